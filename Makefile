@@ -1,0 +1,63 @@
+# The two commands a newcomer needs: `make run` and `make test`. Both are idempotent.
+VENV := .venv
+BIN := $(VENV)/bin
+PG_URL ?= postgres://root@127.0.0.1:5432/postgres
+
+.PHONY: run test test-sqlite test-postgres lint format messages clean
+
+$(BIN)/python:
+	@py=$$(scripts/find-python) || exit 1; echo "ctip: creating $(VENV) with $$py"; "$$py" -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Stamps record which lock file the virtualenv was last brought up to date with.
+$(VENV)/.run-installed: requirements.lock pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+$(VENV)/.dev-installed: requirements-dev.lock requirements.lock pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@ $(VENV)/.run-installed
+
+run: $(VENV)/.run-installed
+	DEBUG=1 $(BIN)/ctip migrate --noinput
+	DEBUG=1 $(BIN)/ctip compilemessages --ignore=.venv -v 0
+	DEBUG=1 $(BIN)/ctip demo
+	DEBUG=1 $(BIN)/ctip serve
+
+# SQLite always; PostgreSQL when one answers at 127.0.0.1:5432 (CTIP_REQUIRE_PG=1 makes it
+# mandatory, as in CI).
+test: $(VENV)/.dev-installed
+	$(BIN)/ctip compilemessages --ignore=.venv -v 0
+	$(MAKE) --no-print-directory test-sqlite
+	@if $(BIN)/python scripts/pg-ready "$(PG_URL)"; then \
+		$(MAKE) --no-print-directory test-postgres; \
+	elif [ "$$CTIP_REQUIRE_PG" = 1 ]; then \
+		echo "ctip: PostgreSQL is required (CTIP_REQUIRE_PG=1) but not reachable at $(PG_URL)"; exit 1; \
+	else \
+		echo "ctip: PostgreSQL not reachable at $(PG_URL): the PostgreSQL run was SKIPPED."; \
+	fi
+
+test-sqlite: $(VENV)/.dev-installed
+	@echo "ctip: test suite on SQLite"
+	env -u DATABASE_URL $(BIN)/pytest $(PYTEST_ARGS)
+
+test-postgres: $(VENV)/.dev-installed
+	@echo "ctip: test suite on PostgreSQL ($(PG_URL))"
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy ctip
+
+format: $(VENV)/.dev-installed
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+messages: $(VENV)/.dev-installed
+	cd ctip && ../$(BIN)/ctip makemessages -l vi -l en --no-obsolete --ignore=migrations
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,3 @@
+from ctip.cli import main
+
+main()

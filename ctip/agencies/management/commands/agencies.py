@@ -1,0 +1,56 @@
+import json
+from datetime import date
+
+from django.core.management.base import BaseCommand, CommandError
+
+from ctip.agencies.selectors import agencies_on
+from ctip.geo.models import Level, Unit
+
+
+class Command(BaseCommand):
+    help = "List agencies in force on a date (--json), optionally within a unit's territory."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--json", action="store_true", help="print JSON (the only format)")
+        parser.add_argument("--unit", help="GSO code of a unit, or level:code (commune:21187)")
+        parser.add_argument("--date", help="dd/mm/yyyy or yyyy-mm-dd (default: today)")
+
+    def handle(self, *args, **options):
+        day = _parse_date(options["date"]) if options["date"] else date.today()
+        unit = _resolve_unit(options["unit"], day) if options["unit"] else None
+        rows = [
+            {
+                "code": a.code,
+                "name": a.name,
+                "kind": a.kind,
+                "unit": {"code": a.unit.code, "level": a.unit.level, "name": a.unit.name},
+                "valid_from": a.valid_from.isoformat() if a.valid_from else None,
+                "valid_to": a.valid_to.isoformat() if a.valid_to else None,
+            }
+            for a in agencies_on(day, unit=unit)
+        ]
+        self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))
+
+
+def _parse_date(text: str) -> date:
+    for sep, order in (("/", (2, 1, 0)), ("-", (0, 1, 2))):
+        parts = text.split(sep)
+        if len(parts) == 3 and all(p.isdigit() for p in parts):
+            y, m, d = (int(parts[i]) for i in order)
+            try:
+                return date(y, m, d)
+            except ValueError:
+                break
+    raise CommandError(f"Ngày không hợp lệ: {text!r} (dùng dd/mm/yyyy)")
+
+
+def _resolve_unit(text: str, day: date) -> Unit:
+    level, _, code = text.rpartition(":")
+    levels = [level] if level else [Level.PROVINCE, Level.DISTRICT, Level.COMMUNE]
+    if not code.isdigit():
+        raise CommandError(f"Mã đơn vị không hợp lệ: {text!r}")
+    for lv in levels:
+        unit = Unit.objects.valid_on(day).filter(code=int(code), level=lv).first()
+        if unit is not None:
+            return unit
+    raise CommandError(f"Không có đơn vị {text!r} vào ngày {day:%d/%m/%Y}")

@@ -1,0 +1,45 @@
+"""Reads over agencies: those in force at a date, and the records an agency answers for."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import Count, F, QuerySet
+from django.db.models.expressions import RawSQL
+
+from ctip.agencies.models import Agency
+from ctip.core.graph import closure_subquery
+from ctip.geo.models import Unit
+from ctip.geo.selectors import covered_unit_ids
+
+# successor -> predecessor, only where the successor carries the records.
+_HEIR_EDGES = (
+    "SELECT successor_id AS src, predecessor_id AS dst FROM agencies_agencysuccession "
+    "WHERE carries_records"
+)
+
+
+def agencies_on(day: date, *, unit: Unit | None = None) -> QuerySet[Agency]:
+    """Agencies in force on `day`, optionally only those working in `unit`'s territory."""
+    qs = Agency.objects.valid_on(day).select_related("unit")
+    if unit is not None:
+        qs = qs.filter(unit_id__in=covered_unit_ids(unit))
+    return qs.order_by("unit__code", "kind", "name")
+
+
+def covered_agency_ids(agency: Agency) -> RawSQL:
+    """Subquery of `agency` and every agency whose records it carries, transitively."""
+    return closure_subquery(_HEIR_EDGES, agency.pk)
+
+
+def records_of(qs: QuerySet, agency: Agency, *, field: str = "agency") -> QuerySet:
+    """Records of `qs` made by `agency` or by any predecessor it succeeded."""
+    return qs.filter(**{f"{field}__in": covered_agency_ids(agency)})
+
+
+def count_by_current_agency(qs: QuerySet, *, field: str = "agency") -> dict[int, int]:
+    """{agency id: count}, each record under the agency that carries it today."""
+    rows = (
+        qs.values(current=F(f"{field}__heir")).annotate(n=Count("pk")).values_list("current", "n")
+    )
+    return {current: n for current, n in rows}

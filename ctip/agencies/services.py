@@ -1,0 +1,141 @@
+"""Writes to agencies: one transaction each, with the audit row inside it."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+from django.db import transaction
+
+from ctip.agencies.models import Agency, AgencySuccession, Kind
+from ctip.core.audit import audit_write
+from ctip.geo.models import Level, Unit
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+class AgencyFixtureError(ValueError):
+    pass
+
+
+def agencies_load_fixture(*, path: Path, acting_user: Any = None) -> int:
+    """Create or update the agencies of a fixture by code, with their successions. Idempotent:
+    returns how many agencies were created or changed."""
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))["agencies"]
+    fields = ("name", "abbreviation", "kind", "unit_id", "valid_from", "valid_to", "source")
+    changed = 0
+    with transaction.atomic():
+        by_code = {a.code: a for a in Agency.objects.filter(code__in=[e["code"] for e in entries])}
+        for entry in entries:
+            values = _values(entry)
+            agency = by_code.get(entry["code"])
+            if agency is None:
+                agency = Agency.objects.create(code=entry["code"], **values)
+                by_code[agency.code] = agency
+                changed += 1
+            elif any(getattr(agency, f) != values[f] for f in fields):
+                for f in fields:
+                    setattr(agency, f, values[f])
+                agency.save()
+                changed += 1
+        changed += _link(entries, by_code)
+        if changed:
+            batch = audit_write(
+                action="agencies.load_fixture",
+                acting_user=acting_user,
+                count=changed,
+                changes={"fixture": path.name},
+            )
+            Agency.objects.filter(code__in=by_code, batch__isnull=True).update(batch=batch)
+            agencies_refresh_heirs()
+    return changed
+
+
+def _values(entry: dict[str, Any]) -> dict[str, Any]:
+    if entry["kind"] not in Kind.values:
+        raise AgencyFixtureError(f"{entry['code']}: unknown kind {entry['kind']!r}")
+    ref = entry["unit"]
+    try:
+        unit = Unit.objects.valid_on(ref["at"]).get(code=ref["code"], level=ref["level"])
+    except Unit.DoesNotExist as exc:
+        raise AgencyFixtureError(f"{entry['code']}: no unit {ref}") from exc
+    return {
+        "name": entry["name"],
+        "abbreviation": entry.get("abbreviation") or "",
+        "kind": entry["kind"],
+        "unit_id": unit.pk,
+        "valid_from": entry.get("valid_from"),
+        "valid_to": entry.get("valid_to"),
+        "source": entry.get("source") or "",
+    }
+
+
+def _link(entries: list[dict[str, Any]], by_code: dict[str, Agency]) -> int:
+    """Set parents and successions; returns how many links changed."""
+    changed = 0
+    have = {
+        (s.predecessor_id, s.successor_id): s
+        for s in AgencySuccession.objects.filter(predecessor__code__in=by_code)
+    }
+    for entry in entries:
+        agency = by_code[entry["code"]]
+        parent = by_code.get(entry.get("parent") or "") or _agency(entry.get("parent"))
+        if agency.parent_id != (parent.pk if parent else None):
+            agency.parent = parent
+            agency.save(update_fields=["parent"])
+            changed += 1
+        for succ in entry.get("successors") or []:
+            successor = by_code.get(succ["code"]) or _agency(succ["code"])
+            if successor is None:
+                raise AgencyFixtureError(f"{entry['code']}: unknown successor {succ['code']}")
+            wanted = {
+                "date": succ["date"],
+                "carries_records": bool(succ.get("carries_records", True)),
+                "note": succ.get("note") or "",
+            }
+            link = have.get((agency.pk, successor.pk))
+            if link is None:
+                AgencySuccession.objects.create(predecessor=agency, successor=successor, **wanted)
+                changed += 1
+            elif any(getattr(link, k) != v for k, v in wanted.items()):
+                for k, v in wanted.items():
+                    setattr(link, k, v)
+                link.save()
+                changed += 1
+    return changed
+
+
+def _agency(code: str | None) -> Agency | None:
+    return Agency.objects.filter(code=code).first() if code else None
+
+
+def agencies_refresh_heirs(*, today: date | None = None) -> int:
+    """Recompute, for every agency, the agency in force today that carries its records."""
+    today = today or date.today()
+    agencies = {a.pk: a for a in Agency.objects.only("id", "valid_from", "valid_to", "heir_id")}
+    carrier = dict(
+        AgencySuccession.objects.filter(carries_records=True).values_list(
+            "predecessor_id", "successor_id"
+        )
+    )
+    changed = []
+    for pk, agency in agencies.items():
+        heir, seen = pk, {pk}
+        while not agencies[heir].is_valid_on(today) and carrier.get(heir) not in (None, *seen):
+            heir = carrier[heir]
+            seen.add(heir)
+        agency_any: Any = agency
+        if agency_any.heir_id != heir:
+            agency_any.heir_id = heir
+            changed.append(agency)
+    Agency.objects.bulk_update(changed, ["heir"], batch_size=500)
+    return len(changed)
+
+
+def shipped_fixtures() -> list[Path]:
+    return sorted(FIXTURES.glob("*.yaml"))
+
+
+__all__ = ["Level", "agencies_load_fixture", "agencies_refresh_heirs", "shipped_fixtures"]

@@ -1,0 +1,49 @@
+"""Audit rows, written by services inside their own transaction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models, transaction
+
+from ctip.core.models import AuditEntry
+
+
+def audit_write(
+    *,
+    action: str,
+    acting_user: Any = None,
+    obj: models.Model | None = None,
+    changes: dict[str, Any] | None = None,
+    count: int | None = None,
+    file_hash: str = "",
+) -> AuditEntry:
+    """Record one action. Must run inside the service's transaction, so that the audit row and
+    the change it describes are committed (or rolled back) together."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("audit_write must be called inside transaction.atomic()")
+    return AuditEntry.objects.create(
+        actor=acting_user if getattr(acting_user, "pk", None) else None,
+        action=action,
+        object_type=obj._meta.label_lower if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None else "",
+        changes=changes or {},
+        count=count,
+        file_hash=file_hash,
+    )
+
+
+def field_changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
+    """{field: [old, new]} for the fields whose value changed (JSON-safe via str for dates)."""
+    out: dict[str, list[Any]] = {}
+    for key in sorted(set(before) | set(after)):
+        old, new = before.get(key), after.get(key)
+        if old != new:
+            out[key] = [_plain(old), _plain(new)]
+    return out
+
+
+def _plain(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)

@@ -1,0 +1,99 @@
+"""Reads over administrative units: versions at a date, period resolution, coverage, roll-up."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import Count, F, QuerySet
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
+
+from ctip.core.graph import closure_subquery
+from ctip.geo.models import Level, Unit
+
+# parent -> child, and successor -> predecessor: a unit covers its children and what it succeeded.
+_COVER_EDGES = (
+    "SELECT parent_id AS src, id AS dst FROM geo_unit WHERE parent_id IS NOT NULL "
+    "UNION ALL SELECT successor_id AS src, predecessor_id AS dst FROM geo_unitsuccession"
+)
+_TREE_EDGES = "SELECT parent_id AS src, id AS dst FROM geo_unit WHERE parent_id IS NOT NULL"
+
+
+def unit_at(*, code: int, level: str, day: date) -> Unit:
+    """The version of unit `code` at `level` in force on `day` (Unit.DoesNotExist if none)."""
+    return Unit.objects.valid_on(day).get(code=code, level=level)
+
+
+def unit_for_period(*, code: int, level: str, start: date, end: date) -> Unit:
+    """A unit named for a period is the unit as it stood at the period's end (domain README §3);
+    its records include everything it succeeded (see covered_unit_ids)."""
+    if start > end:
+        raise ValueError("start must not be after end")
+    return unit_at(code=code, level=level, day=end)
+
+
+def covered_unit_ids(unit: Unit) -> RawSQL:
+    """Subquery of the ids of `unit`, its descendants at any time, and every unit it (or they)
+    succeeded, transitively. Records made in any of these belong to `unit`."""
+    return closure_subquery(_COVER_EDGES, unit.pk)
+
+
+def units_covered(unit: Unit) -> QuerySet[Unit]:
+    return Unit.objects.filter(id__in=covered_unit_ids(unit))
+
+
+def subtree_at(unit: Unit, day: date) -> QuerySet[Unit]:
+    """`unit` and its descendants as they stood on `day`."""
+    return Unit.objects.valid_on(day).filter(id__in=closure_subquery(_TREE_EDGES, unit.pk))
+
+
+def records_in(qs: QuerySet, unit: Unit, *, field: str = "unit") -> QuerySet:
+    """Records of `qs` (any model with a FK to Unit named `field`) made in `unit`'s territory."""
+    return qs.filter(**{f"{field}__in": covered_unit_ids(unit)})
+
+
+def count_by_current_province(qs: QuerySet, *, field: str = "unit") -> dict[int, int]:
+    """{today's province id: record count}, aggregated by the database."""
+    rows = (
+        qs.values(province=F(f"{field}__rollup_province"))
+        .annotate(n=Count("pk"))
+        .values_list("province", "n")
+    )
+    return {province: n for province, n in rows}
+
+
+def count_by_current_commune(qs: QuerySet, *, field: str = "unit") -> dict[int, int]:
+    """{unit id: record count} at commune level in today's structure. Records of a commune that
+    was split (or of a unit above commune level) stay under their own unit, so each record is
+    counted exactly once."""
+    rows = (
+        qs.values(shown=Coalesce(F(f"{field}__rollup_commune"), F(field)))
+        .annotate(n=Count("pk"))
+        .values_list("shown", "n")
+    )
+    return {shown: n for shown, n in rows}
+
+
+def summary() -> dict[str, dict[str, int]]:
+    """Counts of loaded units: current (in force today) and legacy (January 2025 snapshot and
+    older units added from CSV)."""
+    today = date.today()
+    current = Unit.objects.valid_on(today)
+    legacy = Unit.objects.exclude(pk__in=current.values("pk"))
+
+    def by_level(qs: QuerySet[Unit]) -> dict[str, int]:
+        counts = dict(qs.values_list("level").annotate(n=Count("pk")).values_list("level", "n"))
+        return counts
+
+    cur, leg = by_level(current), by_level(legacy)
+    return {
+        "current": {
+            "provinces": cur.get(Level.PROVINCE, 0),
+            "communes": cur.get(Level.COMMUNE, 0) + cur.get(Level.SPECIAL_ZONE, 0),
+        },
+        "legacy": {
+            "provinces": leg.get(Level.PROVINCE, 0),
+            "districts": leg.get(Level.DISTRICT, 0),
+            "communes": leg.get(Level.COMMUNE, 0) + leg.get(Level.SPECIAL_ZONE, 0),
+        },
+    }

@@ -1,0 +1,68 @@
+"""Durations in calendar or working days. Working days are Monday to Friday, less the holidays
+and days off in the calendar, plus weekend days declared working days (make-up days)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ctip.rules.models import DayKind, Holiday
+
+CALENDAR_DAYS = "calendar_days"
+WORKING_DAYS = "working_days"
+UNITS = (CALENDAR_DAYS, WORKING_DAYS)
+
+
+@dataclass(frozen=True)
+class Duration:
+    amount: int
+    unit: str
+
+    @classmethod
+    def from_value(cls, value: dict) -> Duration:
+        amount, unit = value.get("amount"), value.get("unit")
+        if not isinstance(amount, int) or amount < 0 or unit not in UNITS:
+            raise ValueError(f"not a duration: {value!r}")
+        return cls(amount, unit)
+
+    def as_value(self) -> dict:
+        return {"amount": self.amount, "unit": self.unit}
+
+
+class WorkCalendar:
+    """Holidays and make-up days between two dates, read in one query."""
+
+    def __init__(self, start: date, end: date):
+        days = Holiday.objects.filter(date__range=(start, end)).values_list("date", "kind")
+        self.off = {d for d, k in days if k in (DayKind.HOLIDAY, DayKind.DAY_OFF)}
+        self.on = {d for d, k in days if k == DayKind.WORKING_DAY}
+
+    def is_working_day(self, day: date) -> bool:
+        if day in self.on:
+            return True
+        return day.weekday() < 5 and day not in self.off
+
+
+def add_duration(start: date, duration: Duration) -> date:
+    """The last day of a time limit of `duration` counted from `start` (the day of the event is
+    not counted, as in Civil Code Art. 147)."""
+    if duration.unit == CALENDAR_DAYS:
+        return start + timedelta(days=duration.amount)
+    # Generous window: a year of Tết and make-up days never shifts more than this.
+    calendar = WorkCalendar(start, start + timedelta(days=duration.amount * 2 + 30))
+    day, left = start, duration.amount
+    while left > 0:
+        day += timedelta(days=1)
+        if calendar.is_working_day(day):
+            left -= 1
+    return day
+
+
+def working_days_between(start: date, end: date) -> int:
+    """Working days in (start, end]: how much of a working-day limit has been used."""
+    if end <= start:
+        return 0
+    calendar = WorkCalendar(start, end)
+    return sum(
+        calendar.is_working_day(start + timedelta(days=i)) for i in range(1, (end - start).days + 1)
+    )

@@ -1,0 +1,110 @@
+"""Writes to rules and the holiday calendar: one transaction each, audited."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import holidays as holidays_lib
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from ctip.core.audit import audit_write
+from ctip.rules.calendar import Duration
+from ctip.rules.models import DayKind, Holiday, Rule, ValueKind
+
+
+class RuleError(ValueError):
+    pass
+
+
+def rule_set(
+    *,
+    key: str,
+    kind: str,
+    value: Any,
+    valid_from: date,
+    valid_to: date | None = None,
+    legal_basis_document: str,
+    legal_basis_article: str = "",
+    note: str = "",
+    acting_user: Any,
+) -> Rule:
+    """Add a version of rule `key` in force from `valid_from`. An open-ended earlier version ends
+    the day before; any other overlap is refused."""
+    _check_value(kind, value)
+    if not legal_basis_document.strip():
+        raise RuleError(_("Phải nêu văn bản căn cứ của quy định."))
+    if valid_to is not None and valid_to < valid_from:
+        raise RuleError(_("Ngày hết hiệu lực phải sau ngày có hiệu lực."))
+    with transaction.atomic():
+        versions = Rule.objects.select_for_update().filter(key=key)
+        far = valid_to or date.max
+        for other in versions.overlapping(valid_from, far):
+            starts_before = other.valid_from is None or other.valid_from < valid_from
+            if other.valid_to is None and starts_before:
+                other.valid_to = valid_from - timedelta(days=1)
+                other.save(update_fields=["valid_to"])
+                continue
+            raise RuleError(
+                _("Quy định “%(key)s” đã có phiên bản hiệu lực trùng thời gian (%(basis)s).")
+                % {"key": key, "basis": other.legal_basis_document}
+            )
+        rule = Rule.objects.create(
+            key=key,
+            kind=kind,
+            value=value,
+            valid_from=valid_from,
+            valid_to=valid_to,
+            legal_basis_document=legal_basis_document,
+            legal_basis_article=legal_basis_article,
+            note=note,
+        )
+        audit_write(
+            action="rules.rule_set",
+            acting_user=acting_user,
+            obj=rule,
+            changes={"key": [None, key], "valid_from": [None, valid_from.isoformat()]},
+        )
+    return rule
+
+
+def _check_value(kind: str, value: Any) -> None:
+    ok: dict[str, Any] = {
+        ValueKind.NUMBER: lambda v: isinstance(v, int | float) and not isinstance(v, bool),
+        ValueKind.DURATION: lambda v: isinstance(v, dict) and bool(Duration.from_value(v)),
+        ValueKind.LIST: lambda v: isinstance(v, list),
+        ValueKind.MAPPING: lambda v: isinstance(v, dict),
+        ValueKind.TEXT: lambda v: isinstance(v, str),
+    }
+    if kind not in ok:
+        raise RuleError(_("Loại giá trị “%(kind)s” không hợp lệ.") % {"kind": kind})
+    try:
+        valid = ok[kind](value)
+    except ValueError:
+        valid = False
+    if not valid:
+        raise RuleError(_("Giá trị không đúng loại “%(kind)s”.") % {"kind": kind})
+
+
+def holidays_load(*, years: range, acting_user: Any = None) -> int:
+    """Vietnam's public holidays (the `holidays` package, Labour Code Art. 112) for `years`.
+    Days already in the calendar are kept as they are: hand-entered days off and make-up days
+    (announced each year) win. Returns how many days were added."""
+    calendar = holidays_lib.country_holidays("VN", years=list(years), language="vi")
+    have = set(Holiday.objects.filter(date__year__in=list(years)).values_list("date", flat=True))
+    new = [
+        Holiday(date=day, kind=DayKind.HOLIDAY, name=str(name), source="holidays (VN)")
+        for day, name in sorted(calendar.items())
+        if day not in have
+    ]
+    if new:
+        with transaction.atomic():
+            Holiday.objects.bulk_create(new)
+            audit_write(action="rules.holidays_load", acting_user=acting_user, count=len(new))
+    return len(new)
+
+
+def default_years() -> range:
+    this = date.today().year
+    return range(2015, this + 3)

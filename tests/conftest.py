@@ -1,0 +1,45 @@
+from datetime import date
+
+import pytest
+
+from ctip.agencies.services import agencies_load_fixture, shipped_fixtures
+from ctip.geo.flags import shipped_flag_fixtures, units_load_flags
+from ctip.geo.models import Level, Unit
+from ctip.geo.services import units_load_package
+from ctip.rules.services import holidays_load
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The whole country's units, the shipped agencies and holidays, loaded once per run; each
+    test runs in a transaction rolled back afterwards."""
+    with django_db_blocker.unblock():
+        units_load_package()
+        for path in shipped_flag_fixtures():
+            units_load_flags(path=path)
+        for path in shipped_fixtures():
+            agencies_load_fixture(path=path)
+        holidays_load(years=range(2020, 2028))
+
+
+def unit(code: int, level: str, day: date) -> Unit:
+    return Unit.objects.valid_on(day).get(code=code, level=level)
+
+
+OLD = date(2024, 1, 1)
+NEW = date(2026, 1, 1)
+
+
+@pytest.fixture
+def old_quang_ngai(db) -> Unit:
+    return unit(51, Level.PROVINCE, OLD)
+
+
+@pytest.fixture
+def new_quang_ngai(db) -> Unit:
+    return unit(51, Level.PROVINCE, NEW)
+
+
+@pytest.fixture
+def old_kon_tum(db) -> Unit:
+    return unit(62, Level.PROVINCE, OLD)
