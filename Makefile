@@ -22,14 +22,14 @@ $(VENV)/.dev-installed: requirements-dev.lock requirements.lock pyproject.toml |
 
 run: $(VENV)/.run-installed
 	DEBUG=1 $(BIN)/ctip migrate --noinput
-	DEBUG=1 $(BIN)/ctip compilemessages --ignore=.venv -v 0
+	DEBUG=1 $(BIN)/ctip compile_translations
 	DEBUG=1 $(BIN)/ctip demo
 	DEBUG=1 $(BIN)/ctip serve
 
 # SQLite always; PostgreSQL when one answers at 127.0.0.1:5432 (CTIP_REQUIRE_PG=1 makes it
 # mandatory, as in CI).
 test: $(VENV)/.dev-installed
-	$(BIN)/ctip compilemessages --ignore=.venv -v 0
+	$(BIN)/ctip compile_translations
 	$(MAKE) --no-print-directory test-sqlite
 	@if $(BIN)/python scripts/pg-ready "$(PG_URL)"; then \
 		$(MAKE) --no-print-directory test-postgres; \

@@ -7,6 +7,12 @@ import sys
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["genkey"]:
+        # Without loading settings, which would create var/secrets.json as a side effect.
+        from ctip.core.secrets import new_encryption_key
+
+        print(new_encryption_key())
+        return
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ctip.settings")
     from django.core.management import execute_from_command_line
 

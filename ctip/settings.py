@@ -114,6 +114,8 @@ LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["ctip.formats"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
+# "3.000", not "3000" (ids in templates use |unlocalize; {% url %} is not affected).
+USE_THOUSAND_SEPARATOR = True
 USE_TZ = True
 
 STATIC_URL = "static/"

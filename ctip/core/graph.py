@@ -15,11 +15,12 @@ def closure_sql(edges_sql: str) -> str:
     """SQL selecting `id` of every node reachable from %s along edges (src -> dst means dst is
     covered by src). `edges_sql` must select two columns named src and dst."""
     # edges_sql is a constant of the calling module, never user input; root ids are parameters.
-    return (
-        "WITH RECURSIVE edges(src, dst) AS (" + edges_sql + "), "  # noqa: S608
-        "cover(id) AS (SELECT %s UNION SELECT e.dst FROM edges e JOIN cover c ON e.src = c.id) "
-        "SELECT id FROM cover"
+    # The root is cast so PostgreSQL types both terms of the recursive union as bigint.
+    cover = (
+        "cover(id) AS (SELECT CAST(%s AS BIGINT) UNION "
+        "SELECT e.dst FROM edges e JOIN cover c ON e.src = c.id)"
     )
+    return f"WITH RECURSIVE edges(src, dst) AS ({edges_sql}), {cover} SELECT id FROM cover"  # noqa: S608
 
 
 def closure_subquery(edges_sql: str, root_id: int) -> RawSQL:

@@ -125,7 +125,17 @@ def units_refresh_rollup(*, today: date | None = None) -> int:
     """Recompute where each unit's records count in today's structure. Reference data only:
     runs after loads and imports, never per request."""
     today = today or date.today()
-    units = list(Unit.objects.only("id", "level", "parent_id", "valid_from", "valid_to"))
+    units = list(
+        Unit.objects.only(
+            "id",
+            "level",
+            "parent_id",
+            "valid_from",
+            "valid_to",
+            "rollup_province",
+            "rollup_commune",
+        )
+    )
     links = list(UnitSuccession.objects.values_list("predecessor_id", "successor_id", "partial"))
     rollup = compute_rollup(units, links, today)
     changed = []

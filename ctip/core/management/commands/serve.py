@@ -8,6 +8,8 @@ import sys
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from ctip.core.jobs import ensure_schedules
+
 
 class Command(BaseCommand):
     help = "Serve ctip on http://127.0.0.1:8000 with a background-job worker."
@@ -20,6 +22,7 @@ class Command(BaseCommand):
         # runserver's autoreloader runs this command again in a child process (RUN_MAIN=true):
         # only the first process starts the worker, so there is exactly one.
         if os.environ.get("RUN_MAIN") != "true":
+            ensure_schedules()
             worker = subprocess.Popen([sys.executable, "-m", "ctip", "qcluster"])  # noqa: S603
             atexit.register(_stop, worker)
             self.stdout.write(f"ctip: background-job worker started (pid {worker.pid})")

@@ -1,0 +1,43 @@
+"""Background jobs (django-q2, the database as broker: no extra service on SQLite or PostgreSQL).
+
+Jobs are plain functions named by dotted path; callers enqueue them after their transaction
+commits, so a job never sees data that was rolled back.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django_q.models import Schedule
+from django_q.tasks import async_task
+
+DAILY = {
+    # Validity periods end at midnight: today's roll-up targets (units, agency heirs) move with
+    # the calendar, not only when data is loaded.
+    "ctip.core.jobs.refresh_reference_data": "Cập nhật quan hệ kế thừa theo ngày hiện tại",
+}
+
+
+def enqueue(func: str, *args: Any, **kwargs: Any) -> None:
+    """Queue `func(*args, **kwargs)` once the current transaction (if any) has committed."""
+    transaction.on_commit(lambda: async_task(func, *args, **kwargs))
+
+
+def refresh_reference_data() -> dict[str, int]:
+    from ctip.agencies.services import agencies_refresh_heirs
+    from ctip.geo.services import units_refresh_rollup
+
+    with transaction.atomic():
+        return {"units": units_refresh_rollup(), "agencies": agencies_refresh_heirs()}
+
+
+def ensure_schedules() -> int:
+    """Create the recurring jobs if missing; returns how many were created."""
+    created = 0
+    for func, name in DAILY.items():
+        _, was_created = Schedule.objects.get_or_create(
+            func=func, defaults={"name": name, "schedule_type": Schedule.DAILY}
+        )
+        created += was_created
+    return created

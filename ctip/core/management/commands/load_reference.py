@@ -1,0 +1,20 @@
+"""`ctip load_reference`: the reference data every installation needs (idempotent)."""
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from ctip.agencies.services import agencies_load_fixture, shipped_fixtures
+from ctip.core.jobs import ensure_schedules
+from ctip.rules.services import default_years, holidays_load
+
+
+class Command(BaseCommand):
+    help = "Load units (with flags), agencies and the holiday calendar; create recurring jobs."
+
+    def handle(self, *args, **options):
+        call_command("load_units", stdout=self.stdout)
+        for path in shipped_fixtures():
+            changed = agencies_load_fixture(path=path)
+            self.stdout.write(f"agencies: {path.name}: {changed} changed")
+        self.stdout.write(f"holidays: {holidays_load(years=default_years())} added")
+        self.stdout.write(f"schedules: {ensure_schedules()} created")
