@@ -1,7 +1,10 @@
 """`ctip serve`: the web server with a background-job worker beside it (what `make run` runs)."""
 
 import atexit
+import contextlib
+import ctypes
 import os
+import signal
 import subprocess
 import sys
 
@@ -23,7 +26,10 @@ class Command(BaseCommand):
         # only the first process starts the worker, so there is exactly one.
         if os.environ.get("RUN_MAIN") != "true":
             ensure_schedules()
-            worker = subprocess.Popen([sys.executable, "-m", "ctip", "qcluster"])  # noqa: S603
+            worker = subprocess.Popen(  # noqa: S603
+                [sys.executable, "-m", "ctip", "qcluster"], preexec_fn=_die_with_parent
+            )
+            signal.signal(signal.SIGTERM, _exit)
             atexit.register(_stop, worker)
             self.stdout.write(f"ctip: background-job worker started (pid {worker.pid})")
         call_command("runserver", options["addrport"], use_reloader=not options["noreload"])
@@ -36,3 +42,13 @@ def _stop(worker: subprocess.Popen) -> None:
             worker.wait(timeout=10)
         except subprocess.TimeoutExpired:
             worker.kill()
+
+
+def _exit(signum, frame) -> None:
+    raise SystemExit(0)  # runs the atexit handler that stops the worker
+
+
+def _die_with_parent() -> None:
+    """Linux: the worker gets SIGTERM when `ctip serve` dies, however it dies."""
+    with contextlib.suppress(OSError):  # not Linux: Ctrl-C and atexit still stop the worker
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
