@@ -45,7 +45,7 @@ test-sqlite: $(VENV)/.dev-installed
 
 test-postgres: $(VENV)/.dev-installed
 	@echo "ctip: test suite on PostgreSQL ($(PG_URL))"
-	DATABASE_URL=$(PG_URL) $(BIN)/pytest $(PYTEST_ARGS)
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .

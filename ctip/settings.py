@@ -36,13 +36,17 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else ""
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "ctip.core.admin_apps.CtipAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_q",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "ctip.core",
     "ctip.accounts",
     "ctip.geo",
@@ -57,13 +61,24 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "ctip.accounts.middleware.TwoFactorMiddleware",
+    "ctip.core.personal.PersonalDataMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "ctip.core.access.DeclaredViewMiddleware",
+    # Last, as django-axes asks.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "ctip.urls"
 WSGI_APPLICATION = "ctip.wsgi.application"
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses a locked-out username before the password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "ctip.accounts.backends.UsernameOrEmailBackend",
+]
 
 TEMPLATES = [
     {
@@ -76,6 +91,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "ctip.core.menu.menu",
             ],
         },
     },
@@ -164,13 +180,35 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 
+# Sessions end after CTIP_SESSION_MINUTES without a request, and when the browser closes.
+SESSION_COOKIE_AGE = int(os.environ.get("CTIP_SESSION_MINUTES", "30")) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Lockout after repeated failed logins (django-axes), per username and per address.
+AXES_FAILURE_LIMIT = int(os.environ.get("CTIP_LOGIN_FAILURES", "5"))
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_FORM_FIELD = "username"
+# Behind nginx the client address is in X-Forwarded-For (docs/deploy.md sets it).
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("CTIP_PROXY_COUNT", "0")) or None
+
+OTP_TOTP_ISSUER = "ctip"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "ctip.core.personal.SafeReporterFilter"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"redact": {"()": "ctip.core.personal.RedactExceptionFilter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact"]}
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django_q": {"level": "WARNING"}},
+    "loggers": {"django_q": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
 
 LOGIN_URL = "login"

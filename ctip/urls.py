@@ -1,18 +1,25 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
-from django.urls import include, path
-from django.utils.translation import gettext_lazy as _
+from django.urls import path
+from django.views.i18n import set_language
 
-from ctip.core import views
-
-admin.site.site_header = _("ctip — Hệ thống thông tin phòng, chống mua bán người")
-admin.site.site_title = "ctip"
-admin.site.index_title = _("Quản trị")
+from ctip.accounts import views as accounts
+from ctip.agencies import views as agencies
+from ctip.core import views as core
+from ctip.core.access import public
+from ctip.geo import views as geo
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
-    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("", core.home, name="home"),
+    path("dang-nhap/", accounts.LoginView.as_view(), name="login"),
+    path("dang-xuat/", accounts.LogoutView.as_view(), name="logout"),
+    path("tai-khoan/xac-thuc/", accounts.two_factor_verify, name="two_factor_verify"),
+    path("tai-khoan/xac-thuc/thiet-lap/", accounts.two_factor_setup, name="two_factor_setup"),
+    path("tai-khoan/bao-mat/", accounts.security, name="security"),
+    path("don-vi/", geo.unit_list, name="unit_list"),
+    path("co-quan/", agencies.agency_list, name="agency_list"),
+    path("co-quan/cua-toi/", agencies.my_agency, name="my_agency"),
+    path("co-quan/<int:pk>/", agencies.agency_detail, name="agency_detail"),
+    path("co-quan/<int:pk>/sua/", agencies.agency_edit, name="agency_edit"),
+    path("i18n/setlang/", public(set_language), name="set_language"),
     path("admin/", admin.site.urls),
 ]

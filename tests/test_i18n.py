@@ -36,9 +36,13 @@ def test_english_switch_translates_ctip_strings():
 
 @pytest.mark.django_db
 def test_language_switch_in_the_browser_session(client, django_user_model):
-    client.force_login(django_user_model.objects.create_user("canbo", password="x"))
-    assert "Tổng quan dữ liệu nền" in client.get("/").content.decode()
+    from ctip.geo.models import Level
+    from tests.conftest import NEW, unit
+    from tests.helpers import log_in, make_user
+
+    log_in(client, make_user("lanhdao", "leader", unit=unit(51, Level.PROVINCE, NEW)))
+    assert "Dữ liệu nền" in client.get("/").content.decode()
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     english = client.get("/").content.decode()
-    assert "Tổng quan dữ liệu nền" not in english
+    assert "Dữ liệu nền" not in english
     assert 'lang="en"' in english

@@ -37,7 +37,8 @@ def test_secret_file_is_created_private_and_reused(tmp_path, monkeypatch, capsys
 
 
 def _ctip(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DEBUG"}}
+    skip = {"DJANGO_SETTINGS_MODULE", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {k: v for k, v in os.environ.items() if k not in skip}
     return subprocess.run(
         [sys.executable, "-m", "ctip", *args],
         env={**clean, **env},
@@ -117,8 +118,11 @@ def test_anonymous_home_redirects_to_login(client):
 
 @pytest.mark.django_db
 def test_home_shows_reference_counts(client, django_user_model):
-    user = django_user_model.objects.create_user("canbo", password="x")
-    client.force_login(user)
+    from ctip.geo.models import Level
+    from tests.conftest import NEW, unit
+    from tests.helpers import log_in, make_user
+
+    log_in(client, make_user("lanhdao", "leader", unit=unit(51, Level.PROVINCE, NEW)))
     response = client.get("/")
     text = response.content.decode()
     assert response.status_code == 200

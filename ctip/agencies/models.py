@@ -47,6 +47,9 @@ class Agency(Validity):
         on_delete=models.PROTECT,
         related_name="children",
     )
+    phone = models.CharField(_("điện thoại"), max_length=40, blank=True)
+    email = models.EmailField(_("thư điện tử"), blank=True)
+    address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
     source = models.TextField(_("nguồn"), blank=True)
     batch = models.ForeignKey(
         AuditEntry, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

@@ -10,7 +10,7 @@ import yaml
 from django.db import transaction
 
 from ctip.agencies.models import Agency, AgencySuccession, Kind
-from ctip.core.audit import audit_write
+from ctip.core.audit import audit_write, field_changes, model_values
 from ctip.geo.models import Level, Unit
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -132,6 +132,29 @@ def agencies_refresh_heirs(*, today: date | None = None) -> int:
             changed.append(agency)
     Agency.objects.bulk_update(changed, ["heir"], batch_size=500)
     return len(changed)
+
+
+CONTACT_FIELDS = ["phone", "email", "address"]
+
+
+def agency_update_contact(
+    *, agency: Agency, phone: str, email: str, address: str, acting_user: Any
+) -> Agency:
+    """Change how an agency is reached; audited with before and after."""
+    with transaction.atomic():
+        agency = Agency.objects.select_for_update().get(pk=agency.pk)
+        before = model_values(agency, CONTACT_FIELDS)
+        agency.phone, agency.email, agency.address = phone.strip(), email.strip(), address.strip()
+        changes = field_changes(before, model_values(agency, CONTACT_FIELDS), model=Agency)
+        if changes:
+            agency.save(update_fields=CONTACT_FIELDS)
+            audit_write(
+                action="agencies.update_contact",
+                acting_user=acting_user,
+                obj=agency,
+                changes=changes,
+            )
+    return agency
 
 
 def shipped_fixtures() -> list[Path]:

@@ -5,3 +5,8 @@ class CoreConfig(AppConfig):
     name = "ctip.core"
     label = "core"
     verbose_name = "Lõi"
+
+    def ready(self) -> None:
+        from ctip.core.personal import install_log_redaction
+
+        install_log_redaction()

@@ -7,6 +7,7 @@ from typing import Any
 from django.db import models, transaction
 
 from ctip.core.models import AuditEntry
+from ctip.core.personal import MASK, personal_field_names
 
 
 def audit_write(
@@ -33,17 +34,33 @@ def audit_write(
     )
 
 
-def field_changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
-    """{field: [old, new]} for the fields whose value changed (JSON-safe via str for dates)."""
+def field_changes(
+    before: dict[str, Any], after: dict[str, Any], *, model: type[models.Model] | None = None
+) -> dict[str, list[Any]]:
+    """{field: [old, new]} for the fields whose value changed (JSON-safe via str for dates).
+    Personal fields of `model` appear as changed, with both values masked."""
+    hidden = personal_field_names(model) if model is not None else set()
     out: dict[str, list[Any]] = {}
     for key in sorted(set(before) | set(after)):
         old, new = before.get(key), after.get(key)
         if old != new:
-            out[key] = [_plain(old), _plain(new)]
+            out[key] = [MASK, MASK] if key in hidden else [_plain(old), _plain(new)]
     return out
+
+
+def model_values(obj: models.Model, fields: list[str]) -> dict[str, Any]:
+    return {name: getattr(obj, name) for name in fields}
 
 
 def _plain(value: Any) -> Any:
     if value is None or isinstance(value, bool | int | float | str):
         return value
     return str(value)
+
+
+def audit_read(*, acting_user: Any, obj: models.Model, purpose: str = "") -> AuditEntry:
+    """Log a read of a confidential record (who, when, which record; never its content)."""
+    with transaction.atomic():
+        return audit_write(
+            action="read", acting_user=acting_user, obj=obj, changes={"purpose": purpose}
+        )

@@ -1,6 +1,7 @@
 from django.db import models
 
 from ctip.agencies.models import Agency
+from ctip.core.personal import PersonalCharField
 from ctip.geo.models import Unit
 
 
@@ -13,3 +14,13 @@ class Record(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit} {self.made_on}"
+
+
+class Person(models.Model):
+    """A record holding personal data, as victims and suspects will."""
+
+    full_name = PersonalCharField(max_length=120)
+    note = models.CharField(max_length=200, blank=True)
+
+    def __str__(self) -> str:
+        return f"Person #{self.pk}"

@@ -5,7 +5,7 @@ import os
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from ctip.accounts.services import user_ensure_demo
+from ctip.accounts.demo import demo_accounts_ensure
 
 DEFAULT_DEMO_PASSWORD = "ctip-demo-2026"  # noqa: S105 - the documented demo default (README)
 
@@ -16,7 +16,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         call_command("load_reference", stdout=self.stdout)
         password = os.environ.get("CTIP_DEMO_PASSWORD", DEFAULT_DEMO_PASSWORD)
-        user_ensure_demo(username="admin", password=password, superuser=True)
+        accounts = demo_accounts_ensure(password=password)
         self.stdout.write("")
         self.stdout.write("Tài khoản thử nghiệm / demo accounts — http://127.0.0.1:8000")
-        self.stdout.write(f"  admin   mật khẩu / password: {password}   quản trị hệ thống")
+        self.stdout.write(f"Mật khẩu / password: {password}")
+        for a in accounts:
+            totp = f"  TOTP: {a['totp_secret']}" if a["totp_secret"] else ""
+            self.stdout.write(f"  {a['username']:<11} {a['role']}{totp}")

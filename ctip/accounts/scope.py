@@ -1,0 +1,91 @@
+"""What a user may do and see: permissions from active assignments, and record scope.
+
+Everything here denies by default: no active assignment, no permission, no records.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from ctip.accounts.models import Assignment
+from ctip.accounts.permissions import ROLES
+from ctip.agencies.selectors import covered_agency_ids
+from ctip.geo.selectors import covered_unit_ids
+
+
+def active_assignments(user: Any, day: date | None = None) -> list[Assignment]:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []
+    cache_key = f"_ctip_assignments_{day}"
+    if not hasattr(user, cache_key):
+        qs = Assignment.objects.valid_on(day or date.today()).filter(user=user)
+        setattr(user, cache_key, list(qs.select_related("agency", "unit")))
+    return getattr(user, cache_key)
+
+
+def user_permissions(user: Any) -> frozenset[str]:
+    """Union of the user's active roles. Django's superuser flag grants nothing here: even the
+    system administrator sees records and personal data only through a role that allows it."""
+    perms: set[str] = set()
+    for assignment in active_assignments(user):
+        role = ROLES.get(assignment.role)
+        if role is not None:
+            perms |= role.permissions
+    return frozenset(perms)
+
+
+def has_perm(user: Any, perm: str) -> bool:
+    return perm in user_permissions(user)
+
+
+def user_roles(user: Any) -> list[str]:
+    return sorted({a.role for a in active_assignments(user)})
+
+
+def requires_two_factor(user: Any) -> bool:
+    """Roles that can see personal data must log in with a second factor (and superusers)."""
+    if getattr(user, "is_superuser", False):
+        return True
+    return any(
+        ROLES[a.role].sees_personal_data for a in active_assignments(user) if a.role in ROLES
+    )
+
+
+def scope_q(
+    user: Any, perm: str, *, agency_field: str | None = "agency", unit_field: str | None = None
+) -> Q | None:
+    """The condition on records that `user` may reach with `perm`, or None for nothing.
+
+    Per assignment holding `perm`: an agency-scoped role reaches the records of its agency and of
+    every agency that agency succeeded; a role scoped by territory reaches the records made in its
+    unit's subtree and in every unit that unit succeeded. Assignments combine with OR.
+    """
+    condition: Q | None = None
+    for assignment in active_assignments(user):
+        role = ROLES.get(assignment.role)
+        if role is None or perm not in role.permissions:
+            continue
+        part: Q | None = None
+        if role.scoped_by_agency and assignment.agency is not None and agency_field:
+            part = Q(**{f"{agency_field}__in": covered_agency_ids(assignment.agency)})
+        elif assignment.unit is not None and unit_field:
+            part = Q(**{f"{unit_field}__in": covered_unit_ids(assignment.unit)})
+        if part is not None:
+            condition = part if condition is None else condition | part
+    return condition
+
+
+def scoped(
+    qs: QuerySet,
+    user: Any,
+    perm: str,
+    *,
+    agency_field: str | None = "agency",
+    unit_field: str | None = None,
+) -> QuerySet:
+    """`qs` narrowed to what `user` may reach with `perm`; empty by default."""
+    condition = scope_q(user, perm, agency_field=agency_field, unit_field=unit_field)
+    return qs.none() if condition is None else qs.filter(condition)

@@ -1,0 +1,106 @@
+"""Login with a second factor: verify, first set-up, and the user's security page."""
+
+from __future__ import annotations
+
+import base64
+from io import BytesIO
+
+import qrcode
+import qrcode.image.svg
+from django.contrib.auth import views as auth_views
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django_otp import login as otp_login
+from django_otp import match_token
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from ctip.accounts.forms import LoginForm, TokenForm
+from ctip.accounts.services import backup_codes_renew, totp_confirm, totp_start
+from ctip.core.access import authenticated, public
+from ctip.core.audit import audit_write
+
+
+@public
+class LoginView(auth_views.LoginView):
+    form_class = LoginForm
+    redirect_authenticated_user = True
+
+
+@public
+class LogoutView(auth_views.LogoutView):
+    pass
+
+
+def _next(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or "/"
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return "/"
+
+
+@authenticated
+def two_factor_verify(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        return redirect(f"/tai-khoan/xac-thuc/thiet-lap/?next={_next(request)}")
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device = match_token(user, form.cleaned_data["token"])
+        if device is not None:
+            otp_login(request, device)
+            from django.db import transaction
+
+            with transaction.atomic():
+                audit_write(
+                    action="accounts.second_factor_passed",
+                    acting_user=user,
+                    obj=device.user,
+                    changes={"device": [None, device.__class__.__name__]},
+                )
+            return redirect(_next(request))
+        form.add_error("token", _("Mã không đúng hoặc đã dùng. Hãy thử lại."))
+    return render(request, "accounts/verify.html", {"form": form, "next": _next(request)})
+
+
+@authenticated
+def two_factor_setup(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if TOTPDevice.objects.filter(user=user, confirmed=True).exists() and not user.is_verified():  # type: ignore[union-attr]
+        # Replacing an authenticator needs the current one first.
+        return redirect(f"/tai-khoan/xac-thuc/?next={request.get_full_path()}")
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    if device is None:
+        device = totp_start(user=user, acting_user=user)  # type: ignore[arg-type]
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        codes = totp_confirm(device=device, token=form.cleaned_data["token"], acting_user=user)
+        if codes is not None:
+            otp_login(request, device)
+            return render(
+                request, "accounts/backup_codes.html", {"codes": codes, "next": _next(request)}
+            )
+        form.add_error("token", _("Mã không đúng. Kiểm tra giờ trên điện thoại rồi thử lại."))
+    secret = base64.b32encode(device.bin_key).decode()
+    return render(
+        request,
+        "accounts/setup.html",
+        {"form": form, "secret": secret, "qr": _qr_svg(device.config_url), "next": _next(request)},
+    )
+
+
+@authenticated
+def security(request: HttpRequest) -> HttpResponse:
+    codes = None
+    if request.method == "POST" and request.POST.get("action") == "renew":
+        codes = backup_codes_renew(user=request.user, acting_user=request.user)  # type: ignore[arg-type]
+    has_totp = TOTPDevice.objects.filter(user=request.user, confirmed=True).exists()
+    return render(request, "accounts/security.html", {"codes": codes, "has_totp": has_totp})
+
+
+def _qr_svg(text: str) -> str:
+    image = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
+    out = BytesIO()
+    image.save(out)
+    return out.getvalue().decode()

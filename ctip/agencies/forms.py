@@ -1,0 +1,19 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class ContactForm(forms.Form):
+    phone = forms.CharField(label=_("Điện thoại"), max_length=40, required=False)
+    email = forms.EmailField(
+        label=_("Thư điện tử"),
+        required=False,
+        error_messages={"invalid": _("Địa chỉ thư điện tử không hợp lệ.")},
+    )
+    address = forms.CharField(label=_("Địa chỉ"), max_length=300, required=False)
+
+    def clean_phone(self) -> str:
+        phone = self.cleaned_data["phone"].strip()
+        allowed = set("0123456789 +.-()")
+        if phone and (not set(phone) <= allowed or sum(c.isdigit() for c in phone) < 8):
+            raise forms.ValidationError(_("Số điện thoại chỉ gồm chữ số (ít nhất 8 số)."))
+        return phone

@@ -1,0 +1,59 @@
+"""Navigation by pillar. Each app registers its entries with the permission they need; a user sees
+only the entries their roles allow, and a pillar only when it has one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from ctip.accounts.permissions import P
+
+PILLARS: list[tuple[str, Any]] = [
+    ("prevention", _("Phòng ngừa")),
+    ("protection", _("Bảo vệ, hỗ trợ nạn nhân")),
+    ("enforcement", _("Đấu tranh, xử lý tội phạm")),
+    ("cooperation", _("Hợp tác quốc tế")),
+    ("reports", _("Báo cáo")),
+    ("reference", _("Danh mục")),
+    ("admin", _("Quản trị")),
+]
+
+
+@dataclass(frozen=True)
+class Entry:
+    pillar: str
+    label: Any
+    url_name: str
+    permission: str
+
+
+ENTRIES: list[Entry] = [
+    Entry("reference", _("Đơn vị hành chính"), "unit_list", P.VIEW_REFERENCE),
+    Entry("reference", _("Cơ quan, đơn vị"), "agency_list", P.VIEW_REFERENCE),
+    Entry("reference", _("Cơ quan của tôi"), "my_agency", P.EDIT_OWN_AGENCY),
+    Entry("admin", _("Người dùng và phân quyền"), "admin:accounts_user_changelist", P.MANAGE_USERS),
+    Entry("admin", _("Nhật ký thao tác"), "admin:core_auditentry_changelist", P.VIEW_AUDIT),
+]
+
+
+def menu(request: Any) -> dict[str, Any]:
+    """Template context: the pillars and entries this user may open."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"menu": []}
+    from ctip.accounts.scope import user_permissions
+
+    perms = user_permissions(user)
+    groups = []
+    for code, label in PILLARS:
+        items = [
+            {"label": e.label, "url": reverse(e.url_name)}
+            for e in ENTRIES
+            if e.pillar == code and e.permission in perms
+        ]
+        if items:
+            groups.append({"code": code, "label": label, "items": items})
+    return {"menu": groups}

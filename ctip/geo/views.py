@@ -1,0 +1,39 @@
+from datetime import date
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from ctip.accounts.permissions import P
+from ctip.core.access import is_htmx, requires
+from ctip.geo.models import Level, Unit
+
+
+@requires(P.VIEW_REFERENCE)
+def unit_list(request: HttpRequest) -> HttpResponse:
+    """Units in force today, or on ?date=; searchable by name or code (live, with htmx)."""
+    day = _day(request.GET.get("date", ""))
+    qs = Unit.objects.valid_on(day).select_related("parent")
+    level = request.GET.get("level", "")
+    if level in Level.values:
+        qs = qs.filter(level=level)
+    query = request.GET.get("q", "").strip()
+    if query.isdigit():
+        qs = qs.filter(code=int(query))
+    elif query:
+        qs = qs.filter(name__icontains=query)
+    page = Paginator(qs.order_by("level", "code"), 50).get_page(request.GET.get("page"))
+    context = {"page": page, "levels": Level.choices, "level": level, "q": query, "day": day}
+    template = "geo/_rows.html" if is_htmx(request) else "geo/list.html"
+    return render(request, template, context)
+
+
+def _day(text: str) -> date:
+    from datetime import datetime
+
+    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return date.today()

@@ -1,0 +1,51 @@
+"""Users with roles, and logging in through the real forms (password, then second factor)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from ctip.accounts.models import User
+from ctip.accounts.services import assignment_grant
+from ctip.agencies.models import Agency
+from ctip.geo.models import Unit
+
+PASSWORD = "mat-khau-thu-nghiem-1"  # noqa: S105
+
+
+def make_user(
+    username: str,
+    role: str | None = None,
+    *,
+    agency: str | None = None,
+    unit: Unit | None = None,
+    email: str = "",
+) -> User:
+    user = User.objects.create_user(username, email=email, password=PASSWORD)
+    if role:
+        assignment_grant(
+            user=user,
+            role=role,
+            agency=Agency.objects.get(code=agency) if agency else None,
+            unit=unit,
+            acting_user=None,
+        )
+    return user
+
+
+def add_totp(user: User) -> TOTPDevice:
+    return TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+
+
+def current_code(device: TOTPDevice) -> str:
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+
+
+def log_in(client: Any, user: User, device: TOTPDevice | None = None) -> None:
+    response = client.post("/dang-nhap/", {"username": user.username, "password": PASSWORD})
+    assert response.status_code == 302, response.content.decode()[:500]
+    if device is not None:
+        response = client.post("/tai-khoan/xac-thuc/", {"token": current_code(device)})
+        assert response.status_code == 302, response.content.decode()[:500]
