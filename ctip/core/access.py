@@ -113,3 +113,12 @@ def access_object(qs: QuerySet, pk: Any) -> Model:
 def is_htmx(request: HttpRequest) -> bool:
     """A partial-page request from htmx (it sends HX-Request: true)."""
     return request.headers.get("HX-Request") == "true"
+
+
+def access_confidential(qs: QuerySet, pk: Any, *, user: Any, purpose: str = "") -> Model:
+    """Like access_object, and the read is logged (who, when, which record) before it is shown."""
+    from ctip.core.audit import audit_read
+
+    obj = access_object(qs, pk)
+    audit_read(acting_user=user, obj=obj, purpose=purpose)
+    return obj
