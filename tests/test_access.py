@@ -156,3 +156,12 @@ def test_permission_does_not_leak_between_roles():
     assert has_perm(leader, P.VIEW_AGGREGATES)
     assert not has_perm(leader, P.VIEW_PERSONAL_DATA)
     assert not has_perm(leader, P.VIEW_VICTIM_CASES)
+
+
+def test_commune_officer_sees_the_records_of_the_units_the_commune_succeeded():
+    tra_bui = Record.objects.create(unit=unit(21142, Level.COMMUNE, OLD), made_on=OLD)
+    today = Record.objects.create(unit=unit(21157, Level.COMMUNE, NEW), made_on=NEW)
+    Record.objects.create(unit=unit(21019, Level.COMMUNE, OLD), made_on=OLD)
+    officer = make_user("xa", "commune_officer", unit=unit(21157, Level.COMMUNE, NEW))
+    seen = scoped(Record.objects.all(), officer, P.VIEW_OWN_AGENCY, unit_field="unit")
+    assert set(seen) == {tra_bui, today}

@@ -103,6 +103,7 @@ ROLES: dict[str, Role] = {
         Role(
             "leader", _("Lãnh đạo"), frozenset(_BASE | {P.VIEW_AGGREGATES, P.VIEW_REPORTS}), False
         ),
-        Role("commune_officer", _("Cán bộ cấp xã"), frozenset(_AGENCY)),
+        # A commune officer answers for a territory: the commune and what it succeeded.
+        Role("commune_officer", _("Cán bộ cấp xã"), frozenset(_AGENCY), False),
     ]
 }

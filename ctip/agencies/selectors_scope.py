@@ -5,18 +5,30 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from ctip.accounts.permissions import P
-from ctip.accounts.scope import scoped
+from ctip.accounts.permissions import ROLES, P
+from ctip.accounts.scope import active_assignments
 from ctip.agencies.models import Agency
+from ctip.agencies.selectors import covered_agency_ids
 
 
 def agencies_editable_by(user: Any) -> QuerySet[Agency]:
     """Own agencies in force today (an officer of a successor also keeps its predecessors'
     records, but a dissolved agency's contact details are history, not edited)."""
-    own = scoped(Agency.objects.all(), user, P.EDIT_OWN_AGENCY, agency_field="pk", unit_field=None)
-    return own.valid_on(date.today())  # type: ignore[attr-defined]
+    own = [
+        a.agency
+        for a in active_assignments(user)
+        if a.agency is not None
+        and a.role in ROLES
+        and P.EDIT_OWN_AGENCY in ROLES[a.role].permissions
+    ]
+    if not own:
+        return Agency.objects.none()
+    condition = Q(pk__in=covered_agency_ids(own[0]))
+    for agency in own[1:]:
+        condition |= Q(pk__in=covered_agency_ids(agency))
+    return Agency.objects.valid_on(date.today()).filter(condition)
 
 
 def access_agency_for_edit(user: Any, pk: Any) -> Agency:

@@ -6,8 +6,8 @@ from ctip.core.models import AuditEntry
 @admin.register(AuditEntry)
 class AuditEntryAdmin(admin.ModelAdmin):
     list_display = ("at", "actor", "action", "object_type", "object_id", "count")
-    list_filter = ("action", "object_type")
-    search_fields = ("action", "object_id")
+    list_filter = ("action", "object_type", "actor")
+    search_fields = ("action", "object_id", "actor__username")
     date_hierarchy = "at"
     readonly_fields = [f.name for f in AuditEntry._meta.fields]
 
