@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "ctip.geo",
     "ctip.agencies",
     "ctip.rules",
+    "ctip.directives",
+    "ctip.prevention",
 ]
 
 MIDDLEWARE = [

@@ -6,6 +6,7 @@ from ctip.accounts import views as accounts
 from ctip.agencies import views as agencies
 from ctip.core import views as core
 from ctip.core.access import public
+from ctip.directives import views as directives
 from ctip.geo import views as geo
 
 urlpatterns = [
@@ -20,6 +21,13 @@ urlpatterns = [
     path("co-quan/cua-toi/", agencies.my_agency, name="my_agency"),
     path("co-quan/<int:pk>/", agencies.agency_detail, name="agency_detail"),
     path("co-quan/<int:pk>/sua/", agencies.agency_edit, name="agency_edit"),
+    path("van-ban/", directives.document_list, name="document_list"),
+    path("van-ban/them/", directives.document_create_view, name="document_create"),
+    path("van-ban/<int:pk>/", directives.document_detail, name="document_detail"),
+    path("van-ban/<int:pk>/tep/", directives.document_file, name="document_file"),
+    path("van-ban/<int:pk>/nhiem-vu/", directives.task_create_view, name="task_create"),
+    path("nhiem-vu/<int:pk>/trang-thai/", directives.task_status_view, name="task_status"),
+    path("nhiem-vu/qua-han/", directives.overdue_tasks, name="tasks_overdue"),
     path("i18n/setlang/", public(set_language), name="set_language"),
     path("admin/", admin.site.urls),
 ]

@@ -29,6 +29,8 @@ class P:
     VIEW_CRIMINAL_CASES = "enforcement.view_cases"
     EDIT_CRIMINAL_CASES = "enforcement.edit_cases"
     VIEW_PERSONAL_DATA = "personal_data.view"
+    VIEW_DIRECTIVES = "directives.view"
+    EDIT_DIRECTIVES = "directives.edit"
     VIEW_AUDIT = "audit.view"
     MANAGE_USERS = "users.manage"
 
@@ -48,8 +50,8 @@ class Role:
         return P.VIEW_PERSONAL_DATA in self.permissions
 
 
-_BASE = {P.VIEW_HOME, P.VIEW_REFERENCE}
-_AGENCY = _BASE | {P.VIEW_OWN_AGENCY, P.EDIT_OWN_AGENCY}
+_BASE = {P.VIEW_HOME, P.VIEW_REFERENCE, P.VIEW_DIRECTIVES}
+_AGENCY = _BASE | {P.VIEW_OWN_AGENCY, P.EDIT_OWN_AGENCY, P.EDIT_DIRECTIVES}
 
 ROLES: dict[str, Role] = {
     r.code: r

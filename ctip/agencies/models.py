@@ -59,6 +59,11 @@ class Agency(Validity):
     heir = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Where figures "by agency" go: the heir, climbed to its top-level agency of the same kind in
+    # the province (district police -> provincial police). Refreshed with `heir`.
+    rollup_agency = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     successors: models.ManyToManyField = models.ManyToManyField(
         "self",
         through="AgencySuccession",

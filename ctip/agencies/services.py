@@ -114,7 +114,12 @@ def _agency(code: str | None) -> Agency | None:
 def agencies_refresh_heirs(*, today: date | None = None) -> int:
     """Recompute, for every agency, the agency in force today that carries its records."""
     today = today or date.today()
-    agencies = {a.pk: a for a in Agency.objects.only("id", "valid_from", "valid_to", "heir_id")}
+    agencies = {
+        a.pk: a
+        for a in Agency.objects.only(
+            "id", "valid_from", "valid_to", "heir_id", "rollup_agency_id", "parent_id", "kind"
+        )
+    }
     carrier = dict(
         AgencySuccession.objects.filter(carries_records=True).values_list(
             "predecessor_id", "successor_id"
@@ -126,12 +131,25 @@ def agencies_refresh_heirs(*, today: date | None = None) -> int:
         while not agencies[heir].is_valid_on(today) and carrier.get(heir) not in (None, *seen):
             heir = carrier[heir]
             seen.add(heir)
+        top = _top_of_kind(heir, agencies)
         agency_any: Any = agency
-        if agency_any.heir_id != heir:
-            agency_any.heir_id = heir
+        if (agency_any.heir_id, agency_any.rollup_agency_id) != (heir, top):
+            agency_any.heir_id, agency_any.rollup_agency_id = heir, top
             changed.append(agency)
-    Agency.objects.bulk_update(changed, ["heir"], batch_size=500)
+    Agency.objects.bulk_update(changed, ["heir", "rollup_agency"], batch_size=500)
     return len(changed)
+
+
+def _top_of_kind(pk: int, agencies: dict[int, Any]) -> int:
+    """Climb parents of the same kind (a district branch to its provincial agency); a parent of
+    another kind (the Fatherland Front above a union) is not a roll-up target."""
+    seen = {pk}
+    while True:
+        parent = agencies[pk].parent_id
+        if parent is None or parent in seen or agencies[parent].kind != agencies[pk].kind:
+            return pk
+        pk = parent
+        seen.add(pk)
 
 
 CONTACT_FIELDS = ["phone", "email", "address"]

@@ -12,7 +12,7 @@ from functools import wraps
 from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 
@@ -102,11 +102,11 @@ class DeclaredViewMiddleware:
         return None
 
 
-def access_object(qs: QuerySet, pk: Any) -> Model:
+def access_object[M: Model](qs: QuerySet[M], pk: Any) -> M:
     """The object `pk` of an already scoped queryset, or 404 (missing and forbidden alike)."""
     try:
         return qs.get(pk=pk)
-    except (qs.model.DoesNotExist, ValueError, TypeError):
+    except (ObjectDoesNotExist, ValueError, TypeError):
         raise Http404 from None
 
 
@@ -115,7 +115,7 @@ def is_htmx(request: HttpRequest) -> bool:
     return request.headers.get("HX-Request") == "true"
 
 
-def access_confidential(qs: QuerySet, pk: Any, *, user: Any, purpose: str = "") -> Model:
+def access_confidential[M: Model](qs: QuerySet[M], pk: Any, *, user: Any, purpose: str = "") -> M:
     """Like access_object, and the read is logged (who, when, which record) before it is shown."""
     from ctip.core.audit import audit_read
 

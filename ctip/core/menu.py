@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from ctip.accounts.permissions import P
 
 PILLARS: list[tuple[str, Any]] = [
+    ("direction", _("Chỉ đạo, điều hành")),
     ("prevention", _("Phòng ngừa")),
     ("protection", _("Bảo vệ, hỗ trợ nạn nhân")),
     ("enforcement", _("Đấu tranh, xử lý tội phạm")),
@@ -31,6 +32,8 @@ class Entry:
 
 
 ENTRIES: list[Entry] = [
+    Entry("direction", _("Văn bản chỉ đạo"), "document_list", P.VIEW_DIRECTIVES),
+    Entry("direction", _("Nhiệm vụ quá hạn"), "tasks_overdue", P.VIEW_OWN_AGENCY),
     Entry("reference", _("Đơn vị hành chính"), "unit_list", P.VIEW_REFERENCE),
     Entry("reference", _("Cơ quan, đơn vị"), "agency_list", P.VIEW_REFERENCE),
     Entry("reference", _("Cơ quan của tôi"), "my_agency", P.EDIT_OWN_AGENCY),

@@ -1,0 +1,32 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ctip.agencies.models import Agency
+from ctip.directives.models import TaskStatus
+
+
+class DocumentForm(forms.Form):
+    number_symbol = forms.CharField(
+        label=_("Số, ký hiệu"), max_length=80, help_text=_("Ví dụ: 34/KH-UBND, 5645/UBND-NC")
+    )
+    date_issued = forms.DateField(label=_("Ngày ban hành (ngày/tháng/năm)"))
+    issuer_name = forms.CharField(label=_("Cơ quan ban hành"), max_length=300)
+    subject = forms.CharField(label=_("Trích yếu"), widget=forms.Textarea(attrs={"rows": 3}))
+    file = forms.FileField(label=_("Tệp PDF hoặc Word"), required=False)
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Số, ký hiệu hoặc từ trong trích yếu"), required=False)
+    date_from = forms.DateField(label=_("Từ ngày"), required=False)
+    date_to = forms.DateField(label=_("Đến ngày"), required=False)
+    issuer = forms.CharField(label=_("Cơ quan ban hành"), required=False)
+
+
+class TaskForm(forms.Form):
+    agency = forms.ModelChoiceField(label=_("Cơ quan thực hiện"), queryset=Agency.objects.none())
+    description = forms.CharField(label=_("Nội dung"), widget=forms.Textarea(attrs={"rows": 2}))
+    deadline = forms.DateField(label=_("Hạn hoàn thành (ngày/tháng/năm)"), required=False)
+
+
+class TaskStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Trạng thái mới"), choices=TaskStatus.choices)

@@ -1,0 +1,139 @@
+"""Prevention work: awareness activities, volunteer social-work teams, programme funding."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ctip.agencies.models import Agency
+from ctip.core.models import AuditEntry
+from ctip.geo.models import Unit
+
+
+class ActivityKind(models.TextChoices):
+    SESSION = "session", _("Buổi tuyên truyền")
+    TRAINING = "training", _("Tập huấn")
+    BANNER = "banner", _("Pa nô, băng rôn, khẩu hiệu")
+    SMS = "sms", _("Tin nhắn SMS")
+    MEDIA = "media", _("Tin, bài, phóng sự")
+    SCHOOL = "school", _("Hoạt động trong trường học")
+    MEETING = "meeting", _("Hội nghị, tọa đàm")
+    OTHER = "other", _("Khác")
+
+
+class Campaign(models.TextChoices):
+    NONE = "", _("Không thuộc đợt nào")
+    NATIONAL_DAY = (
+        "national_day",
+        _("Tháng hành động, Ngày toàn dân phòng, chống mua bán người 30/7"),
+    )
+    AWARENESS_PEAK = "awareness_peak", _("Đợt cao điểm tuyên truyền")
+    CRACKDOWN_PEAK = "crackdown_peak", _("Đợt cao điểm tấn công trấn áp")
+
+
+class TargetGroup(models.Model):
+    code = models.SlugField(_("mã"), max_length=40, primary_key=True)
+    name = models.CharField(_("tên"), max_length=120)
+
+    class Meta:
+        verbose_name = _("đối tượng tuyên truyền")
+        verbose_name_plural = _("đối tượng tuyên truyền")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Activity(models.Model):
+    """One activity, or a batch of same-kind activities, by one agency in one unit."""
+
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("cơ quan thực hiện"), on_delete=models.PROTECT, related_name="+"
+    )
+    kind = models.CharField(_("hình thức"), max_length=20, choices=ActivityKind.choices)
+    start_date = models.DateField(_("từ ngày"), db_index=True)
+    end_date = models.DateField(_("đến ngày"))
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("địa bàn"), on_delete=models.PROTECT, related_name="+"
+    )
+    target_groups = models.ManyToManyField(
+        TargetGroup, verbose_name=_("đối tượng"), blank=True, related_name="activities"
+    )
+    sessions = models.PositiveIntegerField(_("số buổi"), default=0)
+    participants = models.PositiveIntegerField(_("số lượt người tham dự"), default=0)
+    participants_estimated = models.BooleanField(_("số người là ước tính"), default=False)
+    media_items = models.PositiveIntegerField(_("số tin, bài"), default=0)
+    sms = models.PositiveIntegerField(_("số tin nhắn"), default=0)
+    partners = models.ManyToManyField(
+        Agency, verbose_name=_("cơ quan phối hợp"), blank=True, related_name="+"
+    )
+    campaign = models.CharField(
+        _("đợt"), max_length=20, choices=Campaign.choices, blank=True, default=""
+    )
+    theme = models.CharField(_("chủ đề"), max_length=300, blank=True)
+    notes = models.TextField(_("ghi chú"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    batch = models.ForeignKey(
+        AuditEntry, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("hoạt động tuyên truyền")
+        verbose_name_plural = _("hoạt động tuyên truyền")
+        ordering = ["-start_date", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__gte=models.F("start_date")),
+                name="activity_end_after_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.start_date:%d/%m/%Y}"
+
+
+class VolunteerTeam(models.Model):
+    """A volunteer social-work team of a commune (Joint Circular 24/2012/TTLT-BLĐTBXH-BNV-BTC)."""
+
+    unit = models.ForeignKey(Unit, verbose_name=_("xã"), on_delete=models.PROTECT, related_name="+")
+    name = models.CharField(_("tên đội"), max_length=200)
+    established = models.DateField(_("ngày thành lập"))
+    dissolved = models.DateField(_("ngày giải thể"), null=True, blank=True)
+    legal_basis = models.CharField(_("căn cứ thành lập"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("đội công tác xã hội tình nguyện")
+        verbose_name_plural = _("đội công tác xã hội tình nguyện")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class VolunteerCount(models.Model):
+    team = models.ForeignKey(VolunteerTeam, on_delete=models.CASCADE, related_name="counts")
+    as_of = models.DateField(_("tính đến ngày"))
+    volunteers = models.PositiveIntegerField(_("số tình nguyện viên"))
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["team", "as_of"], name="volunteer_count")]
+
+    def __str__(self) -> str:
+        return f"{self.team}: {self.volunteers} ({self.as_of:%d/%m/%Y})"
+
+
+class Funding(models.Model):
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField(_("năm"))
+    allocated = models.PositiveBigIntegerField(_("kinh phí được giao (đồng)"), default=0)
+    spent = models.PositiveBigIntegerField(_("kinh phí đã chi (đồng)"), default=0)
+
+    class Meta:
+        verbose_name = _("kinh phí chương trình")
+        verbose_name_plural = _("kinh phí chương trình")
+        constraints = [models.UniqueConstraint(fields=["agency", "year"], name="funding_year")]
+
+    def __str__(self) -> str:
+        return f"{self.agency} {self.year}"
