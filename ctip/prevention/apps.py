@@ -5,3 +5,6 @@ class PreventionConfig(AppConfig):
     name = "ctip.prevention"
     label = "prevention"
     verbose_name = "Phòng ngừa"
+
+    def ready(self) -> None:
+        from ctip.prevention import indicators  # noqa: F401 - registers the indicators

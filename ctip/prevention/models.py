@@ -127,6 +127,8 @@ class VolunteerCount(models.Model):
 class Funding(models.Model):
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
     year = models.PositiveSmallIntegerField(_("năm"))
+    # 1 January of `year`: lets the indicator registry place funding in periods like any record.
+    year_start = models.DateField(editable=False)
     allocated = models.PositiveBigIntegerField(_("kinh phí được giao (đồng)"), default=0)
     spent = models.PositiveBigIntegerField(_("kinh phí đã chi (đồng)"), default=0)
 

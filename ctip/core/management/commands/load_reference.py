@@ -4,7 +4,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from ctip.agencies.services import agencies_load_fixture, shipped_fixtures
-from ctip.core.jobs import ensure_schedules
+from ctip.core.jobs import ensure_schedules, refresh_reference_data
 from ctip.rules.services import default_years, holidays_load
 
 
@@ -18,3 +18,5 @@ class Command(BaseCommand):
             self.stdout.write(f"agencies: {path.name}: {changed} changed")
         self.stdout.write(f"holidays: {holidays_load(years=default_years())} added")
         self.stdout.write(f"schedules: {ensure_schedules()} created")
+        # Roll-up targets depend on today's date, not only on what was loaded.
+        self.stdout.write(f"roll-up: {refresh_reference_data()}")

@@ -1,0 +1,228 @@
+"""The indicator registry: the single definition of every figure ctip shows.
+
+An indicator names its records, the aggregate that makes its value, whether it is a flow summed
+over the period (sessions) or a stock counted at the period's end (volunteer teams), which date
+places a record in a period, its unit and agency fields (so territory and agency roll-up follow
+Foundation I's succession rules), the flag that makes a value an estimate ("at least"), whether
+it counts persons, and the dimensions it may be broken down by. Values are computed by one SQL
+aggregation per indicator; dashboards, reports, annexes and the API read figures only here.
+
+Attribution: a record counts in the period, month, quarter and year of its `date_field` (for
+activities, the start date; a batch spanning months counts in its first month).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.db.models import (
+    Case,
+    F,
+    IntegerField,
+    Max,
+    Q,
+    QuerySet,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, ExtractYear, TruncMonth, TruncQuarter
+
+from ctip.geo.models import COMMUNE_LEVELS, Level, Unit
+from ctip.geo.selectors import covered_unit_ids
+
+FLOW, STOCK = "flow", "stock"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    label: Any  # lazy Vietnamese msgid; English through the catalog
+    measure: Any
+    kind: str
+    records: Callable[[], QuerySet]
+    value: Callable[[], Any]  # an aggregate expression, e.g. Sum("sessions")
+    date_field: str
+    unit_field: str = "unit"
+    agency_field: str | None = "agency"
+    estimate_field: str | None = None
+    persons: bool = False
+    dimensions: tuple[str, ...] = ()
+    # For a stock: narrow the records to those standing on the period's end.
+    standing_on: Callable[[QuerySet, date], QuerySet] | None = None
+    filters: Q = field(default_factory=Q)
+    kind_field: str | None = None
+    kind_labels: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Dimension:
+    code: str
+    key: Callable[[Indicator, str | None], Any]  # (indicator, level) -> grouping expression
+    describe: Callable[[list[Any]], dict[Any, dict[str, str]]]
+
+
+REGISTRY: dict[str, Indicator] = {}
+DIMENSIONS: dict[str, Dimension] = {}
+
+
+def register(indicator: Indicator) -> Indicator:
+    if indicator.code in REGISTRY:
+        raise ValueError(f"indicator {indicator.code} registered twice")
+    REGISTRY[indicator.code] = indicator
+    return indicator
+
+
+def register_dimension(dimension: Dimension) -> Dimension:
+    DIMENSIONS[dimension.code] = dimension
+    return dimension
+
+
+class IndicatorError(ValueError):
+    pass
+
+
+def compute(
+    codes: list[str] | None,
+    *,
+    unit: Unit,
+    start: date,
+    end: date,
+    by: tuple[str, ...] = (),
+    level: str | None = None,
+) -> list[dict[str, Any]]:
+    """Rows {"indicator", "label", "value", "estimate", <dim>: {"code", "name"}} for each
+    indicator and group, over records made in `unit`'s territory (with everything it succeeded)
+    in [start, end] (flows) or standing on `end` (stocks)."""
+    if start > end:
+        raise IndicatorError("start must not be after end")
+    chosen = [REGISTRY[c] for c in codes] if codes else list(REGISTRY.values())
+    rows: list[dict[str, Any]] = []
+    for indicator in chosen:
+        unsupported = [d for d in by if d not in indicator.dimensions]
+        if unsupported:
+            continue  # an indicator without that breakdown is left out, never guessed
+        rows += _compute_one(indicator, unit, start, end, by, level)
+    return rows
+
+
+def _compute_one(
+    indicator: Indicator, unit: Unit, start: date, end: date, by: tuple[str, ...], level: str | None
+) -> list[dict[str, Any]]:
+    qs = indicator.records().filter(indicator.filters)
+    if indicator.kind == FLOW:
+        qs = qs.filter(**{f"{indicator.date_field}__range": (start, end)})
+    elif indicator.standing_on is not None:
+        qs = indicator.standing_on(qs, end)
+    qs = qs.filter(**{f"{indicator.unit_field}__in": covered_unit_ids(unit)})
+    keys = {f"k_{d}": DIMENSIONS[d].key(indicator, level) for d in by}
+    aggregates: dict[str, Any] = {"value": indicator.value()}
+    if indicator.estimate_field:
+        # "At least": any contributing record that is an estimate makes the value one.
+        aggregates["est"] = Max(Cast(indicator.estimate_field, IntegerField()))
+    if keys:
+        result = list(qs.values(**keys).annotate(**aggregates).order_by(*keys))
+    else:
+        result = [qs.aggregate(**aggregates)]
+    described = {d: DIMENSIONS[d].describe([r[f"k_{d}"] for r in result]) for d in by}
+    rows = []
+    for r in result:
+        row: dict[str, Any] = {
+            "indicator": indicator.code,
+            "label": str(indicator.label),
+            "value": r["value"] or 0,
+            "estimate": bool(r.get("est")),
+        }
+        for d in by:
+            row[d] = described[d].get(r[f"k_{d}"], {"code": "", "name": "—"})
+        rows.append(row)
+    return rows
+
+
+# --- dimensions shared by every record type --------------------------------------------------
+
+
+def _agency_key(ind: Indicator, level: str | None) -> Any:
+    if not ind.agency_field:
+        raise IndicatorError(f"{ind.code} has no agency")
+    return F(f"{ind.agency_field}__rollup_agency")
+
+
+def _describe_agencies(keys: list[Any]) -> dict[Any, dict[str, str]]:
+    from ctip.agencies.models import Agency
+
+    return {
+        a.pk: {"code": a.code, "name": a.name}
+        for a in Agency.objects.filter(pk__in=[k for k in keys if k])
+    }
+
+
+def _unit_key(ind: Indicator, level: str | None) -> Any:
+    f = ind.unit_field
+    if level == Level.PROVINCE:
+        return F(f"{f}__rollup_province")
+    if level == Level.DISTRICT:
+        # The district the record's unit belonged to at its own time (districts ended 30/6/2025).
+        return Case(
+            When(**{f"{f}__level": Level.DISTRICT}, then=F(f)),
+            When(**{f"{f}__parent__level": Level.DISTRICT}, then=F(f"{f}__parent")),
+            default=None,
+        )
+    if level in COMMUNE_LEVELS:
+        # Today's commune; a split commune (or a unit above commune level) stays itself.
+        return Coalesce(F(f"{f}__rollup_commune"), F(f))
+    return F(f)
+
+
+def _describe_units(keys: list[Any]) -> dict[Any, dict[str, str]]:
+    return {
+        u.pk: {"code": str(u.code), "name": u.name}
+        for u in Unit.objects.filter(pk__in=[k for k in keys if k])
+    }
+
+
+def _period_describer(fmt: Callable[[Any], str]) -> Callable[[list[Any]], dict]:
+    def describe(keys: list[Any]) -> dict[Any, dict[str, str]]:
+        return {k: {"code": fmt(k), "name": fmt(k)} for k in keys if k is not None}
+
+    return describe
+
+
+def _as_date(value: Any) -> date:
+    return value.date() if hasattr(value, "date") and callable(value.date) else value
+
+
+def _kind_key(ind: Indicator, level: str | None) -> Any:
+    if not ind.kind_field:
+        raise IndicatorError(f"{ind.code} has no kind")
+    return F(ind.kind_field)
+
+
+def _describe_kinds(keys: list[Any]) -> dict[Any, dict[str, str]]:
+    labels: dict[str, Any] = {}
+    for indicator in REGISTRY.values():
+        labels.update(indicator.kind_labels)
+    return {k: {"code": k, "name": str(labels.get(k, k))} for k in keys if k is not None}
+
+
+register_dimension(Dimension("agency", _agency_key, _describe_agencies))
+register_dimension(Dimension("kind", _kind_key, _describe_kinds))
+register_dimension(Dimension("unit", _unit_key, _describe_units))
+register_dimension(
+    Dimension(
+        "month",
+        lambda ind, level: TruncMonth(ind.date_field),
+        _period_describer(lambda v: f"{_as_date(v):%Y-%m}"),
+    )
+)
+register_dimension(
+    Dimension(
+        "quarter",
+        lambda ind, level: TruncQuarter(ind.date_field),
+        _period_describer(lambda v: f"{_as_date(v).year}-Q{(_as_date(v).month - 1) // 3 + 1}"),
+    )
+)
+register_dimension(
+    Dimension("year", lambda ind, level: ExtractYear(ind.date_field), _period_describer(str))
+)

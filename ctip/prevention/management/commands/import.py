@@ -1,0 +1,32 @@
+"""`ctip import activities FILE.xlsx|FILE.json [--dry-run]` (docs/import.md)."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from ctip.prevention.importer import ImportRejected, import_file
+
+
+class Command(BaseCommand):
+    help = "Import records from a file: `ctip import activities FILE [--dry-run]`."
+
+    def add_arguments(self, parser):
+        parser.add_argument("what", choices=["activities"])
+        parser.add_argument("file", type=Path)
+        parser.add_argument("--dry-run", action="store_true", help="check only, write nothing")
+
+    def handle(self, *args, **options):
+        path: Path = options["file"]
+        if not path.is_file():
+            raise CommandError(f"Không có tệp {path}")
+        try:
+            count = import_file(
+                name=path.name,
+                data=path.read_bytes(),
+                acting_user=None,
+                dry_run=options["dry_run"],
+            )
+        except ImportRejected as exc:
+            raise CommandError("\n".join(exc.errors)) from exc
+        verb = "hợp lệ (chưa ghi)" if options["dry_run"] else "đã ghi"
+        self.stdout.write(f"{count} dòng {verb}")
