@@ -8,6 +8,7 @@ from ctip.core import views as core
 from ctip.core.access import public
 from ctip.directives import views as directives
 from ctip.geo import views as geo
+from ctip.prevention import views as prevention
 
 urlpatterns = [
     path("", core.home, name="home"),
@@ -28,6 +29,14 @@ urlpatterns = [
     path("van-ban/<int:pk>/nhiem-vu/", directives.task_create_view, name="task_create"),
     path("nhiem-vu/<int:pk>/trang-thai/", directives.task_status_view, name="task_status"),
     path("nhiem-vu/qua-han/", directives.overdue_tasks, name="tasks_overdue"),
+    path("hoat-dong/", prevention.activity_list, name="activity_list"),
+    path("hoat-dong/them/", prevention.activity_create_view, name="activity_create"),
+    path("hoat-dong/<int:pk>/sua/", prevention.activity_edit_view, name="activity_edit"),
+    path("hoat-dong/<int:pk>/xoa/", prevention.activity_delete_view, name="activity_delete"),
+    path("hoat-dong/xuat.xlsx", prevention.activity_export, name="activity_export"),
+    path("hoat-dong/mau.xlsx", prevention.activity_template, name="activity_template"),
+    path("hoat-dong/nhap/", prevention.import_upload, name="import_upload"),
+    path("hoat-dong/nhap/<int:pk>/", prevention.import_status, name="import_status"),
     path("i18n/setlang/", public(set_language), name="set_language"),
     path("admin/", admin.site.urls),
 ]

@@ -29,6 +29,8 @@ class P:
     VIEW_CRIMINAL_CASES = "enforcement.view_cases"
     EDIT_CRIMINAL_CASES = "enforcement.edit_cases"
     VIEW_PERSONAL_DATA = "personal_data.view"
+    VIEW_ACTIVITIES = "prevention.view"
+    EDIT_ACTIVITIES = "prevention.edit"
     VIEW_DIRECTIVES = "directives.view"
     EDIT_DIRECTIVES = "directives.edit"
     VIEW_AUDIT = "audit.view"
@@ -50,8 +52,8 @@ class Role:
         return P.VIEW_PERSONAL_DATA in self.permissions
 
 
-_BASE = {P.VIEW_HOME, P.VIEW_REFERENCE, P.VIEW_DIRECTIVES}
-_AGENCY = _BASE | {P.VIEW_OWN_AGENCY, P.EDIT_OWN_AGENCY, P.EDIT_DIRECTIVES}
+_BASE = {P.VIEW_HOME, P.VIEW_REFERENCE, P.VIEW_DIRECTIVES, P.VIEW_ACTIVITIES}
+_AGENCY = _BASE | {P.VIEW_OWN_AGENCY, P.EDIT_OWN_AGENCY, P.EDIT_DIRECTIVES, P.EDIT_ACTIVITIES}
 
 ROLES: dict[str, Role] = {
     r.code: r

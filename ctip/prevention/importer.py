@@ -178,8 +178,16 @@ def _unit_code(value: Any) -> int | None:
     return code if code > 0 else None
 
 
-def check_rows(rows: list[dict[str, Any]], *, today: date | None = None) -> list[Spec]:
-    """Specs for every row, or ImportRejected listing every problem of every row."""
+def check_rows(
+    rows: list[dict[str, Any]],
+    *,
+    today: date | None = None,
+    allowed_agencies: set[int] | None = None,
+    progress: Any = None,
+) -> list[Spec]:
+    """Specs for every row, or ImportRejected listing every problem of every row.
+    `allowed_agencies`: the agencies the importing user may record for (None: any, as for the
+    command line). `progress(done, total)` is called every 1,000 rows."""
     today = today or date.today()
     if not rows:
         raise ImportRejected([_("Tệp không có dòng dữ liệu nào.")])
@@ -194,8 +202,14 @@ def check_rows(rows: list[dict[str, Any]], *, today: date | None = None) -> list
     for position, raw in enumerate(rows, start=1):
         row_number = raw.get("_row", position)
         spec = _check_row(raw, row_number, today, lookups, groups, group_names, kinds, errors)
+        foreign = allowed_agencies is not None and spec is not None
+        if foreign and spec.agency_id not in allowed_agencies:  # type: ignore[union-attr,operator]
+            errors.append(_cell_error(row_number, "agency", _("không phải cơ quan của bạn.")))
+            spec = None
         if spec is not None:
             specs.append(spec)
+        if progress is not None and position % 1000 == 0:
+            progress(position, len(rows))
     if errors:
         raise ImportRejected(errors)
     return specs

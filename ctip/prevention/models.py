@@ -139,3 +139,39 @@ class Funding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency} {self.year}"
+
+
+class ImportStatus(models.TextChoices):
+    CHECKING = "checking", _("Đang kiểm tra")
+    REJECTED = "rejected", _("Có lỗi, chưa ghi")
+    READY = "ready", _("Hợp lệ, chờ xác nhận ghi")
+    WRITING = "writing", _("Đang ghi")
+    DONE = "done", _("Đã ghi")
+    FAILED = "failed", _("Lỗi hệ thống")
+
+
+class ImportJob(models.Model):
+    """An uploaded workbook checked and written in the background, with progress for the page."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created = models.DateTimeField(auto_now_add=True)
+    file_name = models.CharField(max_length=200)
+    file = models.FileField(upload_to="imports/%Y/%m/")
+    status = models.CharField(
+        max_length=20, choices=ImportStatus.choices, default=ImportStatus.CHECKING
+    )
+    total = models.PositiveIntegerField(default=0)
+    processed = models.PositiveIntegerField(default=0)
+    errors = models.JSONField(default=list)
+    preview = models.JSONField(default=list)
+    written = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-created"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.get_status_display()})"
+
+    @property
+    def percent(self) -> int:
+        return int(100 * self.processed / self.total) if self.total else 0

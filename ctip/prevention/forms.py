@@ -1,0 +1,70 @@
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ctip.prevention.importer import COLUMNS, ImportRejected, Spec, check_rows
+from ctip.prevention.models import ActivityKind, Campaign
+from ctip.prevention.target_groups import TARGET_GROUPS
+
+
+class ActivityForm(forms.Form):
+    """The same rules as an imported row (importer.check_rows), so a form and a workbook can
+    never disagree on what is valid."""
+
+    agency = forms.ChoiceField(label=_("Cơ quan thực hiện"))
+    kind = forms.ChoiceField(label=_("Hình thức"), choices=ActivityKind.choices)
+    start_date = forms.DateField(label=_("Từ ngày (ngày/tháng/năm)"))
+    end_date = forms.DateField(label=_("Đến ngày (ngày/tháng/năm)"))
+    unit = forms.IntegerField(label=_("Mã địa bàn (mã đơn vị hành chính)"), min_value=1)
+    target_groups = forms.MultipleChoiceField(
+        label=_("Đối tượng"),
+        choices=list(TARGET_GROUPS.items()),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    sessions = forms.IntegerField(label=_("Số buổi"), min_value=0, initial=0)
+    participants = forms.IntegerField(label=_("Số lượt người"), min_value=0, initial=0)
+    participants_estimated = forms.BooleanField(label=_("Số người là ước tính"), required=False)
+    media_items = forms.IntegerField(label=_("Số tin, bài"), min_value=0, initial=0)
+    sms = forms.IntegerField(label=_("Số tin nhắn"), min_value=0, initial=0)
+    campaign = forms.ChoiceField(label=_("Đợt"), choices=Campaign.choices, required=False)
+    theme = forms.CharField(label=_("Chủ đề"), max_length=300, required=False)
+    notes = forms.CharField(
+        label=_("Ghi chú"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+    def __init__(self, *args: Any, agencies: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.allowed = {a.pk for a in agencies}
+        self.fields["agency"].choices = [(a.code, a.name) for a in agencies]  # type: ignore[attr-defined]
+        self.spec: Spec | None = None
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if self.errors:
+            return data
+        raw = {k: data.get(k) for k in COLUMNS}
+        try:
+            self.spec = check_rows([raw], allowed_agencies=self.allowed)[0]
+        except ImportRejected as exc:
+            by_label = {v: k for k, v in COLUMNS.items()}
+            for error in exc.errors:
+                label = error.split("“", 1)[-1].split("”", 1)[0]
+                field = by_label.get(label)
+                message = error.split(": ", 1)[-1]
+                self.add_error(field if field in self.fields else None, message)
+        return data
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label=_("Tệp Excel (.xlsx) hoặc JSON"))
+
+
+class FilterForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Hình thức"), required=False, choices=[("", _("Tất cả")), *ActivityKind.choices]
+    )
+    date_from = forms.DateField(label=_("Từ ngày"), required=False)
+    date_to = forms.DateField(label=_("Đến ngày"), required=False)
+    q = forms.CharField(label=_("Chủ đề, ghi chú"), required=False)

@@ -1,0 +1,115 @@
+"""Writes to activities, volunteer teams and funding: one transaction each, audited."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+
+from ctip.core.audit import audit_write, field_changes
+from ctip.prevention.importer import Spec
+from ctip.prevention.models import Activity, Funding, VolunteerCount, VolunteerTeam
+
+FIELDS = [
+    "agency_id",
+    "kind",
+    "start_date",
+    "end_date",
+    "unit_id",
+    "sessions",
+    "participants",
+    "participants_estimated",
+    "media_items",
+    "sms",
+    "campaign",
+    "theme",
+    "notes",
+]
+
+
+def _values(activity: Activity) -> dict[str, Any]:
+    values = {f: getattr(activity, f) for f in FIELDS}
+    values["target_groups"] = ",".join(sorted(activity.target_groups.values_list("pk", flat=True)))
+    return values
+
+
+def activity_create(*, spec: Spec, acting_user: Any) -> Activity:
+    with transaction.atomic():
+        activity = Activity.objects.create(
+            created_by=acting_user if getattr(acting_user, "pk", None) else None,
+            **{f: getattr(spec, f) for f in FIELDS},
+        )
+        activity.target_groups.set(spec.target_groups)  # type: ignore[arg-type]
+        audit_write(
+            action="prevention.activity_create",
+            acting_user=acting_user,
+            obj=activity,
+            changes=field_changes({}, _values(activity), model=Activity),
+        )
+    return activity
+
+
+def activity_update(*, activity: Activity, spec: Spec, acting_user: Any) -> Activity:
+    with transaction.atomic():
+        activity = Activity.objects.select_for_update().get(pk=activity.pk)
+        before = _values(activity)
+        for f in FIELDS:
+            setattr(activity, f, getattr(spec, f))
+        activity.save()
+        activity.target_groups.set(spec.target_groups)  # type: ignore[arg-type]
+        changes = field_changes(before, _values(activity), model=Activity)
+        if changes:
+            audit_write(
+                action="prevention.activity_update",
+                acting_user=acting_user,
+                obj=activity,
+                changes=changes,
+            )
+    return activity
+
+
+def activity_delete(*, activity: Activity, acting_user: Any) -> None:
+    with transaction.atomic():
+        audit_write(
+            action="prevention.activity_delete",
+            acting_user=acting_user,
+            obj=activity,
+            changes=field_changes(_values(activity), {}, model=Activity),
+        )
+        activity.delete()
+
+
+def volunteer_team_record(
+    *, team: VolunteerTeam, as_of: date, volunteers: int, acting_user: Any
+) -> VolunteerCount:
+    """The number of volunteers of a team on a date (a new count, or a correction)."""
+    with transaction.atomic():
+        count, created = VolunteerCount.objects.update_or_create(
+            team=team, as_of=as_of, defaults={"volunteers": volunteers}
+        )
+        audit_write(
+            action="prevention.volunteer_count",
+            acting_user=acting_user,
+            obj=team,
+            changes={"as_of": [None, as_of.isoformat()], "volunteers": [None, volunteers]},
+        )
+    return count
+
+
+def funding_set(*, agency: Any, year: int, allocated: int, spent: int, acting_user: Any) -> Funding:
+    if allocated < 0 or spent < 0:
+        raise ValueError("amounts must not be negative")
+    with transaction.atomic():
+        funding, _ = Funding.objects.update_or_create(
+            agency=agency,
+            year=year,
+            defaults={"allocated": allocated, "spent": spent, "year_start": date(year, 1, 1)},
+        )
+        audit_write(
+            action="prevention.funding_set",
+            acting_user=acting_user,
+            obj=funding,
+            changes={"allocated": [None, allocated], "spent": [None, spent]},
+        )
+    return funding
