@@ -37,6 +37,7 @@ urlpatterns = [
     path("hoat-dong/mau.xlsx", prevention.activity_template, name="activity_template"),
     path("hoat-dong/nhap/", prevention.import_upload, name="import_upload"),
     path("hoat-dong/nhap/<int:pk>/", prevention.import_status, name="import_status"),
+    path("hoat-dong/do-phu/", prevention.coverage_view, name="coverage"),
     path("i18n/setlang/", public(set_language), name="set_language"),
     path("admin/", admin.site.urls),
 ]

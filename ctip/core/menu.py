@@ -34,6 +34,7 @@ class Entry:
 ENTRIES: list[Entry] = [
     Entry("prevention", _("Hoạt động tuyên truyền"), "activity_list", P.VIEW_ACTIVITIES),
     Entry("prevention", _("Nhập từ tệp Excel"), "import_upload", P.EDIT_ACTIVITIES),
+    Entry("prevention", _("Độ phủ tuyên truyền"), "coverage", P.VIEW_ACTIVITIES),
     Entry("direction", _("Văn bản chỉ đạo"), "document_list", P.VIEW_DIRECTIVES),
     Entry("direction", _("Nhiệm vụ quá hạn"), "tasks_overdue", P.VIEW_OWN_AGENCY),
     Entry("reference", _("Đơn vị hành chính"), "unit_list", P.VIEW_REFERENCE),

@@ -68,3 +68,14 @@ class FilterForm(forms.Form):
     date_from = forms.DateField(label=_("Từ ngày"), required=False)
     date_to = forms.DateField(label=_("Đến ngày"), required=False)
     q = forms.CharField(label=_("Chủ đề, ghi chú"), required=False)
+
+
+class CoverageForm(forms.Form):
+    province = forms.CharField(label=_("Tỉnh (tên hoặc mã)"), initial="Quảng Ngãi")
+    date_from = forms.DateField(label=_("Từ ngày"))
+    date_to = forms.DateField(label=_("Đến ngày"))
+    structure = forms.ChoiceField(
+        label=_("Cơ cấu đơn vị"),
+        choices=[("new", _("Hiện hành (từ 01/7/2025)")), ("old", _("Tại ngày cuối kỳ"))],
+        initial="new",
+    )

@@ -175,3 +175,23 @@ class ImportJob(models.Model):
     @property
     def percent(self) -> int:
         return int(100 * self.processed / self.total) if self.total else 0
+
+
+class Population(models.Model):
+    """Inhabitants of a unit in a year, from a cited source (imported; never invented)."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField(_("năm"))
+    population = models.PositiveIntegerField(_("dân số"))
+    source = models.CharField(_("nguồn số liệu"), max_length=300)
+    batch = models.ForeignKey(
+        AuditEntry, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("dân số")
+        verbose_name_plural = _("dân số")
+        constraints = [models.UniqueConstraint(fields=["unit", "year"], name="population_year")]
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.year}: {self.population}"

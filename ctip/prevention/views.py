@@ -144,3 +144,99 @@ def _columns() -> list[tuple[str, str]]:
     from ctip.prevention.importer import COLUMNS
 
     return list(COLUMNS.items())
+
+
+@requires(P.VIEW_ACTIVITIES)
+def coverage_view(request: HttpRequest) -> HttpResponse:
+    """Which communes outreach reached, flagged communes with none or little first. Aggregates
+    only: no personal data, so every role that reads activities may see the whole province."""
+    from datetime import date
+
+    from django.core.management.base import CommandError
+
+    from ctip.core.management.commands.indicators import resolve_unit
+    from ctip.prevention.coverage import above_commune, coverage, sort_rows
+    from ctip.prevention.forms import CoverageForm
+
+    today = date.today()
+    form = CoverageForm(
+        request.GET
+        or {
+            "province": "Quảng Ngãi",
+            "structure": "new",
+            "date_from": date(today.year, 1, 1),
+            "date_to": today,
+        }
+    )
+    rows, extra = [], {}
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            province = resolve_unit(data["province"], data["date_to"])
+        except CommandError:
+            form.add_error("province", _("Không tìm thấy tỉnh này vào ngày cuối kỳ."))
+        else:
+            rows = sort_rows(
+                coverage(
+                    province=province,
+                    start=data["date_from"],
+                    end=data["date_to"],
+                    structure=data["structure"],
+                ),
+                request.GET.get("sort", "priority"),
+            )
+            extra = above_commune(province=province, start=data["date_from"], end=data["date_to"])
+    if request.GET.get("format") == "xlsx" and rows:
+        response = HttpResponse(_coverage_xlsx(rows), content_type=XLSX)
+        response["Content-Disposition"] = 'attachment; filename="do-phu-tuyen-truyen.xlsx"'
+        return response
+    query = request.GET.copy()
+    query.pop("sort", None)
+    return render(
+        request,
+        "prevention/coverage.html",
+        {"form": form, "rows": rows, "extra": extra, "query": query.urlencode()},
+    )
+
+
+def _coverage_xlsx(rows: list) -> bytes:
+    import io
+
+    from openpyxl import Workbook
+
+    from ctip.core.exports import safe_cell
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Độ phủ")
+    sheet.append(
+        [
+            "Mã",
+            "Xã, phường",
+            "Trực thuộc",
+            "Đặc điểm",
+            "Số hoạt động",
+            "Số buổi",
+            "Số lượt người",
+            "Dân số",
+            "Năm dân số",
+            "Lượt người/1.000 dân",
+        ]
+    )
+    for r in rows:
+        sheet.append(
+            [
+                r.unit.code,
+                safe_cell(r.unit.name),
+                safe_cell(r.unit.parent.name if r.unit.parent else ""),
+                ", ".join(r.flags),
+                r.activities,
+                r.sessions,
+                r.participants,
+                r.population,
+                r.population_year,
+                r.per_thousand,
+            ]
+        )
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()

@@ -11,7 +11,7 @@ class Command(BaseCommand):
     help = "Import records from a file: `ctip import activities FILE [--dry-run]`."
 
     def add_arguments(self, parser):
-        parser.add_argument("what", choices=["activities"])
+        parser.add_argument("what", choices=["activities", "population"])
         parser.add_argument("file", type=Path)
         parser.add_argument("--dry-run", action="store_true", help="check only, write nothing")
 
@@ -20,12 +20,19 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"Không có tệp {path}")
         try:
-            count = import_file(
-                name=path.name,
-                data=path.read_bytes(),
-                acting_user=None,
-                dry_run=options["dry_run"],
-            )
+            if options["what"] == "population":
+                from ctip.prevention.population import population_import_csv
+
+                if options["dry_run"]:
+                    raise CommandError("--dry-run chỉ dùng cho activities")
+                count = population_import_csv(data=path.read_bytes(), acting_user=None)
+            else:
+                count = import_file(
+                    name=path.name,
+                    data=path.read_bytes(),
+                    acting_user=None,
+                    dry_run=options["dry_run"],
+                )
         except ImportRejected as exc:
             raise CommandError("\n".join(exc.errors)) from exc
         verb = "hợp lệ (chưa ghi)" if options["dry_run"] else "đã ghi"

@@ -1,0 +1,85 @@
+"""Population by unit and year, imported from a CSV that names its source.
+
+Columns: code, level (province|district|commune|special_zone), year, population, source.
+The unit is the version of `code` in force on 1 July of `year`. All or nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from ctip.core.audit import audit_write
+from ctip.geo.models import Level, Unit
+from ctip.prevention.importer import ImportRejected
+from ctip.prevention.models import Population
+
+COLUMNS = ("code", "level", "year", "population", "source")
+
+
+def population_import_csv(*, data: bytes, acting_user: Any) -> int:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportRejected([_("Tệp không phải văn bản UTF-8.")]) from exc
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise ImportRejected([_("Tệp thiếu cột: %(columns)s.") % {"columns": ", ".join(missing)}])
+    rows: list[tuple] = []
+    errors: list[str] = []
+    for line, raw in enumerate(reader, start=2):
+        row = _check(line, raw, errors)
+        if row is not None:
+            rows.append(row)
+    if not rows and not errors:
+        errors.append(_("Tệp không có dòng dữ liệu nào."))
+    if errors:
+        raise ImportRejected(errors)
+    with transaction.atomic():
+        batch = audit_write(
+            action="prevention.population_import",
+            acting_user=acting_user,
+            count=len(rows),
+            file_hash=hashlib.sha256(data).hexdigest(),
+        )
+        for unit, year, population, source in rows:
+            Population.objects.update_or_create(
+                unit=unit,
+                year=year,
+                defaults={"population": population, "source": source, "batch": batch},
+            )
+    return len(rows)
+
+
+def _check(line: int, raw: dict[str, str], errors: list[str]) -> tuple | None:
+    def bad(message: str) -> None:
+        errors.append(_("Dòng %(line)s: %(message)s") % {"line": line, "message": message})
+
+    before = len(errors)
+    try:
+        code, year, population = int(raw["code"]), int(raw["year"]), int(raw["population"])
+    except (TypeError, ValueError):
+        bad(_("mã, năm và dân số phải là số nguyên."))
+        return None
+    level = (raw.get("level") or "").strip()
+    if level not in Level.values:
+        bad(_("cấp “%(level)s” không hợp lệ.") % {"level": level})
+    if population < 0 or not 1900 <= year <= date.today().year:
+        bad(_("dân số âm hoặc năm không hợp lệ."))
+    source = (raw.get("source") or "").strip()
+    if not source:
+        bad(_("phải ghi nguồn số liệu."))
+    if len(errors) > before:
+        return None
+    unit = Unit.objects.valid_on(date(year, 7, 1)).filter(code=code, level=level).first()
+    if unit is None:
+        bad(_("không có đơn vị mã %(code)s vào năm %(year)s.") % {"code": code, "year": year})
+        return None
+    return unit, year, population, source

@@ -1,0 +1,72 @@
+"""Coverage of outreach by commune, and the population it is measured against."""
+
+from datetime import date
+
+import pytest
+
+from ctip.geo.models import Level
+from ctip.geo.selectors import subtree_at
+from ctip.prevention.coverage import NEW, OLD, coverage, sort_rows
+from ctip.prevention.demo import demo_prevention_ensure
+from ctip.prevention.importer import ImportRejected
+from ctip.prevention.models import Population
+from ctip.prevention.population import population_import_csv
+from tests.conftest import unit
+from tests.helpers import log_in, make_user
+
+pytestmark = pytest.mark.django_db
+START, END = date(2020, 12, 1), date(2023, 10, 16)
+
+
+@pytest.fixture
+def demo():
+    demo_prevention_ensure(today=date(2026, 11, 28))
+
+
+def test_every_old_commune_is_listed_flagged_gaps_first(demo):
+    province = unit(51, Level.PROVINCE, END)
+    rows = sort_rows(coverage(province=province, start=START, end=END, structure=OLD), "priority")
+    communes = subtree_at(province, END).filter(level=Level.COMMUNE).count()
+    assert communes > 150 and len(rows) == communes  # every commune, reached or not
+    flagged = [r for r in rows if r.flags]
+    assert flagged and rows[0].flags and rows[0].sessions == min(r.sessions for r in flagged)
+    assert sum(r.sessions for r in rows) > 0
+    # No commune appears twice.
+    assert len({r.unit.pk for r in rows}) == len(rows)
+
+
+def test_new_structure_counts_each_record_once(demo):
+    province = unit(51, Level.PROVINCE, date(2026, 1, 1))
+    rows = coverage(province=province, start=START, end=END, structure=NEW)
+    old = coverage(province=unit(51, Level.PROVINCE, END), start=START, end=END, structure=OLD)
+    assert sum(r.sessions for r in rows) == sum(r.sessions for r in old)
+    assert len({r.unit.pk for r in rows}) == len(rows)
+
+
+def test_population_gives_rates_and_bad_files_change_nothing(demo, tmp_path):
+    tra_bui = unit(21142, Level.COMMUNE, END)
+    data = "code,level,year,population,source\n21142,commune,2022,5000,Niên giám thống kê 2022\n"
+    assert population_import_csv(data=data.encode(), acting_user=None) == 1
+    rows = coverage(province=unit(51, Level.PROVINCE, END), start=START, end=END, structure=OLD)
+    row = next(r for r in rows if r.unit.pk == tra_bui.pk)
+    assert row.population == 5000 and row.population_year == 2022
+    if row.participants:
+        assert row.per_thousand == round(1000 * row.participants / 5000, 1)
+    bad = "code,level,year,population,source\n21142,commune,2022,-1,\n99999,commune,2022,10,x\n"
+    with pytest.raises(ImportRejected) as caught:
+        population_import_csv(data=bad.encode(), acting_user=None)
+    assert caught.value.errors == [
+        "Dòng 2: dân số âm hoặc năm không hợp lệ.",
+        "Dòng 2: phải ghi nguồn số liệu.",
+        "Dòng 3: không có đơn vị mã 99999 vào năm 2022.",
+    ]
+    assert Population.objects.get().population == 5000  # the rejected file changed nothing
+
+
+def test_coverage_page_and_export(client, demo):
+    log_in(client, make_user("lanhdao", "leader", unit=unit(51, Level.PROVINCE, date(2026, 1, 1))))
+    query = "province=Quảng+Ngãi&date_from=01/12/2020&date_to=16/10/2023&structure=old"
+    page = client.get(f"/hoat-dong/do-phu/?{query}")
+    assert page.status_code == 200 and "Xã Trà Bùi" in page.content.decode()
+    export = client.get(f"/hoat-dong/do-phu/?{query}&format=xlsx")
+    assert export["Content-Type"].startswith("application/vnd.openxmlformats")
