@@ -168,3 +168,12 @@ def test_tomorrow_is_the_future():
             data=_json({**GOOD, "start_date": tomorrow, "end_date": tomorrow}),
             acting_user=None,
         )
+
+
+def test_partners_are_imported_and_exported():
+    row = {**GOOD, "partners": ["qng-bdbp", "Sở Ngoại vụ tỉnh Quảng Ngãi"]}
+    import_file(name="p.json", data=_json(row), acting_user=None)
+    activity = Activity.objects.get()
+    assert sorted(activity.partners.values_list("code", flat=True)) == ["qng-bdbp", "qng-sngv"]
+    with pytest.raises(ImportRejected, match="Cơ quan phối hợp"):
+        import_file(name="p.json", data=_json({**GOOD, "partners": ["xyz"]}), acting_user=None)

@@ -152,3 +152,22 @@ def test_one_more_police_session_makes_99(demo, tmp_path):
     assert sessions["qng-ca-2025"]["value"] == 99
     month = indicators("--indicator", "prevention.sessions", "--by", "year")
     assert sum(r["value"] for r in month) == 329
+
+
+def test_the_records_behind_a_value(demo):
+    from django.db.models import Sum
+
+    from ctip.agencies.models import Agency
+    from ctip.core.indicators import records_behind
+
+    qn = unit(51, Level.PROVINCE, date(2023, 10, 16))
+    police = Agency.objects.get(code="qng-ca-2025")
+    behind = records_behind(
+        "prevention.sessions",
+        unit=qn,
+        start=date(2020, 12, 1),
+        end=date(2023, 10, 16),
+        where={"agency": police.pk},
+    )
+    assert behind.aggregate(s=Sum("sessions"))["s"] == 98
+    assert {a.agency.code for a in behind} >= {"qng-ca", "qng-ca-522"}

@@ -107,15 +107,38 @@ def compute(
     return rows
 
 
-def _compute_one(
-    indicator: Indicator, unit: Unit, start: date, end: date, by: tuple[str, ...], level: str | None
-) -> list[dict[str, Any]]:
+def records_behind(
+    code: str,
+    *,
+    unit: Unit,
+    start: date,
+    end: date,
+    where: dict[str, Any] | None = None,
+    level: str | None = None,
+) -> QuerySet:
+    """The records a value is made of (provenance): the indicator's records in the unit and
+    period, narrowed to the group whose dimension keys are `where` ({"agency": <id>, ...})."""
+    indicator = REGISTRY[code]
+    qs = _base(indicator, unit, start, end)
+    if where:
+        keys = {f"k_{d}": DIMENSIONS[d].key(indicator, level) for d in where}
+        qs = qs.annotate(**keys).filter(**{f"k_{d}": v for d, v in where.items()})
+    return qs.distinct()
+
+
+def _base(indicator: Indicator, unit: Unit, start: date, end: date) -> QuerySet:
     qs = indicator.records().filter(indicator.filters)
     if indicator.kind == FLOW:
         qs = qs.filter(**{f"{indicator.date_field}__range": (start, end)})
     elif indicator.standing_on is not None:
         qs = indicator.standing_on(qs, end)
-    qs = qs.filter(**{f"{indicator.unit_field}__in": covered_unit_ids(unit)})
+    return qs.filter(**{f"{indicator.unit_field}__in": covered_unit_ids(unit)})
+
+
+def _compute_one(
+    indicator: Indicator, unit: Unit, start: date, end: date, by: tuple[str, ...], level: str | None
+) -> list[dict[str, Any]]:
+    qs = _base(indicator, unit, start, end)
     keys = {f"k_{d}": DIMENSIONS[d].key(indicator, level) for d in by}
     aggregates: dict[str, Any] = {"value": indicator.value()}
     if indicator.estimate_field:

@@ -11,6 +11,12 @@ class DocumentForm(forms.Form):
     )
     date_issued = forms.DateField(label=_("Ngày ban hành (ngày/tháng/năm)"))
     issuer_name = forms.CharField(label=_("Cơ quan ban hành"), max_length=300)
+    issuers = forms.ModelMultipleChoiceField(
+        label=_("Cơ quan ban hành có trong hệ thống (nếu có)"),
+        queryset=Agency.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
     subject = forms.CharField(label=_("Trích yếu"), widget=forms.Textarea(attrs={"rows": 3}))
     file = forms.FileField(label=_("Tệp PDF hoặc Word"), required=False)
 

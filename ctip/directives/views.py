@@ -69,6 +69,7 @@ def _own_agency(request: HttpRequest) -> Agency | None:
 @requires(P.EDIT_DIRECTIVES)
 def document_create_view(request: HttpRequest) -> HttpResponse:
     form = DocumentForm(request.POST or None, request.FILES or None)
+    form.fields["issuers"].queryset = Agency.objects.valid_on(date.today())  # type: ignore[attr-defined]
     agency = _own_agency(request)
     if request.method == "POST" and form.is_valid():
         if agency is None:
@@ -81,6 +82,7 @@ def document_create_view(request: HttpRequest) -> HttpResponse:
                     subject=form.cleaned_data["subject"],
                     issuer_name=form.cleaned_data["issuer_name"],
                     recorded_by=agency,
+                    issuers=list(form.cleaned_data.get("issuers") or []),
                     file=form.cleaned_data.get("file"),
                     acting_user=request.user,
                 )

@@ -1,8 +1,10 @@
+from datetime import date
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ctip.agencies.models import Agency
 from ctip.prevention.importer import COLUMNS, ImportRejected, Spec, check_rows
 from ctip.prevention.models import ActivityKind, Campaign
 from ctip.prevention.target_groups import TARGET_GROUPS
@@ -23,6 +25,11 @@ class ActivityForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    partners = forms.MultipleChoiceField(
+        label=_("Cơ quan phối hợp"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
     sessions = forms.IntegerField(label=_("Số buổi"), min_value=0, initial=0)
     participants = forms.IntegerField(label=_("Số lượt người"), min_value=0, initial=0)
     participants_estimated = forms.BooleanField(label=_("Số người là ước tính"), required=False)
@@ -38,6 +45,9 @@ class ActivityForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.allowed = {a.pk for a in agencies}
         self.fields["agency"].choices = [(a.code, a.name) for a in agencies]  # type: ignore[attr-defined]
+        self.fields["partners"].choices = [  # type: ignore[attr-defined]
+            (a.code, a.name) for a in Agency.objects.valid_on(date.today()).order_by("name")
+        ]
         self.spec: Spec | None = None
 
     def clean(self) -> dict[str, Any]:

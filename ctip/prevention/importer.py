@@ -35,6 +35,7 @@ COLUMNS = {
     "media_items": "Số tin, bài",
     "sms": "Số tin nhắn",
     "target_groups": "Đối tượng",
+    "partners": "Cơ quan phối hợp",
     "campaign": "Đợt",
     "theme": "Chủ đề",
     "notes": "Ghi chú",
@@ -63,6 +64,7 @@ class Spec:
     media_items: int = 0
     sms: int = 0
     target_groups: list[str] = field(default_factory=list)
+    partners: list[int] = field(default_factory=list)
     campaign: str = ""
     theme: str = ""
     notes: str = ""
@@ -250,6 +252,7 @@ def _check_row(raw, row, today, lookups, groups, group_names, kinds, errors) -> 
     counts = {key: _count(raw.get(key), key, bad) for key in COUNTS}
     estimated = _bool(raw.get("participants_estimated"), bad)
     target = _groups(raw.get("target_groups"), groups, group_names, bad)
+    partners = _partners(raw.get("partners"), start, lookups, bad) if start else []
     campaign = str(raw.get("campaign") or "").strip()
     if campaign and campaign not in Campaign.values:
         bad("campaign", _("đợt “%(value)s” không có trong danh mục.") % {"value": campaign})
@@ -264,6 +267,7 @@ def _check_row(raw, row, today, lookups, groups, group_names, kinds, errors) -> 
         unit_id=unit.pk,
         participants_estimated=estimated,
         target_groups=target,
+        partners=partners,
         campaign=campaign,
         theme=str(raw.get("theme") or "")[:300],
         notes=str(raw.get("notes") or ""),
@@ -318,6 +322,20 @@ def _bool(value: Any, bad: Any) -> bool:
         return False
     bad("participants_estimated", _("chỉ nhận “có” hoặc “không”."))
     return False
+
+
+def _partners(value: Any, day: date, lookups: _Lookups, bad: Any) -> list[int]:
+    if value in (None, ""):
+        return []
+    items = value if isinstance(value, list) else str(value).replace(";", ",").split(",")
+    found = []
+    for item in (str(i).strip() for i in items if str(i).strip()):
+        agency = lookups.agency(item, day)
+        if agency is None:
+            bad("partners", _("không có cơ quan “%(value)s”.") % {"value": item})
+        else:
+            found.append(agency.pk)
+    return found
 
 
 def _groups(value: Any, groups: set[str], names: dict[str, str], bad: Any) -> list[str]:
@@ -384,6 +402,13 @@ def activities_import(
             for code in s.target_groups
         ]
         through.objects.bulk_create(links, batch_size=5000)
+        partners = Activity.partners.through
+        partner_links = [
+            partners(activity_id=a.pk, agency_id=agency)
+            for a, s in zip(created, specs, strict=True)
+            for agency in s.partners
+        ]
+        partners.objects.bulk_create(partner_links, batch_size=5000)
     return len(created)
 
 

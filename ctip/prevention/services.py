@@ -31,6 +31,7 @@ FIELDS = [
 def _values(activity: Activity) -> dict[str, Any]:
     values = {f: getattr(activity, f) for f in FIELDS}
     values["target_groups"] = ",".join(sorted(activity.target_groups.values_list("pk", flat=True)))
+    values["partners"] = ",".join(sorted(activity.partners.values_list("code", flat=True)))
     return values
 
 
@@ -41,6 +42,7 @@ def activity_create(*, spec: Spec, acting_user: Any) -> Activity:
             **{f: getattr(spec, f) for f in FIELDS},
         )
         activity.target_groups.set(spec.target_groups)  # type: ignore[arg-type]
+        activity.partners.set(spec.partners)
         audit_write(
             action="prevention.activity_create",
             acting_user=acting_user,
@@ -58,6 +60,7 @@ def activity_update(*, activity: Activity, spec: Spec, acting_user: Any) -> Acti
             setattr(activity, f, getattr(spec, f))
         activity.save()
         activity.target_groups.set(spec.target_groups)  # type: ignore[arg-type]
+        activity.partners.set(spec.partners)
         changes = field_changes(before, _values(activity), model=Activity)
         if changes:
             audit_write(

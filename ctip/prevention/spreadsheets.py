@@ -60,7 +60,7 @@ def activities_export(qs: QuerySet) -> bytes:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Hoạt động")
     sheet.append(list(COLUMNS.values()))
-    rows = qs.select_related("agency", "unit").prefetch_related("target_groups")
+    rows = qs.select_related("agency", "unit").prefetch_related("target_groups", "partners")
     for a in rows.iterator(chunk_size=2000):
         sheet.append([safe_cell(v) for v in _row(a)])
     out = io.BytesIO()
@@ -81,6 +81,7 @@ def _row(a: Any) -> list[Any]:
         a.media_items,
         a.sms,
         ", ".join(g.code for g in a.target_groups.all()),
+        ", ".join(p.code for p in a.partners.all()),
         a.campaign,
         a.theme,
         a.notes,

@@ -96,6 +96,7 @@ def activity_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
         "theme": activity.theme,
         "notes": activity.notes,
         "target_groups": list(activity.target_groups.values_list("pk", flat=True)),
+        "partners": list(activity.partners.values_list("code", flat=True)),
     }
     form = ActivityForm(
         request.POST or None, initial=initial, agencies=agencies_recordable_by(request.user)
