@@ -27,6 +27,7 @@ urlpatterns = [
     path("van-ban/<int:pk>/", directives.document_detail, name="document_detail"),
     path("van-ban/<int:pk>/tep/", directives.document_file, name="document_file"),
     path("van-ban/<int:pk>/nhiem-vu/", directives.task_create_view, name="task_create"),
+    path("van-ban/<int:pk>/lien-quan/", directives.relation_create_view, name="relation_create"),
     path("nhiem-vu/<int:pk>/trang-thai/", directives.task_status_view, name="task_status"),
     path("nhiem-vu/qua-han/", directives.overdue_tasks, name="tasks_overdue"),
     path("hoat-dong/", prevention.activity_list, name="activity_list"),

@@ -151,3 +151,18 @@ def test_another_agency_cannot_change_a_task(client):
     assert response.status_code == 404
     task.refresh_from_db()
     assert task.status == TaskStatus.OPEN
+
+
+def test_officer_links_a_document_to_the_one_it_implements(client):
+    demo_directives_ensure()
+    plan = Document.objects.get(number_symbol="5645/UBND-NC")
+    log_in(client, make_user("congan", "agency_officer", agency="qng-ca-2025"))
+    missing = client.post(
+        f"/van-ban/{plan.pk}/lien-quan/", {"kind": "implements", "target": "1/X-Y"}
+    )
+    assert "Không có văn bản này" in missing.content.decode()
+    done = client.post(
+        f"/van-ban/{plan.pk}/lien-quan/", {"kind": "implements", "target": "34/KH-UBND"}
+    )
+    assert done.status_code == 302
+    assert plan.relations_out.get().target.number_symbol == "34/KH-UBND"

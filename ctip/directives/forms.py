@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ctip.agencies.models import Agency
-from ctip.directives.models import TaskStatus
+from ctip.directives.models import Relation, TaskStatus
 
 
 class DocumentForm(forms.Form):
@@ -36,3 +36,8 @@ class TaskForm(forms.Form):
 
 class TaskStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Trạng thái mới"), choices=TaskStatus.choices)
+
+
+class RelationForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Quan hệ"), choices=Relation.choices)
+    target = forms.CharField(label=_("Số, ký hiệu văn bản liên quan"), max_length=80)

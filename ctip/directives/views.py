@@ -129,3 +129,31 @@ def task_status_view(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(P.VIEW_OWN_AGENCY)
 def overdue_tasks(request: HttpRequest) -> HttpResponse:
     return render(request, "directives/overdue.html", {"tasks": tasks_overdue(request.user)})
+
+
+@requires(P.EDIT_DIRECTIVES)
+def relation_create_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Link a document to one it implements, continues or replaces (found by number/symbol)."""
+    from ctip.directives.forms import RelationForm
+    from ctip.directives.services import document_relate
+
+    document = access_object(documents_visible(request.user), pk)
+    form = RelationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        symbol = " ".join(form.cleaned_data["target"].split()).replace(" ", "")
+        target = documents_visible(request.user).filter(number_symbol=symbol).first()
+        if target is None:
+            form.add_error("target", _("Không có văn bản này trong sổ."))
+        else:
+            try:
+                document_relate(
+                    source=document,
+                    target=target,
+                    kind=form.cleaned_data["kind"],
+                    acting_user=request.user,
+                )
+            except ValueError as exc:
+                form.add_error(None, str(exc))
+            else:
+                return redirect("document_detail", pk=document.pk)
+    return render(request, "directives/relation_form.html", {"form": form, "document": document})
