@@ -142,9 +142,22 @@ def test_every_demo_account_logs_in_sees_its_menu_and_switches_language(server, 
         assert (ADMIN_ONLY in nav) == (username == "admin"), username
         assert (OFFICER in nav) == (username not in {"admin", "lanhdao"}), username
         page.screenshot(path=str(ARTIFACTS / f"{username}.png"), full_page=True)
+        if username == "thuongtruc":
+            _prevention_pages(page, server)
         if username == "xahoi":
             _switch_to_english_on_a_phone(page)
         context.close()
+
+
+def _prevention_pages(page, server: dict) -> None:
+    """The standing office reads the activities and the coverage of the 2023 review period."""
+    page.goto(server["url"] + "/hoat-dong/")
+    assert page.locator("table tbody tr").count() > 10
+    page.screenshot(path=str(ARTIFACTS / "thuongtruc-activities.png"), full_page=False)
+    query = "province=Quảng+Ngãi&date_from=01/12/2020&date_to=16/10/2023&structure=old"
+    page.goto(server["url"] + "/hoat-dong/do-phu/?" + query)
+    assert "Xã Trà Bùi" in page.content()
+    page.screenshot(path=str(ARTIFACTS / "thuongtruc-coverage.png"), full_page=False)
 
 
 def _switch_to_english_on_a_phone(page) -> None:
