@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "ctip.rules",
     "ctip.directives",
     "ctip.prevention",
+    "ctip.victims",
 ]
 
 MIDDLEWARE = [

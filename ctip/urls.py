@@ -9,6 +9,7 @@ from ctip.core.access import public
 from ctip.directives import views as directives
 from ctip.geo import views as geo
 from ctip.prevention import views as prevention
+from ctip.victims import views as victims
 
 urlpatterns = [
     path("", core.home, name="home"),
@@ -39,6 +40,13 @@ urlpatterns = [
     path("hoat-dong/nhap/", prevention.import_upload, name="import_upload"),
     path("hoat-dong/nhap/<int:pk>/", prevention.import_status, name="import_status"),
     path("hoat-dong/do-phu/", prevention.coverage_view, name="coverage"),
+    path("ho-so/", victims.case_list, name="case_list"),
+    path("ho-so/them/", victims.case_create_view, name="case_create"),
+    path("ho-so/<int:pk>/", victims.case_detail, name="case_detail"),
+    path("ho-so/<int:pk>/chuyen/", victims.case_transition_view, name="case_transition"),
+    path("ho-so/<int:pk>/nhan-than/", victims.case_identity_edit, name="case_identity"),
+    path("ho-so/<int:pk>/nhat-ky/", victims.case_access_log, name="case_access_log"),
+    path("ho-so/<int:pk>/khan-cap/", victims.case_break_glass, name="case_break_glass"),
     path("i18n/setlang/", public(set_language), name="set_language"),
     path("admin/", admin.site.urls),
 ]

@@ -3,10 +3,11 @@ from datetime import date
 import pytest
 
 from ctip.agencies.services import agencies_load_fixture, shipped_fixtures
+from ctip.core.management.commands.load_reference import RULE_FIXTURES_DIR as RULES
 from ctip.geo.flags import shipped_flag_fixtures, units_load_flags
 from ctip.geo.models import Level, Unit
 from ctip.geo.services import units_load_package
-from ctip.rules.services import holidays_load
+from ctip.rules.services import holidays_load, rules_load_fixture
 
 
 @pytest.fixture(scope="session")
@@ -20,6 +21,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
         for path in shipped_fixtures():
             agencies_load_fixture(path=path)
         holidays_load(years=range(2020, 2028))
+        for path in sorted(RULES.glob("rules*.yaml")):
+            rules_load_fixture(path=path)
 
 
 def unit(code: int, level: str, day: date) -> Unit:

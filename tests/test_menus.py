@@ -37,10 +37,11 @@ def test_there_is_one_demo_account_per_role(demo):
         "toaan",
         "lanhdao",
         "xa",
+        "hosobp",  # a second agency's case worker, for need-to-know demos
     }
     assert len({a.role for a in ACCOUNTS}) == 10
     needs = {name for name, a in demo.items() if a["totp_secret"]}
-    assert needs == {"admin", "xahoi", "giamsat", "dieutra", "kiemsat", "toaan"}
+    assert needs == {"admin", "xahoi", "giamsat", "dieutra", "kiemsat", "toaan", "hosobp"}
 
 
 @pytest.mark.parametrize("username", [a.username for a in ACCOUNTS])

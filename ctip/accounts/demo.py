@@ -35,6 +35,7 @@ ACCOUNTS = [
     Demo("bienphong", "agency_officer", "qng-bdbp-2025"),
     Demo("phunu", "agency_officer", "qng-hlhpn-2025"),
     Demo("xahoi", "case_worker", "qng-syt-2025"),
+    Demo("hosobp", "case_worker", "qng-bdbp-2025"),
     Demo("giamsat", "case_supervisor", "qng-syt-2025"),
     Demo("dieutra", "investigator", "qng-ca-2025"),
     Demo("kiemsat", "prosecutor", "qng-vks-2025"),

@@ -108,3 +108,28 @@ def holidays_load(*, years: range, acting_user: Any = None) -> int:
 def default_years() -> range:
     this = date.today().year
     return range(2015, this + 3)
+
+
+def rules_load_fixture(*, path: Any, acting_user: Any = None) -> int:
+    """Add the fixture's rule versions not yet present (by key and start date). Idempotent."""
+    import yaml
+
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))["rules"]
+    added = 0
+    for entry in entries:
+        start = entry["valid_from"]
+        if Rule.objects.filter(key=entry["key"], valid_from=start).exists():
+            continue
+        rule_set(
+            key=entry["key"],
+            kind=entry["kind"],
+            value=entry["value"],
+            valid_from=start,
+            valid_to=entry.get("valid_to"),
+            legal_basis_document=entry["legal_basis_document"],
+            legal_basis_article=entry.get("legal_basis_article", ""),
+            note=entry.get("note", ""),
+            acting_user=acting_user,
+        )
+        added += 1
+    return added

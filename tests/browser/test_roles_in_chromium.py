@@ -131,8 +131,16 @@ def _log_in(page, server: dict, username: str) -> None:
 
 def test_every_demo_account_logs_in_sees_its_menu_and_switches_language(server, browser):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    assert len(server["users"]) == 12
-    assert set(server["secrets"]) == {"admin", "xahoi", "giamsat", "dieutra", "kiemsat", "toaan"}
+    assert len(server["users"]) == 13
+    assert set(server["secrets"]) == {
+        "admin",
+        "xahoi",
+        "giamsat",
+        "dieutra",
+        "kiemsat",
+        "toaan",
+        "hosobp",
+    }
     for username in server["users"]:
         context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="vi-VN")
         page = context.new_page()

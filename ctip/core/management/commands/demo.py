@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 from ctip.accounts.demo import demo_accounts_ensure
 from ctip.directives.demo import demo_directives_ensure
 from ctip.prevention.demo import demo_prevention_ensure
+from ctip.victims.demo import demo_cases_ensure
 
 DEFAULT_DEMO_PASSWORD = "ctip-demo-2026"  # noqa: S105 - the documented demo default (README)
 
@@ -21,6 +22,7 @@ class Command(BaseCommand):
         accounts = demo_accounts_ensure(password=password)
         self.stdout.write(f"directives: {demo_directives_ensure()} added")
         self.stdout.write(f"activities: {demo_prevention_ensure()} added")
+        self.stdout.write(f"victim cases: {demo_cases_ensure()} added (synthetic, not printed)")
         self.stdout.write("")
         self.stdout.write("Tài khoản thử nghiệm / demo accounts — http://127.0.0.1:8000")
         self.stdout.write(f"Mật khẩu / password: {password}")

@@ -1,11 +1,15 @@
 """`ctip load_reference`: the reference data every installation needs (idempotent)."""
 
+from pathlib import Path
+
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from ctip.agencies.services import agencies_load_fixture, shipped_fixtures
 from ctip.core.jobs import ensure_schedules, refresh_reference_data
-from ctip.rules.services import default_years, holidays_load
+from ctip.rules.services import default_years, holidays_load, rules_load_fixture
+
+RULE_FIXTURES_DIR = Path(__file__).resolve().parents[3] / "victims" / "fixtures"
 
 
 class Command(BaseCommand):
@@ -17,6 +21,10 @@ class Command(BaseCommand):
             changed = agencies_load_fixture(path=path)
             self.stdout.write(f"agencies: {path.name}: {changed} changed")
         self.stdout.write(f"holidays: {holidays_load(years=default_years())} added")
+        rules = sum(
+            rules_load_fixture(path=p) for p in sorted(RULE_FIXTURES_DIR.glob("rules*.yaml"))
+        )
+        self.stdout.write(f"rules: {rules} added")
         self.stdout.write(f"schedules: {ensure_schedules()} created")
         # Roll-up targets depend on today's date, not only on what was loaded.
         self.stdout.write(f"roll-up: {refresh_reference_data()}")

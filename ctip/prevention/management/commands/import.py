@@ -11,7 +11,8 @@ class Command(BaseCommand):
     help = "Import records from a file: `ctip import activities FILE [--dry-run]`."
 
     def add_arguments(self, parser):
-        parser.add_argument("what", choices=["activities", "population"])
+        parser.add_argument("what", choices=["activities", "population", "cases"])
+        parser.add_argument("--agency", help="cases: code of the agency that will own them")
         parser.add_argument("file", type=Path)
         parser.add_argument("--dry-run", action="store_true", help="check only, write nothing")
 
@@ -20,7 +21,9 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"Không có tệp {path}")
         try:
-            if options["what"] == "population":
+            if options["what"] == "cases":
+                count = _import_cases(path, options)
+            elif options["what"] == "population":
                 from ctip.prevention.population import population_import_csv
 
                 if options["dry_run"]:
@@ -37,3 +40,20 @@ class Command(BaseCommand):
             raise CommandError("\n".join(exc.errors)) from exc
         verb = "hợp lệ (chưa ghi)" if options["dry_run"] else "đã ghi"
         self.stdout.write(f"{count} dòng {verb}")
+
+
+def _import_cases(path: Path, options: dict) -> int:
+    """Nothing personal is printed: errors name rows and columns only."""
+    from ctip.agencies.models import Agency
+    from ctip.victims.importer import import_cases
+
+    agency = Agency.objects.filter(code=options.get("agency") or "").first()
+    if agency is None:
+        raise CommandError("Phải chỉ ra --agency là mã một cơ quan có trong hệ thống")
+    return import_cases(
+        name=path.name,
+        data=path.read_bytes(),
+        agency=agency,
+        acting_user=None,
+        dry_run=options["dry_run"],
+    )

@@ -1,0 +1,88 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ctip.victims.models import (
+    EXPLOITATION_FORMS,
+    MEANS_OF_CONTROL,
+    RECRUITMENT_CHANNELS,
+    Sex,
+    Source,
+)
+
+
+class CaseForm(forms.Form):
+    received_on = forms.DateField(label=_("Ngày tiếp nhận (ngày/tháng/năm)"))
+    notified_on = forms.DateField(label=_("Ngày cơ quan xã hội được thông báo"), required=False)
+    source = forms.ChoiceField(label=_("Nơi tiếp nhận ban đầu"), choices=Source.choices)
+    full_name = forms.CharField(label=_("Họ và tên"), max_length=200)
+    other_names = forms.CharField(label=_("Tên gọi khác"), required=False, max_length=200)
+    sex = forms.ChoiceField(label=_("Giới tính"), choices=Sex.choices)
+    age_at_reception = forms.IntegerField(label=_("Tuổi khi tiếp nhận"), min_value=0, max_value=120)
+    date_of_birth = forms.CharField(label=_("Ngày sinh (nếu biết)"), required=False)
+    ethnicity = forms.CharField(label=_("Dân tộc"), required=False)
+    nationality = forms.CharField(
+        label=_("Quốc tịch (mã 2 chữ, ví dụ VN)"), initial="VN", max_length=2, min_length=2
+    )
+    identity_document = forms.CharField(label=_("Giấy tờ tùy thân"), required=False)
+    home_unit = forms.IntegerField(label=_("Mã xã, phường nơi cư trú"), min_value=1)
+    address = forms.CharField(label=_("Địa chỉ"), required=False)
+    contacts = forms.CharField(label=_("Liên lạc"), required=False)
+    relatives = forms.CharField(
+        label=_("Người thân cần bảo vệ"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    recruitment_channel = forms.ChoiceField(
+        label=_("Cách thức tuyển mộ"),
+        required=False,
+        choices=[("", "—"), *RECRUITMENT_CHANNELS.items()],
+    )
+    exploitation_forms = forms.MultipleChoiceField(
+        label=_("Hình thức bóc lột"),
+        required=False,
+        choices=list(EXPLOITATION_FORMS.items()),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    means_of_control = forms.MultipleChoiceField(
+        label=_("Thủ đoạn khống chế"),
+        required=False,
+        choices=list(MEANS_OF_CONTROL.items()),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    exploited_from = forms.DateField(label=_("Bị bóc lột từ ngày"), required=False)
+    exploited_to = forms.DateField(label=_("Đến ngày"), required=False)
+    place_of_exploitation = forms.CharField(label=_("Nơi bị bóc lột"), required=False)
+    route = forms.CharField(label=_("Đường đi"), required=False)
+    destination_country = forms.CharField(
+        label=_("Nước bị bóc lột (mã 2 chữ)"), required=False, max_length=2
+    )
+    narrative = forms.CharField(
+        label=_("Diễn biến"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class TransitionForm(forms.Form):
+    to_state = forms.ChoiceField(label=_("Chuyển sang"))
+    on = forms.DateField(label=_("Ngày (ngày/tháng/năm)"))
+    reason = forms.CharField(
+        label=_("Lý do, ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class IdentityForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    full_name = forms.CharField(label=_("Họ và tên"), max_length=200)
+    other_names = forms.CharField(label=_("Tên gọi khác"), required=False)
+    address = forms.CharField(label=_("Địa chỉ"), required=False)
+    contacts = forms.CharField(label=_("Liên lạc"), required=False)
+    relatives = forms.CharField(
+        label=_("Người thân cần bảo vệ"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class BreakGlassForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Lý do truy cập khẩn cấp"), min_length=10, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Tìm theo tên"), required=False)

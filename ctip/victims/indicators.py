@@ -1,0 +1,121 @@
+"""Victim indicators (report section II.3): de-identified counts only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Case as When_
+from django.db.models import Count, F, Value, When
+from django.utils.translation import gettext_lazy as _
+
+from ctip.core.indicators import FLOW, STOCK, Dimension, Indicator, register, register_dimension
+from ctip.victims.models import EXPLOITATION_FORMS, Case, CaseEvent, Source, State
+
+CASE_DIMS = (
+    "agency",
+    "sex",
+    "age_band",
+    "source",
+    "unit",
+    "exploitation_form",
+    "destination",
+    "month",
+    "quarter",
+    "year",
+)
+
+
+def _cases() -> Any:
+    return Case.objects.all()
+
+
+register(
+    Indicator(
+        code="victims.received",
+        label=_("Số người được tiếp nhận"),
+        measure=_("người"),
+        kind=FLOW,
+        records=_cases,
+        value=lambda: Count("pk", distinct=True),
+        date_field="received_on",
+        unit_field="home_unit",
+        agency_field="owner",
+        persons=True,
+        dimensions=CASE_DIMS,
+    )
+)
+
+
+def _decided(state: str, code: str, label: Any) -> None:
+    register(
+        Indicator(
+            code=code,
+            label=label,
+            measure=_("người"),
+            kind=FLOW,
+            records=lambda: CaseEvent.objects.filter(to_state=state),
+            value=lambda: Count("case", distinct=True),
+            date_field="on",
+            unit_field="case__home_unit",
+            agency_field="case__owner",
+            persons=True,
+            dimensions=("agency", "month", "quarter", "year", "unit"),
+        )
+    )
+
+
+_decided(State.IDENTIFIED, "victims.identified", _("Số người được xác định là nạn nhân"))
+_decided(State.NOT_VICTIM, "victims.not_victims", _("Số người xác định không phải nạn nhân"))
+
+
+def _being_identified_on(qs: Any, day: Any) -> Any:
+    decided = CaseEvent.objects.filter(
+        to_state__in=(State.IDENTIFIED, State.NOT_VICTIM), on__lte=day
+    ).values("case")
+    return qs.filter(received_on__lte=day).exclude(pk__in=decided)
+
+
+register(
+    Indicator(
+        code="victims.being_identified",
+        label=_("Số người đang trong quá trình xác định"),
+        measure=_("người"),
+        kind=STOCK,
+        records=_cases,
+        value=lambda: Count("pk", distinct=True),
+        date_field="received_on",
+        unit_field="home_unit",
+        agency_field="owner",
+        persons=True,
+        standing_on=_being_identified_on,
+        dimensions=("agency", "sex", "age_band", "unit"),
+    )
+)
+
+
+def _field_dim(code: str, field: str, labels: dict[str, Any]) -> None:
+    register_dimension(
+        Dimension(
+            code,
+            lambda ind, level: F(field),
+            lambda keys: {k: {"code": k, "name": str(labels.get(k, k))} for k in keys if k},
+        )
+    )
+
+
+_field_dim("sex", "sex", {"female": _("Nữ"), "male": _("Nam")})
+_field_dim("source", "source", dict(Source.choices))
+_field_dim("destination", "destination_country", {})
+_field_dim("exploitation_form", "exploitation__form", EXPLOITATION_FORMS)
+AGE_BANDS = {"<16": _("Dưới 16 tuổi"), "16-17": _("Từ 16 đến dưới 18 tuổi"), "18+": _("Từ 18 tuổi")}
+register_dimension(
+    Dimension(
+        "age_band",
+        lambda ind, level: When_(
+            When(age_at_reception__lt=16, then=Value("<16")),
+            When(age_at_reception__lt=18, then=Value("16-17")),
+            default=Value("18+"),
+        ),
+        lambda keys: {k: {"code": k, "name": str(AGE_BANDS[k])} for k in keys if k},
+    )
+)

@@ -1,0 +1,40 @@
+"""`ctip remind`: e-mail each owning agency's case workers and supervisors about verifications
+past their time limit (run daily by cron or a systemd timer; docs/deploy.md). The e-mail names
+case codes only, never a person."""
+
+from datetime import date
+
+from django.core.mail import send_mail
+from django.core.management.base import BaseCommand
+
+from ctip.accounts.models import Assignment
+from ctip.victims.models import Case, State
+
+
+class Command(BaseCommand):
+    help = "Send reminders about overdue steps of victim cases (codes only, no personal data)."
+
+    def handle(self, *args, **options):
+        today = date.today()
+        overdue = Case.objects.filter(
+            state__in=(State.RECEIVED, State.VERIFYING), verification_due__lt=today
+        ).values_list("owner_id", "code", "verification_due")
+        by_agency: dict[int, list[str]] = {}
+        for owner, code, due in overdue:
+            by_agency.setdefault(owner, []).append(f"{code} (hạn {due:%d/%m/%Y})")
+        sent = 0
+        for owner, codes in by_agency.items():
+            recipients = sorted(
+                {
+                    a.user.email
+                    for a in Assignment.objects.valid_on(today)
+                    .filter(agency_id=owner, role__in=("case_worker", "case_supervisor"))
+                    .select_related("user")
+                    if a.user.email
+                }
+            )
+            if recipients:
+                body = "Hồ sơ quá hạn xác minh ban đầu:\n" + "\n".join(codes)
+                send_mail("[ctip] Hồ sơ quá hạn xác minh", body, None, recipients)
+                sent += 1
+        self.stdout.write(f"{len(overdue)} overdue cases, {sent} reminders sent")

@@ -1,0 +1,193 @@
+"""Confidential victim case records (Law 53/2024/QH15; Decree 162/2025/NĐ-CP).
+
+Identity and whereabouts are encrypted at rest (EncryptedTextField); exact lookups go through
+blind indexes. Sex, age at reception, nationality and the home unit stay in clear: they are what
+de-identified counts are made of and identify no one alone.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ctip.agencies.models import Agency
+from ctip.core.crypto import EncryptedTextField
+from ctip.geo.models import Unit
+
+
+class State(models.TextChoices):
+    RECEIVED = "received", _("Đã tiếp nhận")
+    VERIFYING = "verifying", _("Đang xác minh")
+    IDENTIFIED = "identified", _("Đã xác định là nạn nhân")
+    NOT_VICTIM = "not_victim", _("Không phải nạn nhân")
+    SUPPORT = "support", _("Đang hỗ trợ")
+    REPATRIATION = "repatriation", _("Hồi hương")
+    REINTEGRATION = "reintegration", _("Tái hòa nhập cộng đồng")
+    FOLLOW_UP = "follow_up", _("Theo dõi sau hỗ trợ")
+    CLOSED = "closed", _("Đã đóng hồ sơ")
+
+
+# Explicit workflow: which state may follow which (reopening a closed case is a separate step).
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    State.RECEIVED: (State.VERIFYING,),
+    State.VERIFYING: (State.IDENTIFIED, State.NOT_VICTIM),
+    State.IDENTIFIED: (State.SUPPORT,),
+    State.SUPPORT: (State.REPATRIATION, State.REINTEGRATION),
+    State.REPATRIATION: (State.REINTEGRATION,),
+    State.REINTEGRATION: (State.FOLLOW_UP,),
+    State.FOLLOW_UP: (State.CLOSED,),
+    State.NOT_VICTIM: (State.CLOSED,),
+    State.CLOSED: (),
+}
+# Persons "being identified" already have rights (Law 53/2024): every state before a decision.
+BEING_IDENTIFIED = (State.RECEIVED, State.VERIFYING)
+
+
+class Source(models.TextChoices):
+    COMMUNE = "commune", _("Ủy ban nhân dân cấp xã")
+    POLICE = "police", _("Công an")
+    BORDER_GUARD = "border_guard", _("Bộ đội Biên phòng")
+    COAST_GUARD = "coast_guard", _("Cảnh sát biển")
+    MISSION_ABROAD = "mission_abroad", _("Cơ quan đại diện ở nước ngoài")
+    HOTLINE = "hotline", _("Đường dây nóng")
+    SELF = "self", _("Tự đến trình báo")
+    FAMILY = "family", _("Gia đình")
+    NGO = "ngo", _("Tổ chức xã hội")
+
+
+class Sex(models.TextChoices):
+    FEMALE = "female", _("Nữ")
+    MALE = "male", _("Nam")
+
+
+class Case(models.Model):
+    code = models.CharField(_("mã hồ sơ"), max_length=20, unique=True)
+    owner = models.ForeignKey(
+        Agency,
+        verbose_name=_("cơ quan quản lý hồ sơ"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    state = models.CharField(
+        _("trạng thái"), max_length=20, choices=State.choices, default=State.RECEIVED, db_index=True
+    )
+    state_since = models.DateField(_("từ ngày"))
+    received_on = models.DateField(_("ngày tiếp nhận"), db_index=True)
+    notified_on = models.DateField(_("ngày cơ quan xã hội được thông báo"), null=True, blank=True)
+    # The verification time limit, fixed by the rule in force on the notification day.
+    verification_due = models.DateField(_("hạn xác minh"), null=True, blank=True, db_index=True)
+    source = models.CharField(_("nơi tiếp nhận ban đầu"), max_length=20, choices=Source.choices)
+    home_unit = models.ForeignKey(
+        Unit, verbose_name=_("địa bàn cư trú"), on_delete=models.PROTECT, related_name="+"
+    )
+    # Statistical attributes, in clear.
+    sex = models.CharField(_("giới tính"), max_length=10, choices=Sex.choices)
+    age_at_reception = models.PositiveSmallIntegerField(_("tuổi khi tiếp nhận"))
+    nationality = models.CharField(_("quốc tịch"), max_length=2, default="VN")
+    destination_country = models.CharField(_("nước bị bóc lột"), max_length=2, blank=True)
+    recruitment_channel = models.CharField(_("cách thức tuyển mộ"), max_length=30, blank=True)
+    accompanying_children = models.PositiveSmallIntegerField(_("số con đi cùng"), default=0)
+    means_of_control = models.JSONField(_("thủ đoạn khống chế"), default=list, blank=True)
+    exploited_from = models.DateField(_("bị bóc lột từ ngày"), null=True, blank=True)
+    exploited_to = models.DateField(_("đến ngày"), null=True, blank=True)
+    # Personal data: encrypted.
+    full_name = EncryptedTextField(_("họ và tên"))
+    other_names = EncryptedTextField(_("tên gọi khác"), blank=True, default="")
+    date_of_birth = EncryptedTextField(_("ngày sinh"), blank=True, default="")
+    ethnicity = EncryptedTextField(_("dân tộc"), blank=True, default="")
+    identity_document = EncryptedTextField(_("giấy tờ tùy thân"), blank=True, default="")
+    address = EncryptedTextField(_("địa chỉ"), blank=True, default="")
+    contacts = EncryptedTextField(_("liên lạc"), blank=True, default="")
+    relatives = EncryptedTextField(_("người thân cần bảo vệ"), blank=True, default="")
+    place_of_exploitation = EncryptedTextField(_("nơi bị bóc lột"), blank=True, default="")
+    route = EncryptedTextField(_("đường đi"), blank=True, default="")
+    narrative = EncryptedTextField(_("diễn biến"), blank=True, default="")
+    # Blind indexes for exact lookups (duplicates on import, document numbers).
+    name_index = models.CharField(max_length=64, db_index=True, editable=False)
+    document_index = models.CharField(max_length=64, db_index=True, blank=True, editable=False)
+    version = models.PositiveIntegerField(default=1)  # optimistic locking
+
+    class Meta:
+        verbose_name = _("hồ sơ nạn nhân")
+        verbose_name_plural = _("hồ sơ nạn nhân")
+        ordering = ["-received_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.code  # never the name
+
+
+EXPLOITATION_FORMS = {
+    "sexual": _("Bóc lột tình dục"),
+    "forced_labour": _("Cưỡng bức lao động"),
+    "forced_marriage": _("Cưỡng ép kết hôn"),
+    "organ_removal": _("Lấy bộ phận cơ thể"),
+    "surrogacy": _("Mang thai hộ"),
+    "child_sale": _("Mua bán trẻ em"),
+    "online_scam": _("Cưỡng bức lừa đảo trực tuyến"),
+    "other": _("Khác"),
+}
+MEANS_OF_CONTROL = {
+    "debt": _("Ép nợ"),
+    "documents_withheld": _("Giữ giấy tờ"),
+    "confinement": _("Giam giữ, hạn chế đi lại"),
+    "violence": _("Bạo lực, đe dọa"),
+    "drugs": _("Ép dùng chất kích thích"),
+    "isolation": _("Cô lập, cắt liên lạc"),
+}
+RECRUITMENT_CHANNELS = {
+    "social_network": _("Mạng xã hội"),
+    "acquaintance": _("Người quen"),
+    "broker": _("Môi giới"),
+    "fake_job": _("Lời mời việc làm giả"),
+    "marriage_broker": _("Môi giới hôn nhân"),
+    "other": _("Khác"),
+}
+
+
+class CaseExploitation(models.Model):
+    """One form of exploitation of a case (a table, so counts by form are a GROUP BY)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="exploitation")
+    form = models.CharField(max_length=30)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["case", "form"], name="case_form")]
+
+    def __str__(self) -> str:
+        return f"{self.case.code}: {self.form}"
+
+
+class CaseEvent(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField(auto_now_add=True)
+    on = models.DateField()
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    from_state = models.CharField(max_length=20, blank=True)
+    to_state = models.CharField(max_length=20)
+    reason = EncryptedTextField(blank=True, default="")
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.case.code}: {self.from_state} → {self.to_state}"
+
+
+class AccessLog(models.Model):
+    """Every view of a case's personal data: who, when, which case, which section."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="access_log")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    section = models.CharField(max_length=40)
+    break_glass_reason = models.TextField(blank=True)
+    flagged = models.BooleanField(default=False)  # break-glass reads await review
+
+    class Meta:
+        ordering = ["-at"]
+
+    def __str__(self) -> str:
+        return f"{self.case.code} {self.section} {self.at:%Y-%m-%d %H:%M}"

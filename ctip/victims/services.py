@@ -1,0 +1,257 @@
+"""Writes to victim cases: one transaction each, audited without personal values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils.translation import gettext as _
+
+from ctip.accounts.steps import may_take_step
+from ctip.agencies.models import Agency
+from ctip.core.audit import audit_write
+from ctip.core.crypto import blind_index
+from ctip.geo.models import Unit
+from ctip.victims.models import TRANSITIONS, Case, CaseEvent, CaseExploitation, State
+
+PERSONAL = (
+    "full_name",
+    "other_names",
+    "date_of_birth",
+    "ethnicity",
+    "identity_document",
+    "address",
+    "contacts",
+    "relatives",
+    "place_of_exploitation",
+    "route",
+    "narrative",
+)
+EDITABLE = (
+    *PERSONAL,
+    "sex",
+    "age_at_reception",
+    "nationality",
+    "destination_country",
+    "recruitment_channel",
+    "accompanying_children",
+    "home_unit_id",
+    "notified_on",
+)
+
+
+class CaseError(ValueError):
+    pass
+
+
+class ConflictError(CaseError):
+    pass
+
+
+@dataclass
+class Person:
+    full_name: str
+    sex: str
+    age_at_reception: int
+    home_unit: Unit
+    nationality: str = "VN"
+    other_names: str = ""
+    date_of_birth: str = ""
+    ethnicity: str = ""
+    identity_document: str = ""
+    address: str = ""
+    contacts: str = ""
+    relatives: str = ""
+    place_of_exploitation: str = ""
+    route: str = ""
+    narrative: str = ""
+    means_of_control: list[str] = field(default_factory=list)
+    exploited_from: date | None = None
+    exploited_to: date | None = None
+    destination_country: str = ""
+    recruitment_channel: str = ""
+    accompanying_children: int = 0
+    exploitation_forms: list[str] = field(default_factory=list)
+
+
+def _next_code(year: int) -> str:
+    taken = Case.objects.filter(code__startswith=f"NN-{year}-").count()
+    return f"NN-{year}-{taken + 1:05d}"
+
+
+def case_create(
+    *,
+    owner: Agency,
+    received_on: date,
+    source: str,
+    person: Person,
+    acting_user: Any,
+    notified_on: date | None = None,
+    batch: bool = False,
+) -> Case:
+    """Open a case. `batch=True` inside an import: the import writes one audit row for all."""
+    if received_on > date.today():
+        raise CaseError(_("Ngày tiếp nhận không thể ở tương lai."))
+    if not person.full_name.strip():
+        raise CaseError(_("Phải có họ và tên."))
+    values = {k: v for k, v in vars(person).items() if k not in ("home_unit", "exploitation_forms")}
+    for attempt in range(5):
+        try:
+            with transaction.atomic():
+                case = Case.objects.create(
+                    code=_next_code(received_on.year),
+                    owner=owner,
+                    received_on=received_on,
+                    state_since=received_on,
+                    notified_on=notified_on,
+                    verification_due=_verification_due(notified_on or received_on),
+                    source=source,
+                    home_unit=person.home_unit,
+                    name_index=blind_index(person.full_name),
+                    document_index=blind_index(person.identity_document)
+                    if person.identity_document
+                    else "",
+                    **values,
+                )
+                CaseExploitation.objects.bulk_create(
+                    CaseExploitation(case=case, form=f) for f in set(person.exploitation_forms)
+                )
+                CaseEvent.objects.create(
+                    case=case, on=received_on, actor=_user(acting_user), to_state=State.RECEIVED
+                )
+                if not batch:
+                    audit_write(
+                        action="victims.case_create",
+                        acting_user=acting_user,
+                        obj=case,
+                        changes={"code": [None, case.code], "owner": [None, owner.code]},
+                    )
+            return case
+        except IntegrityError:
+            if attempt == 4:
+                raise
+    raise AssertionError("unreachable")
+
+
+def case_update(*, case: Case, version: int, values: dict[str, Any], acting_user: Any) -> Case:
+    """Save edits made on `version`; if someone saved in between, refuse (no lost update)."""
+    unknown = set(values) - set(EDITABLE)
+    if unknown:
+        raise CaseError(f"not editable: {sorted(unknown)}")
+    _check_scope(acting_user, case)
+    with transaction.atomic():
+        prepared = dict(values)
+        if "full_name" in values:
+            prepared["name_index"] = blind_index(values["full_name"])
+        if values.get("notified_on"):
+            prepared["verification_due"] = _verification_due(values["notified_on"])
+        if "identity_document" in values:
+            doc = values["identity_document"]
+            prepared["document_index"] = blind_index(doc) if doc else ""
+        updated = Case.objects.filter(pk=case.pk, version=version).update(
+            version=F("version") + 1, **prepared
+        )
+        if not updated:
+            raise ConflictError(
+                _(
+                    "Hồ sơ %(code)s vừa được người khác sửa. Hãy mở lại hồ sơ để xem thay đổi "
+                    "rồi sửa lại; thay đổi của bạn chưa được lưu."
+                )
+                % {"code": case.code}
+            )
+        audit_write(
+            action="victims.case_update",
+            acting_user=acting_user,
+            obj=case,
+            changes={
+                k: ["***", "***"] if k in PERSONAL else [None, str(v)] for k, v in values.items()
+            },
+        )
+    return Case.objects.get(pk=case.pk)
+
+
+def case_transition(
+    *, case: Case, to_state: str, on: date, reason: str = "", acting_user: Any
+) -> Case:
+    if to_state not in TRANSITIONS.get(case.state, ()):
+        raise CaseError(
+            _("Không thể chuyển hồ sơ từ “%(old)s” sang “%(new)s”.")
+            % {"old": State(case.state).label, "new": State(to_state).label}
+        )
+    _check_scope(acting_user, case)
+    _check_step(acting_user, f"victims.{to_state}", on)
+    if to_state == State.NOT_VICTIM and not reason.strip():
+        raise CaseError(_("Phải nêu lý do khi xác định không phải nạn nhân."))
+    return _move(case, to_state, on, reason, acting_user)
+
+
+def case_reopen(*, case: Case, on: date, reason: str, acting_user: Any) -> Case:
+    if case.state != State.CLOSED:
+        raise CaseError(_("Chỉ mở lại hồ sơ đã đóng."))
+    if not reason.strip():
+        raise CaseError(_("Phải nêu lý do mở lại hồ sơ."))
+    _check_scope(acting_user, case)
+    _check_step(acting_user, "victims.reopen", on)
+    before = case.events.exclude(to_state=State.CLOSED).last()  # type: ignore[attr-defined]
+    return _move(case, before.to_state if before else State.VERIFYING, on, reason, acting_user)
+
+
+def _check_scope(user: Any, case: Case) -> None:
+    """Services refuse a case outside the user's scope, whatever the caller checked."""
+    from ctip.victims.selectors import cases_visible
+
+    if not cases_visible(user).filter(pk=case.pk).exists():
+        raise CaseError(_("Không có hồ sơ này."))
+
+
+def _check_step(user: Any, step: str, on: date) -> None:
+    if not may_take_step(user, step, on=on):
+        raise CaseError(
+            _(
+                "Vai trò của bạn không được thực hiện bước này (theo quy định đang có "
+                "hiệu lực vào ngày %(day)s)."
+            )
+            % {"day": f"{on:%d/%m/%Y}"}
+        )
+
+
+def _move(case: Case, to_state: str, on: date, reason: str, acting_user: Any) -> Case:
+    with transaction.atomic():
+        locked = Case.objects.select_for_update().get(pk=case.pk)
+        if locked.state != case.state:
+            raise ConflictError(_("Trạng thái hồ sơ vừa được người khác thay đổi."))
+        CaseEvent.objects.create(
+            case=locked,
+            on=on,
+            actor=_user(acting_user),
+            from_state=locked.state,
+            to_state=to_state,
+            reason=reason,
+        )
+        old = locked.state
+        Case.objects.filter(pk=locked.pk).update(
+            state=to_state, state_since=on, version=F("version") + 1
+        )
+        audit_write(
+            action="victims.case_transition",
+            acting_user=acting_user,
+            obj=locked,
+            changes={"state": [old, to_state]},
+        )
+    return Case.objects.get(pk=case.pk)
+
+
+def _verification_due(day: date) -> date | None:
+    from ctip.rules.selectors import RuleMissing, deadline
+
+    try:
+        return deadline("victims.deadline.verifying", event_day=day)
+    except RuleMissing:
+        return None
+
+
+def _user(acting_user: Any) -> Any:
+    return acting_user if getattr(acting_user, "pk", None) else None
