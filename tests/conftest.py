@@ -8,6 +8,8 @@ from ctip.geo.flags import shipped_flag_fixtures, units_load_flags
 from ctip.geo.models import Level, Unit
 from ctip.geo.services import units_load_package
 from ctip.rules.services import holidays_load, rules_load_fixture
+from tests import leakcheck
+from tests.leakcheck import no_personal_value_in_clear  # noqa: F401 - autouse fixture
 
 
 @pytest.fixture(scope="session")
@@ -46,3 +48,7 @@ def new_quang_ngai(db) -> Unit:
 @pytest.fixture
 def old_kon_tum(db) -> Unit:
     return unit(62, Level.PROVINCE, OLD)
+
+
+def pytest_configure(config):
+    leakcheck.install()

@@ -72,3 +72,17 @@ def test_error_report_hides_personal_values():
         cleaned = SafeReporterFilter().get_post_parameters(request)
     assert cleaned["ho_ten"] == MASK
     assert cleaned["ghi_chu"] == "ok"
+
+
+def test_the_suite_wide_leak_guard_finds_a_value_stored_in_clear():
+    from django.db import transaction
+
+    from ctip.core.audit import audit_write
+    from ctip.core.crypto import EncryptedTextField
+    from tests import leakcheck
+
+    EncryptedTextField().get_prep_value("Quàng Thị Leak")  # a personal value passes the field
+    with transaction.atomic():
+        audit_write(action="x", changes={"oops": "Quàng Thị Leak"})
+    assert leakcheck.scan() == ["core_auditentry: Quàng Thị Leak"]
+    leakcheck.SEEN.clear()  # the guard itself would (rightly) fail this test otherwise
