@@ -356,3 +356,46 @@ def test_services_refuse_a_case_of_another_agency():
         case_update(case=case, version=case.version, values={"address": "x"}, acting_user=other)
     case.refresh_from_db()
     assert case.state == State.RECEIVED and case.address == "Thôn Trà Xinh"
+
+
+def test_break_glass_needs_a_reason_and_is_flagged(client):
+    case = _case()
+    admin = make_user("quantri", "system_admin")
+    log_in(client, admin, add_totp(admin))
+    short = client.post(f"/ho-so/{case.pk}/khan-cap/", {"reason": "xem"})
+    assert NAME not in short.content.decode() and not AccessLog.objects.exists()
+    page = client.post(
+        f"/ho-so/{case.pk}/khan-cap/",
+        {"reason": "Yêu cầu khẩn của cơ quan điều tra, công văn số 12"},
+    )
+    assert NAME in page.content.decode()
+    entry = AccessLog.objects.get()
+    assert entry.flagged and entry.user == admin and "công văn" in entry.break_glass_reason
+    assert client.get(f"/ho-so/{case.pk}/").status_code == 403  # no role to read cases
+
+
+def test_case_worker_opens_a_case_through_the_form(client, worker):
+    log_in(client, worker, add_totp(worker))
+    form = {
+        "received_on": "10/09/2025",
+        "notified_on": "10/09/2025",
+        "source": "border_guard",
+        "full_name": "Đinh Thị Hạnh",
+        "sex": "female",
+        "age_at_reception": "19",
+        "nationality": "VN",
+        "home_unit": "21157",
+        "accompanying_children": "1",
+        "exploitation_forms": ["online_scam"],
+        "means_of_control": ["documents_withheld"],
+        "destination_country": "KH",
+        "route": "Cửa khẩu Bờ Y",
+    }
+    bad = client.post("/ho-so/them/", {**form, "home_unit": "99999"})
+    assert "Không có xã, phường mã này" in bad.content.decode() and not Case.objects.exists()
+    done = client.post("/ho-so/them/", form)
+    case = Case.objects.get()
+    assert done["Location"] == f"/ho-so/{case.pk}/"
+    assert case.owner.code == "qng-syt-2025" and case.accompanying_children == 1
+    assert case.means_of_control == ["documents_withheld"] and case.route == "Cửa khẩu Bờ Y"
+    assert "Đinh" not in done["Location"]

@@ -44,6 +44,9 @@ ENTRIES: list[Entry] = [
     Entry("reference", _("Cơ quan của tôi"), "my_agency", P.EDIT_OWN_AGENCY),
     Entry("admin", _("Người dùng và phân quyền"), "admin:accounts_user_changelist", P.MANAGE_USERS),
     Entry("admin", _("Nhật ký thao tác"), "admin:core_auditentry_changelist", P.VIEW_AUDIT),
+    Entry(
+        "admin", _("Nhật ký xem hồ sơ nạn nhân"), "admin:victims_accesslog_changelist", P.VIEW_AUDIT
+    ),
 ]
 
 

@@ -54,6 +54,9 @@ class CaseForm(forms.Form):
     destination_country = forms.CharField(
         label=_("Nước bị bóc lột (mã 2 chữ)"), required=False, max_length=2
     )
+    accompanying_children = forms.IntegerField(
+        label=_("Số con dưới 18 tuổi đi cùng"), min_value=0, initial=0
+    )
     narrative = forms.CharField(
         label=_("Diễn biến"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )

@@ -108,6 +108,7 @@ def case_create_view(request: HttpRequest) -> HttpResponse:
                         "exploited_to",
                         "place_of_exploitation",
                         "route",
+                        "accompanying_children",
                     )
                 },
                 nationality=data["nationality"].upper(),
