@@ -52,6 +52,8 @@ class Indicator:
     # For a stock: narrow the records to those standing on the period's end.
     standing_on: Callable[[QuerySet, date], QuerySet] | None = None
     filters: Q = field(default_factory=Q)
+    # A sum or count adds up across groups; an average does not.
+    additive: bool = True
     kind_field: str | None = None
     kind_labels: dict[str, Any] = field(default_factory=dict)
 

@@ -77,6 +77,7 @@ def demo_cases_ensure(*, today: date | None = None) -> int:
             person=person,
             acting_user=None,
             notified_on=received,
+            allow_duplicate=True,  # synthetic names may repeat; they are not real people
         )
         day = received
         for state in PATHS[i % len(PATHS)]:

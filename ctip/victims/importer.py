@@ -15,7 +15,7 @@ from ctip.core.audit import audit_write
 from ctip.geo.models import COMMUNE_LEVELS, Unit
 from ctip.prevention.importer import ImportRejected, read_workbook
 from ctip.victims.models import Sex, Source
-from ctip.victims.services import Person, case_create
+from ctip.victims.services import DuplicateSuspected, Person, case_create
 
 FIELDS = (
     "full_name",
@@ -113,22 +113,41 @@ def check_cases(rows: list[dict[str, Any]], *, today: date | None = None) -> lis
 
 
 def import_cases(
-    *, name: str, data: bytes, agency: Agency, acting_user: Any, dry_run: bool = False
+    *,
+    name: str,
+    data: bytes,
+    agency: Agency,
+    acting_user: Any,
+    dry_run: bool = False,
+    allow_duplicates: bool = False,
 ) -> int:
+    """A row whose person seems known (keyed hashes of name + date of birth, or document) is
+    refused with the existing case's code, so it can be linked instead of created twice."""
     checked = check_cases(read_cases(name, data))
+    if not allow_duplicates:
+        _refuse_known(checked)
     if dry_run:
         return len(checked)
     with transaction.atomic():
-        for received, source, person in checked:
-            case_create(
-                batch=True,
-                owner=agency,
-                received_on=received,
-                source=source,
-                person=person,
-                acting_user=acting_user,
-                notified_on=received,
-            )
+        for line, (received, source, person) in enumerate(checked, start=1):
+            try:
+                case_create(
+                    batch=True,
+                    owner=agency,
+                    received_on=received,
+                    source=source,
+                    person=person,
+                    acting_user=acting_user,
+                    notified_on=received,
+                    allow_duplicate=allow_duplicates,
+                )
+            except DuplicateSuspected as exc:  # the same person twice in the file
+                raise ImportRejected(
+                    [
+                        _("Dòng %(row)s: có thể trùng với hồ sơ %(codes)s.")
+                        % {"row": line, "codes": ", ".join(exc.codes)}
+                    ]
+                ) from exc
         audit_write(
             action="victims.cases_import",
             acting_user=acting_user,
@@ -137,6 +156,27 @@ def import_cases(
             changes={"agency": [None, agency.code]},
         )
     return len(checked)
+
+
+def _refuse_known(checked: list[tuple]) -> None:
+    from ctip.victims.lifecycle import find_duplicates
+
+    errors = []
+    for line, (_received, _source, person) in enumerate(checked, start=1):
+        codes = list(
+            find_duplicates(
+                full_name=person.full_name,
+                date_of_birth=person.date_of_birth,
+                identity_document=person.identity_document,
+            ).values_list("code", flat=True)
+        )
+        if codes:
+            errors.append(
+                _("Dòng %(row)s: có thể trùng với hồ sơ %(codes)s.")
+                % {"row": line, "codes": ", ".join(codes)}
+            )
+    if errors:
+        raise ImportRejected(errors)
 
 
 def _int(value: Any) -> int:

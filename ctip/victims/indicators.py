@@ -119,3 +119,70 @@ register_dimension(
         lambda keys: {k: {"code": k, "name": str(AGE_BANDS[k])} for k in keys if k},
     )
 )
+
+
+# --- support and referrals (victim protection II) ---------------------------------------------
+from django.db.models import Avg, Sum  # noqa: E402
+
+from ctip.victims.models import REGIMES, Referral, ReferralStatus, SupportGiven  # noqa: E402
+
+_field_dim("regime", "regime", REGIMES)
+_field_dim("referral_status", "status", dict(ReferralStatus.choices))
+
+for _code, _label, _value, _persons in (
+    ("victims.support_amount", _("Kinh phí hỗ trợ nạn nhân"), lambda: Sum("amount"), False),
+    (
+        "victims.support_persons",
+        _("Số người được hỗ trợ"),
+        lambda: Count("case", distinct=True),
+        True,
+    ),
+):
+    register(
+        Indicator(
+            code=_code,
+            label=_label,
+            measure=_("đồng") if not _persons else _("người"),
+            kind=FLOW,
+            records=lambda: SupportGiven.objects.all(),
+            value=_value,
+            date_field="given_on",
+            unit_field="case__home_unit",
+            agency_field="provider",
+            persons=_persons,
+            dimensions=("regime", "agency", "month", "quarter", "year"),
+        )
+    )
+
+register(
+    Indicator(
+        code="victims.referrals",
+        label=_("Số lượt chuyển hồ sơ giữa các cơ quan"),
+        measure=_("lượt"),
+        kind=FLOW,
+        records=lambda: Referral.objects.all(),
+        value=lambda: Count("pk"),
+        date_field="sent_on",
+        unit_field="case__home_unit",
+        agency_field="to_agency",
+        dimensions=("referral_status", "agency", "month", "year"),
+    )
+)
+register(
+    Indicator(
+        code="victims.referral_days_to_accept",
+        label=_("Số ngày trung bình để tiếp nhận hồ sơ chuyển"),
+        measure=_("ngày"),
+        kind=FLOW,
+        records=lambda: Referral.objects.filter(
+            status__in=(ReferralStatus.ACCEPTED, ReferralStatus.REVOKED),
+            days_to_answer__isnull=False,
+        ),
+        value=lambda: Avg("days_to_answer"),
+        additive=False,
+        date_field="sent_on",
+        unit_field="case__home_unit",
+        agency_field="to_agency",
+        dimensions=("agency", "year"),
+    )
+)

@@ -106,6 +106,21 @@ class Case(models.Model):
     # Blind indexes for exact lookups (duplicates on import, document numbers).
     name_index = models.CharField(max_length=64, db_index=True, editable=False)
     document_index = models.CharField(max_length=64, db_index=True, blank=True, editable=False)
+    dob_index = models.CharField(max_length=64, db_index=True, blank=True, editable=False)
+    # Identified while abroad (support differs), and the person a child accompanies.
+    abroad = models.BooleanField(_("đang ở nước ngoài khi xác định"), default=False)
+    accompanies = models.ForeignKey(
+        "self",
+        verbose_name=_("là con đi cùng của"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="accompanying",
+    )
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_from"
+    )
+    purged_on = models.DateField(_("ngày xóa dữ liệu cá nhân"), null=True, blank=True)
     version = models.PositiveIntegerField(default=1)  # optimistic locking
 
     class Meta:
@@ -203,3 +218,100 @@ class AccessLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case.code} {self.section} {self.at:%Y-%m-%d %H:%M}"
+
+
+class ConsentPurpose(models.TextChoices):
+    PROCESSING = "processing", _("Xử lý dữ liệu cá nhân để hỗ trợ")
+    REFERRAL = "referral", _("Chuyển hồ sơ sang cơ quan khác")
+    ABROAD = "abroad", _("Chia sẻ với cơ quan nước ngoài")
+
+
+class Consent(models.Model):
+    """The person's consent (Personal Data Protection Law 91/2025/QH15): given, withdrawn."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="consents")
+    purpose = models.CharField(_("mục đích"), max_length=20, choices=ConsentPurpose.choices)
+    given_on = models.DateField(_("ngày đồng ý"))
+    withdrawn_on = models.DateField(_("ngày rút lại"), null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-given_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.case.code} {self.purpose}"
+
+    def active_on(self, day) -> bool:  # type: ignore[no-untyped-def]
+        return self.given_on <= day and (self.withdrawn_on is None or self.withdrawn_on > day)
+
+
+class ReferralStatus(models.TextChoices):
+    SENT = "sent", _("Đã chuyển, chờ tiếp nhận")
+    ACCEPTED = "accepted", _("Đã tiếp nhận")
+    DECLINED = "declined", _("Từ chối")
+    REVOKED = "revoked", _("Đã thu hồi")
+
+
+REFERRAL_TRANSITIONS: dict[str, tuple[str, ...]] = {
+    ReferralStatus.SENT: (ReferralStatus.ACCEPTED, ReferralStatus.DECLINED, ReferralStatus.REVOKED),
+    ReferralStatus.ACCEPTED: (ReferralStatus.REVOKED,),
+    ReferralStatus.DECLINED: (),
+    ReferralStatus.REVOKED: (),
+}
+
+
+class Referral(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="referrals")
+    from_agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    to_agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    reason = EncryptedTextField(_("lý do chuyển"))
+    consent = models.ForeignKey(
+        Consent, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    override_reason = EncryptedTextField(_("lý do chuyển không cần đồng ý"), blank=True, default="")
+    status = models.CharField(
+        max_length=20, choices=ReferralStatus.choices, default=ReferralStatus.SENT, db_index=True
+    )
+    sent_on = models.DateField(_("ngày chuyển"))
+    answered_on = models.DateField(_("ngày trả lời"), null=True, blank=True)
+    days_to_answer = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-sent_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.case.code} → {self.to_agency.code} ({self.status})"
+
+
+REGIMES = {
+    "essential_needs": _("Hỗ trợ nhu cầu thiết yếu"),
+    "medical": _("Hỗ trợ y tế"),
+    "interpretation": _("Hỗ trợ phiên dịch"),
+    "legal_support": _("Hỗ trợ pháp lý"),
+    "legal_aid": _("Trợ giúp pháp lý"),
+    "travel": _("Hỗ trợ chi phí đi lại"),
+    "psychological": _("Hỗ trợ tâm lý"),
+    "education": _("Hỗ trợ giáo dục phổ thông"),
+    "vocational": _("Hỗ trợ học nghề, tìm việc làm"),
+    "hardship_loan": _("Trợ cấp khó khăn ban đầu, vay vốn"),
+}
+
+
+class SupportGiven(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="support")
+    regime = models.CharField(_("chế độ"), max_length=30)
+    given_on = models.DateField(_("ngày hỗ trợ"))
+    provider = models.ForeignKey(
+        Agency, verbose_name=_("cơ quan hỗ trợ"), on_delete=models.PROTECT, related_name="+"
+    )
+    amount = models.PositiveBigIntegerField(_("số tiền (đồng)"), default=0)
+    case_by_case = models.BooleanField(_("quyết định theo từng trường hợp"), default=False)
+    evidence = models.FileField(_("chứng từ"), upload_to="support/%Y/", blank=True)
+
+    class Meta:
+        ordering = ["-given_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.case.code} {self.regime} {self.given_on}"

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from ctip.accounts.permissions import P
 from ctip.accounts.scope import scoped
@@ -16,14 +16,25 @@ from ctip.victims.models import AccessLog, Case, State
 
 
 def cases_visible(user: Any) -> QuerySet[Case]:
-    """Cases of the user's agency (and those it succeeded) for case workers and supervisors.
-    Standing office and leaders reach none: they read indicators."""
-    return scoped(
-        Case.objects.select_related("owner", "home_unit"),
+    """Cases of the user's agency (and those it succeeded) for case workers and supervisors,
+    and cases referred to it while the referral stands accepted. Standing office and leaders
+    reach none: they read indicators."""
+    from ctip.victims.models import Referral, ReferralStatus
+
+    owned = scoped(
+        Case.objects.all(), user, P.VIEW_VICTIM_CASES, agency_field="owner", unit_field=None
+    )
+    received = scoped(
+        Referral.objects.filter(status=ReferralStatus.ACCEPTED),
         user,
         P.VIEW_VICTIM_CASES,
-        agency_field="owner",
+        agency_field="to_agency",
         unit_field=None,
+    )
+    return (
+        Case.objects.select_related("owner", "home_unit")
+        .filter(Q(pk__in=owned.values("pk")) | Q(pk__in=received.values("case")))
+        .exclude(merged_into__isnull=False)
     )
 
 

@@ -51,6 +51,16 @@ class ConflictError(CaseError):
     pass
 
 
+class DuplicateSuspected(CaseError):
+    """The person seems known already: link to these cases, or confirm a new one."""
+
+    def __init__(self, codes: list[str]):
+        super().__init__(
+            _("Có thể người này đã có hồ sơ: %(codes)s.") % {"codes": ", ".join(codes)}
+        )
+        self.codes = codes
+
+
 @dataclass
 class Person:
     full_name: str
@@ -91,12 +101,25 @@ def case_create(
     acting_user: Any,
     notified_on: date | None = None,
     batch: bool = False,
+    allow_duplicate: bool = False,
 ) -> Case:
     """Open a case. `batch=True` inside an import: the import writes one audit row for all."""
     if received_on > date.today():
         raise CaseError(_("Ngày tiếp nhận không thể ở tương lai."))
     if not person.full_name.strip():
         raise CaseError(_("Phải có họ và tên."))
+    if not allow_duplicate:
+        from ctip.victims.lifecycle import find_duplicates
+
+        known = list(
+            find_duplicates(
+                full_name=person.full_name,
+                date_of_birth=person.date_of_birth,
+                identity_document=person.identity_document,
+            ).values_list("code", flat=True)
+        )
+        if known:
+            raise DuplicateSuspected(known)
     values = {k: v for k, v in vars(person).items() if k not in ("home_unit", "exploitation_forms")}
     for attempt in range(5):
         try:
@@ -111,6 +134,7 @@ def case_create(
                     source=source,
                     home_unit=person.home_unit,
                     name_index=blind_index(person.full_name),
+                    dob_index=blind_index(person.date_of_birth) if person.date_of_birth else "",
                     document_index=blind_index(person.identity_document)
                     if person.identity_document
                     else "",
@@ -148,6 +172,9 @@ def case_update(*, case: Case, version: int, values: dict[str, Any], acting_user
             prepared["name_index"] = blind_index(values["full_name"])
         if values.get("notified_on"):
             prepared["verification_due"] = _verification_due(values["notified_on"])
+        if "date_of_birth" in values:
+            dob = values["date_of_birth"]
+            prepared["dob_index"] = blind_index(dob) if dob else ""
         if "identity_document" in values:
             doc = values["identity_document"]
             prepared["document_index"] = blind_index(doc) if doc else ""

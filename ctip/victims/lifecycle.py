@@ -1,0 +1,116 @@
+"""Duplicates, merging, and purging personal data past retention or after consent is withdrawn."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+from ctip.core.audit import audit_write
+from ctip.core.crypto import blind_index
+from ctip.rules.calendar import Duration, add_duration
+from ctip.rules.selectors import RuleMissing, rule_in_force
+from ctip.victims.models import (
+    AccessLog,
+    Case,
+    CaseEvent,
+    CaseExploitation,
+    Consent,
+    ConsentPurpose,
+    Referral,
+    State,
+    SupportGiven,
+)
+from ctip.victims.services import PERSONAL
+
+
+def find_duplicates(
+    *, full_name: str, date_of_birth: str = "", identity_document: str = ""
+) -> QuerySet[Case]:
+    """Known persons with the same folded name and date of birth, or the same document
+    (compared through the keyed hashes: no clear value is ever queried)."""
+    condition = Q(pk__in=[])
+    if date_of_birth.strip():
+        condition |= Q(name_index=blind_index(full_name), dob_index=blind_index(date_of_birth))
+    if identity_document.strip():
+        condition |= Q(document_index=blind_index(identity_document))
+    return Case.objects.filter(condition, merged_into__isnull=True, purged_on__isnull=True)
+
+
+def case_merge(*, keep: Case, other: Case, acting_user: Any) -> Case:
+    """Merge `other` into `keep`: every history moves to `keep`; `other` remains as a pointer."""
+    if keep.pk == other.pk:
+        raise ValueError(_("Không thể gộp hồ sơ với chính nó."))
+    with transaction.atomic():
+        for model in (CaseEvent, AccessLog, Referral, Consent, SupportGiven):
+            model.objects.filter(case=other).update(case=keep)
+        have = set(CaseExploitation.objects.filter(case=keep).values_list("form", flat=True))
+        CaseExploitation.objects.filter(case=other).exclude(form__in=have).update(case=keep)
+        CaseEvent.objects.create(
+            case=keep,
+            on=date.today(),
+            actor=_user(acting_user),
+            from_state=keep.state,
+            to_state=keep.state,
+            reason=f"gộp hồ sơ {other.code}",
+        )
+        Case.objects.filter(pk=other.pk).update(merged_into=keep, state=State.CLOSED)
+        audit_write(
+            action="victims.case_merge",
+            acting_user=acting_user,
+            obj=keep,
+            changes={"merged": [None, other.code]},
+        )
+    return Case.objects.get(pk=keep.pk)
+
+
+def purge_due(today: date) -> QuerySet[Case]:
+    """Closed cases past the retention in force when they were closed, and closed cases whose
+    consent to processing was withdrawn."""
+    try:
+        rule = rule_in_force("victims.retention.closed", on=today)
+    except RuleMissing:
+        return Case.objects.none()
+    retention = Duration.from_value(rule.value)
+    closed = Case.objects.filter(state__in=(State.CLOSED, State.NOT_VICTIM), purged_on__isnull=True)
+    expired = [
+        c.pk
+        for c in closed.only("pk", "state_since")
+        if add_duration(c.state_since, retention) < today
+    ]
+    withdrawn = Consent.objects.filter(
+        purpose=ConsentPurpose.PROCESSING, withdrawn_on__lte=today
+    ).values("case")
+    return closed.filter(Q(pk__in=expired) | Q(pk__in=withdrawn))
+
+
+def cases_purge(
+    *, today: date | None = None, acting_user: Any, dry_run: bool = False
+) -> dict[str, int]:
+    """Remove the personal data of due cases; their statistical attributes (and so every count)
+    stay. Returns what was done."""
+    today = today or date.today()
+    due = list(purge_due(today).values_list("pk", flat=True))
+    report = {"cases": len(due)}
+    if dry_run or not due:
+        return report
+    blank = {name: "" for name in PERSONAL}
+    with transaction.atomic():
+        Case.objects.filter(pk__in=due).update(
+            **blank, name_index="", dob_index="", document_index="", purged_on=today
+        )
+        report["events"] = CaseEvent.objects.filter(case__in=due).update(reason="")
+        report["referrals"] = Referral.objects.filter(case__in=due).update(
+            reason="", override_reason=""
+        )
+        audit_write(
+            action="victims.cases_purge", acting_user=acting_user, count=len(due), changes=report
+        )
+    return report
+
+
+def _user(acting_user: Any) -> Any:
+    return acting_user if getattr(acting_user, "pk", None) else None

@@ -1,0 +1,281 @@
+"""Victim protection II: eligibility, referrals with consent, duplicates, merge, purge."""
+
+import json
+from datetime import date, timedelta
+
+import pytest
+
+from ctip.agencies.models import Agency
+from ctip.core.indicators import compute
+from ctip.geo.models import Level
+from ctip.prevention.importer import ImportRejected
+from ctip.victims.importer import import_cases
+from ctip.victims.lifecycle import case_merge, cases_purge, find_duplicates
+from ctip.victims.models import Case, CaseEvent, ConsentPurpose, ReferralStatus, State, SupportGiven
+from ctip.victims.referrals import (
+    ReferralError,
+    consent_record,
+    consent_withdraw,
+    referral_answer,
+    referral_send,
+)
+from ctip.victims.services import DuplicateSuspected, Person, _move, case_create
+from ctip.victims.support import eligibility, support_give
+from tests.conftest import unit
+from tests.helpers import add_totp, log_in, make_user
+
+pytestmark = pytest.mark.django_db
+DAY = date(2025, 9, 10)
+ALL = (
+    "essential_needs",
+    "medical",
+    "interpretation",
+    "legal_support",
+    "legal_aid",
+    "travel",
+    "psychological",
+    "education",
+    "vocational",
+    "hardship_loan",
+)
+
+
+def _case(
+    name="Lò Thị Xuân Mai",
+    doc="079912345678",
+    dob="2007-03-04",
+    nationality="VN",
+    abroad=False,
+    accompanies=None,
+    **kw,
+):
+    person = Person(
+        full_name=name,
+        sex="female",
+        age_at_reception=17,
+        date_of_birth=dob,
+        home_unit=unit(21157, Level.COMMUNE, DAY),
+        identity_document=doc,
+        nationality=nationality,
+    )
+    case = case_create(
+        owner=Agency.objects.get(code="qng-syt-2025"),
+        received_on=DAY,
+        source="border_guard",
+        person=person,
+        acting_user=None,
+        notified_on=DAY,
+        **kw,
+    )
+    Case.objects.filter(pk=case.pk).update(abroad=abroad, accompanies=accompanies)
+    case.refresh_from_db()
+    return case
+
+
+@pytest.mark.parametrize(
+    ("setup", "group", "regimes", "by_case"),
+    [
+        ("identified", "identified", ALL, False),
+        ("being", "being_identified", ALL[:7], False),
+        ("abroad", "being_identified_abroad", ALL[:4], False),
+        ("child_of_identified", "accompanying_child", ALL[:8], False),
+        ("child_of_being", "accompanying_child", ALL[:7], False),
+        (
+            "foreigner",
+            "foreigner_case_by_case",
+            (
+                "essential_needs",
+                "medical",
+                "interpretation",
+                "legal_support",
+                "legal_aid",
+                "psychological",
+            ),
+            True,
+        ),
+        ("not_victim", "not_victim", (), False),
+    ],
+)
+def test_eligibility_matrix(setup, group, regimes, by_case):
+    if setup == "foreigner":
+        case = _case(nationality="LA")
+    elif setup == "abroad":
+        case = _case(abroad=True)
+    elif setup.startswith("child_of"):
+        parent = _case()
+        if setup == "child_of_identified":
+            _move(_move(parent, State.VERIFYING, DAY, "", None), State.IDENTIFIED, DAY, "", None)
+        case = _case(name="Lò Văn Tí", doc="", dob="2020-01-01", accompanies=parent)
+    else:
+        case = _case()
+        if setup in ("identified", "not_victim"):
+            target = State.IDENTIFIED if setup == "identified" else State.NOT_VICTIM
+            _move(_move(case, State.VERIFYING, DAY, "", None), target, DAY, "x", None)
+    result = eligibility(case, on=DAY + timedelta(days=1))
+    assert (result.group, result.regimes, result.case_by_case) == (group, tuple(regimes), by_case)
+
+
+def test_no_eligibility_rule_before_the_law_took_effect():
+    case = _case()
+    from ctip.rules.selectors import RuleMissing
+
+    with pytest.raises(RuleMissing):
+        eligibility(case, on=date(2025, 6, 30))
+
+
+def test_support_outside_the_entitlement_is_refused_and_totals_per_regime():
+    case = _case(abroad=True)
+    health = Agency.objects.get(code="qng-syt-2025")
+    with pytest.raises(ValueError, match="không thuộc diện"):
+        support_give(
+            case=case,
+            regime="vocational",
+            given_on=DAY,
+            provider=health,
+            amount=1_000_000,
+            acting_user=None,
+        )
+    support_give(
+        case=case, regime="medical", given_on=DAY, provider=health, amount=800_000, acting_user=None
+    )
+    support_give(
+        case=case, regime="medical", given_on=DAY, provider=health, amount=200_000, acting_user=None
+    )
+    assert SupportGiven.objects.count() == 2
+    merged = unit(51, Level.PROVINCE, date(2026, 1, 1))
+    rows = compute(
+        ["victims.support_amount", "victims.support_persons"],
+        unit=merged,
+        start=date(2025, 7, 1),
+        end=date(2025, 12, 31),
+        by=("regime",),
+    )
+    assert {(r["indicator"], r["regime"]["code"], r["value"]) for r in rows} == {
+        ("victims.support_amount", "medical", 1_000_000),
+        ("victims.support_persons", "medical", 1),
+    }
+
+
+def test_referral_needs_consent_or_an_override(client):
+    case = _case()
+    border = Agency.objects.get(code="qng-bdbp-2025")
+    with pytest.raises(ReferralError, match="Chưa có sự đồng ý"):
+        referral_send(
+            case=case, to_agency=border, reason="hỗ trợ hồi hương", on=DAY, acting_user=None
+        )
+    override = referral_send(
+        case=case,
+        to_agency=border,
+        reason="hỗ trợ hồi hương",
+        on=DAY,
+        override_reason="khẩn cấp, bảo vệ tính mạng",
+        acting_user=None,
+    )
+    assert override.consent is None
+    consent = consent_record(
+        case=case, purpose=ConsentPurpose.REFERRAL, given_on=DAY, acting_user=None
+    )
+    with_consent = referral_send(case=case, to_agency=border, reason="x", on=DAY, acting_user=None)
+    assert with_consent.consent == consent
+    consent_withdraw(consent=consent, on=DAY + timedelta(days=1), acting_user=None)
+    with pytest.raises(ReferralError):
+        referral_send(
+            case=case, to_agency=border, reason="x", on=DAY + timedelta(days=2), acting_user=None
+        )
+
+
+def test_accepting_grants_access_and_revoking_removes_it(client):
+    case = _case()
+    border = Agency.objects.get(code="qng-bdbp-2025")
+    other = make_user("hosobp", "case_worker", agency="qng-bdbp-2025")
+    log_in(client, other, add_totp(other))
+    assert client.get(f"/ho-so/{case.pk}/").status_code == 404
+    consent_record(case=case, purpose=ConsentPurpose.REFERRAL, given_on=DAY, acting_user=None)
+    referral = referral_send(case=case, to_agency=border, reason="x", on=DAY, acting_user=None)
+    assert client.get(f"/ho-so/{case.pk}/").status_code == 404  # sent, not yet accepted
+    referral = referral_answer(
+        referral=referral,
+        status=ReferralStatus.ACCEPTED,
+        on=DAY + timedelta(days=2),
+        acting_user=other,
+    )
+    assert referral.days_to_answer == 2
+    assert client.get(f"/ho-so/{case.pk}/").status_code == 200
+    referral_answer(referral=referral, status=ReferralStatus.REVOKED, on=DAY, acting_user=None)
+    assert client.get(f"/ho-so/{case.pk}/").status_code == 404
+    with pytest.raises(ReferralError):
+        referral_answer(referral=referral, status=ReferralStatus.ACCEPTED, on=DAY, acting_user=None)
+    rows = compute(
+        ["victims.referrals"],
+        unit=unit(51, Level.PROVINCE, date(2026, 1, 1)),
+        start=date(2025, 7, 1),
+        end=date(2025, 12, 31),
+        by=("referral_status",),
+    )
+    assert [(r["referral_status"]["code"], r["value"]) for r in rows] == [("revoked", 1)]
+
+
+def test_duplicates_on_registration_and_import():
+    first = _case()
+    with pytest.raises(DuplicateSuspected) as caught:
+        _case(doc="")  # same folded name and date of birth
+    assert caught.value.codes == [first.code]
+    with pytest.raises(DuplicateSuspected):
+        _case(name="Nguyễn Văn Khác", dob="", doc="079 912345678".replace(" ", ""))
+    assert Case.objects.count() == 1
+    assert list(find_duplicates(full_name="LO THI XUAN MAI", date_of_birth="2007-03-04")) == [first]
+    row = {
+        "full_name": "lò thị xuân mai",
+        "sex": "female",
+        "date_of_birth": "2007-03-04",
+        "nationality": "VN",
+        "identity_document": "",
+        "home_unit": 21157,
+        "received_on": "2025-10-01",
+        "source": "police",
+    }
+    with pytest.raises(ImportRejected) as rejected:
+        import_cases(
+            name="a.json",
+            data=json.dumps([row]).encode(),
+            agency=Agency.objects.get(code="qng-syt-2025"),
+            acting_user=None,
+        )
+    assert rejected.value.errors == [f"Dòng 1: có thể trùng với hồ sơ {first.code}."]
+    assert Case.objects.count() == 1
+
+
+def test_merging_keeps_both_histories():
+    keep = _case()
+    other = _case(name="Lò Thị Mai", doc="", dob="", allow_duplicate=True)
+    _move(other, State.VERIFYING, DAY, "", None)
+    merged = case_merge(keep=keep, other=other, acting_user=None)
+    assert CaseEvent.objects.filter(case=merged).count() == 4  # 2 own, 1 moved, 1 merge note
+    other.refresh_from_db()
+    assert other.merged_into == merged
+
+
+def test_purge_removes_personal_data_and_keeps_counts():
+    case = _case()
+    _move(_move(case, State.VERIFYING, DAY, "", None), State.NOT_VICTIM, DAY, "lý do riêng", None)
+    merged = unit(51, Level.PROVINCE, date(2026, 1, 1))
+    before = compute(
+        ["victims.received"], unit=merged, start=date(2025, 7, 1), end=date(2025, 12, 31)
+    )
+    assert cases_purge(today=date(2026, 6, 1), acting_user=None) == {"cases": 0}
+    consent = consent_record(
+        case=case, purpose=ConsentPurpose.PROCESSING, given_on=DAY, acting_user=None
+    )
+    consent_withdraw(consent=consent, on=date(2026, 5, 1), acting_user=None)
+    report = cases_purge(today=date(2026, 6, 1), acting_user=None)
+    assert report["cases"] == 1
+    case.refresh_from_db()
+    assert case.full_name == "" and case.identity_document == "" and case.purged_on
+    assert case.sex == "female" and case.home_unit.code == 21157
+    # Encrypted columns cannot be filtered on: read them back.
+    assert all(e.reason == "" for e in CaseEvent.objects.filter(case=case))
+    after = compute(
+        ["victims.received"], unit=merged, start=date(2025, 7, 1), end=date(2025, 12, 31)
+    )
+    assert after == before
+    assert cases_purge(today=date(2031, 1, 1), acting_user=None) == {"cases": 0}
