@@ -10,6 +10,7 @@ from ctip.directives import views as directives
 from ctip.geo import views as geo
 from ctip.prevention import views as prevention
 from ctip.victims import views as victims
+from ctip.victims import views_protection as protection
 
 urlpatterns = [
     path("", core.home, name="home"),
@@ -47,6 +48,9 @@ urlpatterns = [
     path("ho-so/<int:pk>/nhan-than/", victims.case_identity_edit, name="case_identity"),
     path("ho-so/<int:pk>/nhat-ky/", victims.case_access_log, name="case_access_log"),
     path("ho-so/<int:pk>/khan-cap/", victims.case_break_glass, name="case_break_glass"),
+    path("ho-so/<int:pk>/bao-ve/", protection.protection, name="case_protection"),
+    path("chuyen-ho-so/", protection.referrals_incoming, name="referrals_incoming"),
+    path("chuyen-ho-so/<int:pk>/<str:action>/", protection.referral_action, name="referral_action"),
     path("i18n/setlang/", public(set_language), name="set_language"),
     path("admin/", admin.site.urls),
 ]

@@ -279,3 +279,51 @@ def test_purge_removes_personal_data_and_keeps_counts():
     )
     assert after == before
     assert cases_purge(today=date(2031, 1, 1), acting_user=None) == {"cases": 0}
+
+
+def test_referral_and_support_through_the_web(client):
+    case = _case()
+    worker = make_user("xahoi", "case_worker", agency="qng-syt-2025")
+    log_in(client, worker, add_totp(worker))
+    border = Agency.objects.get(code="qng-bdbp-2025")
+    page = f"/ho-so/{case.pk}/bao-ve/"
+    refused = client.post(
+        page, {"referral": "1", "to_agency": border.pk, "reason": "x"}, follow=True
+    )
+    assert "Chưa có sự đồng ý" in refused.content.decode()
+    client.post(page, {"consent": "1", "purpose": "referral", "given_on": "10/09/2025"})
+    client.post(page, {"referral": "1", "to_agency": border.pk, "reason": "hồi hương"})
+    client.post(
+        page, {"support": "1", "regime": "medical", "given_on": "11/09/2025", "amount": "500000"}
+    )
+    assert SupportGiven.objects.get().amount == 500_000
+    client.logout()
+    other = make_user("hosobp", "case_worker", agency="qng-bdbp-2025")
+    log_in(client, other, add_totp(other))
+    incoming = client.get("/chuyen-ho-so/").content.decode()
+    assert case.code in incoming and "Lò Thị" not in incoming
+    referral = case.referrals.get()
+    response = client.post(f"/chuyen-ho-so/{referral.pk}/accept/")
+    assert response["Location"] == f"/ho-so/{case.pk}/"
+    assert client.get(f"/ho-so/{case.pk}/").status_code == 200
+
+
+def test_registration_form_shows_a_known_person_instead_of_creating_a_second(client):
+    first = _case()
+    worker = make_user("xahoi", "case_worker", agency="qng-syt-2025")
+    log_in(client, worker, add_totp(worker))
+    form = {
+        "received_on": "12/09/2025",
+        "source": "police",
+        "full_name": "LÒ THỊ XUÂN MAI",
+        "sex": "female",
+        "age_at_reception": "18",
+        "nationality": "VN",
+        "date_of_birth": "2007-03-04",
+        "home_unit": "21157",
+        "accompanying_children": "0",
+    }
+    response = client.post("/ho-so/them/", form)
+    assert first.code in response.content.decode() and Case.objects.count() == 1
+    client.post("/ho-so/them/", {**form, "confirm_new": "on"})
+    assert Case.objects.count() == 2

@@ -39,6 +39,7 @@ ENTRIES: list[Entry] = [
     Entry("direction", _("Nhiệm vụ quá hạn"), "tasks_overdue", P.VIEW_OWN_AGENCY),
     Entry("protection", _("Hồ sơ nạn nhân"), "case_list", P.VIEW_VICTIM_CASES),
     Entry("protection", _("Lập hồ sơ mới"), "case_create", P.EDIT_VICTIM_CASES),
+    Entry("protection", _("Hồ sơ được chuyển đến"), "referrals_incoming", P.EDIT_VICTIM_CASES),
     Entry("reference", _("Đơn vị hành chính"), "unit_list", P.VIEW_REFERENCE),
     Entry("reference", _("Cơ quan, đơn vị"), "agency_list", P.VIEW_REFERENCE),
     Entry("reference", _("Cơ quan của tôi"), "my_agency", P.EDIT_OWN_AGENCY),

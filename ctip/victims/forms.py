@@ -57,6 +57,9 @@ class CaseForm(forms.Form):
     accompanying_children = forms.IntegerField(
         label=_("Số con dưới 18 tuổi đi cùng"), min_value=0, initial=0
     )
+    confirm_new = forms.BooleanField(
+        label=_("Đã kiểm tra: đây là người khác, vẫn lập hồ sơ mới"), required=False
+    )
     narrative = forms.CharField(
         label=_("Diễn biến"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )

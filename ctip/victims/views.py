@@ -121,6 +121,7 @@ def case_create_view(request: HttpRequest) -> HttpResponse:
                     source=data["source"],
                     person=person,
                     acting_user=request.user,
+                    allow_duplicate=data["confirm_new"],
                 )
             except CaseError as exc:
                 form.add_error(None, str(exc))

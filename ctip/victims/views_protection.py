@@ -1,0 +1,165 @@
+"""Consent, referrals and support on the web (victim protection II)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.db.models import Count, QuerySet, Sum
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
+
+from ctip.accounts.permissions import P
+from ctip.accounts.scope import scoped
+from ctip.agencies.models import Agency
+from ctip.core.access import access_object, requires
+from ctip.victims.models import (
+    REGIMES,
+    Consent,
+    ConsentPurpose,
+    Referral,
+    ReferralStatus,
+)
+from ctip.victims.referrals import (
+    ReferralError,
+    consent_record,
+    consent_withdraw,
+    referral_answer,
+    referral_send,
+)
+from ctip.victims.selectors import cases_visible
+from ctip.victims.support import eligibility, support_give
+
+
+class ConsentForm(forms.Form):
+    purpose = forms.ChoiceField(label=_l("Nội dung đồng ý"), choices=ConsentPurpose.choices)
+    given_on = forms.DateField(label=_l("Ngày đồng ý"), initial=date.today)
+
+
+class ReferralForm(forms.Form):
+    to_agency = forms.ModelChoiceField(
+        label=_l("Chuyển đến cơ quan"), queryset=Agency.objects.none()
+    )
+    reason = forms.CharField(label=_l("Lý do chuyển"), widget=forms.Textarea(attrs={"rows": 2}))
+    override_reason = forms.CharField(
+        label=_l("Nếu chưa có sự đồng ý: lý do vẫn phải chuyển"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class SupportForm(forms.Form):
+    regime = forms.ChoiceField(label=_l("Chế độ hỗ trợ"), choices=list(REGIMES.items()))
+    given_on = forms.DateField(label=_l("Ngày hỗ trợ"), initial=date.today)
+    amount = forms.IntegerField(label=_l("Số tiền (đồng)"), min_value=0, initial=0)
+    evidence = forms.FileField(label=_l("Chứng từ (PDF, Word)"), required=False)
+
+
+@requires(P.EDIT_VICTIM_CASES)
+def protection(request: HttpRequest, pk: int) -> HttpResponse:
+    """Consent, referrals and support of one case (no identity data on this page)."""
+    case = access_object(cases_visible(request.user), pk)
+    today = date.today()
+    consent_form = ConsentForm(request.POST if "consent" in request.POST else None)
+    referral_form = ReferralForm(request.POST if "referral" in request.POST else None)
+    referral_form.fields["to_agency"].queryset = (  # type: ignore[attr-defined]
+        Agency.objects.valid_on(today).exclude(pk=case.owner_id)
+    )
+    support_form = SupportForm(
+        request.POST if "support" in request.POST else None, request.FILES or None
+    )
+    try:
+        entitled = eligibility(case, on=today)
+    except LookupError:
+        entitled = None
+    if request.method == "POST":
+        try:
+            if "consent" in request.POST and consent_form.is_valid():
+                consent_record(case=case, acting_user=request.user, **consent_form.cleaned_data)
+                return redirect("case_protection", pk=case.pk)
+            if "withdraw" in request.POST:
+                consent = access_object(Consent.objects.filter(case=case), request.POST["withdraw"])
+                consent_withdraw(consent=consent, on=today, acting_user=request.user)
+                return redirect("case_protection", pk=case.pk)
+            if "referral" in request.POST and referral_form.is_valid():
+                referral_send(
+                    case=case, on=today, acting_user=request.user, **referral_form.cleaned_data
+                )
+                messages.success(request, _("Đã chuyển hồ sơ, chờ cơ quan nhận trả lời."))
+                return redirect("case_protection", pk=case.pk)
+            if "support" in request.POST and support_form.is_valid():
+                support_give(
+                    case=case,
+                    provider=case.owner,
+                    acting_user=request.user,
+                    **support_form.cleaned_data,
+                )
+                return redirect("case_protection", pk=case.pk)
+        except (ReferralError, ValueError) as exc:
+            messages.error(request, str(exc))
+    totals = case.support.values("regime").annotate(  # type: ignore[attr-defined]
+        amount=Sum("amount"), n=Count("pk")
+    )
+    return render(
+        request,
+        "victims/protection.html",
+        {
+            "case": case,
+            "consents": case.consents.all(),  # type: ignore[attr-defined]
+            "referrals": case.referrals.select_related("to_agency"),  # type: ignore[attr-defined]
+            "support": case.support.select_related("provider"),  # type: ignore[attr-defined]
+            "totals": [{**t, "label": REGIMES.get(t["regime"], t["regime"])} for t in totals],
+            "entitled": entitled,
+            "regimes": REGIMES,
+            "consent_form": consent_form,
+            "referral_form": referral_form,
+            "support_form": support_form,
+        },
+    )
+
+
+def _incoming(user: Any) -> QuerySet[Referral]:
+    return scoped(
+        Referral.objects.select_related("case", "from_agency"),
+        user,
+        P.EDIT_VICTIM_CASES,
+        agency_field="to_agency",
+        unit_field=None,
+    )
+
+
+@requires(P.EDIT_VICTIM_CASES)
+def referrals_incoming(request: HttpRequest) -> HttpResponse:
+    """Referrals to the user's agency: case code, sender and date only until accepted."""
+    rows = _incoming(request.user).filter(status=ReferralStatus.SENT)
+    return render(request, "victims/referrals.html", {"referrals": rows})
+
+
+@requires(P.EDIT_VICTIM_CASES)
+def referral_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    if request.method != "POST":
+        return redirect("referrals_incoming")
+    if action in ("accept", "decline"):
+        referral = access_object(_incoming(request.user), pk)
+        status = ReferralStatus.ACCEPTED if action == "accept" else ReferralStatus.DECLINED
+    else:  # revoke: by the agency that sent it
+        sent = scoped(
+            Referral.objects.all(),
+            request.user,
+            P.EDIT_VICTIM_CASES,
+            agency_field="from_agency",
+            unit_field=None,
+        )
+        referral = access_object(sent, pk)
+        status = ReferralStatus.REVOKED
+    try:
+        referral_answer(referral=referral, status=status, on=date.today(), acting_user=request.user)
+    except ReferralError as exc:
+        messages.error(request, str(exc))
+    if status == ReferralStatus.ACCEPTED:
+        return redirect("case_detail", pk=referral.case_id)  # type: ignore[attr-defined]
+    return redirect("referrals_incoming")
