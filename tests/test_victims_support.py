@@ -327,3 +327,53 @@ def test_registration_form_shows_a_known_person_instead_of_creating_a_second(cli
     assert first.code in response.content.decode() and Case.objects.count() == 1
     client.post("/ho-so/them/", {**form, "confirm_new": "on"})
     assert Case.objects.count() == 2
+
+
+@pytest.mark.parametrize("kind", ["reception_minutes", "victim_confirmation", "support_decision"])
+def test_generated_papers_open_in_python_docx_with_the_case_data(client, kind):
+    import io
+
+    from docx import Document
+
+    from ctip.victims.models import AccessLog, Paper
+
+    case = _case(name="Hà Thị Lan & Cúc <em>")
+    _move(_move(case, State.VERIFYING, DAY, "", None), State.IDENTIFIED, DAY, "", None)
+    support_give(
+        case=case,
+        regime="medical",
+        given_on=DAY + timedelta(days=1),
+        provider=case.owner,
+        amount=1_250_000,
+        acting_user=None,
+    )
+    worker = make_user("xahoi", "case_worker", agency="qng-syt-2025")
+    log_in(client, worker, add_totp(worker))
+    client.post(f"/ho-so/{case.pk}/giay-to/", {"kind": kind})
+    paper = Paper.objects.get()
+    assert (
+        paper.number
+        == {
+            "reception_minutes": "1/BB-SYT",
+            "victim_confirmation": "1/GXN-SYT",
+            "support_decision": "1/QĐ-SYT",
+        }[kind]
+    )
+    with paper.file.open("rb") as handle:
+        assert b"Lan" not in handle.read()  # encrypted at rest
+    response = client.get(f"/giay-to/{paper.pk}/")
+    text = "\n".join(p.text for p in Document(io.BytesIO(response.content)).paragraphs)
+    cells = "\n".join(
+        c.text
+        for t in Document(io.BytesIO(response.content)).tables
+        for row in t.rows
+        for c in row.cells
+    )
+    assert "Hà Thị Lan & Cúc <em>" in text
+    assert case.code in text + cells and paper.number in cells
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in cells
+    if kind == "support_decision":
+        assert "1.250.000" in text
+    assert AccessLog.objects.filter(section=f"paper:{kind}").count() == 1
+    client.post(f"/ho-so/{case.pk}/giay-to/", {"kind": kind})
+    assert Paper.objects.filter(kind=kind).order_by("pk").last().number.startswith("2/")

@@ -21,6 +21,7 @@ from ctip.victims.models import (
     REGIMES,
     Consent,
     ConsentPurpose,
+    PaperKind,
     Referral,
     ReferralStatus,
 )
@@ -118,6 +119,8 @@ def protection(request: HttpRequest, pk: int) -> HttpResponse:
             "consent_form": consent_form,
             "referral_form": referral_form,
             "support_form": support_form,
+            "papers": case.papers.all(),  # type: ignore[attr-defined]
+            "paper_kinds": PaperKind.choices,
         },
     )
 
@@ -163,3 +166,33 @@ def referral_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     if status == ReferralStatus.ACCEPTED:
         return redirect("case_detail", pk=referral.case_id)  # type: ignore[attr-defined]
     return redirect("referrals_incoming")
+
+
+@requires(P.EDIT_VICTIM_CASES)
+def paper_create(request: HttpRequest, pk: int) -> HttpResponse:
+    from ctip.victims.models import PaperKind
+    from ctip.victims.papers.generate import paper_generate
+
+    case = access_object(cases_visible(request.user), pk)
+    kind = request.POST.get("kind", "")
+    if request.method == "POST" and kind in PaperKind.values:
+        paper = paper_generate(case=case, kind=kind, acting_user=request.user)
+        messages.success(request, _("Đã lập %(number)s.") % {"number": paper.number})
+    return redirect("case_protection", pk=case.pk)
+
+
+@requires(P.VIEW_VICTIM_CASES)
+def paper_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """A paper holds personal data: served decrypted, only in scope, and the view is logged."""
+    from ctip.victims.models import Paper
+    from ctip.victims.papers.generate import paper_bytes
+    from ctip.victims.selectors import access_case
+
+    paper = access_object(Paper.objects.filter(case__in=cases_visible(request.user)), pk)
+    access_case(request.user, paper.case_id, section=f"paper:{paper.kind}")
+    response = HttpResponse(
+        paper_bytes(paper),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{paper.case.code}-{paper.kind}.docx"'
+    return response

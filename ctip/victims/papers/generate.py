@@ -1,0 +1,121 @@
+"""Generating numbered legal papers for a case from the DOCX templates."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from docxtpl import DocxTemplate
+
+from ctip.core.audit import audit_write
+from ctip.core.crypto import fernet
+from ctip.victims.models import (
+    PAPER_SYMBOLS,
+    REGIMES,
+    Case,
+    CaseEvent,
+    Paper,
+    PaperKind,
+    PaperTemplate,
+    State,
+)
+
+DEFAULTS = Path(__file__).resolve().parent
+
+
+def _template(kind: str) -> DocxTemplate:
+    edited = PaperTemplate.objects.filter(kind=kind).first()
+    if edited is not None:
+        return DocxTemplate(io.BytesIO(edited.file.read()))
+    return DocxTemplate(str(DEFAULTS / f"{kind}.docx"))
+
+
+def _number(kind: str, case: Case, year: int) -> str:
+    issued = Paper.objects.filter(kind=kind, issued_on__year=year, case__owner=case.owner).count()
+    return f"{issued + 1}/{PAPER_SYMBOLS[PaperKind(kind)]}-{_issuer_symbol(case.owner)}"
+
+
+def _issuer_symbol(agency: Any) -> str:
+    """Initials of the abbreviation, as official symbols write them: "Sở Y tế" -> "SYT"."""
+    words = (agency.abbreviation or agency.name).replace("-", " ").split()
+    return "".join(w[0].upper() for w in words if w[0].isalpha()) or agency.code.upper()
+
+
+def _vn(amount: int) -> str:
+    return f"{amount:,}".replace(",", ".")
+
+
+def _context(case: Case, number: str, today: date) -> dict[str, Any]:
+    identified = CaseEvent.objects.filter(case=case, to_state=State.IDENTIFIED).last()
+    support = [
+        {
+            "regime": str(REGIMES.get(s.regime, s.regime)),
+            "amount": _vn(s.amount),
+            "given_on": f"{s.given_on:%d/%m/%Y}",
+        }
+        for s in case.support.order_by("given_on")  # type: ignore[attr-defined]
+    ]
+    total = sum(s.amount for s in case.support.all())  # type: ignore[attr-defined]
+    return {
+        "issuer": case.owner.name,
+        "issuer_upper": case.owner.name.upper(),
+        "number": number,
+        "place": "Quảng Ngãi",
+        "day": f"{today.day:02d}",
+        "month": f"{today.month:02d}",
+        "year": today.year,
+        "code": case.code,
+        "full_name": case.full_name,
+        "sex": case.get_sex_display(),
+        "date_of_birth": case.date_of_birth or case.age_at_reception,
+        "nationality": case.nationality,
+        "identity_document": case.identity_document or "—",
+        "address": case.address or "—",
+        "home_unit": case.home_unit.name,
+        "received_on": f"{case.received_on:%d/%m/%Y}",
+        "source": case.get_source_display(),
+        "identified_on": f"{identified.on:%d/%m/%Y}" if identified else "—",
+        "support": support,
+        "support_total": _vn(total),
+        "signer_title": "THỦ TRƯỞNG CƠ QUAN",
+    }
+
+
+def paper_generate(*, case: Case, kind: str, acting_user: Any, today: date | None = None) -> Paper:
+    today = today or date.today()
+    with transaction.atomic():
+        number = _number(kind, case, today.year)
+        document = _template(kind)
+        # autoescape: "&" and "<" in names or addresses must survive (shared/stack.md).
+        document.render(_context(case, number, today), autoescape=True)
+        out = io.BytesIO()
+        document.save(out)
+        paper = Paper(
+            case=case,
+            kind=kind,
+            number=number,
+            issued_on=today,
+            created_by=acting_user if getattr(acting_user, "pk", None) else None,
+        )
+        paper.file.save(
+            f"{case.code}-{kind}.docx.enc",
+            ContentFile(fernet().encrypt(out.getvalue())),
+            save=False,
+        )
+        paper.save()
+        audit_write(
+            action="victims.paper_generate",
+            acting_user=acting_user,
+            obj=case,
+            changes={"paper": [None, number]},
+        )
+    return paper
+
+
+def paper_bytes(paper: Paper) -> bytes:
+    with paper.file.open("rb") as handle:
+        return fernet().decrypt(handle.read())
