@@ -52,3 +52,14 @@ def old_kon_tum(db) -> Unit:
 
 def pytest_configure(config):
     leakcheck.install()
+
+
+@pytest.fixture(autouse=True)
+def vietnamese_first():
+    """Each test starts in Vietnamese: a request with an English cookie leaves English active in
+    the thread, which would otherwise leak into the next test."""
+    from django.utils import translation
+
+    translation.activate("vi")
+    yield
+    translation.activate("vi")

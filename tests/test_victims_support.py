@@ -380,3 +380,22 @@ def test_generated_papers_open_in_python_docx_with_the_case_data(client, kind):
     assert AccessLog.objects.filter(section=f"paper:{kind}").count() == 1
     client.post(f"/ho-so/{case.pk}/giay-to/", {"kind": kind})
     assert Paper.objects.filter(kind=kind).order_by("pk").last().number.startswith("2/")
+
+
+def test_support_plan_is_encrypted_versioned_and_its_view_logged(client):
+    from ctip.victims.models import AccessLog
+
+    case = _case()
+    worker = make_user("xahoi", "case_worker", agency="qng-syt-2025")
+    log_in(client, worker, add_totp(worker))
+    page = f"/ho-so/{case.pk}/bao-ve/"
+    client.post(page, {"plan": "1", "version": case.version, "support_plan": "Khám sức khỏe"})
+    case.refresh_from_db()
+    assert case.support_plan == "Khám sức khỏe"
+    stale = client.post(
+        page, {"plan": "1", "version": case.version - 1, "support_plan": "ghi đè"}, follow=True
+    )
+    assert "vừa được người khác sửa" in stale.content.decode()
+    case.refresh_from_db()
+    assert case.support_plan == "Khám sức khỏe"
+    assert AccessLog.objects.filter(case=case, section="protection").count() == 2  # 2 views

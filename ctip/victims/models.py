@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ctip.agencies.models import Agency
 from ctip.core.crypto import EncryptedTextField
@@ -102,6 +103,7 @@ class Case(models.Model):
     relatives = EncryptedTextField(_("người thân cần bảo vệ"), blank=True, default="")
     place_of_exploitation = EncryptedTextField(_("nơi bị bóc lột"), blank=True, default="")
     route = EncryptedTextField(_("đường đi"), blank=True, default="")
+    support_plan = EncryptedTextField(_("kế hoạch hỗ trợ"), blank=True, default="")
     narrative = EncryptedTextField(_("diễn biến"), blank=True, default="")
     # Blind indexes for exact lookups (duplicates on import, document numbers).
     name_index = models.CharField(max_length=64, db_index=True, editable=False)
@@ -250,7 +252,7 @@ class Consent(models.Model):
 class ReferralStatus(models.TextChoices):
     SENT = "sent", _("Đã chuyển, chờ tiếp nhận")
     ACCEPTED = "accepted", _("Đã tiếp nhận")
-    DECLINED = "declined", _("Từ chối")
+    DECLINED = "declined", pgettext_lazy("referral status", "Từ chối")
     REVOKED = "revoked", _("Đã thu hồi")
 
 

@@ -29,6 +29,7 @@ PERSONAL = (
     "place_of_exploitation",
     "route",
     "narrative",
+    "support_plan",
 )
 EDITABLE = (
     *PERSONAL,

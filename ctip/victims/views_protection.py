@@ -32,7 +32,7 @@ from ctip.victims.referrals import (
     referral_answer,
     referral_send,
 )
-from ctip.victims.selectors import cases_visible
+from ctip.victims.selectors import access_case, cases_visible
 from ctip.victims.support import eligibility, support_give
 
 
@@ -63,7 +63,8 @@ class SupportForm(forms.Form):
 @requires(P.EDIT_VICTIM_CASES)
 def protection(request: HttpRequest, pk: int) -> HttpResponse:
     """Consent, referrals and support of one case (no identity data on this page)."""
-    case = access_object(cases_visible(request.user), pk)
+    # The page shows the support plan (personal data): the view is logged like the identity's.
+    case = access_case(request.user, pk, section="protection")
     today = date.today()
     consent_form = ConsentForm(request.POST if "consent" in request.POST else None)
     referral_form = ReferralForm(request.POST if "referral" in request.POST else None)
@@ -92,6 +93,16 @@ def protection(request: HttpRequest, pk: int) -> HttpResponse:
                 )
                 messages.success(request, _("Đã chuyển hồ sơ, chờ cơ quan nhận trả lời."))
                 return redirect("case_protection", pk=case.pk)
+            if "plan" in request.POST:
+                from ctip.victims.services import case_update
+
+                case_update(
+                    case=case,
+                    version=int(request.POST.get("version", 0)),
+                    values={"support_plan": request.POST.get("support_plan", "")},
+                    acting_user=request.user,
+                )
+                return redirect("case_protection", pk=case.pk)
             if "support" in request.POST and support_form.is_valid():
                 support_give(
                     case=case,
@@ -100,7 +111,7 @@ def protection(request: HttpRequest, pk: int) -> HttpResponse:
                     **support_form.cleaned_data,
                 )
                 return redirect("case_protection", pk=case.pk)
-        except (ReferralError, ValueError) as exc:
+        except (ReferralError, ValueError) as exc:  # includes ConflictError (a stale plan)
             messages.error(request, str(exc))
     totals = case.support.values("regime").annotate(  # type: ignore[attr-defined]
         amount=Sum("amount"), n=Count("pk")
