@@ -51,6 +51,7 @@ urlpatterns = [
     path("ho-so/<int:pk>/bao-ve/", protection.protection, name="case_protection"),
     path("chuyen-ho-so/", protection.referrals_incoming, name="referrals_incoming"),
     path("ho-so/<int:pk>/giay-to/", protection.paper_create, name="paper_create"),
+    path("ho-so/<int:pk>/gop/", protection.case_merge_view, name="case_merge"),
     path("giay-to/<int:pk>/", protection.paper_download, name="paper_download"),
     path("chuyen-ho-so/<int:pk>/<str:action>/", protection.referral_action, name="referral_action"),
     path("i18n/setlang/", public(set_language), name="set_language"),

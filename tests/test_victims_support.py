@@ -399,3 +399,17 @@ def test_support_plan_is_encrypted_versioned_and_its_view_logged(client):
     case.refresh_from_db()
     assert case.support_plan == "Khám sức khỏe"
     assert AccessLog.objects.filter(case=case, section="protection").count() == 2  # 2 views
+
+
+def test_supervisor_merges_a_duplicate_through_the_web(client):
+    keep = _case()
+    other = _case(name="Lò Thị Mai", doc="", dob="", allow_duplicate=True)
+    supervisor = make_user("giamsat", "case_supervisor", agency="qng-syt-2025")
+    log_in(client, supervisor, add_totp(supervisor))
+    client.post(f"/ho-so/{keep.pk}/gop/", {"code": "NN-2099-99999"})
+    other.refresh_from_db()
+    assert other.merged_into is None
+    client.post(f"/ho-so/{keep.pk}/gop/", {"code": other.code})
+    other.refresh_from_db()
+    assert other.merged_into == keep
+    assert client.get(f"/ho-so/{other.pk}/").status_code == 404  # only the kept case remains

@@ -207,3 +207,22 @@ def paper_download(request: HttpRequest, pk: int) -> HttpResponse:
     )
     response["Content-Disposition"] = f'attachment; filename="{paper.case.code}-{paper.kind}.docx"'
     return response
+
+
+@requires(P.SUPERVISE_VICTIM_CASES)
+def case_merge_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """A supervisor merges a duplicate (by its code) into this case; both histories are kept."""
+    from ctip.victims.lifecycle import case_merge
+
+    keep = access_object(cases_visible(request.user), pk)
+    code = request.POST.get("code", "").strip()
+    if request.method == "POST":
+        other = cases_visible(request.user).filter(code=code).exclude(pk=keep.pk).first()
+        if other is None:
+            messages.error(
+                request, _("Không có hồ sơ %(code)s trong phạm vi của bạn.") % {"code": code}
+            )
+        else:
+            case_merge(keep=keep, other=other, acting_user=request.user)
+            messages.success(request, _("Đã gộp hồ sơ %(code)s.") % {"code": other.code})
+    return redirect("case_protection", pk=keep.pk)
