@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "ctip.directives",
     "ctip.prevention",
     "ctip.victims",
+    "ctip.enforcement",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,102 @@
+"""Enforcement indicators (report section II.4)."""
+
+from __future__ import annotations
+
+from django.db.models import Count, F, Sum
+from django.utils.translation import gettext_lazy as _
+
+from ctip.core.indicators import FLOW, Dimension, Indicator, register, register_dimension
+from ctip.enforcement.models import PLATFORMS, CriminalCase, Stage, StageEvent
+from ctip.victims.models import RECRUITMENT_CHANNELS
+
+CASE_DIMS = (
+    "agency",
+    "unit",
+    "platform",
+    "modus_operandi",
+    "destination",
+    "month",
+    "quarter",
+    "year",
+)
+
+register(
+    Indicator(
+        code="enforcement.cases_detected",
+        label=_("Số vụ mua bán người phát hiện"),
+        measure=_("vụ"),
+        kind=FLOW,
+        records=lambda: CriminalCase.objects.all(),
+        value=lambda: Count("pk"),
+        date_field="detected_on",
+        agency_field="owner",
+        dimensions=CASE_DIMS,
+    )
+)
+register(
+    Indicator(
+        code="enforcement.suspects",
+        label=_("Số đối tượng"),
+        measure=_("đối tượng"),
+        kind=FLOW,
+        records=lambda: CriminalCase.objects.all(),
+        value=lambda: Sum("suspects_count"),
+        date_field="detected_on",
+        agency_field="owner",
+        persons=True,
+        dimensions=CASE_DIMS,
+    )
+)
+register(
+    Indicator(
+        code="enforcement.victims_unregistered",
+        label=_("Số nạn nhân trong vụ án (chưa lập hồ sơ)"),
+        measure=_("người"),
+        kind=FLOW,
+        records=lambda: CriminalCase.objects.all(),
+        value=lambda: Sum("unregistered_victims"),
+        date_field="detected_on",
+        agency_field="owner",
+        persons=True,
+        dimensions=CASE_DIMS,
+    )
+)
+
+
+def _stage_indicator(stage: str, label: object) -> None:
+    register(
+        Indicator(
+            code=f"enforcement.cases_{stage}",
+            label=label,
+            measure=_("vụ"),
+            kind=FLOW,
+            records=lambda: StageEvent.objects.filter(stage=stage),
+            value=lambda: Count("case", distinct=True),
+            date_field="on",
+            unit_field="case__unit",
+            agency_field="agency",
+            dimensions=("agency", "unit", "month", "quarter", "year"),
+        )
+    )
+
+
+_stage_indicator(Stage.INSTITUTED, _("Số vụ đã khởi tố"))
+_stage_indicator(Stage.INDICTED, _("Số vụ đã truy tố"))
+_stage_indicator(Stage.TRIED, _("Số vụ đã xét xử sơ thẩm"))
+
+register_dimension(
+    Dimension(
+        "platform",
+        lambda ind, level: F("platform"),
+        lambda keys: {k: {"code": k, "name": str(PLATFORMS.get(k, k))} for k in keys if k},
+    )
+)
+register_dimension(
+    Dimension(
+        "modus_operandi",
+        lambda ind, level: F("recruitment_channel"),
+        lambda keys: {
+            k: {"code": k, "name": str(RECRUITMENT_CHANNELS.get(k, k))} for k in keys if k
+        },
+    )
+)

@@ -1,0 +1,123 @@
+"""Criminal trafficking cases: detection to judgment, with suspects' identities encrypted."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ctip.agencies.models import Agency
+from ctip.core.crypto import EncryptedTextField
+from ctip.geo.models import Unit
+
+
+class Stage(models.TextChoices):
+    DETECTED = "detected", _("Phát hiện, tiếp nhận tin báo")
+    INSTITUTED = "instituted", _("Đã khởi tố")
+    INDICTED = "indicted", _("Đã truy tố")
+    TRIED = "tried", _("Đã xét xử sơ thẩm")
+    JUDGED = "judged", _("Đã có bản án")
+    DROPPED = "dropped", _("Không khởi tố, đình chỉ")
+
+
+STAGE_ORDER = [Stage.DETECTED, Stage.INSTITUTED, Stage.INDICTED, Stage.TRIED, Stage.JUDGED]
+STAGE_TRANSITIONS: dict[str, tuple[str, ...]] = {
+    Stage.DETECTED: (Stage.INSTITUTED, Stage.DROPPED),
+    Stage.INSTITUTED: (Stage.INDICTED, Stage.DROPPED),
+    Stage.INDICTED: (Stage.TRIED,),
+    Stage.TRIED: (Stage.JUDGED,),
+    Stage.JUDGED: (),
+    Stage.DROPPED: (),
+}
+# The agency kind that owns each stage (Criminal Procedure Code): police investigate and
+# institute, the procuracy indicts, the court tries and judges.
+STAGE_OWNER_KIND: dict[str, str] = {
+    Stage.INSTITUTED: "police",
+    Stage.DROPPED: "police",
+    Stage.INDICTED: "procuracy",
+    Stage.TRIED: "court",
+    Stage.JUDGED: "court",
+}
+
+
+class DetectionSource(models.TextChoices):
+    PATROL = "patrol", _("Tuần tra, kiểm soát")
+    DENUNCIATION = "denunciation", _("Tố giác, tin báo")
+    HOTLINE = "hotline", _("Đường dây nóng")
+    VICTIM = "victim", _("Nạn nhân trình báo")
+    BORDER_CHECK = "border_check", _("Kiểm soát biên giới")
+    FOREIGN_PARTNER = "foreign_partner", _("Đối tác nước ngoài thông báo")
+
+
+PLATFORMS = {
+    "zalo": "Zalo",
+    "facebook": "Facebook",
+    "tiktok": "TikTok",
+    "telegram": "Telegram",
+    "other": _("Khác"),
+    "none": _("Không qua mạng"),
+}
+
+
+class CriminalCase(models.Model):
+    number = models.CharField(_("số hồ sơ vụ việc"), max_length=30, unique=True)
+    owner = models.ForeignKey(
+        Agency, verbose_name=_("cơ quan thụ lý"), on_delete=models.PROTECT, related_name="+"
+    )
+    stage = models.CharField(
+        _("giai đoạn"), max_length=20, choices=Stage.choices, default=Stage.DETECTED, db_index=True
+    )
+    detected_on = models.DateField(_("ngày phát hiện"), db_index=True)
+    source = models.CharField(_("nguồn phát hiện"), max_length=20, choices=DetectionSource.choices)
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("địa bàn"), on_delete=models.PROTECT, related_name="+"
+    )
+    recruitment_channel = models.CharField(_("cách thức tuyển mộ"), max_length=30, blank=True)
+    platform = models.CharField(_("nền tảng"), max_length=20, blank=True)
+    exploitation_form = models.CharField(_("hình thức bóc lột"), max_length=30, blank=True)
+    destination_country = models.CharField(_("nước đến"), max_length=2, blank=True)
+    route = EncryptedTextField(_("đường đi"), blank=True, default="")
+    suspects_count = models.PositiveIntegerField(_("số đối tượng"), default=0)
+    unregistered_victims = models.PositiveIntegerField(_("số nạn nhân chưa lập hồ sơ"), default=0)
+    victim_cases = models.ManyToManyField("victims.Case", blank=True, related_name="+")
+    directives = models.ManyToManyField("directives.Document", blank=True, related_name="+")
+    outcome = EncryptedTextField(_("kết quả"), blank=True, default="")
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("vụ án mua bán người")
+        verbose_name_plural = _("vụ án mua bán người")
+        ordering = ["-detected_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class StageEvent(models.Model):
+    case = models.ForeignKey(CriminalCase, on_delete=models.CASCADE, related_name="stages")
+    stage = models.CharField(max_length=20, choices=Stage.choices)
+    on = models.DateField()
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.case.number} {self.stage} {self.on}"
+
+
+class Suspect(models.Model):
+    """A suspect's identity, encrypted like a victim's; counted in clear by sex and nationality."""
+
+    case = models.ForeignKey(CriminalCase, on_delete=models.CASCADE, related_name="suspects")
+    full_name = EncryptedTextField(_("họ và tên"))
+    identity_document = EncryptedTextField(_("giấy tờ tùy thân"), blank=True, default="")
+    address = EncryptedTextField(_("địa chỉ"), blank=True, default="")
+    sex = models.CharField(_("giới tính"), max_length=10, blank=True)
+    nationality = models.CharField(_("quốc tịch"), max_length=2, default="VN")
+
+    def __str__(self) -> str:
+        return f"{self.case.number} #{self.pk}"

@@ -1,0 +1,37 @@
+"""Who sees which criminal case: the investigating agency its own (and its predecessors'); the
+procuracy and the court of the territory the cases that reached their stage; nobody else."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from ctip.accounts.permissions import ROLES, P
+from ctip.accounts.scope import active_assignments
+from ctip.agencies.selectors import covered_agency_ids
+from ctip.core.access import access_object
+from ctip.enforcement.models import CriminalCase, Stage
+from ctip.geo.selectors import covered_unit_ids
+
+REACHED = {
+    "procuracy": (Stage.INSTITUTED, Stage.INDICTED, Stage.TRIED, Stage.JUDGED),
+    "court": (Stage.INDICTED, Stage.TRIED, Stage.JUDGED),
+}
+
+
+def criminal_cases_visible(user: Any) -> QuerySet[CriminalCase]:
+    condition = Q(pk__in=[])
+    for assignment in active_assignments(user):
+        role, agency = ROLES.get(assignment.role), assignment.agency
+        if role is None or agency is None or P.VIEW_CRIMINAL_CASES not in role.permissions:
+            continue
+        if agency.kind == "police":
+            condition |= Q(owner__in=covered_agency_ids(agency))
+        elif agency.kind in REACHED:
+            condition |= Q(unit__in=covered_unit_ids(agency.unit), stage__in=REACHED[agency.kind])
+    return CriminalCase.objects.filter(condition).select_related("owner", "unit")
+
+
+def access_criminal_case(user: Any, pk: Any) -> CriminalCase:
+    return access_object(criminal_cases_visible(user), pk)

@@ -1,0 +1,172 @@
+"""Criminal cases: stages and who moves them, who sees what, bad input, indicators."""
+
+from datetime import date
+
+import pytest
+
+from ctip.agencies.models import Agency
+from ctip.core.indicators import compute
+from ctip.core.models import AuditEntry
+from ctip.enforcement.models import CriminalCase, Stage
+from ctip.enforcement.selectors import criminal_cases_visible
+from ctip.enforcement.services import EnforcementError, criminal_case_create, stage_advance
+from ctip.geo.models import Level
+from tests.conftest import unit
+from tests.helpers import make_user
+
+pytestmark = pytest.mark.django_db
+DAY = date(2025, 9, 1)
+NEW = date(2026, 1, 1)
+
+
+def _case(**kw):
+    values = {
+        "owner": Agency.objects.get(code="qng-ca-2025"),
+        "detected_on": DAY,
+        "source": "border_check",
+        "unit": unit(21157, Level.COMMUNE, NEW),
+        "acting_user": None,
+        "destination_country": "KH",
+        "platform": "telegram",
+        "recruitment_channel": "social_network",
+        "unregistered_victims": 2,
+        "suspects": [
+            {"full_name": "Trương Văn Đen", "identity_document": "044188001234", "sex": "male"}
+        ],
+    }
+    return criminal_case_create(**{**values, **kw})
+
+
+@pytest.fixture
+def people():
+    return {
+        "investigator": make_user("dieutra", "investigator", agency="qng-ca-2025"),
+        "prosecutor": make_user("kiemsat", "prosecutor", agency="qng-vks-2025"),
+        "judge": make_user("toaan", "judge", agency="qng-ta-2025"),
+        "border": make_user("bienphong", "agency_officer", agency="qng-bdbp-2025"),
+        "leader": make_user("lanhdao", "leader", unit=unit(51, Level.PROVINCE, NEW)),
+    }
+
+
+def test_stages_are_taken_by_the_owning_kind_and_role(people):
+    case = _case()
+    with pytest.raises(EnforcementError, match="Chỉ"):
+        stage_advance(
+            case=case, to_stage=Stage.INSTITUTED, on=DAY, acting_user=people["prosecutor"]
+        )
+    case = stage_advance(
+        case=case,
+        to_stage=Stage.INSTITUTED,
+        on=date(2025, 9, 5),
+        acting_user=people["investigator"],
+    )
+    with pytest.raises(EnforcementError, match="Không thể chuyển"):
+        stage_advance(
+            case=case, to_stage=Stage.TRIED, on=date(2025, 10, 1), acting_user=people["judge"]
+        )  # a trial before indictment
+    with pytest.raises(EnforcementError, match="Chỉ"):
+        stage_advance(
+            case=case,
+            to_stage=Stage.INDICTED,
+            on=date(2025, 10, 1),
+            acting_user=people["investigator"],
+        )
+    with pytest.raises(EnforcementError, match="trước ngày"):
+        stage_advance(
+            case=case,
+            to_stage=Stage.INDICTED,
+            on=date(2025, 9, 2),
+            acting_user=people["prosecutor"],
+        )
+    case = stage_advance(
+        case=case, to_stage=Stage.INDICTED, on=date(2025, 10, 1), acting_user=people["prosecutor"]
+    )
+    case = stage_advance(
+        case=case, to_stage=Stage.TRIED, on=date(2025, 11, 3), acting_user=people["judge"]
+    )
+    assert case.stage == Stage.TRIED
+    assert [s.agency.kind for s in case.stages.all()] == ["police", "police", "procuracy", "court"]
+
+
+def test_what_each_agency_kind_sees(people):
+    case = _case()
+    seen = {name: set(criminal_cases_visible(u)) for name, u in people.items()}
+    assert seen == {
+        "investigator": {case},
+        "prosecutor": set(),
+        "judge": set(),
+        "border": set(),
+        "leader": set(),
+    }
+    case = stage_advance(
+        case=case, to_stage=Stage.INSTITUTED, on=DAY, acting_user=people["investigator"]
+    )
+    assert set(criminal_cases_visible(people["prosecutor"])) == {case}
+    assert not criminal_cases_visible(people["judge"]).exists()
+    stage_advance(case=case, to_stage=Stage.INDICTED, on=DAY, acting_user=people["prosecutor"])
+    assert set(criminal_cases_visible(people["judge"])) == {case}
+    assert not criminal_cases_visible(people["border"]).exists()
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"destination_country": "XX"}, "ISO 3166"),
+        ({"unregistered_victims": -1}, "không được âm"),
+        ({"detected_on": date(2099, 1, 1)}, "tương lai"),
+        ({"suspects_count": 0}, "nhỏ hơn số người"),
+    ],
+)
+def test_bad_input_is_refused_and_nothing_is_written(change, message):
+    with pytest.raises(EnforcementError, match=message):
+        _case(**change)
+    assert not CriminalCase.objects.exists()
+    assert not AuditEntry.objects.filter(action="enforcement.case_create").exists()
+
+
+def test_indicators_by_platform_destination_and_stage(people):
+    case = _case()
+    _case(platform="facebook", destination_country="LA", suspects=[], suspects_count=3)
+    stage_advance(case=case, to_stage=Stage.INSTITUTED, on=DAY, acting_user=people["investigator"])
+    province = unit(51, Level.PROVINCE, NEW)
+    rows = compute(
+        ["enforcement.cases_detected"],
+        unit=province,
+        start=date(2025, 7, 1),
+        end=NEW,
+        by=("platform", "destination"),
+    )
+    assert {(r["platform"]["code"], r["destination"]["code"], r["value"]) for r in rows} == {
+        ("telegram", "KH", 1),
+        ("facebook", "LA", 1),
+    }
+    totals = {
+        r["indicator"]: r["value"]
+        for r in compute(
+            ["enforcement.suspects", "enforcement.cases_instituted", "enforcement.cases_indicted"],
+            unit=province,
+            start=date(2025, 7, 1),
+            end=NEW,
+        )
+    }
+    assert totals == {
+        "enforcement.suspects": 4,
+        "enforcement.cases_instituted": 1,
+        "enforcement.cases_indicted": 0,
+    }
+    none_before = compute(
+        ["enforcement.cases_detected"],
+        unit=unit(51, Level.PROVINCE, date(2023, 10, 16)),
+        start=date(2020, 12, 1),
+        end=date(2023, 10, 16),
+    )
+    assert none_before[0]["value"] == 0
+
+
+def test_demo_has_cases_only_after_the_reform():
+    from ctip.enforcement.demo import demo_enforcement_ensure
+
+    assert demo_enforcement_ensure(today=date(2026, 11, 28)) == 8
+    assert demo_enforcement_ensure(today=date(2026, 11, 28)) == 0
+    assert not CriminalCase.objects.filter(detected_on__lt=date(2025, 7, 1)).exists()
+    assert CriminalCase.objects.filter(stage=Stage.INDICTED).exists()
