@@ -7,6 +7,7 @@ from ctip.agencies import views as agencies
 from ctip.core import views as core
 from ctip.core.access import public
 from ctip.directives import views as directives
+from ctip.enforcement import views as enforcement
 from ctip.geo import views as geo
 from ctip.prevention import views as prevention
 from ctip.victims import views as victims
@@ -54,6 +55,8 @@ urlpatterns = [
     path("ho-so/<int:pk>/gop/", protection.case_merge_view, name="case_merge"),
     path("giay-to/<int:pk>/", protection.paper_download, name="paper_download"),
     path("chuyen-ho-so/<int:pk>/<str:action>/", protection.referral_action, name="referral_action"),
+    path("vu-an/", enforcement.criminal_case_list, name="criminal_case_list"),
+    path("vu-an/<int:pk>/", enforcement.criminal_case_detail, name="criminal_case_detail"),
     path("i18n/setlang/", public(set_language), name="set_language"),
     path("admin/", admin.site.urls),
 ]

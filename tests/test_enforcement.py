@@ -170,3 +170,20 @@ def test_demo_has_cases_only_after_the_reform():
     assert demo_enforcement_ensure(today=date(2026, 11, 28)) == 0
     assert not CriminalCase.objects.filter(detected_on__lt=date(2025, 7, 1)).exists()
     assert CriminalCase.objects.filter(stage=Stage.INDICTED).exists()
+
+
+def test_investigator_advances_a_stage_on_the_web_and_others_get_404(client, people):
+    from tests.helpers import add_totp, log_in
+
+    case = _case()
+    investigator = people["investigator"]
+    log_in(client, investigator, add_totp(investigator))
+    page = client.get(f"/vu-an/{case.pk}/").content.decode()
+    assert case.number in page and "Trương Văn Đen" not in page
+    client.post(f"/vu-an/{case.pk}/", {"to_stage": "instituted", "on": "05/09/2025"})
+    case.refresh_from_db()
+    assert case.stage == Stage.INSTITUTED
+    client.logout()
+    judge = people["judge"]
+    log_in(client, judge, add_totp(judge))
+    assert client.get(f"/vu-an/{case.pk}/").status_code == 404
