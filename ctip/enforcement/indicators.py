@@ -100,3 +100,60 @@ register_dimension(
         },
     )
 )
+
+
+# --- watchlist --------------------------------------------------------------------------------
+from ctip.enforcement.models import WatchCategory, WatchCheck, WatchEntry  # noqa: E402
+
+register_dimension(
+    Dimension(
+        "watch_category",
+        lambda ind, level: F("category"),
+        lambda keys: {
+            k: {"code": k, "name": str(dict(WatchCategory.choices).get(k, k))} for k in keys if k
+        },
+    )
+)
+register(
+    Indicator(
+        code="enforcement.watch_entries",
+        label=_("Số trường hợp đưa vào theo dõi"),
+        measure=_("trường hợp"),
+        kind=FLOW,
+        records=lambda: WatchEntry.objects.all(),
+        value=lambda: Count("pk"),
+        date_field="opened_on",
+        agency_field=None,
+        persons=True,
+        dimensions=("watch_category", "unit", "month", "year"),
+    )
+)
+register(
+    Indicator(
+        code="enforcement.watch_checks",
+        label=_("Số lượt kiểm tra người được theo dõi"),
+        measure=_("lượt"),
+        kind=FLOW,
+        records=lambda: WatchCheck.objects.all(),
+        value=lambda: Count("pk"),
+        date_field="on",
+        unit_field="entry__unit",
+        agency_field=None,
+        dimensions=("month", "year"),
+    )
+)
+register(
+    Indicator(
+        code="enforcement.watch_escalations",
+        label=_("Số trường hợp chuyển thành hồ sơ, vụ án"),
+        measure=_("trường hợp"),
+        kind=FLOW,
+        records=lambda: WatchEntry.objects.exclude(closed_on__isnull=True).exclude(
+            escalated_victim_case__isnull=True, escalated_criminal_case__isnull=True
+        ),
+        value=lambda: Count("pk"),
+        date_field="closed_on",
+        agency_field=None,
+        dimensions=("watch_category", "month", "year"),
+    )
+)

@@ -121,3 +121,64 @@ class Suspect(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case.number} #{self.pk}"
+
+
+class WatchCategory(models.TextChoices):
+    LONG_ABSENT = "long_absent", _("Phụ nữ, trẻ em vắng mặt lâu ngày không rõ lý do")
+    OVERSTAYING = "overstaying", _("Ra nước ngoài lao động, học tập, du lịch quá hạn")
+    FOREIGN_ELEMENT = "foreign_element", _("Kết hôn, lao động, nuôi con nuôi có yếu tố nước ngoài")
+
+
+class WatchEntry(models.Model):
+    """A person at risk, watched for a stated purpose until a review date (Law 91/2025: purpose
+    limitation); identity encrypted."""
+
+    category = models.CharField(_("diện theo dõi"), max_length=20, choices=WatchCategory.choices)
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("xã, phường"), on_delete=models.PROTECT, related_name="+"
+    )
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cán bộ phụ trách"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    lawful_basis = models.CharField(_("căn cứ pháp lý"), max_length=300)
+    purpose = models.CharField(_("mục đích"), max_length=300)
+    opened_on = models.DateField(_("ngày đưa vào theo dõi"))
+    review_on = models.DateField(_("ngày xem xét lại, hết hạn"), db_index=True)
+    check_every_days = models.PositiveSmallIntegerField(_("kiểm tra mỗi (ngày)"), default=30)
+    next_check_on = models.DateField(_("hạn kiểm tra tiếp"), db_index=True)
+    full_name = EncryptedTextField(_("họ và tên"))
+    address = EncryptedTextField(_("địa chỉ"), blank=True, default="")
+    note = EncryptedTextField(_("ghi chú"), blank=True, default="")
+    escalated_victim_case = models.ForeignKey(
+        "victims.Case", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    escalated_criminal_case = models.ForeignKey(
+        CriminalCase, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    closed_on = models.DateField(_("ngày kết thúc"), null=True, blank=True)
+    purged_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["next_check_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"TD-{self.pk}"
+
+
+class WatchCheck(models.Model):
+    entry = models.ForeignKey(WatchEntry, on_delete=models.CASCADE, related_name="checks")
+    on = models.DateField()
+    found = models.BooleanField(_("đã xác minh được"), default=False)
+    result = EncryptedTextField(_("kết quả"), blank=True, default="")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["on", "pk"]
+
+    def __str__(self) -> str:
+        return f"TD-{self.entry_id} {self.on}"

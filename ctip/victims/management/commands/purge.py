@@ -14,6 +14,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         report = cases_purge(acting_user=None, dry_run=options["dry_run"])
+        if not options["dry_run"]:
+            from ctip.enforcement.watchlist import watch_purge
+
+            report["watchlist entries"] = watch_purge(acting_user=None)
         verb = "would be purged" if options["dry_run"] else "purged"
         details = ", ".join(f"{k}: {v}" for k, v in report.items())
         self.stdout.write(f"{verb}: {details}")

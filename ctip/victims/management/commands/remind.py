@@ -37,4 +37,22 @@ class Command(BaseCommand):
                 body = "Hồ sơ quá hạn xác minh ban đầu:\n" + "\n".join(codes)
                 send_mail("[ctip] Hồ sơ quá hạn xác minh", body, None, recipients)
                 sent += 1
+        from ctip.enforcement.watchlist import watch_overdue
+
+        for officer_email, count in _watch_reminders(watch_overdue(today=today)):
+            send_mail(
+                "[ctip] Kiểm tra theo dõi quá hạn",
+                f"Bạn có {count} trường hợp theo dõi đến hạn kiểm tra.",
+                None,
+                [officer_email],
+            )
+            sent += 1
         self.stdout.write(f"{len(overdue)} overdue cases, {sent} reminders sent")
+
+
+def _watch_reminders(entries):  # type: ignore[no-untyped-def]
+    """(officer e-mail, number of overdue checks): counts only, never who is watched."""
+    from django.db.models import Count
+
+    rows = entries.values("officer__email").annotate(n=Count("pk"))
+    return [(r["officer__email"], r["n"]) for r in rows if r["officer__email"]]

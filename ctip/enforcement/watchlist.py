@@ -1,0 +1,136 @@
+"""The watchlist of persons at risk: checks on a schedule, escalation, expiry and purge."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from ctip.core.audit import audit_write
+from ctip.enforcement.models import WatchCheck, WatchEntry
+
+
+class WatchError(ValueError):
+    pass
+
+
+def watch_open(
+    *,
+    category: str,
+    unit: Any,
+    officer: Any,
+    lawful_basis: str,
+    purpose: str,
+    opened_on: date,
+    review_on: date,
+    full_name: str,
+    acting_user: Any,
+    address: str = "",
+    check_every_days: int = 30,
+) -> WatchEntry:
+    if not lawful_basis.strip() or not purpose.strip():
+        raise WatchError(_("Phải ghi căn cứ pháp lý và mục đích theo dõi."))
+    if review_on <= opened_on:
+        raise WatchError(_("Ngày xem xét lại phải sau ngày đưa vào theo dõi."))
+    if check_every_days < 1:
+        raise WatchError(_("Chu kỳ kiểm tra phải từ 1 ngày trở lên."))
+    with transaction.atomic():
+        entry = WatchEntry.objects.create(
+            category=category,
+            unit=unit,
+            officer=officer,
+            lawful_basis=lawful_basis,
+            purpose=purpose,
+            opened_on=opened_on,
+            review_on=review_on,
+            full_name=full_name,
+            address=address,
+            check_every_days=check_every_days,
+            next_check_on=opened_on + timedelta(days=check_every_days),
+        )
+        audit_write(
+            action="enforcement.watch_open",
+            acting_user=acting_user,
+            obj=entry,
+            changes={"category": [None, category]},
+        )
+    return entry
+
+
+def watch_check(
+    *, entry: WatchEntry, on: date, found: bool, result: str, acting_user: Any
+) -> WatchCheck:
+    with transaction.atomic():
+        check = WatchCheck.objects.create(
+            entry=entry,
+            on=on,
+            found=found,
+            result=result,
+            actor=acting_user if getattr(acting_user, "pk", None) else None,
+        )
+        WatchEntry.objects.filter(pk=entry.pk).update(
+            next_check_on=on + timedelta(days=entry.check_every_days)
+        )
+        audit_write(
+            action="enforcement.watch_check",
+            acting_user=acting_user,
+            obj=entry,
+            changes={"found": [None, found]},
+        )
+    return check
+
+
+def watch_escalate(
+    *, entry: WatchEntry, acting_user: Any, victim_case: Any = None, criminal_case: Any = None
+) -> WatchEntry:
+    """Link the entry to the case it became; the entry and its checks stay as its history."""
+    if victim_case is None and criminal_case is None:
+        raise WatchError(_("Phải chọn hồ sơ nạn nhân hoặc vụ án."))
+    with transaction.atomic():
+        WatchEntry.objects.filter(pk=entry.pk).update(
+            escalated_victim_case=victim_case,
+            escalated_criminal_case=criminal_case,
+            closed_on=date.today(),
+        )
+        audit_write(
+            action="enforcement.watch_escalate",
+            acting_user=acting_user,
+            obj=entry,
+            changes={
+                "victim_case": [None, getattr(victim_case, "code", None)],
+                "criminal_case": [None, getattr(criminal_case, "number", None)],
+            },
+        )
+    entry.refresh_from_db()
+    return entry
+
+
+def watch_active(*, today: date | None = None) -> QuerySet[WatchEntry]:
+    today = today or date.today()
+    return WatchEntry.objects.filter(closed_on__isnull=True, review_on__gte=today)
+
+
+def watch_overdue(*, today: date | None = None) -> QuerySet[WatchEntry]:
+    today = today or date.today()
+    return watch_active(today=today).filter(next_check_on__lt=today)
+
+
+def watch_purge(*, today: date | None = None, acting_user: Any) -> int:
+    """Entries past their review date (or closed) lose their personal data; counts stay."""
+    today = today or date.today()
+    due = WatchEntry.objects.filter(purged_on__isnull=True).exclude(
+        pk__in=watch_active(today=today).values("pk")
+    )
+    ids = list(due.values_list("pk", flat=True))
+    if not ids:
+        return 0
+    with transaction.atomic():
+        WatchEntry.objects.filter(pk__in=ids).update(
+            full_name="", address="", note="", purged_on=today
+        )
+        WatchCheck.objects.filter(entry__in=ids).update(result="")
+        audit_write(action="enforcement.watch_purge", acting_user=acting_user, count=len(ids))
+    return len(ids)

@@ -1,0 +1,108 @@
+"""The watchlist: purpose and review date, checks, escalation keeping history, expiry purge."""
+
+from datetime import date, timedelta
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from ctip.core.indicators import compute
+from ctip.enforcement.models import WatchCheck, WatchEntry
+from ctip.enforcement.watchlist import (
+    WatchError,
+    watch_active,
+    watch_check,
+    watch_escalate,
+    watch_open,
+    watch_overdue,
+    watch_purge,
+)
+from ctip.geo.models import Level
+from tests.conftest import unit
+from tests.helpers import make_user
+
+pytestmark = pytest.mark.django_db
+OPEN = date(2025, 8, 1)
+
+
+def _entry(**kw):
+    officer = make_user(
+        kw.pop("officer", "xa"),
+        "commune_officer",
+        unit=unit(21157, Level.COMMUNE, date(2026, 1, 1)),
+    )
+    values = {
+        "category": "long_absent",
+        "unit": unit(21157, Level.COMMUNE, date(2026, 1, 1)),
+        "officer": officer,
+        "lawful_basis": "Luật 53/2024/QH15, Điều 7",
+        "purpose": "Phòng ngừa mua bán người",
+        "opened_on": OPEN,
+        "review_on": date(2026, 8, 1),
+        "full_name": "Y Blăng Niê",
+        "acting_user": None,
+    }
+    return watch_open(**{**values, **kw})
+
+
+def test_bad_entries_are_refused_and_nothing_is_written():
+    with pytest.raises(WatchError, match="căn cứ pháp lý"):
+        _entry(lawful_basis=" ")
+    with pytest.raises(WatchError, match="phải sau"):
+        _entry(review_on=OPEN, officer="xa2")
+    assert not WatchEntry.objects.exists()
+
+
+def test_checks_schedule_and_overdue_list():
+    entry = _entry()
+    assert list(watch_overdue(today=OPEN + timedelta(days=31))) == [entry]
+    watch_check(
+        entry=entry, on=OPEN + timedelta(days=31), found=True, result="đã về", acting_user=None
+    )
+    assert not watch_overdue(today=OPEN + timedelta(days=40)).exists()
+
+
+def test_escalation_keeps_history_and_links():
+    from tests.test_enforcement import _case
+
+    entry = _entry()
+    watch_check(entry=entry, on=OPEN + timedelta(days=5), found=False, result="", acting_user=None)
+    case = _case()
+    entry = watch_escalate(entry=entry, criminal_case=case, acting_user=None)
+    assert entry.escalated_criminal_case == case and entry.closed_on
+    assert WatchCheck.objects.filter(entry=entry).count() == 1
+    assert not watch_active().filter(pk=entry.pk).exists()
+    rows = compute(
+        ["enforcement.watch_escalations"],
+        unit=unit(51, Level.PROVINCE, date(2026, 1, 1)),
+        start=date(2025, 7, 1),
+        end=date.today(),
+    )
+    assert rows[0]["value"] == 1
+
+
+def test_expired_entries_leave_the_list_and_are_purged_keeping_counts():
+    entry = _entry()
+    watch_check(
+        entry=entry, on=OPEN + timedelta(days=3), found=True, result="gặp tại nhà", acting_user=None
+    )
+    later = date(2026, 8, 2)
+    assert not watch_active(today=later).exists()
+    province = unit(51, Level.PROVINCE, date(2026, 1, 1))
+    before = compute(
+        ["enforcement.watch_entries"], unit=province, start=OPEN, end=later, by=("watch_category",)
+    )
+    assert watch_purge(today=later, acting_user=None) == 1
+    entry.refresh_from_db()
+    assert entry.full_name == "" and entry.purged_on == later
+    assert all(c.result == "" for c in entry.checks.all())
+    after = compute(
+        ["enforcement.watch_entries"], unit=province, start=OPEN, end=later, by=("watch_category",)
+    )
+    assert after == before and before[0]["value"] == 1
+
+
+def test_purge_command_includes_the_watchlist():
+    out = StringIO()
+    call_command("purge", stdout=out)
+    assert "watchlist entries: 0" in out.getvalue()
