@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "ctip.prevention",
     "ctip.victims",
     "ctip.enforcement",
+    "ctip.cooperation",
 ]
 
 MIDDLEWARE = [

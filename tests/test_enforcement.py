@@ -187,3 +187,86 @@ def test_investigator_advances_a_stage_on_the_web_and_others_get_404(client, peo
     judge = people["judge"]
     log_in(client, judge, add_totp(judge))
     assert client.get(f"/vu-an/{case.pk}/").status_code == 404
+
+
+def test_review_period_has_monitoring_but_no_case():
+    from ctip.enforcement.demo import demo_enforcement_ensure
+
+    demo_enforcement_ensure(today=date(2026, 11, 28))
+    old = unit(51, Level.PROVINCE, date(2023, 10, 16))
+    totals = {
+        r["indicator"]: r["value"]
+        for r in compute(
+            ["enforcement.cases_detected", "enforcement.inspections", "cooperation.activities"],
+            unit=old,
+            start=date(2020, 12, 1),
+            end=date(2023, 10, 16),
+        )
+    }
+    assert totals == {
+        "enforcement.cases_detected": 0,
+        "enforcement.inspections": 6,
+        "cooperation.activities": 3,
+    }
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        ("cooperation_bad_country", "ISO 3166"),
+        ("cooperation_dates", "trước ngày bắt đầu"),
+        ("inspection_negative", "không được âm"),
+        ("campaign_dates", "trước ngày bắt đầu"),
+    ],
+)
+def test_bad_monitoring_input_is_refused(call, message):
+    from ctip.cooperation.models import CooperationActivity
+    from ctip.cooperation.services import (
+        RecordError,
+        campaign_record,
+        cooperation_record,
+        inspection_record,
+    )
+    from ctip.enforcement.models import Campaign, Inspection
+
+    police = Agency.objects.get(code="qng-ca-2025")
+    calls = {
+        "cooperation_bad_country": lambda: cooperation_record(
+            agency=police,
+            kind="information",
+            counterpart_country="ZZ",
+            counterpart="x",
+            start=DAY,
+            end=DAY,
+            acting_user=None,
+        ),
+        "cooperation_dates": lambda: cooperation_record(
+            agency=police,
+            kind="meeting",
+            counterpart_country="LA",
+            counterpart="x",
+            start=DAY,
+            end=date(2025, 8, 1),
+            acting_user=None,
+        ),
+        "inspection_negative": lambda: inspection_record(
+            agency=police,
+            unit=unit(51, Level.PROVINCE, NEW),
+            on=DAY,
+            establishment_kind="x",
+            violations=-1,
+            acting_user=None,
+        ),
+        "campaign_dates": lambda: campaign_record(
+            name="x",
+            kind="crackdown",
+            start=DAY,
+            end=date(2025, 8, 1),
+            lead=police,
+            acting_user=None,
+        ),
+    }
+    with pytest.raises(RecordError, match=message):
+        calls[call]()
+    assert not CooperationActivity.objects.exists()
+    assert not Inspection.objects.exists() and not Campaign.objects.exists()

@@ -22,10 +22,58 @@ PATTERNS = [  # (destination, platform, channel, exploitation, source)
 ]
 
 
+def _review_period_monitoring() -> None:
+    """12/2020-10/2023: no trafficking case, but inspections, campaigns, information exchanges
+    (the reference report's section II.4-II.5)."""
+    from ctip.cooperation.services import campaign_record, cooperation_record, inspection_record
+
+    police = Agency.objects.get(code="qng-ca")
+    border = Agency.objects.get(code="qng-bdbp")
+    province = Unit.objects.get(level="province", code=51, valid_to=date(2025, 6, 30))
+    for year in (2021, 2022, 2023):
+        campaign_record(
+            name=f"Cao điểm tấn công trấn áp tội phạm mua bán người năm {year}",
+            kind="crackdown",
+            start=date(year, 4, 1),
+            end=date(year, 6, 30),
+            lead=police,
+            acting_user=None,
+        )
+        campaign_record(
+            name=f"Tháng hành động phòng, chống mua bán người năm {year}",
+            kind="awareness",
+            start=date(year, 7, 1),
+            end=date(year, 7, 31),
+            lead=police,
+            acting_user=None,
+        )
+        for month, kind in ((3, "Cơ sở karaoke"), (9, "Cơ sở lưu trú, massage")):
+            inspection_record(
+                agency=police,
+                unit=province,
+                on=date(year, month, 15),
+                establishment_kind=kind,
+                findings="Kiểm tra định kỳ",
+                violations=1 if month == 9 else 0,
+                acting_user=None,
+            )
+        cooperation_record(
+            agency=border,
+            kind="information",
+            counterpart_country="LA",
+            counterpart="Lực lượng bảo vệ biên giới nước bạn",
+            start=date(year, 10, 5),
+            end=date(year, 10, 5),
+            summary="Trao đổi thông tin tình hình tội phạm qua biên giới",
+            acting_user=None,
+        )
+
+
 def demo_enforcement_ensure(*, today: date | None = None) -> int:
     if AuditEntry.objects.filter(action=ACTION).exists():
         return 0
     today = today or date.today()
+    _review_period_monitoring()
     rng = random.Random(7)  # noqa: S311 - reproducible demo data
     police = Agency.objects.get(code="qng-ca-2025")
     procuracy = Agency.objects.get(code="qng-vks-2025")

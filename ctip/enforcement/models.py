@@ -182,3 +182,49 @@ class WatchCheck(models.Model):
 
     def __str__(self) -> str:
         return f"TD-{self.entry_id} {self.on}"
+
+
+class Inspection(models.Model):
+    """An inspection of a conditional business line (or another check)."""
+
+    on = models.DateField(_("ngày kiểm tra"), db_index=True)
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("cơ quan kiểm tra"), on_delete=models.PROTECT, related_name="+"
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("địa bàn"), on_delete=models.PROTECT, related_name="+"
+    )
+    establishment_kind = models.CharField(_("loại cơ sở"), max_length=60)
+    findings = models.TextField(_("kết quả kiểm tra"), blank=True)
+    violations = models.PositiveIntegerField(_("số vi phạm"), default=0)
+    sanctions_vnd = models.PositiveBigIntegerField(_("tiền xử phạt (đồng)"), default=0)
+
+    class Meta:
+        ordering = ["-on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.establishment_kind} {self.on}"
+
+
+class Campaign(models.Model):
+    """A crackdown or awareness peak: dates, lead agency, the cases and activities in it."""
+
+    class Kind(models.TextChoices):
+        CRACKDOWN = "crackdown", _("Cao điểm tấn công trấn áp")
+        AWARENESS = "awareness", _("Cao điểm tuyên truyền")
+
+    name = models.CharField(_("tên đợt"), max_length=200)
+    kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices)
+    start = models.DateField(_("từ ngày"))
+    end = models.DateField(_("đến ngày"))
+    lead = models.ForeignKey(
+        Agency, verbose_name=_("cơ quan chủ trì"), on_delete=models.PROTECT, related_name="+"
+    )
+    cases = models.ManyToManyField(CriminalCase, blank=True, related_name="campaigns")
+    activities = models.ManyToManyField("prevention.Activity", blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["-start"]
+
+    def __str__(self) -> str:
+        return self.name

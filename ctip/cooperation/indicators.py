@@ -1,0 +1,60 @@
+"""Cooperation and inspection indicators (report sections II.4 and II.5)."""
+
+from django.db.models import Count, F, Sum
+from django.utils.translation import gettext_lazy as _
+
+from ctip.cooperation.models import CooperationActivity, Kind
+from ctip.core.indicators import FLOW, Dimension, Indicator, register, register_dimension
+from ctip.enforcement.models import Inspection
+
+register_dimension(
+    Dimension(
+        "cooperation_kind",
+        lambda ind, level: F("kind"),
+        lambda keys: {k: {"code": k, "name": str(dict(Kind.choices).get(k, k))} for k in keys if k},
+    )
+)
+register_dimension(
+    Dimension(
+        "counterpart_country",
+        lambda ind, level: F("counterpart_country"),
+        lambda keys: {k: {"code": k, "name": k} for k in keys if k},
+    )
+)
+register(
+    Indicator(
+        code="cooperation.activities",
+        label=_("Số hoạt động hợp tác quốc tế"),
+        measure=_("hoạt động"),
+        kind=FLOW,
+        records=lambda: CooperationActivity.objects.all(),
+        value=lambda: Count("pk"),
+        date_field="start",
+        unit_field="agency__unit",
+        dimensions=("cooperation_kind", "counterpart_country", "agency", "month", "year"),
+    )
+)
+register(
+    Indicator(
+        code="enforcement.inspections",
+        label=_("Số cuộc kiểm tra cơ sở kinh doanh có điều kiện"),
+        measure=_("cuộc"),
+        kind=FLOW,
+        records=lambda: Inspection.objects.all(),
+        value=lambda: Count("pk"),
+        date_field="on",
+        dimensions=("agency", "unit", "month", "year"),
+    )
+)
+register(
+    Indicator(
+        code="enforcement.inspection_violations",
+        label=_("Số vi phạm phát hiện qua kiểm tra"),
+        measure=_("vi phạm"),
+        kind=FLOW,
+        records=lambda: Inspection.objects.all(),
+        value=lambda: Sum("violations"),
+        date_field="on",
+        dimensions=("agency", "unit", "month", "year"),
+    )
+)

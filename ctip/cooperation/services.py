@@ -1,0 +1,127 @@
+"""Writes to international cooperation and to inspections and campaigns, audited."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from ctip.cooperation.models import CooperationActivity, Kind
+from ctip.core.audit import audit_write
+from ctip.core.countries import is_country
+
+
+class RecordError(ValueError):
+    pass
+
+
+def _dates(start: date, end: date) -> None:
+    if end < start:
+        raise RecordError(_("Ngày kết thúc trước ngày bắt đầu."))
+    if start > date.today():
+        raise RecordError(_("Ngày bắt đầu ở tương lai."))
+
+
+def cooperation_record(
+    *,
+    agency: Any,
+    kind: str,
+    counterpart_country: str,
+    counterpart: str,
+    start: date,
+    end: date,
+    summary: str = "",
+    acting_user: Any,
+    criminal_cases: list | None = None,
+) -> CooperationActivity:
+    if kind not in Kind.values:
+        raise RecordError(_("Hình thức hợp tác không có trong danh mục."))
+    if not is_country(counterpart_country):
+        raise RecordError(
+            _("Mã nước “%(code)s” không có trong danh mục ISO 3166.")
+            % {"code": counterpart_country}
+        )
+    _dates(start, end)
+    with transaction.atomic():
+        activity = CooperationActivity.objects.create(
+            agency=agency,
+            kind=kind,
+            counterpart_country=counterpart_country.upper(),
+            counterpart=counterpart,
+            start=start,
+            end=end,
+            summary=summary,
+        )
+        activity.criminal_cases.set(criminal_cases or [])
+        audit_write(
+            action="cooperation.record",
+            acting_user=acting_user,
+            obj=activity,
+            changes={"kind": [None, kind], "country": [None, counterpart_country]},
+        )
+    return activity
+
+
+def inspection_record(
+    *,
+    agency: Any,
+    unit: Any,
+    on: date,
+    establishment_kind: str,
+    findings: str = "",
+    violations: int = 0,
+    sanctions_vnd: int = 0,
+    acting_user: Any,
+) -> Any:
+    from ctip.enforcement.models import Inspection
+
+    if violations < 0 or sanctions_vnd < 0:
+        raise RecordError(_("Số vi phạm và tiền xử phạt không được âm."))
+    _dates(on, on)
+    with transaction.atomic():
+        inspection = Inspection.objects.create(
+            agency=agency,
+            unit=unit,
+            on=on,
+            establishment_kind=establishment_kind,
+            findings=findings,
+            violations=violations,
+            sanctions_vnd=sanctions_vnd,
+        )
+        audit_write(
+            action="enforcement.inspection_record",
+            acting_user=acting_user,
+            obj=inspection,
+            changes={"violations": [None, violations]},
+        )
+    return inspection
+
+
+def campaign_record(
+    *,
+    name: str,
+    kind: str,
+    start: date,
+    end: date,
+    lead: Any,
+    acting_user: Any,
+    cases: list | None = None,
+    activities: list | None = None,
+) -> Any:
+    from ctip.enforcement.models import Campaign
+
+    if end < start:
+        raise RecordError(_("Ngày kết thúc trước ngày bắt đầu."))
+    with transaction.atomic():
+        campaign = Campaign.objects.create(name=name, kind=kind, start=start, end=end, lead=lead)
+        campaign.cases.set(cases or [])
+        campaign.activities.set(activities or [])
+        audit_write(
+            action="enforcement.campaign_record",
+            acting_user=acting_user,
+            obj=campaign,
+            changes={"name": [None, name]},
+        )
+    return campaign
