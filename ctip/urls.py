@@ -8,6 +8,7 @@ from ctip.core import views as core
 from ctip.core.access import public
 from ctip.directives import views as directives
 from ctip.enforcement import views as enforcement
+from ctip.enforcement import views_watch as watch
 from ctip.geo import views as geo
 from ctip.prevention import views as prevention
 from ctip.victims import views as victims
@@ -57,6 +58,9 @@ urlpatterns = [
     path("chuyen-ho-so/<int:pk>/<str:action>/", protection.referral_action, name="referral_action"),
     path("vu-an/", enforcement.criminal_case_list, name="criminal_case_list"),
     path("vu-an/<int:pk>/", enforcement.criminal_case_detail, name="criminal_case_detail"),
+    path("theo-doi/", watch.watch_list, name="watch_list"),
+    path("theo-doi/them/", watch.watch_new, name="watch_new"),
+    path("theo-doi/<int:pk>/", watch.watch_detail, name="watch_detail"),
     path("i18n/setlang/", public(set_language), name="set_language"),
     path("admin/", admin.site.urls),
 ]

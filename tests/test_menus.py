@@ -41,7 +41,7 @@ def test_there_is_one_demo_account_per_role(demo):
     }
     assert len({a.role for a in ACCOUNTS}) == 10
     needs = {name for name, a in demo.items() if a["totp_secret"]}
-    assert needs == {"admin", "xahoi", "giamsat", "dieutra", "kiemsat", "toaan", "hosobp"}
+    assert needs == {"admin", "xahoi", "giamsat", "dieutra", "kiemsat", "toaan", "hosobp", "xa"}
 
 
 @pytest.mark.parametrize("username", [a.username for a in ACCOUNTS])

@@ -106,3 +106,36 @@ def test_purge_command_includes_the_watchlist():
     out = StringIO()
     call_command("purge", stdout=out)
     assert "watchlist entries: 0" in out.getvalue()
+
+
+def test_commune_officer_keeps_the_watchlist_on_the_web(client):
+    from tests.helpers import add_totp, log_in
+
+    officer = make_user("xa", "commune_officer", unit=unit(21157, Level.COMMUNE, date(2026, 1, 1)))
+    log_in(client, officer, add_totp(officer))
+    form = {
+        "category": "overstaying",
+        "full_name": "Đinh Văn Tèo",
+        "unit": "21157",
+        "lawful_basis": "Luật 53/2024/QH15",
+        "purpose": "Phòng ngừa",
+        "review_on": "01/06/2027",
+        "check_every_days": "30",
+    }
+    outside = client.post("/theo-doi/them/", {**form, "unit": "21025"})
+    assert "không thuộc địa bàn của bạn" in outside.content.decode()
+    assert not WatchEntry.objects.exists()
+    done = client.post("/theo-doi/them/", form)
+    entry = WatchEntry.objects.get()
+    assert done["Location"] == f"/theo-doi/{entry.pk}/" and entry.officer == officer
+    client.post(
+        f"/theo-doi/{entry.pk}/",
+        {"check": "1", "on": "28/11/2026", "found": "on", "result": "đã về địa phương"},
+    )
+    assert entry.checks.get().found
+    listing = client.get("/theo-doi/").content.decode()
+    assert f"TD-{entry.pk}" in listing and "Đinh Văn Tèo" not in listing
+    client.logout()
+    other = make_user("xa2", "commune_officer", unit=unit(21025, Level.COMMUNE, date(2026, 1, 1)))
+    log_in(client, other, add_totp(other))
+    assert client.get(f"/theo-doi/{entry.pk}/").status_code == 404

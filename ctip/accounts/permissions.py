@@ -33,6 +33,7 @@ class P:
     EDIT_ACTIVITIES = "prevention.edit"
     VIEW_DIRECTIVES = "directives.view"
     EDIT_DIRECTIVES = "directives.edit"
+    VIEW_WATCHLIST = "watchlist.view"  # persons at risk: personal data
     VIEW_AUDIT = "audit.view"
     MANAGE_USERS = "users.manage"
 
@@ -87,7 +88,13 @@ ROLES: dict[str, Role] = {
             "investigator",
             _("Điều tra viên"),
             frozenset(
-                _AGENCY | {P.VIEW_CRIMINAL_CASES, P.EDIT_CRIMINAL_CASES, P.VIEW_PERSONAL_DATA}
+                _AGENCY
+                | {
+                    P.VIEW_CRIMINAL_CASES,
+                    P.EDIT_CRIMINAL_CASES,
+                    P.VIEW_PERSONAL_DATA,
+                    P.VIEW_WATCHLIST,
+                }
             ),
         ),
         Role(
@@ -108,6 +115,12 @@ ROLES: dict[str, Role] = {
             "leader", _("Lãnh đạo"), frozenset(_BASE | {P.VIEW_AGGREGATES, P.VIEW_REPORTS}), False
         ),
         # A commune officer answers for a territory: the commune and what it succeeded.
-        Role("commune_officer", _("Cán bộ cấp xã"), frozenset(_AGENCY), False),
+        # The commune officer keeps the watchlist of persons at risk (personal data: 2FA).
+        Role(
+            "commune_officer",
+            _("Cán bộ cấp xã"),
+            frozenset(_AGENCY | {P.VIEW_WATCHLIST, P.VIEW_PERSONAL_DATA}),
+            False,
+        ),
     ]
 }

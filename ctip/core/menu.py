@@ -41,6 +41,7 @@ ENTRIES: list[Entry] = [
     Entry("protection", _("Lập hồ sơ mới"), "case_create", P.EDIT_VICTIM_CASES),
     Entry("protection", _("Hồ sơ được chuyển đến"), "referrals_incoming", P.EDIT_VICTIM_CASES),
     Entry("enforcement", _("Vụ án mua bán người"), "criminal_case_list", P.VIEW_CRIMINAL_CASES),
+    Entry("enforcement", _("Theo dõi người có nguy cơ"), "watch_list", P.VIEW_WATCHLIST),
     Entry("reference", _("Đơn vị hành chính"), "unit_list", P.VIEW_REFERENCE),
     Entry("reference", _("Cơ quan, đơn vị"), "agency_list", P.VIEW_REFERENCE),
     Entry("reference", _("Cơ quan của tôi"), "my_agency", P.EDIT_OWN_AGENCY),

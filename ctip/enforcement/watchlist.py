@@ -134,3 +134,23 @@ def watch_purge(*, today: date | None = None, acting_user: Any) -> int:
         WatchCheck.objects.filter(entry__in=ids).update(result="")
         audit_write(action="enforcement.watch_purge", acting_user=acting_user, count=len(ids))
     return len(ids)
+
+
+def watch_visible(user: Any) -> QuerySet[WatchEntry]:
+    """Entries of the user's territory: a commune officer's commune (and what it succeeded), an
+    investigator's agency territory. Nobody else sees the watchlist."""
+    from django.db.models import Q
+
+    from ctip.accounts.permissions import ROLES, P
+    from ctip.accounts.scope import active_assignments
+    from ctip.geo.selectors import covered_unit_ids
+
+    condition = Q(pk__in=[])
+    for assignment in active_assignments(user):
+        role = ROLES.get(assignment.role)
+        if role is None or P.VIEW_WATCHLIST not in role.permissions:
+            continue
+        territory = assignment.unit or (assignment.agency.unit if assignment.agency else None)
+        if territory is not None:
+            condition |= Q(unit__in=covered_unit_ids(territory))
+    return WatchEntry.objects.filter(condition, purged_on__isnull=True).select_related("unit")

@@ -140,6 +140,7 @@ def test_every_demo_account_logs_in_sees_its_menu_and_switches_language(server, 
         "kiemsat",
         "toaan",
         "hosobp",
+        "xa",
     }
     for username in server["users"]:
         context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="vi-VN")

@@ -1,0 +1,124 @@
+"""The watchlist on the web: the commune officer's persons at risk, checks, escalation."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
+
+from ctip.accounts.permissions import P
+from ctip.accounts.scope import active_assignments
+from ctip.core.access import access_object, requires
+from ctip.enforcement.models import WatchCategory
+from ctip.enforcement.watchlist import (
+    WatchError,
+    watch_check,
+    watch_escalate,
+    watch_open,
+    watch_visible,
+)
+from ctip.geo.models import COMMUNE_LEVELS, Unit
+
+
+class EntryForm(forms.Form):
+    category = forms.ChoiceField(label=_l("Diện theo dõi"), choices=WatchCategory.choices)
+    full_name = forms.CharField(label=_l("Họ và tên"), max_length=200)
+    address = forms.CharField(label=_l("Địa chỉ"), required=False)
+    unit = forms.IntegerField(label=_l("Mã xã, phường"), min_value=1)
+    lawful_basis = forms.CharField(label=_l("Căn cứ pháp lý"), max_length=300)
+    purpose = forms.CharField(label=_l("Mục đích theo dõi"), max_length=300)
+    review_on = forms.DateField(label=_l("Ngày xem xét lại (ngày/tháng/năm)"))
+    check_every_days = forms.IntegerField(label=_l("Kiểm tra mỗi (ngày)"), min_value=1, initial=30)
+
+
+class CheckForm(forms.Form):
+    on = forms.DateField(label=_l("Ngày kiểm tra"), initial=date.today)
+    found = forms.BooleanField(label=_l("Đã xác minh được người này"), required=False)
+    result = forms.CharField(
+        label=_l("Kết quả"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+@requires(P.VIEW_WATCHLIST)
+def watch_list(request: HttpRequest) -> HttpResponse:
+    today = date.today()
+    entries = watch_visible(request.user).filter(closed_on__isnull=True, review_on__gte=today)
+    return render(request, "enforcement/watch_list.html", {"entries": entries, "today": today})
+
+
+@requires(P.VIEW_WATCHLIST)
+def watch_new(request: HttpRequest) -> HttpResponse:
+    form = EntryForm(
+        request.POST or None, initial={"review_on": date.today() + timedelta(days=180)}
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        unit = (
+            Unit.objects.valid_on(date.today())
+            .filter(code=data.pop("unit"), level__in=COMMUNE_LEVELS)
+            .first()
+        )
+        if unit is None or not _in_scope(request, unit):
+            form.add_error("unit", _("Xã, phường này không thuộc địa bàn của bạn."))
+        else:
+            try:
+                entry = watch_open(
+                    unit=unit,
+                    officer=request.user,
+                    opened_on=date.today(),
+                    acting_user=request.user,
+                    **data,
+                )
+            except WatchError as exc:
+                form.add_error(None, str(exc))
+            else:
+                return redirect("watch_detail", pk=entry.pk)
+    return render(request, "enforcement/watch_form.html", {"form": form})
+
+
+def _in_scope(request: HttpRequest, unit: Unit) -> bool:
+    from ctip.geo.selectors import units_covered
+
+    for assignment in active_assignments(request.user):
+        territory = assignment.unit or (assignment.agency.unit if assignment.agency else None)
+        if territory is not None and units_covered(territory).filter(pk=unit.pk).exists():
+            return True
+    return False
+
+
+@requires(P.VIEW_WATCHLIST)
+def watch_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = access_object(watch_visible(request.user), pk)
+    form = CheckForm(request.POST if "check" in request.POST else None)
+    if request.method == "POST":
+        try:
+            if "check" in request.POST and form.is_valid():
+                watch_check(entry=entry, acting_user=request.user, **form.cleaned_data)
+                return redirect("watch_detail", pk=entry.pk)
+            if "escalate" in request.POST:
+                from ctip.enforcement.selectors import criminal_cases_visible
+
+                case = (
+                    criminal_cases_visible(request.user)
+                    .filter(number=request.POST.get("number", "").strip())
+                    .first()
+                )
+                if case is None:
+                    raise WatchError(_("Không có vụ án này trong phạm vi của bạn."))
+                watch_escalate(entry=entry, criminal_case=case, acting_user=request.user)
+                messages.success(
+                    request, _("Đã chuyển thành vụ án %(number)s.") % {"number": case.number}
+                )
+                return redirect("watch_detail", pk=entry.pk)
+        except WatchError as exc:
+            messages.error(request, str(exc))
+    return render(
+        request,
+        "enforcement/watch_detail.html",
+        {"entry": entry, "checks": entry.checks.all(), "form": form},
+    )  # type: ignore[attr-defined]
