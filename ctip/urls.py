@@ -57,6 +57,7 @@ urlpatterns = [
     path("giay-to/<int:pk>/", protection.paper_download, name="paper_download"),
     path("chuyen-ho-so/<int:pk>/<str:action>/", protection.referral_action, name="referral_action"),
     path("vu-an/", enforcement.criminal_case_list, name="criminal_case_list"),
+    path("vu-an/them/", enforcement.criminal_case_create_view, name="criminal_case_create"),
     path("vu-an/<int:pk>/", enforcement.criminal_case_detail, name="criminal_case_detail"),
     path("theo-doi/", watch.watch_list, name="watch_list"),
     path("theo-doi/them/", watch.watch_new, name="watch_new"),

@@ -270,3 +270,25 @@ def test_bad_monitoring_input_is_refused(call, message):
         calls[call]()
     assert not CooperationActivity.objects.exists()
     assert not Inspection.objects.exists() and not Campaign.objects.exists()
+
+
+def test_investigator_opens_a_case_on_the_web_with_clear_errors(client, people):
+    from tests.helpers import add_totp, log_in
+
+    investigator = people["investigator"]
+    log_in(client, investigator, add_totp(investigator))
+    form = {
+        "detected_on": "01/09/2025",
+        "source": "border_check",
+        "unit": "21157",
+        "platform": "telegram",
+        "destination_country": "KH",
+        "suspects_count": "2",
+        "unregistered_victims": "1",
+    }
+    bad = client.post("/vu-an/them/", {**form, "destination_country": "QQ"})
+    assert "ISO 3166" in bad.content.decode() and not CriminalCase.objects.exists()
+    done = client.post("/vu-an/them/", form)
+    case = CriminalCase.objects.get()
+    assert done["Location"] == f"/vu-an/{case.pk}/"
+    assert case.owner.code == "qng-ca-2025" and case.suspects_count == 2
