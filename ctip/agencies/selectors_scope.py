@@ -13,22 +13,26 @@ from ctip.agencies.models import Agency
 from ctip.agencies.selectors import covered_agency_ids
 
 
-def agencies_editable_by(user: Any) -> QuerySet[Agency]:
-    """Own agencies in force today (an officer of a successor also keeps its predecessors'
-    records, but a dissolved agency's contact details are history, not edited)."""
+def agencies_acting_for(user: Any, perm: str) -> QuerySet[Agency]:
+    """Agencies the user acts for with `perm`: those of their assignments holding it, and every
+    agency those succeeded (history is recorded under the agency that did the work)."""
     own = [
         a.agency
         for a in active_assignments(user)
-        if a.agency is not None
-        and a.role in ROLES
-        and P.EDIT_OWN_AGENCY in ROLES[a.role].permissions
+        if a.agency is not None and a.role in ROLES and perm in ROLES[a.role].permissions
     ]
     if not own:
         return Agency.objects.none()
-    condition = Q(pk__in=covered_agency_ids(own[0]))
-    for agency in own[1:]:
+    condition = Q()
+    for agency in own:
         condition |= Q(pk__in=covered_agency_ids(agency))
-    return Agency.objects.valid_on(date.today()).filter(condition)
+    return Agency.objects.filter(condition)
+
+
+def agencies_editable_by(user: Any) -> QuerySet[Agency]:
+    """Own agencies in force today (an officer of a successor also keeps its predecessors'
+    records, but a dissolved agency's contact details are history, not edited)."""
+    return agencies_acting_for(user, P.EDIT_OWN_AGENCY).valid_on(date.today())  # type: ignore[attr-defined]
 
 
 def access_agency_for_edit(user: Any, pk: Any) -> Agency:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
-from ctip.accounts.permissions import ROLES, P
-from ctip.accounts.scope import active_assignments, scoped
+from ctip.accounts.permissions import P
+from ctip.accounts.scope import scoped
 from ctip.agencies.models import Agency
-from ctip.agencies.selectors import covered_agency_ids
+from ctip.agencies.selectors_scope import agencies_acting_for
 from ctip.prevention.models import Activity
 
 
@@ -24,17 +24,5 @@ def activities_editable(user: Any) -> QuerySet[Activity]:
 
 
 def agencies_recordable_by(user: Any) -> QuerySet[Agency]:
-    """Agencies the user records activities for: their own and those it succeeded (so history
-    can be entered under the agency that did the work)."""
-    own = [
-        a.agency
-        for a in active_assignments(user)
-        if a.agency is not None
-        and P.EDIT_ACTIVITIES in ROLES.get(a.role, ROLES["leader"]).permissions
-    ]
-    if not own:
-        return Agency.objects.none()
-    condition = Q()
-    for agency in own:
-        condition |= Q(pk__in=covered_agency_ids(agency))
-    return Agency.objects.filter(condition)
+    """Agencies the user records activities for: their own and those it succeeded."""
+    return agencies_acting_for(user, P.EDIT_ACTIVITIES)
