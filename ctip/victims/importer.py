@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from ctip.agencies.models import Agency
 from ctip.core.audit import audit_write
 from ctip.geo.models import COMMUNE_LEVELS, Unit
-from ctip.prevention.importer import ImportRejected, read_workbook
+from ctip.prevention.importer import ImportRejected, read_file
 from ctip.victims.models import Sex, Source
 from ctip.victims.services import DuplicateSuspected, Person, case_create
 
@@ -31,17 +31,8 @@ FIELDS = (
 
 
 def read_cases(name: str, data: bytes) -> list[dict[str, Any]]:
-    import json
-
-    if name.lower().endswith(".json"):
-        try:
-            rows = json.loads(data.decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise ImportRejected([_("Tệp JSON không đọc được.")]) from exc
-        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-            raise ImportRejected([_("Tệp JSON phải là một danh sách các đối tượng.")])
-        return rows
-    return read_workbook(data)
+    """The same readers (and limits) as every import: JSON list or the first sheet of a workbook."""
+    return read_file(name, data)
 
 
 def check_cases(rows: list[dict[str, Any]], *, today: date | None = None) -> list[tuple]:
