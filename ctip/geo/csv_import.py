@@ -10,9 +10,7 @@ All or nothing: any error leaves the database as it was and names each bad line 
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -21,6 +19,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ctip.core.audit import audit_write
+from ctip.core.csvfiles import check_csv
 from ctip.geo.models import COMMUNE_LEVELS, PARENT_LEVEL, Level, Source, Unit, UnitSuccession
 from ctip.geo.services import units_refresh_rollup
 
@@ -96,25 +95,7 @@ def _line_number(message: str) -> int:
 
 
 def _parse(data: bytes) -> list[_Row]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UnitImportError([_("Tệp không phải văn bản UTF-8.")]) from exc
-    reader = csv.DictReader(io.StringIO(text))
-    missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
-    if missing:
-        raise UnitImportError([_("Tệp thiếu cột: %(columns)s.") % {"columns": ", ".join(missing)}])
-    rows: list[_Row] = []
-    errors: list[str] = []
-    for number, raw in enumerate(reader, start=2):
-        row = _parse_row(number, raw, errors)
-        if row is not None:
-            rows.append(row)
-    if not rows and not errors:
-        errors.append(_("Tệp không có dòng dữ liệu nào."))
-    if errors:
-        raise UnitImportError(errors)
-    return rows
+    return check_csv(data, COLUMNS, _parse_row, UnitImportError)
 
 
 def _parse_row(line: int, raw: dict[str, str], errors: list[str]) -> _Row | None:

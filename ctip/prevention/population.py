@@ -6,9 +6,7 @@ The unit is the version of `code` in force on 1 July of `year`. All or nothing.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 from datetime import date
 from typing import Any
 
@@ -16,6 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ctip.core.audit import audit_write
+from ctip.core.csvfiles import check_csv
 from ctip.geo.models import Level, Unit
 from ctip.prevention.importer import ImportRejected
 from ctip.prevention.models import Population
@@ -24,24 +23,7 @@ COLUMNS = ("code", "level", "year", "population", "source")
 
 
 def population_import_csv(*, data: bytes, acting_user: Any) -> int:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ImportRejected([_("Tệp không phải văn bản UTF-8.")]) from exc
-    reader = csv.DictReader(io.StringIO(text))
-    missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
-    if missing:
-        raise ImportRejected([_("Tệp thiếu cột: %(columns)s.") % {"columns": ", ".join(missing)}])
-    rows: list[tuple] = []
-    errors: list[str] = []
-    for line, raw in enumerate(reader, start=2):
-        row = _check(line, raw, errors)
-        if row is not None:
-            rows.append(row)
-    if not rows and not errors:
-        errors.append(_("Tệp không có dòng dữ liệu nào."))
-    if errors:
-        raise ImportRejected(errors)
+    rows = check_csv(data, COLUMNS, _check, ImportRejected)
     with transaction.atomic():
         batch = audit_write(
             action="prevention.population_import",
