@@ -1,26 +1,14 @@
 """Cooperation and inspection indicators (report sections II.4 and II.5)."""
 
-from django.db.models import Count, F, Sum
+from django.db.models import Count, Sum
 from django.utils.translation import gettext_lazy as _
 
 from ctip.cooperation.models import CooperationActivity, Kind
-from ctip.core.indicators import FLOW, Dimension, Indicator, register, register_dimension
+from ctip.core.indicators import FLOW, Indicator, register, register_field_dimension
 from ctip.enforcement.models import Inspection
 
-register_dimension(
-    Dimension(
-        "cooperation_kind",
-        lambda ind, level: F("kind"),
-        lambda keys: {k: {"code": k, "name": str(dict(Kind.choices).get(k, k))} for k in keys if k},
-    )
-)
-register_dimension(
-    Dimension(
-        "counterpart_country",
-        lambda ind, level: F("counterpart_country"),
-        lambda keys: {k: {"code": k, "name": k} for k in keys if k},
-    )
-)
+register_field_dimension("cooperation_kind", "kind", dict(Kind.choices))
+register_field_dimension("counterpart_country", "counterpart_country", {})
 register(
     Indicator(
         code="cooperation.activities",

@@ -81,6 +81,17 @@ def register_dimension(dimension: Dimension) -> Dimension:
     return dimension
 
 
+def register_field_dimension(code: str, field: str, labels: dict[str, Any]) -> Dimension:
+    """A breakdown by the codes stored in `field`, named by `labels` (the code where none)."""
+    return register_dimension(
+        Dimension(
+            code,
+            lambda ind, level: F(field),
+            lambda keys: {k: {"code": k, "name": str(labels.get(k, k))} for k in keys if k},
+        )
+    )
+
+
 class IndicatorError(ValueError):
     pass
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, F, Sum
+from django.db.models import Count, Sum
 from django.utils.translation import gettext_lazy as _
 
-from ctip.core.indicators import FLOW, Dimension, Indicator, register, register_dimension
+from ctip.core.indicators import FLOW, Indicator, register, register_field_dimension
 from ctip.enforcement.models import PLATFORMS, CriminalCase, Stage, StageEvent
 from ctip.victims.models import RECRUITMENT_CHANNELS
 
@@ -84,36 +84,14 @@ _stage_indicator(Stage.INSTITUTED, _("Số vụ đã khởi tố"))
 _stage_indicator(Stage.INDICTED, _("Số vụ đã truy tố"))
 _stage_indicator(Stage.TRIED, _("Số vụ đã xét xử sơ thẩm"))
 
-register_dimension(
-    Dimension(
-        "platform",
-        lambda ind, level: F("platform"),
-        lambda keys: {k: {"code": k, "name": str(PLATFORMS.get(k, k))} for k in keys if k},
-    )
-)
-register_dimension(
-    Dimension(
-        "modus_operandi",
-        lambda ind, level: F("recruitment_channel"),
-        lambda keys: {
-            k: {"code": k, "name": str(RECRUITMENT_CHANNELS.get(k, k))} for k in keys if k
-        },
-    )
-)
+register_field_dimension("platform", "platform", PLATFORMS)
+register_field_dimension("modus_operandi", "recruitment_channel", RECRUITMENT_CHANNELS)
 
 
 # --- watchlist --------------------------------------------------------------------------------
 from ctip.enforcement.models import WatchCategory, WatchCheck, WatchEntry  # noqa: E402
 
-register_dimension(
-    Dimension(
-        "watch_category",
-        lambda ind, level: F("category"),
-        lambda keys: {
-            k: {"code": k, "name": str(dict(WatchCategory.choices).get(k, k))} for k in keys if k
-        },
-    )
-)
+register_field_dimension("watch_category", "category", dict(WatchCategory.choices))
 register(
     Indicator(
         code="enforcement.watch_entries",

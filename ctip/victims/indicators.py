@@ -5,10 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Case as When_
-from django.db.models import Count, F, Value, When
+from django.db.models import Count, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from ctip.core.indicators import FLOW, STOCK, Dimension, Indicator, register, register_dimension
+from ctip.core.indicators import (
+    FLOW,
+    STOCK,
+    Dimension,
+    Indicator,
+    register,
+    register_dimension,
+    register_field_dimension,
+)
 from ctip.victims.models import EXPLOITATION_FORMS, Case, CaseEvent, Source, State
 
 CASE_DIMS = (
@@ -93,20 +101,10 @@ register(
 )
 
 
-def _field_dim(code: str, field: str, labels: dict[str, Any]) -> None:
-    register_dimension(
-        Dimension(
-            code,
-            lambda ind, level: F(field),
-            lambda keys: {k: {"code": k, "name": str(labels.get(k, k))} for k in keys if k},
-        )
-    )
-
-
-_field_dim("sex", "sex", {"female": _("Nữ"), "male": _("Nam")})
-_field_dim("source", "source", dict(Source.choices))
-_field_dim("destination", "destination_country", {})
-_field_dim("exploitation_form", "exploitation__form", EXPLOITATION_FORMS)
+register_field_dimension("sex", "sex", {"female": _("Nữ"), "male": _("Nam")})
+register_field_dimension("source", "source", dict(Source.choices))
+register_field_dimension("destination", "destination_country", {})
+register_field_dimension("exploitation_form", "exploitation__form", EXPLOITATION_FORMS)
 AGE_BANDS = {"<16": _("Dưới 16 tuổi"), "16-17": _("Từ 16 đến dưới 18 tuổi"), "18+": _("Từ 18 tuổi")}
 register_dimension(
     Dimension(
@@ -126,8 +124,8 @@ from django.db.models import Avg, Sum  # noqa: E402
 
 from ctip.victims.models import REGIMES, Referral, ReferralStatus, SupportGiven  # noqa: E402
 
-_field_dim("regime", "regime", REGIMES)
-_field_dim("referral_status", "status", dict(ReferralStatus.choices))
+register_field_dimension("regime", "regime", REGIMES)
+register_field_dimension("referral_status", "status", dict(ReferralStatus.choices))
 
 for _code, _label, _value, _persons in (
     ("victims.support_amount", _("Kinh phí hỗ trợ nạn nhân"), lambda: Sum("amount"), False),
