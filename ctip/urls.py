@@ -4,6 +4,7 @@ from django.views.i18n import set_language
 
 from ctip.accounts import views as accounts
 from ctip.agencies import views as agencies
+from ctip.cooperation import views as cooperation
 from ctip.core import views as core
 from ctip.core.access import public
 from ctip.directives import views as directives
@@ -59,9 +60,27 @@ urlpatterns = [
     path("vu-an/", enforcement.criminal_case_list, name="criminal_case_list"),
     path("vu-an/them/", enforcement.criminal_case_create_view, name="criminal_case_create"),
     path("vu-an/<int:pk>/", enforcement.criminal_case_detail, name="criminal_case_detail"),
+    path("vu-an/<int:pk>/sua/", enforcement.criminal_case_edit, name="criminal_case_edit"),
+    path(
+        "vu-an/<int:pk>/doi-tuong/",
+        enforcement.criminal_case_suspects,
+        name="criminal_case_suspects",
+    ),
+    path("vu-an/<int:pk>/doi-tuong/them/", enforcement.suspect_add_view, name="suspect_add"),
+    path(
+        "vu-an/<int:pk>/lien-ket/", enforcement.criminal_case_link_view, name="criminal_case_link"
+    ),
+    path("theo-doi/qua-han/", watch.watch_overdue_by_unit, name="watch_overdue_by_unit"),
     path("theo-doi/", watch.watch_list, name="watch_list"),
     path("theo-doi/them/", watch.watch_new, name="watch_new"),
     path("theo-doi/<int:pk>/", watch.watch_detail, name="watch_detail"),
+    path("hop-tac/", cooperation.cooperation_list, name="cooperation_list"),
+    path("hop-tac/them/", cooperation.cooperation_create, name="cooperation_create"),
+    path("kiem-tra/", cooperation.inspection_list, name="inspection_list"),
+    path("kiem-tra/them/", cooperation.inspection_create, name="inspection_create"),
+    path("dot-cao-diem/", cooperation.campaign_list, name="campaign_list"),
+    path("dot-cao-diem/them/", cooperation.campaign_create, name="campaign_create"),
+    path("dot-cao-diem/<int:pk>/", cooperation.campaign_detail, name="campaign_detail"),
     path("i18n/setlang/", public(set_language), name="set_language"),
     path("admin/", admin.site.urls),
 ]

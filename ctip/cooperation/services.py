@@ -43,6 +43,8 @@ def cooperation_record(
             _("Mã nước “%(code)s” không có trong danh mục ISO 3166.")
             % {"code": counterpart_country}
         )
+    if not counterpart.strip():
+        raise RecordError(_("Chưa nhập cơ quan, tổ chức đối tác."))
     _dates(start, end)
     with transaction.atomic():
         activity = CooperationActivity.objects.create(
@@ -79,6 +81,8 @@ def inspection_record(
 
     if violations < 0 or sanctions_vnd < 0:
         raise RecordError(_("Số vi phạm và tiền xử phạt không được âm."))
+    if not establishment_kind.strip():
+        raise RecordError(_("Chưa nhập loại cơ sở được kiểm tra."))
     _dates(on, on)
     with transaction.atomic():
         inspection = Inspection.objects.create(
@@ -112,6 +116,10 @@ def campaign_record(
 ) -> Any:
     from ctip.enforcement.models import Campaign
 
+    if kind not in Campaign.Kind.values:
+        raise RecordError(_("Loại đợt cao điểm không có trong danh mục."))
+    if not name.strip():
+        raise RecordError(_("Chưa nhập tên đợt cao điểm."))
     if end < start:
         raise RecordError(_("Ngày kết thúc trước ngày bắt đầu."))
     with transaction.atomic():

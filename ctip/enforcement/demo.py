@@ -1,10 +1,15 @@
 """Synthetic criminal cases since 7/2025 in the merged province (none in Quảng Ngãi for
-12/2020-10/2023: the reference report states none was detected). Invented; nothing printed."""
+12/2020-10/2023: the reference report states none was detected), and after 7/2025 inspections,
+campaigns, cooperation with Laos and Cambodia and a watchlist kept by the demo commune officer.
+Invented; nothing printed."""
 
 from __future__ import annotations
 
 import random
 from datetime import date, timedelta
+from typing import Any
+
+from django.db import transaction
 
 from ctip.agencies.models import Agency
 from ctip.core.audit import audit_write
@@ -14,6 +19,11 @@ from ctip.enforcement.services import criminal_case_create
 from ctip.geo.models import COMMUNE_LEVELS, Unit
 
 ACTION = "enforcement.demo_load"
+# A second marker, so that a database seeded before the watchlist demo existed gets it once.
+WATCH_ACTION = "enforcement.demo_watch_load"
+REFORM = date(2025, 7, 1)
+WATCH_OFFICER = "xa"  # the demo commune officer (ctip.accounts.demo)
+WATCH_ENTRIES = 12
 PATTERNS = [  # (destination, platform, channel, exploitation, source)
     ("KH", "telegram", "social_network", "online_scam", "border_check"),
     ("LA", "facebook", "fake_job", "forced_labour", "denunciation"),
@@ -70,9 +80,19 @@ def _review_period_monitoring() -> None:
 
 
 def demo_enforcement_ensure(*, today: date | None = None) -> int:
-    if AuditEntry.objects.filter(action=ACTION).exists():
-        return 0
+    """Add the demo data once (audit markers); returns the number of criminal cases added."""
     today = today or date.today()
+    added = 0
+    if not AuditEntry.objects.filter(action=ACTION).exists():
+        added = _cases(today)
+    if not AuditEntry.objects.filter(action=WATCH_ACTION).exists():
+        with transaction.atomic():
+            entries = _after_reform_monitoring(min(today, date.today()))
+            audit_write(action=WATCH_ACTION, acting_user=None, count=entries)
+    return added
+
+
+def _cases(today: date) -> int:
     _review_period_monitoring()
     rng = random.Random(7)  # noqa: S311 - reproducible demo data
     police = Agency.objects.get(code="qng-ca-2025")
@@ -107,8 +127,163 @@ def demo_enforcement_ensure(*, today: date | None = None) -> int:
             day = min(day + timedelta(days=rng.randrange(10, 40)), today)
             StageEvent.objects.create(case=case, stage=stage, on=day, agency=agency)
             CriminalCase.objects.filter(pk=case.pk).update(stage=stage)
-    from django.db import transaction
-
     with transaction.atomic():
         audit_write(action=ACTION, acting_user=None, count=8)
     return 8
+
+
+def _after_reform_monitoring(day: date) -> int:
+    """After 7/2025 in the merged province: inspections, a crackdown linking demo cases,
+    repatriation and a joint investigation with Laos and Cambodia, and the watchlist. Nothing
+    dated after `day`. Returns the number of watchlist entries opened."""
+    from ctip.cooperation.services import campaign_record, inspection_record
+
+    police = Agency.objects.get(code="qng-ca-2025")
+    border = Agency.objects.get(code="qng-bdbp-2025")
+    communes = list(
+        Unit.objects.valid_on(REFORM)
+        .filter(level__in=COMMUNE_LEVELS, parent__code=51)
+        .order_by("code")
+    )
+    cases = list(
+        CriminalCase.objects.filter(owner=police, detected_on__gte=REFORM).order_by(
+            "detected_on", "pk"
+        )
+    )
+    rng = random.Random(11)  # noqa: S311 - reproducible demo data
+    inspections = [  # (days after the reform, establishment, violations, fine)
+        (45, "Cơ sở karaoke", 1, 7_500_000),
+        (120, "Cơ sở lưu trú, massage", 0, 0),
+        (210, "Doanh nghiệp dịch vụ đưa người lao động đi làm việc ở nước ngoài", 2, 40_000_000),
+        (300, "Cơ sở môi giới kết hôn có yếu tố nước ngoài", 0, 0),
+    ]
+    for offset, kind, violations, fine in inspections:
+        on = REFORM + timedelta(days=offset)
+        if on <= day:
+            inspection_record(
+                agency=police,
+                unit=rng.choice(communes),
+                on=on,
+                establishment_kind=kind,
+                findings="Kiểm tra theo kế hoạch",
+                violations=violations,
+                sanctions_vnd=fine,
+                acting_user=None,
+            )
+    start, end = date(2025, 9, 1), date(2026, 2, 28)
+    if start <= day:
+        linked = [c for c in cases if start <= c.detected_on <= end] or cases[:2]
+        campaign_record(
+            name="Cao điểm tấn công trấn áp tội phạm mua bán người cuối năm 2025, Tết 2026",
+            kind="crackdown",
+            start=start,
+            end=min(end, day),
+            lead=police,
+            acting_user=None,
+            cases=linked[:4],
+        )
+    if date(2026, 7, 31) <= day:
+        campaign_record(
+            name="Tháng hành động phòng, chống mua bán người năm 2026",
+            kind="awareness",
+            start=date(2026, 7, 1),
+            end=date(2026, 7, 31),
+            lead=police,
+            acting_user=None,
+        )
+    _cooperation(day, police, border, cases)
+    return _watchlist(day, communes, cases)
+
+
+def _cooperation(day: date, police: Agency, border: Agency, cases: list[CriminalCase]) -> None:
+    from ctip.cooperation.services import cooperation_record
+
+    activities: list[dict[str, Any]] = [
+        {
+            "agency": border,
+            "kind": "repatriation",
+            "counterpart_country": "LA",
+            "counterpart": "Lực lượng bảo vệ biên giới tỉnh Attapeu (Lào)",
+            "start": date(2025, 10, 14),
+            "end": date(2025, 10, 15),
+            "summary": "Tiếp nhận công dân bị mua bán trở về qua cửa khẩu quốc tế Bờ Y",
+        },
+        {
+            "agency": police,
+            "kind": "joint_investigation",
+            "counterpart_country": "KH",
+            "counterpart": "Cảnh sát tỉnh Ratanakiri (Campuchia)",
+            "start": date(2025, 11, 20),
+            "end": date(2025, 12, 5),
+            "summary": "Phối hợp xác minh đường dây lừa đảo trực tuyến",
+            "criminal_cases": [c for c in cases if c.destination_country == "KH"][:2],
+        },
+        {
+            "agency": police,
+            "kind": "repatriation",
+            "counterpart_country": "KH",
+            "counterpart": "Cảnh sát tỉnh Ratanakiri (Campuchia)",
+            "start": date(2026, 1, 8),
+            "end": date(2026, 1, 9),
+            "summary": "Tiếp nhận công dân được giải cứu khỏi cơ sở lừa đảo trực tuyến",
+        },
+        {
+            "agency": border,
+            "kind": "information",
+            "counterpart_country": "LA",
+            "counterpart": "Công an tỉnh Sekong (Lào)",
+            "start": date(2026, 3, 18),
+            "end": date(2026, 3, 18),
+            "summary": "Trao đổi thông tin về các đối tượng môi giới lao động qua biên giới",
+        },
+    ]
+    for activity in activities:
+        if activity["end"] <= day:
+            cooperation_record(acting_user=None, **activity)
+
+
+def _watchlist(day: date, communes: list[Unit], cases: list[CriminalCase]) -> int:
+    """Persons at risk kept by the demo commune officer: some checks overdue, one escalated to
+    a demo criminal case. Skipped when the officer's account does not exist."""
+    from ctip.accounts.models import User
+    from ctip.enforcement.models import WatchCategory
+    from ctip.enforcement.watchlist import watch_check, watch_escalate, watch_open
+
+    officer = User.objects.filter(username=WATCH_OFFICER).first()
+    home = next((c for c in communes if c.code == 21157), None)
+    if officer is None or home is None:
+        return 0
+    rng = random.Random(13)  # noqa: S311 - reproducible demo data
+    others = rng.sample([c for c in communes if c.pk != home.pk], 3)
+    places = [home, *others]
+    categories = list(WatchCategory.values)
+    for i in range(WATCH_ENTRIES):
+        opened = max(REFORM, day - timedelta(days=rng.randrange(45, 240)))
+        entry = watch_open(
+            category=categories[i % len(categories)],
+            unit=places[i % len(places)],
+            officer=officer,
+            lawful_basis="Luật Phòng, chống mua bán người số 53/2024/QH15",
+            purpose="Phòng ngừa mua bán người, hỗ trợ kịp thời khi có dấu hiệu bị mua bán",
+            opened_on=opened,
+            review_on=day + timedelta(days=rng.randrange(60, 240)),
+            full_name=f"Người theo dõi minh họa {i + 1}",
+            address=f"Thôn minh họa {i + 1}",
+            check_every_days=30,
+            acting_user=None,
+        )
+        overdue = i % 3 == 0  # a third of the entries: the last check is more than 30 days old
+        on, last = opened + timedelta(days=30), day - timedelta(days=31 if overdue else 0)
+        while on <= last:
+            found = rng.random() < 0.7  # noqa: S311
+            watch_check(
+                entry=entry,
+                on=on,
+                found=found,
+                result="Đã gặp, đang ở địa phương" if found else "Chưa liên lạc được",
+                acting_user=None,
+            )
+            on += timedelta(days=30)
+        if i == 1 and cases:
+            watch_escalate(entry=entry, criminal_case=cases[0], acting_user=None)
+    return WATCH_ENTRIES

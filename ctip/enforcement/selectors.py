@@ -33,5 +33,19 @@ def criminal_cases_visible(user: Any) -> QuerySet[CriminalCase]:
     return CriminalCase.objects.filter(condition).select_related("owner", "unit")
 
 
+def criminal_cases_editable(user: Any) -> QuerySet[CriminalCase]:
+    """Cases whose facts the user may edit: investigators (`EDIT_CRIMINAL_CASES`) of a police
+    agency covering the owner (its own and its predecessors'). The procuracy and the court read
+    the case; they do not rewrite the police's modus operandi."""
+    condition = Q(pk__in=[])
+    for assignment in active_assignments(user):
+        role, agency = ROLES.get(assignment.role), assignment.agency
+        if role is None or agency is None or agency.kind != "police":
+            continue
+        if P.EDIT_CRIMINAL_CASES in role.permissions:
+            condition |= Q(owner__in=covered_agency_ids(agency))
+    return criminal_cases_visible(user).filter(condition)
+
+
 def access_criminal_case(user: Any, pk: Any) -> CriminalCase:
     return access_object(criminal_cases_visible(user), pk)

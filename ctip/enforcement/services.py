@@ -6,15 +6,18 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from ctip.accounts.permissions import ROLES
 from ctip.accounts.scope import active_assignments
 from ctip.accounts.steps import roles_for_step
 from ctip.agencies.models import Agency
-from ctip.core.audit import audit_write
+from ctip.core.audit import audit_write, field_changes, model_values
 from ctip.core.countries import is_country
+from ctip.core.personal import MASK
 from ctip.enforcement.models import (
+    PLATFORMS,
     STAGE_OWNER_KIND,
     STAGE_TRANSITIONS,
     CriminalCase,
@@ -142,6 +145,239 @@ def _acting_agency(user: Any, stage: str, on: date) -> Agency:
         _("Chỉ %(roles)s của cơ quan %(kind)s được thực hiện bước này.")
         % {"roles": ", ".join(str(ROLES[r].label) for r in sorted(allowed)) or "—", "kind": kind}
     )
+
+
+# What may change after creation: the modus operandi, the counts, the route and the outcome
+# (route and outcome are encrypted; the audit records only that they changed).
+EDITABLE = (
+    "recruitment_channel",
+    "platform",
+    "exploitation_form",
+    "destination_country",
+    "suspects_count",
+    "unregistered_victims",
+    "route",
+    "outcome",
+)
+SUSPECT_SEXES = ("", "male", "female")
+
+
+def _check_editor(acting_user: Any, case: CriminalCase) -> None:
+    """Services refuse whoever is not an investigator of the owning police agency, whatever the
+    caller checked."""
+    from ctip.enforcement.selectors import criminal_cases_editable
+
+    if not criminal_cases_editable(acting_user).filter(pk=case.pk).exists():
+        raise EnforcementError(
+            _("Chỉ điều tra viên của cơ quan Công an thụ lý được sửa vụ án %(number)s.")
+            % {"number": case.number}
+        )
+
+
+def _country_error(code: str) -> str:
+    return _("Mã nước “%(code)s” không có trong danh mục ISO 3166.") % {"code": code}
+
+
+def _clean_case_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    from ctip.victims.models import EXPLOITATION_FORMS, RECRUITMENT_CHANNELS
+
+    unknown = sorted(set(fields) - set(EDITABLE))
+    if unknown:
+        raise EnforcementError(
+            _("Không sửa được các trường: %(fields)s.") % {"fields": ", ".join(unknown)}
+        )
+    values = dict(fields)
+    errors = []
+    if "destination_country" in values:
+        code = (values["destination_country"] or "").strip().upper()
+        if code and not is_country(code):
+            errors.append(_country_error(code))
+        values["destination_country"] = code
+    catalogs: dict[str, dict[str, Any]] = {
+        "recruitment_channel": RECRUITMENT_CHANNELS,
+        "platform": PLATFORMS,
+        "exploitation_form": EXPLOITATION_FORMS,
+    }
+    for name, catalog in catalogs.items():
+        if name in values:
+            values[name] = values[name] or ""
+            if values[name] and values[name] not in catalog:
+                errors.append(
+                    _("“%(value)s” không có trong danh mục %(field)s.")
+                    % {
+                        "value": values[name],
+                        "field": getattr(CriminalCase._meta.get_field(name), "verbose_name", name),
+                    }
+                )
+    for name in ("suspects_count", "unregistered_victims"):
+        if name in values and (values[name] is None or int(values[name]) < 0):
+            errors.append(_("Số đối tượng và số nạn nhân không được âm."))
+            break
+    for name in ("route", "outcome"):
+        if name in values:
+            values[name] = (values[name] or "").strip()
+    if errors:
+        raise EnforcementError(" ".join(errors))
+    return values
+
+
+def criminal_case_update(
+    *, case: CriminalCase, acting_user: Any, version: int | None = None, **fields: Any
+) -> CriminalCase:
+    """Save edits made on `version` (by default the version `case` was read at); if someone saved
+    in between, refuse (no lost update). Only investigators of the owning police agency."""
+    _check_editor(acting_user, case)
+    values = _clean_case_fields(fields)
+    expected = case.version if version is None else version
+    with transaction.atomic():
+        locked = CriminalCase.objects.select_for_update().get(pk=case.pk)
+        if locked.version != expected:
+            raise EnforcementError(
+                _(
+                    "Vụ án %(number)s vừa được người khác sửa. Hãy mở lại vụ án để xem thay đổi "
+                    "rồi sửa lại; thay đổi của bạn chưa được lưu."
+                )
+                % {"number": locked.number}
+            )
+        named = Suspect.objects.filter(case=locked).count()
+        if values.get("suspects_count", named) < named:
+            raise EnforcementError(
+                _("Số đối tượng nhỏ hơn số người đã ghi tên (%(named)s).") % {"named": named}
+            )
+        changes = field_changes(model_values(locked, list(values)), values, model=CriminalCase)
+        if not changes:
+            return locked
+        CriminalCase.objects.filter(pk=locked.pk, version=expected).update(
+            version=F("version") + 1, **values
+        )
+        audit_write(
+            action="enforcement.case_update",
+            acting_user=acting_user,
+            obj=locked,
+            changes=changes,
+        )
+    return CriminalCase.objects.select_related("owner", "unit").get(pk=case.pk)
+
+
+def suspect_add(
+    *,
+    case: CriminalCase,
+    full_name: str,
+    identity_document: str,
+    address: str,
+    sex: str,
+    nationality: str,
+    acting_user: Any,
+) -> Suspect:
+    """Name one more suspect (identity encrypted); the case's count never falls below the
+    number of named suspects."""
+    _check_editor(acting_user, case)
+    errors = []
+    if not full_name.strip():
+        errors.append(_("Phải có họ và tên đối tượng."))
+    if sex not in SUSPECT_SEXES:
+        errors.append(_("Giới tính không có trong danh mục."))
+    code = (nationality or "").strip().upper()
+    if not is_country(code):
+        errors.append(_country_error(code))
+    if errors:
+        raise EnforcementError(" ".join(errors))
+    with transaction.atomic():
+        locked = CriminalCase.objects.select_for_update().get(pk=case.pk)
+        suspect = Suspect.objects.create(
+            case=locked,
+            full_name=full_name.strip(),
+            identity_document=identity_document.strip(),
+            address=address.strip(),
+            sex=sex,
+            nationality=code,
+        )
+        count = max(locked.suspects_count, Suspect.objects.filter(case=locked).count())
+        CriminalCase.objects.filter(pk=locked.pk).update(
+            suspects_count=count, version=F("version") + 1
+        )
+        # The identity is recorded only as given or not: never its value.
+        given = {"full_name": full_name, "identity_document": identity_document, "address": address}
+        changes: dict[str, Any] = {
+            "suspect": [None, suspect.pk],
+            **{k: [None, MASK] for k, v in given.items() if v.strip()},
+            "sex": [None, sex],
+            "nationality": [None, code],
+        }
+        if count != locked.suspects_count:
+            changes["suspects_count"] = [locked.suspects_count, count]
+        audit_write(
+            action="enforcement.suspect_add", acting_user=acting_user, obj=locked, changes=changes
+        )
+    return suspect
+
+
+def criminal_case_link(
+    *,
+    case: CriminalCase,
+    victim_case_codes: list[str],
+    directive_ids: list[int],
+    campaign_ids: list[int],
+    acting_user: Any,
+) -> CriminalCase:
+    """Set the victim cases, directives and campaigns of the case. Victim cases only among those
+    the user may see (links to cases outside their scope are kept as they are); any unknown code
+    or id refuses the whole change."""
+    from ctip.directives.selectors import documents_visible
+    from ctip.enforcement.models import Campaign
+    from ctip.victims.selectors import cases_visible
+
+    _check_editor(acting_user, case)
+    codes = sorted({c.strip().upper() for c in victim_case_codes if c and c.strip()})
+    visible = cases_visible(acting_user)
+    victims = dict(visible.filter(code__in=codes).values_list("code", "pk"))
+    directives = set(
+        documents_visible(acting_user)
+        .filter(pk__in=set(directive_ids))
+        .values_list("pk", flat=True)
+    )
+    campaigns = set(Campaign.objects.filter(pk__in=set(campaign_ids)).values_list("pk", flat=True))
+    errors = []
+    if missing := [c for c in codes if c not in victims]:
+        errors.append(
+            _("Không có hồ sơ nạn nhân %(codes)s trong phạm vi của bạn.")
+            % {"codes": ", ".join(missing)}
+        )
+    if set(directive_ids) - directives:
+        errors.append(_("Có văn bản không có trong sổ văn bản."))
+    if set(campaign_ids) - campaigns:
+        errors.append(_("Có đợt cao điểm không có trong danh sách."))
+    if errors:
+        raise EnforcementError(" ".join(errors))
+    with transaction.atomic():
+        locked = CriminalCase.objects.select_for_update().get(pk=case.pk)
+        hidden = set(
+            locked.victim_cases.exclude(pk__in=visible.values("pk")).values_list("pk", flat=True)
+        )
+        before = _links(locked)
+        locked.victim_cases.set(hidden | set(victims.values()))
+        locked.directives.set(directives)
+        locked.campaigns.set(campaigns)  # type: ignore[attr-defined]
+        after = _links(locked)
+        changes = {k: [before[k], after[k]] for k in before if before[k] != after[k]}
+        if changes:
+            audit_write(
+                action="enforcement.case_link",
+                acting_user=acting_user,
+                obj=locked,
+                changes=changes,
+            )
+    return CriminalCase.objects.select_related("owner", "unit").get(pk=case.pk)
+
+
+def _links(case: CriminalCase) -> dict[str, Any]:
+    """The case's links as JSON-safe lists: victim case codes (not personal), directive and
+    campaign ids."""
+    return {
+        "victim_cases": sorted(case.victim_cases.values_list("code", flat=True)),
+        "directives": sorted(case.directives.values_list("pk", flat=True)),
+        "campaigns": sorted(case.campaigns.values_list("pk", flat=True)),  # type: ignore[attr-defined]
+    }
 
 
 def _user(acting_user: Any) -> Any:

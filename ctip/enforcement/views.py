@@ -8,11 +8,23 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from ctip.accounts.permissions import P
-from ctip.core.access import requires
+from ctip.accounts.scope import has_perm
+from ctip.core.access import access_confidential, access_object, requires
 from ctip.enforcement.models import PLATFORMS, STAGE_TRANSITIONS, DetectionSource, Stage
-from ctip.enforcement.selectors import access_criminal_case, criminal_cases_visible
-from ctip.enforcement.services import EnforcementError, stage_advance
-from ctip.victims.models import RECRUITMENT_CHANNELS
+from ctip.enforcement.selectors import (
+    access_criminal_case,
+    criminal_cases_editable,
+    criminal_cases_visible,
+)
+from ctip.enforcement.services import (
+    EDITABLE,
+    EnforcementError,
+    criminal_case_link,
+    criminal_case_update,
+    stage_advance,
+    suspect_add,
+)
+from ctip.victims.models import EXPLOITATION_FORMS, RECRUITMENT_CHANNELS, Sex
 
 
 class StageForm(forms.Form):
@@ -47,14 +59,18 @@ def criminal_case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "case": case,
             "stages": case.stages.select_related("agency"),  # type: ignore[attr-defined]
             "form": form,
+            "can_edit": criminal_cases_editable(request.user).filter(pk=case.pk).exists(),
+            "can_see_identities": has_perm(request.user, P.VIEW_PERSONAL_DATA),
+            "victim_codes": list(case.victim_cases.values_list("code", flat=True)),
+            "directives": list(case.directives.values_list("number_symbol", flat=True)),
+            "campaigns": list(case.campaigns.values_list("name", flat=True)),  # type: ignore[attr-defined]
         },
     )
 
 
-class CaseForm(forms.Form):
-    detected_on = forms.DateField(label=_l("Ngày phát hiện (ngày/tháng/năm)"))
-    source = forms.ChoiceField(label=_l("Nguồn phát hiện"), choices=DetectionSource.choices)
-    unit = forms.IntegerField(label=_l("Mã địa bàn (xã, phường hoặc tỉnh)"), min_value=1)
+class ModusOperandiForm(forms.Form):
+    """The modus operandi and counts: the same fields when a case is opened and edited."""
+
     recruitment_channel = forms.ChoiceField(
         label=_l("Cách thức tuyển mộ"),
         required=False,
@@ -63,6 +79,11 @@ class CaseForm(forms.Form):
     platform = forms.ChoiceField(
         label=_l("Nền tảng"), required=False, choices=[("", "—"), *PLATFORMS.items()]
     )
+    exploitation_form = forms.ChoiceField(
+        label=_l("Hình thức bóc lột"),
+        required=False,
+        choices=[("", "—"), *EXPLOITATION_FORMS.items()],
+    )
     destination_country = forms.CharField(
         label=_l("Nước đến (mã 2 chữ)"), required=False, max_length=2
     )
@@ -70,6 +91,13 @@ class CaseForm(forms.Form):
     unregistered_victims = forms.IntegerField(
         label=_l("Số nạn nhân chưa lập hồ sơ"), min_value=0, initial=0
     )
+
+
+class CaseForm(ModusOperandiForm):
+    field_order = ["detected_on", "source", "unit"]
+    detected_on = forms.DateField(label=_l("Ngày phát hiện (ngày/tháng/năm)"))
+    source = forms.ChoiceField(label=_l("Nguồn phát hiện"), choices=DetectionSource.choices)
+    unit = forms.IntegerField(label=_l("Mã địa bàn (xã, phường hoặc tỉnh)"), min_value=1)
 
 
 @requires(P.EDIT_CRIMINAL_CASES)
@@ -110,3 +138,136 @@ def criminal_case_create_view(request: HttpRequest) -> HttpResponse:
             else:
                 return redirect("criminal_case_detail", pk=case.pk)
     return render(request, "enforcement/case_form.html", {"form": form})
+
+
+class CaseEditForm(ModusOperandiForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    route = forms.CharField(
+        label=_l("Đường đi"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    outcome = forms.CharField(
+        label=_l("Kết quả"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+@requires(P.EDIT_CRIMINAL_CASES)
+def criminal_case_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Investigators of the owning police agency correct the modus operandi, counts, route and
+    outcome. The form shows the encrypted route and outcome: opening it is logged."""
+    case = access_confidential(
+        criminal_cases_editable(request.user), pk, user=request.user, purpose="case_edit"
+    )
+    initial = {"version": case.version, **{f: getattr(case, f) for f in EDITABLE}}
+    form = CaseEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            criminal_case_update(case=case, acting_user=request.user, **form.cleaned_data)
+        except EnforcementError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Đã lưu vụ án %(number)s.") % {"number": case.number})
+            return redirect("criminal_case_detail", pk=case.pk)
+    return render(request, "enforcement/edit.html", {"form": form, "case": case})
+
+
+class SuspectForm(forms.Form):
+    full_name = forms.CharField(label=_l("Họ và tên"), max_length=200)
+    identity_document = forms.CharField(label=_l("Giấy tờ tùy thân"), required=False)
+    address = forms.CharField(label=_l("Địa chỉ"), required=False)
+    sex = forms.ChoiceField(
+        label=_l("Giới tính"), required=False, choices=[("", "—"), *Sex.choices]
+    )
+    nationality = forms.CharField(
+        label=_l("Quốc tịch (mã 2 chữ, ví dụ VN)"), initial="VN", max_length=2, min_length=2
+    )
+
+
+@requires(P.EDIT_CRIMINAL_CASES)
+def suspect_add_view(request: HttpRequest, pk: int) -> HttpResponse:
+    case = access_object(criminal_cases_editable(request.user), pk)
+    form = SuspectForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            suspect_add(case=case, acting_user=request.user, **form.cleaned_data)
+        except EnforcementError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request, _("Đã thêm một đối tượng vào vụ án %(number)s.") % {"number": case.number}
+            )
+            return redirect("criminal_case_detail", pk=case.pk)
+    return render(request, "enforcement/suspect_form.html", {"form": form, "case": case})
+
+
+@requires(P.VIEW_PERSONAL_DATA)
+def criminal_case_suspects(request: HttpRequest, pk: int) -> HttpResponse:
+    """Suspects' identities, route and outcome: only here, and each view is logged."""
+    case = access_confidential(
+        criminal_cases_visible(request.user), pk, user=request.user, purpose="suspects"
+    )
+    return render(
+        request,
+        "enforcement/suspects.html",
+        {"case": case, "suspects": case.suspects.order_by("pk")},  # type: ignore[attr-defined]
+    )
+
+
+class LinkForm(forms.Form):
+    victim_case_codes = forms.CharField(
+        label=_l("Mã hồ sơ nạn nhân liên quan"),
+        required=False,
+        help_text=_l(
+            "Các mã cách nhau bởi dấu phẩy, ví dụ NN-2025-00001. Chỉ các hồ sơ trong phạm vi "
+            "của bạn; liên kết tới hồ sơ ngoài phạm vi được giữ nguyên."
+        ),
+    )
+    directive_ids = forms.TypedMultipleChoiceField(
+        label=_l("Văn bản chỉ đạo"), required=False, coerce=int
+    )
+    campaign_ids = forms.TypedMultipleChoiceField(
+        label=_l("Đợt cao điểm"), required=False, coerce=int
+    )
+
+
+@requires(P.EDIT_CRIMINAL_CASES)
+def criminal_case_link_view(request: HttpRequest, pk: int) -> HttpResponse:
+    from ctip.directives.selectors import documents_visible
+    from ctip.enforcement.models import Campaign
+    from ctip.victims.selectors import cases_visible
+
+    case = access_object(criminal_cases_editable(request.user), pk)
+    initial = {
+        "victim_case_codes": ", ".join(
+            case.victim_cases.filter(pk__in=cases_visible(request.user).values("pk")).values_list(
+                "code", flat=True
+            )
+        ),
+        "directive_ids": list(case.directives.values_list("pk", flat=True)),
+        "campaign_ids": list(case.campaigns.values_list("pk", flat=True)),  # type: ignore[attr-defined]
+    }
+    form = LinkForm(request.POST or None, initial=initial)
+    form.fields["directive_ids"].choices = [  # type: ignore[attr-defined]
+        (d.pk, f"{d.number_symbol} ({d.date:%d/%m/%Y})")
+        for d in documents_visible(request.user).only("pk", "number_symbol", "date")
+    ]
+    form.fields["campaign_ids"].choices = [  # type: ignore[attr-defined]
+        (c.pk, c.name) for c in Campaign.objects.only("pk", "name")
+    ]
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            criminal_case_link(
+                case=case,
+                victim_case_codes=data["victim_case_codes"].replace(";", ",").split(","),
+                directive_ids=data["directive_ids"],
+                campaign_ids=data["campaign_ids"],
+                acting_user=request.user,
+            )
+        except EnforcementError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request, _("Đã cập nhật liên kết của vụ án %(number)s.") % {"number": case.number}
+            )
+            return redirect("criminal_case_detail", pk=case.pk)
+    return render(request, "enforcement/link_form.html", {"form": form, "case": case})

@@ -18,6 +18,7 @@ from ctip.enforcement.models import WatchCategory
 from ctip.enforcement.watchlist import (
     WatchError,
     watch_check,
+    watch_counts_by_unit,
     watch_escalate,
     watch_open,
     watch_visible,
@@ -122,3 +123,10 @@ def watch_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "enforcement/watch_detail.html",
         {"entry": entry, "checks": entry.checks.all(), "form": form},
     )  # type: ignore[attr-defined]
+
+
+@requires(P.VIEW_AGGREGATES)
+def watch_overdue_by_unit(request: HttpRequest) -> HttpResponse:
+    """For the standing office and leaders: per commune, how many persons are watched and how
+    many checks are overdue. Counts only: no name, no entry code."""
+    return render(request, "enforcement/watch_overdue.html", watch_counts_by_unit(request.user))

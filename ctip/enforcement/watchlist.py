@@ -154,3 +154,30 @@ def watch_visible(user: Any) -> QuerySet[WatchEntry]:
         if territory is not None:
             condition |= Q(unit__in=covered_unit_ids(territory))
     return WatchEntry.objects.filter(condition, purged_on__isnull=True).select_related("unit")
+
+
+def watch_counts_by_unit(user: Any, *, today: date | None = None) -> dict[str, Any]:
+    """De-identified figures for the standing office and leaders: per commune of the user's
+    territory, the entries under watch and those whose check is overdue. Counts only, computed
+    by the database (two queries whatever the number of entries); nothing suppressed, for
+    internal use."""
+    from django.db.models import Count, Q
+
+    from ctip.accounts.permissions import P
+    from ctip.accounts.scope import scoped
+
+    today = today or date.today()
+    qs = scoped(
+        watch_active(today=today), user, P.VIEW_AGGREGATES, agency_field=None, unit_field="unit"
+    )
+    measures = {
+        "active": Count("pk"),
+        "overdue": Count("pk", filter=Q(next_check_on__lt=today)),
+    }
+    rows = list(
+        qs.values("unit", "unit__code", "unit__name")
+        .annotate(**measures)
+        .order_by("-overdue", "unit__name", "unit")
+    )
+    totals = qs.aggregate(**measures)
+    return {"rows": rows, "totals": totals, "today": today}

@@ -1,0 +1,270 @@
+"""Pages for international cooperation, inspections of conditional business lines and campaigns.
+
+Reading: P.VIEW_ACTIVITIES, held by every agency role (these registers hold no personal data).
+Recording: P.EDIT_OWN_AGENCY, reused rather than a new permission: a record is always made for
+the user's own agency (from their active assignment), every agency role holds it, and the leader
+and the system administrator, who record nothing for an agency, do not.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
+
+from ctip.accounts.permissions import ROLES, P
+from ctip.accounts.scope import active_assignments, has_perm, scoped
+from ctip.agencies.models import Agency
+from ctip.cooperation.models import CooperationActivity, Kind
+from ctip.cooperation.services import (
+    RecordError,
+    campaign_record,
+    cooperation_record,
+    inspection_record,
+)
+from ctip.core.access import access_object, requires
+from ctip.enforcement.models import Campaign, CriminalCase, Inspection
+from ctip.enforcement.selectors import criminal_cases_visible
+
+PAGE_SIZE = 50
+FIRST_YEAR = 2012  # the Law on Human Trafficking Prevention and Combat
+
+
+def own_agency(user: Any) -> Agency | None:
+    """The agency of the user's first active assignment whose role records for it."""
+    for assignment in active_assignments(user):
+        role = ROLES.get(assignment.role)
+        if assignment.agency is not None and role and P.EDIT_OWN_AGENCY in role.permissions:
+            return assignment.agency
+    return None
+
+
+class FilterForm(forms.Form):
+    year = forms.TypedChoiceField(label=_l("Năm"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        years = range(date.today().year, FIRST_YEAR - 1, -1)
+        self.fields["year"].choices = [("", _l("Tất cả")), *((y, str(y)) for y in years)]  # type: ignore[attr-defined]
+
+
+class CooperationFilter(FilterForm):
+    kind = forms.ChoiceField(
+        label=_l("Hình thức"), required=False, choices=[("", _l("Tất cả")), *Kind.choices]
+    )
+
+
+def _page(request: HttpRequest, form: FilterForm, qs: QuerySet, date_field: str) -> dict:
+    """Filter `qs` by the form's year (and kind), and give one page with the query to keep."""
+    if form.is_valid():
+        if form.cleaned_data["year"]:
+            qs = qs.filter(**{f"{date_field}__year": form.cleaned_data["year"]})
+        if form.cleaned_data.get("kind"):
+            qs = qs.filter(kind=form.cleaned_data["kind"])
+    params = request.GET.copy()
+    params.pop("page", None)
+    return {
+        "form": form,
+        "page": Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page")),
+        "query": params.urlencode(),
+        "can_record": has_perm(request.user, P.EDIT_OWN_AGENCY),
+    }
+
+
+class CaseNumbersField(forms.CharField):
+    """Criminal case numbers separated by commas, semicolons or spaces."""
+
+    def to_python(self, value: Any) -> list[str]:  # type: ignore[override]
+        return [n for n in re.split(r"[\s,;]+", str(value or "").strip()) if n]
+
+
+class CasesForm(forms.Form):
+    case_numbers = CaseNumbersField(
+        label=_l("Số hồ sơ vụ án liên quan (cách nhau bởi dấu phẩy)"), required=False
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_case_numbers(self) -> list[CriminalCase]:
+        numbers = self.cleaned_data["case_numbers"]
+        found = {c.number: c for c in criminal_cases_visible(self.user).filter(number__in=numbers)}
+        missing = [n for n in numbers if n not in found]
+        if missing:  # the same message for a missing case and one the user may not see
+            raise forms.ValidationError(
+                _("Không có vụ án số %(numbers)s trong phạm vi của bạn.")
+                % {"numbers": ", ".join(missing)}
+            )
+        return list(found.values())
+
+
+class CooperationForm(CasesForm):
+    kind = forms.ChoiceField(label=_l("Hình thức hợp tác"), choices=Kind.choices)
+    counterpart_country = forms.CharField(label=_l("Nước đối tác (mã 2 chữ, ví dụ LA)"))
+    counterpart = forms.CharField(label=_l("Cơ quan, tổ chức đối tác"), max_length=200)
+    start = forms.DateField(label=_l("Từ ngày (ngày/tháng/năm)"))
+    end = forms.DateField(label=_l("Đến ngày (ngày/tháng/năm)"))
+    summary = forms.CharField(label=_l("Nội dung"), required=False, widget=forms.Textarea)
+    field_order = ["kind", "counterpart_country", "counterpart", "start", "end", "summary"]
+
+
+class InspectionForm(forms.Form):
+    on = forms.DateField(label=_l("Ngày kiểm tra (ngày/tháng/năm)"))
+    unit = forms.IntegerField(label=_l("Mã địa bàn (xã, phường hoặc tỉnh)"), min_value=1)
+    establishment_kind = forms.CharField(
+        label=_l("Loại cơ sở (ví dụ: karaoke, môi giới hôn nhân)"), max_length=60
+    )
+    findings = forms.CharField(label=_l("Kết quả kiểm tra"), required=False, widget=forms.Textarea)
+    # No min_value: the service refuses negative figures with its own message.
+    violations = forms.IntegerField(label=_l("Số vi phạm"), initial=0)
+    sanctions_vnd = forms.IntegerField(label=_l("Tiền xử phạt (đồng)"), initial=0)
+
+
+class CampaignForm(CasesForm):
+    name = forms.CharField(label=_l("Tên đợt cao điểm"), max_length=200)
+    kind = forms.ChoiceField(label=_l("Loại"), choices=Campaign.Kind.choices)
+    start = forms.DateField(label=_l("Từ ngày (ngày/tháng/năm)"))
+    end = forms.DateField(label=_l("Đến ngày (ngày/tháng/năm)"))
+    field_order = ["name", "kind", "start", "end"]
+
+
+def _no_agency(form: forms.Form) -> None:
+    form.add_error(None, _("Tài khoản của bạn không gắn với cơ quan nào để ghi nhận."))
+
+
+# International cooperation: an agency's own records (and its predecessors'); territorial roles
+# see those of the agencies in their territory, as for prevention activities.
+
+
+@requires(P.VIEW_ACTIVITIES)
+def cooperation_list(request: HttpRequest) -> HttpResponse:
+    qs = scoped(
+        CooperationActivity.objects.select_related("agency"),
+        request.user,
+        P.VIEW_ACTIVITIES,
+        agency_field="agency",
+        unit_field="agency__unit",
+    )
+    context = _page(request, CooperationFilter(request.GET or None), qs, "start")
+    return render(request, "cooperation/cooperation_list.html", context)
+
+
+@requires(P.EDIT_OWN_AGENCY)
+def cooperation_create(request: HttpRequest) -> HttpResponse:
+    form = CooperationForm(request.POST or None, user=request.user)
+    agency = own_agency(request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if agency is None:
+            _no_agency(form)
+        else:
+            try:
+                cooperation_record(
+                    agency=agency,
+                    acting_user=request.user,
+                    criminal_cases=data.pop("case_numbers"),
+                    **data,
+                )
+            except RecordError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, _("Đã ghi hoạt động hợp tác quốc tế."))
+                return redirect("cooperation_list")
+    return render(request, "cooperation/cooperation_form.html", {"form": form, "agency": agency})
+
+
+@requires(P.VIEW_ACTIVITIES)
+def inspection_list(request: HttpRequest) -> HttpResponse:
+    qs = scoped(
+        Inspection.objects.select_related("agency", "unit"),
+        request.user,
+        P.VIEW_ACTIVITIES,
+        agency_field="agency",
+        unit_field="unit",
+    )
+    context = _page(request, FilterForm(request.GET or None), qs, "on")
+    return render(request, "cooperation/inspection_list.html", context)
+
+
+@requires(P.EDIT_OWN_AGENCY)
+def inspection_create(request: HttpRequest) -> HttpResponse:
+    from ctip.geo.models import Unit
+
+    form = InspectionForm(request.POST or None)
+    agency = own_agency(request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        unit = (
+            Unit.objects.valid_on(data["on"])
+            .filter(code=data.pop("unit"))
+            .order_by("level")
+            .first()
+        )
+        if agency is None:
+            _no_agency(form)
+        elif unit is None:
+            form.add_error("unit", _("Không có đơn vị mã này vào ngày kiểm tra."))
+        else:
+            try:
+                inspection_record(agency=agency, unit=unit, acting_user=request.user, **data)
+            except RecordError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, _("Đã ghi cuộc kiểm tra."))
+                return redirect("inspection_list")
+    return render(request, "cooperation/inspection_form.html", {"form": form, "agency": agency})
+
+
+# Campaigns are province-wide announcements (name, dates, lead agency), not one agency's records:
+# every holder of the permission sees them; what they link is narrowed per user on the detail.
+
+
+@requires(P.VIEW_ACTIVITIES)
+def campaign_list(request: HttpRequest) -> HttpResponse:
+    qs = Campaign.objects.select_related("lead").order_by("-start", "-pk")
+    context = _page(request, FilterForm(request.GET or None), qs, "start")
+    return render(request, "cooperation/campaign_list.html", context)
+
+
+@requires(P.VIEW_ACTIVITIES)
+def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Only the numbers of the linked cases this user may see; activities only counted."""
+    campaign = access_object(Campaign.objects.select_related("lead"), pk)
+    cases = criminal_cases_visible(request.user).filter(campaigns=campaign).order_by("number")
+    context = {
+        "campaign": campaign,
+        "case_numbers": list(cases.values_list("pk", "number")),
+        "activities_count": campaign.activities.count(),
+    }
+    return render(request, "cooperation/campaign_detail.html", context)
+
+
+@requires(P.EDIT_OWN_AGENCY)
+def campaign_create(request: HttpRequest) -> HttpResponse:
+    form = CampaignForm(request.POST or None, user=request.user)
+    agency = own_agency(request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if agency is None:
+            _no_agency(form)
+        else:
+            try:
+                campaign = campaign_record(
+                    lead=agency, acting_user=request.user, cases=data.pop("case_numbers"), **data
+                )
+            except RecordError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, _("Đã ghi đợt cao điểm."))
+                return redirect("campaign_detail", pk=campaign.pk)
+    return render(request, "cooperation/campaign_form.html", {"form": form, "agency": agency})
