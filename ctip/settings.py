@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "ctip.victims",
     "ctip.enforcement",
     "ctip.cooperation",
+    "ctip.reporting",
 ]
 
 MIDDLEWARE = [

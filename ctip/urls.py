@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 from django.views.i18n import set_language
 
 from ctip.accounts import views as accounts
@@ -81,6 +81,7 @@ urlpatterns = [
     path("dot-cao-diem/", cooperation.campaign_list, name="campaign_list"),
     path("dot-cao-diem/them/", cooperation.campaign_create, name="campaign_create"),
     path("dot-cao-diem/<int:pk>/", cooperation.campaign_detail, name="campaign_detail"),
+    path("bao-cao/", include("ctip.reporting.urls")),
     path("i18n/setlang/", public(set_language), name="set_language"),
     path("admin/", admin.site.urls),
 ]

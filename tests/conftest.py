@@ -3,10 +3,11 @@ from datetime import date
 import pytest
 
 from ctip.agencies.services import agencies_load_fixture, shipped_fixtures
-from ctip.core.management.commands.load_reference import RULE_FIXTURES_DIR as RULES
+from ctip.core.management.commands.load_reference import rule_fixtures
 from ctip.geo.flags import shipped_flag_fixtures, units_load_flags
 from ctip.geo.models import Level, Unit
 from ctip.geo.services import units_load_package
+from ctip.reporting.services import templates_load_fixture
 from ctip.rules.services import holidays_load, rules_load_fixture
 from tests import leakcheck
 from tests.leakcheck import no_personal_value_in_clear  # noqa: F401 - autouse fixture
@@ -23,8 +24,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
         for path in shipped_fixtures():
             agencies_load_fixture(path=path)
         holidays_load(years=range(2020, 2028))
-        for path in sorted(RULES.glob("rules*.yaml")):
+        for path in rule_fixtures():
             rules_load_fixture(path=path)
+        templates_load_fixture()
 
 
 def unit(code: int, level: str, day: date) -> Unit:

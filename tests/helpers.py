@@ -49,3 +49,23 @@ def log_in(client: Any, user: User, device: TOTPDevice | None = None) -> None:
     if device is not None:
         response = client.post("/tai-khoan/xac-thuc/", {"token": current_code(device)})
         assert response.status_code == 302, response.content.decode()[:500]
+
+
+def activity_row(**changes: Any) -> dict[str, Any]:
+    """One row of the activity import (JSON), a police session in old Quảng Ngãi by default."""
+    return {
+        "agency": "qng-ca",
+        "kind": "session",
+        "start_date": "2022-05-10",
+        "end_date": "2022-05-10",
+        "unit": 51,
+        "sessions": 1,
+        "participants": 40,
+        "participants_estimated": False,
+        "media_items": 0,
+        "sms": 0,
+        "target_groups": ["public"],
+        "theme": "",
+        "notes": "",
+        **changes,
+    }

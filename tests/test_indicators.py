@@ -13,6 +13,7 @@ from ctip.geo.models import Level
 from ctip.prevention.demo import demo_prevention_ensure
 from ctip.prevention.importer import import_file
 from tests.conftest import unit
+from tests.helpers import activity_row
 
 pytestmark = pytest.mark.django_db
 START, END = "2020-12-01", "2023-10-16"
@@ -131,23 +132,7 @@ def test_the_merged_province_counts_old_and_new_records(demo):
 
 
 def test_one_more_police_session_makes_99(demo, tmp_path):
-    row = [
-        {
-            "agency": "qng-ca",
-            "kind": "session",
-            "start_date": "2022-05-10",
-            "end_date": "2022-05-10",
-            "unit": 51,
-            "sessions": 1,
-            "participants": 40,
-            "participants_estimated": False,
-            "media_items": 0,
-            "sms": 0,
-            "target_groups": ["public"],
-            "theme": "",
-            "notes": "",
-        }
-    ]
+    row = [activity_row()]
     data = json.dumps(row).encode()
     assert import_file(name="them.json", data=data, acting_user=None) == 1
     sessions = by_agency(indicators("--by", "agency"), "prevention.sessions")

@@ -48,6 +48,9 @@ class Indicator:
     agency_field: str | None = "agency"
     estimate_field: str | None = None
     persons: bool = False
+    # Attendances count people at sessions (one person may attend twice): persons, but never
+    # suppressed by disclosure control, which protects identifiable individuals.
+    attendance: bool = False
     dimensions: tuple[str, ...] = ()
     # For a stock: narrow the records to those standing on the period's end.
     standing_on: Callable[[QuerySet, date], QuerySet] | None = None

@@ -51,6 +51,8 @@ ENTRIES: list[Entry] = [
     Entry("enforcement", _("Kiểm tra cơ sở kinh doanh"), "inspection_list", P.VIEW_ACTIVITIES),
     Entry("enforcement", _("Đợt cao điểm"), "campaign_list", P.VIEW_ACTIVITIES),
     Entry("cooperation", _("Hợp tác quốc tế"), "cooperation_list", P.VIEW_ACTIVITIES),
+    Entry("reports", _("Báo cáo"), "report_list", P.VIEW_REPORTS),
+    Entry("reports", _("Đăng ký yêu cầu báo cáo"), "report_request_new", P.COMPILE_REPORTS),
     Entry("reference", _("Đơn vị hành chính"), "unit_list", P.VIEW_REFERENCE),
     Entry("reference", _("Cơ quan, đơn vị"), "agency_list", P.VIEW_REFERENCE),
     Entry("reference", _("Cơ quan của tôi"), "my_agency", P.EDIT_OWN_AGENCY),

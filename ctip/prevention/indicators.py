@@ -62,6 +62,7 @@ _activity(
     lambda: Sum("participants"),
     estimate_field="participants_estimated",
     persons=True,
+    attendance=True,
 )
 _activity(
     "prevention.media_items", _("Số tin, bài, phóng sự"), _("tin, bài"), lambda: Sum("media_items")

@@ -1,0 +1,116 @@
+"""The statistical annex: one sheet per pillar, each indicator in total and by the breakdowns
+the template names, plus a sheet tracing every figure of the text to its indicator, territory,
+period, group and the records it counts."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from typing import TYPE_CHECKING, Any
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
+
+from ctip.core.exports import safe_cell
+from ctip.core.indicators import DIMENSIONS, REGISTRY, compute
+from ctip.reporting import disclosure
+
+if TYPE_CHECKING:
+    from ctip.reporting.compile import Builder
+
+DIMENSION_TITLES = {
+    "agency": _l("Theo cơ quan"),
+    "kind": _l("Theo hình thức"),
+    "target_group": _l("Theo đối tượng"),
+    "unit": _l("Theo địa bàn"),
+    "month": _l("Theo tháng"),
+    "quarter": _l("Theo quý"),
+    "year": _l("Theo năm"),
+}
+
+
+def annex_tables(b: Builder, specs: list[dict]) -> list[dict[str, Any]]:
+    span: dict[str, Any] = {"unit": b.unit, "start": b.start, "end": b.end}
+    sheets = []
+    for spec in specs:
+        codes = spec["indicators"]
+        tables = [_table(b, _("Tổng số"), codes, compute(codes, **span), None)]
+        for dim in spec.get("by", []):
+            rows = compute(codes, by=(dim,), **span)
+            title = str(DIMENSION_TITLES.get(dim, dim))
+            tables.append(_table(b, title, codes, rows, dim))
+        sheets.append({"sheet": spec["sheet"], "tables": tables})
+    return sheets
+
+
+def _table(b: Builder, title: str, codes: list[str], rows: list[dict], dim: str | None) -> dict:
+    """Groups down, indicators across; an indicator without that breakdown is left blank."""
+    columns = [c for c in codes if dim is None or dim in REGISTRY[c].dimensions]
+    groups: dict[Any, dict[str, Any]] = {}
+    for r in rows:
+        key = r[dim]["code"] if dim else ""
+        name = r[dim]["name"] if dim else b.unit.name
+        cell = disclosure.shown(
+            REGISTRY[r["indicator"]], int(r["value"] or 0), public=b.public, limit=b.threshold
+        )
+        groups.setdefault(key, {"name": name, "values": {}})["values"][r["indicator"]] = cell
+    return {
+        "title": title,
+        "columns": [str(REGISTRY[c].label) for c in columns],
+        "rows": [[g["name"], *(g["values"].get(c, 0) for c in columns)] for g in groups.values()],
+    }
+
+
+PROVENANCE_COLUMNS = [
+    _l("Mã số liệu"),
+    _l("Chỉ tiêu"),
+    _l("Mã chỉ tiêu"),
+    _l("Giá trị"),
+    _l("Cách ghi trong báo cáo"),
+    _l("Địa bàn (mã)"),
+    _l("Từ ngày"),
+    _l("Đến ngày"),
+    _l("Nhóm"),
+    _l("Số bản ghi được đếm"),
+]
+
+
+def annex_xlsx(result: dict[str, Any]) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    bold = Font(bold=True)
+    for sheet in result["annex"]:
+        ws = wb.create_sheet(sheet["sheet"][:31])
+        for table in sheet["tables"]:
+            ws.append([safe_cell(table["title"])])
+            ws.cell(ws.max_row, 1).font = bold
+            ws.append(["", *(safe_cell(c) for c in table["columns"])])
+            for row in table["rows"]:
+                ws.append([safe_cell(str(row[0])), *row[1:]])
+            ws.append([])
+        ws.column_dimensions["A"].width = 48
+    ws = wb.create_sheet(_("Nguồn số liệu"))
+    ws.append([str(c) for c in PROVENANCE_COLUMNS])
+    for f in result["figures"].values():
+        ws.append(
+            [
+                f["id"],
+                safe_cell(f["label"]),
+                f["indicator"],
+                f["value"] if f["value"] is not None else f["text"],
+                safe_cell(f["text"]),
+                f["unit"],
+                f["start"],
+                f["end"],
+                safe_cell(f["where_name"]),
+                f.get("records", ""),
+            ]
+        )
+    out = BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+__all__ = ["DIMENSIONS", "annex_tables", "annex_xlsx"]

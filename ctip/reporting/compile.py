@@ -1,0 +1,324 @@
+"""Compile a report from the data: walk the template's outline, turn indicator values into
+Vietnamese prose, and keep every figure with its provenance (indicator, territory, period, the
+group it is narrowed to). The result is plain JSON: the DOCX, the XLSX annex and the browser
+preview are all rendered from it, so they cannot disagree."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from ctip.core.indicators import REGISTRY, compute, records_behind
+from ctip.geo.selectors import covered_unit_ids
+from ctip.reporting import disclosure
+from ctip.reporting.models import Audience, Report
+from ctip.reporting.prose import figure_text, vn_date, vn_int
+
+Segment = list[Any]  # [text, figure id or None]
+Progress = Callable[[int, str], None]
+
+
+class Builder:
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.unit, self.start, self.end = report.unit, report.period_start, report.period_end
+        self.public = report.audience == Audience.PUBLIC
+        self.threshold = disclosure.threshold(on=self.end)
+        self.body: list[dict[str, Any]] = []
+        self.figures: dict[str, dict[str, Any]] = {}
+        self._in_use: dict[str, bool] = {}
+
+    # --- output ---------------------------------------------------------------------------
+
+    def para(self, kind: str, *segments: Segment | str) -> None:
+        segs = [s if isinstance(s, list) else [s, None] for s in segments]
+        self.body.append({"kind": kind, "segments": [s for s in segs if s[0]]})
+
+    def figure(self, row: dict[str, Any], where: dict[str, Any], where_name: str) -> Segment:
+        """A figure's words, registered with its provenance; returns its segment."""
+        indicator = REGISTRY[row["indicator"]]
+        value = int(row["value"] or 0)
+        suppressed = self.public and disclosure.applies(indicator) and 0 < value < self.threshold
+        if suppressed:
+            text, bound = _("dưới %(n)s") % {"n": self.threshold}, False
+        else:
+            text, bound = figure_text(
+                value, estimate=row["estimate"], round_large=self.report.round_large
+            )
+        fid = f"f{len(self.figures) + 1}"
+        self.figures[fid] = {
+            "id": fid,
+            "indicator": indicator.code,
+            "label": str(indicator.label),
+            "measure": str(indicator.measure),
+            "value": None if suppressed else value,
+            "text": text,
+            "estimate": row["estimate"],
+            "bound": bound,
+            "suppressed": suppressed,
+            "where": where,
+            "where_name": where_name,
+            "unit": self.unit.pk,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+        }
+        return [text, fid]
+
+    def in_use(self, code: str) -> bool:
+        """A data source is in use once anything was ever recorded in it (a deployment serves
+        one province): a zero then means none, not that nobody entered the data."""
+        if code not in self._in_use:
+            self._in_use[code] = REGISTRY[code].records().exists()
+        return self._in_use[code]
+
+    # --- outline ----------------------------------------------------------------------------
+
+    def sections(self, sections: list[dict], depth: int, progress: Progress | None) -> None:
+        for i, section in enumerate(sections):
+            if progress and depth == 1:
+                progress(int(80 * i / max(len(sections), 1)), section["title"])
+            kind = "h1" if depth == 1 else "h2" if depth == 2 else "h3"
+            self.para(kind, f"{section['numeral']} {section['title']}")
+            for block in section.get("blocks", []):
+                BLOCKS[block["type"]](self, block)
+            self.sections(section.get("sections", []), depth + 1, None)
+
+
+def _figures(b: Builder, block: dict) -> None:
+    parts = block["parts"]
+    unused = [p["indicator"] for p in parts if not b.in_use(p["indicator"])]
+    if len(unused) == len(parts):
+        b.para(
+            "note",
+            _("[Chưa sử dụng nguồn dữ liệu “%(label)s” trong hệ thống: đề nghị bổ sung.]")
+            % {"label": REGISTRY[parts[0]["indicator"]].label},
+        )
+        return
+    if block.get("by") == "agency":
+        _figures_by_agency(b, block)
+        return
+    rows = {r["indicator"]: r for r in compute([p["indicator"] for p in parts], **_span(b))}
+    if all(not rows[p["indicator"]]["value"] for p in parts) and block.get("zero"):
+        b.para("p", block["zero"])
+        return
+    segments: list[Segment | str] = [block.get("intro", "")]
+    shown = [p for p in parts if rows[p["indicator"]]["value"] or not block.get("skip_zero")]
+    for n, part in enumerate(shown):
+        if n:
+            segments.append(block.get("joiner", ", "))
+        segments += _fill(part["text"], b.figure(rows[part["indicator"]], {}, b.unit.name))
+    segments.append(block.get("end", "."))
+    b.para("p", *segments)
+
+
+def _figures_by_agency(b: Builder, block: dict) -> None:
+    from ctip.agencies.models import Agency
+
+    parts = block["parts"]
+    rows = compute([p["indicator"] for p in parts], by=("agency",), **_span(b))
+    values = {(r["indicator"], r["agency"]["code"]): r for r in rows if r["value"]}
+    codes = {code for _, code in values}
+    if not codes:
+        if block.get("zero"):
+            b.para("p", block["zero"])
+        return
+    lists = _group_lists(b, block.get("groups", []))
+    if block.get("intro"):
+        b.para("p", block["intro"])
+    agencies = list(Agency.objects.filter(code__in=codes).order_by("pk"))
+    names = _names_at_end(b, agencies)
+    for agency in agencies:
+        segments: list[Segment | str] = [f"- {names[agency.pk]}: "]
+        shown = [p for p in parts if (p["indicator"], agency.code) in values]
+        for n, part in enumerate(shown):
+            if n:
+                segments.append(", ")
+            row = values[(part["indicator"], agency.code)]
+            figure = b.figure(row, {"agency": agency.pk}, names[agency.pk])
+            segments += _fill(part["text"], figure)
+        for text, by_agency in lists:
+            if by_agency.get(agency.code):
+                segments.append("; " + text.replace("{list}", ", ".join(by_agency[agency.code])))
+        segments.append(".")
+        b.para("item", *segments)
+
+
+def _names_at_end(b: Builder, agencies: list[Any]) -> dict[int, str]:
+    """Figures group by today's heir (Foundation I), but a report names each agency as it stood
+    at the period's end: "Sở Lao động - Thương binh và Xã hội" in a 2023 review, not the
+    department that took its records in 2025. The one standing agency of the report's own unit
+    whose records roll up to the heir is named; failing that, the only one; else the heir."""
+    from ctip.agencies.models import Agency
+
+    names = {a.pk: a.name for a in agencies}
+    standing: dict[int, list[Any]] = {}
+    for a in Agency.objects.valid_on(b.end).filter(
+        rollup_agency__in=list(names), unit__in=covered_unit_ids(b.unit)
+    ):
+        standing.setdefault(a.rollup_agency_id, []).append(a)
+    for heir, found in standing.items():
+        own = [a for a in found if a.unit_id == b.unit.pk]
+        chosen = own if len(own) == 1 else found if len(found) == 1 else []
+        if chosen:
+            names[heir] = chosen[0].name
+    return names
+
+
+def _group_lists(b: Builder, groups: list[dict]) -> list[tuple[str, dict[str, list[str]]]]:
+    """For each group spec, the names of the groups each agency's records fall in."""
+    found = []
+    for spec in groups:
+        dim = spec["dimension"]
+        by_agency: dict[str, list[str]] = {}
+        for r in compute([spec["indicator"]], by=("agency", dim), **_span(b)):
+            if r["value"] and r[dim]["code"]:
+                name = r[dim]["name"]
+                by_agency.setdefault(r["agency"]["code"], []).append(name[:1].lower() + name[1:])
+        found.append((spec["text"], by_agency))
+    return found
+
+
+def _fill(text: str, figure: Segment) -> list[Segment | str]:
+    before, _sep, after = text.partition("{value}")
+    return [before, figure, after]
+
+
+def _span(b: Builder) -> dict[str, Any]:
+    return {"unit": b.unit, "start": b.start, "end": b.end}
+
+
+def _documents(b: Builder, block: dict) -> None:
+    from ctip.directives.models import Document
+    from ctip.directives.symbols import KINDS
+
+    issued = list(
+        Document.objects.filter(
+            recorded_by__unit__in=covered_unit_ids(b.unit), date__range=(b.start, b.end)
+        ).order_by("date", "pk")
+    )
+    implemented = list(
+        Document.objects.filter(relations_in__source__in=[d.pk for d in issued])
+        .exclude(pk__in=[d.pk for d in issued])
+        .distinct()
+        .order_by("date")
+    )
+    if not issued and not implemented:
+        b.para("p", _("Trong kỳ, chưa có văn bản chỉ đạo, điều hành nào được ghi nhận."))
+        return
+    row = compute(["directives.documents"], **_span(b))[0]
+    b.para(
+        "p",
+        _("Trong kỳ, các cơ quan đã ban hành "),
+        b.figure(row, {}, b.unit.name),
+        _(" văn bản chỉ đạo, điều hành về phòng, chống mua bán người:"),
+    )
+
+    def line(d: Document) -> str:
+        kind = KINDS.get(d.kind, _("Văn bản"))
+        day = vn_date(d.date)
+        return f"- {kind} số {d.number_symbol} ngày {day} của {d.issuer_name}: {d.subject};"
+
+    for d in issued:
+        b.para("item", line(d))
+    if implemented:
+        b.para("p", _("Đồng thời tiếp tục triển khai thực hiện:"))
+        for d in implemented:
+            b.para("item", line(d))
+
+
+def _campaigns(b: Builder, block: dict) -> None:
+    from ctip.enforcement.models import Campaign
+
+    campaigns = Campaign.objects.filter(
+        lead__unit__in=covered_unit_ids(b.unit), start__lte=b.end, end__gte=b.start
+    ).select_related("lead")
+    lines = [
+        f"- {c.name} ({vn_date(c.start)} - {vn_date(c.end)}), {c.lead.name} chủ trì;"
+        for c in campaigns.order_by("start", "pk")
+    ]
+    if lines:
+        b.para("p", block.get("intro") or _("Các đợt cao điểm đã triển khai trong kỳ:"))
+        for text in lines:
+            b.para("item", text)
+
+
+def _cooperation(b: Builder, block: dict) -> None:
+    from ctip.cooperation.models import CooperationActivity
+
+    activities = CooperationActivity.objects.filter(
+        agency__unit__in=covered_unit_ids(b.unit), start__range=(b.start, b.end)
+    ).select_related("agency")
+    for a in activities.order_by("start", "pk"):
+        summary = f": {a.summary}" if a.summary else ""
+        b.para(
+            "item",
+            f"- {vn_date(a.start)}, {a.agency.name} - {a.get_kind_display().lower()} "
+            f"với {a.counterpart} ({a.counterpart_country}){summary};",
+        )
+
+
+def _narrative(b: Builder, block: dict) -> None:
+    text = (b.report.narratives or {}).get(block["slot"], "").strip()
+    if not text:
+        b.para(
+            "note",
+            _("[Phần do cán bộ viết: %(label)s]") % {"label": block.get("label") or block["slot"]},
+        )
+        return
+    for paragraph in (p.strip() for p in text.splitlines()):
+        if paragraph:
+            b.para("item" if paragraph.startswith(("-", "+")) else "p", paragraph)
+
+
+def _text(b: Builder, block: dict) -> None:
+    b.para("p", block["text"])
+
+
+BLOCKS: dict[str, Callable[[Builder, dict], None]] = {
+    "figures": _figures,
+    "documents": _documents,
+    "campaigns": _campaigns,
+    "cooperation": _cooperation,
+    "narrative": _narrative,
+    "text": _text,
+}
+
+
+def compile_report(report: Report, *, progress: Progress | None = None) -> dict[str, Any]:
+    from ctip.reporting.annex import annex_tables
+    from ctip.reporting.header import header
+
+    b = Builder(report)
+    b.sections(report.template.outline["sections"], 1, progress)
+    if progress:
+        progress(85, _("Phụ lục số liệu"))
+    annex = annex_tables(b, report.template.outline.get("annex", []))
+    if progress:
+        progress(95, _("Nguồn gốc số liệu"))
+    _count_records(b)
+    return {
+        "header": header(report),
+        "body": b.body,
+        "figures": b.figures,
+        "annex": annex,
+        "threshold": b.threshold,
+        "audience": report.audience,
+    }
+
+
+def _count_records(b: Builder) -> None:
+    """How many records each figure counts (its provenance); one query per figure."""
+    for figure in b.figures.values():
+        figure["records"] = records_behind(
+            figure["indicator"],
+            unit=b.unit,
+            start=date.fromisoformat(figure["start"]),
+            end=date.fromisoformat(figure["end"]),
+            where=figure["where"] or None,
+        ).count()
+
+
+__all__ = ["compile_report", "vn_int"]

@@ -1,0 +1,100 @@
+"""The outline of a report template, as data an administrator edits (JSON in the admin).
+
+    [{"numeral": "II.", "title": "KẾT QUẢ THỰC HIỆN", "blocks": [...], "sections": [...]}, ...]
+
+Blocks:
+- {"type": "documents"}: the documents issued in the period and those its work implements;
+- {"type": "figures", "parts": [{"indicator": code, "text": "tổ chức {value} buổi"}, ...],
+   "by": "agency" (optional), "groups": [{"indicator": code, "dimension": d, "text": "... {list}"}],
+   "intro": text, "zero": sentence for a zero count};
+- {"type": "campaigns"} / {"type": "cooperation"}: lists from those registers;
+- {"type": "narrative", "slot": key, "label": text}: written by people in the browser;
+- {"type": "text", "text": fixed sentence}.
+Optional "annex": [{"sheet": name, "indicators": [codes], "by": [dimensions]}] on the template.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from ctip.core.indicators import DIMENSIONS, REGISTRY
+
+BLOCK_TYPES = {"documents", "figures", "campaigns", "cooperation", "narrative", "text"}
+
+
+class OutlineError(ValueError):
+    pass
+
+
+def check_outline(outline: Any) -> None:
+    """Raise OutlineError with a Vietnamese message naming the first fault."""
+    if not isinstance(outline, dict) or not isinstance(outline.get("sections"), list):
+        raise OutlineError(_("Đề cương phải có danh sách “sections”."))
+    slots: set[str] = set()
+    for section in _walk(outline["sections"]):
+        if not section.get("numeral") or not section.get("title"):
+            raise OutlineError(_("Mỗi mục phải có số thứ tự (“numeral”) và tên (“title”)."))
+        for block in section.get("blocks", []):
+            _check_block(block, section["numeral"], slots)
+    for sheet in outline.get("annex", []):
+        _check_codes(sheet.get("indicators", []), sheet.get("sheet", "?"))
+        for d in sheet.get("by", []):
+            if d not in DIMENSIONS:
+                raise OutlineError(_("Không có chiều phân tổ “%(d)s”.") % {"d": d})
+
+
+def _walk(sections: list[dict]) -> Any:
+    for section in sections:
+        yield section
+        yield from _walk(section.get("sections", []))
+
+
+def _check_block(block: dict, numeral: str, slots: set[str]) -> None:
+    kind = block.get("type")
+    if kind not in BLOCK_TYPES:
+        raise OutlineError(
+            _("Mục %(n)s: loại khối “%(t)s” không hợp lệ.") % {"n": numeral, "t": kind}
+        )
+    if kind == "figures":
+        parts = block.get("parts") or []
+        if not parts:
+            raise OutlineError(_("Mục %(n)s: khối số liệu không có chỉ tiêu.") % {"n": numeral})
+        _check_codes([p.get("indicator") for p in parts], numeral)
+        for p in parts:
+            if "{value}" not in p.get("text", ""):
+                raise OutlineError(
+                    _("Mục %(n)s: câu của chỉ tiêu phải chứa {value}.") % {"n": numeral}
+                )
+        for group in block.get("groups", []):
+            _check_codes([group.get("indicator")], numeral)
+            if group.get("dimension") not in DIMENSIONS or "{list}" not in group.get("text", ""):
+                raise OutlineError(
+                    _("Mục %(n)s: nhóm phải có chiều phân tổ hợp lệ và chứa {list}.")
+                    % {"n": numeral}
+                )
+    if kind == "narrative":
+        slot = block.get("slot")
+        if not slot or slot in slots:
+            raise OutlineError(
+                _("Mục %(n)s: phần viết phải có mã (“slot”) riêng.") % {"n": numeral}
+            )
+        slots.add(slot)
+
+
+def _check_codes(codes: list[Any], where: str) -> None:
+    for code in codes:
+        if code not in REGISTRY:
+            raise OutlineError(_("Mục %(n)s: không có chỉ tiêu “%(c)s”.") % {"n": where, "c": code})
+
+
+def narrative_slots(outline: dict) -> list[tuple[str, str, str]]:
+    """(slot, section heading, label) for each narrative block, in outline order."""
+    found = []
+    for section in _walk(outline.get("sections", [])):
+        for block in section.get("blocks", []):
+            if block.get("type") == "narrative":
+                heading = f"{section['numeral']} {section['title']}"
+                found.append((block["slot"], heading, block.get("label", "")))
+    return found

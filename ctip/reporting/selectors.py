@@ -1,0 +1,46 @@
+"""Who sees which report: holders of the reports permission, for the units of their territory
+(a report carries aggregates only; the records behind a figure are checked separately)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from ctip.accounts.permissions import P
+from ctip.accounts.scope import scoped
+from ctip.core.access import access_object
+from ctip.reporting.models import Compilation, Report, ReportRequest
+
+
+def reports_visible(user: Any) -> QuerySet[Report]:
+    return scoped(
+        Report.objects.select_related("template", "unit", "request"),
+        user,
+        P.VIEW_REPORTS,
+        agency_field=None,
+        unit_field="unit",
+    )
+
+
+def requests_visible(user: Any) -> QuerySet[ReportRequest]:
+    return scoped(
+        ReportRequest.objects.select_related("template", "unit"),
+        user,
+        P.VIEW_REPORTS,
+        agency_field=None,
+        unit_field="unit",
+    )
+
+
+def access_report(user: Any, pk: Any) -> Report:
+    return access_object(reports_visible(user), pk)
+
+
+def access_compilation(user: Any, pk: Any) -> Compilation:
+    return access_object(
+        Compilation.objects.filter(report__in=reports_visible(user)).select_related(
+            "report__template", "report__unit"
+        ),
+        pk,
+    )

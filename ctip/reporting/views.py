@@ -1,0 +1,203 @@
+"""Reports in the browser: requests, drafts and their narratives, compiling with progress, the
+preview with each figure's provenance, and the DOCX / XLSX / PDF downloads."""
+
+from __future__ import annotations
+
+from django import forms
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
+
+from ctip.accounts.permissions import P
+from ctip.accounts.scope import has_perm
+from ctip.core.access import requires
+from ctip.reporting.models import Audience, JobStatus, ReportRequest, ReportTemplate
+from ctip.reporting.outline import narrative_slots
+from ctip.reporting.selectors import (
+    access_compilation,
+    access_report,
+    reports_visible,
+    requests_visible,
+)
+from ctip.reporting.services import (
+    ReportError,
+    compilation_start,
+    report_create,
+    report_narratives_set,
+    report_request_register,
+)
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@requires(P.VIEW_REPORTS)
+def report_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "reporting/list.html",
+        {
+            "reports": reports_visible(request.user)[:100],
+            "requests": requests_visible(request.user)[:100],
+            "can_compile": has_perm(request.user, P.COMPILE_REPORTS),
+        },
+    )
+
+
+class RequestForm(forms.Form):
+    number_symbol = forms.CharField(label=_l("Số, ký hiệu văn bản yêu cầu"), max_length=80)
+    date_issued = forms.DateField(label=_l("Ngày văn bản (ngày/tháng/năm)"))
+    issuer = forms.CharField(label=_l("Cơ quan yêu cầu"), max_length=200)
+    subject = forms.CharField(label=_l("Trích yếu"), max_length=400, required=False)
+    template = forms.ModelChoiceField(label=_l("Mẫu báo cáo"), queryset=ReportTemplate.objects)
+    unit = forms.IntegerField(label=_l("Mã tỉnh báo cáo"), min_value=1)
+    period_start = forms.DateField(label=_l("Kỳ báo cáo từ ngày"))
+    period_end = forms.DateField(label=_l("Đến ngày"))
+    deadline = forms.DateField(label=_l("Hạn gửi báo cáo"), required=False)
+    recipients = forms.CharField(
+        label=_l("Nơi nhận (mỗi dòng một nơi)"), widget=forms.Textarea(attrs={"rows": 5})
+    )
+    signing_authority = forms.CharField(
+        label=_l("Thẩm quyền ký (các dòng cách nhau bởi “/”)"), max_length=200, required=False
+    )
+    signer_name = forms.CharField(label=_l("Người ký"), max_length=120, required=False)
+
+
+@requires(P.COMPILE_REPORTS)
+def request_new(request: HttpRequest) -> HttpResponse:
+    from ctip.geo.models import Level, Unit
+
+    form = RequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        unit = (
+            Unit.objects.valid_on(data["period_end"])
+            .filter(code=data.pop("unit"), level=Level.PROVINCE)
+            .first()
+        )
+        lines = [r.strip(" -;.") for r in data.pop("recipients").splitlines()]
+        if unit is None:
+            form.add_error("unit", _("Không có tỉnh mã này vào ngày cuối kỳ báo cáo."))
+        else:
+            try:
+                created = report_request_register(
+                    unit=unit,
+                    recipients=[r for r in lines if r],
+                    acting_user=request.user,
+                    **data,
+                )
+            except ReportError as exc:
+                form.add_error(None, str(exc))
+            else:
+                report = report_create(
+                    template=created.template,
+                    unit=unit,
+                    period_start=created.period_start,
+                    period_end=created.period_end,
+                    request=created,
+                    acting_user=request.user,
+                )
+                return redirect("report_detail", pk=report.pk)
+    return render(request, "reporting/request_form.html", {"form": form})
+
+
+class OptionsForm(forms.Form):
+    audience = forms.ChoiceField(label=_l("Phạm vi gửi"), choices=Audience.choices)
+    round_large = forms.BooleanField(label=_l("Ghi số lớn thành “hơn N”"), required=False)
+
+
+@requires(P.VIEW_REPORTS)
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    report = access_report(request.user, pk)
+    slots = narrative_slots(report.template.outline)
+    can_compile = has_perm(request.user, P.COMPILE_REPORTS)
+    error = ""
+    if request.method == "POST":
+        if not can_compile:
+            raise Http404
+        texts = {slot: request.POST.get(f"slot_{slot}", "") for slot, _h, _l in slots}
+        try:
+            report_narratives_set(report=report, narratives=texts, acting_user=request.user)
+        except ReportError as exc:
+            error = str(exc)
+        else:
+            if "compile" in request.POST:
+                compilation = compilation_start(report=report, acting_user=request.user)
+                return redirect("compilation_detail", pk=compilation.pk)
+            return redirect("report_detail", pk=report.pk)
+    return render(
+        request,
+        "reporting/detail.html",
+        {
+            "report": report,
+            "slots": [(s, h, lbl, report.narratives.get(s, "")) for s, h, lbl in slots],
+            "compilations": report.compilations.all()[:10],  # type: ignore[attr-defined]
+            "can_compile": can_compile,
+            "error": error,
+        },
+    )
+
+
+@requires(P.VIEW_REPORTS)
+def compilation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Progress while the job runs (htmx polls the fragment), then the preview."""
+    compilation = access_compilation(request.user, pk)
+    context = {"c": compilation, "report": compilation.report, "running": _running(compilation)}
+    if request.headers.get("HX-Request") == "true":
+        if context["running"]:
+            return render(request, "reporting/_progress.html", context)
+        done = HttpResponse("")
+        done["HX-Refresh"] = "true"  # finished: reload to show the preview
+        return done
+    if compilation.status == JobStatus.DONE:
+        context["paragraphs"] = compilation.result["body"]
+        context["header"] = compilation.result["header"]
+    return render(request, "reporting/compilation.html", context)
+
+
+def _running(compilation) -> bool:
+    return compilation.status in (JobStatus.QUEUED, JobStatus.RUNNING)
+
+
+@requires(P.VIEW_REPORTS)
+def figure_detail(request: HttpRequest, pk: int, fid: str) -> HttpResponse:
+    from ctip.reporting.provenance import listed_for
+
+    compilation = access_compilation(request.user, pk)
+    figure = compilation.result.get("figures", {}).get(fid)
+    if figure is None:
+        raise Http404
+    total, listed, withheld = listed_for(request.user, figure)
+    return render(
+        request,
+        "reporting/figure.html",
+        {"c": compilation, "f": figure, "total": total, "listed": listed, "withheld": withheld},
+    )
+
+
+@requires(P.VIEW_REPORTS)
+def compilation_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    from ctip.reporting.annex import annex_xlsx
+    from ctip.reporting.render import RenderError, docx_to_pdf, render_docx
+
+    compilation = access_compilation(request.user, pk)
+    if compilation.status != JobStatus.DONE or fmt not in ("docx", "xlsx", "pdf"):
+        raise Http404
+    result, template = compilation.result, compilation.report.template
+    if fmt == "xlsx":
+        body, mime = annex_xlsx(result), XLSX
+    elif fmt == "docx":
+        body, mime = render_docx(result, template), DOCX
+    else:
+        try:
+            body, mime = docx_to_pdf(render_docx(result, template)), "application/pdf"
+        except RenderError:
+            return HttpResponse(_("Máy chủ chưa cài LibreOffice để xuất PDF."), status=503)
+    response = HttpResponse(body, content_type=mime)
+    name = f"bao-cao-{compilation.report_id}-{compilation.pk}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+__all__ = ["ReportRequest"]
