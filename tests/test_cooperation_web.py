@@ -226,3 +226,17 @@ def test_menu_lists_the_registers(officer):
     page = officer.get("/").text
     for url in ("/hop-tac/", "/kiem-tra/", "/dot-cao-diem/"):
         assert f'href="{url}"' in page
+
+
+def test_an_establishment_kind_too_long_is_refused_on_every_database():
+    from ctip.cooperation.services import RecordError
+
+    with pytest.raises(RecordError, match="quá dài"):
+        inspection_record(
+            agency=Agency.objects.get(code="qng-ca-2025"),
+            unit=Agency.objects.get(code="qng-ca-2025").unit,
+            on=date(2026, 3, 1),
+            establishment_kind="x" * 61,
+            acting_user=None,
+        )
+    assert not Inspection.objects.exists()

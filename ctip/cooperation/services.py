@@ -83,6 +83,9 @@ def inspection_record(
         raise RecordError(_("Số vi phạm và tiền xử phạt không được âm."))
     if not establishment_kind.strip():
         raise RecordError(_("Chưa nhập loại cơ sở được kiểm tra."))
+    if len(establishment_kind) > (Inspection._meta.get_field("establishment_kind").max_length or 0):
+        # SQLite would store it; PostgreSQL refuses: the same clear message on both.
+        raise RecordError(_("Tên loại cơ sở quá dài (tối đa 60 ký tự)."))
     _dates(on, on)
     with transaction.atomic():
         inspection = Inspection.objects.create(

@@ -154,7 +154,7 @@ def _after_reform_monitoring(day: date) -> int:
     inspections = [  # (days after the reform, establishment, violations, fine)
         (45, "Cơ sở karaoke", 1, 7_500_000),
         (120, "Cơ sở lưu trú, massage", 0, 0),
-        (210, "Doanh nghiệp dịch vụ đưa người lao động đi làm việc ở nước ngoài", 2, 40_000_000),
+        (210, "Doanh nghiệp đưa người lao động đi làm việc ở nước ngoài", 2, 40_000_000),
         (300, "Cơ sở môi giới kết hôn có yếu tố nước ngoài", 0, 0),
     ]
     for offset, kind, violations, fine in inspections:
