@@ -9,6 +9,7 @@ and the system administrator, who record nothing for an agency, do not.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -21,9 +22,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
-from ctip.accounts.permissions import ROLES, P
-from ctip.accounts.scope import active_assignments, has_perm, scoped
+from ctip.accounts.permissions import P
+from ctip.accounts.scope import has_perm, scoped
 from ctip.agencies.models import Agency
+from ctip.agencies.selectors_scope import agencies_editable_by
 from ctip.cooperation.models import CooperationActivity, Kind
 from ctip.cooperation.services import (
     RecordError,
@@ -34,18 +36,15 @@ from ctip.cooperation.services import (
 from ctip.core.access import access_object, requires
 from ctip.enforcement.models import Campaign, CriminalCase, Inspection
 from ctip.enforcement.selectors import criminal_cases_visible
+from ctip.geo.selectors import unit_by_code
 
 PAGE_SIZE = 50
 FIRST_YEAR = 2012  # the Law on Human Trafficking Prevention and Combat
 
 
 def own_agency(user: Any) -> Agency | None:
-    """The agency of the user's first active assignment whose role records for it."""
-    for assignment in active_assignments(user):
-        role = ROLES.get(assignment.role)
-        if assignment.agency is not None and role and P.EDIT_OWN_AGENCY in role.permissions:
-            return assignment.agency
-    return None
+    """The agency the user records for (their own, in force today)."""
+    return agencies_editable_by(user).order_by("pk").first()
 
 
 class FilterForm(forms.Form):
@@ -64,18 +63,15 @@ class CooperationFilter(FilterForm):
 
 
 def _page(request: HttpRequest, form: FilterForm, qs: QuerySet, date_field: str) -> dict:
-    """Filter `qs` by the form's year (and kind), and give one page with the query to keep."""
+    """Filter `qs` by the form's year (and kind), and give one page (pager.html keeps filters)."""
     if form.is_valid():
         if form.cleaned_data["year"]:
             qs = qs.filter(**{f"{date_field}__year": form.cleaned_data["year"]})
         if form.cleaned_data.get("kind"):
             qs = qs.filter(kind=form.cleaned_data["kind"])
-    params = request.GET.copy()
-    params.pop("page", None)
     return {
         "form": form,
         "page": Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page")),
-        "query": params.urlencode(),
         "can_record": has_perm(request.user, P.EDIT_OWN_AGENCY),
     }
 
@@ -138,8 +134,17 @@ class CampaignForm(CasesForm):
     field_order = ["name", "kind", "start", "end"]
 
 
-def _no_agency(form: forms.Form) -> None:
-    form.add_error(None, _("Tài khoản của bạn không gắn với cơ quan nào để ghi nhận."))
+def _write(form: forms.Form, agency: Agency | None, write: Callable[[dict], Any]) -> Any:
+    """`write(cleaned data)` for the user's agency; a refusal becomes the form's message and
+    None is returned (nothing was written: the services are transactions)."""
+    if agency is None:
+        form.add_error(None, _("Tài khoản của bạn không gắn với cơ quan nào để ghi nhận."))
+        return None
+    try:
+        return write(form.cleaned_data)
+    except RecordError as exc:
+        form.add_error(None, str(exc))
+        return None
 
 
 # International cooperation: an agency's own records (and its predecessors'); territorial roles
@@ -164,22 +169,16 @@ def cooperation_create(request: HttpRequest) -> HttpResponse:
     form = CooperationForm(request.POST or None, user=request.user)
     agency = own_agency(request.user)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        if agency is None:
-            _no_agency(form)
-        else:
-            try:
-                cooperation_record(
-                    agency=agency,
-                    acting_user=request.user,
-                    criminal_cases=data.pop("case_numbers"),
-                    **data,
-                )
-            except RecordError as exc:
-                form.add_error(None, str(exc))
-            else:
-                messages.success(request, _("Đã ghi hoạt động hợp tác quốc tế."))
-                return redirect("cooperation_list")
+        created = _write(
+            form,
+            agency,
+            lambda d: cooperation_record(
+                agency=agency, acting_user=request.user, criminal_cases=d.pop("case_numbers"), **d
+            ),
+        )
+        if created is not None:
+            messages.success(request, _("Đã ghi hoạt động hợp tác quốc tế."))
+            return redirect("cooperation_list")
     return render(request, "cooperation/cooperation_form.html", {"form": form, "agency": agency})
 
 
@@ -198,30 +197,20 @@ def inspection_list(request: HttpRequest) -> HttpResponse:
 
 @requires(P.EDIT_OWN_AGENCY)
 def inspection_create(request: HttpRequest) -> HttpResponse:
-    from ctip.geo.models import Unit
-
     form = InspectionForm(request.POST or None)
     agency = own_agency(request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        unit = (
-            Unit.objects.valid_on(data["on"])
-            .filter(code=data.pop("unit"))
-            .order_by("level")
-            .first()
-        )
-        if agency is None:
-            _no_agency(form)
-        elif unit is None:
+        unit = unit_by_code(data.pop("unit"), day=data["on"])
+        if unit is None:
             form.add_error("unit", _("Không có đơn vị mã này vào ngày kiểm tra."))
-        else:
-            try:
-                inspection_record(agency=agency, unit=unit, acting_user=request.user, **data)
-            except RecordError as exc:
-                form.add_error(None, str(exc))
-            else:
-                messages.success(request, _("Đã ghi cuộc kiểm tra."))
-                return redirect("inspection_list")
+        elif _write(
+            form,
+            agency,
+            lambda d: inspection_record(agency=agency, unit=unit, acting_user=request.user, **d),
+        ):
+            messages.success(request, _("Đã ghi cuộc kiểm tra."))
+            return redirect("inspection_list")
     return render(request, "cooperation/inspection_form.html", {"form": form, "agency": agency})
 
 
@@ -254,17 +243,14 @@ def campaign_create(request: HttpRequest) -> HttpResponse:
     form = CampaignForm(request.POST or None, user=request.user)
     agency = own_agency(request.user)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        if agency is None:
-            _no_agency(form)
-        else:
-            try:
-                campaign = campaign_record(
-                    lead=agency, acting_user=request.user, cases=data.pop("case_numbers"), **data
-                )
-            except RecordError as exc:
-                form.add_error(None, str(exc))
-            else:
-                messages.success(request, _("Đã ghi đợt cao điểm."))
-                return redirect("campaign_detail", pk=campaign.pk)
+        campaign = _write(
+            form,
+            agency,
+            lambda d: campaign_record(
+                lead=agency, acting_user=request.user, cases=d.pop("case_numbers"), **d
+            ),
+        )
+        if campaign is not None:
+            messages.success(request, _("Đã ghi đợt cao điểm."))
+            return redirect("campaign_detail", pk=campaign.pk)
     return render(request, "cooperation/campaign_form.html", {"form": form, "agency": agency})

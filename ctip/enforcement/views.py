@@ -105,7 +105,7 @@ def criminal_case_create_view(request: HttpRequest) -> HttpResponse:
     """Police investigators open a case for their agency (suspects are added on the case)."""
     from ctip.accounts.scope import active_assignments
     from ctip.enforcement.services import criminal_case_create
-    from ctip.geo.models import Unit
+    from ctip.geo.selectors import unit_by_code
 
     form = CaseForm(request.POST or None)
     owner = next(
@@ -118,12 +118,7 @@ def criminal_case_create_view(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        unit = (
-            Unit.objects.valid_on(data["detected_on"])
-            .filter(code=data.pop("unit"))
-            .order_by("level")
-            .first()
-        )
+        unit = unit_by_code(data.pop("unit"), day=data["detected_on"])
         if owner is None:
             form.add_error(None, _("Chỉ điều tra viên của cơ quan Công an được lập vụ án."))
         elif unit is None:

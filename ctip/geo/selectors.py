@@ -24,6 +24,12 @@ def unit_at(*, code: int, level: str, day: date) -> Unit:
     return Unit.objects.valid_on(day).get(code=code, level=level)
 
 
+def unit_by_code(code: int, *, day: date) -> Unit | None:
+    """The unit a form names by its GSO code alone, as it stood on `day` (codes of different
+    levels rarely collide; if they do, the first level in name order is taken, as before)."""
+    return Unit.objects.valid_on(day).filter(code=code).order_by("level").first()
+
+
 def unit_for_period(*, code: int, level: str, start: date, end: date) -> Unit:
     """A unit named for a period is the unit as it stood at the period's end (domain README §3);
     its records include everything it succeeded (see covered_unit_ids)."""
