@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from ctip.core.exports import safe_cell
-from ctip.core.indicators import DIMENSIONS, REGISTRY, compute
+from ctip.core.indicators import REGISTRY, compute
 from ctip.reporting import disclosure
 
 if TYPE_CHECKING:
@@ -111,6 +111,3 @@ def annex_xlsx(result: dict[str, Any]) -> bytes:
     out = BytesIO()
     wb.save(out)
     return out.getvalue()
-
-
-__all__ = ["DIMENSIONS", "annex_tables", "annex_xlsx"]

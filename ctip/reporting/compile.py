@@ -15,7 +15,7 @@ from ctip.core.indicators import REGISTRY, compute, records_behind
 from ctip.geo.selectors import covered_unit_ids
 from ctip.reporting import disclosure
 from ctip.reporting.models import Audience, Report
-from ctip.reporting.prose import figure_text, vn_date, vn_int
+from ctip.reporting.prose import figure_text, vn_date
 
 Segment = list[Any]  # [text, figure id or None]
 Progress = Callable[[int, str], None]
@@ -319,6 +319,3 @@ def _count_records(b: Builder) -> None:
             end=date.fromisoformat(figure["end"]),
             where=figure["where"] or None,
         ).count()
-
-
-__all__ = ["compile_report", "vn_int"]

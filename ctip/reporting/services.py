@@ -15,7 +15,6 @@ from ctip.geo.models import Unit
 from ctip.reporting.models import (
     Audience,
     Compilation,
-    JobStatus,
     Report,
     ReportRequest,
     ReportTemplate,
@@ -242,6 +241,3 @@ def compilation_start(*, report: Report, acting_user: Any, run_now: bool = False
         run_compilation(compilation.pk)
         compilation.refresh_from_db()
     return compilation
-
-
-__all__ = ["JobStatus", "ReportError"]

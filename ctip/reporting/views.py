@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _l
 from ctip.accounts.permissions import P
 from ctip.accounts.scope import has_perm
 from ctip.core.access import requires
-from ctip.reporting.models import Audience, JobStatus, ReportRequest, ReportTemplate
+from ctip.reporting.models import JobStatus, ReportTemplate
 from ctip.reporting.outline import narrative_slots
 from ctip.reporting.selectors import (
     access_compilation,
@@ -100,11 +100,6 @@ def request_new(request: HttpRequest) -> HttpResponse:
                 )
                 return redirect("report_detail", pk=report.pk)
     return render(request, "reporting/request_form.html", {"form": form})
-
-
-class OptionsForm(forms.Form):
-    audience = forms.ChoiceField(label=_l("Phạm vi gửi"), choices=Audience.choices)
-    round_large = forms.BooleanField(label=_l("Ghi số lớn thành “hơn N”"), required=False)
 
 
 @requires(P.VIEW_REPORTS)
@@ -198,6 +193,3 @@ def compilation_download(request: HttpRequest, pk: int, fmt: str) -> HttpRespons
     name = f"bao-cao-{compilation.report_id}-{compilation.pk}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
-
-
-__all__ = ["ReportRequest"]
