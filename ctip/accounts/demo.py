@@ -34,6 +34,8 @@ ACCOUNTS = [
     Demo("congan", "agency_officer", "qng-ca-2025"),
     Demo("bienphong", "agency_officer", "qng-bdbp-2025"),
     Demo("phunu", "agency_officer", "qng-hlhpn-2025"),
+    Demo("lanhdaoca", "agency_leader", "qng-ca-2025"),
+    Demo("lanhdaobp", "agency_leader", "qng-bdbp-2025"),
     Demo("xahoi", "case_worker", "qng-syt-2025"),
     Demo("hosobp", "case_worker", "qng-bdbp-2025"),
     Demo("giamsat", "case_supervisor", "qng-syt-2025"),

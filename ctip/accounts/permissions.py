@@ -23,6 +23,9 @@ class P:
     VIEW_AGGREGATES = "aggregates.view"  # province-wide figures, never personal data
     VIEW_REPORTS = "reports.view"
     COMPILE_REPORTS = "reports.compile"
+    ISSUE_REPORTS = "reports.issue"  # take a number from the register and freeze the report
+    CONTRIBUTE_REPORTS = "reports.contribute"  # draft the own agency's part of a report
+    SIGN_CONTRIBUTIONS = "reports.sign_contribution"  # an agency leader signs that part off
     VIEW_VICTIM_CASES = "victims.view_cases"
     EDIT_VICTIM_CASES = "victims.edit_cases"
     SUPERVISE_VICTIM_CASES = "victims.supervise"
@@ -54,7 +57,13 @@ class Role:
 
 
 _BASE = {P.VIEW_HOME, P.VIEW_REFERENCE, P.VIEW_DIRECTIVES, P.VIEW_ACTIVITIES}
-_AGENCY = _BASE | {P.VIEW_OWN_AGENCY, P.EDIT_OWN_AGENCY, P.EDIT_DIRECTIVES, P.EDIT_ACTIVITIES}
+_AGENCY = _BASE | {
+    P.VIEW_OWN_AGENCY,
+    P.EDIT_OWN_AGENCY,
+    P.EDIT_DIRECTIVES,
+    P.EDIT_ACTIVITIES,
+    P.CONTRIBUTE_REPORTS,
+}
 
 ROLES: dict[str, Role] = {
     r.code: r
@@ -68,10 +77,17 @@ ROLES: dict[str, Role] = {
         Role(
             "standing_office",
             _("Cơ quan Thường trực"),
-            frozenset(_AGENCY | {P.VIEW_AGGREGATES, P.VIEW_REPORTS, P.COMPILE_REPORTS}),
+            frozenset(
+                _AGENCY | {P.VIEW_AGGREGATES, P.VIEW_REPORTS, P.COMPILE_REPORTS, P.ISSUE_REPORTS}
+            ),
             False,
         ),
         Role("agency_officer", _("Cán bộ cơ quan thành viên"), frozenset(_AGENCY)),
+        Role(
+            "agency_leader",
+            _("Lãnh đạo cơ quan thành viên"),
+            frozenset(_AGENCY | {P.SIGN_CONTRIBUTIONS}),
+        ),
         Role(
             "case_worker",
             _("Cán bộ quản lý hồ sơ nạn nhân"),

@@ -107,19 +107,21 @@ def compute(
     end: date,
     by: tuple[str, ...] = (),
     level: str | None = None,
+    where: dict[str, Any] | None = None,
 ) -> list[dict[str, Any]]:
     """Rows {"indicator", "label", "value", "estimate", <dim>: {"code", "name"}} for each
     indicator and group, over records made in `unit`'s territory (with everything it succeeded)
-    in [start, end] (flows) or standing on `end` (stocks)."""
+    in [start, end] (flows) or standing on `end` (stocks); `where` narrows to one group of other
+    dimensions, as in `records_behind` ({"agency": <id>})."""
     if start > end:
         raise IndicatorError("start must not be after end")
     chosen = [REGISTRY[c] for c in codes] if codes else list(REGISTRY.values())
     rows: list[dict[str, Any]] = []
     for indicator in chosen:
-        unsupported = [d for d in by if d not in indicator.dimensions]
+        unsupported = [d for d in (*by, *(where or {})) if d not in indicator.dimensions]
         if unsupported:
             continue  # an indicator without that breakdown is left out, never guessed
-        rows += _compute_one(indicator, unit, start, end, by, level)
+        rows += _compute_one(indicator, unit, start, end, by, level, where)
     return rows
 
 
@@ -135,11 +137,16 @@ def records_behind(
     """The records a value is made of (provenance): the indicator's records in the unit and
     period, narrowed to the group whose dimension keys are `where` ({"agency": <id>, ...})."""
     indicator = REGISTRY[code]
-    qs = _base(indicator, unit, start, end)
-    if where:
-        keys = {f"k_{d}": DIMENSIONS[d].key(indicator, level) for d in where}
-        qs = qs.annotate(**keys).filter(**{f"k_{d}": v for d, v in where.items()})
-    return qs.distinct()
+    return _narrow(_base(indicator, unit, start, end), indicator, where, level).distinct()
+
+
+def _narrow(
+    qs: QuerySet, indicator: Indicator, where: dict[str, Any] | None, level: str | None
+) -> QuerySet:
+    if not where:
+        return qs
+    keys = {f"w_{d}": DIMENSIONS[d].key(indicator, level) for d in where}
+    return qs.annotate(**keys).filter(**{f"w_{d}": v for d, v in where.items()})
 
 
 def _base(indicator: Indicator, unit: Unit, start: date, end: date) -> QuerySet:
@@ -152,9 +159,15 @@ def _base(indicator: Indicator, unit: Unit, start: date, end: date) -> QuerySet:
 
 
 def _compute_one(
-    indicator: Indicator, unit: Unit, start: date, end: date, by: tuple[str, ...], level: str | None
+    indicator: Indicator,
+    unit: Unit,
+    start: date,
+    end: date,
+    by: tuple[str, ...],
+    level: str | None,
+    where: dict[str, Any] | None = None,
 ) -> list[dict[str, Any]]:
-    qs = _base(indicator, unit, start, end)
+    qs = _narrow(_base(indicator, unit, start, end), indicator, where, level)
     keys = {f"k_{d}": DIMENSIONS[d].key(indicator, level) for d in by}
     aggregates: dict[str, Any] = {"value": indicator.value()}
     if indicator.estimate_field:

@@ -26,6 +26,7 @@ from ctip.enforcement.models import (
     Suspect,
 )
 from ctip.geo.models import Unit
+from ctip.reporting import locks
 
 
 class EnforcementError(ValueError):
@@ -94,9 +95,12 @@ def criminal_case_create(
     return case
 
 
-def stage_advance(*, case: CriminalCase, to_stage: str, on: date, acting_user: Any) -> CriminalCase:
+def stage_advance(
+    *, case: CriminalCase, to_stage: str, on: date, acting_user: Any, reason: str = ""
+) -> CriminalCase:
     """Move the case to its next stage: the right role, in an agency of the kind that owns the
-    stage, on a date not before the previous stage."""
+    stage, on a date not before the previous stage. A date inside an issued report's period
+    needs a reason (reporting.locks)."""
     if to_stage not in STAGE_TRANSITIONS.get(case.stage, ()):
         raise EnforcementError(
             _("Không thể chuyển vụ án từ “%(old)s” sang “%(new)s”.")
@@ -115,9 +119,11 @@ def stage_advance(*, case: CriminalCase, to_stage: str, on: date, acting_user: A
         locked = CriminalCase.objects.select_for_update().get(pk=case.pk)
         if locked.stage != case.stage:
             raise EnforcementError(_("Vụ án vừa được người khác cập nhật."))
-        StageEvent.objects.create(
+        lock = _guard(StageEvent, [(on, locked.unit_id)], reason)
+        event = StageEvent.objects.create(
             case=locked, stage=to_stage, on=on, agency=agency, actor=_user(acting_user)
         )
+        locks.record(lock, obj=event, action="create", acting_user=acting_user)
         old = locked.stage
         CriminalCase.objects.filter(pk=locked.pk).update(stage=to_stage)
         audit_write(
@@ -160,6 +166,13 @@ EDITABLE = (
     "outcome",
 )
 SUSPECT_SEXES = ("", "male", "female")
+
+
+def _guard(model: Any, points: list[tuple[date, int]], reason: str) -> locks.Lock | None:
+    try:
+        return locks.guard(model=model, points=points, reason=reason)
+    except locks.LockedPeriodError as exc:
+        raise EnforcementError(str(exc)) from exc
 
 
 def _check_editor(acting_user: Any, case: CriminalCase) -> None:
@@ -222,10 +235,16 @@ def _clean_case_fields(fields: dict[str, Any]) -> dict[str, Any]:
 
 
 def criminal_case_update(
-    *, case: CriminalCase, acting_user: Any, version: int | None = None, **fields: Any
+    *,
+    case: CriminalCase,
+    acting_user: Any,
+    version: int | None = None,
+    reason: str = "",
+    **fields: Any,
 ) -> CriminalCase:
     """Save edits made on `version` (by default the version `case` was read at); if someone saved
-    in between, refuse (no lost update). Only investigators of the owning police agency."""
+    in between, refuse (no lost update). Only investigators of the owning police agency. A case
+    detected inside an issued report's period needs a reason (reporting.locks)."""
     _check_editor(acting_user, case)
     values = _clean_case_fields(fields)
     expected = case.version if version is None else version
@@ -247,6 +266,7 @@ def criminal_case_update(
         changes = field_changes(model_values(locked, list(values)), values, model=CriminalCase)
         if not changes:
             return locked
+        lock = _guard(CriminalCase, [(locked.detected_on, locked.unit_id)], reason)
         CriminalCase.objects.filter(pk=locked.pk, version=expected).update(
             version=F("version") + 1, **values
         )
@@ -256,6 +276,7 @@ def criminal_case_update(
             obj=locked,
             changes=changes,
         )
+        locks.record(lock, obj=locked, action="update", acting_user=acting_user)
     return CriminalCase.objects.select_related("owner", "unit").get(pk=case.pk)
 
 

@@ -26,10 +26,13 @@ from ctip.enforcement.services import (
 )
 from ctip.victims.models import EXPLOITATION_FORMS, RECRUITMENT_CHANNELS, Sex
 
+REASON = _l("Lý do điều chỉnh (bắt buộc nếu thuộc kỳ đã có báo cáo ban hành)")
+
 
 class StageForm(forms.Form):
     to_stage = forms.ChoiceField(label=_l("Chuyển sang giai đoạn"))
     on = forms.DateField(label=_l("Ngày (ngày/tháng/năm)"), initial=date.today)
+    reason = forms.CharField(label=REASON, max_length=1000, required=False)
 
 
 @requires(P.VIEW_CRIMINAL_CASES)
@@ -143,6 +146,7 @@ class CaseEditForm(ModusOperandiForm):
     outcome = forms.CharField(
         label=_l("Kết quả"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+    reason = forms.CharField(label=REASON, max_length=1000, required=False)
 
 
 @requires(P.EDIT_CRIMINAL_CASES)

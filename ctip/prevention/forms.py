@@ -40,6 +40,11 @@ class ActivityForm(forms.Form):
     notes = forms.CharField(
         label=_("Ghi chú"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
+    reason = forms.CharField(
+        label=_("Lý do điều chỉnh (bắt buộc nếu thuộc kỳ đã có báo cáo ban hành)"),
+        max_length=1000,
+        required=False,
+    )
 
     def __init__(self, *args: Any, agencies: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -56,7 +61,7 @@ class ActivityForm(forms.Form):
             return data
         raw = {k: data.get(k) for k in COLUMNS}
         try:
-            self.spec = check_rows([raw], allowed_agencies=self.allowed)[0]
+            self.spec = check_rows([raw], allowed_agencies=self.allowed, locked_ok=True)[0]
         except ImportRejected as exc:
             by_label = {v: k for k, v in COLUMNS.items()}
             for error in exc.errors:

@@ -186,10 +186,12 @@ def check_rows(
     today: date | None = None,
     allowed_agencies: set[int] | None = None,
     progress: Any = None,
+    locked_ok: bool = False,
 ) -> list[Spec]:
     """Specs for every row, or ImportRejected listing every problem of every row.
     `allowed_agencies`: the agencies the importing user may record for (None: any, as for the
-    command line). `progress(done, total)` is called every 1,000 rows."""
+    command line). `progress(done, total)` is called every 1,000 rows. Rows inside the period
+    of an issued report are refused unless `locked_ok` (the form, which asks for a reason)."""
     today = today or date.today()
     if not rows:
         raise ImportRejected([_("Tệp không có dòng dữ liệu nào.")])
@@ -200,6 +202,7 @@ def check_rows(
         fold(str(label)): k for k, label in ActivityKind.choices
     }
     specs: list[Spec] = []
+    numbers: list[Any] = []
     errors: list[str] = []
     for position, raw in enumerate(rows, start=1):
         row_number = raw.get("_row", position)
@@ -210,11 +213,26 @@ def check_rows(
             spec = None
         if spec is not None:
             specs.append(spec)
+            numbers.append(row_number)
         if progress is not None and position % 1000 == 0:
             progress(position, len(rows))
+    if not locked_ok:
+        _refuse_locked(specs, numbers, errors)
     if errors:
         raise ImportRejected(errors)
     return specs
+
+
+def _refuse_locked(specs: list[Spec], numbers: list[Any], errors: list[str]) -> None:
+    from ctip.reporting.locks import locked_points
+
+    found = locked_points([(s.start_date, s.unit_id) for s in specs])
+    for index, report_number in sorted(found.items()):
+        message = _(
+            "thuộc kỳ của Báo cáo số %(number)s đã ban hành; nhập hoạt động này qua biểu mẫu "
+            "và nêu lý do điều chỉnh."
+        ) % {"number": report_number}
+        errors.append(_cell_error(numbers[index], "start_date", message))
 
 
 def _check_row(raw, row, today, lookups, groups, group_names, kinds, errors) -> Spec | None:

@@ -10,6 +10,7 @@ from django.db import transaction
 from ctip.core.audit import audit_write, field_changes
 from ctip.prevention.importer import Spec
 from ctip.prevention.models import Activity, Funding, VolunteerCount, VolunteerTeam
+from ctip.reporting import locks
 
 FIELDS = [
     "agency_id",
@@ -35,8 +36,10 @@ def _values(activity: Activity) -> dict[str, Any]:
     return values
 
 
-def activity_create(*, spec: Spec, acting_user: Any) -> Activity:
+def activity_create(*, spec: Spec, acting_user: Any, reason: str = "") -> Activity:
+    """`reason` is required when the activity falls in the period of an issued report."""
     with transaction.atomic():
+        lock = locks.guard(model=Activity, points=[(spec.start_date, spec.unit_id)], reason=reason)
         activity = Activity.objects.create(
             created_by=acting_user if getattr(acting_user, "pk", None) else None,
             **{f: getattr(spec, f) for f in FIELDS},
@@ -49,12 +52,17 @@ def activity_create(*, spec: Spec, acting_user: Any) -> Activity:
             obj=activity,
             changes=field_changes({}, _values(activity), model=Activity),
         )
+        locks.record(lock, obj=activity, action="create", acting_user=acting_user)
     return activity
 
 
-def activity_update(*, activity: Activity, spec: Spec, acting_user: Any) -> Activity:
+def activity_update(
+    *, activity: Activity, spec: Spec, acting_user: Any, reason: str = ""
+) -> Activity:
     with transaction.atomic():
         activity = Activity.objects.select_for_update().get(pk=activity.pk)
+        points = [(activity.start_date, activity.unit_id), (spec.start_date, spec.unit_id)]
+        lock = locks.guard(model=Activity, points=points, reason=reason)
         before = _values(activity)
         for f in FIELDS:
             setattr(activity, f, getattr(spec, f))
@@ -69,11 +77,15 @@ def activity_update(*, activity: Activity, spec: Spec, acting_user: Any) -> Acti
                 obj=activity,
                 changes=changes,
             )
+            locks.record(lock, obj=activity, action="update", acting_user=acting_user)
     return activity
 
 
-def activity_delete(*, activity: Activity, acting_user: Any) -> None:
+def activity_delete(*, activity: Activity, acting_user: Any, reason: str = "") -> None:
     with transaction.atomic():
+        points = [(activity.start_date, activity.unit_id)]
+        lock = locks.guard(model=Activity, points=points, reason=reason)
+        pk = activity.pk
         audit_write(
             action="prevention.activity_delete",
             acting_user=acting_user,
@@ -81,6 +93,7 @@ def activity_delete(*, activity: Activity, acting_user: Any) -> None:
             changes=field_changes(_values(activity), {}, model=Activity),
         )
         activity.delete()
+        locks.record(lock, obj=activity, action="delete", acting_user=acting_user, pk=pk)
 
 
 def volunteer_team_record(

@@ -19,6 +19,7 @@ from ctip.prevention.selectors import (
 )
 from ctip.prevention.services import activity_create, activity_delete, activity_update
 from ctip.prevention.spreadsheets import activities_export, activities_template
+from ctip.reporting.locks import LockedPeriodError
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -72,9 +73,15 @@ def activity_template(request: HttpRequest) -> HttpResponse:
 def activity_create_view(request: HttpRequest) -> HttpResponse:
     form = ActivityForm(request.POST or None, agencies=agencies_recordable_by(request.user))
     if request.method == "POST" and form.is_valid() and form.spec is not None:
-        activity_create(spec=form.spec, acting_user=request.user)
-        messages.success(request, _("Đã ghi hoạt động."))
-        return redirect("activity_list")
+        try:
+            activity_create(
+                spec=form.spec, acting_user=request.user, reason=form.cleaned_data["reason"]
+            )
+        except LockedPeriodError as exc:
+            form.add_error("reason", str(exc))
+        else:
+            messages.success(request, _("Đã ghi hoạt động."))
+            return redirect("activity_list")
     return render(request, "prevention/form.html", {"form": form})
 
 
@@ -102,20 +109,35 @@ def activity_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None, initial=initial, agencies=agencies_recordable_by(request.user)
     )
     if request.method == "POST" and form.is_valid() and form.spec is not None:
-        activity_update(activity=activity, spec=form.spec, acting_user=request.user)
-        messages.success(request, _("Đã lưu thay đổi."))
-        return redirect("activity_list")
+        try:
+            activity_update(
+                activity=activity,
+                spec=form.spec,
+                acting_user=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except LockedPeriodError as exc:
+            form.add_error("reason", str(exc))
+        else:
+            messages.success(request, _("Đã lưu thay đổi."))
+            return redirect("activity_list")
     return render(request, "prevention/form.html", {"form": form, "activity": activity})
 
 
 @requires(P.EDIT_ACTIVITIES)
 def activity_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
     activity = access_object(activities_editable(request.user), pk)
+    error = ""
     if request.method == "POST":
-        activity_delete(activity=activity, acting_user=request.user)
-        messages.success(request, _("Đã xóa hoạt động."))
-        return redirect("activity_list")
-    return render(request, "prevention/delete.html", {"activity": activity})
+        reason = request.POST.get("reason", "")[:1000]
+        try:
+            activity_delete(activity=activity, acting_user=request.user, reason=reason)
+        except LockedPeriodError as exc:
+            error = str(exc)
+        else:
+            messages.success(request, _("Đã xóa hoạt động."))
+            return redirect("activity_list")
+    return render(request, "prevention/delete.html", {"activity": activity, "error": error})
 
 
 @requires(P.EDIT_ACTIVITIES)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _l
 from ctip.core.audit import audit_write
 from ctip.core.uploads import UploadError, check_document
 from ctip.reporting.layout import build_layout
-from ctip.reporting.models import ReportRequest, ReportTemplate
+from ctip.reporting.models import OutgoingNumber, ReportRequest, ReportTemplate
 from ctip.reporting.outline import OutlineError, check_outline
 from ctip.reporting.services import ReportError, template_copy
 
@@ -96,3 +96,33 @@ class ReportRequestAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # registered in the browser, through the service
+
+
+@admin.register(OutgoingNumber)
+class OutgoingNumberAdmin(admin.ModelAdmin):
+    """The register of outgoing documents: the records office enters numbers taken by documents
+    issued outside ctip (so the next free number is right); entries of issued reports are made
+    by issuing and never edited; nothing is deleted (a register keeps its gaps)."""
+
+    list_display = ("symbol", "date", "subject", "report")
+    list_filter = ("year", "kind")
+    search_fields = ("symbol", "subject")
+    raw_id_fields = ("unit",)
+    exclude = ("report", "created_by")
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None or obj.report_id is None and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        with transaction.atomic():
+            obj.created_by = obj.created_by or request.user
+            super().save_model(request, obj, form, change)
+            audit_write(
+                action="reporting.register_change" if change else "reporting.register_add",
+                acting_user=request.user,
+                obj=obj,
+                changes={k: [None, str(form.cleaned_data.get(k))] for k in form.changed_data},
+            )

@@ -6,3 +6,6 @@ class ReportingConfig(AppConfig):
     name = "ctip.reporting"
     verbose_name = _("Báo cáo")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from ctip.reporting import indicators  # noqa: F401 - registers the indicators

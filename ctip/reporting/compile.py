@@ -9,13 +9,14 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ctip.core.indicators import REGISTRY, compute, records_behind
 from ctip.geo.selectors import covered_unit_ids
 from ctip.reporting import disclosure
 from ctip.reporting.models import Audience, Report
-from ctip.reporting.prose import figure_text, vn_date
+from ctip.reporting.prose import figure_text, vn_date, vn_int
 
 Segment = list[Any]  # [text, figure id or None]
 Progress = Callable[[int, str], None]
@@ -30,6 +31,11 @@ class Builder:
         self.body: list[dict[str, Any]] = []
         self.figures: dict[str, dict[str, Any]] = {}
         self._in_use: dict[str, bool] = {}
+        self.contributed: dict[str, list[tuple[str, str]]] = {}
+        if report.request_id:
+            from ctip.reporting.contributions import accepted_texts
+
+            self.contributed = accepted_texts(report.request)  # type: ignore[arg-type]
 
     # --- output ---------------------------------------------------------------------------
 
@@ -262,12 +268,23 @@ def _cooperation(b: Builder, block: dict) -> None:
 
 def _narrative(b: Builder, block: dict) -> None:
     text = (b.report.narratives or {}).get(block["slot"], "").strip()
+    if not text and b.contributed.get(block["slot"]):
+        # The standing office has not written this section itself: the accepted parts of the
+        # agencies, each under its name, as the stitched document used to be.
+        for agency, part in b.contributed[block["slot"]]:
+            b.para("p", f"{agency}:")
+            _paragraphs(b, part)
+        return
     if not text:
         b.para(
             "note",
             _("[Phần do cán bộ viết: %(label)s]") % {"label": block.get("label") or block["slot"]},
         )
         return
+    _paragraphs(b, text)
+
+
+def _paragraphs(b: Builder, text: str) -> None:
     for paragraph in (p.strip() for p in text.splitlines()):
         if paragraph:
             b.para("item" if paragraph.startswith(("-", "+")) else "p", paragraph)
@@ -293,6 +310,7 @@ def compile_report(report: Report, *, progress: Progress | None = None) -> dict[
 
     b = Builder(report)
     b.sections(report.template.outline["sections"], 1, progress)
+    corrections = _corrections(b)
     if progress:
         progress(85, _("Phụ lục số liệu"))
     annex = annex_tables(b, report.template.outline.get("annex", []))
@@ -306,7 +324,47 @@ def compile_report(report: Report, *, progress: Progress | None = None) -> dict[
         "annex": annex,
         "threshold": b.threshold,
         "audience": report.audience,
+        "corrections": corrections,
     }
+
+
+def _corrections(b: Builder) -> list[int]:
+    """Corrections to reports already issued for this territory not shown in a later issued
+    report: listed after the sections, each with its effect on the issued figures."""
+    from ctip.reporting.models import Correction
+
+    found = list(
+        Correction.objects.filter(shown_in=None, report__unit=b.unit)
+        .exclude(report=b.report)
+        .select_related("report")
+        .order_by("report__report_date", "created", "pk")
+    )
+    if not found:
+        return []
+    b.para("h1", _("SỐ LIỆU ĐIỀU CHỈNH SO VỚI BÁO CÁO ĐÃ BAN HÀNH"))
+    for c in found:
+        effects = "; ".join(
+            _("%(label)s (%(where)s): đã báo cáo %(issued)s, điều chỉnh %(before)s → %(after)s")
+            % {
+                "label": e["label"],
+                "where": e["where_name"],
+                "issued": e["issued"],
+                "before": vn_int(e["before"]),
+                "after": vn_int(e["after"]),
+            }
+            for e in c.effect
+        )
+        b.para(
+            "item",
+            _("- Báo cáo số %(number)s, ngày %(day)s: %(reason)s. %(effects)s.")
+            % {
+                "number": c.report.number,
+                "day": vn_date(timezone.localdate(c.created)),
+                "reason": c.reason.rstrip("."),
+                "effects": effects or _("Không làm thay đổi số liệu đã báo cáo"),
+            },
+        )
+    return [c.pk for c in found]
 
 
 def _count_records(b: Builder) -> None:

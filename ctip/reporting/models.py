@@ -55,6 +55,8 @@ class ReportRequest(models.Model):
     recipients = models.JSONField(_("nơi nhận"), default=list)
     signing_authority = models.CharField(_("thẩm quyền ký"), max_length=200, blank=True)
     signer_name = models.CharField(_("người ký"), max_length=120, blank=True)
+    # The letter itself (PDF or Word), served only through a permission-checked view.
+    letter = models.FileField(_("văn bản yêu cầu (tệp)"), upload_to="report-requests/", blank=True)
 
     class Meta:
         verbose_name = _("văn bản yêu cầu báo cáo")
@@ -103,6 +105,21 @@ class Report(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created = models.DateTimeField(auto_now_add=True)
+    # A new draft made from an issued report (compiling again never changes an issued one).
+    based_on = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Issuing freezes the report: the compilation it was issued from, and a hash of its content.
+    issued_at = models.DateTimeField(_("ngày giờ ban hành"), null=True, blank=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    issued_compilation = models.ForeignKey(
+        "Compilation", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    content_hash = models.CharField(_("mã băm nội dung (SHA-256)"), max_length=64, blank=True)
+    scan = models.FileField(_("bản scan đã ký, đóng dấu"), upload_to="report-scans/", blank=True)
+    scan_uploaded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("báo cáo")
@@ -111,6 +128,10 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         return self.number or self.subject
+
+    @property
+    def issued(self) -> bool:
+        return self.issued_at is not None
 
 
 class JobStatus(models.TextChoices):
@@ -140,3 +161,137 @@ class Compilation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report_id} #{self.pk}"
+
+
+class OutgoingNumber(models.Model):
+    """The records office's register of outgoing documents (sổ văn bản đi): numbers run from 1
+    each year for each kind of document of an issuing body (Decree 30/2020, art. 15)."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+    issuer = models.CharField(_("cơ quan ban hành (viết tắt)"), max_length=20)
+    kind = models.CharField(_("loại văn bản"), max_length=10)
+    year = models.PositiveSmallIntegerField(_("năm"))
+    number = models.PositiveIntegerField(_("số"))
+    symbol = models.CharField(_("số, ký hiệu"), max_length=80)
+    date = models.DateField(_("ngày ban hành"))
+    subject = models.CharField(_("trích yếu"), max_length=400)
+    report = models.OneToOneField(
+        Report, null=True, blank=True, on_delete=models.PROTECT, related_name="register_entry"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("sổ văn bản đi")
+        verbose_name_plural = _("sổ văn bản đi")
+        ordering = ["-year", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "issuer", "kind", "year", "number"], name="outgoing_number_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.symbol
+
+
+class ContributionState(models.TextChoices):
+    ASSIGNED = "assigned", _("Chưa soạn")
+    DRAFT = "draft", _("Đang soạn")
+    SUBMITTED = "submitted", _("Đã ký, chờ tiếp nhận")
+    RETURNED = "returned", _("Bị trả lại")
+    ACCEPTED = "accepted", _("Đã tiếp nhận")
+
+
+class Contribution(models.Model):
+    """One agency's part of the answer to a request: its own figures (from the indicators) and
+    its narrative, signed off by its leader and accepted or returned by the standing office."""
+
+    request = models.ForeignKey(
+        ReportRequest, on_delete=models.CASCADE, related_name="contributions"
+    )
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="+")
+    deadline = models.DateField(_("hạn gửi nội bộ"))
+    state = models.CharField(
+        _("trạng thái"),
+        max_length=10,
+        choices=ContributionState.choices,
+        default=ContributionState.ASSIGNED,
+    )
+    narratives = models.JSONField(_("phần viết"), default=dict)
+    first_submitted_on = models.DateField(_("ngày gửi lần đầu"), null=True, blank=True)
+    submitted_on = models.DateField(_("ngày gửi gần nhất"), null=True, blank=True)
+    times_returned = models.PositiveSmallIntegerField(_("số lần bị trả lại"), default=0)
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("phần đóng góp báo cáo")
+        verbose_name_plural = _("phần đóng góp báo cáo")
+        ordering = ["deadline", "agency__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["request", "agency"], name="contribution_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.request} · {self.agency_id}"
+
+
+class ContributionRound(models.Model):
+    """One submission: what the leader signed (text and figures as they stood) and what the
+    standing office decided, with its comment. Rounds are never edited after the decision."""
+
+    contribution = models.ForeignKey(Contribution, on_delete=models.CASCADE, related_name="rounds")
+    number = models.PositiveSmallIntegerField()
+    narratives = models.JSONField(default=dict)
+    figures = models.JSONField(default=list)
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_at = models.DateTimeField()
+    decision = models.CharField(max_length=10, blank=True)  # accepted / returned
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    comment = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["contribution", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["contribution", "number"], name="round_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.contribution_id} #{self.number}"
+
+
+class Correction(models.Model):
+    """A change to a record inside the period of an issued report ("số liệu điều chỉnh"): the
+    reason, and its effect on each issued figure it moved ([issued, before, after])."""
+
+    report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="corrections")
+    record_type = models.CharField(max_length=60)
+    record_id = models.PositiveBigIntegerField()
+    action = models.CharField(max_length=10)  # create / update / delete
+    reason = models.TextField(_("lý do điều chỉnh"))
+    effect = models.JSONField(default=list)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    shown_in = models.ForeignKey(
+        Report, null=True, blank=True, on_delete=models.SET_NULL, related_name="corrections_shown"
+    )
+
+    class Meta:
+        verbose_name = _("số liệu điều chỉnh")
+        verbose_name_plural = _("số liệu điều chỉnh")
+        ordering = ["-created", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.record_type} {self.record_id}"

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from ctip.accounts.permissions import P
 from ctip.accounts.scope import scoped
 from ctip.core.access import access_object
-from ctip.reporting.models import Compilation, Report, ReportRequest
+from ctip.reporting.models import Compilation, Contribution, Correction, Report, ReportRequest
 
 
 def reports_visible(user: Any) -> QuerySet[Report]:
@@ -43,4 +43,28 @@ def access_compilation(user: Any, pk: Any) -> Compilation:
             "report__template", "report__unit"
         ),
         pk,
+    )
+
+
+def contributions_visible(user: Any) -> QuerySet[Contribution]:
+    """An agency's own parts (and those of agencies it succeeded), and every part of the requests
+    the user coordinates as standing office."""
+    from ctip.agencies.selectors_scope import agencies_acting_for
+
+    coordinated = scoped(
+        ReportRequest.objects.all(), user, P.COMPILE_REPORTS, agency_field=None, unit_field="unit"
+    )
+    own = agencies_acting_for(user, P.CONTRIBUTE_REPORTS)
+    return Contribution.objects.filter(
+        Q(agency__in=own) | Q(request__in=coordinated)
+    ).select_related("request__template", "request__unit", "agency")
+
+
+def access_contribution(user: Any, pk: Any) -> Contribution:
+    return access_object(contributions_visible(user), pk)
+
+
+def corrections_visible(user: Any) -> QuerySet[Correction]:
+    return Correction.objects.filter(report__in=reports_visible(user)).select_related(
+        "report", "shown_in", "user"
     )

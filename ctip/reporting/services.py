@@ -70,6 +70,12 @@ def template_copy(*, template: ReportTemplate, code: str, acting_user: Any) -> R
     return copy
 
 
+def _refuse_if_issued(report: Report) -> None:
+    from ctip.reporting.issuing import refuse_if_issued
+
+    refuse_if_issued(report)
+
+
 def template_check(template: ReportTemplate) -> None:
     try:
         check_outline(template.outline)
@@ -97,7 +103,10 @@ def report_request_register(
     recipients: list[str] | None = None,
     signing_authority: str = "",
     signer_name: str = "",
+    letter: Any = None,
 ) -> ReportRequest:
+    """`letter`: the request itself as an uploaded PDF or Word file (checked by content)."""
+    from ctip.core.uploads import UploadError, check_document
     from ctip.directives.symbols import SymbolError, parse_symbol
 
     try:
@@ -109,6 +118,11 @@ def report_request_register(
         raise ReportError(_("Ngày văn bản yêu cầu không thể ở tương lai."))
     if ReportRequest.objects.filter(number_symbol=number_symbol, date=date_issued).exists():
         raise ReportError(_("Văn bản %(number)s đã được đăng ký.") % {"number": number_symbol})
+    if letter is not None:
+        try:
+            check_document(letter)
+        except UploadError as exc:
+            raise ReportError(str(exc)) from exc
     with transaction.atomic():
         request = ReportRequest.objects.create(
             number_symbol=number_symbol,
@@ -124,6 +138,8 @@ def report_request_register(
             signing_authority=signing_authority,
             signer_name=signer_name,
         )
+        if letter is not None:
+            request.letter.save(f"yeu-cau-{request.pk}", letter, save=True)
         audit_write(
             action="reporting.request_register",
             acting_user=acting_user,
@@ -210,6 +226,7 @@ def report_narratives_set(
         raise ReportError(_("Mỗi phần viết tối đa 20.000 ký tự."))
     with transaction.atomic():
         locked = Report.objects.select_for_update().get(pk=report.pk)
+        _refuse_if_issued(locked)
         merged = {**locked.narratives, **{k: v.strip() for k, v in narratives.items()}}
         changed = sorted(k for k in merged if merged.get(k) != locked.narratives.get(k))
         Report.objects.filter(pk=report.pk).update(narratives=merged)
@@ -229,6 +246,7 @@ def compilation_start(*, report: Report, acting_user: Any, run_now: bool = False
     from ctip.core.jobs import enqueue
 
     with transaction.atomic():
+        _refuse_if_issued(Report.objects.select_for_update().get(pk=report.pk))
         compilation = Compilation.objects.create(
             report=report, user=acting_user if getattr(acting_user, "pk", None) else None
         )

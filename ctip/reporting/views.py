@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _l
 from ctip.accounts.permissions import P
 from ctip.accounts.scope import has_perm
 from ctip.core.access import requires
+from ctip.reporting.contributions import accepted_texts
 from ctip.reporting.models import JobStatus, ReportTemplate
 from ctip.reporting.outline import narrative_slots
 from ctip.reporting.selectors import (
@@ -27,6 +28,7 @@ from ctip.reporting.services import (
     report_narratives_set,
     report_request_register,
 )
+from ctip.reporting.views_workflow import can_issue, issued_facts
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -62,13 +64,14 @@ class RequestForm(forms.Form):
         label=_l("Thẩm quyền ký (các dòng cách nhau bởi “/”)"), max_length=200, required=False
     )
     signer_name = forms.CharField(label=_l("Người ký"), max_length=120, required=False)
+    letter = forms.FileField(label=_l("Tệp văn bản yêu cầu (PDF, Word)"), required=False)
 
 
 @requires(P.COMPILE_REPORTS)
 def request_new(request: HttpRequest) -> HttpResponse:
     from ctip.geo.models import Level, Unit
 
-    form = RequestForm(request.POST or None)
+    form = RequestForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         unit = (
@@ -98,7 +101,7 @@ def request_new(request: HttpRequest) -> HttpResponse:
                     request=created,
                     acting_user=request.user,
                 )
-                return redirect("report_detail", pk=report.pk)
+                return redirect("report_request_detail", pk=report.request_id)
     return render(request, "reporting/request_form.html", {"form": form})
 
 
@@ -106,7 +109,7 @@ def request_new(request: HttpRequest) -> HttpResponse:
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = access_report(request.user, pk)
     slots = narrative_slots(report.template.outline)
-    can_compile = has_perm(request.user, P.COMPILE_REPORTS)
+    can_compile = has_perm(request.user, P.COMPILE_REPORTS) and not report.issued
     error = ""
     if request.method == "POST":
         if not can_compile:
@@ -129,6 +132,13 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "slots": [(s, h, lbl, report.narratives.get(s, "")) for s, h, lbl in slots],
             "compilations": report.compilations.all()[:10],  # type: ignore[attr-defined]
             "can_compile": can_compile,
+            "can_issue": can_issue(request.user, report),
+            "can_redraft": report.issued and has_perm(request.user, P.COMPILE_REPORTS),
+            "can_scan": report.issued
+            and not report.scan
+            and has_perm(request.user, P.ISSUE_REPORTS),
+            "issued": issued_facts(report) if report.issued else None,
+            "contributed": accepted_texts(report.request) if report.request else {},
             "error": error,
         },
     )

@@ -10,6 +10,7 @@ from ctip.directives.demo import demo_directives_ensure
 from ctip.enforcement.demo import demo_enforcement_ensure
 from ctip.prevention.demo import demo_prevention_ensure
 from ctip.reporting.demo import demo_reporting_ensure
+from ctip.reporting.demo_workflow import demo_workflow_ensure
 from ctip.victims.demo import demo_cases_ensure
 
 DEFAULT_DEMO_PASSWORD = "ctip-demo-2026"  # noqa: S105 - the documented demo default (README)
@@ -27,6 +28,7 @@ class Command(BaseCommand):
         self.stdout.write(f"victim cases: {demo_cases_ensure()} added (synthetic, not printed)")
         self.stdout.write(f"criminal cases: {demo_enforcement_ensure()} added (synthetic)")
         self.stdout.write(f"report requests: {demo_reporting_ensure()} draft added (3131/BCA-V03)")
+        self.stdout.write(f"report workflow: {demo_workflow_ensure()} agency parts added")
         self.stdout.write("")
         self.stdout.write("Tài khoản thử nghiệm / demo accounts — http://127.0.0.1:8000")
         self.stdout.write(f"Mật khẩu / password: {password}")

@@ -1,6 +1,7 @@
 """`ctip remind`: e-mail each owning agency's case workers and supervisors about verifications
-past their time limit (run daily by cron or a systemd timer; docs/deploy.md). The e-mail names
-case codes only, never a person."""
+past their time limit, commune officers about overdue watch checks, and agencies (and the
+standing office) about parts of requested reports due or overdue (run daily by cron or a systemd
+timer; docs/deploy.md). The e-mails name case codes and request numbers only, never a person."""
 
 from datetime import date
 
@@ -12,7 +13,7 @@ from ctip.victims.models import Case, State
 
 
 class Command(BaseCommand):
-    help = "Send reminders about overdue steps of victim cases (codes only, no personal data)."
+    help = "Send reminders: overdue victim-case steps, watch checks, report contributions."
 
     def handle(self, *args, **options):
         today = date.today()
@@ -47,6 +48,9 @@ class Command(BaseCommand):
                 [officer_email],
             )
             sent += 1
+        from ctip.reporting.reminders import send_contribution_reminders
+
+        sent += send_contribution_reminders(today=today)
         self.stdout.write(f"{len(overdue)} overdue cases, {sent} reminders sent")
 
 

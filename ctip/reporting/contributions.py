@@ -1,0 +1,247 @@
+"""Agencies' contributions to a requested report: assignment, drafting, the leader's sign-off,
+and the standing office's acceptance or return, each round kept (writes are audited)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ctip.accounts.permissions import P
+from ctip.accounts.scope import scoped
+from ctip.agencies.models import Agency
+from ctip.core.audit import audit_write
+from ctip.reporting.models import (
+    Contribution,
+    ContributionRound,
+    ContributionState,
+    ReportRequest,
+)
+from ctip.reporting.outline import narrative_slots
+from ctip.reporting.services import ReportError
+
+S = ContributionState
+
+# Saleor-style: (action) -> {from state: to state}. Anything else is refused.
+TRANSITIONS: dict[str, dict[str, str]] = {
+    "save": {S.ASSIGNED: S.DRAFT, S.DRAFT: S.DRAFT, S.RETURNED: S.DRAFT},
+    "sign_off": {S.ASSIGNED: S.SUBMITTED, S.DRAFT: S.SUBMITTED, S.RETURNED: S.SUBMITTED},
+    "accept": {S.SUBMITTED: S.ACCEPTED},
+    "return": {S.SUBMITTED: S.RETURNED},
+}
+EDITABLE = frozenset(TRANSITIONS["save"])
+MAX_TEXT = 20_000
+
+
+def _next_state(contribution: Contribution, action: str) -> str:
+    target = TRANSITIONS[action].get(contribution.state)
+    if target is None:
+        raise ReportError(
+            _("Không thể thực hiện thao tác này khi phần báo cáo ở trạng thái “%(state)s”.")
+            % {"state": contribution.get_state_display()}
+        )
+    return target
+
+
+def acts_for(user: Any, contribution: Contribution, perm: str) -> bool:
+    """Whether `user` holds `perm` for the contribution's agency (or one it succeeded)."""
+    from ctip.agencies.selectors_scope import agencies_acting_for
+
+    return agencies_acting_for(user, perm).filter(pk=contribution.agency_id).exists()
+
+
+def coordinates(user: Any, request: ReportRequest) -> bool:
+    """The standing office of the request's territory."""
+    requests = ReportRequest.objects.filter(pk=request.pk)
+    return scoped(requests, user, P.COMPILE_REPORTS, agency_field=None, unit_field="unit").exists()
+
+
+def contribution_codes(request: ReportRequest) -> list[str]:
+    """The indicators of the template's figure blocks, in outline order."""
+    from ctip.reporting.outline import _walk
+
+    codes: list[str] = []
+    for section in _walk(request.template.outline.get("sections", [])):
+        for block in section.get("blocks", []):
+            for part in block.get("parts", []) if block.get("type") == "figures" else []:
+                if part["indicator"] not in codes:
+                    codes.append(part["indicator"])
+    return codes
+
+
+def contribution_figures(contribution: Contribution) -> list[dict[str, Any]]:
+    """The agency's own figures for the request's period, straight from the indicator registry
+    (one query per indicator); the agency reads them, it never types them."""
+    from ctip.core.indicators import compute
+
+    request = contribution.request
+    agency = contribution.agency
+    rows = compute(
+        contribution_codes(request),
+        unit=request.unit,
+        start=request.period_start,
+        end=request.period_end,
+        where={"agency": agency.rollup_agency_id or agency.pk},
+    )
+    return [
+        {
+            "indicator": r["indicator"],
+            "label": r["label"],
+            "value": int(r["value"] or 0),
+            "estimate": r["estimate"],
+        }
+        for r in rows
+    ]
+
+
+def contributions_assign(
+    *, request: ReportRequest, agencies: list[Agency], deadline: date, acting_user: Any
+) -> list[Contribution]:
+    if not coordinates(acting_user, request):
+        raise ReportError(_("Chỉ Cơ quan Thường trực giao nhiệm vụ báo cáo."))
+    if not agencies:
+        raise ReportError(_("Chọn ít nhất một cơ quan."))
+    if deadline < request.date:
+        raise ReportError(_("Hạn nội bộ không thể trước ngày văn bản yêu cầu."))
+    if request.deadline and deadline > request.deadline:
+        raise ReportError(
+            _("Hạn nội bộ phải trước hạn gửi báo cáo (%(day)s).")
+            % {"day": request.deadline.strftime("%d/%m/%Y")}
+        )
+    taken = Contribution.objects.filter(request=request, agency__in=agencies).first()
+    if taken is not None:
+        raise ReportError(
+            _("%(agency)s đã được giao phần báo cáo này.") % {"agency": taken.agency.name}
+        )
+    with transaction.atomic():
+        created = [
+            Contribution.objects.create(
+                request=request,
+                agency=agency,
+                deadline=deadline,
+                assigned_by=acting_user if getattr(acting_user, "pk", None) else None,
+            )
+            for agency in agencies
+        ]
+        audit_write(
+            action="reporting.contributions_assign",
+            acting_user=acting_user,
+            obj=request,
+            changes={"agencies": [None, sorted(a.code for a in agencies)]},
+            count=len(created),
+        )
+    return created
+
+
+def _locked(contribution: Contribution) -> Contribution:
+    return Contribution.objects.select_for_update().get(pk=contribution.pk)
+
+
+def contribution_save(
+    *, contribution: Contribution, narratives: dict[str, str], acting_user: Any
+) -> Contribution:
+    """Save the agency's draft text (its officers or leader)."""
+    if not acts_for(acting_user, contribution, P.CONTRIBUTE_REPORTS):
+        raise ReportError(_("Chỉ cán bộ của cơ quan được giao mới soạn phần này."))
+    slots = {slot for slot, _h, _l in narrative_slots(contribution.request.template.outline)}
+    unknown = sorted(set(narratives) - slots)
+    if unknown:
+        raise ReportError(_("Mẫu báo cáo không có phần viết “%(slot)s”.") % {"slot": unknown[0]})
+    if any(len(text) > MAX_TEXT for text in narratives.values()):
+        raise ReportError(_("Mỗi phần viết tối đa 20.000 ký tự."))
+    with transaction.atomic():
+        locked = _locked(contribution)
+        state = _next_state(locked, "save")
+        merged = {**locked.narratives, **{k: v.strip() for k, v in narratives.items()}}
+        changed = sorted(k for k in merged if merged.get(k) != locked.narratives.get(k))
+        Contribution.objects.filter(pk=locked.pk).update(narratives=merged, state=state)
+        audit_write(
+            action="reporting.contribution_save",
+            acting_user=acting_user,
+            obj=locked,
+            changes={"slots": [None, changed], "state": [locked.state, state]},
+        )
+    contribution.refresh_from_db()
+    return contribution
+
+
+def contribution_sign_off(*, contribution: Contribution, acting_user: Any) -> Contribution:
+    """The agency leader signs the part off: a new round holding the text and the figures as
+    they stand now, sent to the standing office."""
+    if not acts_for(acting_user, contribution, P.SIGN_CONTRIBUTIONS):
+        raise ReportError(_("Chỉ lãnh đạo cơ quan được giao mới ký gửi phần này."))
+    today = timezone.localdate()
+    with transaction.atomic():
+        locked = _locked(contribution)
+        state = _next_state(locked, "sign_off")
+        number = locked.rounds.count() + 1  # type: ignore[attr-defined]
+        ContributionRound.objects.create(
+            contribution=locked,
+            number=number,
+            narratives=locked.narratives,
+            figures=contribution_figures(locked),
+            signed_by=acting_user,
+            submitted_at=timezone.now(),
+        )
+        Contribution.objects.filter(pk=locked.pk).update(
+            state=state,
+            submitted_on=today,
+            first_submitted_on=locked.first_submitted_on or today,
+        )
+        audit_write(
+            action="reporting.contribution_sign_off",
+            acting_user=acting_user,
+            obj=locked,
+            changes={"state": [locked.state, state], "round": [None, number]},
+        )
+    contribution.refresh_from_db()
+    return contribution
+
+
+def contribution_decide(
+    *, contribution: Contribution, accept: bool, acting_user: Any, comment: str = ""
+) -> Contribution:
+    """The standing office accepts the submitted part, or returns it with its comments."""
+    if not coordinates(acting_user, contribution.request):
+        raise ReportError(_("Chỉ Cơ quan Thường trực tiếp nhận hoặc trả lại phần báo cáo."))
+    comment = comment.strip()
+    if not accept and not comment:
+        raise ReportError(_("Trả lại phần báo cáo phải kèm ý kiến (cần sửa, bổ sung gì)."))
+    with transaction.atomic():
+        locked = _locked(contribution)
+        state = _next_state(locked, "accept" if accept else "return")
+        last = locked.rounds.order_by("-number")[0]  # type: ignore[attr-defined]  # submitted
+        ContributionRound.objects.filter(pk=last.pk).update(
+            decision=state, decided_by=acting_user, decided_at=timezone.now(), comment=comment
+        )
+        returned = locked.times_returned + (0 if accept else 1)
+        Contribution.objects.filter(pk=locked.pk).update(state=state, times_returned=returned)
+        audit_write(
+            action="reporting.contribution_decide",
+            acting_user=acting_user,
+            obj=locked,
+            changes={"state": [locked.state, state], "round": [None, last.number]},
+        )
+    contribution.refresh_from_db()
+    return contribution
+
+
+def accepted_texts(request: ReportRequest) -> dict[str, list[tuple[str, str]]]:
+    """For each narrative slot, (agency name, text) of the accepted contributions."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    accepted = Contribution.objects.filter(request=request, state=S.ACCEPTED).select_related(
+        "agency"
+    )
+    for c in accepted.order_by("agency__name"):
+        for slot, text in c.narratives.items():
+            if text.strip():
+                found.setdefault(slot, []).append((c.agency.name, text.strip()))
+    return found
+
+
+def overdue(contributions: Any, *, today: date | None = None) -> Any:
+    """Parts still owed (not sent, or returned and not sent again) past their deadline."""
+    return contributions.filter(state__in=EDITABLE, deadline__lt=today or timezone.localdate())

@@ -1,0 +1,189 @@
+"""Issuing a report: a number from the records office's register, the report frozen (content
+hash, the compilation it was issued from), the signed scan, and new drafts from issued reports."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ctip.core.audit import audit_write
+from ctip.core.uploads import UploadError, check_document
+from ctip.reporting.header import COMMITTEE, header
+from ctip.reporting.models import (
+    Compilation,
+    Correction,
+    JobStatus,
+    OutgoingNumber,
+    Report,
+)
+from ctip.reporting.services import ReportError
+
+
+def issuer_code(report: Report) -> str:
+    """The issuing body's abbreviation in the symbol: "UBND" for a people's committee."""
+    return "UBND" if report.authority.lower().startswith(COMMITTEE) else ""
+
+
+def symbol(number: int, kind: str, issuer: str) -> str:
+    return f"{number}/{kind}-{issuer}" if issuer else f"{number}/{kind}"
+
+
+def next_free_number(*, report: Report, year: int) -> int:
+    taken = OutgoingNumber.objects.filter(
+        unit=report.unit, issuer=issuer_code(report), kind=report.template.kind, year=year
+    ).aggregate(m=Max("number"))["m"]
+    return (taken or 0) + 1
+
+
+def content_hash(result: dict[str, Any]) -> str:
+    """SHA-256 of the issued content in a canonical JSON form (keys sorted, UTF-8)."""
+    canonical = json.dumps(result, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def refuse_if_issued(report: Report) -> None:
+    if Report.objects.filter(pk=report.pk, issued_at__isnull=False).exists():
+        raise ReportError(
+            _("Báo cáo %(number)s đã ban hành, không thể thay đổi; hãy tạo dự thảo mới.")
+            % {"number": report.number}
+        )
+
+
+def report_issue(
+    *,
+    report: Report,
+    compilation: Compilation,
+    issue_date: date,
+    acting_user: Any,
+    number: int | None = None,
+) -> Report:
+    """Take the next free number (or the one entered by hand, if free), write it into the
+    register, and freeze the report with a copy of the reviewed compilation carrying its number."""
+    if compilation.report_id != report.pk or compilation.status != JobStatus.DONE:
+        raise ReportError(_("Chỉ ban hành từ một lần tổng hợp đã xong của chính báo cáo này."))
+    if issue_date > timezone.localdate() or issue_date < report.period_end:
+        raise ReportError(_("Ngày ban hành phải từ ngày cuối kỳ báo cáo đến hôm nay."))
+    if number is not None and number < 1:
+        raise ReportError(_("Số văn bản phải là số nguyên dương."))
+    try:
+        with transaction.atomic():
+            locked = Report.objects.select_for_update().get(pk=report.pk)
+            refuse_if_issued(locked)
+            return _issue(locked, compilation, issue_date, number, acting_user)
+    except IntegrityError as exc:
+        raise ReportError(
+            _("Số %(number)s năm %(year)s đã có trong sổ văn bản đi.")
+            % {"number": number, "year": issue_date.year}
+        ) from exc
+
+
+def _issue(
+    report: Report, compilation: Compilation, day: date, number: int | None, acting_user: Any
+) -> Report:
+    issuer, kind = issuer_code(report), report.template.kind
+    chosen = number or next_free_number(report=report, year=day.year)
+    text = symbol(chosen, kind, issuer)
+    register = OutgoingNumber.objects.filter(unit=report.unit, issuer=issuer, kind=kind)
+    if register.filter(year=day.year, number=chosen).exists():
+        raise ReportError(
+            _("Số %(number)s năm %(year)s đã có trong sổ văn bản đi.")
+            % {"number": text, "year": day.year}
+        )
+    OutgoingNumber.objects.create(
+        unit=report.unit,
+        issuer=issuer,
+        kind=kind,
+        year=day.year,
+        number=chosen,
+        symbol=text,
+        date=day,
+        subject=report.subject,
+        report=report,
+        created_by=acting_user,
+    )
+    report.number, report.report_date = text, day
+    result = {**compilation.result, "header": header(report)}
+    frozen = Compilation.objects.create(
+        report=report, user=acting_user, status=JobStatus.DONE, progress=100, result=result
+    )
+    report.issued_at, report.issued_by = timezone.now(), acting_user
+    report.issued_compilation, report.content_hash = frozen, content_hash(result)
+    report.save()
+    Correction.objects.filter(pk__in=result.get("corrections", []), shown_in=None).update(
+        shown_in=report
+    )
+    audit_write(
+        action="reporting.report_issue",
+        acting_user=acting_user,
+        obj=report,
+        changes={"number": [None, text], "hash": [None, report.content_hash]},
+    )
+    return report
+
+
+def report_scan_attach(*, report: Report, upload: Any, acting_user: Any) -> Report:
+    """The signed, sealed scan of an issued report (PDF), kept once."""
+    try:
+        kind = check_document(upload)
+    except UploadError as exc:
+        raise ReportError(str(exc)) from exc
+    if kind != "pdf":
+        raise ReportError(_("Bản scan phải là tệp PDF."))
+    digest = hashlib.sha256(upload.read()).hexdigest()
+    upload.seek(0)
+    with transaction.atomic():
+        locked = Report.objects.select_for_update().get(pk=report.pk)
+        if not locked.issued:
+            raise ReportError(_("Chỉ đính kèm bản scan sau khi báo cáo đã ban hành."))
+        if locked.scan:
+            raise ReportError(_("Báo cáo đã có bản scan đã ký."))
+        locked.scan.save(f"bao-cao-{locked.pk}.pdf", upload, save=False)
+        locked.scan_uploaded_at = timezone.now()
+        locked.save(update_fields=["scan", "scan_uploaded_at"])
+        audit_write(
+            action="reporting.scan_attach", acting_user=acting_user, obj=locked, file_hash=digest
+        )
+    return locked
+
+
+def report_redraft(*, report: Report, acting_user: Any) -> Report:
+    """A new draft from an issued report (same period, template and text, no number): what
+    "compile again" means once a report is issued."""
+    if not report.issued:
+        raise ReportError(_("Báo cáo chưa ban hành: tổng hợp lại ngay trên dự thảo."))
+    fields = [
+        "request",
+        "template",
+        "unit",
+        "period_start",
+        "period_end",
+        "subject",
+        "authority",
+        "place",
+        "recipients",
+        "signing_authority",
+        "signer_name",
+        "audience",
+        "round_large",
+        "narratives",
+    ]
+    with transaction.atomic():
+        draft = Report.objects.create(
+            **{f: getattr(report, f) for f in fields},
+            based_on=report,
+            created_by=acting_user if getattr(acting_user, "pk", None) else None,
+        )
+        audit_write(
+            action="reporting.report_redraft",
+            acting_user=acting_user,
+            obj=draft,
+            changes={"based_on": [None, report.number]},
+        )
+    return draft

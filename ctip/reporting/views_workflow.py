@@ -1,0 +1,345 @@
+"""The reporting loop in the browser: a request and who owes what, each agency's part (its
+figures read from the indicators, its text, the leader's sign-off, the standing office's
+decision), issuing with a number, the signed scan, and the corrections to issued reports."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
+
+from ctip.accounts.permissions import P
+from ctip.accounts.scope import has_perm
+from ctip.agencies.models import Agency
+from ctip.core.access import access_object, requires
+from ctip.core.indicators import compute
+from ctip.reporting import contributions as flow
+from ctip.reporting.indicators import COMPLETENESS
+from ctip.reporting.models import Contribution, ContributionState, JobStatus, Report
+from ctip.reporting.outline import narrative_slots
+from ctip.reporting.selectors import (
+    access_contribution,
+    access_report,
+    contributions_visible,
+    corrections_visible,
+    requests_visible,
+)
+from ctip.reporting.services import ReportError
+
+
+def completeness(request_obj: Any) -> dict[str, int]:
+    """The request's completeness figures, from the indicator registry."""
+    rows = compute(
+        list(COMPLETENESS),
+        unit=request_obj.unit,
+        start=request_obj.date,
+        end=request_obj.date,
+        where={"request": request_obj.pk},
+    )
+    return {r["indicator"].split("_", 1)[1]: r["value"] for r in rows}
+
+
+class AssignForm(forms.Form):
+    agencies = forms.ModelMultipleChoiceField(
+        label=_l("Cơ quan được giao"),
+        queryset=Agency.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    deadline = forms.DateField(label=_l("Hạn gửi nội bộ (ngày/tháng/năm)"))
+
+    def __init__(self, *args: Any, request_obj: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        taken = Contribution.objects.filter(request=request_obj).values("agency")
+        self.fields["agencies"].queryset = (  # type: ignore[attr-defined]
+            Agency.objects.valid_on(timezone.localdate())  # type: ignore[attr-defined]
+            .filter(unit=request_obj.unit)  # the province's member agencies
+            .exclude(pk__in=taken)
+            .order_by("name")
+        )
+
+
+@requires(P.VIEW_REPORTS)
+def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    request_obj = access_object(requests_visible(request.user), pk)
+    can_assign = flow.coordinates(request.user, request_obj)
+    form = AssignForm(request.POST or None, request_obj=request_obj)
+    if request.method == "POST":
+        if not can_assign:
+            raise Http404
+        if form.is_valid():
+            try:
+                flow.contributions_assign(
+                    request=request_obj,
+                    agencies=list(form.cleaned_data["agencies"]),
+                    deadline=form.cleaned_data["deadline"],
+                    acting_user=request.user,
+                )
+            except ReportError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, _("Đã giao nhiệm vụ báo cáo."))
+                return redirect("report_request_detail", pk=pk)
+    parts = list(request_obj.contributions.select_related("agency"))  # type: ignore[attr-defined]
+    today = timezone.localdate()
+    return render(
+        request,
+        "reporting/request_detail.html",
+        {
+            "r": request_obj,
+            "parts": parts,
+            "missing": [c for c in parts if c.first_submitted_on is None],
+            "late": {c.pk for c in flow.overdue(request_obj.contributions.all(), today=today)},  # type: ignore[attr-defined]
+            "figures": completeness(request_obj),
+            "reports": request_obj.reports.all(),  # type: ignore[attr-defined]
+            "form": form if can_assign else None,
+        },
+    )
+
+
+@requires(P.VIEW_REPORTS)
+def request_letter(request: HttpRequest, pk: int) -> FileResponse:
+    request_obj = access_object(requests_visible(request.user), pk)
+    if not request_obj.letter:
+        raise Http404
+    return FileResponse(request_obj.letter.open("rb"), as_attachment=True)
+
+
+@requires(P.CONTRIBUTE_REPORTS)
+def contribution_list(request: HttpRequest) -> HttpResponse:
+    """My agency's parts to write, or (standing office) every part owed; `?qua_han=1` for the
+    overdue list."""
+    parts = contributions_visible(request.user)
+    late_only = request.GET.get("qua_han") == "1"
+    if late_only:
+        parts = flow.overdue(parts)
+    return render(
+        request,
+        "reporting/contributions.html",
+        {"parts": parts.order_by("deadline", "agency__name")[:200], "late_only": late_only},
+    )
+
+
+@requires(P.CONTRIBUTE_REPORTS)
+def contribution_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    part = access_contribution(request.user, pk)
+    may = {
+        "write": flow.acts_for(request.user, part, P.CONTRIBUTE_REPORTS),
+        "sign": flow.acts_for(request.user, part, P.SIGN_CONTRIBUTIONS),
+        "decide": flow.coordinates(request.user, part.request),
+    }
+    error = ""
+    if request.method == "POST":
+        try:
+            _act(request, part, may)
+        except ReportError as exc:
+            error = str(exc)
+        else:
+            return redirect("contribution_detail", pk=pk)
+    slots = narrative_slots(part.request.template.outline)
+    return render(
+        request,
+        "reporting/contribution.html",
+        {
+            "c": part,
+            "figures": flow.contribution_figures(part),
+            "slots": [(s, h, lbl, part.narratives.get(s, "")) for s, h, lbl in slots],
+            "rounds": part.rounds.select_related("signed_by", "decided_by"),  # type: ignore[attr-defined]
+            "editable": may["write"] and part.state in flow.EDITABLE,
+            "can_sign": may["sign"] and part.state in flow.TRANSITIONS["sign_off"],
+            "can_decide": may["decide"] and part.state == ContributionState.SUBMITTED,
+            "error": error,
+        },
+    )
+
+
+def _act(request: HttpRequest, part: Contribution, may: dict[str, bool]) -> None:
+    post = request.POST
+    if "accept" in post or "return" in post:
+        if not may["decide"]:
+            raise Http404
+        flow.contribution_decide(
+            contribution=part,
+            accept="accept" in post,
+            comment=post.get("comment", "")[:5000],
+            acting_user=request.user,
+        )
+        return
+    if not may["write"]:
+        raise Http404
+    slots = narrative_slots(part.request.template.outline)
+    texts = {slot: post.get(f"slot_{slot}", "") for slot, _h, _l in slots}
+    if part.state in flow.EDITABLE:
+        flow.contribution_save(contribution=part, narratives=texts, acting_user=request.user)
+    if "sign" in post:
+        if not may["sign"]:
+            raise Http404
+        flow.contribution_sign_off(contribution=part, acting_user=request.user)
+
+
+@requires(P.VIEW_REPORTS)
+def completeness_view(request: HttpRequest) -> HttpResponse:
+    """Per agency, over the requests received in a year: expected, sent, on time, returned."""
+    from ctip.geo.models import Level, Unit
+
+    year = _year(request.GET.get("nam"))
+    unit = (
+        _own_province(request.user)
+        or Unit.objects.valid_on(date.today()).filter(level=Level.PROVINCE).order_by("pk").first()
+    )
+    rows: dict[str, dict[str, Any]] = {}
+    if unit is not None:
+        for r in compute(
+            list(COMPLETENESS),
+            unit=unit,
+            start=date(year, 1, 1),
+            end=date(year, 12, 31),
+            by=("agency",),
+        ):
+            entry = rows.setdefault(r["agency"]["code"], {"name": r["agency"]["name"]})
+            entry[r["indicator"].split("_", 1)[1]] = r["value"]
+    return render(
+        request,
+        "reporting/completeness.html",
+        {"rows": sorted(rows.values(), key=lambda e: e["name"]), "year": year, "unit": unit},
+    )
+
+
+def _year(raw: str | None) -> int:
+    try:
+        year = int(raw or "")
+    except ValueError:
+        return timezone.localdate().year
+    return year if 2000 <= year <= 2100 else timezone.localdate().year
+
+
+def _own_province(user: Any) -> Any:
+    from ctip.accounts.scope import active_assignments
+
+    for assignment in active_assignments(user):
+        if assignment.unit is not None:
+            return assignment.unit
+    return None
+
+
+@requires(P.VIEW_REPORTS)
+def correction_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "reporting/corrections.html",
+        {"corrections": corrections_visible(request.user)[:200]},
+    )
+
+
+class IssueForm(forms.Form):
+    issue_date = forms.DateField(label=_l("Ngày ban hành (ngày/tháng/năm)"))
+    number = forms.IntegerField(
+        label=_l("Số văn bản (để trống: lấy số kế tiếp trong sổ văn bản đi)"),
+        min_value=1,
+        required=False,
+    )
+
+
+@requires(P.ISSUE_REPORTS)
+def report_issue_view(request: HttpRequest, pk: int) -> HttpResponse:
+    from ctip.reporting.issuing import next_free_number, report_issue
+
+    report = access_report(request.user, pk)
+    compilation = report.compilations.filter(status=JobStatus.DONE).first()  # type: ignore[attr-defined]
+    if report.issued or compilation is None:
+        raise Http404
+    form = IssueForm(request.POST or None, initial={"issue_date": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            report_issue(
+                report=report,
+                compilation=compilation,
+                issue_date=form.cleaned_data["issue_date"],
+                number=form.cleaned_data["number"],
+                acting_user=request.user,
+            )
+        except ReportError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Đã ban hành báo cáo."))
+            return redirect("report_detail", pk=pk)
+    return render(
+        request,
+        "reporting/issue.html",
+        {
+            "form": form,
+            "report": report,
+            "compilation": compilation,
+            "next_number": next_free_number(report=report, year=timezone.localdate().year),
+        },
+    )
+
+
+class ScanForm(forms.Form):
+    scan = forms.FileField(label=_l("Bản scan đã ký, đóng dấu (PDF)"))
+
+
+@requires(P.ISSUE_REPORTS)
+def report_scan_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    from ctip.reporting.issuing import report_scan_attach
+
+    report = access_report(request.user, pk)
+    form = ScanForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report_scan_attach(
+                report=report, upload=form.cleaned_data["scan"], acting_user=request.user
+            )
+        except ReportError as exc:
+            form.add_error("scan", str(exc))
+        else:
+            messages.success(request, _("Đã lưu bản scan."))
+            return redirect("report_detail", pk=pk)
+    return render(request, "reporting/scan.html", {"form": form, "report": report})
+
+
+@requires(P.VIEW_REPORTS)
+def report_scan_download(request: HttpRequest, pk: int) -> FileResponse:
+    report = access_report(request.user, pk)
+    if not report.scan:
+        raise Http404
+    name = f"{report.number.replace('/', '-')}.pdf"
+    return FileResponse(report.scan.open("rb"), as_attachment=True, filename=name)
+
+
+@requires(P.COMPILE_REPORTS)
+def report_redraft_view(request: HttpRequest, pk: int) -> HttpResponse:
+    from ctip.reporting.issuing import report_redraft
+
+    report = access_report(request.user, pk)
+    if request.method != "POST":
+        raise Http404
+    try:
+        draft = report_redraft(report=report, acting_user=request.user)
+    except ReportError as exc:
+        messages.error(request, str(exc))
+        return redirect("report_detail", pk=pk)
+    return redirect("report_detail", pk=draft.pk)
+
+
+def issued_facts(report: Report) -> dict[str, Any]:
+    """What the report page shows of an issued report: the hash checked against the content."""
+    from ctip.reporting.issuing import content_hash
+
+    frozen = report.issued_compilation
+    intact = frozen is not None and content_hash(frozen.result) == report.content_hash
+    return {"intact": intact, "can_issue": False}
+
+
+def can_issue(user: Any, report: Report) -> bool:
+    return (
+        not report.issued
+        and has_perm(user, P.ISSUE_REPORTS)
+        and report.compilations.filter(status=JobStatus.DONE).exists()  # type: ignore[attr-defined]
+    )
