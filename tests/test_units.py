@@ -127,3 +127,23 @@ def test_flags_come_from_the_fixture_with_their_source():
 
 def _record_in(code: int, level: str = Level.COMMUNE) -> Record:
     return Record.objects.create(unit=unit(code, level, OLD), made_on=OLD)
+
+
+def test_the_precomputed_cover_equals_the_graph_walk(new_quang_ngai, old_kon_tum):
+    """UnitCover (read by every scope filter) is the recursive walk of ADR 0002, row for row."""
+    from ctip.core.graph import closure_subquery
+    from ctip.geo.models import Unit
+    from ctip.geo.selectors import _COVER_EDGES, covered_unit_ids
+
+    commune = Unit.objects.filter(parent=old_kon_tum).first()
+    for root in (new_quang_ngai, old_kon_tum, commune):
+        walked = set(
+            Unit.objects.filter(id__in=closure_subquery(_COVER_EDGES, root.pk)).values_list(
+                "pk", flat=True
+            )
+        )
+        stored = set(
+            Unit.objects.filter(id__in=covered_unit_ids(root)).values_list("pk", flat=True)
+        )
+        assert stored == walked and root.pk in stored
+    assert len(set(Unit.objects.filter(id__in=covered_unit_ids(new_quang_ngai)))) > 300

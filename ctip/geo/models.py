@@ -120,3 +120,21 @@ class UnitSuccession(models.Model):
 
     def __str__(self) -> str:
         return f"{self.predecessor} → {self.successor}"
+
+
+class UnitCover(models.Model):
+    """The closure of "covers" (parent -> child, successor -> predecessor) as rows: every unit
+    whose records belong to `ancestor`, itself included. Derived from units and successions and
+    rebuilt with the roll-up columns (services.units_refresh_rollup) after every load; scope
+    filters read it through an index instead of walking the graph per query (ADR 0002)."""
+
+    ancestor = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["ancestor", "unit"], name="geo_unitcover_pair")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.ancestor_id} ⊇ {self.unit_id}"

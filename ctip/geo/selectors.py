@@ -16,6 +16,18 @@ _COVER_EDGES = (
     "SELECT parent_id AS src, id AS dst FROM geo_unit WHERE parent_id IS NOT NULL "
     "UNION ALL SELECT successor_id AS src, predecessor_id AS dst FROM geo_unitsuccession"
 )
+# The precomputed closure (UnitCover), indexed by ancestor; rebuilt after every unit load.
+COVER_LOOKUP = "SELECT unit_id FROM geo_unitcover WHERE ancestor_id = %s"
+# Built from module constants only (no input reaches it).
+COVER_ALL_SQL = "".join(
+    [
+        "INSERT INTO geo_unitcover (ancestor_id, unit_id) WITH RECURSIVE edges(src, dst) AS (",
+        _COVER_EDGES,
+        "), cover(root, id) AS (SELECT id, id FROM geo_unit UNION ",
+        "SELECT c.root, e.dst FROM edges e JOIN cover c ON e.src = c.id) ",
+        "SELECT root, id FROM cover",
+    ]
+)
 _TREE_EDGES = "SELECT parent_id AS src, id AS dst FROM geo_unit WHERE parent_id IS NOT NULL"
 
 
@@ -41,7 +53,7 @@ def unit_for_period(*, code: int, level: str, start: date, end: date) -> Unit:
 def covered_unit_ids(unit: Unit) -> RawSQL:
     """Subquery of the ids of `unit`, its descendants at any time, and every unit it (or they)
     succeeded, transitively. Records made in any of these belong to `unit`."""
-    return closure_subquery(_COVER_EDGES, unit.pk)
+    return RawSQL(COVER_LOOKUP, (unit.pk,))  # noqa: S611 - constant SQL, parameter bound
 
 
 def units_covered(unit: Unit) -> QuerySet[Unit]:

@@ -146,7 +146,20 @@ def units_refresh_rollup(*, today: date | None = None) -> int:
             unit_any.rollup_province_id, unit_any.rollup_commune_id = province, commune
             changed.append(unit)
     Unit.objects.bulk_update(changed, ["rollup_province", "rollup_commune"], batch_size=1000)
+    units_refresh_cover()
     return len(changed)
+
+
+def units_refresh_cover() -> None:
+    """Rebuild UnitCover from units and successions in one statement (the recursive walk of
+    ADR 0002, for every root at once), inside a transaction so readers never see it half done."""
+    from django.db import connection, transaction
+
+    from ctip.geo.selectors import COVER_ALL_SQL
+
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("DELETE FROM geo_unitcover")
+        cursor.execute(COVER_ALL_SQL)
 
 
 def unit_set_flags(
