@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "ctip.enforcement",
     "ctip.cooperation",
     "ctip.reporting",
+    "ctip.dashboard",
 ]
 
 MIDDLEWARE = [

@@ -82,6 +82,7 @@ urlpatterns = [
     path("dot-cao-diem/them/", cooperation.campaign_create, name="campaign_create"),
     path("dot-cao-diem/<int:pk>/", cooperation.campaign_detail, name="campaign_detail"),
     path("bao-cao/", include("ctip.reporting.urls")),
+    path("bang-dieu-khien/", include("ctip.dashboard.urls")),
     path("i18n/setlang/", public(set_language), name="set_language"),
     path("admin/", admin.site.urls),
 ]

@@ -16,6 +16,7 @@ class P:
     """Permission constants. Values are stable strings stored nowhere but in code."""
 
     VIEW_HOME = "home.view"
+    VIEW_DASHBOARD = "dashboard.view"  # figures of the own scope (panels by role)
     VIEW_REFERENCE = "reference.view"  # units, agencies, rules (public reference data)
     MANAGE_REFERENCE = "reference.manage"
     VIEW_OWN_AGENCY = "agency.view_own"
@@ -56,7 +57,7 @@ class Role:
         return P.VIEW_PERSONAL_DATA in self.permissions
 
 
-_BASE = {P.VIEW_HOME, P.VIEW_REFERENCE, P.VIEW_DIRECTIVES, P.VIEW_ACTIVITIES}
+_BASE = {P.VIEW_HOME, P.VIEW_REFERENCE, P.VIEW_DIRECTIVES, P.VIEW_ACTIVITIES, P.VIEW_DASHBOARD}
 _AGENCY = _BASE | {
     P.VIEW_OWN_AGENCY,
     P.EDIT_OWN_AGENCY,

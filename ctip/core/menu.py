@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from ctip.accounts.permissions import P
 
 PILLARS: list[tuple[str, Any]] = [
+    ("overview", _("Tổng quan")),
     ("direction", _("Chỉ đạo, điều hành")),
     ("prevention", _("Phòng ngừa")),
     ("protection", _("Bảo vệ, hỗ trợ nạn nhân")),
@@ -32,6 +33,8 @@ class Entry:
 
 
 ENTRIES: list[Entry] = [
+    Entry("overview", _("Bảng điều khiển"), "dashboard", P.VIEW_DASHBOARD),
+    Entry("overview", _("Tuyên truyền so với nguy cơ"), "risk", P.VIEW_AGGREGATES),
     Entry("prevention", _("Hoạt động tuyên truyền"), "activity_list", P.VIEW_ACTIVITIES),
     Entry("prevention", _("Nhập từ tệp Excel"), "import_upload", P.EDIT_ACTIVITIES),
     Entry("prevention", _("Độ phủ tuyên truyền"), "coverage", P.VIEW_ACTIVITIES),

@@ -131,7 +131,7 @@ def _log_in(page, server: dict, username: str) -> None:
 
 def test_every_demo_account_logs_in_sees_its_menu_and_switches_language(server, browser):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    assert len(server["users"]) == 13
+    assert len(server["users"]) == 15
     assert set(server["secrets"]) == {
         "admin",
         "xahoi",
@@ -155,6 +155,8 @@ def test_every_demo_account_logs_in_sees_its_menu_and_switches_language(server, 
             _prevention_pages(page, server)
         if username == "xahoi":
             _switch_to_english_on_a_phone(page)
+        if username == "lanhdao":
+            _dashboard(page, server)
         context.close()
 
 
@@ -167,6 +169,19 @@ def _prevention_pages(page, server: dict) -> None:
     page.goto(server["url"] + "/hoat-dong/do-phu/?" + query)
     assert "Xã Trà Bùi" in page.content()
     page.screenshot(path=str(ARTIFACTS / "thuongtruc-coverage.png"), full_page=False)
+
+
+def _dashboard(page, server: dict) -> None:
+    """A leader's dashboard draws every chart with the vendored Chart.js (no CDN)."""
+    page.goto(server["url"] + "/bang-dieu-khien/?tu=01/12/2020&den=16/10/2023")
+    canvases = page.locator("canvas[data-chart]")
+    assert canvases.count() >= 8
+    drawn = page.evaluate(
+        "Array.from(document.querySelectorAll('canvas[data-chart]'))"
+        ".filter(c => window.Chart && Chart.getChart(c)).length"
+    )
+    assert drawn == canvases.count()
+    page.screenshot(path=str(ARTIFACTS / "lanhdao-dashboard.png"), full_page=True)
 
 
 def _switch_to_english_on_a_phone(page) -> None:

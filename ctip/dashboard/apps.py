@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DashboardConfig(AppConfig):
+    name = "ctip.dashboard"
+    verbose_name = _("Bảng điều khiển")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,37 @@
+"""A chart's table as CSV or XLSX: the same rows the page shows, withheld cells as "<N"."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from ctip.core.exports import safe_cell
+
+
+def table(chart: dict[str, Any], context: list[str]) -> list[list[Any]]:
+    """Context lines (title, territory, period), a header, then one row per group."""
+    limit = chart["limit"]
+    rows: list[list[Any]] = [[line] for line in context]
+    rows.append([chart["dimension_name"], chart["measure"]])
+    for r in chart["rows"]:
+        rows.append([safe_cell(r["name"]), f"<{limit}" if r["value"] is None else r["value"]])
+    return rows
+
+
+def as_csv(rows: list[list[Any]]) -> bytes:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: Excel reads UTF-8
+
+
+def as_xlsx(rows: list[list[Any]], sheet: str) -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    ws = workbook.create_sheet(sheet[:31])
+    for row in rows:
+        ws.append(row)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()

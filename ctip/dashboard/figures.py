@@ -1,0 +1,172 @@
+"""The figures of a dashboard, all from the indicator registry (one aggregate query per
+indicator and breakdown, whatever the data size), with disclosure control for readers who do
+not see personal data: a count of persons between 1 and the threshold in a breakdown (or in any
+figure below province level) is withheld, and when a breakdown withholds exactly one cell, the
+next smallest is withheld too so the total does not give it away."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
+
+from ctip.core.indicators import REGISTRY, compute
+from ctip.dashboard.panels import Panel, Scope
+from ctip.geo.models import COMMUNE_LEVELS, Level, Unit
+from ctip.reporting import disclosure
+
+TOP = 15  # bars drawn per breakdown chart; its table lists every group
+
+
+@dataclass(frozen=True)
+class Period:
+    unit: Unit
+    start: date
+    end: date
+
+    @property
+    def previous(self) -> Period:
+        """The period of the same length just before."""
+        end = self.start - timedelta(days=1)
+        return Period(self.unit, end - (self.end - self.start), end)
+
+
+def _where(scope: Scope) -> dict[str, Any] | None:
+    return {"agency": scope.agency_id} if scope.agency_id else None
+
+
+def _compute(codes: list[str], scope: Scope, period: Period, **kw: Any) -> list[dict[str, Any]]:
+    return compute(
+        codes, unit=period.unit, start=period.start, end=period.end, where=_where(scope), **kw
+    )
+
+
+def _guarded(code: str, scope: Scope) -> bool:
+    return not scope.personal and disclosure.applies(REGISTRY[code])
+
+
+def headline(panel: Panel, scope: Scope, period: Period, limit: int) -> list[dict[str, Any]]:
+    now = {r["indicator"]: r for r in _compute(list(panel.headline), scope, period)}
+    before = {r["indicator"]: r for r in _compute(list(panel.headline), scope, period.previous)}
+    fine = period.unit.level != Level.PROVINCE  # a commune's count can point at one person
+    cards = []
+    for code in panel.headline:
+        if code not in now:
+            continue  # not broken down by agency: left out of an agency's dashboard
+        value, prev = int(now[code]["value"] or 0), int(before[code]["value"] or 0)
+        hidden = fine and _guarded(code, scope) and (0 < value < limit or 0 < prev < limit)
+        cards.append(
+            {
+                "code": code,
+                "label": str(REGISTRY[code].label),
+                "measure": str(REGISTRY[code].measure),
+                "value": None if hidden else value,
+                "previous": None if hidden else prev,
+                "change": None if hidden or not prev else round(100 * (value - prev) / prev),
+                "estimate": now[code]["estimate"],
+            }
+        )
+    return cards
+
+
+def months(start: date, end: date) -> list[str]:
+    out, day = [], start.replace(day=1)
+    while day <= end:
+        out.append(f"{day:%Y-%m}")
+        day = (day + timedelta(days=32)).replace(day=1)
+    return out
+
+
+def series(code: str, scope: Scope, period: Period, limit: int) -> dict[str, Any]:
+    """Monthly values over the period (months without records show 0)."""
+    found = {
+        r["month"]["code"]: int(r["value"] or 0)
+        for r in _compute([code], scope, period, by=("month",))
+    }
+    rows = [
+        {"key": m, "name": f"{m[5:]}/{m[:4]}", "value": found.get(m, 0)}
+        for m in months(period.start, period.end)
+    ]
+    return _chart(code, "month", rows, scope, limit, kind="line")
+
+
+def breakdown(code: str, dim: str, scope: Scope, period: Period, limit: int) -> dict[str, Any]:
+    level = None
+    if dim == "unit":
+        level = "commune" if period.unit.level == Level.PROVINCE else None
+        if period.unit.level in COMMUNE_LEVELS:
+            return {}
+    rows = [
+        {"key": r[dim]["code"], "name": r[dim]["name"], "value": int(r["value"] or 0)}
+        for r in _compute([code], scope, period, by=(dim,), level=level)
+        if r["value"]
+    ]
+    rows.sort(key=lambda r: (-r["value"], r["name"]))
+    return _chart(code, dim, rows, scope, limit, kind="bar")
+
+
+def _chart(
+    code: str, dim: str, rows: list[dict[str, Any]], scope: Scope, limit: int, *, kind: str
+) -> dict[str, Any]:
+    if _guarded(code, scope):
+        suppress(rows, limit)
+    indicator = REGISTRY[code]
+    return {
+        "code": code,
+        "dimension": dim,
+        "title": _("%(label)s theo %(dimension)s")
+        % {"label": indicator.label, "dimension": DIMENSION_NAMES.get(dim, dim)},
+        "measure": str(indicator.measure),
+        "kind": kind,
+        "rows": rows,
+        "limit": limit,
+    }
+
+
+def suppress(rows: list[dict[str, Any]], limit: int) -> None:
+    """Withhold small counts (value None); a lone withheld cell takes the next smallest along."""
+    small = [r for r in rows if 0 < r["value"] < limit]
+    for r in small:
+        r["value"] = None
+    if len(small) == 1:
+        others = sorted((r for r in rows if r["value"]), key=lambda r: r["value"])
+        if others:
+            others[0]["value"] = None
+
+
+DIMENSION_NAMES: dict[str, Any] = {
+    "month": _l("tháng"),
+    "agency": _l("cơ quan"),
+    "unit": _l("địa bàn"),
+    "target_group": _l("đối tượng"),
+    "exploitation_form": _l("hình thức bóc lột"),
+    "destination": _l("nước đến"),
+    "platform": _l("nền tảng tuyển mộ"),
+    "sex": _l("giới tính"),
+    "age_band": _l("nhóm tuổi"),
+    "watch_category": _l("nhóm theo dõi"),
+    "counterpart_country": _l("nước đối tác"),
+    "cooperation_kind": _l("hình thức hợp tác"),
+}
+
+
+def panel_data(panel: Panel, scope: Scope, period: Period) -> dict[str, Any]:
+    limit = disclosure.threshold(on=period.end)
+    charts = [series(panel.series, scope, period, limit)]
+    charts += [
+        breakdown(code, dim, scope, period, limit)
+        for code, dim in panel.breakdowns
+        if _supports(code, dim, scope)
+    ]
+    charts = [c for c in charts if c]
+    for n, chart in enumerate(charts):
+        chart["key"] = f"{panel.code}-{n}"
+    return {"panel": panel, "cards": headline(panel, scope, period, limit), "charts": charts}
+
+
+def _supports(code: str, dim: str, scope: Scope) -> bool:
+    dims = REGISTRY[code].dimensions
+    return dim in dims and (scope.agency_id is None or "agency" in dims)

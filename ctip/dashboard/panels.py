@@ -1,0 +1,152 @@
+"""What each role's dashboard shows: panels by pillar, each a set of indicators (headline
+figures, a monthly series, breakdowns), and the scope a user reads them in.
+
+Figures come only from the indicator registry. A panel is shown when the user holds its
+permission; the scope is the territory of an aggregate-reading role (standing office, leaders),
+the own agency of an agency role, or the own commune of a commune officer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from ctip.accounts.permissions import ROLES, P
+from ctip.accounts.scope import active_assignments, has_perm
+from ctip.geo.models import Level, Unit
+
+
+@dataclass(frozen=True)
+class Panel:
+    code: str
+    title: Any
+    permission: str
+    headline: tuple[str, ...]
+    series: str
+    breakdowns: tuple[tuple[str, str], ...]  # (indicator, dimension)
+
+
+PANELS = [
+    Panel(
+        "prevention",
+        _("Phòng ngừa"),
+        P.VIEW_ACTIVITIES,
+        (
+            "prevention.activities",
+            "prevention.sessions",
+            "prevention.participants",
+            "prevention.media_items",
+        ),
+        "prevention.sessions",
+        (
+            ("prevention.sessions", "agency"),
+            ("prevention.participants", "target_group"),
+            ("prevention.sessions", "unit"),
+        ),
+    ),
+    Panel(
+        "protection",
+        _("Bảo vệ, hỗ trợ nạn nhân"),
+        P.VIEW_VICTIM_CASES,
+        ("victims.received", "victims.identified", "victims.support_persons", "victims.referrals"),
+        "victims.received",
+        (
+            ("victims.received", "exploitation_form"),
+            ("victims.received", "destination"),
+            ("victims.received", "unit"),
+            ("victims.received", "sex"),
+            ("victims.received", "age_band"),
+        ),
+    ),
+    Panel(
+        "enforcement",
+        _("Đấu tranh, xử lý tội phạm"),
+        P.VIEW_CRIMINAL_CASES,
+        (
+            "enforcement.cases_detected",
+            "enforcement.suspects",
+            "enforcement.cases_instituted",
+            "enforcement.cases_tried",
+            "enforcement.inspections",
+        ),
+        "enforcement.cases_detected",
+        (
+            ("enforcement.cases_detected", "platform"),
+            ("enforcement.cases_detected", "destination"),
+            ("enforcement.cases_detected", "agency"),
+        ),
+    ),
+    Panel(
+        "watch",
+        _("Theo dõi người có nguy cơ"),
+        P.VIEW_WATCHLIST,
+        ("enforcement.watch_entries", "enforcement.watch_checks", "enforcement.watch_escalations"),
+        "enforcement.watch_entries",
+        (("enforcement.watch_entries", "watch_category"), ("enforcement.watch_entries", "unit")),
+    ),
+    Panel(
+        "cooperation",
+        _("Hợp tác quốc tế"),
+        P.VIEW_AGGREGATES,
+        ("cooperation.activities", "directives.documents"),
+        "cooperation.activities",
+        (
+            ("cooperation.activities", "counterpart_country"),
+            ("cooperation.activities", "cooperation_kind"),
+        ),
+    ),
+]
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The territory a dashboard may show (a province or a commune) and, for agency roles, the
+    agency (its roll-up) every figure is narrowed to."""
+
+    unit: Unit
+    agency_id: int | None
+    agency_name: str
+    personal: bool  # sees personal data: no suppression of small counts
+    panels: tuple[Panel, ...]
+
+
+def user_scope(user: Any, *, today: date | None = None) -> Scope | None:
+    """None for a user who may read no dashboard."""
+    today = today or date.today()
+    panels: tuple[Panel, ...] = tuple(p for p in PANELS if _may_see(user, p))
+    if not panels:
+        return None
+    personal = has_perm(user, P.VIEW_PERSONAL_DATA)
+    for a in active_assignments(user):
+        role = ROLES.get(a.role)
+        if role is not None and a.unit is not None and not role.scoped_by_agency:
+            return Scope(a.unit, None, "", personal, panels)
+    for a in active_assignments(user):
+        if a.agency is not None:
+            province = _province_of(a.agency.unit, today)
+            if province is None:
+                continue
+            heir = a.agency.rollup_agency_id or a.agency.pk
+            # An agency's dashboard: its own prevention and enforcement figures; territory-wide
+            # panels (cooperation) are for aggregate readers only.
+            own = tuple(p for p in panels if p.code != "cooperation")
+            return Scope(province, heir, a.agency.name, personal, own)
+    return None
+
+
+def _may_see(user: Any, panel: Panel) -> bool:
+    if panel.code == "watch":
+        return has_perm(user, P.VIEW_WATCHLIST) or has_perm(user, P.VIEW_AGGREGATES)
+    if panel.code == "cooperation":
+        return has_perm(user, P.VIEW_AGGREGATES)
+    return has_perm(user, panel.permission) or has_perm(user, P.VIEW_AGGREGATES)
+
+
+def _province_of(unit: Unit, day: date) -> Unit | None:
+    if unit.level == Level.PROVINCE:
+        return unit
+    if unit.rollup_province_id:
+        return Unit.objects.filter(pk=unit.rollup_province_id).first()
+    return None

@@ -1,0 +1,117 @@
+"""Outreach versus risk, per commune: awareness reach (sessions, participants, per 1,000
+inhabitants where the population is known) next to where risk shows (victims' home communes,
+watched persons, criminal cases), so communes with risk and little outreach come first.
+
+Communes are today's (a split commune keeps its own row, as in the coverage analysis). Counts
+of persons are withheld below the disclosure threshold for readers without personal-data access."""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import OuterRef, Subquery
+
+from ctip.core.indicators import compute
+from ctip.dashboard.figures import Period, suppress
+from ctip.geo.models import COMMUNE_LEVELS, Unit
+from ctip.geo.selectors import covered_unit_ids
+from ctip.prevention.models import Population
+from ctip.reporting import disclosure
+
+OUTREACH = ("prevention.sessions", "prevention.participants")
+RISK = ("victims.received", "enforcement.watch_entries", "enforcement.cases_detected")
+PERSONS = ("victims.received", "enforcement.watch_entries")
+
+
+@dataclass
+class Row:
+    unit: Unit
+    values: dict[str, int | None] = field(default_factory=dict)
+    population: int | None = None
+    heat: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def per_thousand(self) -> float | None:
+        participants = self.values.get("prevention.participants") or 0
+        return round(1000 * participants / self.population, 1) if self.population else None
+
+    @property
+    def risk_signals(self) -> int:
+        return sum(1 for code in RISK if self.values.get(code) != 0)
+
+    low_outreach: bool = False
+
+
+def outreach_vs_risk(period: Period, *, personal: bool) -> list[Row]:
+    by_code = {
+        code: {
+            r["unit"]["code"]: int(r["value"] or 0)
+            for r in compute(
+                [code],
+                unit=period.unit,
+                start=period.start,
+                end=period.end,
+                by=("unit",),
+                level="commune",
+            )
+        }
+        for code in (*OUTREACH, *RISK)
+    }
+    rows = {u.code: Row(u, population=u.pop) for u in _communes(period)}  # type: ignore[attr-defined]
+    extra = {c for values in by_code.values() for c in values} - {str(c) for c in rows}
+    for unit in Unit.objects.filter(
+        code__in=[int(c) for c in extra if c.isdigit()],
+        level__in=COMMUNE_LEVELS,
+        id__in=covered_unit_ids(period.unit),
+    ):
+        rows.setdefault(unit.code, Row(unit))
+    listed = list(rows.values())
+    limit = disclosure.threshold(on=period.end)
+    for code, values in by_code.items():
+        cells: list[dict[str, Any]] = [
+            {"row": r, "value": values.get(str(r.unit.code), 0)} for r in listed
+        ]
+        if code in PERSONS and not personal:
+            suppress(cells, limit)
+        for cell in cells:
+            cell["row"].values[code] = cell["value"]
+    _flag_and_heat(listed)
+    listed.sort(
+        key=lambda r: (not r.low_outreach, -r.risk_signals, r.per_thousand or 0, r.unit.name)
+    )
+    return listed
+
+
+def _communes(period: Period) -> Any:
+    latest = Population.objects.filter(unit=OuterRef("pk"), year__lte=period.end.year).order_by(
+        "-year"
+    )
+    return (
+        Unit.objects.valid_on(period.end)  # type: ignore[attr-defined]
+        .filter(level__in=COMMUNE_LEVELS, id__in=covered_unit_ids(period.unit))
+        .annotate(pop=Subquery(latest.values("population")[:1]))
+        .select_related("parent")
+    )
+
+
+def _flag_and_heat(rows: list[Row]) -> None:
+    """Low outreach: no session, or a reach per 1,000 below the median of the communes whose
+    population is known. Heat: each column's quintile among the communes with a value."""
+    rates = [r.per_thousand for r in rows if r.per_thousand is not None]
+    median = statistics.median(rates) if rates else None
+    for r in rows:
+        none = not r.values.get("prevention.sessions")
+        below = median is not None and r.per_thousand is not None and r.per_thousand < median
+        r.low_outreach = r.risk_signals > 0 and (none or below)
+    for code in (*OUTREACH, *RISK):
+        known = sorted(v for r in rows if (v := r.values.get(code)))
+        for r in rows:
+            value = r.values.get(code)
+            if value is None:
+                r.heat[code] = 1
+            elif not value or not known:
+                r.heat[code] = 0
+            else:
+                r.heat[code] = 1 + min(3, 4 * sum(1 for k in known if k < value) // len(known))

@@ -1,0 +1,150 @@
+"""Dashboards: one page per role (its panels and scope, see panels.py) for a period and a
+territory in the URL, compared with the previous period; every chart with its table and a CSV
+/ XLSX download of exactly that table."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
+
+from ctip.accounts.permissions import P
+from ctip.core.access import requires
+from ctip.dashboard import exports
+from ctip.dashboard.figures import DIMENSION_NAMES, TOP, Period, panel_data
+from ctip.dashboard.panels import Scope, user_scope
+from ctip.geo.models import Unit
+from ctip.geo.selectors import covered_unit_ids, unit_by_code
+from ctip.reporting import disclosure
+
+
+class FilterForm(forms.Form):
+    tu = forms.DateField(label=_l("Từ ngày"), required=False)
+    den = forms.DateField(label=_l("Đến ngày"), required=False)
+    dv = forms.IntegerField(label=_l("Mã địa bàn (để trống: toàn bộ)"), min_value=1, required=False)
+
+
+def period_for(request: HttpRequest, scope: Scope) -> tuple[FilterForm, Period]:
+    """The period and territory in the URL, within the user's scope; this year so far, over
+    the whole scope, by default (and when the URL asks for something outside it)."""
+    today = timezone.localdate()
+    form = FilterForm(request.GET or None)
+    start, end, unit = date(today.year, 1, 1), today, scope.unit
+    if form.is_valid():
+        start = form.cleaned_data["tu"] or start
+        end = form.cleaned_data["den"] or end
+        if start > end:
+            form.add_error("den", _("Ngày kết thúc trước ngày bắt đầu."))
+            start, end = date(today.year, 1, 1), today
+        code = form.cleaned_data["dv"]
+        if code:
+            unit = _unit_within(code, end, scope) or unit
+            if unit is scope.unit:
+                form.add_error("dv", _("Không có địa bàn mã này trong phạm vi của bạn."))
+    return form, Period(unit, start, end)
+
+
+def _unit_within(code: int, day: date, scope: Scope) -> Unit | None:
+    unit = unit_by_code(code, day=day)
+    if unit is None:
+        return None
+    inside = Unit.objects.filter(pk=unit.pk, id__in=covered_unit_ids(scope.unit)).exists()
+    return unit if inside else None
+
+
+@requires(P.VIEW_DASHBOARD)
+def dashboard(request: HttpRequest) -> HttpResponse:
+    scope = user_scope(request.user)
+    if scope is None:
+        return render(request, "dashboard/none.html")
+    form, period = period_for(request, scope)
+    panels = [panel_data(p, scope, period) for p in scope.panels]
+    for data in panels:
+        for chart in data["charts"]:
+            chart["dimension_name"] = str(DIMENSION_NAMES.get(chart["dimension"], ""))
+            chart["data_id"] = f"data-{chart['key']}"
+    return render(
+        request,
+        "dashboard/index.html",
+        {
+            "form": form,
+            "scope": scope,
+            "period": period,
+            "previous": period.previous,
+            "panels": panels,
+            "top": TOP,
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+@requires(P.VIEW_DASHBOARD)
+def dashboard_download(request: HttpRequest, key: str, fmt: str) -> HttpResponse:
+    scope = user_scope(request.user)
+    if scope is None or fmt not in ("csv", "xlsx"):
+        raise Http404
+    _form, period = period_for(request, scope)
+    panel_code = key.rsplit("-", 1)[0]
+    panel = next((p for p in scope.panels if p.code == panel_code), None)
+    if panel is None:
+        raise Http404
+    chart = next((c for c in panel_data(panel, scope, period)["charts"] if c["key"] == key), None)
+    if chart is None:
+        raise Http404
+    chart["dimension_name"] = str(DIMENSION_NAMES.get(chart["dimension"], ""))
+    rows = exports.table(chart, _context(chart, scope, period))
+    if fmt == "csv":
+        body, mime = exports.as_csv(rows), "text/csv; charset=utf-8"
+    else:
+        body = exports.as_xlsx(rows, chart["dimension_name"] or "bang")
+        mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    response = HttpResponse(body, content_type=mime)
+    response["Content-Disposition"] = f'attachment; filename="{key}.{fmt}"'
+    return response
+
+
+def _context(chart: dict[str, Any], scope: Scope, period: Period) -> list[str]:
+    lines = [
+        chart["title"],
+        _("Địa bàn: %(unit)s") % {"unit": period.unit.name},
+        _("Từ ngày %(start)s đến ngày %(end)s")
+        % {"start": f"{period.start:%d/%m/%Y}", "end": f"{period.end:%d/%m/%Y}"},
+    ]
+    if scope.agency_name:
+        lines.append(_("Cơ quan: %(agency)s") % {"agency": scope.agency_name})
+    if any(r["value"] is None for r in chart["rows"]):
+        lines.append(
+            _("“<%(n)s”: số người dưới %(n)s không hiển thị để bảo vệ danh tính.")
+            % {"n": chart["limit"]}
+        )
+    return lines
+
+
+@requires(P.VIEW_AGGREGATES)
+def risk(request: HttpRequest) -> HttpResponse:
+    from ctip.dashboard.risk import OUTREACH, RISK, outreach_vs_risk
+
+    scope = user_scope(request.user)
+    if scope is None:
+        return render(request, "dashboard/none.html")
+    form, period = period_for(request, scope)
+    rows = outreach_vs_risk(period, personal=scope.personal)
+    return render(
+        request,
+        "dashboard/risk.html",
+        {
+            "form": form,
+            "period": period,
+            "rows": rows,
+            "columns": [*OUTREACH, *RISK],
+            "flagged": sum(1 for r in rows if r.low_outreach),
+            "limit": disclosure.threshold(on=period.end),
+            "query": request.GET.urlencode(),
+        },
+    )

@@ -1,0 +1,245 @@
+"""Dashboards over HTTP for each role: panels and scope, the previous period, filters in the URL,
+downloads, suppression of small person counts for readers without personal-data access, the
+outreach-versus-risk table, and a query count that does not grow with the data."""
+
+import csv
+import io
+import json
+import re
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from ctip.core.indicators import compute
+from ctip.dashboard.figures import suppress
+from ctip.geo.models import COMMUNE_LEVELS, Level, Unit
+from ctip.prevention.importer import import_file
+from ctip.victims.demo import demo_cases_ensure
+from tests.conftest import unit
+from tests.helpers import activity_row, add_totp, log_in, make_user
+
+pytestmark = pytest.mark.django_db
+NEW = date(2026, 1, 1)
+PERIOD = "tu=01/07/2025&den=28/11/2026"
+
+
+def province():
+    return unit(51, Level.PROVINCE, NEW)
+
+
+def page(client, user, url="/bang-dieu-khien/?" + PERIOD, personal=False):
+    log_in(client, user, add_totp(user) if personal else None)
+    response = client.get(url)
+    assert response.status_code == 200, response.content.decode()[:2000]
+    return response.content.decode()
+
+
+def panels(html):
+    return re.findall(r'<h2 id="p-(\w+)"', html)
+
+
+def island(html, key):
+    """The rows a chart is drawn from (its JSON data island)."""
+    found = re.search(rf'<script id="data-{key}" type="application/json">(.*?)</script>', html)
+    return json.loads(found.group(1))
+
+
+def import_rows(*rows):
+    return import_file(name="a.json", data=json.dumps(list(rows)).encode(), acting_user=None)
+
+
+def commune(n=0):
+    return (
+        Unit.objects.valid_on(NEW)
+        .filter(level__in=COMMUNE_LEVELS, rollup_province__code=51)
+        .order_by("code")[n]
+    )
+
+
+@pytest.mark.parametrize(
+    ("role", "kwargs", "expected", "personal"),
+    [
+        (
+            "leader",
+            {"unit": "province"},
+            ["prevention", "protection", "enforcement", "watch", "cooperation"],
+            False,
+        ),
+        (
+            "standing_office",
+            {"unit": "province"},
+            ["prevention", "protection", "enforcement", "watch", "cooperation"],
+            False,
+        ),
+        ("agency_officer", {"agency": "qng-ca-2025"}, ["prevention"], False),
+        ("case_worker", {"agency": "qng-syt-2025"}, ["prevention", "protection"], True),
+        ("investigator", {"agency": "qng-ca-2025"}, ["prevention", "enforcement", "watch"], True),
+        ("agency_leader", {"agency": "qng-bdbp-2025"}, ["prevention"], False),
+        ("case_supervisor", {"agency": "qng-syt-2025"}, ["prevention", "protection"], True),
+        ("prosecutor", {"agency": "qng-vks-2025"}, ["prevention", "enforcement"], True),
+        ("judge", {"agency": "qng-ta-2025"}, ["prevention", "enforcement"], True),
+    ],
+)
+def test_each_role_sees_its_panels(client, role, kwargs, expected, personal):
+    if kwargs.get("unit"):
+        kwargs = {"unit": province()}
+    html = page(client, make_user("u", role, **kwargs), personal=personal)
+    assert panels(html) == expected
+    assert "so với kỳ trước (01/02/2024 – 30/06/2025)" in html
+
+
+def test_commune_officer_reads_its_commune_and_admin_has_no_dashboard(client):
+    officer = make_user("xa", "commune_officer", unit=commune())
+    html = page(client, officer, personal=True)
+    assert panels(html) == ["prevention", "watch"]
+    assert commune().name in html
+    client.logout()
+    admin = make_user("quantri", "system_admin")
+    assert "chưa được phân công" in page(client, admin, personal=True)
+
+
+def test_agency_dashboards_count_only_the_agency(client):
+    import_rows(
+        activity_row(
+            agency="qng-ca-2025",
+            start_date="2026-03-10",
+            end_date="2026-03-10",
+            unit=51,
+            sessions=7,
+        ),
+        activity_row(
+            agency="qng-bdbp-2025",
+            start_date="2026-03-11",
+            end_date="2026-03-11",
+            unit=51,
+            sessions=4,
+        ),
+    )
+    police = page(client, make_user("congan", "agency_officer", agency="qng-ca-2025"))
+    sessions = island(police, "prevention-0")
+    assert sum(r["value"] for r in sessions) == 7
+    client.logout()
+    leader = page(client, make_user("lanhdao", "leader", unit=province()))
+    assert sum(r["value"] for r in island(leader, "prevention-0")) == 11
+
+
+def test_small_person_counts_are_withheld_for_leaders_not_for_case_workers(client):
+    demo_cases_ensure(today=date(2026, 11, 28))
+    by_sex = {
+        r["sex"]["name"]: r["value"]
+        for r in compute(
+            ["victims.received"],
+            unit=province(),
+            start=date(2025, 7, 1),
+            end=date(2026, 11, 28),
+            by=("sex",),
+        )
+    }
+    leader = page(client, make_user("lanhdao", "leader", unit=province()))
+    key = next(
+        k
+        for k in re.findall(r'id="data-(protection-\d+)"', leader)
+        if island(leader, k) and {r["name"] for r in island(leader, k)} == set(by_sex)
+    )
+    shown = {r["name"]: r["value"] for r in island(leader, key)}
+    for name, value in by_sex.items():
+        if value < 5:
+            assert shown[name] is None
+    assert "&lt;5" in leader
+    # The same chart's download withholds the same cells.
+    body = client.get(f"/bang-dieu-khien/tai/{key}.csv?{PERIOD}").content.decode("utf-8-sig")
+    cells = dict(row for row in csv.reader(io.StringIO(body)) if len(row) == 2)
+    for name, value in shown.items():
+        assert cells[name] == ("<5" if value is None else str(value))
+    client.logout()
+    worker = page(client, make_user("xahoi", "case_worker", agency="qng-syt-2025"), personal=True)
+    exact = {r["name"]: r["value"] for r in island(worker, key)}
+    assert None not in exact.values()
+
+
+def test_a_lone_withheld_cell_takes_the_next_smallest_along():
+    rows = [{"value": v} for v in (40, 12, 3, 0, 9)]
+    suppress(rows, 5)
+    assert [r["value"] for r in rows] == [40, 12, None, 0, None]
+    rows = [{"value": v} for v in (40, 2, 3)]
+    suppress(rows, 5)
+    assert [r["value"] for r in rows] == [40, None, None]
+
+
+def test_filters_live_in_the_url_and_stay_in_scope(client):
+    leader = make_user("lanhdao", "leader", unit=province())
+    html = page(client, leader, f"/bang-dieu-khien/?{PERIOD}&dv={commune().code}")
+    assert f"<p>{commune().name} ·" in html
+    query = PERIOD.replace("/", "%2F").replace("&", "&amp;")
+    assert f"/bang-dieu-khien/tai/prevention-0.csv?{query}&amp;dv={commune().code}" in html
+    outside = unit(1, Level.PROVINCE, NEW)  # Hà Nội
+    html = client.get(f"/bang-dieu-khien/?{PERIOD}&dv={outside.code}").content.decode()
+    assert "Không có địa bàn mã này trong phạm vi của bạn." in html
+    assert f"<p>{province().name} ·" in html
+
+
+def test_outreach_versus_risk_puts_risk_without_outreach_first(client):
+    demo_cases_ensure(today=date(2026, 11, 28))
+    import_rows(
+        activity_row(
+            agency="qng-ca-2025",
+            start_date="2026-03-10",
+            end_date="2026-03-10",
+            unit=commune(5).code,
+            sessions=3,
+        )
+    )
+    html = page(
+        client,
+        make_user("lanhdao", "leader", unit=province()),
+        "/bang-dieu-khien/nguy-co/?" + PERIOD,
+    )
+    rows = re.findall(r'<tr( class="flagged")?>\s*<th scope="row" class="text">([^<]+)', html)
+    assert rows and rows[0][0]  # the first rows are flagged
+    flagged = [name for flag, name in rows if flag]
+    assert commune(5).name not in flagged
+    assert "&lt;5" in html  # victims per commune withheld for a leader
+    assert client.get("/bang-dieu-khien/nguy-co/").status_code == 200
+
+
+def test_queries_do_not_grow_with_the_data(client):
+    leader = make_user("lanhdao", "leader", unit=province())
+    log_in(client, leader)
+    url = "/bang-dieu-khien/?" + PERIOD
+    demo_cases_ensure(today=date(2026, 11, 28))
+    import_rows(
+        activity_row(
+            agency="qng-ca-2025",
+            start_date="2026-01-10",
+            end_date="2026-01-10",
+            unit=commune().code,
+        )
+    )
+    client.get(url)
+    with CaptureQueriesContext(connection) as small:
+        client.get(url)
+    import_rows(
+        *[
+            activity_row(
+                agency=agency,
+                start_date=f"2026-{m:02d}-10",
+                end_date=f"2026-{m:02d}-10",
+                unit=commune(n).code,
+                sessions=n + 1,
+            )
+            for n in range(12)
+            for m in (2, 5, 9)
+            for agency in ("qng-ca-2025", "qng-hlhpn-2025")
+        ]
+    )
+    with CaptureQueriesContext(connection) as large:
+        response = client.get(url)
+    assert sum(r["value"] for r in island(response.content.decode(), "prevention-0")) > 0
+    assert len(large) == len(small)
+    for path in ("/bang-dieu-khien/nguy-co/?" + PERIOD,):
+        client.get(path)
+        with CaptureQueriesContext(connection) as risk:
+            client.get(path)
+        assert len(risk) <= len(small)
