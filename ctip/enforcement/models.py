@@ -88,6 +88,7 @@ class CriminalCase(models.Model):
         verbose_name = _("vụ án mua bán người")
         verbose_name_plural = _("vụ án mua bán người")
         ordering = ["-detected_on", "-pk"]
+        indexes = [models.Index(fields=["unit", "detected_on"], name="criminalcase_unit_date")]
 
     def __str__(self) -> str:
         return self.number
@@ -163,6 +164,7 @@ class WatchEntry(models.Model):
 
     class Meta:
         ordering = ["next_check_on", "pk"]
+        indexes = [models.Index(fields=["unit", "opened_on"], name="watchentry_unit_date")]
 
     def __str__(self) -> str:
         return f"TD-{self.pk}"

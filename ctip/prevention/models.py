@@ -84,6 +84,8 @@ class Activity(models.Model):
         verbose_name = _("hoạt động tuyên truyền")
         verbose_name_plural = _("hoạt động tuyên truyền")
         ordering = ["-start_date", "-pk"]
+        # Every aggregate filters by territory (a closure of unit ids) and a date range.
+        indexes = [models.Index(fields=["unit", "start_date"], name="activity_unit_date")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(end_date__gte=models.F("start_date")),

@@ -129,6 +129,7 @@ class Case(models.Model):
         verbose_name = _("hồ sơ nạn nhân")
         verbose_name_plural = _("hồ sơ nạn nhân")
         ordering = ["-received_on", "-pk"]
+        indexes = [models.Index(fields=["home_unit", "received_on"], name="case_unit_date")]
 
     def __str__(self) -> str:
         return self.code  # never the name
