@@ -158,3 +158,24 @@ def test_the_records_behind_a_value(demo):
     )
     assert behind.aggregate(s=Sum("sessions"))["s"] == 98
     assert {a.agency.code for a in behind} >= {"qng-ca", "qng-ca-522"}
+
+
+def test_records_counted_with_a_value_are_the_records_behind_it(demo):
+    from ctip.core.indicators import records_behind
+
+    old = unit(51, Level.PROVINCE, date(2023, 1, 1))
+    span = {"unit": old, "start": date(2020, 12, 1), "end": date(2023, 10, 16)}
+    codes = ["prevention.sessions", "prevention.participants", "directives.documents"]
+    rows = compute(codes, by=("agency",), **span)
+    assert rows
+    for row in rows:
+        behind = records_behind(
+            row["indicator"], where={"agency": _agency_pk(row["agency"]["code"])}, **span
+        )
+        assert row["records"] == behind.count(), row
+
+
+def _agency_pk(code):
+    from ctip.agencies.models import Agency
+
+    return Agency.objects.get(code=code).pk

@@ -20,6 +20,7 @@ from typing import Any
 
 from django.db.models import (
     Case,
+    Count,
     F,
     IntegerField,
     Max,
@@ -169,7 +170,8 @@ def _compute_one(
 ) -> list[dict[str, Any]]:
     qs = _narrow(_base(indicator, unit, start, end), indicator, where, level)
     keys = {f"k_{d}": DIMENSIONS[d].key(indicator, level) for d in by}
-    aggregates: dict[str, Any] = {"value": indicator.value()}
+    # The records behind each value (provenance) come from the same scan as the value.
+    aggregates: dict[str, Any] = {"value": indicator.value(), "records": Count("pk", distinct=True)}
     if indicator.estimate_field:
         # "At least": any contributing record that is an estimate makes the value one.
         aggregates["est"] = Max(Cast(indicator.estimate_field, IntegerField()))
@@ -185,6 +187,7 @@ def _compute_one(
             "label": str(indicator.label),
             "value": r["value"] or 0,
             "estimate": bool(r.get("est")),
+            "records": r["records"],
         }
         for d in by:
             row[d] = described[d].get(r[f"k_{d}"], {"code": "", "name": "—"})
