@@ -117,12 +117,20 @@ def compute(
     if start > end:
         raise IndicatorError("start must not be after end")
     chosen = [REGISTRY[c] for c in codes] if codes else list(REGISTRY.values())
+    # An indicator without a requested breakdown is left out, never guessed.
+    wanted = (*by, *(where or {}))
+    chosen = [i for i in chosen if all(d in i.dimensions for d in wanted)]
+    # Indicators over the same records and conditions share one scan (several aggregates in
+    # one query); rows still come out in the order asked for.
+    batches: dict[tuple, list[Indicator]] = {}
+    for indicator in chosen:
+        batches.setdefault(_scan_key(indicator), []).append(indicator)
+    found: dict[str, list[dict[str, Any]]] = {}
+    for batch in batches.values():
+        found.update(_compute_batch(batch, unit, start, end, by, level, where))
     rows: list[dict[str, Any]] = []
     for indicator in chosen:
-        unsupported = [d for d in (*by, *(where or {})) if d not in indicator.dimensions]
-        if unsupported:
-            continue  # an indicator without that breakdown is left out, never guessed
-        rows += _compute_one(indicator, unit, start, end, by, level, where)
+        rows += found[indicator.code]
     return rows
 
 
@@ -159,40 +167,58 @@ def _base(indicator: Indicator, unit: Unit, start: date, end: date) -> QuerySet:
     return qs.filter(**{f"{indicator.unit_field}__in": covered_unit_ids(unit)})
 
 
-def _compute_one(
-    indicator: Indicator,
+def _scan_key(indicator: Indicator) -> tuple:
+    return (
+        indicator.records,
+        indicator.kind,
+        indicator.date_field,
+        indicator.unit_field,
+        indicator.agency_field,
+        indicator.kind_field,
+        indicator.standing_on,
+        str(indicator.filters),
+    )
+
+
+def _compute_batch(
+    batch: list[Indicator],
     unit: Unit,
     start: date,
     end: date,
     by: tuple[str, ...],
     level: str | None,
     where: dict[str, Any] | None = None,
-) -> list[dict[str, Any]]:
-    qs = _narrow(_base(indicator, unit, start, end), indicator, where, level)
-    keys = {f"k_{d}": DIMENSIONS[d].key(indicator, level) for d in by}
-    # The records behind each value (provenance) come from the same scan as the value.
-    aggregates: dict[str, Any] = {"value": indicator.value(), "records": Count("pk", distinct=True)}
-    if indicator.estimate_field:
-        # "At least": any contributing record that is an estimate makes the value one.
-        aggregates["est"] = Max(Cast(indicator.estimate_field, IntegerField()))
+) -> dict[str, list[dict[str, Any]]]:
+    first = batch[0]  # the batch shares records, conditions and dimension keys
+    qs = _narrow(_base(first, unit, start, end), first, where, level)
+    keys = {f"k_{d}": DIMENSIONS[d].key(first, level) for d in by}
+    # The records behind each value (provenance) come from the same scan as the values.
+    aggregates: dict[str, Any] = {"records": Count("pk", distinct=True)}
+    for n, indicator in enumerate(batch):
+        aggregates[f"v{n}"] = indicator.value()
+        if indicator.estimate_field:
+            # "At least": any contributing record that is an estimate makes the value one.
+            aggregates[f"e{n}"] = Max(Cast(indicator.estimate_field, IntegerField()))
     if keys:
         result = list(qs.values(**keys).annotate(**aggregates).order_by(*keys))
     else:
         result = [qs.aggregate(**aggregates)]
     described = {d: DIMENSIONS[d].describe([r[f"k_{d}"] for r in result]) for d in by}
-    rows = []
-    for r in result:
-        row: dict[str, Any] = {
-            "indicator": indicator.code,
-            "label": str(indicator.label),
-            "value": r["value"] or 0,
-            "estimate": bool(r.get("est")),
-            "records": r["records"],
-        }
-        for d in by:
-            row[d] = described[d].get(r[f"k_{d}"], {"code": "", "name": "—"})
-        rows.append(row)
-    return rows
+    found: dict[str, list[dict[str, Any]]] = {}
+    for n, indicator in enumerate(batch):
+        rows = found.setdefault(indicator.code, [])
+        for r in result:
+            row: dict[str, Any] = {
+                "indicator": indicator.code,
+                "label": str(indicator.label),
+                "value": r[f"v{n}"] or 0,
+                "estimate": bool(r.get(f"e{n}")),
+                "records": r["records"],
+            }
+            for d in by:
+                row[d] = described[d].get(r[f"k_{d}"], {"code": "", "name": "—"})
+            rows.append(row)
+    return found
 
 
 # --- dimensions shared by every record type --------------------------------------------------
