@@ -166,7 +166,7 @@ def test_records_counted_with_a_value_are_the_records_behind_it(demo):
     old = unit(51, Level.PROVINCE, date(2023, 1, 1))
     span = {"unit": old, "start": date(2020, 12, 1), "end": date(2023, 10, 16)}
     codes = ["prevention.sessions", "prevention.participants", "directives.documents"]
-    rows = compute(codes, by=("agency",), **span)
+    rows = compute(codes, by=("agency",), records=True, **span)
     assert rows
     for row in rows:
         behind = records_behind(

@@ -109,11 +109,13 @@ def compute(
     by: tuple[str, ...] = (),
     level: str | None = None,
     where: dict[str, Any] | None = None,
+    records: bool = False,
 ) -> list[dict[str, Any]]:
     """Rows {"indicator", "label", "value", "estimate", <dim>: {"code", "name"}} for each
     indicator and group, over records made in `unit`'s territory (with everything it succeeded)
     in [start, end] (flows) or standing on `end` (stocks); `where` narrows to one group of other
-    dimensions, as in `records_behind` ({"agency": <id>})."""
+    dimensions, as in `records_behind` ({"agency": <id>}). `records=True` adds "records", the
+    number of records behind each value (a distinct count: reports use it, dashboards do not)."""
     if start > end:
         raise IndicatorError("start must not be after end")
     chosen = [REGISTRY[c] for c in codes] if codes else list(REGISTRY.values())
@@ -127,7 +129,7 @@ def compute(
         batches.setdefault(_scan_key(indicator), []).append(indicator)
     found: dict[str, list[dict[str, Any]]] = {}
     for batch in batches.values():
-        found.update(_compute_batch(batch, unit, start, end, by, level, where))
+        found.update(_compute_batch(batch, unit, start, end, by, level, where, records))
     rows: list[dict[str, Any]] = []
     for indicator in chosen:
         rows += found[indicator.code]
@@ -188,12 +190,13 @@ def _compute_batch(
     by: tuple[str, ...],
     level: str | None,
     where: dict[str, Any] | None = None,
+    records: bool = False,
 ) -> dict[str, list[dict[str, Any]]]:
     first = batch[0]  # the batch shares records, conditions and dimension keys
     qs = _narrow(_base(first, unit, start, end), first, where, level)
     keys = {f"k_{d}": DIMENSIONS[d].key(first, level) for d in by}
     # The records behind each value (provenance) come from the same scan as the values.
-    aggregates: dict[str, Any] = {"records": Count("pk", distinct=True)}
+    aggregates: dict[str, Any] = {"records": Count("pk", distinct=True)} if records else {}
     for n, indicator in enumerate(batch):
         aggregates[f"v{n}"] = indicator.value()
         if indicator.estimate_field:
@@ -213,8 +216,9 @@ def _compute_batch(
                 "label": str(indicator.label),
                 "value": r[f"v{n}"] or 0,
                 "estimate": bool(r.get(f"e{n}")),
-                "records": r["records"],
             }
+            if records:
+                row["records"] = r["records"]
             for d in by:
                 row[d] = described[d].get(r[f"k_{d}"], {"code": "", "name": "—"})
             rows.append(row)

@@ -108,7 +108,8 @@ def _figures(b: Builder, block: dict) -> None:
     if block.get("by") == "agency":
         _figures_by_agency(b, block)
         return
-    rows = {r["indicator"]: r for r in compute([p["indicator"] for p in parts], **_span(b))}
+    codes = [p["indicator"] for p in parts]
+    rows = {r["indicator"]: r for r in compute(codes, records=True, **_span(b))}
     if all(not rows[p["indicator"]]["value"] for p in parts) and block.get("zero"):
         b.para("p", block["zero"])
         return
@@ -126,7 +127,7 @@ def _figures_by_agency(b: Builder, block: dict) -> None:
     from ctip.agencies.models import Agency
 
     parts = block["parts"]
-    rows = compute([p["indicator"] for p in parts], by=("agency",), **_span(b))
+    rows = compute([p["indicator"] for p in parts], by=("agency",), records=True, **_span(b))
     values = {(r["indicator"], r["agency"]["code"]): r for r in rows if r["value"]}
     codes = {code for _, code in values}
     if not codes:
@@ -216,7 +217,7 @@ def _documents(b: Builder, block: dict) -> None:
     if not issued and not implemented:
         b.para("p", _("Trong kỳ, chưa có văn bản chỉ đạo, điều hành nào được ghi nhận."))
         return
-    row = compute(["directives.documents"], **_span(b))[0]
+    row = compute(["directives.documents"], records=True, **_span(b))[0]
     b.para(
         "p",
         _("Trong kỳ, các cơ quan đã ban hành "),
