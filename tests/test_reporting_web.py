@@ -292,3 +292,19 @@ def test_the_records_behind_a_victim_figure_are_listed_only_to_those_who_see_the
     assert all(line.split(" ")[0] in set(own.values_list("code", flat=True)) for line in listed)
     names = {c.full_name for c in Case.objects.all()}
     assert not any(name and name in line for name in names for line in listed)
+
+
+def test_annex_rows_of_unit_versions_sharing_a_code_are_added_not_overwritten():
+    from types import SimpleNamespace
+
+    from ctip.reporting.annex import _table
+
+    b = SimpleNamespace(public=False, threshold=5, unit=SimpleNamespace(name="Tỉnh"))
+    same = {"code": "21157", "name": "Xã Trà Bùi"}
+    rows = [
+        {"indicator": "victims.received", "value": 7, "unit": same},
+        {"indicator": "victims.received", "value": 4, "unit": same},
+        {"indicator": "victims.received", "value": 2, "unit": {"code": "21157", "name": "Xã Khác"}},
+    ]
+    table = _table(b, "t", ["victims.received"], rows, "unit")
+    assert table["rows"] == [["Xã Trà Bùi", 11], ["Xã Khác", 2]]

@@ -45,20 +45,20 @@ class Row:
 
 
 def outreach_vs_risk(period: Period, *, personal: bool) -> list[Row]:
-    by_code = {
-        code: {
-            r["unit"]["code"]: int(r["value"] or 0)
-            for r in compute(
-                [code],
-                unit=period.unit,
-                start=period.start,
-                end=period.end,
-                by=("unit",),
-                level="commune",
-            )
-        }
-        for code in (*OUTREACH, *RISK)
-    }
+    by_code: dict[str, dict[str, int]] = {}
+    for code in (*OUTREACH, *RISK):
+        # Added, not overwritten: a split commune's old version may share a code with a new one.
+        values = by_code.setdefault(code, {})
+        for r in compute(
+            [code],
+            unit=period.unit,
+            start=period.start,
+            end=period.end,
+            by=("unit",),
+            level="commune",
+        ):
+            key = r["unit"]["code"]
+            values[key] = values.get(key, 0) + int(r["value"] or 0)
     rows = {u.code: Row(u, population=u.pop) for u in _communes(period)}  # type: ignore[attr-defined]
     extra = {c for values in by_code.values() for c in values} - {str(c) for c in rows}
     for unit in Unit.objects.filter(

@@ -45,14 +45,20 @@ def annex_tables(b: Builder, specs: list[dict]) -> list[dict[str, Any]]:
 def _table(b: Builder, title: str, codes: list[str], rows: list[dict], dim: str | None) -> dict:
     """Groups down, indicators across; an indicator without that breakdown is left blank."""
     columns = [c for c in codes if dim is None or dim in REGISTRY[c].dimensions]
+    # Two unit versions can share a GSO code (a commune that kept its code in 2025): rows are
+    # keyed by code and name and their values added, never overwritten; disclosure applies to
+    # the sums.
     groups: dict[Any, dict[str, Any]] = {}
     for r in rows:
-        key = r[dim]["code"] if dim else ""
+        key = (r[dim]["code"], r[dim]["name"]) if dim else ""
         name = r[dim]["name"] if dim else b.unit.name
-        cell = disclosure.shown(
-            REGISTRY[r["indicator"]], int(r["value"] or 0), public=b.public, limit=b.threshold
-        )
-        groups.setdefault(key, {"name": name, "values": {}})["values"][r["indicator"]] = cell
+        values = groups.setdefault(key, {"name": name, "values": {}})["values"]
+        values[r["indicator"]] = values.get(r["indicator"], 0) + int(r["value"] or 0)
+    for group in groups.values():
+        group["values"] = {
+            code: disclosure.shown(REGISTRY[code], value, public=b.public, limit=b.threshold)
+            for code, value in group["values"].items()
+        }
     return {
         "title": title,
         "columns": [str(REGISTRY[c].label) for c in columns],
