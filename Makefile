@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgres://root@127.0.0.1:5432/postgres
 
-.PHONY: run test test-sqlite test-postgres lint format messages clean
+.PHONY: run test test-sqlite test-postgres lint format messages clean bench
 
 $(BIN)/python:
 	@py=$$(scripts/find-python) || exit 1; echo "ctip: creating $(VENV) with $$py"; "$$py" -m venv $(VENV)
@@ -46,6 +46,19 @@ test-sqlite: $(VENV)/.dev-installed
 test-postgres: $(VENV)/.dev-installed
 	@echo "ctip: test suite on PostgreSQL ($(PG_URL))"
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+
+# The national-scale benchmark (issue 10): builds a synthetic national dataset on SQLite and on
+# PostgreSQL ($(PG_URL)'s server), loads the dashboards with wrk, compiles the ACTIP review next
+# to its bare SQL, imports a workbook; writes bench/results.json and the last section of
+# docs/benchmarks.md. Takes an hour or more; not part of `make test` (its smoke run is).
+# BENCH_ARGS passes options, e.g. BENCH_ARGS="--duration 120" (bench/README.md).
+bench: $(VENV)/.run-installed
+	@command -v wrk >/dev/null || { \
+		echo "ctip: installing wrk"; \
+		sudo=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		$$sudo apt-get install -y wrk || { $$sudo apt-get update && $$sudo apt-get install -y wrk; }; \
+	}
+	CTIP_BENCH_PG=$(patsubst %/postgres,%,$(PG_URL)) $(BIN)/python bench/national.py --backend both $(BENCH_ARGS)
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .

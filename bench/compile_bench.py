@@ -1,0 +1,190 @@
+"""Compile the ACTIP review for one province next to the bare SQL of the same aggregates.
+
+Usage (inside a ctip environment, see support.ctip_env):
+    python bench/compile_bench.py --province CODE --start YYYY-MM-DD --end YYYY-MM-DD \
+        [--runs 5] --out result.json
+
+Creates a draft "actip-review" report for the province over the period, compiles it once to warm
+up and `--runs` times timed (median), once more counting its queries; then runs the statements
+of bench/bare_sql.py with a raw cursor the same way. Every figure of the compiled text (value,
+estimate flag, records counted) and every cell of its annex is checked against the bare SQL;
+mismatches are listed in the result (a mismatch is a bug).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import bare_sql
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--province", type=int, required=True, help="GSO code (today's)")
+    parser.add_argument("--start", type=date.fromisoformat, required=True)
+    parser.add_argument("--end", type=date.fromisoformat, required=True)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--out", required=True)
+    args = parser.parse_args()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ctip.settings")
+    import django
+
+    django.setup()
+    result = measure(args.province, args.start, args.end, args.runs)
+    Path(args.out).write_text(json.dumps(result, indent=1, default=str))
+
+
+def measure(code: int, start: date, end: date, runs: int) -> dict[str, Any]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from ctip.geo.models import Level
+    from ctip.geo.selectors import unit_at
+    from ctip.reporting.compile import compile_report
+    from ctip.reporting.models import ReportTemplate
+    from ctip.reporting.services import report_create
+
+    province = unit_at(code=code, level=Level.PROVINCE, day=end)
+    template = ReportTemplate.objects.get(code="actip-review")
+    report = report_create(
+        template=template, unit=province, period_start=start, period_end=end, acting_user=None
+    )
+    compiled = compile_report(report)  # warm-up
+    compile_times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        compiled = compile_report(report)
+        compile_times.append(time.perf_counter() - started)
+    with CaptureQueriesContext(connection) as queries:
+        started = time.perf_counter()
+        compile_report(report)
+        captured_total = time.perf_counter() - started
+    sql_seconds = sum(float(q["time"]) for q in queries.captured_queries)
+    by_table: dict[str, list] = {}
+    for q in queries.captured_queries:
+        found = re.search(r'FROM "?(\w+)"?', q["sql"])
+        kind = "count" if q["sql"].startswith("SELECT COUNT(*)") else "other"
+        entry = by_table.setdefault(f"{found.group(1) if found else '?'} ({kind})", [0, 0.0])
+        entry[0] += 1
+        entry[1] += float(q["time"])
+
+    params = {"start": start, "end": end, "unit": province.pk}
+    vendor = connection.vendor
+    with connection.cursor() as cursor:
+        results = bare_sql.run_all(cursor, vendor, params)  # warm-up
+        bare_times, per_statement = [], {}
+        for _ in range(runs):
+            started = time.perf_counter()
+            for statement in bare_sql.STATEMENTS:
+                began = time.perf_counter()
+                cursor.execute(statement.text(vendor), params)
+                cursor.fetchall()
+                per_statement.setdefault(statement.name, []).append(time.perf_counter() - began)
+            bare_times.append(time.perf_counter() - started)
+    expected = bare_sql.values(results)
+    mismatches = verify(compiled, expected, template.outline.get("annex", []), province)
+    compile_s, bare_s = statistics.median(compile_times), statistics.median(bare_times)
+    return {
+        "province": {"code": province.code, "name": province.name, "id": province.pk},
+        "period": [start.isoformat(), end.isoformat()],
+        "runs": runs,
+        "compile_s": compile_s,
+        "compile_runs_s": compile_times,
+        "compile_queries": len(queries.captured_queries),
+        "compile_sql_s": sql_seconds,
+        "compile_captured_run_s": captured_total,
+        "compile_sql_by_table": dict(sorted(by_table.items(), key=lambda kv: -kv[1][1])),
+        "compile_slowest": [
+            [float(q["time"]), q["sql"][:400]]
+            for q in sorted(queries.captured_queries, key=lambda q: -float(q["time"]))[:8]
+        ],
+        "bare_sql_s": bare_s,
+        "bare_runs_s": bare_times,
+        "bare_statements": len(bare_sql.STATEMENTS),
+        "bare_statement_ms": {k: 1000 * statistics.median(v) for k, v in per_statement.items()},
+        "ratio": compile_s / bare_s if bare_s else None,
+        "figures": len(compiled["figures"]),
+        "annex_cells": sum(
+            len(row) - 1
+            for sheet in compiled["annex"]
+            for table in sheet["tables"]
+            for row in table["rows"]
+        ),
+        "checked": mismatches["checked"],
+        "mismatches": mismatches["found"],
+    }
+
+
+def verify(compiled: dict, expected: dict[tuple, int], annex: list[dict], unit: Any) -> dict:
+    """Figures and annex cells of the compiled report that differ from the bare SQL."""
+    found: list[str] = []
+    checked = 0
+
+    def check(target: str, dims: tuple, keys: tuple, got: Any, where: str) -> None:
+        nonlocal checked
+        checked += 1
+        want = expected.get((target, dims, keys), 0)
+        if int(got or 0) != want:
+            found.append(
+                f"{where}: {target} {dict(zip(dims, keys, strict=True))} compiled {got}, SQL {want}"
+            )
+
+    for fid, f in compiled["figures"].items():
+        dims, keys = (("agency",), (f["where"]["agency"],)) if f["where"] else ((), ())
+        check(f["indicator"], dims, keys, f["value"], f"figure {fid}")
+        check("#" + f["indicator"], dims, keys, f["records"], f"figure {fid} records")
+        check("~" + f["indicator"], dims, keys, int(f["estimate"]), f"figure {fid} estimate")
+    for spec, sheet in zip(annex, compiled["annex"], strict=True):
+        dims = [None, *spec.get("by", [])]
+        for dim, table in zip(dims, sheet["tables"], strict=True):
+            want = _annex_rows(spec["indicators"], dim, expected, unit.name)
+            got = sorted(_row_key(r) for r in table["rows"])
+            checked += sum(len(r) - 1 for r in table["rows"])
+            if got != sorted(_row_key(r) for r in want):
+                missing = sorted(set(map(_row_key, want)) - set(got))[:3]
+                extra = sorted(set(got) - set(map(_row_key, want)))[:3]
+                found.append(
+                    f"annex {sheet['sheet']} / {table['title']}: {len(want)} rows by SQL, "
+                    f"{len(got)} compiled; e.g. SQL rows not compiled {missing}, compiled rows "
+                    f"not in SQL {extra}"
+                )
+    return {"checked": checked, "found": found}
+
+
+def _row_key(row: list) -> tuple:
+    return (str(row[0]), *(int(v) for v in row[1:]))
+
+
+def _annex_rows(codes: list[str], dim: str | None, expected: dict, unit_name: str) -> list:
+    from ctip.core.indicators import DIMENSIONS, REGISTRY
+
+    columns = [c for c in codes if dim is None or dim in REGISTRY[c].dimensions]
+    if dim is None:
+        return [[unit_name, *(expected.get((c, (), ()), 0) for c in columns)]]
+    keys = sorted(
+        {k[0] for (t, d, k) in expected if d == (dim,) and t in columns},
+        key=lambda k: (k is None, str(k)),
+    )
+    if dim == "quarter":
+        names = {k: {"name": f"{k // 10}-Q{k % 10}"} for k in keys if k is not None}
+    else:
+        names = DIMENSIONS[dim].describe(keys)
+    return [
+        [
+            names.get(k, {"name": "—"})["name"],
+            *(expected.get((c, (dim,), (k,)), 0) for c in columns),
+        ]
+        for k in keys
+    ]
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,354 @@
+"""National-scale benchmark (issue 10): build a synthetic national dataset, load the dashboards
+with wrk, compile the ACTIP review next to its bare SQL, import a workbook; on SQLite and/or
+PostgreSQL. Writes bench/results.json and the "National scale (issue 10)" section at the end of
+docs/benchmarks.md. See bench/README.md.
+
+    .venv/bin/python bench/national.py --backend both            # the issue's sizes (long)
+    .venv/bin/python bench/national.py --smoke --backend sqlite  # tiny, writes a temp file only
+
+Each backend gets a fresh database (a new SQLite file, or a new PostgreSQL database on
+$CTIP_BENCH_PG, default postgres://root@127.0.0.1:5432, dropped afterwards), every step runs in
+its own process, and the web server is gunicorn on loopback with wrk as a separate process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import secrets
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import load_test  # noqa: E402
+import results_doc  # noqa: E402
+from support import (  # noqa: E402
+    ROOT,
+    ctip,
+    ctip_env,
+    fresh_database,
+    git_commit,
+    machine,
+    pg_tool,
+    postgres_available,
+    run_timed,
+    step,
+)
+
+# The issue's sizes; the province count and years are this benchmark's choice (about 100,000
+# activities per province over five years, ten provinces of different sizes drawn by the seed).
+FULL = {
+    "provinces": 10,
+    "years": 5,
+    "activities": 1_000_000,
+    "victims": 50_000,
+    "cases": 20_000,
+    "watchlist": 200_000,
+}
+SMOKE = {
+    "provinces": 1,
+    "years": 1,
+    "activities": 2_000,
+    "victims": 100,
+    "cases": 50,
+    "watchlist": 200,
+}
+REQUEST_LIST = 20_000  # drawn requests wrk picks from at random
+
+
+def parse(argv: list[str] | None = None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--backend", choices=("sqlite", "postgres", "both"), default="both")
+    p.add_argument("--smoke", action="store_true", help="tiny sizes, 5 s of load, no docs")
+    for name in FULL:
+        p.add_argument(f"--{name}", type=int, help=f"default {FULL[name]:,} ({SMOKE[name]} smoke)")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--duration", type=int, help="seconds of measured load (default 60; smoke 5)")
+    p.add_argument("--warmup", type=int, help="seconds of load before (default 10; smoke 2)")
+    p.add_argument("--connections", type=int, help="wrk connections (default 20; smoke 4)")
+    p.add_argument("--threads", type=int, default=2, help="wrk threads")
+    p.add_argument(
+        "--workers", type=int, help="gunicorn workers (default 2 x cores + 1)", default=None
+    )
+    p.add_argument("--users", type=int, help="leaders logged in (default 20; smoke 4)")
+    p.add_argument("--import-rows", type=int, help="default 100,000 (smoke 2,000)")
+    p.add_argument("--runs", type=int, default=5, help="timed compiles and bare SQL passes")
+    p.add_argument("--results", type=Path, help="JSON output (default bench/results.json)")
+    p.add_argument(
+        "--docs", type=Path, help="Markdown to update (default docs/benchmarks.md; never in smoke)"
+    )
+    p.add_argument("--logdir", type=Path, help="where logs go (default a new temporary dir)")
+    p.add_argument("--keep", action="store_true", help="keep the databases (to inspect them)")
+    args = p.parse_args(argv)
+    base = SMOKE if args.smoke else FULL
+    for name, value in base.items():
+        if getattr(args, name) is None:
+            setattr(args, name, value)
+    defaults = {
+        "duration": (5, 60),
+        "warmup": (2, 10),
+        "connections": (4, 20),
+        "users": (4, 20),
+        "import_rows": (2_000, 100_000),
+    }
+    for name, (smoke, full) in defaults.items():
+        if getattr(args, name) is None:
+            setattr(args, name, smoke if args.smoke else full)
+    if args.workers is None:
+        args.workers = 2 * (os.cpu_count() or 1) + 1
+    if args.results is None:
+        args.results = (
+            Path(tempfile.mkdtemp(prefix="ctip-bench-smoke-")) / "results.json"
+            if args.smoke
+            else ROOT / "bench" / "results.json"
+        )
+    if args.smoke:
+        args.docs = None
+    elif args.docs is None:
+        args.docs = ROOT / "docs" / "benchmarks.md"
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse(argv)
+    if not shutil.which("wrk"):
+        print("bench: wrk is not installed (apt-get install -y wrk; `make bench` does it)")
+        return 2
+    backends = ["sqlite", "postgres"] if args.backend == "both" else [args.backend]
+    if "postgres" in backends and not postgres_available():
+        print("bench: PostgreSQL does not answer (createdb/psql on $CTIP_BENCH_PG)")
+        return 2
+    logdir = args.logdir or Path(tempfile.mkdtemp(prefix="ctip-bench-logs-"))
+    logdir.mkdir(parents=True, exist_ok=True)
+    print(f"bench: logs in {logdir}", flush=True)
+    results = _previous(args.results) if not args.smoke else {}
+    results.update(
+        generated=datetime.now().astimezone().isoformat(timespec="seconds"),
+        smoke=args.smoke,
+        machine=machine(backends),
+        goals=results_doc.GOALS,
+        issue_sizes=FULL,
+    )
+    results.setdefault("backends", {})
+    failed = False
+    for backend in backends:
+        print(f"bench: {backend}", flush=True)
+        try:
+            results["backends"][backend] = run_backend(backend, args, logdir / backend)
+        except Exception as exc:  # noqa: BLE001 - record and go on with the other backend
+            failed = True
+            print(f"bench: {backend} FAILED: {exc}", flush=True)
+            results["backends"][backend] = {"error": str(exc), "log": str(logdir / backend)}
+        results_doc.evaluate(results)
+        args.results.parent.mkdir(parents=True, exist_ok=True)
+        args.results.write_text(json.dumps(results, indent=1, default=str) + "\n")
+    if args.docs is not None:
+        results_doc.write_section(args.docs, results)
+    print(f"bench: results in {args.results}", flush=True)
+    for line in results_doc.summary_lines(results):
+        print(f"bench: {line}", flush=True)
+    return 1 if failed else 0
+
+
+def _previous(path: Path) -> dict[str, Any]:
+    """Results of the other backend from an earlier full run are kept (a run may be per backend)."""
+    try:
+        old = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return {}
+    return {"backends": old.get("backends", {})} if not old.get("smoke") else {}
+
+
+def run_backend(backend: str, args: argparse.Namespace, logdir: Path) -> dict[str, Any]:
+    logdir.mkdir(parents=True, exist_ok=True)
+    log = logdir / "run.log"
+    workdir = Path(tempfile.mkdtemp(prefix=f"ctip-bench-{backend}-"))
+    db = fresh_database(backend, workdir)
+    env = ctip_env(db, workdir)
+    out: dict[str, Any] = {
+        "measured_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+        "git": git_commit(),
+        "sizes": {name: getattr(args, name) for name in FULL},
+        "seed": args.seed,
+        "full_size": all(getattr(args, name) == FULL[name] for name in FULL),
+        "smoke": args.smoke,
+        "log": str(log),
+    }
+    steps = out["git_steps"] = {}
+
+    def commit() -> str:
+        found = git_commit()
+        return found["commit"][:10] + (" + changes under ctip/" if found["ctip_dirty"] else "")
+
+    try:
+        steps["dataset"] = commit()
+        out["dataset"] = build(db, env, args, log)
+        site = step(
+            "site_setup.py",
+            ["--users", str(args.users), "--password", _password()],
+            env,
+            log,
+        )
+        out["dataset"]["provinces"] = [
+            {"code": p["code"], "name": p["name"], "activities": p["activities"]}
+            for p in site["provinces"]
+        ]
+        steps["dashboard"] = commit()
+        out["dashboard"] = dashboard(env, site, args, logdir)
+        largest = max(site["provinces"], key=lambda p: p["activities"])
+        print(f"bench: {backend}: compiling the ACTIP review ({largest['name']})", flush=True)
+        steps["compile"] = commit()
+        out["compile"] = step(
+            "compile_bench.py",
+            [
+                "--province",
+                str(largest["code"]),
+                "--start",
+                site["window"][0],
+                "--end",
+                site["window"][1],
+                "--runs",
+                str(args.runs),
+            ],
+            env,
+            log,
+        )
+        print(f"bench: {backend}: importing {args.import_rows:,} rows", flush=True)
+        steps["import"] = commit()
+        out["import"] = step("import_bench.py", ["--rows", str(args.import_rows)], env, log)
+    finally:
+        if not args.keep:
+            db.drop()
+            shutil.rmtree(workdir, ignore_errors=True)
+        else:
+            out["database"] = db.url
+    return out
+
+
+def _password() -> str:
+    global _PASSWORD
+    if not _PASSWORD:
+        _PASSWORD = "bench-" + secrets.token_urlsafe(12)
+    return _PASSWORD
+
+
+_PASSWORD = ""
+
+
+def build(db: Any, env: dict[str, str], args: argparse.Namespace, log: Path) -> dict[str, Any]:
+    print(f"bench: {db.backend}: migrate, reference data, synth", flush=True)
+    migrate = run_timed(ctip("migrate", "--noinput"), env, log)
+    reference = run_timed(ctip("load_reference"), env, log)
+    sizes = [f"--{name}={getattr(args, name)}" for name in FULL]
+    synth = run_timed(ctip("synth", "--no-reference", *sizes, f"--seed={args.seed}"), env, log)
+    started = time.perf_counter()
+    if db.backend == "postgres":
+        # This server runs with autovacuum off; a production server's autovacuum would have
+        # analysed the new tables within a minute. Without statistics the planner walks the
+        # whole activity table through the unit-cover index (measured: 287 ms instead of 50).
+        pg_tool("psql", "-d", db.name, "-c", "VACUUM ANALYZE")
+        analyzed = "VACUUM ANALYZE (autovacuum stands in)"
+    else:
+        analyzed = "none (ctip runs no ANALYZE on SQLite)"
+    analyze = time.perf_counter() - started
+    counts = _counts(db, env)
+    rows = sum(counts.values())
+    main_rows = sum(counts.get(k, 0) for k in MAIN_RECORDS)
+    return {
+        "migrate_s": migrate,
+        "load_reference_s": reference,
+        "synth_s": synth,
+        "analyze_s": analyze,
+        "analyze": analyzed,
+        "counts": counts,
+        "rows": rows,
+        "rows_per_s": rows / synth,
+        "records": main_rows,
+        "records_per_s": main_rows / synth,
+    }
+
+
+MAIN_RECORDS = ("activities", "victim_cases", "criminal_cases", "watch_entries")
+
+
+def _counts(db: Any, env: dict[str, str]) -> dict[str, int]:
+    """What the load wrote, from its audit row."""
+    query = "SELECT changes FROM core_auditentry WHERE action = 'synth.load' ORDER BY id DESC"
+    if db.backend == "sqlite":
+        with sqlite3.connect(db.name) as conn:
+            (changes,) = conn.execute(query).fetchone()
+    else:
+        changes = pg_tool("psql", "-d", db.name, "-Atc", query + " LIMIT 1")
+    found = json.loads(changes) if isinstance(changes, str) else changes
+    return {k: int(v) for k, v in found.get("counts", {}).items()}
+
+
+def dashboard(
+    env: dict[str, str], site: dict[str, Any], args: argparse.Namespace, logdir: Path
+) -> dict[str, Any]:
+    log = logdir / "run.log"
+    proc, base = load_test.start_gunicorn(env, args.workers, log)
+    try:
+        sessions = {
+            u["username"]: load_test.log_in(base, u["username"], _password()) for u in site["users"]
+        }
+        lines = load_test.request_lines(site, sessions, REQUEST_LIST, args.seed)
+        requests_file = logdir / "requests.txt"
+        requests_file.write_text("\n".join(lines) + "\n")
+        for page in load_test.PAGES.values():
+            load_test.check_page(base, next(x for x in lines if f"\t{page}?" in x))
+        print(f"bench: warm-up {args.warmup} s, then {args.duration} s of load", flush=True)
+        warm = load_test.run_wrk(
+            base,
+            requests_file,
+            connections=args.connections,
+            threads=args.threads,
+            seconds=args.warmup,
+            log=log,
+        )
+        measured = load_test.run_wrk(
+            base,
+            requests_file,
+            connections=args.connections,
+            threads=args.threads,
+            seconds=args.duration,
+            log=log,
+        )
+        provinces = {str(p["code"]) for p in site["provinces"]}
+        single = load_test.single_client(base, lines, provinces, 2 if args.smoke else 6, args.seed)
+    finally:
+        load_test.stop_gunicorn(proc)
+    return {
+        **measured,
+        "workers": args.workers,
+        "warmup_s": args.warmup,
+        "warmup_requests": warm["requests"],
+        "warmup_errors": warm["error_count"],
+        "single_client": single,
+        "request_mix": _mix(lines, site),
+    }
+
+
+def _mix(lines: list[str], site: dict[str, Any]) -> dict[str, Any]:
+    provinces = {str(p["code"]) for p in site["provinces"]}
+    pages: Counter[str] = Counter()
+    units: Counter[str] = Counter()
+    for line in lines:
+        path = line.split("\t", 1)[1]
+        pages["risk" if "/nguy-co/" in path else "dashboard"] += 1
+        code = path.rsplit("dv=", 1)[1]
+        units["province" if code in provinces else "commune or ward"] += 1
+    return {"requests": len(lines), "pages": dict(pages), "units": dict(units)}
+
+
+if __name__ == "__main__":
+    sys.exit(main())
