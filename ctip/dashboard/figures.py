@@ -94,11 +94,7 @@ def series(code: str, scope: Scope, period: Period, limit: int) -> dict[str, Any
 
 
 def breakdown(code: str, dim: str, scope: Scope, period: Period, limit: int) -> dict[str, Any]:
-    level = None
-    if dim == "unit":
-        level = "commune" if period.unit.level == Level.PROVINCE else None
-        if period.unit.level in COMMUNE_LEVELS:
-            return {}
+    level = "commune" if dim == "unit" and period.unit.level == Level.PROVINCE else None
     rows = [
         {"key": r[dim]["code"], "name": r[dim]["name"], "value": int(r["value"] or 0)}
         for r in _compute([code], scope, period, by=(dim,), level=level)
@@ -153,18 +149,40 @@ DIMENSION_NAMES: dict[str, Any] = {
 }
 
 
+def _specs(panel: Panel, scope: Scope, period: Period) -> list[tuple[str, str]]:
+    """(indicator, dimension) of each chart the panel draws for this scope and territory; a
+    commune has no breakdown by unit."""
+    specs = [(panel.series, "month")]
+    for code, dim in panel.breakdowns:
+        below = dim == "unit" and period.unit.level in COMMUNE_LEVELS
+        if _supports(code, dim, scope) and not below:
+            specs.append((code, dim))
+    return specs
+
+
+def _chart_for(spec: tuple[str, str], scope: Scope, period: Period, limit: int) -> dict:
+    code, dim = spec
+    if dim == "month":
+        return series(code, scope, period, limit)
+    return breakdown(code, dim, scope, period, limit)
+
+
 def panel_data(panel: Panel, scope: Scope, period: Period) -> dict[str, Any]:
     limit = disclosure.threshold(on=period.end)
-    charts = [series(panel.series, scope, period, limit)]
-    charts += [
-        breakdown(code, dim, scope, period, limit)
-        for code, dim in panel.breakdowns
-        if _supports(code, dim, scope)
-    ]
-    charts = [c for c in charts if c]
-    for n, chart in enumerate(charts):
-        chart["key"] = f"{panel.code}-{n}"
+    charts = []
+    for n, spec in enumerate(_specs(panel, scope, period)):
+        charts.append({**_chart_for(spec, scope, period, limit), "key": f"{panel.code}-{n}"})
     return {"panel": panel, "cards": headline(panel, scope, period, limit), "charts": charts}
+
+
+def panel_chart(panel: Panel, key: str, scope: Scope, period: Period) -> dict[str, Any] | None:
+    """One chart of a panel (a download): only its own query runs."""
+    specs = _specs(panel, scope, period)
+    n = key.rsplit("-", 1)[-1]
+    if not n.isdigit() or int(n) >= len(specs):
+        return None
+    limit = disclosure.threshold(on=period.end)
+    return {**_chart_for(specs[int(n)], scope, period, limit), "key": key}
 
 
 def _supports(code: str, dim: str, scope: Scope) -> bool:

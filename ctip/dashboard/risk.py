@@ -31,6 +31,7 @@ class Row:
     values: dict[str, int | None] = field(default_factory=dict)
     population: int | None = None
     heat: dict[str, int] = field(default_factory=dict)
+    low_outreach: bool = False  # a risk signal and no or below-median outreach
 
     @property
     def per_thousand(self) -> float | None:
@@ -40,8 +41,6 @@ class Row:
     @property
     def risk_signals(self) -> int:
         return sum(1 for code in RISK if self.values.get(code) != 0)
-
-    low_outreach: bool = False
 
 
 def outreach_vs_risk(period: Period, *, personal: bool) -> list[Row]:

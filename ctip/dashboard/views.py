@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _l
 from ctip.accounts.permissions import P
 from ctip.core.access import requires
 from ctip.dashboard import exports
-from ctip.dashboard.figures import DIMENSION_NAMES, TOP, Period, panel_data
+from ctip.dashboard.figures import DIMENSION_NAMES, TOP, Period, panel_chart, panel_data
 from ctip.dashboard.panels import Scope, user_scope
 from ctip.geo.models import Unit
 from ctip.geo.selectors import covered_unit_ids, unit_by_code
@@ -94,7 +94,7 @@ def dashboard_download(request: HttpRequest, key: str, fmt: str) -> HttpResponse
     panel = next((p for p in scope.panels if p.code == panel_code), None)
     if panel is None:
         raise Http404
-    chart = next((c for c in panel_data(panel, scope, period)["charts"] if c["key"] == key), None)
+    chart = panel_chart(panel, key, scope, period)
     if chart is None:
         raise Http404
     chart["dimension_name"] = str(DIMENSION_NAMES.get(chart["dimension"], ""))

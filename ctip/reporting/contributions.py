@@ -20,7 +20,7 @@ from ctip.reporting.models import (
     ContributionState,
     ReportRequest,
 )
-from ctip.reporting.outline import narrative_slots
+from ctip.reporting.outline import narrative_slots, walk
 from ctip.reporting.services import ReportError
 
 S = ContributionState
@@ -61,10 +61,9 @@ def coordinates(user: Any, request: ReportRequest) -> bool:
 
 def contribution_codes(request: ReportRequest) -> list[str]:
     """The indicators of the template's figure blocks, in outline order."""
-    from ctip.reporting.outline import _walk
 
     codes: list[str] = []
-    for section in _walk(request.template.outline.get("sections", [])):
+    for section in walk(request.template.outline.get("sections", [])):
         for block in section.get("blocks", []):
             for part in block.get("parts", []) if block.get("type") == "figures" else []:
                 if part["indicator"] not in codes:

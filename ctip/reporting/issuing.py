@@ -77,10 +77,9 @@ def report_issue(
             locked = Report.objects.select_for_update().get(pk=report.pk)
             refuse_if_issued(locked)
             return _issue(locked, compilation, issue_date, number, acting_user)
-    except IntegrityError as exc:
+    except IntegrityError as exc:  # another office took the same number at the same moment
         raise ReportError(
-            _("Số %(number)s năm %(year)s đã có trong sổ văn bản đi.")
-            % {"number": number, "year": issue_date.year}
+            _("Số văn bản vừa được người khác lấy; hãy ban hành lại để lấy số kế tiếp.")
         ) from exc
 
 

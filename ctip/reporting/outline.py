@@ -33,7 +33,7 @@ def check_outline(outline: Any) -> None:
     if not isinstance(outline, dict) or not isinstance(outline.get("sections"), list):
         raise OutlineError(_("Đề cương phải có danh sách “sections”."))
     slots: set[str] = set()
-    for section in _walk(outline["sections"]):
+    for section in walk(outline["sections"]):
         if not section.get("numeral") or not section.get("title"):
             raise OutlineError(_("Mỗi mục phải có số thứ tự (“numeral”) và tên (“title”)."))
         for block in section.get("blocks", []):
@@ -45,10 +45,11 @@ def check_outline(outline: Any) -> None:
                 raise OutlineError(_("Không có chiều phân tổ “%(d)s”.") % {"d": d})
 
 
-def _walk(sections: list[dict]) -> Any:
+def walk(sections: list[dict]) -> Any:
+    """Every section, depth first."""
     for section in sections:
         yield section
-        yield from _walk(section.get("sections", []))
+        yield from walk(section.get("sections", []))
 
 
 def _check_block(block: dict, numeral: str, slots: set[str]) -> None:
@@ -92,7 +93,7 @@ def _check_codes(codes: list[Any], where: str) -> None:
 def narrative_slots(outline: dict) -> list[tuple[str, str, str]]:
     """(slot, section heading, label) for each narrative block, in outline order."""
     found = []
-    for section in _walk(outline.get("sections", [])):
+    for section in walk(outline.get("sections", [])):
         for block in section.get("blocks", []):
             if block.get("type") == "narrative":
                 heading = f"{section['numeral']} {section['title']}"

@@ -334,7 +334,7 @@ def issued_facts(report: Report) -> dict[str, Any]:
 
     frozen = report.issued_compilation
     intact = frozen is not None and content_hash(frozen.result) == report.content_hash
-    return {"intact": intact, "can_issue": False}
+    return {"intact": intact}
 
 
 def can_issue(user: Any, report: Report) -> bool:
