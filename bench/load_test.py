@@ -142,8 +142,16 @@ def draw_period(rng: random.Random, first: date, last: date) -> tuple[date, date
 
 
 def run_wrk(
-    base: str, lines_file: Path, *, connections: int, threads: int, seconds: int, log: Path
+    base: str,
+    lines_file: Path,
+    *,
+    connections: int,
+    threads: int,
+    seconds: int,
+    log: Path,
+    think_ms: tuple[int, int] = (0, 0),
 ) -> dict[str, Any]:
+    """`think_ms` (min, max): each connection is a user pausing that long between pages."""
     args = [
         "wrk",
         f"-t{threads}",
@@ -156,6 +164,8 @@ def run_wrk(
         base,
         "--",
         str(lines_file),
+        str(think_ms[0]),
+        str(think_ms[1]),
     ]
     found = subprocess.run(args, capture_output=True, text=True, check=False)  # noqa: S603
     with log.open("a", encoding="utf-8") as out:
@@ -175,6 +185,7 @@ def run_wrk(
         connections=connections,
         threads=threads,
         seconds=seconds,
+        think_ms=list(think_ms),
     )
     return result
 

@@ -77,6 +77,10 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--connections", type=int, help="wrk connections (default 20; smoke 4)")
     p.add_argument("--threads", type=int, default=2, help="wrk threads")
     p.add_argument(
+        "--think",
+        help="users' think time between pages, MIN-MAX ms (default 2000-8000; smoke 100-400)",
+    )
+    p.add_argument(
         "--workers", type=int, help="gunicorn workers (default 2 x cores + 1)", default=None
     )
     p.add_argument("--users", type=int, help="leaders logged in (default 20; smoke 4)")
@@ -103,6 +107,8 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     for name, (smoke, full) in defaults.items():
         if getattr(args, name) is None:
             setattr(args, name, smoke if args.smoke else full)
+    if args.think is None:
+        args.think = "100-400" if args.smoke else "2000-8000"
     if args.workers is None:
         args.workers = 2 * (os.cpu_count() or 1) + 1
     if args.results is None:
@@ -307,22 +313,24 @@ def dashboard(
         for page in load_test.PAGES.values():
             load_test.check_page(base, next(x for x in lines if f"\t{page}?" in x))
         print(f"bench: warm-up {args.warmup} s, then {args.duration} s of load", flush=True)
-        warm = load_test.run_wrk(
-            base,
-            requests_file,
-            connections=args.connections,
-            threads=args.threads,
-            seconds=args.warmup,
-            log=log,
-        )
-        measured = load_test.run_wrk(
-            base,
-            requests_file,
-            connections=args.connections,
-            threads=args.threads,
-            seconds=args.duration,
-            log=log,
-        )
+        low, high = (int(x) for x in args.think.split("-"))
+
+        def load(seconds: int, think: tuple[int, int] = (0, 0)) -> dict[str, Any]:
+            return load_test.run_wrk(
+                base,
+                requests_file,
+                connections=args.connections,
+                threads=args.threads,
+                seconds=seconds,
+                log=log,
+                think_ms=think,
+            )
+
+        warm = load(args.warmup)
+        # The goal's 20 concurrent users: each reads a page before asking for the next.
+        measured = load(args.duration, (low, high))
+        # The same connections asking again at once: the server's capacity (closed loop).
+        saturated = load(args.duration)
         provinces = {str(p["code"]) for p in site["provinces"]}
         single = load_test.single_client(base, lines, provinces, 2 if args.smoke else 6, args.seed)
     finally:
@@ -334,6 +342,7 @@ def dashboard(
         "warmup_requests": warm["requests"],
         "warmup_errors": warm["error_count"],
         "single_client": single,
+        "saturated": saturated,
         "request_mix": _mix(lines, site),
     }
 

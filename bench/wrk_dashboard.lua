@@ -1,5 +1,9 @@
 -- wrk script for the dashboard load test (bench/load_test.py writes the request list).
 -- Usage: wrk -t2 -c20 -d60s --timeout 60s -s bench/wrk_dashboard.lua http://127.0.0.1:PORT -- LIST
+--        [THINK_MIN_MS THINK_MAX_MS]
+-- With a think time each connection is a user who reads the page for a random time in
+-- [THINK_MIN_MS, THINK_MAX_MS] before asking for the next; without one, it asks at once
+-- (closed loop: the server's capacity). Latencies never include the think time.
 -- LIST has one request per line: "<Cookie header>\t<path with query>". Every request draws a
 -- line at random, so each asks for its own period, unit, page and user: no cache of identical
 -- requests decides the figure. done() prints one line "BENCH_JSON {...}" (latencies in µs).
@@ -14,6 +18,7 @@ function setup(thread)
 end
 
 local cookies, paths = {}, {}
+local think_min, think_max = 0, 0
 bad = 0
 
 function init(args)
@@ -26,12 +31,20 @@ function init(args)
     end
   end
   file:close()
+  think_min, think_max = tonumber(args[2] or "0"), tonumber(args[3] or "0")
   math.randomseed(os.time() * 1000 + (seed or 0) * 7919)
 end
 
 function request()
   local i = math.random(#paths)
   return wrk.format("GET", paths[i], { ["Cookie"] = cookies[i] })
+end
+
+function delay()
+  if think_max > 0 then
+    return math.random(think_min, think_max)
+  end
+  return 0
 end
 
 function response(status, headers, body)

@@ -10,6 +10,7 @@ import yaml
 from django.db import transaction
 
 from ctip.agencies.models import Agency, AgencySuccession, Kind
+from ctip.core import rollups
 from ctip.core.audit import audit_write, field_changes, model_values
 from ctip.geo.models import Level, Unit
 
@@ -137,6 +138,8 @@ def agencies_refresh_heirs(*, today: date | None = None) -> int:
             agency_any.heir_id, agency_any.rollup_agency_id = heir, top
             changed.append(agency)
     Agency.objects.bulk_update(changed, ["heir", "rollup_agency"], batch_size=500)
+    if changed:
+        rollups.invalidate()  # cells keyed by agency heir: stop reading them until rebuilt
     return len(changed)
 
 

@@ -160,10 +160,21 @@ def _narrow(
     return qs.annotate(**keys).filter(**{f"w_{d}": v for d, v in where.items()})
 
 
-def _base(indicator: Indicator, unit: Unit, start: date, end: date) -> QuerySet:
+def _base(
+    indicator: Indicator,
+    unit: Unit,
+    start: date,
+    end: date,
+    ranges: list[tuple[date, date]] | None = None,
+) -> QuerySet:
+    """`ranges` (flows only) replaces [start, end] by several date ranges: the partial months
+    at the edges of a period whose whole months come from rollups."""
     qs = indicator.records().filter(indicator.filters)
     if indicator.kind == FLOW:
-        qs = qs.filter(**{f"{indicator.date_field}__range": (start, end)})
+        within = Q()
+        for r in ranges or [(start, end)]:
+            within |= Q(**{f"{indicator.date_field}__range": r})
+        qs = qs.filter(within)
     elif indicator.standing_on is not None:
         qs = indicator.standing_on(qs, end)
     return qs.filter(**{f"{indicator.unit_field}__in": covered_unit_ids(unit)})
@@ -192,8 +203,30 @@ def _compute_batch(
     where: dict[str, Any] | None = None,
     records: bool = False,
 ) -> dict[str, list[dict[str, Any]]]:
+    from ctip.core import rollups
+
+    if not records:
+        result = rollups.answer(batch, unit, start, end, by, level, where)
+        if result is not None:
+            return _rows(batch, result, by, records)
+    return _rows(batch, raw_result(batch, unit, start, end, by, level, where, records), by, records)
+
+
+def raw_result(
+    batch: list[Indicator],
+    unit: Unit,
+    start: date,
+    end: date,
+    by: tuple[str, ...],
+    level: str | None,
+    where: dict[str, Any] | None = None,
+    records: bool = False,
+    ranges: list[tuple[date, date]] | None = None,
+) -> list[dict[str, Any]]:
+    """One aggregate query over the records: a dict per group with its keys ("k_<dim>"), the
+    value of each indicator of the batch ("v<n>"), its estimate flag ("e<n>")."""
     first = batch[0]  # the batch shares records, conditions and dimension keys
-    qs = _narrow(_base(first, unit, start, end), first, where, level)
+    qs = _narrow(_base(first, unit, start, end, ranges), first, where, level)
     keys = {f"k_{d}": DIMENSIONS[d].key(first, level) for d in by}
     # The records behind each value (provenance) come from the same scan as the values.
     aggregates: dict[str, Any] = {"records": Count("pk", distinct=True)} if records else {}
@@ -203,9 +236,13 @@ def _compute_batch(
             # "At least": any contributing record that is an estimate makes the value one.
             aggregates[f"e{n}"] = Max(Cast(indicator.estimate_field, IntegerField()))
     if keys:
-        result = list(qs.values(**keys).annotate(**aggregates).order_by(*keys))
-    else:
-        result = [qs.aggregate(**aggregates)]
+        return list(qs.values(**keys).annotate(**aggregates).order_by(*keys))
+    return [qs.aggregate(**aggregates)]
+
+
+def _rows(
+    batch: list[Indicator], result: list[dict[str, Any]], by: tuple[str, ...], records: bool
+) -> dict[str, list[dict[str, Any]]]:
     described = {d: DIMENSIONS[d].describe([r[f"k_{d}"] for r in result]) for d in by}
     found: dict[str, list[dict[str, Any]]] = {}
     for n, indicator in enumerate(batch):

@@ -35,3 +35,44 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_type}:{self.object_id}"
+
+
+class RollupCell(models.Model):
+    """Monthly totals of additive flow indicators, kept ahead of time for dashboards (ADR 0008).
+
+    One row per rollup (a source of records and the dimensions it keeps), scope unit (every
+    unit whose territory covers the records, through geo_unitcover), month and dimension keys;
+    value columns follow the order of the source's indicators. Rebuilt from the records, never
+    typed in; the write services refresh the cells a write touches, in the same transaction."""
+
+    rollup = models.CharField(max_length=80)
+    scope = models.IntegerField()  # a geo Unit id; no foreign key: rebuilt wholesale
+    month = models.DateField()
+    # NULL is a group of its own (records without an agency or target group), as in compute.
+    key1 = models.CharField(max_length=64, null=True)  # noqa: DJ001
+    key2 = models.CharField(max_length=64, null=True)  # noqa: DJ001
+    v0 = models.BigIntegerField(default=0)
+    v1 = models.BigIntegerField(default=0)
+    v2 = models.BigIntegerField(default=0)
+    v3 = models.BigIntegerField(default=0)
+    v4 = models.BigIntegerField(default=0)
+    v5 = models.BigIntegerField(default=0)
+    estimate = models.SmallIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["rollup", "scope", "month"], name="core_rollup_read")]
+
+    def __str__(self) -> str:
+        return f"{self.rollup} {self.scope} {self.month:%Y-%m}"
+
+
+class RollupState(models.Model):
+    """A rollup whose cells are complete. Figures are read from cells only while this row
+    exists; changes to units, successions or agency heirs delete it (the raw records answer
+    until `ctip rollups` rebuilds). Writers lock it to refresh cells one at a time."""
+
+    name = models.CharField(max_length=80, primary_key=True)
+    built_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return self.name

@@ -6,6 +6,8 @@ from django.db.models import Count, Sum
 from django.utils.translation import gettext_lazy as _
 
 from ctip.core.indicators import FLOW, Indicator, register, register_field_dimension
+from ctip.core.rollups import Source as RollupSource
+from ctip.core.rollups import register_source
 from ctip.enforcement.models import PLATFORMS, CriminalCase, Stage, StageEvent
 from ctip.victims.models import RECRUITMENT_CHANNELS
 
@@ -133,5 +135,32 @@ register(
         date_field="closed_on",
         agency_field=None,
         dimensions=("watch_category", "month", "year"),
+    )
+)
+
+
+# Dashboards read the watchlist figures from monthly rollups (ADR 0008).
+register_source(
+    RollupSource(
+        name="enforcement.watch_entry",
+        model=WatchEntry,
+        indicators=("enforcement.watch_entries",),
+        shapes=((), ("watch_category",), ("unit",)),
+    )
+)
+register_source(
+    RollupSource(
+        name="enforcement.watch_check",
+        model=WatchCheck,
+        indicators=("enforcement.watch_checks",),
+        shapes=((),),
+    )
+)
+register_source(
+    RollupSource(
+        name="enforcement.watch_escalation",
+        model=WatchEntry,
+        indicators=("enforcement.watch_escalations",),
+        shapes=((),),
     )
 )

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from ctip.core import rollups
 from ctip.core.audit import audit_write
 from ctip.enforcement.models import WatchCheck, WatchEntry
 
@@ -57,6 +58,7 @@ def watch_open(
             obj=entry,
             changes={"category": [None, category]},
         )
+        rollups.refresh(model=WatchEntry, points=[(opened_on, entry.unit_id)])
     return entry
 
 
@@ -80,6 +82,7 @@ def watch_check(
             obj=entry,
             changes={"found": [None, found]},
         )
+        rollups.refresh(model=WatchCheck, points=[(on, entry.unit_id)])
     return check
 
 
@@ -104,6 +107,7 @@ def watch_escalate(
                 "criminal_case": [None, getattr(criminal_case, "number", None)],
             },
         )
+        rollups.refresh(model=WatchEntry, points=[(date.today(), entry.unit_id)])
     entry.refresh_from_db()
     return entry
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import transaction
 
+from ctip.core import rollups
 from ctip.core.audit import audit_write, field_changes
 from ctip.geo import package_data
 from ctip.geo.models import COMMUNE_LEVELS, FLAGS, Level, Source, Unit, UnitSuccession
@@ -160,6 +161,8 @@ def units_refresh_cover() -> None:
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("DELETE FROM geo_unitcover")
         cursor.execute(COVER_ALL_SQL)
+        # Rollup cells are kept per covering unit: stop reading them until rebuilt.
+        rollups.invalidate()
 
 
 def unit_set_flags(

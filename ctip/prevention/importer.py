@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ctip.agencies.models import Agency
+from ctip.core import rollups
 from ctip.core.audit import audit_write
 from ctip.core.text import fold
 from ctip.geo.models import Level, Unit
@@ -427,6 +428,7 @@ def activities_import(
             for agency in s.partners
         ]
         partners.objects.bulk_create(partner_links, batch_size=5000)
+        rollups.refresh(model=Activity, points=[(s.start_date, s.unit_id) for s in specs])
     return len(created)
 
 

@@ -17,6 +17,7 @@ from ctip.core.indicators import (
     register,
     register_dimension,
 )
+from ctip.core.rollups import Source, register_source
 from ctip.prevention.models import Activity, ActivityKind, Funding, VolunteerCount, VolunteerTeam
 from ctip.prevention.target_groups import TARGET_GROUPS
 
@@ -157,5 +158,29 @@ register_dimension(
         lambda keys: {
             k: {"code": k, "name": str(TARGET_GROUPS.get(k, k))} for k in keys if k is not None
         },
+    )
+)
+
+
+# Dashboards read these from monthly rollups (ADR 0008): the shapes are the breakdowns they draw,
+# for a territory and, narrowed to one agency, for an agency's own dashboard (by commune: records).
+register_source(
+    Source(
+        name="prevention.activity",
+        model=Activity,
+        indicators=(
+            "prevention.activities",
+            "prevention.sessions",
+            "prevention.participants",
+            "prevention.media_items",
+            "prevention.sms",
+        ),
+        shapes=(
+            (),
+            ("agency",),
+            ("target_group",),
+            ("unit",),
+            ("agency", "target_group"),
+        ),
     )
 )

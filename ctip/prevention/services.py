@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import transaction
 
+from ctip.core import rollups
 from ctip.core.audit import audit_write, field_changes
 from ctip.prevention.importer import Spec
 from ctip.prevention.models import Activity, Funding, VolunteerCount, VolunteerTeam
@@ -53,6 +54,7 @@ def activity_create(*, spec: Spec, acting_user: Any, reason: str = "") -> Activi
             changes=field_changes({}, _values(activity), model=Activity),
         )
         locks.record(lock, obj=activity, action="create", acting_user=acting_user)
+        rollups.refresh(model=Activity, points=[(activity.start_date, activity.unit_id)])
     return activity
 
 
@@ -78,6 +80,7 @@ def activity_update(
                 changes=changes,
             )
             locks.record(lock, obj=activity, action="update", acting_user=acting_user)
+        rollups.refresh(model=Activity, points=points)
     return activity
 
 
@@ -94,6 +97,7 @@ def activity_delete(*, activity: Activity, acting_user: Any, reason: str = "") -
         )
         activity.delete()
         locks.record(lock, obj=activity, action="delete", acting_user=acting_user, pk=pk)
+        rollups.refresh(model=Activity, points=points)
 
 
 def volunteer_team_record(

@@ -17,6 +17,8 @@ from ctip.core.indicators import (
     register_dimension,
     register_field_dimension,
 )
+from ctip.core.rollups import Source as RollupSource
+from ctip.core.rollups import register_source
 from ctip.victims.models import EXPLOITATION_FORMS, Case, CaseEvent, Source, State
 
 CASE_DIMS = (
@@ -182,5 +184,24 @@ register(
         unit_field="case__home_unit",
         agency_field="to_agency",
         dimensions=("agency", "year"),
+    )
+)
+
+
+# Dashboards read victims received from monthly rollups (ADR 0008), in the breakdowns they draw.
+register_source(
+    RollupSource(
+        name="victims.case",
+        model=Case,
+        indicators=("victims.received",),
+        shapes=(
+            (),
+            ("agency",),
+            ("exploitation_form",),
+            ("destination",),
+            ("unit",),
+            ("sex",),
+            ("age_band",),
+        ),
     )
 )

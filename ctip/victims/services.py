@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from ctip.accounts.steps import may_take_step
 from ctip.agencies.models import Agency
+from ctip.core import rollups
 from ctip.core.audit import audit_write
 from ctip.core.crypto import blind_index
 from ctip.geo.models import Unit
@@ -147,6 +148,7 @@ def case_create(
                 CaseEvent.objects.create(
                     case=case, on=received_on, actor=_user(acting_user), to_state=State.RECEIVED
                 )
+                rollups.refresh(model=Case, points=[(received_on, case.home_unit_id)])
                 if not batch:
                     audit_write(
                         action="victims.case_create",
@@ -198,7 +200,10 @@ def case_update(*, case: Case, version: int, values: dict[str, Any], acting_user
                 k: ["***", "***"] if k in PERSONAL else [None, str(v)] for k, v in values.items()
             },
         )
-    return Case.objects.get(pk=case.pk)
+        after = Case.objects.get(pk=case.pk)
+        points = [(case.received_on, case.home_unit_id), (after.received_on, after.home_unit_id)]
+        rollups.refresh(model=Case, points=points)
+    return after
 
 
 def case_transition(

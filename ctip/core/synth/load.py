@@ -14,6 +14,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from ctip.core import rollups
 from ctip.core.audit import audit_write
 from ctip.core.models import AuditEntry
 from ctip.core.synth import enforcement, prevention, victims
@@ -72,6 +73,8 @@ def synth_load(
             count=sum(counts.values()),
             changes={"seed": options.seed, "options": asdict(options), "counts": counts},
         )
+        # Dashboards read whole months from rollups: build them for the new records.
+        rollups.rebuild()
     return Result(counts, provinces, batch.pk, seconds=time.monotonic() - started)
 
 

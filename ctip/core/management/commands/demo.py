@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from ctip.accounts.demo import demo_accounts_ensure
+from ctip.core import rollups
 from ctip.directives.demo import demo_directives_ensure
 from ctip.enforcement.demo import demo_enforcement_ensure
 from ctip.prevention.demo import demo_prevention_ensure
@@ -29,6 +30,7 @@ class Command(BaseCommand):
         self.stdout.write(f"criminal cases: {demo_enforcement_ensure()} added (synthetic)")
         self.stdout.write(f"report requests: {demo_reporting_ensure()} draft added (3131/BCA-V03)")
         self.stdout.write(f"report workflow: {demo_workflow_ensure()} agency parts added")
+        self.stdout.write(f"rollups: {sum(rollups.rebuild().values())} cells")
         self.stdout.write("")
         self.stdout.write("Tài khoản thử nghiệm / demo accounts — http://127.0.0.1:8000")
         self.stdout.write(f"Mật khẩu / password: {password}")
