@@ -202,11 +202,17 @@ def test_a_refused_write_leaves_the_cells():
 
 
 def test_a_change_of_units_stops_reading_the_cells():
+    from ctip.core.jobs import refresh_reference_data
+    from ctip.geo.models import UnitCover
+
     load_rows()
     rollups.rebuild()
-    units_refresh_cover()
-    assert not RollupState.objects.exists()
+    units_refresh_cover()  # the same closure: the cells stay in use
+    assert RollupState.objects.count() == sum(len(s.shapes) for s in rollups.SOURCES.values())
     scope = unit(51, Level.PROVINCE, OLD)
+    UnitCover.objects.filter(ancestor=scope).exclude(unit=scope).first().delete()
+    units_refresh_cover()  # the closure changed (here: a row restored)
+    assert not RollupState.objects.exists()
     RollupCell.objects.filter(scope=scope.pk).update(v1=1000)
     value = compute(
         ["prevention.sessions"], unit=scope, start=date(2022, 1, 1), end=date(2022, 12, 31)
@@ -215,8 +221,11 @@ def test_a_change_of_units_stops_reading_the_cells():
     # Without built rollups, writes leave the (unread) cells alone.
     Activity.objects.all().delete()
     assert RollupCell.objects.filter(scope=scope.pk).exists()
-    rollups.rebuild()
+    # The daily job rebuilds what is not built.
+    built = refresh_reference_data()["rollups"]
+    assert built == sum(len(s.shapes) for s in rollups.SOURCES.values())
     assert not RollupCell.objects.exists()
+    assert RollupState.objects.exists()
 
 
 def every_source_figures(provinces):

@@ -26,10 +26,15 @@ def enqueue(func: str, *args: Any, **kwargs: Any) -> None:
 
 def refresh_reference_data() -> dict[str, int]:
     from ctip.agencies.services import agencies_refresh_heirs
+    from ctip.core import rollups
     from ctip.geo.services import units_refresh_rollup
 
     with transaction.atomic():
-        return {"units": units_refresh_rollup(), "agencies": agencies_refresh_heirs()}
+        done = {"units": units_refresh_rollup(), "agencies": agencies_refresh_heirs()}
+        # A change of today's structure stopped the rollups: rebuild them now, not at the next
+        # load, so the dashboards read cells again.
+        done["rollups"] = len(rollups.ensure())
+        return done
 
 
 def ensure_schedules() -> int:

@@ -255,6 +255,14 @@ def rebuild(names: Iterable[str] | None = None) -> dict[str, int]:
     return counts
 
 
+def ensure() -> dict[str, int]:
+    """Rebuild the rollups that are not built (after loads, and daily after the reference
+    data's refresh); {} when all are."""
+    built = set(RollupState.objects.values_list("name", flat=True))
+    missing = [n for s in SOURCES.values() for n in s.names if n not in built]
+    return rebuild(missing) if missing else {}
+
+
 def invalidate() -> None:
     """Stop reading every rollup (units, successions or agency heirs changed): the records
     answer until `ctip rollups` rebuilds."""

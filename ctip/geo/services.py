@@ -147,6 +147,8 @@ def units_refresh_rollup(*, today: date | None = None) -> int:
             unit_any.rollup_province_id, unit_any.rollup_commune_id = province, commune
             changed.append(unit)
     Unit.objects.bulk_update(changed, ["rollup_province", "rollup_commune"], batch_size=1000)
+    if changed:
+        rollups.invalidate()  # breakdowns by today's commune moved: rebuild before reading
     units_refresh_cover()
     return len(changed)
 
@@ -158,11 +160,20 @@ def units_refresh_cover() -> None:
 
     from ctip.geo.selectors import COVER_ALL_SQL
 
+    # Rollups are rebuilt only when the closure really changed (the daily job rebuilds it too).
+    fingerprint = (
+        "SELECT COUNT(*), SUM(ancestor_id), SUM(unit_id * 7 + ancestor_id % 1009) "
+        "FROM geo_unitcover"
+    )
     with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(fingerprint)
+        before = cursor.fetchone()
         cursor.execute("DELETE FROM geo_unitcover")
         cursor.execute(COVER_ALL_SQL)
-        # Rollup cells are kept per covering unit: stop reading them until rebuilt.
-        rollups.invalidate()
+        cursor.execute(fingerprint)
+        if cursor.fetchone() != before:
+            # Rollup cells are kept per covering unit: stop reading them until rebuilt.
+            rollups.invalidate()
 
 
 def unit_set_flags(
