@@ -177,13 +177,16 @@ def _annex_rows(codes: list[str], dim: str | None, expected: dict, unit_name: st
         names = {k: {"name": f"{k // 10}-Q{k % 10}"} for k in keys if k is not None}
     else:
         names = DIMENSIONS[dim].describe(keys)
-    return [
-        [
-            names.get(k, {"name": "—"})["name"],
-            *(expected.get((c, (dim,), (k,)), 0) for c in columns),
-        ]
-        for k in keys
-    ]
+    # As the annex does: unit versions sharing a GSO code and name make one row, their values
+    # added (the bare SQL groups by unit id).
+    rows: dict[tuple, list] = {}
+    for k in keys:
+        described = names.get(k, {"name": "—"})
+        group = (described.get("code"), described["name"]) if dim == "unit" else (k,)
+        values = [expected.get((c, (dim,), (k,)), 0) for c in columns]
+        row = rows.setdefault(group, [described["name"], *([0] * len(columns))])
+        row[1:] = [a + b for a, b in zip(row[1:], values, strict=True)]
+    return list(rows.values())
 
 
 if __name__ == "__main__":

@@ -269,6 +269,30 @@ def invalidate() -> None:
     RollupState.objects.all().delete()
 
 
+def add(*, model: type[Model], only: Q) -> None:
+    """Add new records (`only` selects them, e.g. an import's batch) to the cells: their own
+    aggregates are inserted as further cells, which reads sum with the others. Exact for records
+    that were created, never for records that changed (use `refresh`). Call inside the writing
+    transaction, after the write."""
+    for source in SOURCES.values():
+        if source.model is not model:
+            continue
+        for shape in _locked_built(source):
+            _insert(source, shape, only=only)
+
+
+def _locked_built(source: Source) -> list[tuple[str, ...]]:
+    """The source's built shapes, their state rows locked: refreshes of one source run one at
+    a time, so two writers cannot delete and re-insert the same cells from different snapshots."""
+    with transaction.atomic():
+        built = set(
+            RollupState.objects.select_for_update()
+            .filter(name__in=source.names)
+            .values_list("name", flat=True)
+        )
+    return [s for s in source.shapes if source.rollup(s) in built]
+
+
 def refresh(*, model: type[Model], points: Iterable[tuple[date, int | None]]) -> None:
     """Recompute the cells a write touched: every scope covering each point's unit, in the
     point's month. Call inside the writing transaction, after the write."""
@@ -278,21 +302,10 @@ def refresh(*, model: type[Model], points: Iterable[tuple[date, int | None]]) ->
     for source in SOURCES.values():
         if source.model is not model:
             continue
-        with transaction.atomic():
-            # Locking the state rows serialises refreshes of one source: two writers cannot
-            # both delete and re-insert the same cells from different snapshots.
-            built = list(
-                RollupState.objects.select_for_update()
-                .filter(name__in=source.names)
-                .values_list("name", flat=True)
-            )
-            if not built:
-                continue
-            months = sorted({d.replace(day=1) for d, _ in kept})
-            units = sorted({u for _, u in kept})
-            for shape in source.shapes:
-                if source.rollup(shape) in built:
-                    _refresh(source, shape, months, units)
+        months = sorted({d.replace(day=1) for d, _ in kept})
+        units = sorted({u for _, u in kept})
+        for shape in _locked_built(source):
+            _refresh(source, shape, months, units)
 
 
 def _refresh(source: Source, shape: tuple[str, ...], months: list[date], units: list[int]) -> None:
@@ -313,7 +326,11 @@ def _cover() -> Any:
 
 
 def _inner(
-    source: Source, shape: tuple[str, ...], months: list[date] | None, scopes: list[int] | None
+    source: Source,
+    shape: tuple[str, ...],
+    months: list[date] | None,
+    scopes: list[int] | None,
+    only: Q | None = None,
 ) -> tuple[str, tuple]:
     """The records' aggregate per own unit, month and keys (the expressions `compute` uses)."""
     from ctip.core.indicators import DIMENSIONS, REGISTRY
@@ -321,6 +338,8 @@ def _inner(
     batch = [REGISTRY[c] for c in source.indicators]
     first = batch[0]
     qs = first.records().filter(first.filters)
+    if only is not None:
+        qs = qs.filter(only)
     if months is not None:
         within = Q()
         for m in months:
@@ -349,9 +368,10 @@ def _insert(
     *,
     months: list[date] | None = None,
     scopes: list[int] | None = None,
+    only: Q | None = None,
 ) -> None:
     """INSERT ... SELECT: the inner aggregate joined to every unit covering its own unit."""
-    sql, params = _inner(source, shape, months, scopes)
+    sql, params = _inner(source, shape, months, scopes, only)
     n = len(source.indicators)
     month = "CAST(s.r_month AS DATE)" if connection.vendor == "postgresql" else "s.r_month"
     keys = [f"CAST(s.r_k{i} AS TEXT)" if i < len(shape) else "NULL" for i in range(2)]

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from ctip.agencies.models import Agency
@@ -428,7 +429,8 @@ def activities_import(
             for agency in s.partners
         ]
         partners.objects.bulk_create(partner_links, batch_size=5000)
-        rollups.refresh(model=Activity, points=[(s.start_date, s.unit_id) for s in specs])
+        # New records only: their aggregates are added to the cells (no month is recomputed).
+        rollups.add(model=Activity, only=Q(batch=batch))
     return len(created)
 
 
