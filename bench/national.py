@@ -73,6 +73,9 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
         p.add_argument(f"--{name}", type=int, help=f"default {FULL[name]:,} ({SMOKE[name]} smoke)")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--duration", type=int, help="seconds of measured load (default 60; smoke 5)")
+    p.add_argument(
+        "--users-duration", type=int, help="seconds of the users' run (default 180; smoke 5)"
+    )
     p.add_argument("--warmup", type=int, help="seconds of load before (default 10; smoke 2)")
     p.add_argument("--connections", type=int, help="wrk connections (default 20; smoke 4)")
     p.add_argument("--threads", type=int, default=2, help="wrk threads")
@@ -99,6 +102,7 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
             setattr(args, name, value)
     defaults = {
         "duration": (5, 60),
+        "users_duration": (5, 180),
         "warmup": (2, 10),
         "connections": (4, 20),
         "users": (4, 20),
@@ -312,7 +316,11 @@ def dashboard(
         requests_file.write_text("\n".join(lines) + "\n")
         for page in load_test.PAGES.values():
             load_test.check_page(base, next(x for x in lines if f"\t{page}?" in x))
-        print(f"bench: warm-up {args.warmup} s, then {args.duration} s of load", flush=True)
+        print(
+            f"bench: warm-up {args.warmup} s, {args.users_duration} s of users, "
+            f"{args.duration} s of closed-loop load",
+            flush=True,
+        )
         low, high = (int(x) for x in args.think.split("-"))
 
         def load(seconds: int, think: tuple[int, int] = (0, 0)) -> dict[str, Any]:
@@ -327,8 +335,12 @@ def dashboard(
             )
 
         warm = load(args.warmup)
-        # The goal's 20 concurrent users: each reads a page before asking for the next.
-        measured = load(args.duration, (low, high))
+        # The warm-up leaves up to one request per connection in the workers: let them finish,
+        # or the users' first pages would queue behind them.
+        time.sleep(2 if args.smoke else 15)
+        # The goal's 20 concurrent users: each reads a page before asking for the next (a
+        # longer run: at a few pages per second, 60 s gives too few for a p95).
+        measured = load(args.users_duration, (low, high))
         # The same connections asking again at once: the server's capacity (closed loop).
         saturated = load(args.duration)
         provinces = {str(p["code"]) for p in site["provinces"]}

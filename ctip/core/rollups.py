@@ -19,7 +19,9 @@ fresh database) deletes it, and the records answer until `ctip rollups` rebuilds
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -47,15 +49,17 @@ class Source:
     indicators: tuple[str, ...]
     shapes: tuple[tuple[str, ...], ...]
     unit_level: str | None = "commune"
+    # Cells per day for every shape (a source of few records: victims, watch entries), where
+    # they are hardly more than the monthly ones and no period edge reads records.
+    all_daily: bool = False
 
     def rollup(self, shape: tuple[str, ...]) -> str:
         return f"{self.name}:{'+'.join(shape) or 'total'}"
 
-    @staticmethod
-    def daily(shape: tuple[str, ...]) -> bool:
-        """The totals (no dimension) are kept per day, the breakdowns per month: headline
-        figures and monthly series then never read records, and a day's cells are few."""
-        return not shape
+    def daily(self, shape: tuple[str, ...]) -> bool:
+        """The totals (no dimension) are kept per day, the breakdowns per month unless
+        `all_daily`: headline figures and monthly series then never read records."""
+        return self.all_daily or not shape
 
     @property
     def names(self) -> list[str]:
@@ -126,8 +130,7 @@ def answer(
         whole, edges = split_period(start, end)
         if whole is None:
             return None  # no whole month: the records alone are as quick
-    name = source.rollup(shape)
-    if not RollupState.objects.filter(name=name).exists():
+    if source.rollup(shape) not in _built():
         return None
     found = _cells(source, shape, batch, unit.pk, whole, by, where)
     for edge in edges:
@@ -136,6 +139,27 @@ def answer(
         raw = raw_result(batch, unit, start, end, by, level, where, ranges=[edge])
         found = _merge(found, raw, batch, by)
     return found
+
+
+_SNAPSHOT: ContextVar[frozenset[str] | None] = ContextVar("rollups_built", default=None)
+
+
+@contextmanager
+def reading() -> Iterator[None]:
+    """Within: which rollups are built is read once (a dashboard page asks dozens of times).
+    Outside, every `compute` asks the database."""
+    token = _SNAPSHOT.set(frozenset(RollupState.objects.values_list("name", flat=True)))
+    try:
+        yield
+    finally:
+        _SNAPSHOT.reset(token)
+
+
+def _built() -> frozenset[str]:
+    snapshot = _SNAPSHOT.get()
+    if snapshot is not None:
+        return snapshot
+    return frozenset(RollupState.objects.values_list("name", flat=True))
 
 
 def _fit(

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from ctip.accounts.permissions import P
+from ctip.core import rollups
 from ctip.core.access import requires
 from ctip.dashboard import exports
 from ctip.dashboard.figures import DIMENSION_NAMES, TOP, Period, panel_chart, panel_data
@@ -64,7 +65,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if scope is None:
         return render(request, "dashboard/none.html")
     form, period = period_for(request, scope)
-    panels = [panel_data(p, scope, period) for p in scope.panels]
+    with rollups.reading():  # which rollups are built: asked once for the page
+        panels = [panel_data(p, scope, period) for p in scope.panels]
     for data in panels:
         for chart in data["charts"]:
             chart["dimension_name"] = str(DIMENSION_NAMES.get(chart["dimension"], ""))
@@ -94,7 +96,8 @@ def dashboard_download(request: HttpRequest, key: str, fmt: str) -> HttpResponse
     panel = next((p for p in scope.panels if p.code == panel_code), None)
     if panel is None:
         raise Http404
-    chart = panel_chart(panel, key, scope, period)
+    with rollups.reading():
+        chart = panel_chart(panel, key, scope, period)
     if chart is None:
         raise Http404
     chart["dimension_name"] = str(DIMENSION_NAMES.get(chart["dimension"], ""))
@@ -134,7 +137,8 @@ def risk(request: HttpRequest) -> HttpResponse:
     if scope is None:
         return render(request, "dashboard/none.html")
     form, period = period_for(request, scope)
-    rows = outreach_vs_risk(period, personal=scope.personal)
+    with rollups.reading():
+        rows = outreach_vs_risk(period, personal=scope.personal)
     return render(
         request,
         "dashboard/risk.html",

@@ -146,6 +146,7 @@ register_source(
         model=WatchEntry,
         indicators=("enforcement.watch_entries",),
         shapes=((), ("watch_category",), ("unit",)),
+        all_daily=True,
     )
 )
 register_source(

@@ -88,7 +88,11 @@ class CriminalCase(models.Model):
         verbose_name = _("vụ án mua bán người")
         verbose_name_plural = _("vụ án mua bán người")
         ordering = ["-detected_on", "-pk"]
-        indexes = [models.Index(fields=["unit", "detected_on"], name="criminalcase_unit_date")]
+        indexes = [
+            models.Index(
+                fields=["unit", "detected_on"], name="criminalcase_unit_date", include=["id"]
+            )
+        ]
 
     def __str__(self) -> str:
         return self.number
@@ -105,6 +109,9 @@ class StageEvent(models.Model):
 
     class Meta:
         ordering = ["on", "pk"]
+        indexes = [
+            models.Index(fields=["stage", "on"], name="stageevent_stage_on", include=["case"])
+        ]
 
     def __str__(self) -> str:
         return f"{self.case.number} {self.stage} {self.on}"

@@ -203,5 +203,6 @@ register_source(
             ("sex",),
             ("age_band",),
         ),
+        all_daily=True,
     )
 )
