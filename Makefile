@@ -53,10 +53,10 @@ test-postgres: $(VENV)/.dev-installed
 # docs/benchmarks.md. Takes an hour or more; not part of `make test` (its smoke run is).
 # BENCH_ARGS passes options, e.g. BENCH_ARGS="--duration 120" (bench/README.md).
 bench: $(VENV)/.run-installed
-	@command -v wrk >/dev/null || { \
-		echo "ctip: installing wrk"; \
+	@{ command -v wrk >/dev/null && [ -x /usr/sbin/nginx ]; } || { \
+		echo "ctip: installing wrk and nginx (the benchmark runs its own nginx)"; \
 		sudo=$$([ "$$(id -u)" = 0 ] || echo sudo); \
-		$$sudo apt-get install -y wrk || { $$sudo apt-get update && $$sudo apt-get install -y wrk; }; \
+		$$sudo apt-get install -y wrk nginx-light || { $$sudo apt-get update && $$sudo apt-get install -y wrk nginx-light; }; \
 	}
 	CTIP_BENCH_PG=$(patsubst %/postgres,%,$(PG_URL)) $(BIN)/python bench/national.py --backend both $(BENCH_ARGS)
 

@@ -11,6 +11,7 @@ import json
 import os
 import random
 import re
+import shutil
 import signal
 import socket
 import statistics
@@ -70,11 +71,77 @@ def start_gunicorn(env: dict[str, str], workers: int, log: Path) -> tuple[subpro
                     return proc, base
         except OSError:
             time.sleep(0.3)
-    stop_gunicorn(proc)
+    stop_server(proc)
     raise RuntimeError(f"gunicorn did not answer within 60 s; see {log}")
 
 
-def stop_gunicorn(proc: subprocess.Popen) -> None:
+# nginx in front, as docs/deploy.md installs it: it buffers each request and opens a connection
+# to gunicorn's sync workers only for a complete one. Without it a user who reads a page keeps
+# an idle connection that a sync worker accepts and waits on, which no deployment does.
+NGINX_CONF = """
+worker_processes 1;
+pid nginx.pid;
+error_log nginx-error.log warn;
+events { worker_connections 512; }
+http {
+    access_log off;
+    client_body_temp_path tmp/body;
+    proxy_temp_path tmp/proxy;
+    fastcgi_temp_path tmp/fastcgi;
+    uwsgi_temp_path tmp/uwsgi;
+    scgi_temp_path tmp/scgi;
+    server {
+        listen 127.0.0.1:%(port)s;
+        location / {
+            proxy_pass http://127.0.0.1:%(upstream)s;
+            proxy_set_header Host $host;
+            proxy_read_timeout 120s;
+        }
+    }
+}
+"""
+
+
+def nginx_path() -> str | None:
+    return shutil.which("nginx") or next(
+        (p for p in ("/usr/sbin/nginx",) if os.access(p, os.X_OK)), None
+    )
+
+
+def start_nginx(upstream: str, workdir: Path, log: Path) -> tuple[subprocess.Popen, str]:
+    """nginx on a free loopback port proxying to `upstream` (http://127.0.0.1:PORT)."""
+    exe = nginx_path()
+    if exe is None:
+        raise RuntimeError("nginx is not installed (apt-get install -y nginx-light)")
+    port = free_port()
+    prefix = workdir / "nginx"
+    (prefix / "tmp").mkdir(parents=True, exist_ok=True)
+    conf = prefix / "nginx.conf"
+    root = "user root;\n" if os.geteuid() == 0 else ""
+    conf.write_text(root + NGINX_CONF % {"port": port, "upstream": upstream.rsplit(":", 1)[1]})
+    out = log.open("a", encoding="utf-8")
+    proc = subprocess.Popen(  # noqa: S603 - the system's nginx, our own configuration
+        [exe, "-p", str(prefix), "-c", str(conf), "-g", "daemon off;"],
+        stdout=out,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"nginx exited ({proc.returncode}); see {log}")
+        try:
+            with urllib.request.urlopen(base + "/dang-nhap/", timeout=5) as response:  # noqa: S310
+                if response.status == 200:
+                    return proc, base
+        except OSError:
+            time.sleep(0.2)
+    stop_server(proc)
+    raise RuntimeError(f"nginx did not answer within 30 s; see {log}")
+
+
+def stop_server(proc: subprocess.Popen) -> None:
     if proc.poll() is None:
         os.killpg(proc.pid, signal.SIGTERM)
         try:

@@ -307,7 +307,11 @@ def dashboard(
 ) -> dict[str, Any]:
     log = logdir / "run.log"
     proc, base = load_test.start_gunicorn(env, args.workers, log)
+    front, front_name = None, "none (wrk to gunicorn)"
     try:
+        if load_test.nginx_path():
+            front, base = load_test.start_nginx(base, logdir, log)
+            front_name = "nginx (as docs/deploy.md)"
         sessions = {
             u["username"]: load_test.log_in(base, u["username"], _password()) for u in site["users"]
         }
@@ -346,9 +350,12 @@ def dashboard(
         provinces = {str(p["code"]) for p in site["provinces"]}
         single = load_test.single_client(base, lines, provinces, 2 if args.smoke else 6, args.seed)
     finally:
-        load_test.stop_gunicorn(proc)
+        if front is not None:
+            load_test.stop_server(front)
+        load_test.stop_server(proc)
     return {
         **measured,
+        "front": front_name,
         "workers": args.workers,
         "warmup_s": args.warmup,
         "warmup_requests": warm["requests"],

@@ -214,6 +214,7 @@ def section(results: dict[str, Any]) -> str:
     drawn = next(iter(backends.values()), {}).get("dashboard", {}).get("request_mix", {})
     out += [
         "",
+        f"Requests go through {w_front(backends)} to gunicorn. "
         "The goal's 20 concurrent users are 20 wrk connections, each a leader who reads the "
         "page for a random think time before asking for the next (wrk's delay(); the think time "
         "is not part of any latency). The closed-loop run sends the next request as soon as the "
@@ -363,3 +364,8 @@ def _think(run: dict[str, Any]) -> str:
     if not high:
         return "closed loop (no think time)"
     return f"users, think time {low / 1000:g}–{high / 1000:g} s"
+
+
+def w_front(backends: dict[str, Any]) -> str:
+    fronts = {r.get("dashboard", {}).get("front", "no proxy") for r in backends.values()}
+    return " / ".join(sorted(str(f) for f in fronts))

@@ -132,6 +132,8 @@ def test_cells_give_the_figures_of_the_records():
     assert RollupState.objects.count() == len(counts)
     with_cells = figures()
     assert with_cells == raw_figures()
+    # Integers, as from the records (PostgreSQL returns a SUM of bigint as Decimal).
+    assert {type(r["value"]) for rows in with_cells for r in rows} == {int}
     old = unit(51, Level.PROVINCE, OLD)
     window = {"unit": old, "start": PERIODS[-1][0], "end": PERIODS[-1][1]}
     assert compute(["prevention.sessions"], **window)[0]["value"] == sum(range(1, 10))

@@ -226,7 +226,8 @@ def _cells(
         if indicator.estimate_field:
             aggregates[f"e{n}"] = Max("estimate")
     if not keys:
-        return [qs.aggregate(**aggregates)]
+        # Through _merge: SUM of bigint comes back as Decimal on PostgreSQL; figures are ints.
+        return _merge([qs.aggregate(**aggregates)], [], batch, by)
     rows = list(qs.values(**keys).annotate(**aggregates))
     for r in rows:
         for d in by:
