@@ -41,9 +41,11 @@ class RollupCell(models.Model):
     """Monthly totals of additive flow indicators, kept ahead of time for dashboards (ADR 0008).
 
     One row per rollup (a source of records and the dimensions it keeps), scope unit (every
-    unit whose territory covers the records, through geo_unitcover), month and dimension keys;
-    value columns follow the order of the source's indicators. Rebuilt from the records, never
-    typed in; the write services refresh the cells a write touches, in the same transaction."""
+    unit above commune level whose territory covers the records, through geo_unitcover), month
+    (or day, for daily rollups: `month` then holds the day) and dimension keys; value columns
+    follow the order of the source's indicators. Built from the records, never typed in; the
+    write services refresh the cells a write touches, in the same transaction. An import adds
+    its own rows' cells beside the others, so one key may have several rows: reads sum them."""
 
     rollup = models.CharField(max_length=80)
     scope = models.IntegerField()  # a geo Unit id; no foreign key: rebuilt wholesale
