@@ -344,6 +344,18 @@ def write_section(path: Path, results: dict[str, Any]) -> None:
     path.write_text(kept.rstrip("\n") + "\n\n" + section(results), encoding="utf-8")
 
 
+def _think(run: dict[str, Any]) -> str:
+    low, high = run.get("think_ms") or (0, 0)
+    if not high:
+        return "closed loop (no think time)"
+    return f"users, think time {low / 1000:g}–{high / 1000:g} s"
+
+
+def w_front(backends: dict[str, Any]) -> str:
+    fronts = {r.get("dashboard", {}).get("front", "no proxy") for r in backends.values()}
+    return " / ".join(sorted(str(f) for f in fronts))
+
+
 if __name__ == "__main__":
     import json
     import sys
@@ -357,15 +369,3 @@ if __name__ == "__main__":
     source.write_text(json.dumps(data, indent=1, default=str) + "\n")
     write_section(target, data)
     print(f"{target}: section rebuilt from {source}")
-
-
-def _think(run: dict[str, Any]) -> str:
-    low, high = run.get("think_ms") or (0, 0)
-    if not high:
-        return "closed loop (no think time)"
-    return f"users, think time {low / 1000:g}–{high / 1000:g} s"
-
-
-def w_front(backends: dict[str, Any]) -> str:
-    fronts = {r.get("dashboard", {}).get("front", "no proxy") for r in backends.values()}
-    return " / ".join(sorted(str(f) for f in fronts))
