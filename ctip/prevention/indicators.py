@@ -182,5 +182,6 @@ register_source(
             ("unit",),
             ("agency", "target_group"),
         ),
+        daily_shapes=(("target_group",),),
     )
 )
