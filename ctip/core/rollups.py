@@ -52,9 +52,6 @@ class Source:
     # Cells per day for every shape (a source of few records: victims, watch entries), where
     # they are hardly more than the monthly ones and no period edge reads records.
     all_daily: bool = False
-    # Further shapes kept per day: a breakdown whose partial months cost most when read from
-    # the records (activities by target group join 1.4 million links).
-    daily_shapes: tuple[tuple[str, ...], ...] = ()
 
     def rollup(self, shape: tuple[str, ...]) -> str:
         return f"{self.name}:{'+'.join(shape) or 'total'}"
@@ -62,7 +59,7 @@ class Source:
     def daily(self, shape: tuple[str, ...]) -> bool:
         """The totals (no dimension) are kept per day, the breakdowns per month unless
         `all_daily`: headline figures and monthly series then never read records."""
-        return self.all_daily or not shape or shape in self.daily_shapes
+        return self.all_daily or not shape
 
     @property
     def names(self) -> list[str]:

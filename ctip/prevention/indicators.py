@@ -182,6 +182,5 @@ register_source(
             ("unit",),
             ("agency", "target_group"),
         ),
-        daily_shapes=(("target_group",),),
     )
 )
