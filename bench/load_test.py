@@ -60,19 +60,7 @@ def start_gunicorn(env: dict[str, str], workers: int, log: Path) -> tuple[subpro
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"gunicorn exited ({proc.returncode}); see {log}")
-        try:
-            with urllib.request.urlopen(base + "/dang-nhap/", timeout=5) as response:  # noqa: S310
-                if response.status == 200:
-                    return proc, base
-        except OSError:
-            time.sleep(0.3)
-    stop_server(proc)
-    raise RuntimeError(f"gunicorn did not answer within 60 s; see {log}")
+    return proc, _answering(proc, f"http://127.0.0.1:{port}", "gunicorn", 60, log)
 
 
 # nginx in front, as docs/deploy.md installs it: it buffers each request and opens a connection
@@ -126,19 +114,23 @@ def start_nginx(upstream: str, workdir: Path, log: Path) -> tuple[subprocess.Pop
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
+    return proc, _answering(proc, f"http://127.0.0.1:{port}", "nginx", 30, log)
+
+
+def _answering(proc: subprocess.Popen, base: str, name: str, seconds: int, log: Path) -> str:
+    """`base` once its login page answers 200; the server is stopped if it never does."""
+    deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"nginx exited ({proc.returncode}); see {log}")
+            raise RuntimeError(f"{name} exited ({proc.returncode}); see {log}")
         try:
             with urllib.request.urlopen(base + "/dang-nhap/", timeout=5) as response:  # noqa: S310
                 if response.status == 200:
-                    return proc, base
+                    return base
         except OSError:
             time.sleep(0.2)
     stop_server(proc)
-    raise RuntimeError(f"nginx did not answer within 30 s; see {log}")
+    raise RuntimeError(f"{name} did not answer within {seconds} s; see {log}")
 
 
 def stop_server(proc: subprocess.Popen) -> None:

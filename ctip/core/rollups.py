@@ -239,9 +239,11 @@ def _cells(
 def _merge(
     cells: list[dict[str, Any]], raw: list[dict[str, Any]], batch: list[Any], by: tuple[str, ...]
 ) -> list[dict[str, Any]]:
+    from ctip.core.indicators import _as_date
+
     merged: dict[tuple, dict[str, Any]] = {}
     for r in (*cells, *raw):
-        key = tuple(_month_key(r[f"k_{d}"]) if d == "month" else r[f"k_{d}"] for d in by)
+        key = tuple(_as_date(r[f"k_{d}"]) if d == "month" else r[f"k_{d}"] for d in by)
         into = merged.setdefault(key, {f"k_{d}": k for d, k in zip(by, key, strict=True)})
         for n in range(len(batch)):
             into[f"v{n}"] = (into.get(f"v{n}") or 0) + int(r.get(f"v{n}") or 0)
@@ -253,10 +255,6 @@ def _order(key: tuple) -> tuple:
     """Keys in the database's order: NULL first on SQLite, last on PostgreSQL."""
     last = connection.vendor != "sqlite"
     return tuple(x for v in key for x in ((v is None) == last, 0 if v is None else v))
-
-
-def _month_key(value: Any) -> date:
-    return value.date() if hasattr(value, "date") and callable(value.date) else value
 
 
 # --- building and refreshing ---------------------------------------------------------------
