@@ -261,7 +261,7 @@ def raw_every_source(provinces):
     return found
 
 
-def test_every_source_on_synthetic_data_and_after_watch_and_victim_writes():
+def test_every_source_on_synthetic_data_and_after_watch_victim_and_criminal_case_writes():
     from io import StringIO
 
     from django.core.management import call_command
@@ -308,4 +308,42 @@ def test_every_source_on_synthetic_data_and_after_watch_and_victim_writes():
         acting_user=make_user("cw", "case_worker", agency=case.owner.code),
     )
     assert WatchCheck.objects.filter(entry=opened).exists()
+    criminal_case_writes(today)
     assert every_source_figures(provinces) == raw_every_source(provinces)
+
+
+def criminal_case_writes(today):
+    """Create a case, change another's platform, destination and count, name a suspect."""
+    from ctip.enforcement.models import CriminalCase
+    from ctip.enforcement.services import criminal_case_create, criminal_case_update, suspect_add
+
+    first = CriminalCase.objects.filter(owner__kind="police").order_by("pk").first()
+    investigator = make_user("dt", "investigator", agency=first.owner.code)
+    other = CriminalCase.objects.exclude(unit=first.unit).order_by("pk").first()
+    criminal_case_create(
+        owner=first.owner,
+        detected_on=date(today.year - 1, 4, 9),
+        source=first.source,
+        unit=other.unit,
+        suspects_count=3,
+        platform="facebook",
+        destination_country="KH",
+        acting_user=investigator,
+    )
+    criminal_case_update(
+        case=first,
+        acting_user=investigator,
+        platform="zalo" if first.platform != "zalo" else "tiktok",
+        destination_country="TH",
+        suspects_count=first.suspects_count + 2,
+    )
+    suspect_add(
+        case=CriminalCase.objects.get(pk=first.pk),
+        full_name="Đối tượng mô phỏng",
+        identity_document="",
+        address="",
+        sex="male",
+        nationality="VN",
+        acting_user=investigator,
+    )
+

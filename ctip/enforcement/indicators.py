@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Sum
+from django.db.models import Count, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
 from ctip.core.indicators import FLOW, Indicator, register, register_field_dimension
@@ -22,13 +22,20 @@ CASE_DIMS = (
     "year",
 )
 
+
+def _cases() -> QuerySet:
+    # One function for every case indicator: indicators over the same records share one scan
+    # (and one rollup source), which is decided by this identity.
+    return CriminalCase.objects.all()
+
+
 register(
     Indicator(
         code="enforcement.cases_detected",
         label=_("Số vụ mua bán người phát hiện"),
         measure=_("vụ"),
         kind=FLOW,
-        records=lambda: CriminalCase.objects.all(),
+        records=_cases,
         value=lambda: Count("pk"),
         date_field="detected_on",
         agency_field="owner",
@@ -41,7 +48,7 @@ register(
         label=_("Số đối tượng"),
         measure=_("đối tượng"),
         kind=FLOW,
-        records=lambda: CriminalCase.objects.all(),
+        records=_cases,
         value=lambda: Sum("suspects_count"),
         date_field="detected_on",
         agency_field="owner",
@@ -55,7 +62,7 @@ register(
         label=_("Số nạn nhân trong vụ án (chưa lập hồ sơ)"),
         measure=_("người"),
         kind=FLOW,
-        records=lambda: CriminalCase.objects.all(),
+        records=_cases,
         value=lambda: Sum("unregistered_victims"),
         date_field="detected_on",
         agency_field="owner",
@@ -139,7 +146,21 @@ register(
 )
 
 
-# Dashboards read the watchlist figures from monthly rollups (ADR 0008).
+# Dashboards read criminal cases and the watchlist from rollups (ADR 0008); every shape is kept
+# per day (a province holds a few thousand cases, so its cells stay few).
+register_source(
+    RollupSource(
+        name="enforcement.criminal_case",
+        model=CriminalCase,
+        indicators=(
+            "enforcement.cases_detected",
+            "enforcement.suspects",
+            "enforcement.victims_unregistered",
+        ),
+        shapes=((), ("agency",), ("platform",), ("destination",), ("unit",)),
+        all_daily=True,
+    )
+)
 register_source(
     RollupSource(
         name="enforcement.watch_entry",

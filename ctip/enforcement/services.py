@@ -13,6 +13,7 @@ from ctip.accounts.permissions import ROLES
 from ctip.accounts.scope import active_assignments
 from ctip.accounts.steps import roles_for_step
 from ctip.agencies.models import Agency
+from ctip.core import rollups
 from ctip.core.audit import audit_write, field_changes, model_values
 from ctip.core.countries import is_country
 from ctip.core.personal import MASK
@@ -86,6 +87,7 @@ def criminal_case_create(
         StageEvent.objects.create(
             case=case, stage=Stage.DETECTED, on=detected_on, agency=owner, actor=_user(acting_user)
         )
+        rollups.refresh(model=CriminalCase, points=[(detected_on, unit.pk)])
         audit_write(
             action="enforcement.case_create",
             acting_user=acting_user,
@@ -270,6 +272,8 @@ def criminal_case_update(
         CriminalCase.objects.filter(pk=locked.pk, version=expected).update(
             version=F("version") + 1, **values
         )
+        # Unit and date are not editable: the case stays in its cells, whose figures change.
+        rollups.refresh(model=CriminalCase, points=[(locked.detected_on, locked.unit_id)])
         audit_write(
             action="enforcement.case_update",
             acting_user=acting_user,
@@ -317,6 +321,8 @@ def suspect_add(
         CriminalCase.objects.filter(pk=locked.pk).update(
             suspects_count=count, version=F("version") + 1
         )
+        if count != locked.suspects_count:
+            rollups.refresh(model=CriminalCase, points=[(locked.detected_on, locked.unit_id)])
         # The identity is recorded only as given or not: never its value.
         given = {"full_name": full_name, "identity_document": identity_document, "address": address}
         changes: dict[str, Any] = {
