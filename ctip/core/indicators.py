@@ -26,6 +26,7 @@ from django.db.models import (
     Max,
     Q,
     QuerySet,
+    Value,
     When,
 )
 from django.db.models.functions import Cast, Coalesce, ExtractYear, TruncMonth, TruncQuarter
@@ -136,6 +137,62 @@ def compute(
     return rows
 
 
+def compute_halves(
+    codes: list[str],
+    *,
+    unit: Unit,
+    start: date,
+    split: date,
+    end: date,
+    where: dict[str, Any] | None = None,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """`compute` for [start, split - 1 day] and for [split, end] (a period and the one before
+    it, as a dashboard compares them), in one query per batch of flows: the rows are grouped by
+    the side of `split` their date falls on. Stocks are counted on each side's own end."""
+    if not start < split <= end:
+        raise IndicatorError("split must fall after start and not after end")
+    chosen = [REGISTRY[c] for c in codes]
+    chosen = [i for i in chosen if all(d in i.dimensions for d in (where or {}))]
+    batches: dict[tuple, list[Indicator]] = {}
+    for indicator in chosen:
+        batches.setdefault(_scan_key(indicator), []).append(indicator)
+    before: dict[str, list[dict[str, Any]]] = {}
+    after: dict[str, list[dict[str, Any]]] = {}
+    last_before = date.fromordinal(split.toordinal() - 1)
+    for batch in batches.values():
+        if batch[0].kind == FLOW:
+            sides = _split_result(batch, unit, start, split, end, where)
+            before.update(_rows(batch, [sides[0]], (), False))
+            after.update(_rows(batch, [sides[1]], (), False))
+            continue
+        before.update(_compute_batch(batch, unit, start, last_before, (), None, where))
+        after.update(_compute_batch(batch, unit, split, end, (), None, where))
+    return (
+        [row for i in chosen for row in before[i.code]],
+        [row for i in chosen for row in after[i.code]],
+    )
+
+
+def _split_result(
+    batch: list[Indicator],
+    unit: Unit,
+    start: date,
+    split: date,
+    end: date,
+    where: dict[str, Any] | None,
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(values before `split`, values from it): from the rollups' daily cells where they
+    serve, otherwise one query over the records."""
+    from ctip.core import rollups
+
+    result = rollups.answer_split(batch, unit, start, split, end, where)
+    if result is None:
+        result = raw_result(batch, unit, start, end, (), None, where, split=split)
+    empty = {f"v{n}": None for n in range(len(batch))}
+    sides = {r["k__split"]: r for r in result}
+    return sides.get(0, empty), sides.get(1, empty)
+
+
 def records_behind(
     code: str,
     *,
@@ -222,12 +279,16 @@ def raw_result(
     where: dict[str, Any] | None = None,
     records: bool = False,
     ranges: list[tuple[date, date]] | None = None,
+    split: date | None = None,
 ) -> list[dict[str, Any]]:
     """One aggregate query over the records: a dict per group with its keys ("k_<dim>"), the
-    value of each indicator of the batch ("v<n>"), its estimate flag ("e<n>")."""
+    value of each indicator of the batch ("v<n>"), its estimate flag ("e<n>"). With `split`,
+    groups are also keyed "k__split": 0 for dates before it, 1 from it."""
     first = batch[0]  # the batch shares records, conditions and dimension keys
     qs = _narrow(_base(first, unit, start, end, ranges), first, where, level)
     keys = {f"k_{d}": DIMENSIONS[d].key(first, level) for d in by}
+    if split is not None:
+        keys["k__split"] = split_key(first.date_field, split)
     # The records behind each value (provenance) come from the same scan as the values.
     aggregates: dict[str, Any] = {"records": Count("pk", distinct=True)} if records else {}
     for n, indicator in enumerate(batch):
@@ -238,6 +299,15 @@ def raw_result(
     if keys:
         return list(qs.values(**keys).annotate(**aggregates).order_by(*keys))
     return [qs.aggregate(**aggregates)]
+
+
+def split_key(field: str, split: date) -> Case:
+    """0 for a date before `split`, 1 from it."""
+    return Case(
+        When(**{f"{field}__gte": split}, then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
 
 
 def _rows(
@@ -274,10 +344,9 @@ def _agency_key(ind: Indicator, level: str | None) -> Any:
 def _describe_agencies(keys: list[Any]) -> dict[Any, dict[str, str]]:
     from ctip.agencies.models import Agency
 
-    return {
-        a.pk: {"code": a.code, "name": a.name}
-        for a in Agency.objects.filter(pk__in=[k for k in keys if k])
-    }
+    # Three columns, no model instances: a breakdown may name hundreds of groups.
+    rows = Agency.objects.filter(pk__in=[k for k in keys if k]).values_list("pk", "code", "name")
+    return {pk: {"code": code, "name": name} for pk, code, name in rows}
 
 
 def _unit_key(ind: Indicator, level: str | None) -> Any:
@@ -298,10 +367,8 @@ def _unit_key(ind: Indicator, level: str | None) -> Any:
 
 
 def _describe_units(keys: list[Any]) -> dict[Any, dict[str, str]]:
-    return {
-        u.pk: {"code": str(u.code), "name": u.name}
-        for u in Unit.objects.filter(pk__in=[k for k in keys if k])
-    }
+    rows = Unit.objects.filter(pk__in=[k for k in keys if k]).values_list("pk", "code", "name")
+    return {pk: {"code": str(code), "name": name} for pk, code, name in rows}
 
 
 def _period_describer(fmt: Callable[[Any], str]) -> Callable[[list[Any]], dict]:

@@ -141,6 +141,25 @@ def answer(
     return found
 
 
+def answer_split(
+    batch: list[Any],
+    unit: Any,
+    start: date,
+    split: date,
+    end: date,
+    where: dict[str, Any] | None,
+) -> list[dict[str, Any]] | None:
+    """Totals over [start, end] grouped by the side of `split` ("k__split" 0 or 1), from
+    daily cells; None when no built daily rollup fits (monthly cells would need four edges)."""
+    fit = _fit(batch, (), None, where)
+    if fit is None or unit.level in COMMUNE_LEVELS:
+        return None
+    source, shape = fit
+    if not source.daily(shape) or source.rollup(shape) not in _built():
+        return None
+    return _cells(source, shape, batch, unit.pk, (start, end), ("_split",), where, split=split)
+
+
 _SNAPSHOT: ContextVar[frozenset[str] | None] = ContextVar("rollups_built", default=None)
 
 
@@ -213,13 +232,24 @@ def _cells(
     whole: tuple[date, date],
     by: tuple[str, ...],
     where: dict[str, Any] | None,
+    split: date | None = None,
 ) -> list[dict[str, Any]]:
+    """`by` may hold "_split" (with `split`): the side of that day each cell falls on."""
+    from ctip.core.indicators import split_key
+
     qs = RollupCell.objects.filter(rollup=source.rollup(shape), scope=scope, month__range=whole)
     for dim, value in (where or {}).items():
         column = f"key{shape.index(dim) + 1}"
         qs = qs.filter(**({f"{column}__isnull": True} if value is None else {column: value}))
     month = TruncMonth("month") if source.daily(shape) else F("month")
-    keys = {f"k_{d}": month if d == "month" else F(f"key{shape.index(d) + 1}") for d in by}
+    keys: dict[str, Any] = {}
+    for d in by:
+        if d == "_split" and split is not None:
+            keys["k__split"] = split_key("month", split)
+        elif d == "month":
+            keys[f"k_{d}"] = month
+        else:
+            keys[f"k_{d}"] = F(f"key{shape.index(d) + 1}")
     aggregates: dict[str, Any] = {}
     for n, indicator in enumerate(batch):
         aggregates[f"v{n}"] = Sum(f"v{source.indicators.index(indicator.code)}")
