@@ -247,3 +247,51 @@ def test_queries_do_not_grow_with_the_data(client, rollups_built):
         with CaptureQueriesContext(connection) as risk:
             client.get(path)
         assert len(risk) <= len(small)
+
+
+def test_table_rows_format_numbers_and_withheld_counts():
+    from django.utils import translation
+
+    from ctip.dashboard.templatetags.dashboard import table_rows
+
+    chart = {
+        "limit": 5,
+        "rows": [
+            {"name": "Xã <A>", "value": 3000},
+            {"name": "Xã B", "value": None},
+            {"name": "Xã C", "value": 0},
+        ],
+    }
+    with translation.override("vi"):
+        html = table_rows(chart)
+    assert html == (
+        '<tr><td class="text">Xã &lt;A&gt;</td><td>3.000</td></tr>'
+        '<tr><td class="text">Xã B</td><td>&lt;5</td></tr>'
+        '<tr><td class="text">Xã C</td><td>0</td></tr>'
+    )
+    with translation.override("en"):  # English pages keep Vietnamese figures (ctip/formats)
+        assert "<td>3.000</td>" in table_rows(chart)
+
+
+def test_risk_rows_show_heat_withheld_counts_and_reach_per_thousand():
+    from types import SimpleNamespace
+
+    from django.utils import translation
+
+    from ctip.dashboard.risk import OUTREACH, RISK, Row
+    from ctip.dashboard.templatetags.dashboard import risk_rows
+
+    row = Row(SimpleNamespace(name="Xã <B>"), population=4000, low_outreach=True)
+    row.values = dict(zip((*OUTREACH, *RISK), [2, 50, None, 1234, 0], strict=True))
+    row.heat = dict(zip((*OUTREACH, *RISK), [1, 2, 1, 4, 0], strict=True))
+    with translation.override("vi"):
+        html = risk_rows([row, Row(SimpleNamespace(name="Xã C"))], [*OUTREACH, *RISK], 5)
+    first, second = html.split("\n")
+    assert first == (
+        '<tr class="flagged"><th scope="row" class="text">Xã &lt;B&gt; '
+        "<strong>(ít tuyên truyền)</strong></th>"
+        '<td class="heat-1">2</td><td class="heat-2">50</td><td>12,5</td>'
+        '<td class="heat-1">&lt;5</td><td class="heat-4">1.234</td><td class="heat-0">0</td></tr>'
+    )
+    assert second.startswith('<tr><th scope="row" class="text">Xã C</th><td class="heat-0">')
+    assert "<td>—</td>" in second

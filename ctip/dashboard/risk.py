@@ -7,6 +7,7 @@ of persons are withheld below the disclosure threshold for readers without perso
 
 from __future__ import annotations
 
+import bisect
 import statistics
 from dataclasses import dataclass, field
 from typing import Any
@@ -44,19 +45,20 @@ class Row:
 
 
 def outreach_vs_risk(period: Period, *, personal: bool) -> list[Row]:
-    by_code: dict[str, dict[str, int]] = {}
-    for code in (*OUTREACH, *RISK):
-        # Added, not overwritten: a split commune's old version may share a code with a new one.
-        values = by_code.setdefault(code, {})
+    by_code: dict[str, dict[str, int]] = {code: {} for code in (*OUTREACH, *RISK)}
+    # Sessions and participants share one scan; each risk figure has its own records.
+    for codes in (list(OUTREACH), *([code] for code in RISK)):
         for r in compute(
-            [code],
+            codes,
             unit=period.unit,
             start=period.start,
             end=period.end,
             by=("unit",),
             level="commune",
         ):
-            key = r["unit"]["code"]
+            # Added, not overwritten: a split commune's old version may share a code with a
+            # new one.
+            values, key = by_code[r["indicator"]], r["unit"]["code"]
             values[key] = values.get(key, 0) + int(r["value"] or 0)
     rows = {u.code: Row(u, population=u.pop) for u in _communes(period)}  # type: ignore[attr-defined]
     extra = {c for values in by_code.values() for c in values} - {str(c) for c in rows}
@@ -112,5 +114,5 @@ def _flag_and_heat(rows: list[Row]) -> None:
                 r.heat[code] = 1
             elif not value or not known:
                 r.heat[code] = 0
-            else:
-                r.heat[code] = 1 + min(3, 4 * sum(1 for k in known if k < value) // len(known))
+            else:  # bisect: how many known values are smaller (a province has ~500 communes)
+                r.heat[code] = 1 + min(3, 4 * bisect.bisect_left(known, value) // len(known))

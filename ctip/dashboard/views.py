@@ -65,8 +65,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if scope is None:
         return render(request, "dashboard/none.html")
     form, period = period_for(request, scope)
+    limit = disclosure.threshold(on=period.end)
     with rollups.reading():  # which rollups are built: asked once for the page
-        panels = [panel_data(p, scope, period) for p in scope.panels]
+        panels = [panel_data(p, scope, period, limit) for p in scope.panels]
     for data in panels:
         for chart in data["charts"]:
             chart["dimension_name"] = str(DIMENSION_NAMES.get(chart["dimension"], ""))
