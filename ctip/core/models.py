@@ -62,7 +62,16 @@ class RollupCell(models.Model):
     estimate = models.SmallIntegerField(default=0)
 
     class Meta:
-        indexes = [models.Index(fields=["rollup", "scope", "month"], name="core_rollup_read")]
+        # Covering on PostgreSQL: a scope's cells lie scattered over the table (built rollup by
+        # rollup, refreshed one by one), so five years of daily cells read 7,600 heap pages
+        # (110 ms); the index alone holds them in read order. SQLite ignores INCLUDE.
+        indexes = [
+            models.Index(
+                fields=["rollup", "scope", "month"],
+                include=["key1", "key2", "v0", "v1", "v2", "v3", "v4", "v5", "estimate"],
+                name="core_rollup_read",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.rollup} {self.scope} {self.month:%Y-%m}"
