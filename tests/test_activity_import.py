@@ -177,3 +177,39 @@ def test_partners_are_imported_and_exported():
     assert sorted(activity.partners.values_list("code", flat=True)) == ["qng-bdbp", "qng-sngv"]
     with pytest.raises(ImportRejected, match="Cơ quan phối hợp"):
         import_file(name="p.json", data=_json({**GOOD, "partners": ["xyz"]}), acting_user=None)
+
+
+def test_every_field_and_link_lands_on_its_own_row():
+    """Rows are written without model instances (ctip.core.bulk): each activity gets exactly
+    its row's values, target groups and partners, and the importing user."""
+    from tests.helpers import make_user
+
+    user = make_user("nhap", "agency_officer", agency="qng-ca")
+    rows = [
+        {**GOOD, "unit": 21142, "sessions": 1, "participants": 10, "participants_estimated": False,
+         "target_groups": ["public"], "partners": [], "theme": "Một", "notes": "ghi chú 1"},
+        {**GOOD, "unit": 21145, "sessions": 2, "participants": 20, "participants_estimated": True,
+         "target_groups": [], "partners": ["qng-bdbp"], "theme": "Hai", "notes": ""},
+        {**GOOD, "start_date": "2022-06-01", "end_date": "2022-06-30", "unit": 21142,
+         "sessions": 3, "participants": 30, "media_items": 4, "sms": 5,
+         "target_groups": ["pupils_students", "teachers"], "partners": [], "theme": "Ba"},
+    ]  # fmt: skip
+    assert import_file(name="r.json", data=_json(*rows), acting_user=user) == 3
+    found = list(Activity.objects.order_by("pk"))
+    assert [
+        (
+            a.unit.code, a.start_date, a.end_date, a.sessions, a.participants,
+            a.participants_estimated, a.media_items, a.sms, a.theme, a.notes, a.agency.code,
+            sorted(a.target_groups.values_list("code", flat=True)),
+            sorted(a.partners.values_list("code", flat=True)), a.created_by_id,
+        )
+        for a in found
+    ] == [
+        (21142, date(2022, 5, 10), date(2022, 5, 11), 1, 10, False, 0, 0, "Một", "ghi chú 1",
+         "qng-ca", ["public"], [], user.pk),
+        (21145, date(2022, 5, 10), date(2022, 5, 11), 2, 20, True, 0, 0, "Hai", "", "qng-ca",
+         [], ["qng-bdbp"], user.pk),
+        (21142, date(2022, 6, 1), date(2022, 6, 30), 3, 30, True, 4, 5, "Ba", "", "qng-ca",
+         ["pupils_students", "teachers"], [], user.pk),
+    ]  # fmt: skip
+    assert len({a.batch_id for a in found}) == 1

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from ctip.agencies.models import Agency
 from ctip.core import rollups
 from ctip.core.audit import audit_write
+from ctip.core.bulk import bulk_insert
 from ctip.core.text import fold
 from ctip.geo.models import Level, Unit
 from ctip.prevention.models import Activity, ActivityKind, Campaign, TargetGroup
@@ -393,45 +394,62 @@ def activities_import(
             count=len(specs),
             file_hash=hashlib.sha256(data).hexdigest(),
         )
-        user = acting_user if getattr(acting_user, "pk", None) else None
-        objects = [
-            Activity(
-                agency_id=s.agency_id,
-                kind=s.kind,
-                start_date=s.start_date,
-                end_date=s.end_date,
-                unit_id=s.unit_id,
-                sessions=s.sessions,
-                participants=s.participants,
-                participants_estimated=s.participants_estimated,
-                media_items=s.media_items,
-                sms=s.sms,
-                campaign=s.campaign,
-                theme=s.theme,
-                notes=s.notes,
-                batch=batch,
-                created_by=user,
-            )
-            for s in specs
-        ]
-        created = Activity.objects.bulk_create(objects, batch_size=2000)
-        through = Activity.target_groups.through
-        links = [
-            through(activity_id=a.pk, targetgroup_id=code)
-            for a, s in zip(created, specs, strict=True)
-            for code in s.target_groups
-        ]
-        through.objects.bulk_create(links, batch_size=5000)
-        partners = Activity.partners.through
-        partner_links = [
-            partners(activity_id=a.pk, agency_id=agency)
-            for a, s in zip(created, specs, strict=True)
-            for agency in s.partners
-        ]
-        partners.objects.bulk_create(partner_links, batch_size=5000)
+        user = acting_user.pk if getattr(acting_user, "pk", None) else None
+        bulk_insert(Activity, ACTIVITY_FIELDS, (_values(s, batch.pk, user) for s in specs))
+        # Ids rise in insertion order within the transaction: the n-th id is the n-th spec's.
+        ids = list(Activity.objects.filter(batch=batch).order_by("pk").values_list("pk", flat=True))
+        bulk_insert(
+            Activity.target_groups.through,
+            ["activity_id", "targetgroup_id"],
+            ((pk, code) for pk, s in zip(ids, specs, strict=True) for code in s.target_groups),
+        )
+        bulk_insert(
+            Activity.partners.through,
+            ["activity_id", "agency_id"],
+            ((pk, agency) for pk, s in zip(ids, specs, strict=True) for agency in s.partners),
+        )
         # New records only: their aggregates are added to the cells (no month is recomputed).
         rollups.add(model=Activity, only=Q(batch=batch))
-    return len(created)
+    return len(ids)
+
+
+ACTIVITY_FIELDS = [
+    "agency_id",
+    "kind",
+    "start_date",
+    "end_date",
+    "unit_id",
+    "sessions",
+    "participants",
+    "participants_estimated",
+    "media_items",
+    "sms",
+    "campaign",
+    "theme",
+    "notes",
+    "batch_id",
+    "created_by_id",
+]
+
+
+def _values(s: Spec, batch: int, user: int | None) -> tuple:
+    return (
+        s.agency_id,
+        s.kind,
+        s.start_date,
+        s.end_date,
+        s.unit_id,
+        s.sessions,
+        s.participants,
+        s.participants_estimated,
+        s.media_items,
+        s.sms,
+        s.campaign,
+        s.theme,
+        s.notes,
+        batch,
+        user,
+    )
 
 
 def import_file(*, name: str, data: bytes, acting_user: Any, dry_run: bool = False) -> int:
