@@ -119,17 +119,9 @@ def compute(
     number of records behind each value (a distinct count: reports use it, dashboards do not)."""
     if start > end:
         raise IndicatorError("start must not be after end")
-    chosen = [REGISTRY[c] for c in codes] if codes else list(REGISTRY.values())
-    # An indicator without a requested breakdown is left out, never guessed.
-    wanted = (*by, *(where or {}))
-    chosen = [i for i in chosen if all(d in i.dimensions for d in wanted)]
-    # Indicators over the same records and conditions share one scan (several aggregates in
-    # one query); rows still come out in the order asked for.
-    batches: dict[tuple, list[Indicator]] = {}
-    for indicator in chosen:
-        batches.setdefault(_scan_key(indicator), []).append(indicator)
+    chosen, batches = _batches(codes, (*by, *(where or {})))
     found: dict[str, list[dict[str, Any]]] = {}
-    for batch in batches.values():
+    for batch in batches:
         found.update(_compute_batch(batch, unit, start, end, by, level, where, records))
     rows: list[dict[str, Any]] = []
     for indicator in chosen:
@@ -151,15 +143,11 @@ def compute_halves(
     the side of `split` their date falls on. Stocks are counted on each side's own end."""
     if not start < split <= end:
         raise IndicatorError("split must fall after start and not after end")
-    chosen = [REGISTRY[c] for c in codes]
-    chosen = [i for i in chosen if all(d in i.dimensions for d in (where or {}))]
-    batches: dict[tuple, list[Indicator]] = {}
-    for indicator in chosen:
-        batches.setdefault(_scan_key(indicator), []).append(indicator)
+    chosen, batches = _batches(codes, tuple(where or {}))
     before: dict[str, list[dict[str, Any]]] = {}
     after: dict[str, list[dict[str, Any]]] = {}
     last_before = date.fromordinal(split.toordinal() - 1)
-    for batch in batches.values():
+    for batch in batches:
         if batch[0].kind == FLOW:
             sides = _split_result(batch, unit, start, split, end, where)
             before.update(_rows(batch, [sides[0]], (), False))
@@ -171,6 +159,21 @@ def compute_halves(
         [row for i in chosen for row in before[i.code]],
         [row for i in chosen for row in after[i.code]],
     )
+
+
+def _batches(
+    codes: list[str] | None, wanted: tuple[str, ...]
+) -> tuple[list[Indicator], list[list[Indicator]]]:
+    """The indicators asked for (all by default) that have every `wanted` dimension, and those
+    indicators in batches: the ones over the same records and conditions share one scan
+    (several aggregates in one query). An indicator without a requested breakdown is left out,
+    never guessed; rows still come out in the order asked for."""
+    chosen = [REGISTRY[c] for c in codes] if codes else list(REGISTRY.values())
+    chosen = [i for i in chosen if all(d in i.dimensions for d in wanted)]
+    batches: dict[tuple, list[Indicator]] = {}
+    for indicator in chosen:
+        batches.setdefault(_scan_key(indicator), []).append(indicator)
+    return chosen, list(batches.values())
 
 
 def _split_result(

@@ -46,20 +46,19 @@ class Row:
 
 def outreach_vs_risk(period: Period, *, personal: bool) -> list[Row]:
     by_code: dict[str, dict[str, int]] = {code: {} for code in (*OUTREACH, *RISK)}
-    # Sessions and participants share one scan; each risk figure has its own records.
-    for codes in (list(OUTREACH), *([code] for code in RISK)):
-        for r in compute(
-            codes,
-            unit=period.unit,
-            start=period.start,
-            end=period.end,
-            by=("unit",),
-            level="commune",
-        ):
-            # Added, not overwritten: a split commune's old version may share a code with a
-            # new one.
-            values, key = by_code[r["indicator"]], r["unit"]["code"]
-            values[key] = values.get(key, 0) + int(r["value"] or 0)
+    # One call: compute reads indicators over the same records (sessions, participants) in
+    # one scan.
+    for r in compute(
+        [*OUTREACH, *RISK],
+        unit=period.unit,
+        start=period.start,
+        end=period.end,
+        by=("unit",),
+        level="commune",
+    ):
+        # Added, not overwritten: a split commune's old version may share a code with a new one.
+        values, key = by_code[r["indicator"]], r["unit"]["code"]
+        values[key] = values.get(key, 0) + int(r["value"] or 0)
     rows = {u.code: Row(u, population=u.pop) for u in _communes(period)}  # type: ignore[attr-defined]
     extra = {c for values in by_code.values() for c in values} - {str(c) for c in rows}
     for unit in Unit.objects.filter(

@@ -413,7 +413,8 @@ def activities_import(
     return len(ids)
 
 
-ACTIVITY_FIELDS = [
+# An activity's own columns, as a Spec holds them (the services write the same ones).
+SPEC_FIELDS = [
     "agency_id",
     "kind",
     "start_date",
@@ -427,29 +428,12 @@ ACTIVITY_FIELDS = [
     "campaign",
     "theme",
     "notes",
-    "batch_id",
-    "created_by_id",
 ]
+ACTIVITY_FIELDS = [*SPEC_FIELDS, "batch_id", "created_by_id"]
 
 
 def _values(s: Spec, batch: int, user: int | None) -> tuple:
-    return (
-        s.agency_id,
-        s.kind,
-        s.start_date,
-        s.end_date,
-        s.unit_id,
-        s.sessions,
-        s.participants,
-        s.participants_estimated,
-        s.media_items,
-        s.sms,
-        s.campaign,
-        s.theme,
-        s.notes,
-        batch,
-        user,
-    )
+    return (*(getattr(s, f) for f in SPEC_FIELDS), batch, user)
 
 
 def import_file(*, name: str, data: bytes, acting_user: Any, dry_run: bool = False) -> int:

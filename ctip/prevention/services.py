@@ -9,29 +9,13 @@ from django.db import transaction
 
 from ctip.core import rollups
 from ctip.core.audit import audit_write, field_changes
-from ctip.prevention.importer import Spec
+from ctip.prevention.importer import SPEC_FIELDS, Spec
 from ctip.prevention.models import Activity, Funding, VolunteerCount, VolunteerTeam
 from ctip.reporting import locks
 
-FIELDS = [
-    "agency_id",
-    "kind",
-    "start_date",
-    "end_date",
-    "unit_id",
-    "sessions",
-    "participants",
-    "participants_estimated",
-    "media_items",
-    "sms",
-    "campaign",
-    "theme",
-    "notes",
-]
-
 
 def _values(activity: Activity) -> dict[str, Any]:
-    values = {f: getattr(activity, f) for f in FIELDS}
+    values = {f: getattr(activity, f) for f in SPEC_FIELDS}
     values["target_groups"] = ",".join(sorted(activity.target_groups.values_list("pk", flat=True)))
     values["partners"] = ",".join(sorted(activity.partners.values_list("code", flat=True)))
     return values
@@ -43,7 +27,7 @@ def activity_create(*, spec: Spec, acting_user: Any, reason: str = "") -> Activi
         lock = locks.guard(model=Activity, points=[(spec.start_date, spec.unit_id)], reason=reason)
         activity = Activity.objects.create(
             created_by=acting_user if getattr(acting_user, "pk", None) else None,
-            **{f: getattr(spec, f) for f in FIELDS},
+            **{f: getattr(spec, f) for f in SPEC_FIELDS},
         )
         activity.target_groups.set(spec.target_groups)  # type: ignore[arg-type]
         activity.partners.set(spec.partners)
@@ -66,7 +50,7 @@ def activity_update(
         points = [(activity.start_date, activity.unit_id), (spec.start_date, spec.unit_id)]
         lock = locks.guard(model=Activity, points=points, reason=reason)
         before = _values(activity)
-        for f in FIELDS:
+        for f in SPEC_FIELDS:
             setattr(activity, f, getattr(spec, f))
         activity.save()
         activity.target_groups.set(spec.target_groups)  # type: ignore[arg-type]
