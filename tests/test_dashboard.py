@@ -295,3 +295,19 @@ def test_risk_rows_show_heat_withheld_counts_and_reach_per_thousand():
     )
     assert second.startswith('<tr><th scope="row" class="text">Xã C</th><td class="heat-0">')
     assert "<td>—</td>" in second
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_table_numbers_are_written_as_number_format_writes_them(language):
+    """The tables group whole numbers by hand (quicker); they must read as Django's own."""
+    from django.utils import translation
+    from django.utils.formats import number_format
+
+    from ctip.dashboard.templatetags.dashboard import _formatter
+
+    values = [0, 7, 999, 1000, -1000, 12_345, 1_234_567, -98_765_432, 10**12, 12.5, 0.25]
+    with translation.override(language):
+        number = _formatter()
+        assert [number(v) for v in values] == [
+            number_format(v, force_grouping=True) for v in values
+        ]

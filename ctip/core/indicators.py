@@ -317,20 +317,23 @@ def _rows(
     batch: list[Indicator], result: list[dict[str, Any]], by: tuple[str, ...], records: bool
 ) -> dict[str, list[dict[str, Any]]]:
     described = {d: DIMENSIONS[d].describe([r[f"k_{d}"] for r in result]) for d in by}
+    missing = {"code": "", "name": "—"}
     found: dict[str, list[dict[str, Any]]] = {}
     for n, indicator in enumerate(batch):
         rows = found.setdefault(indicator.code, [])
+        label = str(indicator.label)  # translated once, not per group
+        value, estimate = f"v{n}", f"e{n}"
         for r in result:
             row: dict[str, Any] = {
                 "indicator": indicator.code,
-                "label": str(indicator.label),
-                "value": r[f"v{n}"] or 0,
-                "estimate": bool(r.get(f"e{n}")),
+                "label": label,
+                "value": r[value] or 0,
+                "estimate": bool(r.get(estimate)),
             }
             if records:
                 row["records"] = r["records"]
             for d in by:
-                row[d] = described[d].get(r[f"k_{d}"], {"code": "", "name": "—"})
+                row[d] = described[d].get(r[f"k_{d}"], missing)
             rows.append(row)
     return found
 
