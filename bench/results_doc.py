@@ -130,6 +130,14 @@ def section(results: dict[str, Any]) -> str:
         f"PostgreSQL {m.get('postgresql') or '(not measured)'}, {m.get('wrk', 'wrk')}.",
         "",
     ]
+    if m.get("python_reference_ms"):
+        out += [
+            f"Machine speed: {m['python_reference_ms']:,.1f} ms for the fixed pure-Python "
+            "reference workload (`support.python_reference_ms`; lower is faster). Machines of "
+            "the same description have differed by nearly 3 times in speed; compare runs by "
+            "this figure, and by the bare openpyxl read of the import benchmark.",
+            "",
+        ]
     for backend, r in backends.items():
         git = r.get("git", {})
         ctip = " with changes under ctip/ not yet committed" if git.get("ctip_dirty") else ""

@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import timeit
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -127,6 +128,7 @@ def machine(backends: list[str]) -> dict[str, Any]:
         "kernel": platform.release(),
         "python": platform.python_version(),
         "sqlite": sqlite3.sqlite_version,
+        "python_reference_ms": python_reference_ms(),
     }
     if "postgres" in backends or postgres_available():
         try:
@@ -140,6 +142,20 @@ def machine(backends: list[str]) -> dict[str, Any]:
         found = subprocess.run([wrk, "--version"], capture_output=True, text=True, check=False)  # noqa: S603
         info["wrk"] = (found.stdout or found.stderr).split("\n")[0].split(" Copyright")[0]
     return info
+
+
+def python_reference_ms() -> float:
+    """A fixed pure-Python workload (dicts, a sort, number formatting: what a dashboard page
+    does between its queries), best of 5, in ms. Machines of the same description ("AMD EPYC",
+    2 cores) have differed by nearly 3 times in speed from one session to the next; this figure
+    tells runs on different machines apart."""
+
+    def work() -> int:
+        rows = [{"k": i % 977, "v": i * 7 % 1013} for i in range(200_000)]
+        rows.sort(key=lambda r: (r["k"], -r["v"]))
+        return len("".join(f"<td>{r['v']:,}</td>" for r in rows[:50_000]))
+
+    return round(min(timeit.repeat(work, number=1, repeat=5)) * 1000, 1)
 
 
 def git_commit() -> dict[str, Any]:
