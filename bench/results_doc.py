@@ -134,7 +134,7 @@ def section(results: dict[str, Any]) -> str:
         out += [
             f"Machine speed: {m['python_reference_ms']:,.1f} ms for the fixed pure-Python "
             "reference workload (`support.python_reference_ms`; lower is faster). Machines of "
-            "the same description have differed by nearly 3 times in speed; compare runs by "
+            "the same description have differed by more than 3 times in speed; compare runs by "
             "this figure, and by the bare openpyxl read of the import benchmark.",
             "",
         ]

@@ -147,8 +147,8 @@ def machine(backends: list[str]) -> dict[str, Any]:
 def python_reference_ms() -> float:
     """A fixed pure-Python workload (dicts, a sort, number formatting: what a dashboard page
     does between its queries), best of 5, in ms. Machines of the same description ("AMD EPYC",
-    2 cores) have differed by nearly 3 times in speed from one session to the next; this figure
-    tells runs on different machines apart."""
+    2 cores) have differed by more than 3 times in speed from one session to the next; this
+    figure tells runs on different machines apart."""
 
     def work() -> int:
         rows = [{"k": i % 977, "v": i * 7 % 1013} for i in range(200_000)]
