@@ -385,6 +385,9 @@ def _period_describer(fmt: Callable[[Any], str]) -> Callable[[list[Any]], dict]:
 
 
 def _as_date(value: Any) -> date:
+    """A month key as a date: the ORM gives a date or a datetime, SQLite's raw rows ISO text."""
+    if isinstance(value, str):
+        return date.fromisoformat(value)
     return value.date() if hasattr(value, "date") and callable(value.date) else value
 
 

@@ -283,8 +283,8 @@ def _month_sql() -> str:
 def _cell_rows(
     found: list[tuple], keys: list[tuple[str, str]], batch: list[Any]
 ) -> list[dict[str, Any]]:
-    """Rows named as `compute`'s raw results: integer ids for ids and dates for months
-    (SQLite returns both as text)."""
+    """Rows named as `compute`'s raw results, with integer ids (keys are stored as text);
+    months become dates in `_merge`."""
     names = [name for name, _ in keys]
     for n, indicator in enumerate(batch):
         names.append(f"v{n}")
@@ -292,17 +292,10 @@ def _cell_rows(
             names.append(f"e{n}")
     rows = [dict(zip(names, r, strict=True)) for r in found]
     for name, _ in keys:
-        if name == "k_month":
-            for r in rows:
-                r[name] = _as_day(r[name])
-        elif name[2:] in INT_KEYS:
+        if name[2:] in INT_KEYS:
             for r in rows:
                 r[name] = None if r[name] is None else int(r[name])
     return rows
-
-
-def _as_day(value: Any) -> Any:
-    return date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def _merge(
@@ -313,7 +306,7 @@ def _merge(
     from ctip.core.indicators import _as_date
 
     names = [f"k_{d}" for d in by]
-    months = [d == "month" for d in by]  # a month key may be a date or a datetime
+    months = [d == "month" for d in by]  # a date, a datetime or (SQLite) text
     slots = [(f"v{n}", f"e{n}") for n in range(len(batch))]
     merged: dict[tuple, dict[str, Any]] = {}
     for r in (*cells, *raw):
