@@ -10,14 +10,19 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 # Stamps record which lock file the virtualenv was last brought up to date with.
+# Installs are hash-checked: the lock files pin every package with its sha256 hashes
+# (--require-hashes), setuptools too, the build backend of pyproject.toml's [build-system]. So
+# ctip itself is built with --no-build-isolation by that hashed setuptools, already in the venv,
+# instead of pip fetching an unhashed setuptools into an isolated build environment.
+# Regenerate a lock with the command at its top (uv pip compile ... --generate-hashes).
 $(VENV)/.run-installed: requirements.lock pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements.lock
-	$(BIN)/pip install --quiet --no-deps -e .
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 $(VENV)/.dev-installed: requirements-dev.lock requirements.lock pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements-dev.lock
-	$(BIN)/pip install --quiet --no-deps -e .
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@ $(VENV)/.run-installed
 
 run: $(VENV)/.run-installed
