@@ -32,6 +32,7 @@ def env_list(name: str, default: str = "") -> list[str]:
 DEBUG = env_bool("DEBUG")
 SECRET_KEY = read_secret("SECRET_KEY", SECRETS_FILE)
 CTIP_ENCRYPTION_KEY = read_secret("CTIP_ENCRYPTION_KEY", SECRETS_FILE)
+CTIP_BLIND_INDEX_KEY = read_secret("CTIP_BLIND_INDEX_KEY", SECRETS_FILE)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -62,6 +63,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: an oversized upload is refused before anything reads (and spools) its body.
+    "ctip.core.uploads.UploadLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -148,6 +151,17 @@ STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 
+# Uploads: the largest accepted body (a workbook import; documents are held to 20 MB by their
+# own check). Uploads stay in memory up to that size, so no upload is ever written in clear to a
+# temporary file; files that can hold personal data are sealed (ctip.core.sealed).
+CTIP_MAX_UPLOAD_BYTES = int(os.environ.get("CTIP_MAX_UPLOAD_MB", "50")) * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = CTIP_MAX_UPLOAD_BYTES
+FILE_UPLOAD_HANDLERS = [
+    "ctip.core.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+]
+FILE_UPLOAD_PERMISSIONS = 0o600
+
 # Background jobs: django-q2 with the database as broker, so no extra service is needed.
 Q_CLUSTER = {
     "name": "ctip",
@@ -208,6 +222,7 @@ AXES_IPWARE_PROXY_COUNT = int(os.environ.get("CTIP_PROXY_COUNT", "0")) or None
 
 OTP_TOTP_ISSUER = "ctip"
 DEFAULT_EXCEPTION_REPORTER_FILTER = "ctip.core.personal.SafeReporterFilter"
+DEFAULT_EXCEPTION_REPORTER = "ctip.core.personal.SafeExceptionReporter"
 
 LOGGING = {
     "version": 1,

@@ -56,6 +56,7 @@ urlpatterns = [
     path("ho-so/<int:pk>/giay-to/", protection.paper_create, name="paper_create"),
     path("ho-so/<int:pk>/gop/", protection.case_merge_view, name="case_merge"),
     path("giay-to/<int:pk>/", protection.paper_download, name="paper_download"),
+    path("chung-tu/<int:pk>/", protection.evidence_download, name="evidence_download"),
     path("chuyen-ho-so/<int:pk>/<str:action>/", protection.referral_action, name="referral_action"),
     path("vu-an/", enforcement.criminal_case_list, name="criminal_case_list"),
     path("vu-an/them/", enforcement.criminal_case_create_view, name="criminal_case_create"),

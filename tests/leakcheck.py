@@ -1,23 +1,35 @@
-"""Suite-wide guard: no personal value created in a test may be stored or logged in clear.
+"""Suite-wide guard: no personal value created in a test may be stored, logged, filed or put in a
+URL in clear.
 
 Every value that passes through a personal-data field (`remember`) during a test is collected;
 when the test ends, every table is read with raw SQL, every audit row and every log record
-written during the test are searched, and the test fails if one of the values appears in clear.
+written during the test are searched, every file under the media folder (its name, its bytes,
+and each member of a zip container such as DOCX or XLSX) is read, and every request line the
+test client sent (path and query string, decoded) is searched; the test fails if one of the
+values appears in clear.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import logging
+import shutil
+import zipfile
+from pathlib import Path
+from urllib.parse import unquote, unquote_plus
 
 import pytest
+from django.conf import settings
 from django.db import connection
+from django.test.client import Client
 
 import ctip.core.crypto
 import ctip.core.personal
 
 SEEN: set[str] = set()
 RECORDS: list[str] = []
+REQUEST_LINES: list[str] = []
 # The redaction test model stores its value in clear on purpose (tests/testapp).
 EXEMPT_TABLES = {"testapp_person"}
 _original = ctip.core.personal.remember
@@ -36,9 +48,21 @@ class _Collect(logging.Handler):
         RECORDS.append(self.format(record))
 
 
+_client_request = Client.request
+
+
+def _recording_request(self, **request):
+    query = request.get("QUERY_STRING", "")
+    line = f"{request.get('REQUEST_METHOD', '')} {request.get('PATH_INFO', '')}?{query}"
+    REQUEST_LINES.append(line)
+    REQUEST_LINES.append(unquote_plus(unquote(line)))
+    return _client_request(self, **request)
+
+
 def install() -> None:
     ctip.core.personal.remember = _spy
     ctip.core.crypto.remember = _spy
+    Client.request = _recording_request
     handler = _Collect(level=logging.DEBUG)
     handler.addFilter(ctip.core.personal.RedactExceptionFilter())
     logging.getLogger().addHandler(handler)
@@ -60,13 +84,48 @@ def scan() -> list[str]:
                 found += [f"{table}: {v}" for v, f in forms.items() if any(x in text for x in f)]
     logs = "\n".join(RECORDS)
     found += [f"log: {v}" for v in SEEN if v in logs]
+    lines = "\n".join(REQUEST_LINES)
+    found += [f"request line: {v}" for v in SEEN if v in lines]
+    for name, text in media_texts():
+        found += [f"file {name}: {v}" for v, f in forms.items() if any(x in text for x in f)]
     return found
+
+
+def media_texts():
+    """(file, text) for every file under MEDIA_ROOT: its path, and its bytes read as text, with
+    the members of zip containers (DOCX, XLSX) unpacked, where values would be compressed."""
+    root = Path(settings.MEDIA_ROOT)
+    if not root.exists():
+        return
+    for path in root.rglob("*"):
+        if not path.is_file():
+            continue
+        name = path.relative_to(root).as_posix()
+        data = path.read_bytes()
+        yield name, name
+        yield name, data.decode("utf-8", errors="ignore")
+        if data.startswith(b"PK"):
+            try:
+                with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                    for member in archive.namelist():
+                        text = archive.read(member).decode("utf-8", errors="ignore")
+                        yield f"{name}!{member}", text
+            except zipfile.BadZipFile:
+                pass
+
+
+def clear_media() -> None:
+    root = Path(settings.MEDIA_ROOT)
+    if root.exists():
+        shutil.rmtree(root)
 
 
 @pytest.fixture(autouse=True)
 def no_personal_value_in_clear(request):
     SEEN.clear()
     RECORDS.clear()
+    REQUEST_LINES.clear()
+    clear_media()
     yield
     uses_db = "db" in request.fixturenames or "transactional_db" in request.fixturenames
     if SEEN and uses_db:

@@ -71,7 +71,9 @@ def test_error_report_hides_personal_values():
         request = RequestFactory().post("/x/", {"ho_ten": NAME, "ghi_chu": "ok"})
         cleaned = SafeReporterFilter().get_post_parameters(request)
     assert cleaned["ho_ten"] == MASK
-    assert cleaned["ghi_chu"] == "ok"
+    # Every POST value is hidden: a search box or a free-text field can hold a name that was
+    # never stored, so no list of "safe" fields would do.
+    assert cleaned["ghi_chu"] == MASK
 
 
 def test_the_suite_wide_leak_guard_finds_a_value_stored_in_clear():

@@ -55,6 +55,7 @@ def test_check_deploy_passes_without_warning(tmp_path):
         "DEBUG": "0",
         "SECRET_KEY": base64.b64encode(os.urandom(48)).decode(),
         "CTIP_ENCRYPTION_KEY": Fernet.generate_key().decode(),
+        "CTIP_BLIND_INDEX_KEY": base64.b64encode(os.urandom(32)).decode(),
         "ALLOWED_HOSTS": "ctip.example.org",
         "CTIP_VAR_DIR": str(tmp_path),
     }
@@ -98,7 +99,9 @@ def test_a_queued_job_runs_and_its_result_is_kept():
 
 @pytest.mark.django_db
 def test_daily_schedule_is_created_once():
-    assert ensure_schedules() == 1
+    from ctip.core.jobs import DAILY
+
+    assert ensure_schedules() == len(DAILY) == 3
     assert ensure_schedules() == 0
     assert Schedule.objects.filter(func="ctip.core.jobs.refresh_reference_data").count() == 1
 

@@ -2,8 +2,9 @@
 
 Values are encrypted with Fernet (AES-128-CBC + HMAC-SHA256) under CTIP_ENCRYPTION_KEY, which may
 list several keys separated by commas: the first encrypts, all decrypt (MultiFernet), so a key is
-rotated by putting a new one first and running `ctip rotate_key`. Exact-match lookups use a keyed
-HMAC-SHA256 of the normalised value (a "blind index"), never the clear value.
+rotated by putting a new one first and running `ctip rotate-key`. Exact-match lookups use a keyed
+HMAC-SHA256 of the normalised value (a "blind index"), never the clear value; its key is
+CTIP_BLIND_INDEX_KEY, a secret of its own (ctip/core/keyring.py checks both against the database).
 """
 
 from __future__ import annotations
@@ -25,6 +26,20 @@ def _keys() -> list[str]:
     return [k.strip() for k in str(settings.CTIP_ENCRYPTION_KEY).split(",") if k.strip()]
 
 
+def encryption_keys() -> list[str]:
+    """The configured key ring, the encrypting key first."""
+    return _keys()
+
+
+def blind_index_key() -> str:
+    return str(settings.CTIP_BLIND_INDEX_KEY).strip()
+
+
+@lru_cache(maxsize=4)
+def _index_hmac_key(key: str) -> bytes:
+    return hashlib.sha256(b"ctip-blind-index:" + key.encode()).digest()
+
+
 @lru_cache(maxsize=4)
 def _fernet(keys: tuple[str, ...]) -> MultiFernet:
     return MultiFernet([Fernet(k.encode()) for k in keys])
@@ -36,6 +51,21 @@ def fernet() -> MultiFernet:
 
 def encrypt(text: str) -> str:
     return fernet().encrypt(text.encode("utf-8")).decode("ascii")
+
+
+def encrypt_bytes(data: bytes) -> bytes:
+    return fernet().encrypt(data)
+
+
+def decrypt_bytes(token: bytes) -> bytes:
+    try:
+        return fernet().decrypt(token)
+    except InvalidToken as exc:
+        raise ValueError("a file cannot be decrypted with the configured keys") from exc
+
+
+def rotate_bytes(token: bytes) -> bytes:
+    return fernet().rotate(token)
 
 
 def decrypt(token: str) -> str:
@@ -53,7 +83,7 @@ def rotate(token: str) -> str:
 
 def blind_index(value: str) -> str:
     """Keyed hash of the normalised value (accents, case and spacing ignored)."""
-    key = hashlib.sha256(b"ctip-blind-index:" + _keys()[0].encode()).digest()
+    key = _index_hmac_key(blind_index_key())
     return hmac.new(key, fold(value).encode("utf-8"), hashlib.sha256).hexdigest()
 
 

@@ -16,6 +16,10 @@ DAILY = {
     # Validity periods end at midnight: today's roll-up targets (units, agency heirs) move with
     # the calendar, not only when data is loaded.
     "ctip.core.jobs.refresh_reference_data": "Cập nhật quan hệ kế thừa theo ngày hiện tại",
+    # Uploads are kept only while their job needs them; encrypted leftovers of rolled-back
+    # writes go too.
+    "ctip.prevention.jobs.imports_expire": "Xóa tệp nhập liệu đã xong hoặc quá hạn",
+    "ctip.core.sealed.sealed_orphans_delete": "Xóa tệp mã hóa không còn bản ghi",
 }
 
 

@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from ctip.core.crypto import EncryptedTextField
 
 
 class AuditEntry(models.Model):
@@ -87,3 +91,67 @@ class RollupState(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class SealedFile(models.Model):
+    """A file that can hold personal data (evidence, generated papers, signed scans, uploads).
+
+    Its bytes are encrypted with the same key ring as personal fields and stored under a random
+    name (`path`, relative to MEDIA_ROOT); the name it was uploaded with is encrypted too,
+    because officers name files after the person. Only `ctip.core.sealed` reads or writes it,
+    and it is served only by views that check access and log the read."""
+
+    path = models.CharField(max_length=100, unique=True, editable=False)
+    name = EncryptedTextField(_("tên tệp gốc"), blank=True, default="")
+    size = models.PositiveBigIntegerField(default=0)
+    content_type = models.CharField(max_length=100, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tệp mã hóa")
+        verbose_name_plural = _("tệp mã hóa")
+
+    def __str__(self) -> str:
+        return f"#{self.pk}"
+
+
+class KeyFingerprint(models.Model):
+    """The fingerprints of the keys this database's encrypted values and blind indexes were
+    written with (one row). ctip refuses to start when the configured keys do not match."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1, editable=False)
+    encryption = models.CharField(max_length=64)
+    blind_index = models.CharField(max_length=64)
+    updated = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.encryption[:8]}/{self.blind_index[:8]}"
+
+
+class KeyRotation(models.Model):
+    """Progress of an unfinished `ctip rotate-key`, so that an interrupted run resumes where it
+    stopped: one row per step (a model, or the sealed files), with the last primary key done."""
+
+    target = models.CharField(max_length=64)  # fingerprint of the key being rotated to
+    step = models.CharField(max_length=100)
+    last_pk = models.BigIntegerField(default=0)
+    done = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["target", "step"], name="key_rotation_step")]
+
+    def __str__(self) -> str:
+        return f"{self.step} > {self.last_pk}"
+
+
+def sealed_file_field(verbose_name: Any = None, *, on_delete: Any = models.PROTECT) -> Any:
+    """The foreign key a record uses for a file that can hold personal data (never a FileField):
+    optional, and without a reverse accessor (a sealed file is reached through its record)."""
+    return models.ForeignKey(
+        SealedFile,
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=on_delete,
+        related_name="+",
+    )

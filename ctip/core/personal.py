@@ -10,6 +10,7 @@ when they are formatted.
 from __future__ import annotations
 
 import contextvars
+import html
 import logging
 import re
 from collections.abc import Iterator
@@ -17,7 +18,8 @@ from contextlib import contextmanager
 from typing import Any
 
 from django.db import models
-from django.views.debug import SafeExceptionReporterFilter
+from django.utils.safestring import SafeString, mark_safe
+from django.views.debug import ExceptionReporter, SafeExceptionReporterFilter
 
 MASK = "[ẩn]"
 _MIN_LENGTH = 2  # a one-character value would redact every occurrence of that letter
@@ -135,7 +137,8 @@ class PersonalDataMiddleware:
 
 
 class SafeReporterFilter(SafeExceptionReporterFilter):
-    """Error pages and mails: hide POST values and local variables holding personal values."""
+    """Error pages and mails: hide every POST value (forms carry names, ID numbers, searches)
+    and local variables holding personal values."""
 
     def get_post_parameters(self, request: Any) -> Any:
         params = super().get_post_parameters(request)
@@ -143,7 +146,7 @@ class SafeReporterFilter(SafeExceptionReporterFilter):
             return params
         cleaned = params.copy()
         for key in cleaned:
-            cleaned[key] = redact(str(cleaned[key]))
+            cleaned[key] = MASK
         return cleaned
 
     def cleanse_special_types(self, request: Any, value: Any) -> Any:
@@ -151,3 +154,25 @@ class SafeReporterFilter(SafeExceptionReporterFilter):
         if isinstance(value, str):
             return redact(value)
         return value
+
+
+def redact_html(text: str) -> str:
+    """`redact` for a rendered page: values are also looked for as the page escapes them."""
+    values = (_seen.get() or set()) | _fallback
+    if not values or not text:
+        return text
+    forms = {form for v in values for form in (v, html.escape(v), html.escape(v, quote=False))}
+    pattern = "|".join(re.escape(v) for v in sorted(forms, key=len, reverse=True))
+    return re.sub(pattern, MASK, text)
+
+
+class SafeExceptionReporter(ExceptionReporter):
+    """The DEBUG error page and error mails, with every remembered personal value masked
+    wherever it appears (exception messages, local variables, request data)."""
+
+    def get_traceback_html(self) -> SafeString:
+        # Masking only removes text from an already escaped page: it stays safe.
+        return mark_safe(redact_html(str(super().get_traceback_html())))  # noqa: S308
+
+    def get_traceback_text(self) -> SafeString:
+        return mark_safe(redact(str(super().get_traceback_text())))  # noqa: S308

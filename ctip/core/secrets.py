@@ -15,6 +15,9 @@ from pathlib import Path
 GENERATORS = {
     "SECRET_KEY": lambda: secrets.token_urlsafe(50),
     "CTIP_ENCRYPTION_KEY": lambda: new_encryption_key(),
+    # Keys the blind indexes (keyed hashes for exact lookups): its own secret, so that knowing or
+    # rotating the encryption key says nothing about it.
+    "CTIP_BLIND_INDEX_KEY": lambda: secrets.token_urlsafe(32),
 }
 
 

@@ -6,6 +6,7 @@ import io
 import zipfile
 from typing import Any
 
+from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.utils.translation import gettext as _
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
@@ -38,3 +39,63 @@ def check_document(upload: Any) -> str:
         if {"word/document.xml", "[Content_Types].xml"} <= names:
             return "docx"
     raise UploadError(_("Chỉ nhận tệp PDF hoặc Word (.docx)."))
+
+
+def max_upload_bytes() -> int:
+    from django.conf import settings
+
+    return int(settings.CTIP_MAX_UPLOAD_BYTES)
+
+
+def _too_large_message() -> str:
+    return _("Tệp tải lên quá lớn: tối đa %(max)s MB. Không có gì được lưu.") % {
+        "max": max_upload_bytes() // 1024 // 1024
+    }
+
+
+class UploadLimitMiddleware:
+    """Refuses a request body over CTIP_MAX_UPLOAD_BYTES before anything reads it, so an
+    oversized upload is never parsed, kept in memory or written to a temporary file. First in
+    MIDDLEWARE: the CSRF check would otherwise parse (and spool to disk) the body first."""
+
+    def __init__(self, get_response: Any) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: Any) -> Any:
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > max_upload_bytes():
+            from django.http import HttpResponse
+            from django.utils.html import escape
+
+            message = escape(_too_large_message())
+            page = (
+                '<!doctype html><html lang="vi"><head><meta charset="utf-8">'
+                f"<title>{message}</title></head><body><p>{message}</p>"
+                '<p><a href="javascript:history.back()">←</a></p></body></html>'
+            )
+            response = HttpResponse(page, status=413)
+            # The unread body cannot be left on a kept-alive connection.
+            response["Connection"] = "close"
+            return response
+        return self.get_response(request)
+
+
+class LimitedUploadHandler(FileUploadHandler):
+    """Upload handler placed first: stops a body without a declared length (chunked) as soon as
+    it passes the limit, before a later handler keeps it."""
+
+    def __init__(self, request: Any = None) -> None:
+        super().__init__(request)
+        self.received = 0
+
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes:
+        self.received += len(raw_data)
+        if self.received > max_upload_bytes():
+            raise StopUpload(connection_reset=True)
+        return raw_data
+
+    def file_complete(self, file_size: int) -> None:
+        return None

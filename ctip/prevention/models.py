@@ -7,7 +7,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ctip.agencies.models import Agency
-from ctip.core.models import AuditEntry
+from ctip.core.crypto import EncryptedTextField
+from ctip.core.models import AuditEntry, sealed_file_field
 from ctip.geo.models import Unit
 
 
@@ -175,8 +176,10 @@ class ImportJob(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     created = models.DateTimeField(auto_now_add=True)
-    file_name = models.CharField(max_length=200)
-    file = models.FileField(upload_to="imports/%Y/%m/")
+    # The name it was uploaded with can name a person: encrypted like personal fields.
+    file_name = EncryptedTextField()
+    # Encrypted like any upload that could hold personal data; deleted when the job ends.
+    file = sealed_file_field(on_delete=models.SET_NULL)
     status = models.CharField(
         max_length=20, choices=ImportStatus.choices, default=ImportStatus.CHECKING
     )

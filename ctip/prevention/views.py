@@ -1,6 +1,6 @@
 from django.contrib import messages
-from django.core.files.base import ContentFile
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -10,6 +10,7 @@ from ctip.accounts.permissions import P
 from ctip.accounts.scope import has_perm
 from ctip.core.access import access_object, is_htmx, requires
 from ctip.core.jobs import enqueue
+from ctip.core.sealed import seal
 from ctip.prevention.forms import ActivityForm, FilterForm, UploadForm
 from ctip.prevention.models import Activity, ImportJob, ImportStatus
 from ctip.prevention.selectors import (
@@ -145,8 +146,13 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        job = ImportJob(user=request.user, file_name=upload.name[:200])  # type: ignore[misc]
-        job.file.save("upload", ContentFile(upload.read()), save=True)
+        with transaction.atomic():
+            sealed = seal(content=upload, name=str(upload.name))
+            job = ImportJob.objects.create(
+                user=request.user,  # type: ignore[misc]
+                file_name=upload.name[:200],
+                file=sealed,
+            )
         enqueue("ctip.prevention.jobs.check_import", job.pk)
         return redirect("import_status", pk=job.pk)
     return render(request, "prevention/upload.html", {"form": form})

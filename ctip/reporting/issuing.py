@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ctip.core.audit import audit_write
+from ctip.core.sealed import content_type_for, seal
 from ctip.core.uploads import UploadError, check_document
 from ctip.reporting.header import COMMITTEE, header
 from ctip.reporting.models import (
@@ -141,9 +142,11 @@ def report_scan_attach(*, report: Report, upload: Any, acting_user: Any) -> Repo
         locked = Report.objects.select_for_update().get(pk=report.pk)
         if not locked.issued:
             raise ReportError(_("Chỉ đính kèm bản scan sau khi báo cáo đã ban hành."))
-        if locked.scan:
+        if locked.scan_id:
             raise ReportError(_("Báo cáo đã có bản scan đã ký."))
-        locked.scan.save(f"bao-cao-{locked.pk}.pdf", upload, save=False)
+        locked.scan = seal(
+            content=upload, name=str(upload.name), content_type=content_type_for("pdf")
+        )
         locked.scan_uploaded_at = timezone.now()
         locked.save(update_fields=["scan", "scan_uploaded_at"])
         audit_write(

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ctip.core.models import sealed_file_field
 from ctip.geo.models import Unit
 
 
@@ -55,8 +56,9 @@ class ReportRequest(models.Model):
     recipients = models.JSONField(_("nơi nhận"), default=list)
     signing_authority = models.CharField(_("thẩm quyền ký"), max_length=200, blank=True)
     signer_name = models.CharField(_("người ký"), max_length=120, blank=True)
-    # The letter itself (PDF or Word), served only through a permission-checked view.
-    letter = models.FileField(_("văn bản yêu cầu (tệp)"), upload_to="report-requests/", blank=True)
+    # The letter itself (PDF or Word), encrypted (it may name people), served only through a
+    # permission-checked, logged view.
+    letter = sealed_file_field(_("văn bản yêu cầu (tệp)"))
 
     class Meta:
         verbose_name = _("văn bản yêu cầu báo cáo")
@@ -118,7 +120,7 @@ class Report(models.Model):
         "Compilation", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     content_hash = models.CharField(_("mã băm nội dung (SHA-256)"), max_length=64, blank=True)
-    scan = models.FileField(_("bản scan đã ký, đóng dấu"), upload_to="report-scans/", blank=True)
+    scan = sealed_file_field(_("bản scan đã ký, đóng dấu"))
     scan_uploaded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ctip.core.audit import audit_write
+from ctip.core.sealed import content_type_for, seal
 from ctip.geo.models import Unit
 from ctip.reporting.models import (
     Audience,
@@ -118,9 +119,10 @@ def report_request_register(
         raise ReportError(_("Ngày văn bản yêu cầu không thể ở tương lai."))
     if ReportRequest.objects.filter(number_symbol=number_symbol, date=date_issued).exists():
         raise ReportError(_("Văn bản %(number)s đã được đăng ký.") % {"number": number_symbol})
+    kind = ""
     if letter is not None:
         try:
-            check_document(letter)
+            kind = check_document(letter)
         except UploadError as exc:
             raise ReportError(str(exc)) from exc
     with transaction.atomic():
@@ -139,7 +141,10 @@ def report_request_register(
             signer_name=signer_name,
         )
         if letter is not None:
-            request.letter.save(f"yeu-cau-{request.pk}", letter, save=True)
+            request.letter = seal(
+                content=letter, name=str(letter.name), content_type=content_type_for(kind)
+            )
+            request.save(update_fields=["letter"])
         audit_write(
             action="reporting.request_register",
             acting_user=acting_user,

@@ -135,7 +135,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_issue": can_issue(request.user, report),
             "can_redraft": report.issued and has_perm(request.user, P.COMPILE_REPORTS),
             "can_scan": report.issued
-            and not report.scan
+            and report.scan_id is None
             and has_perm(request.user, P.ISSUE_REPORTS),
             "issued": issued_facts(report) if report.issued else None,
             "contributed": accepted_texts(report.request) if report.request else {},

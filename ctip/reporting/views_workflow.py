@@ -9,7 +9,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,8 +18,10 @@ from django.utils.translation import gettext_lazy as _l
 from ctip.accounts.permissions import P
 from ctip.accounts.scope import has_perm
 from ctip.agencies.models import Agency
-from ctip.core.access import access_object, requires
+from ctip.core.access import access_confidential, access_object, requires
+from ctip.core.audit import audit_read
 from ctip.core.indicators import compute
+from ctip.core.sealed import sealed_response
 from ctip.reporting import contributions as flow
 from ctip.reporting.indicators import COMPLETENESS
 from ctip.reporting.models import Contribution, ContributionState, JobStatus, Report
@@ -104,11 +106,16 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires(P.VIEW_REPORTS)
-def request_letter(request: HttpRequest, pk: int) -> FileResponse:
-    request_obj = access_object(requests_visible(request.user), pk)
-    if not request_obj.letter:
-        raise Http404
-    return FileResponse(request_obj.letter.open("rb"), as_attachment=True)
+def request_letter(request: HttpRequest, pk: int) -> HttpResponse:
+    request_obj = access_confidential(
+        requests_visible(request.user).filter(letter__isnull=False),
+        pk,
+        user=request.user,
+        purpose="letter",
+    )
+    assert request_obj.letter is not None
+    kind = "pdf" if request_obj.letter.content_type == "application/pdf" else "docx"
+    return sealed_response(request_obj.letter, download_name=f"yeu-cau-{request_obj.pk}.{kind}")
 
 
 @requires(P.CONTRIBUTE_REPORTS)
@@ -305,12 +312,13 @@ def report_scan_upload(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires(P.VIEW_REPORTS)
-def report_scan_download(request: HttpRequest, pk: int) -> FileResponse:
+def report_scan_download(request: HttpRequest, pk: int) -> HttpResponse:
     report = access_report(request.user, pk)
-    if not report.scan:
+    if report.scan is None:
         raise Http404
+    audit_read(acting_user=request.user, obj=report, purpose="scan")
     name = f"{report.number.replace('/', '-')}.pdf"
-    return FileResponse(report.scan.open("rb"), as_attachment=True, filename=name)
+    return sealed_response(report.scan, download_name=name)
 
 
 @requires(P.COMPILE_REPORTS)

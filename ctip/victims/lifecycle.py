@@ -11,6 +11,9 @@ from django.utils.translation import gettext as _
 
 from ctip.core.audit import audit_write
 from ctip.core.crypto import blind_index
+from ctip.core.models import SealedFile
+from ctip.core.personal import is_personal
+from ctip.core.sealed import destroy
 from ctip.rules.calendar import Duration, add_duration
 from ctip.rules.selectors import RuleMissing, rule_in_force
 from ctip.victims.models import (
@@ -24,7 +27,6 @@ from ctip.victims.models import (
     State,
     SupportGiven,
 )
-from ctip.victims.services import PERSONAL
 
 
 def find_duplicates(
@@ -97,18 +99,72 @@ def cases_purge(
     report = {"cases": len(due)}
     if dry_run or not due:
         return report
-    blank = {name: "" for name in PERSONAL}
     with transaction.atomic():
-        Case.objects.filter(pk__in=due).update(
-            **blank, name_index="", dob_index="", document_index="", purged_on=today
-        )
-        report["events"] = CaseEvent.objects.filter(case__in=due).update(reason="")
-        report["referrals"] = Referral.objects.filter(case__in=due).update(
-            reason="", override_reason=""
-        )
+        report.update(_destroy_personal_data(due, today))
         audit_write(
             action="victims.cases_purge", acting_user=acting_user, count=len(due), changes=report
         )
+    return report
+
+
+def case_purge(*, case: Case, acting_user: Any, today: date | None = None) -> dict[str, int]:
+    """Purge one case now (consent to processing withdrawn after the case was closed)."""
+    today = today or date.today()
+    with transaction.atomic():
+        report = _destroy_personal_data([case.pk], today)
+        audit_write(action="victims.case_purge", acting_user=acting_user, obj=case, changes=report)
+    return report
+
+
+def case_related_models() -> list[tuple[Any, str]]:
+    """Every model pointing to a case, with the name of that foreign key. Not other cases (a
+    child accompanying the person has a case, and personal data, of its own)."""
+    found = []
+    for relation in Case._meta.related_objects:
+        if relation.related_model is Case:
+            continue
+        if relation.one_to_many or relation.one_to_one:
+            model = relation.related_model
+            found.append((model, relation.field.name))
+    return found
+
+
+def personal_columns(model: Any) -> list[str]:
+    return [f.name for f in model._meta.concrete_fields if is_personal(f)]
+
+
+def sealed_columns(model: Any) -> list[str]:
+    return [
+        f.name
+        for f in model._meta.concrete_fields
+        if f.is_relation and f.related_model is SealedFile
+    ]
+
+
+def _destroy_personal_data(due: list[int], today: date) -> dict[str, int]:
+    """Every copy of the cases' personal data: the case's fields and blind indexes, personal
+    fields of every record pointing to the case, and every sealed file (papers, evidence) with
+    its encrypted name. Found by walking the models, so a new record type is covered too."""
+    report: dict[str, int] = {}
+    blank = {name: "" for name in personal_columns(Case)}
+    blank.update({column: "" for column in Case.BLIND_INDEXES})
+    Case.objects.filter(pk__in=due).update(**blank, purged_on=today)
+    for model, fk in case_related_models():
+        rows = model.objects.filter(**{f"{fk}__in": due})
+        fields = personal_columns(model)
+        if fields:
+            report[model._meta.model_name] = rows.update(**{f: "" for f in fields})
+        for column in sealed_columns(model):
+            files = list(
+                SealedFile.objects.filter(
+                    pk__in=rows.filter(**{f"{column}__isnull": False}).values(column)
+                )
+            )
+            rows.update(**{column: None})
+            for sealed in files:
+                destroy(sealed)
+            if files:
+                report[f"{model._meta.model_name}.{column}"] = len(files)
     return report
 
 

@@ -14,6 +14,7 @@ from django.utils.translation import pgettext_lazy
 
 from ctip.agencies.models import Agency
 from ctip.core.crypto import EncryptedTextField
+from ctip.core.models import sealed_file_field
 from ctip.geo.models import Unit
 
 
@@ -63,6 +64,14 @@ class Sex(models.TextChoices):
 
 
 class Case(models.Model):
+    # Keyed hashes for exact lookups: {index column: encrypted field}. Key rotation recomputes
+    # them (ctip.core.crypto_rotation); purge blanks them with the fields.
+    BLIND_INDEXES = {
+        "name_index": "full_name",
+        "dob_index": "date_of_birth",
+        "document_index": "identity_document",
+    }
+
     code = models.CharField(_("mã hồ sơ"), max_length=20, unique=True)
     owner = models.ForeignKey(
         Agency,
@@ -319,7 +328,8 @@ class SupportGiven(models.Model):
     )
     amount = models.PositiveBigIntegerField(_("số tiền (đồng)"), default=0)
     case_by_case = models.BooleanField(_("quyết định theo từng trường hợp"), default=False)
-    evidence = models.FileField(_("chứng từ"), upload_to="support/%Y/", blank=True)
+    # Evidence can name the person: encrypted, under a random name (ctip.core.sealed).
+    evidence = sealed_file_field(_("chứng từ"))
 
     class Meta:
         ordering = ["-given_on", "-pk"]
@@ -366,7 +376,8 @@ class Paper(models.Model):
     kind = models.CharField(max_length=30, choices=PaperKind.choices)
     number = models.CharField(_("số, ký hiệu"), max_length=40)
     issued_on = models.DateField()
-    file = models.FileField(upload_to="papers/%Y/")
+    # Encrypted, under a random name; NULL once the case's personal data is purged.
+    file = sealed_file_field()
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )

@@ -22,6 +22,7 @@ from ctip.victims.models import (
     ConsentPurpose,
     Referral,
     ReferralStatus,
+    State,
 )
 
 
@@ -44,6 +45,10 @@ def consent_record(*, case: Case, purpose: str, given_on: date, acting_user: Any
 
 
 def consent_withdraw(*, consent: Consent, on: date, acting_user: Any) -> Consent:
+    """Consent withdrawn. Withdrawing consent to processing of a closed case destroys every copy
+    of its personal data at once; an open case is purged when it closes (`ctip purge`)."""
+    from ctip.victims.lifecycle import case_purge
+
     with transaction.atomic():
         Consent.objects.filter(pk=consent.pk).update(withdrawn_on=on)
         audit_write(
@@ -52,6 +57,10 @@ def consent_withdraw(*, consent: Consent, on: date, acting_user: Any) -> Consent
             obj=consent.case,
             changes={"purpose": [consent.purpose, None]},
         )
+        case = Case.objects.get(pk=consent.case_id)  # type: ignore[attr-defined]
+        closed = case.state in (State.CLOSED, State.NOT_VICTIM)
+        if consent.purpose == ConsentPurpose.PROCESSING and closed and case.purged_on is None:
+            case_purge(case=case, acting_user=acting_user, today=on)
     consent.refresh_from_db()
     return consent
 

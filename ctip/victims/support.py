@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from ctip.agencies.models import Agency
 from ctip.core.audit import audit_write
+from ctip.core.sealed import content_type_for, seal
 from ctip.rules.selectors import rule_value
 from ctip.victims.models import BEING_IDENTIFIED, REGIMES, Case, CaseEvent, State, SupportGiven
 
@@ -70,10 +71,11 @@ def support_give(
             _("Người này không thuộc diện được hưởng “%(regime)s” vào ngày %(day)s.")
             % {"regime": REGIMES[regime], "day": f"{given_on:%d/%m/%Y}"}
         )
+    kind = ""
     if evidence is not None:
         from ctip.core.uploads import check_document
 
-        check_document(evidence)
+        kind = check_document(evidence)
     with transaction.atomic():
         support = SupportGiven.objects.create(
             case=case,
@@ -84,7 +86,12 @@ def support_give(
             case_by_case=entitled.case_by_case,
         )
         if evidence is not None:
-            support.evidence.save(evidence.name, evidence, save=True)
+            # Encrypted under a random name; the name it came with (often the person's name
+            # and ID number) is encrypted too.
+            support.evidence = seal(
+                content=evidence, name=str(evidence.name), content_type=content_type_for(kind)
+            )
+            support.save(update_fields=["evidence"])
         audit_write(
             action="victims.support_give",
             acting_user=acting_user,

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from ctip.accounts.permissions import P
 from ctip.accounts.scope import active_assignments
 from ctip.core.access import access_object, requires
+from ctip.core.personal import remember
 from ctip.geo.models import COMMUNE_LEVELS, Unit
 from ctip.victims.forms import BreakGlassForm, CaseForm, IdentityForm, SearchForm, TransitionForm
 from ctip.victims.models import TRANSITIONS, AccessLog, State
@@ -24,8 +25,11 @@ from ctip.victims.services import (
 
 @requires(P.VIEW_VICTIM_CASES)
 def case_list(request: HttpRequest) -> HttpResponse:
-    form = SearchForm(request.GET or None)
+    # Searched by POST: names and ID numbers must never appear in a URL (access logs). A query
+    # string is ignored, so an old bookmark with ?q= searches nothing.
+    form = SearchForm(request.POST if request.method == "POST" else None)
     query = form.cleaned_data["q"] if form.is_valid() else ""
+    remember(query)  # whatever was typed is personal: redacted from logs and error pages
     cases = (
         search_by_name(request.user, query) if query else list(cases_visible(request.user)[:200])
     )

@@ -17,6 +17,7 @@ from ctip.accounts.permissions import P
 from ctip.accounts.scope import scoped
 from ctip.agencies.models import Agency
 from ctip.core.access import access_object, requires
+from ctip.core.sealed import sealed_response
 from ctip.victims.models import (
     REGIMES,
     Consent,
@@ -24,6 +25,7 @@ from ctip.victims.models import (
     PaperKind,
     Referral,
     ReferralStatus,
+    SupportGiven,
 )
 from ctip.victims.referrals import (
     ReferralError,
@@ -196,17 +198,32 @@ def paper_create(request: HttpRequest, pk: int) -> HttpResponse:
 def paper_download(request: HttpRequest, pk: int) -> HttpResponse:
     """A paper holds personal data: served decrypted, only in scope, and the view is logged."""
     from ctip.victims.models import Paper
-    from ctip.victims.papers.generate import paper_bytes
     from ctip.victims.selectors import access_case
 
-    paper = access_object(Paper.objects.filter(case__in=cases_visible(request.user)), pk)
-    access_case(request.user, paper.case_id, section=f"paper:{paper.kind}")
-    response = HttpResponse(
-        paper_bytes(paper),
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    paper = access_object(
+        Paper.objects.filter(case__in=cases_visible(request.user), file__isnull=False), pk
     )
-    response["Content-Disposition"] = f'attachment; filename="{paper.case.code}-{paper.kind}.docx"'
-    return response
+    access_case(request.user, paper.case_id, section=f"paper:{paper.kind}")
+    assert paper.file is not None
+    return sealed_response(paper.file, download_name=f"{paper.case.code}-{paper.kind}.docx")
+
+
+@requires(P.VIEW_VICTIM_CASES)
+def evidence_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """Support evidence: decrypted only for those who may read the case; the read is logged. The
+    download is named by the case's code, never by the name the file was uploaded with."""
+    support = access_object(
+        SupportGiven.objects.filter(
+            case__in=cases_visible(request.user), evidence__isnull=False
+        ).select_related("case", "evidence"),
+        pk,
+    )
+    access_case(request.user, support.case_id, section="evidence")
+    assert support.evidence is not None
+    kind = "pdf" if support.evidence.content_type == "application/pdf" else "docx"
+    return sealed_response(
+        support.evidence, download_name=f"{support.case.code}-chung-tu-{support.pk}.{kind}"
+    )
 
 
 @requires(P.SUPERVISE_VICTIM_CASES)

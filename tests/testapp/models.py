@@ -24,3 +24,16 @@ class Person(models.Model):
 
     def __str__(self) -> str:
         return f"Person #{self.pk}"
+
+
+class Attachment(models.Model):
+    """A record with a plain file beside a sealed one, as before and after the migrations that
+    sealed ctip's files (ctip.core.migration_files)."""
+
+    file = models.FileField(upload_to="attachments/", blank=True)
+    sealed = models.ForeignKey(
+        "core.SealedFile", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return f"Attachment #{self.pk}"

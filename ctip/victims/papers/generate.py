@@ -7,12 +7,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 from docxtpl import DocxTemplate
 
 from ctip.core.audit import audit_write
-from ctip.core.crypto import fernet
+from ctip.core.sealed import content_type_for, seal, unseal
 from ctip.victims.models import (
     PAPER_SYMBOLS,
     REGIMES,
@@ -25,6 +24,7 @@ from ctip.victims.models import (
 )
 
 DEFAULTS = Path(__file__).resolve().parent
+DOCX = content_type_for("docx")
 
 
 def _template(kind: str) -> DocxTemplate:
@@ -101,10 +101,8 @@ def paper_generate(*, case: Case, kind: str, acting_user: Any, today: date | Non
             issued_on=today,
             created_by=acting_user if getattr(acting_user, "pk", None) else None,
         )
-        paper.file.save(
-            f"{case.code}-{kind}.docx.enc",
-            ContentFile(fernet().encrypt(out.getvalue())),
-            save=False,
+        paper.file = seal(
+            content=out.getvalue(), name=f"{case.code}-{kind}.docx", content_type=DOCX
         )
         paper.save()
         audit_write(
@@ -117,5 +115,6 @@ def paper_generate(*, case: Case, kind: str, acting_user: Any, today: date | Non
 
 
 def paper_bytes(paper: Paper) -> bytes:
-    with paper.file.open("rb") as handle:
-        return fernet().decrypt(handle.read())
+    if paper.file is None:  # purged with the case's personal data
+        raise LookupError("paper purged")
+    return unseal(paper.file)

@@ -15,9 +15,13 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         report = cases_purge(acting_user=None, dry_run=options["dry_run"])
         if not options["dry_run"]:
+            from ctip.core.sealed import sealed_orphans_delete
             from ctip.enforcement.watchlist import watch_purge
+            from ctip.prevention.jobs import imports_expire
 
             report["watchlist entries"] = watch_purge(acting_user=None)
+            report["import uploads"] = imports_expire()
+            report["orphan files"] = sealed_orphans_delete()
         verb = "would be purged" if options["dry_run"] else "purged"
         details = ", ".join(f"{k}: {v}" for k, v in report.items())
         self.stdout.write(f"{verb}: {details}")

@@ -1,0 +1,114 @@
+"""Which keys this database was written with, and whether the configured ones can read it.
+
+A missing key used to go unnoticed: a new one was generated into var/secrets.json, case lists
+failed and new records were encrypted under the wrong key. The database now stores the
+fingerprint of the encrypting key and of the blind-index key (`KeyFingerprint`); ctip refuses to
+start (system check, WSGI start-up, `ctip check`) when the configured keys do not match it.
+
+A fingerprint is a truncated SHA-256 of the key under a fixed label: it identifies a key without
+revealing anything usable about it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+from django.core import checks
+from django.core.exceptions import ImproperlyConfigured
+from django.db import DatabaseError, connection
+from django.utils.translation import gettext as _
+
+from ctip.core.crypto import blind_index_key, encryption_keys
+
+
+def fingerprint(key: str) -> str:
+    return hashlib.sha256(b"ctip-key-fingerprint:" + key.strip().encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Fingerprints:
+    encryption: str  # of the first (encrypting) key
+    blind_index: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"encryption": self.encryption, "blind_index": self.blind_index}
+
+
+def configured() -> Fingerprints:
+    return Fingerprints(fingerprint(encryption_keys()[0]), fingerprint(blind_index_key()))
+
+
+def ring() -> list[str]:
+    """Fingerprints of every configured encryption key (the first encrypts, all decrypt)."""
+    return [fingerprint(k) for k in encryption_keys()]
+
+
+class KeyMismatch(ImproperlyConfigured):
+    pass
+
+
+def problems(stored: Fingerprints | None) -> list[str]:
+    """What is wrong between the configured keys and `stored` (Vietnamese messages)."""
+    if stored is None:
+        return []
+    found = []
+    if stored.encryption not in ring():
+        found.append(
+            _(
+                "Khóa mã hóa (CTIP_ENCRYPTION_KEY) không đọc được dữ liệu đã mã hóa: dữ liệu được "
+                "ghi bằng khóa có dấu %(stored)s, khóa đang cấu hình có dấu %(configured)s. Hãy "
+                "đặt lại đúng khóa (xem docs/operations.md); không ghi thêm dữ liệu bằng khóa này."
+            )
+            % {"stored": stored.encryption, "configured": ", ".join(ring())}
+        )
+    if stored.blind_index != configured().blind_index:
+        found.append(
+            _(
+                "Khóa chỉ mục tra cứu (CTIP_BLIND_INDEX_KEY) khác khóa đã dùng (dấu %(stored)s, "
+                "đang cấu hình %(configured)s): tìm hồ sơ trùng sẽ sai. Đặt lại đúng khóa, hoặc "
+                "nếu đổi khóa có chủ ý thì chạy “ctip rotate-key”."
+            )
+            % {"stored": stored.blind_index, "configured": configured().blind_index}
+        )
+    return found
+
+
+def stored_fingerprints() -> Fingerprints | None:
+    """The database's fingerprints; None before migrations or on a database that has none."""
+    from ctip.core.models import KeyFingerprint
+
+    try:
+        row = KeyFingerprint.objects.filter(pk=1).first()
+    except DatabaseError:  # the table does not exist yet (before `ctip migrate`)
+        if connection.in_atomic_block:
+            raise
+        return None
+    return Fingerprints(row.encryption, row.blind_index) if row else None
+
+
+def record(fingerprints: Fingerprints | None = None) -> None:
+    """Store the fingerprints of the configured keys (migrations, a finished rotation)."""
+    from ctip.core.models import KeyFingerprint
+
+    value = fingerprints or configured()
+    KeyFingerprint.objects.update_or_create(
+        pk=1, defaults={"encryption": value.encryption, "blind_index": value.blind_index}
+    )
+
+
+def verify() -> None:
+    """Raise KeyMismatch with a clear message when the configured keys cannot read the data."""
+    found = problems(stored_fingerprints())
+    if found:
+        raise KeyMismatch(" ".join(found))
+
+
+def key_check(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
+    """System check (every ctip command, `ctip check`, runserver): keys match the database."""
+    try:
+        stored = stored_fingerprints()
+    except DatabaseError:  # no database to compare with (yet): nothing to check
+        return []
+    return [checks.Error(message, id="ctip.E001") for message in problems(stored)]

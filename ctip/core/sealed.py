@@ -1,0 +1,129 @@
+"""Files that can hold personal data: encrypted at rest, under random names, served only after an
+access check that is logged.
+
+The bytes are encrypted with the personal-data key ring (`ctip.core.crypto`), so `ctip
+rotate-key` re-encrypts them with the fields and one key check covers both. A file is written
+before its row commits; a rolled-back write leaves an encrypted orphan under a random name, which
+`sealed_orphans_delete` (run by `ctip purge`) removes. Deleting a row deletes its file once the
+transaction commits, so a rolled-back purge loses nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import time
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.http import HttpResponse
+
+from ctip.core.crypto import decrypt_bytes, encrypt_bytes, rotate_bytes
+from ctip.core.models import SealedFile
+
+FOLDER = "sealed"
+
+
+def root() -> Path:
+    return Path(settings.MEDIA_ROOT) / FOLDER
+
+
+def _absolute(path: str) -> Path:
+    return Path(settings.MEDIA_ROOT) / path
+
+
+def _write(target: Path, data: bytes) -> None:
+    """Write atomically (a rotation interrupted mid-write leaves the old token intact)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, target)
+
+
+def _read_upload(content: Any) -> bytes:
+    if isinstance(content, bytes):
+        return content
+    if hasattr(content, "seek"):
+        content.seek(0)
+    if hasattr(content, "chunks"):
+        return b"".join(content.chunks())
+    return bytes(content.read())
+
+
+def seal(*, content: Any, name: str, content_type: str = "") -> SealedFile:
+    """Encrypt `content` (bytes or an uploaded file) and keep it under a random name."""
+    data = _read_upload(content)
+    random = secrets.token_hex(16)
+    path = f"{FOLDER}/{random[:2]}/{random}"
+    _write(_absolute(path), encrypt_bytes(data))
+    return SealedFile.objects.create(
+        path=path, name=name[:255], size=len(data), content_type=content_type[:100]
+    )
+
+
+def unseal(sealed: SealedFile) -> bytes:
+    return decrypt_bytes(_absolute(sealed.path).read_bytes())
+
+
+def destroy(sealed: SealedFile | None) -> None:
+    """Delete the row now and its file when the transaction commits."""
+    if sealed is None or sealed.pk is None:
+        return
+    target = _absolute(sealed.path)
+    SealedFile.objects.filter(pk=sealed.pk).delete()
+    transaction.on_commit(lambda: _unlink(target))
+
+
+def _unlink(target: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        target.unlink()
+
+
+def reseal(sealed: SealedFile) -> None:
+    """Re-encrypt the file under the first key (key rotation); idempotent."""
+    target = _absolute(sealed.path)
+    if target.exists():
+        _write(target, rotate_bytes(target.read_bytes()))
+
+
+def sealed_orphans_delete(*, older_than: float = 3600.0) -> int:
+    """Files under the sealed folder that no row points to (a write rolled back). Only files
+    older than `older_than` seconds: a file is written just before its row commits."""
+    cutoff = time.time() - older_than
+    known = set(SealedFile.objects.values_list("path", flat=True))
+    removed = 0
+    base = Path(settings.MEDIA_ROOT)
+    for path in root().rglob("*") if root().exists() else []:
+        if not path.is_file() or path.stat().st_mtime > cutoff:
+            continue
+        if path.relative_to(base).as_posix() not in known:
+            path.unlink()
+            removed += 1
+    return removed
+
+
+def sealed_response(sealed: SealedFile, *, download_name: str) -> HttpResponse:
+    """The decrypted file as an attachment. `download_name` is built by the caller from codes,
+    never from the original (possibly personal) name."""
+    response = HttpResponse(
+        unseal(sealed), content_type=sealed.content_type or "application/octet-stream"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{download_name}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def content_type_for(kind: str) -> str:
+    return {
+        "pdf": "application/pdf",
+        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "json": "application/json",
+    }.get(kind, "application/octet-stream")
