@@ -105,7 +105,7 @@ def test_eligibility_matrix(setup, group, regimes, by_case):
         parent = _case()
         if setup == "child_of_identified":
             _move(_move(parent, State.VERIFYING, DAY, "", None), State.IDENTIFIED, DAY, "", None)
-        case = _case(name="Lò Văn Tí", doc="", dob="2020-01-01", accompanies=parent)
+        case = _case(name="Lò Văn Tí", doc="", dob="2020-03-17", accompanies=parent)
     else:
         case = _case()
         if setup in ("identified", "not_victim"):
