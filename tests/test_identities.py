@@ -185,6 +185,11 @@ def test_the_leak_check_finds_a_name_in_a_request_line_and_in_a_media_file(clien
     (root / "chung-tu.txt").write_text(f"CCCD {DOC}")
     assert any(found.startswith("file support/chung-tu.txt") for found in leakcheck.scan())
     (root / "chung-tu.txt").unlink()
+    clear = Path(django_settings.MEDIA_ROOT) / "sealed" / "ab" / "ab01"
+    clear.parent.mkdir(parents=True)
+    clear.write_bytes(b"%PDF-1.4 no personal value, but not encrypted")
+    assert leakcheck.scan() == ["file sealed/ab/ab01: not encrypted"]
+    clear.unlink()
 
 
 def test_the_debug_error_page_shows_no_personal_value(client, worker, settings, monkeypatch):
@@ -200,6 +205,28 @@ def test_the_debug_error_page_shows_no_personal_value(client, worker, settings, 
     page = response.content.decode()
     assert response.status_code == 500 and "RuntimeError" in page  # the technical page
     assert NAME not in page and "[ẩn]" in page
+
+
+def test_the_debug_error_page_hides_what_was_typed_even_if_never_stored(
+    client, worker, settings, monkeypatch
+):
+    case = _case()
+    consent_record(case=case, purpose=ConsentPurpose.REFERRAL, given_on=DAY, acting_user=None)
+
+    def broken(**kwargs):
+        raise RuntimeError("không chuyển được")  # kwargs (the typed reason) are a local here
+
+    monkeypatch.setattr("ctip.victims.views_protection.referral_send", broken)
+    settings.DEBUG = True
+    client.raise_request_exception = False
+    typed = "gặp Đinh Văn Chưa Lưu ở bến xe"
+    border = Agency.objects.get(code="qng-bdbp-2025")
+    response = client.post(
+        f"/ho-so/{case.pk}/bao-ve/", {"referral": "1", "to_agency": border.pk, "reason": typed}
+    )
+    page = response.content.decode()
+    assert response.status_code == 500 and "không chuyển được" in page
+    assert "Đinh Văn" not in page and "bến xe" not in page
 
 
 # Finding 3: purge leaves data ------------------------------------------------------------------
@@ -530,3 +557,11 @@ def test_a_lost_secrets_file_makes_ctip_refuse_to_start_instead_of_writing_a_new
     assert "CTIP_BLIND_INDEX_KEY" in done.stderr
     (tmp_path / "lost.json").replace(tmp_path / "secrets.json")
     assert _ctip("check", env=env).returncode == 0
+
+
+def test_a_sealed_download_named_with_vietnamese_letters_gets_an_encoded_header():
+    from ctip.core.sealed import seal, sealed_response
+
+    response = sealed_response(seal(content=PDF, name="x.pdf"), download_name="12-QĐ-UBND.pdf")
+    assert response["Content-Disposition"] == "attachment; filename*=utf-8''12-Q%C4%90-UBND.pdf"
+    assert response["Cache-Control"] == "no-store" and response.content == PDF

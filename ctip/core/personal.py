@@ -156,9 +156,9 @@ class SafeReporterFilter(SafeExceptionReporterFilter):
         return value
 
 
-def redact_html(text: str) -> str:
+def redact_html(text: str, extra: set[str] | None = None) -> str:
     """`redact` for a rendered page: values are also looked for as the page escapes them."""
-    values = (_seen.get() or set()) | _fallback
+    values = (_seen.get() or set()) | _fallback | (extra or set())
     if not values or not text:
         return text
     forms = {form for v in values for form in (v, html.escape(v), html.escape(v, quote=False))}
@@ -166,13 +166,27 @@ def redact_html(text: str) -> str:
     return re.sub(pattern, MASK, text)
 
 
+def _posted(request: Any) -> set[str]:
+    """What the failing request posted: a name typed into a form may be in a local variable
+    without ever having passed through a personal field."""
+    if request is None or request.method != "POST":
+        return set()
+    try:
+        posted = request.POST.lists()
+    except Exception:  # an unreadable body: nothing to add
+        return set()
+    return {v.strip() for _key, values in posted for v in values if len(v.strip()) >= 3}
+
+
 class SafeExceptionReporter(ExceptionReporter):
-    """The DEBUG error page and error mails, with every remembered personal value masked
-    wherever it appears (exception messages, local variables, request data)."""
+    """The DEBUG error page and error mails, with every remembered personal value and every
+    posted value masked wherever it appears (exception messages, local variables, request)."""
 
     def get_traceback_html(self) -> SafeString:
         # Masking only removes text from an already escaped page: it stays safe.
-        return mark_safe(redact_html(str(super().get_traceback_html())))  # noqa: S308
+        page = str(super().get_traceback_html())
+        return mark_safe(redact_html(page, _posted(self.request)))  # noqa: S308
 
     def get_traceback_text(self) -> SafeString:
-        return mark_safe(redact(str(super().get_traceback_text())))  # noqa: S308
+        text = str(super().get_traceback_text())
+        return mark_safe(redact_html(text, _posted(self.request)))  # noqa: S308

@@ -20,6 +20,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.http import HttpResponse
+from django.utils.http import content_disposition_header
 
 from ctip.core.crypto import decrypt_bytes, encrypt_bytes, rotate_bytes
 from ctip.core.models import SealedFile
@@ -115,7 +116,8 @@ def sealed_response(sealed: SealedFile, *, download_name: str) -> HttpResponse:
     response = HttpResponse(
         unseal(sealed), content_type=sealed.content_type or "application/octet-stream"
     )
-    response["Content-Disposition"] = f'attachment; filename="{download_name}"'
+    # RFC 6266/5987 form: report numbers carry Vietnamese letters ("QĐ").
+    response["Content-Disposition"] = content_disposition_header(True, download_name) or ""
     response["Cache-Control"] = "no-store"
     return response
 
