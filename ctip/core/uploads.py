@@ -74,12 +74,11 @@ class UploadLimitMiddleware:
             page = (
                 '<!doctype html><html lang="vi"><head><meta charset="utf-8">'
                 f"<title>{message}</title></head><body><p>{message}</p>"
-                '<p><a href="javascript:history.back()">←</a></p></body></html>'
+                f'<p><a href="/">{escape(_("Về trang chủ"))}</a></p></body></html>'
             )
-            response = HttpResponse(page, status=413)
-            # The unread body cannot be left on a kept-alive connection.
-            response["Connection"] = "close"
-            return response
+            # No "Connection: close" here: WSGI forbids hop-by-hop headers; the servers (runserver,
+            # gunicorn, nginx in front) close or drain a connection whose body was not read.
+            return HttpResponse(page, status=413)
         return self.get_response(request)
 
 
