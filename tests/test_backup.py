@@ -92,7 +92,15 @@ class Site:
 
 
 def _make_site(root: Path, database_url: str) -> Site:
-    site = Site(
+    site = new_site(root, database_url)
+    done = site.ctip("migrate", "--noinput")
+    assert done.returncode == 0, done.stderr
+    return site
+
+
+def new_site(root: Path, database_url: str) -> Site:
+    """A site with its own database URL, media folder and keys; nothing migrated yet."""
+    return Site(
         root,
         {
             "CTIP_VAR_DIR": str(root / "var"),
@@ -105,9 +113,6 @@ def _make_site(root: Path, database_url: str) -> Site:
             "PYTHONIOENCODING": "utf-8",
         },
     )
-    done = site.ctip("migrate", "--noinput")
-    assert done.returncode == 0, done.stderr
-    return site
 
 
 def _suite_on_postgres() -> bool:

@@ -7,6 +7,9 @@ from django.db import migrations, models
 def record_fingerprints(apps, schema_editor):
     """The keys in use when this migration runs wrote the data (a new database has none yet)."""
     from ctip.core.keyring import configured
+    from ctip.core.migration_files import check_keys_read
+
+    check_keys_read(apps)  # raises before a wrong key could be approved
 
     value = configured()
     apps.get_model("core", "KeyFingerprint").objects.update_or_create(

@@ -11,15 +11,16 @@ def seal(apps, schema_editor):
 
     from django.conf import settings
 
-    from ctip.core.migration_files import seal_field
+    from ctip.core.migration_files import check_constraints_now, delete_after_commit, seal_field
 
     ImportJob = apps.get_model("prevention", "ImportJob")
-    # A finished job's upload is no longer needed: delete it instead of sealing it.
+    # A finished job's upload is no longer needed: delete it (after commit) instead of sealing it.
     for job in ImportJob.objects.exclude(status__in=["checking", "ready", "writing"]):
         if job.file:
-            (Path(settings.MEDIA_ROOT) / str(job.file)).unlink(missing_ok=True)
+            delete_after_commit(Path(settings.MEDIA_ROOT) / str(job.file))
     ImportJob.objects.exclude(status__in=["checking", "ready", "writing"]).update(file="")
     seal_field(apps, ImportJob, "file", "file_sealed")
+    check_constraints_now(schema_editor)
 
 
 def encrypt_names(apps, schema_editor):
@@ -27,6 +28,9 @@ def encrypt_names(apps, schema_editor):
     for job in ImportJob.objects.all():
         job.file_name_sealed = job.file_name
         job.save(update_fields=["file_name_sealed"])
+    from ctip.core.migration_files import check_constraints_now
+
+    check_constraints_now(schema_editor)
 
 
 class Migration(migrations.Migration):

@@ -5,10 +5,11 @@ from django.db import migrations, models
 
 
 def seal(apps, schema_editor):
-    from ctip.core.migration_files import seal_field
+    from ctip.core.migration_files import check_constraints_now, seal_field
 
     seal_field(apps, apps.get_model("reporting", "ReportRequest"), "letter", "letter_sealed")
     seal_field(apps, apps.get_model("reporting", "Report"), "scan", "scan_sealed")
+    check_constraints_now(schema_editor)
 
 
 def _fk(verbose_name):

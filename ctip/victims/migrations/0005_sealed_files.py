@@ -1,39 +1,24 @@
 """Support evidence and generated papers become sealed files (encrypted, random names, original
 name encrypted); blind indexes are recomputed under the blind-index key of their own."""
 
-import secrets
-from pathlib import Path
-
 import django.db.models.deletion
-from django.conf import settings
 from django.db import migrations, models
 
 
-def _sealed(apps, data_token: bytes, name: str, content_type: str):
-    SealedFile = apps.get_model("core", "SealedFile")
-    random = secrets.token_hex(16)
-    path = f"sealed/{random[:2]}/{random}"
-    target = Path(settings.MEDIA_ROOT) / path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data_token)
-    target.chmod(0o600)
-    return SealedFile.objects.create(path=path, name=name, size=0, content_type=content_type)
-
-
 def seal_files(apps, schema_editor):
-    media = Path(settings.MEDIA_ROOT)
-    from ctip.core.migration_files import seal_field
+    from ctip.core.migration_files import check_constraints_now, seal_field
 
     seal_field(apps, apps.get_model("victims", "SupportGiven"), "evidence", "evidence_sealed")
     Paper = apps.get_model("victims", "Paper")
-    docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    for paper in Paper.objects.exclude(file="").select_related("case"):
-        source = media / paper.file
-        if source.exists():  # already a Fernet token under the same key ring
-            name = f"{paper.case.code}-{paper.kind}.docx"
-            paper.file_sealed = _sealed(apps, source.read_bytes(), name, docx)
-            paper.save(update_fields=["file_sealed"])
-            source.unlink()
+    seal_field(
+        apps,
+        Paper,
+        "file",
+        "file_sealed",
+        name_of=lambda paper: f"{paper.case.code}-{paper.kind}.docx",
+        encrypted=True,  # papers were already Fernet tokens under the same key ring
+    )
+    check_constraints_now(schema_editor)
 
 
 def recompute_indexes(apps, schema_editor):
