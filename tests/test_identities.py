@@ -38,6 +38,7 @@ DOC = "079300123456"
 DOB = "2007-03-04"
 EVIDENCE_NAME = f"{NAME} {DOC} hoa don.pdf"
 PDF = f"%PDF-1.4\n% chung tu cua {NAME}, CCCD {DOC}\n".encode()
+UPLOAD_NAME = "Đinh Thị Tải Lên 079300555444.pdf"
 
 
 def _case(name: str = NAME, doc: str = DOC) -> Case:
@@ -229,11 +230,41 @@ def test_the_debug_error_page_hides_what_was_typed_even_if_never_stored(
     assert "Đinh Văn" not in page and "bến xe" not in page
 
 
+def test_the_debug_error_page_hides_the_names_of_uploaded_files(
+    client, worker, settings, monkeypatch
+):
+    case = _identified(_case())
+
+    def broken(**kwargs):
+        raise RuntimeError("không ghi được")
+
+    monkeypatch.setattr("ctip.victims.views_protection.support_give", broken)
+    settings.DEBUG = True
+    client.raise_request_exception = False
+    file_name = UPLOAD_NAME  # defined far from any frame the error page shows the source of
+    form = {"support": "1", "regime": "medical", "given_on": "11/09/2025", "amount": "1"}
+    upload = SimpleUploadedFile(file_name, PDF, content_type="application/pdf")
+    response = client.post(f"/ho-so/{case.pk}/bao-ve/", {**form, "evidence": upload})
+    page = response.content.decode()
+    assert response.status_code == 500 and "không ghi được" in page
+    assert "Đinh Thị" not in page and "079300555444" not in page
+
+
 # Finding 3: purge leaves data ------------------------------------------------------------------
 
 
+DUPLICATE = "Lò Thị Mai Trùng"
+WATCHED = "Lò Thị Xuân Mai (theo dõi)"
+
+
 def _everything(case: Case) -> None:
-    """A case with something in every place its personal data can live."""
+    """A case with something in every place its personal data can live: evidence, papers,
+    consents and referrals, a break-glass read, a duplicate merged into it (with its own paper),
+    and a watch entry escalated to it, with a check."""
+    from ctip.enforcement.watchlist import watch_check, watch_escalate, watch_open
+    from ctip.victims.lifecycle import case_merge
+    from ctip.victims.selectors import access_case
+
     _evidence(case)
     for kind in ("reception_minutes", "victim_confirmation", "support_decision"):
         paper_generate(case=case, kind=kind, acting_user=None)
@@ -245,34 +276,40 @@ def _everything(case: Case) -> None:
         on=DAY,
         acting_user=None,
     )
+    reader = make_user("giamsat", "case_supervisor", agency="qng-bdbp-2025")
+    access_case(reader, case.pk, section="identity", break_glass_reason=f"xác minh cho {NAME}")
+    duplicate = _case(name=DUPLICATE, doc="079300999888")
+    paper_generate(case=duplicate, kind="reception_minutes", acting_user=None)
+    case_merge(keep=case, other=duplicate, acting_user=None)
+    commune = unit(21157, Level.COMMUNE, date(2026, 1, 1))
+    entry = watch_open(
+        category="long_absent",
+        unit=commune,
+        officer=make_user("xa", "commune_officer", unit=commune),
+        lawful_basis="Luật 53/2024/QH15, Điều 7",
+        purpose="Phòng ngừa mua bán người",
+        opened_on=DAY,
+        review_on=date(2026, 8, 1),
+        full_name=WATCHED,
+        address="Thôn Làng Riêng",
+        acting_user=None,
+    )
+    watch_check(entry=entry, on=DAY, found=True, result=f"gặp {WATCHED}", acting_user=None)
+    watch_escalate(entry=entry, victim_case=case, acting_user=None)
 
 
-def _tokens(case: Case) -> set[str]:
-    """The raw encrypted values of every personal column holding this case's data."""
+def _tokens() -> set[str]:
+    """The raw value of every personal column in the database (all of it belongs to the case,
+    its merged duplicate or the watch entry escalated to it in these tests): after the purge,
+    none of these exact values may remain anywhere."""
     tokens = set()
     with connection.cursor() as cursor:
         for model in apps.get_models():
             for field in model._meta.concrete_fields:
-                if not is_personal(field):
-                    continue
-                if model is Case:
-                    where, arg = "id", case.pk
-                elif any(
-                    f.is_relation and f.related_model is Case for f in model._meta.concrete_fields
-                ):
-                    fk = next(
-                        f
-                        for f in model._meta.concrete_fields
-                        if f.is_relation and f.related_model is Case
-                    )
-                    where, arg = fk.column, case.pk
-                else:
-                    continue
-                cursor.execute(
-                    f'SELECT "{field.column}" FROM "{model._meta.db_table}" WHERE "{where}" = %s',  # noqa: S608
-                    [arg],
-                )
-                tokens |= {row[0] for row in cursor.fetchall() if row[0]}
+                if is_personal(field) and model._meta.managed and model is not SealedFile:
+                    table = model._meta.db_table
+                    cursor.execute(f'SELECT "{field.column}" FROM "{table}"')  # noqa: S608
+                    tokens |= {row[0] for row in cursor.fetchall() if row[0]}
     return tokens
 
 
@@ -300,9 +337,18 @@ def _assert_no_copy_left(case: Case, files: list[Path], tokens: set[str]) -> Non
     # 3. Files and their (encrypted) names: the rows and the files on disk are gone.
     assert not SealedFile.objects.exists()
     assert not any(path.exists() for path in files) and not _media_files()
-    # 4. No old ciphertext anywhere in the database.
+    # 4. No old ciphertext anywhere in the database, and no clear value either.
     everything = " ".join(_raw(t) for t in connection.introspection.table_names())
     assert not [t for t in tokens if t in everything]
+    # 5. What the values were: nothing decrypts to them any more (the merged duplicate's
+    # identity, the escalated watch entry and its check, the break-glass reason included).
+    from ctip.enforcement.models import WatchCheck, WatchEntry
+
+    assert not find_duplicates(full_name=DUPLICATE, identity_document="079300999888").exists()
+    assert all(c.full_name == "" for c in Case.objects.filter(merged_into=case))
+    assert [(e.full_name, e.address) for e in WatchEntry.objects.all()] == [("", "")]
+    assert [c.result for c in WatchCheck.objects.all()] == [""]
+    assert all(a.break_glass_reason == "" for a in AccessLog.objects.all())
 
 
 def test_purge_destroys_every_copy_of_a_cases_personal_data(
@@ -311,12 +357,12 @@ def test_purge_destroys_every_copy_of_a_cases_personal_data(
     case = _identified(_case())
     _everything(case)
     files = _media_files()
-    assert len(files) == 4  # evidence and three papers
-    tokens = _tokens(case)
+    assert len(files) == 5  # evidence, three papers, and the merged duplicate's paper
+    tokens = _tokens()
     Case.objects.filter(pk=case.pk).update(state=State.CLOSED, state_since=DAY)
     with django_capture_on_commit_callbacks(execute=True):
         report = cases_purge(today=date(2100, 1, 1), acting_user=None)
-    assert report["cases"] == 1
+    assert report["cases"] == 2  # the case, and the duplicate merged (and so closed) into it
     _assert_no_copy_left(case, files, tokens)
     paper = Paper.objects.filter(case=case).first()
     assert paper is not None and paper.number  # the register of numbers stays
@@ -342,7 +388,7 @@ def test_purging_a_parent_leaves_the_accompanying_childs_case_alone(
 def test_withdrawing_consent_to_processing_destroys_every_copy(django_capture_on_commit_callbacks):
     case = _identified(_case())
     _everything(case)
-    files, tokens = _media_files(), _tokens(case)
+    files, tokens = _media_files(), _tokens()
     consent = consent_record(
         case=case, purpose=ConsentPurpose.PROCESSING, given_on=DAY, acting_user=None
     )
@@ -375,10 +421,10 @@ def test_rotation_covers_papers_evidence_names_and_every_blind_index(settings, c
     assert Case.objects.get(pk=case.pk).full_name == NAME
     assert client.get(f"/chung-tu/{support.pk}/").content == PDF
     assert SealedFile.objects.get(pk=support.evidence_id).name == EVIDENCE_NAME
-    assert (
-        NAME.encode() in unseal(Paper.objects.get(pk=paper.pk).file)
-        or client.get(f"/giay-to/{paper.pk}/").status_code == 200
-    )
+    from docx import Document
+
+    document = Document(io.BytesIO(client.get(f"/giay-to/{paper.pk}/").content))
+    assert NAME in "\n".join(p.text for p in document.paragraphs)
     # Duplicate lookup still works: name + date of birth, and the document.
     assert list(find_duplicates(full_name=NAME, date_of_birth=DOB)) == [case]
     assert list(find_duplicates(full_name="x", identity_document=DOC)) == [case]
@@ -525,7 +571,9 @@ def test_import_uploads_are_sealed_and_deleted_when_their_job_ends(
 # The migrations that sealed files already on disk ------------------------------------------------
 
 
-def test_the_migration_helper_seals_existing_clear_files_and_deletes_them():
+def test_the_migration_helper_seals_existing_clear_files_and_deletes_them(
+    django_capture_on_commit_callbacks,
+):
     from django.core.files.base import ContentFile
 
     from ctip.core.migration_files import seal_field
@@ -535,11 +583,16 @@ def test_the_migration_helper_seals_existing_clear_files_and_deletes_them():
     row.file.save(EVIDENCE_NAME, ContentFile(PDF), save=True)
     clear = Path(django_settings.MEDIA_ROOT) / row.file.name
     assert clear.read_bytes() == PDF
-    seal_field(apps, Attachment, "file", "sealed")
+    with django_capture_on_commit_callbacks(execute=False) as pending:
+        seal_field(apps, Attachment, "file", "sealed")
+    assert clear.exists()  # the clear file goes only once the migration has committed
+    for callback in pending:
+        callback()
     row.refresh_from_db()
     assert not clear.exists()
     assert row.sealed is not None and unseal(row.sealed) == PDF
     assert row.sealed.name == Path(clear).name and row.sealed.size == len(PDF)
+    assert row.sealed.content_type == "application/pdf"
     [stored] = _media_files()
     assert stored.read_bytes() != PDF and EVIDENCE_NAME not in str(stored)
     Attachment.objects.filter(pk=row.pk).update(file="")  # the migration then drops the column
@@ -569,3 +622,23 @@ def test_a_sealed_download_named_with_vietnamese_letters_gets_an_encoded_header(
     response = sealed_response(seal(content=PDF, name="x.pdf"), download_name="12-QĐ-UBND.pdf")
     assert response["Content-Disposition"] == "attachment; filename*=utf-8''12-Q%C4%90-UBND.pdf"
     assert response["Cache-Control"] == "no-store" and response.content == PDF
+
+
+def test_sealed_files_nothing_points_to_are_swept_and_a_lost_file_is_a_404(
+    client, worker, django_capture_on_commit_callbacks
+):
+    from ctip.core.sealed import seal, sealed_orphans_delete
+
+    case = _identified(_case())
+    support = _evidence(case)
+    loose = seal(content=PDF, name="bỏ lại.pdf")  # its record was deleted, say
+    stray = Path(django_settings.MEDIA_ROOT) / "sealed" / "ff" / ("f" * 32)
+    stray.parent.mkdir(parents=True, exist_ok=True)
+    stray.write_bytes(Fernet.generate_key())  # a rolled-back write's file
+    with django_capture_on_commit_callbacks(execute=True):
+        assert sealed_orphans_delete() == 0  # nothing is old enough yet
+        assert sealed_orphans_delete(older_than=-60) == 2
+    assert list(SealedFile.objects.values_list("pk", flat=True)) == [support.evidence_id]
+    assert not stray.exists() and not (Path(django_settings.MEDIA_ROOT) / loose.path).exists()
+    (Path(django_settings.MEDIA_ROOT) / SealedFile.objects.get().path).unlink()
+    assert client.get(f"/chung-tu/{support.pk}/").status_code == 404

@@ -136,6 +136,16 @@ def test_the_loop_in_the_browser(actors, django_capture_on_commit_callbacks):
     assert report.narratives == {"situation": "", "next": ""}
     ok(office.post(f"/bao-cao/{report.pk}/ban-scan/", {"scan": SimpleUploadedFile("s.pdf", PDF)}))
     assert office.get(f"/bao-cao/{report.pk}/ban-scan/tai/").getvalue() == PDF
+    # On disk every upload is sealed (random name, not the PDF's bytes); the read is logged.
+    from django.conf import settings
+
+    from ctip.core.models import AuditEntry, SealedFile
+
+    stored = [p for p in settings.MEDIA_ROOT.rglob("*") if p.is_file()]
+    assert stored and len(stored) == SealedFile.objects.count()
+    assert all(p.parent.parent.name == "sealed" for p in stored)
+    assert not [p for p in stored if p.read_bytes().startswith(b"%PDF")]
+    assert AuditEntry.objects.filter(action="read", changes__purpose="scan").exists()
 
     # A correction in the locked period: the form asks for a reason, then lists the effect.
     activity = Activity.objects.get()

@@ -167,15 +167,16 @@ def redact_html(text: str, extra: set[str] | None = None) -> str:
 
 
 def _posted(request: Any) -> set[str]:
-    """What the failing request posted: a name typed into a form may be in a local variable
-    without ever having passed through a personal field."""
+    """What the failing request posted, uploaded file names included: a name typed into a form
+    (or given to a file) may be in a local variable without ever passing a personal field."""
     if request is None or request.method != "POST":
         return set()
     try:
-        posted = request.POST.lists()
+        posted = [v for _key, values in request.POST.lists() for v in values]
+        posted += [str(f.name) for _key, files in request.FILES.lists() for f in files]
     except Exception:  # an unreadable body: nothing to add
         return set()
-    return {v.strip() for _key, values in posted for v in values if len(v.strip()) >= 3}
+    return {v.strip() for v in posted if len(v.strip()) >= 3}
 
 
 class SafeExceptionReporter(ExceptionReporter):

@@ -14,12 +14,15 @@ import contextlib
 import os
 import secrets
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.db import transaction
-from django.http import HttpResponse
+from django.db.models import Q
+from django.http import Http404, HttpResponse
 from django.utils.http import content_disposition_header
 
 from ctip.core.crypto import decrypt_bytes, encrypt_bytes, rotate_bytes
@@ -95,11 +98,20 @@ def reseal(sealed: SealedFile) -> None:
 
 
 def sealed_orphans_delete(*, older_than: float = 3600.0) -> int:
-    """Files under the sealed folder that no row points to (a write rolled back). Only files
-    older than `older_than` seconds: a file is written just before its row commits."""
+    """Sealed files nothing needs any more: rows no record points to (the record was deleted,
+    a user's import jobs with the user, say) and files no row points to (a write rolled back).
+    Only those older than `older_than` seconds: a file is written just before its row commits,
+    and a row just before the record pointing to it."""
     cutoff = time.time() - older_than
-    known = set(SealedFile.objects.values_list("path", flat=True))
     removed = 0
+    # Paths of rows about to go are "known": their files are deleted when the rows' deletion
+    # commits, not by the file sweep below.
+    known = set(SealedFile.objects.values_list("path", flat=True))
+    with transaction.atomic():
+        moment = datetime.fromtimestamp(cutoff, tz=UTC)
+        for sealed in SealedFile.objects.filter(created__lt=moment).exclude(_referenced()):
+            destroy(sealed)
+            removed += 1
     base = Path(settings.MEDIA_ROOT)
     for path in root().rglob("*") if root().exists() else []:
         if not path.is_file() or path.stat().st_mtime > cutoff:
@@ -110,12 +122,25 @@ def sealed_orphans_delete(*, older_than: float = 3600.0) -> int:
     return removed
 
 
+def _referenced() -> Q:
+    """Rows some record points to, whatever the model (found by walking the models)."""
+    condition = Q(pk__in=[])
+    for model in apps.get_models():
+        for field in model._meta.concrete_fields:
+            if field.many_to_one and field.related_model is SealedFile:
+                pointed = model._default_manager.filter(**{f"{field.name}__isnull": False})
+                condition |= Q(pk__in=pointed.values(field.name))
+    return condition
+
+
 def sealed_response(sealed: SealedFile, *, download_name: str) -> HttpResponse:
     """The decrypted file as an attachment. `download_name` is built by the caller from codes,
     never from the original (possibly personal) name."""
-    response = HttpResponse(
-        unseal(sealed), content_type=sealed.content_type or "application/octet-stream"
-    )
+    try:
+        data = unseal(sealed)
+    except FileNotFoundError as exc:  # lost on disk (a restore without media): not a crash
+        raise Http404 from exc
+    response = HttpResponse(data, content_type=sealed.content_type or "application/octet-stream")
     # RFC 6266/5987 form: report numbers carry Vietnamese letters ("QĐ").
     response["Content-Disposition"] = content_disposition_header(True, download_name) or ""
     response["Cache-Control"] = "no-store"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django.apps import apps
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
@@ -23,6 +24,7 @@ from ctip.victims.models import (
     CaseExploitation,
     Consent,
     ConsentPurpose,
+    Paper,
     Referral,
     State,
     SupportGiven,
@@ -47,7 +49,7 @@ def case_merge(*, keep: Case, other: Case, acting_user: Any) -> Case:
     if keep.pk == other.pk:
         raise ValueError(_("Không thể gộp hồ sơ với chính nó."))
     with transaction.atomic():
-        for model in (CaseEvent, AccessLog, Referral, Consent, SupportGiven):
+        for model in (CaseEvent, AccessLog, Referral, Consent, SupportGiven, Paper):
             model.objects.filter(case=other).update(case=keep)
         have = set(CaseExploitation.objects.filter(case=keep).values_list("form", flat=True))
         CaseExploitation.objects.filter(case=other).exclude(form__in=have).update(case=keep)
@@ -116,16 +118,17 @@ def case_purge(*, case: Case, acting_user: Any, today: date | None = None) -> di
     return report
 
 
-def case_related_models() -> list[tuple[Any, str]]:
-    """Every model pointing to a case, with the name of that foreign key. Not other cases (a
-    child accompanying the person has a case, and personal data, of its own)."""
+def pointing_to(model: Any) -> list[tuple[Any, str]]:
+    """Every (model, foreign key) pointing to `model`, hidden relations (related_name="+")
+    included. Never other cases: an accompanying child has a case, and a person, of its own
+    (merged duplicates are added to the purge by `_with_merged`)."""
     found = []
-    for relation in Case._meta.related_objects:
-        if relation.related_model is Case:
+    for other in apps.get_models():
+        if other is Case:
             continue
-        if relation.one_to_many or relation.one_to_one:
-            model = relation.related_model
-            found.append((model, relation.field.name))
+        for field in other._meta.concrete_fields:
+            if field.many_to_one and field.related_model is model:
+                found.append((other, field.name))
     return found
 
 
@@ -141,20 +144,44 @@ def sealed_columns(model: Any) -> list[str]:
     ]
 
 
+def _with_merged(due: list[int]) -> list[int]:
+    """The cases and every duplicate merged into them (a merged case keeps its own identity)."""
+    found, frontier = set(due), set(due)
+    while frontier:
+        merged = Case.objects.filter(merged_into__in=frontier).values_list("pk", flat=True)
+        frontier = set(merged) - found
+        found |= frontier
+    return sorted(found)
+
+
 def _destroy_personal_data(due: list[int], today: date) -> dict[str, int]:
-    """Every copy of the cases' personal data: the case's fields and blind indexes, personal
-    fields of every record pointing to the case, and every sealed file (papers, evidence) with
-    its encrypted name. Found by walking the models, so a new record type is covered too."""
+    """Every copy of the cases' personal data: the case's fields and blind indexes (and those of
+    duplicates merged into it), personal fields of every record pointing to it, directly or
+    through another record (a watch entry escalated to the case, and its checks), and every
+    sealed file (papers, evidence) with its encrypted name. Found by walking the models, so a
+    new record type is covered too."""
+    cases = _with_merged(due)
     report: dict[str, int] = {}
     blank = {name: "" for name in personal_columns(Case)}
     blank.update({column: "" for column in Case.BLIND_INDEXES})
-    Case.objects.filter(pk__in=due).update(**blank, purged_on=today)
-    for model, fk in case_related_models():
-        rows = model.objects.filter(**{f"{fk}__in": due})
-        fields = personal_columns(model)
-        if fields:
-            report[model._meta.model_name] = rows.update(**{f: "" for f in fields})
-        for column in sealed_columns(model):
+    report["merged duplicates"] = len(cases) - len(due)
+    Case.objects.filter(pk__in=cases).update(**blank, purged_on=today)
+    _destroy_related(Case, cases, today, report, depth=0)
+    return report
+
+
+def _destroy_related(
+    model: Any, keys: Any, today: date, report: dict[str, int], depth: int
+) -> None:
+    for other, fk in pointing_to(model):
+        rows = other.objects.filter(**{f"{fk}__in": keys})
+        label = f"{other._meta.model_name}"
+        values: dict[str, Any] = {f: "" for f in personal_columns(other)}
+        if any(f.name == "purged_on" for f in other._meta.concrete_fields):
+            values["purged_on"] = today  # a watch entry escalated to the case: its identity goes
+        if values:
+            report[label] = report.get(label, 0) + rows.update(**values)
+        for column in sealed_columns(other):
             files = list(
                 SealedFile.objects.filter(
                     pk__in=rows.filter(**{f"{column}__isnull": False}).values(column)
@@ -164,8 +191,9 @@ def _destroy_personal_data(due: list[int], today: date) -> dict[str, int]:
             for sealed in files:
                 destroy(sealed)
             if files:
-                report[f"{model._meta.model_name}.{column}"] = len(files)
-    return report
+                report[f"{label}.{column}"] = len(files)
+        if depth < 3:  # records of records (a watch entry's checks); the graph is shallow
+            _destroy_related(other, rows.values("pk"), today, report, depth + 1)
 
 
 def _user(acting_user: Any) -> Any:

@@ -230,7 +230,8 @@ class AccessLog(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     section = models.CharField(max_length=40)
-    break_glass_reason = models.TextField(blank=True)
+    # The reason often names the person ("xác minh cho Nguyễn Thị A..."): encrypted, and purged.
+    break_glass_reason = EncryptedTextField(blank=True, default="")
     flagged = models.BooleanField(default=False)  # break-glass reads await review
 
     class Meta:
