@@ -7,7 +7,7 @@ PG_URL ?= postgres://root@127.0.0.1:5432/postgres
 
 $(BIN)/python:
 	@py=$$(scripts/find-python) || exit 1; echo "ctip: creating $(VENV) with $$py"; "$$py" -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-pip.lock
 
 # Stamps record which lock file the virtualenv was last brought up to date with.
 # Installs are hash-checked: the lock files pin every package with its sha256 hashes

@@ -7,6 +7,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCKS = ["requirements.lock", "requirements-dev.lock"]
+PIP_LOCK = "requirements-pip.lock"  # pip itself, upgraded in the new virtualenv
 PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?==(\S+)$")
 HASH = re.compile(r"--hash=sha256:[0-9a-f]{64}\b")
 
@@ -35,6 +36,12 @@ def test_every_requirement_is_pinned_with_a_hash(name):
     assert unhashed == [], f"{name}: no --hash=sha256: entry for {unhashed}"
 
 
+def test_pip_itself_is_pinned_with_a_hash():
+    entries = requirements(PIP_LOCK)
+    assert [r.split("==")[0] for r in entries] == ["pip"]
+    assert all(PIN.match(r) and HASH.search(options) for r, options in entries.items())
+
+
 @pytest.mark.parametrize("name", LOCKS)
 def test_locks_pin_the_build_backend(name):
     # ctip itself is installed with --no-build-isolation, built by this hashed setuptools.
@@ -55,7 +62,8 @@ def test_lock_installs_require_hashes(path):
     assert missing == [], f"{path}: lock installs without --require-hashes: {missing}"
     if path == "Makefile":
         installed = {re.search(r"requirements[\w.-]*\.lock", line)[0] for line in lock_lines}
-        assert installed == set(LOCKS)
+        assert installed == {*LOCKS, PIP_LOCK}
+        assert not [line for line in lines if "--upgrade pip" in line]  # unpinned, unhashed
 
 
 @pytest.mark.parametrize("path", ["Makefile", "docs/deploy.md"])
