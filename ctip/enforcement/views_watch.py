@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _l
 
 from ctip.accounts.permissions import P
 from ctip.accounts.scope import active_assignments
-from ctip.core.access import access_object, requires
+from ctip.core.access import access_confidential, requires
 from ctip.enforcement.models import WatchCategory
 from ctip.enforcement.watchlist import (
     WatchError,
@@ -94,7 +94,8 @@ def _in_scope(request: HttpRequest, unit: Unit) -> bool:
 
 @requires(P.VIEW_WATCHLIST)
 def watch_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    entry = access_object(watch_visible(request.user), pk)
+    # The page shows who is watched (name, address): the read is logged before it is shown.
+    entry = access_confidential(watch_visible(request.user), pk, user=request.user, purpose="watch")
     form = CheckForm(request.POST if "check" in request.POST else None)
     if request.method == "POST":
         try:

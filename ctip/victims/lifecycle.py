@@ -18,7 +18,6 @@ from ctip.core.sealed import destroy
 from ctip.rules.calendar import Duration, add_duration
 from ctip.rules.selectors import RuleMissing, rule_in_force
 from ctip.victims.models import (
-    AccessLog,
     Case,
     CaseEvent,
     CaseExploitation,
@@ -49,7 +48,8 @@ def case_merge(*, keep: Case, other: Case, acting_user: Any) -> Case:
     if keep.pk == other.pk:
         raise ValueError(_("Không thể gộp hồ sơ với chính nó."))
     with transaction.atomic():
-        for model in (CaseEvent, AccessLog, Referral, Consent, SupportGiven, Paper):
+        # Access-log rows are not moved: who viewed which record stays as it was written.
+        for model in (CaseEvent, Referral, Consent, SupportGiven, Paper):
             model.objects.filter(case=other).update(case=keep)
         have = set(CaseExploitation.objects.filter(case=keep).values_list("form", flat=True))
         CaseExploitation.objects.filter(case=other).exclude(form__in=have).update(case=keep)

@@ -24,6 +24,7 @@ from ctip.victims.models import (
     ReferralStatus,
     State,
 )
+from ctip.victims.selectors import require_owner
 
 
 class ReferralError(ValueError):
@@ -31,6 +32,7 @@ class ReferralError(ValueError):
 
 
 def consent_record(*, case: Case, purpose: str, given_on: date, acting_user: Any) -> Consent:
+    require_owner(acting_user, case)
     with transaction.atomic():
         consent = Consent.objects.create(
             case=case, purpose=purpose, given_on=given_on, recorded_by=_user(acting_user)
@@ -49,6 +51,7 @@ def consent_withdraw(*, consent: Consent, on: date, acting_user: Any) -> Consent
     of its personal data at once; an open case is purged when it closes (`ctip purge`)."""
     from ctip.victims.lifecycle import case_purge
 
+    require_owner(acting_user, consent.case)
     with transaction.atomic():
         Consent.objects.filter(pk=consent.pk).update(withdrawn_on=on)
         audit_write(
@@ -74,6 +77,7 @@ def referral_send(
     acting_user: Any,
     override_reason: str = "",
 ) -> Referral:
+    require_owner(acting_user, case)  # a receiving agency does not refer the case on
     if not reason.strip():
         raise ReferralError(_("Phải nêu lý do chuyển hồ sơ."))
     if to_agency.pk == case.owner_id:

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from ctip.accounts.permissions import P
 from ctip.accounts.scope import scoped
@@ -38,6 +39,47 @@ def cases_visible(user: Any) -> QuerySet[Case]:
     )
 
 
+class OwnerOnlyError(ValueError):
+    """A step that an accepted referral does not grant."""
+
+
+def cases_owned(user: Any) -> QuerySet[Case]:
+    """Cases of the user's agency (and those it succeeded), without those received by referral:
+    what the receiving agency may not do (refer on, record consent, issue papers, merge)."""
+    owned = scoped(
+        Case.objects.all(), user, P.VIEW_VICTIM_CASES, agency_field="owner", unit_field=None
+    )
+    return owned.exclude(merged_into__isnull=False)
+
+
+def require_owner(user: Any, case: Case) -> None:
+    """Services call this for the owner's steps; commands and jobs (no user) are not refused."""
+    if getattr(user, "pk", None) is None:
+        return
+    if not cases_owned(user).filter(pk=case.pk).exists():
+        raise OwnerOnlyError(
+            _(
+                "Chỉ cơ quan quản lý hồ sơ mới được làm việc này; cơ quan nhận chuyển hồ sơ chỉ "
+                "ghi nhận hỗ trợ do mình thực hiện."
+            )
+        )
+
+
+def referral_receiver(user: Any, case: Case) -> Any:
+    """The user's agency that accepted a referral of the case, or None."""
+    from ctip.victims.models import Referral, ReferralStatus
+
+    accepted = scoped(
+        Referral.objects.filter(case=case, status=ReferralStatus.ACCEPTED),
+        user,
+        P.VIEW_VICTIM_CASES,
+        agency_field="to_agency",
+        unit_field=None,
+    ).select_related("to_agency")
+    first = accepted.first()
+    return first.to_agency if first else None
+
+
 def access_case(user: Any, pk: Any, *, section: str, break_glass_reason: str = "") -> Case:
     """A case whose personal data is about to be shown: one access-log row per view."""
     if break_glass_reason:
@@ -61,11 +103,18 @@ def search_by_name(user: Any, query: str) -> list[Case]:
     wanted = fold(query)
     if len(wanted) < 2:
         return []
-    return [
+    found = [
         c
         for c in cases_visible(user)
         if wanted in fold(c.full_name) or wanted in fold(c.other_names)
     ]
+    # A match tells the searcher that this record holds that name: a read of personal data,
+    # logged for every case found (the query itself is never stored).
+    with transaction.atomic():
+        AccessLog.objects.bulk_create(
+            [AccessLog(case=c, user=user, section="search") for c in found]
+        )
+    return found
 
 
 def overdue_verifications(user: Any, *, today: date | None = None) -> QuerySet[Case]:

@@ -34,7 +34,14 @@ from ctip.victims.referrals import (
     referral_answer,
     referral_send,
 )
-from ctip.victims.selectors import access_case, cases_visible
+from ctip.victims.selectors import (
+    OwnerOnlyError,
+    access_case,
+    cases_owned,
+    cases_visible,
+    referral_receiver,
+    require_owner,
+)
 from ctip.victims.support import eligibility, support_give
 
 
@@ -98,6 +105,7 @@ def protection(request: HttpRequest, pk: int) -> HttpResponse:
             if "plan" in request.POST:
                 from ctip.victims.services import case_update
 
+                require_owner(request.user, case)
                 case_update(
                     case=case,
                     version=int(request.POST.get("version", 0)),
@@ -106,9 +114,11 @@ def protection(request: HttpRequest, pk: int) -> HttpResponse:
                 )
                 return redirect("case_protection", pk=case.pk)
             if "support" in request.POST and support_form.is_valid():
+                # What a referral grants: the receiving agency records the support it gave.
+                owner = cases_owned(request.user).filter(pk=case.pk).exists()
                 support_give(
                     case=case,
-                    provider=case.owner,
+                    provider=case.owner if owner else referral_receiver(request.user, case),
                     acting_user=request.user,
                     **support_form.cleaned_data,
                 )
@@ -189,8 +199,12 @@ def paper_create(request: HttpRequest, pk: int) -> HttpResponse:
     case = access_object(cases_visible(request.user), pk)
     kind = request.POST.get("kind", "")
     if request.method == "POST" and kind in PaperKind.values:
-        paper = paper_generate(case=case, kind=kind, acting_user=request.user)
-        messages.success(request, _("Đã lập %(number)s.") % {"number": paper.number})
+        try:
+            paper = paper_generate(case=case, kind=kind, acting_user=request.user)
+        except OwnerOnlyError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Đã lập %(number)s.") % {"number": paper.number})
     return redirect("case_protection", pk=case.pk)
 
 
@@ -234,7 +248,11 @@ def case_merge_view(request: HttpRequest, pk: int) -> HttpResponse:
     keep = access_object(cases_visible(request.user), pk)
     code = request.POST.get("code", "").strip()
     if request.method == "POST":
-        other = cases_visible(request.user).filter(code=code).exclude(pk=keep.pk).first()
+        # Both cases must be the user's agency's own: a referral grants no merge.
+        owned = cases_owned(request.user)
+        other = owned.filter(code=code).exclude(pk=keep.pk).first()
+        if not owned.filter(pk=keep.pk).exists():
+            other = None
         if other is None:
             messages.error(
                 request, _("Không có hồ sơ %(code)s trong phạm vi của bạn.") % {"code": code}

@@ -22,6 +22,7 @@ from ctip.victims.models import (
     PaperTemplate,
     State,
 )
+from ctip.victims.selectors import require_owner
 
 DEFAULTS = Path(__file__).resolve().parent
 DOCX = content_type_for("docx")
@@ -87,6 +88,7 @@ def _context(case: Case, number: str, today: date) -> dict[str, Any]:
 
 def paper_generate(*, case: Case, kind: str, acting_user: Any, today: date | None = None) -> Paper:
     today = today or date.today()
+    require_owner(acting_user, case)  # papers are issued in the owner's register only
     with transaction.atomic():
         number = _number(kind, case, today.year)
         document = _template(kind)
