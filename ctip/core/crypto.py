@@ -22,13 +22,9 @@ from ctip.core.personal import PersonalField, remember
 from ctip.core.text import fold
 
 
-def _keys() -> list[str]:
-    return [k.strip() for k in str(settings.CTIP_ENCRYPTION_KEY).split(",") if k.strip()]
-
-
 def encryption_keys() -> list[str]:
     """The configured key ring, the encrypting key first."""
-    return _keys()
+    return [k.strip() for k in str(settings.CTIP_ENCRYPTION_KEY).split(",") if k.strip()]
 
 
 def blind_index_key() -> str:
@@ -46,7 +42,7 @@ def _fernet(keys: tuple[str, ...]) -> MultiFernet:
 
 
 def fernet() -> MultiFernet:
-    return _fernet(tuple(_keys()))
+    return _fernet(tuple(encryption_keys()))
 
 
 def encrypt(text: str) -> str:

@@ -97,12 +97,11 @@ _after_batch: Callable[[str, int], None] = lambda step, count: None  # noqa: E73
 
 def encryption_rotate(*, acting_user: Any, batch: int = BATCH) -> dict[str, int]:
     """Re-encrypt and re-index everything under the configured keys; returns counts per step."""
-    keyring_problems = [
-        p for p in keyring.problems(keyring.stored_fingerprints()) if "CTIP_ENCRYPTION_KEY" in p
-    ]
-    if keyring_problems:
-        # The old key must still be in the ring: without it nothing can be re-encrypted.
-        raise keyring.KeyMismatch(" ".join(keyring_problems))
+    # The old key must still be in the ring: without it nothing can be re-encrypted. (A changed
+    # blind-index key is what a rotation fixes, so that problem is not a refusal here.)
+    refused = keyring.encryption_problems(keyring.stored_fingerprints())
+    if refused:
+        raise keyring.KeyMismatch(" ".join(refused))
     target = _target()
     KeyRotation.objects.exclude(target=target).delete()  # an abandoned rotation to other keys
     done: dict[str, int] = {}

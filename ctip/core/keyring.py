@@ -53,16 +53,7 @@ def problems(stored: Fingerprints | None) -> list[str]:
     """What is wrong between the configured keys and `stored` (Vietnamese messages)."""
     if stored is None:
         return []
-    found = []
-    if stored.encryption not in ring():
-        found.append(
-            _(
-                "Khóa mã hóa (CTIP_ENCRYPTION_KEY) không đọc được dữ liệu đã mã hóa: dữ liệu được "
-                "ghi bằng khóa có dấu %(stored)s, khóa đang cấu hình có dấu %(configured)s. Hãy "
-                "đặt lại đúng khóa (xem docs/operations.md); không ghi thêm dữ liệu bằng khóa này."
-            )
-            % {"stored": stored.encryption, "configured": ", ".join(ring())}
-        )
+    found = encryption_problems(stored)
     if stored.blind_index != configured().blind_index:
         found.append(
             _(
@@ -73,6 +64,20 @@ def problems(stored: Fingerprints | None) -> list[str]:
             % {"stored": stored.blind_index, "configured": configured().blind_index}
         )
     return found
+
+
+def encryption_problems(stored: Fingerprints | None) -> list[str]:
+    """The encryption key ring cannot read the data (a rotation needs the old key in it)."""
+    if stored is None or stored.encryption in ring():
+        return []
+    return [
+        _(
+            "Khóa mã hóa (CTIP_ENCRYPTION_KEY) không đọc được dữ liệu đã mã hóa: dữ liệu được "
+            "ghi bằng khóa có dấu %(stored)s, khóa đang cấu hình có dấu %(configured)s. Hãy "
+            "đặt lại đúng khóa (xem docs/operations.md); không ghi thêm dữ liệu bằng khóa này."
+        )
+        % {"stored": stored.encryption, "configured": ", ".join(ring())}
+    ]
 
 
 def stored_fingerprints() -> Fingerprints | None:

@@ -7,8 +7,6 @@ rolls its rows back, and the clear files must then still be there to run it agai
 
 from __future__ import annotations
 
-import contextlib
-import secrets
 from pathlib import Path
 from typing import Any
 
@@ -16,38 +14,28 @@ from django.conf import settings
 from django.db import connection, transaction
 
 from ctip.core.crypto import EncryptedTextField, decrypt_bytes, encrypt_bytes
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+from ctip.core.sealed import content_type_for, new_path, unlink_quietly, write_token
 
 
 def content_type_of(clear: bytes) -> str:
     if clear.startswith(b"%PDF-"):
-        return "application/pdf"
+        return content_type_for("pdf")
     if clear.startswith(b"PK\x03\x04"):
-        return DOCX
-    return "application/octet-stream"
+        return content_type_for("docx")
+    return content_type_for("")
 
 
 def write_sealed(apps: Any, token: bytes, *, name: str, size: int, content_type: str) -> Any:
     """A SealedFile row (historical model) for an already encrypted `token`."""
-    sealed_model = apps.get_model("core", "SealedFile")
-    random = secrets.token_hex(16)
-    path = f"sealed/{random[:2]}/{random}"
-    target = Path(settings.MEDIA_ROOT) / path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.write_bytes(token)
-    tmp.chmod(0o600)
-    tmp.replace(target)
-    return sealed_model.objects.create(path=path, name=name, size=size, content_type=content_type)
+    path = new_path()
+    write_token(path, token)
+    return apps.get_model("core", "SealedFile").objects.create(
+        path=path, name=name, size=size, content_type=content_type
+    )
 
 
 def delete_after_commit(source: Path) -> None:
-    def unlink() -> None:
-        with contextlib.suppress(FileNotFoundError):
-            source.unlink()
-
-    transaction.on_commit(unlink)
+    transaction.on_commit(lambda: unlink_quietly(source))
 
 
 def seal_field(

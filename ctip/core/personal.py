@@ -85,7 +85,10 @@ def personal_scope() -> Iterator[None]:
 
 
 def redact(text: str) -> str:
-    values = (_seen.get() or set()) | _fallback
+    return _mask(text, (_seen.get() or set()) | _fallback)
+
+
+def _mask(text: str, values: set[str]) -> str:
     if not values or not text:
         return text
     # Longest first, so "Nguyễn Văn An" is masked whole before "An" would be.
@@ -159,11 +162,8 @@ class SafeReporterFilter(SafeExceptionReporterFilter):
 def redact_html(text: str, extra: set[str] | None = None) -> str:
     """`redact` for a rendered page: values are also looked for as the page escapes them."""
     values = (_seen.get() or set()) | _fallback | (extra or set())
-    if not values or not text:
-        return text
     forms = {form for v in values for form in (v, html.escape(v), html.escape(v, quote=False))}
-    pattern = "|".join(re.escape(v) for v in sorted(forms, key=len, reverse=True))
-    return re.sub(pattern, MASK, text)
+    return _mask(text, forms)
 
 
 def _posted(request: Any) -> set[str]:

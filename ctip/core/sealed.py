@@ -39,6 +39,17 @@ def _absolute(path: str) -> Path:
     return Path(settings.MEDIA_ROOT) / path
 
 
+def new_path() -> str:
+    """A random name under the sealed folder, relative to MEDIA_ROOT."""
+    random = secrets.token_hex(16)
+    return f"{FOLDER}/{random[:2]}/{random}"
+
+
+def write_token(path: str, token: bytes) -> None:
+    """Store an already encrypted token at `path` (relative to MEDIA_ROOT), atomically."""
+    _write(_absolute(path), token)
+
+
 def _write(target: Path, data: bytes) -> None:
     """Write atomically (a rotation interrupted mid-write leaves the old token intact)."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -64,9 +75,8 @@ def _read_upload(content: Any) -> bytes:
 def seal(*, content: Any, name: str, content_type: str = "") -> SealedFile:
     """Encrypt `content` (bytes or an uploaded file) and keep it under a random name."""
     data = _read_upload(content)
-    random = secrets.token_hex(16)
-    path = f"{FOLDER}/{random[:2]}/{random}"
-    _write(_absolute(path), encrypt_bytes(data))
+    path = new_path()
+    write_token(path, encrypt_bytes(data))
     return SealedFile.objects.create(
         path=path, name=name[:255], size=len(data), content_type=content_type[:100]
     )
@@ -82,10 +92,10 @@ def destroy(sealed: SealedFile | None) -> None:
         return
     target = _absolute(sealed.path)
     SealedFile.objects.filter(pk=sealed.pk).delete()
-    transaction.on_commit(lambda: _unlink(target))
+    transaction.on_commit(lambda: unlink_quietly(target))
 
 
-def _unlink(target: Path) -> None:
+def unlink_quietly(target: Path) -> None:
     with contextlib.suppress(FileNotFoundError):
         target.unlink()
 
@@ -147,10 +157,18 @@ def sealed_response(sealed: SealedFile, *, download_name: str) -> HttpResponse:
     return response
 
 
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "json": "application/json",
+}
+
+
 def content_type_for(kind: str) -> str:
-    return {
-        "pdf": "application/pdf",
-        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "json": "application/json",
-    }.get(kind, "application/octet-stream")
+    return CONTENT_TYPES.get(kind, "application/octet-stream")
+
+
+def extension(sealed: SealedFile) -> str:
+    """The file's kind ("pdf", "docx"...) for a download name; "bin" when unknown."""
+    return next((k for k, t in CONTENT_TYPES.items() if t == sealed.content_type), "bin")

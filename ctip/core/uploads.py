@@ -6,6 +6,7 @@ import io
 import zipfile
 from typing import Any
 
+from django.conf import settings
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.utils.translation import gettext as _
 
@@ -42,8 +43,6 @@ def check_document(upload: Any) -> str:
 
 
 def max_upload_bytes() -> int:
-    from django.conf import settings
-
     return int(settings.CTIP_MAX_UPLOAD_BYTES)
 
 

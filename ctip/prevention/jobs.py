@@ -9,6 +9,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -87,9 +88,9 @@ def write_import(job_id: int) -> str:
 def imports_expire(*, now: Any = None) -> int:
     """Delete the uploads of jobs that ended, or that waited too long for confirmation."""
     cutoff = (now or timezone.now()) - KEEP_WAITING
-    stale = ImportJob.objects.filter(file__isnull=False).filter(
-        status__in=ENDED
-    ) | ImportJob.objects.filter(file__isnull=False, created__lt=cutoff)
+    stale = ImportJob.objects.filter(
+        Q(status__in=ENDED) | Q(created__lt=cutoff), file__isnull=False
+    )
     count = 0
     for job_id in stale.values_list("pk", flat=True):
         _end(job_id)

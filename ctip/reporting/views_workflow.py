@@ -21,7 +21,7 @@ from ctip.agencies.models import Agency
 from ctip.core.access import access_confidential, access_object, requires
 from ctip.core.audit import audit_read
 from ctip.core.indicators import compute
-from ctip.core.sealed import sealed_response
+from ctip.core.sealed import extension, sealed_response
 from ctip.reporting import contributions as flow
 from ctip.reporting.indicators import COMPLETENESS
 from ctip.reporting.models import Contribution, ContributionState, JobStatus, Report
@@ -114,8 +114,8 @@ def request_letter(request: HttpRequest, pk: int) -> HttpResponse:
         purpose="letter",
     )
     assert request_obj.letter is not None
-    kind = "pdf" if request_obj.letter.content_type == "application/pdf" else "docx"
-    return sealed_response(request_obj.letter, download_name=f"yeu-cau-{request_obj.pk}.{kind}")
+    name = f"yeu-cau-{request_obj.pk}.{extension(request_obj.letter)}"
+    return sealed_response(request_obj.letter, download_name=name)
 
 
 @requires(P.CONTRIBUTE_REPORTS)

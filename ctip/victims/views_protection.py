@@ -17,7 +17,7 @@ from ctip.accounts.permissions import P
 from ctip.accounts.scope import scoped
 from ctip.agencies.models import Agency
 from ctip.core.access import access_object, requires
-from ctip.core.sealed import sealed_response
+from ctip.core.sealed import extension, sealed_response
 from ctip.victims.models import (
     REGIMES,
     Consent,
@@ -234,10 +234,8 @@ def evidence_download(request: HttpRequest, pk: int) -> HttpResponse:
     )
     access_case(request.user, support.case_id, section="evidence")
     assert support.evidence is not None
-    kind = "pdf" if support.evidence.content_type == "application/pdf" else "docx"
-    return sealed_response(
-        support.evidence, download_name=f"{support.case.code}-chung-tu-{support.pk}.{kind}"
-    )
+    name = f"{support.case.code}-chung-tu-{support.pk}.{extension(support.evidence)}"
+    return sealed_response(support.evidence, download_name=name)
 
 
 @requires(P.SUPERVISE_VICTIM_CASES)

@@ -11,7 +11,7 @@ from django.db import transaction
 from docxtpl import DocxTemplate
 
 from ctip.core.audit import audit_write
-from ctip.core.sealed import content_type_for, seal, unseal
+from ctip.core.sealed import content_type_for, seal
 from ctip.victims.models import (
     PAPER_SYMBOLS,
     REGIMES,
@@ -114,9 +114,3 @@ def paper_generate(*, case: Case, kind: str, acting_user: Any, today: date | Non
             changes={"paper": [None, number]},
         )
     return paper
-
-
-def paper_bytes(paper: Paper) -> bytes:
-    if paper.file is None:  # purged with the case's personal data
-        raise LookupError("paper purged")
-    return unseal(paper.file)
