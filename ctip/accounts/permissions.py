@@ -30,6 +30,8 @@ class P:
     VIEW_VICTIM_CASES = "victims.view_cases"
     EDIT_VICTIM_CASES = "victims.edit_cases"
     SUPERVISE_VICTIM_CASES = "victims.supervise"
+    # Decide possible duplicates found across agencies, seeing codes and agencies only.
+    REVIEW_DUPLICATES = "victims.review_duplicates"
     VIEW_CRIMINAL_CASES = "enforcement.view_cases"
     EDIT_CRIMINAL_CASES = "enforcement.edit_cases"
     VIEW_PERSONAL_DATA = "personal_data.view"
@@ -79,7 +81,14 @@ ROLES: dict[str, Role] = {
             "standing_office",
             _("Cơ quan Thường trực"),
             frozenset(
-                _AGENCY | {P.VIEW_AGGREGATES, P.VIEW_REPORTS, P.COMPILE_REPORTS, P.ISSUE_REPORTS}
+                _AGENCY
+                | {
+                    P.VIEW_AGGREGATES,
+                    P.VIEW_REPORTS,
+                    P.COMPILE_REPORTS,
+                    P.ISSUE_REPORTS,
+                    P.REVIEW_DUPLICATES,
+                }
             ),
             False,
         ),
@@ -98,7 +107,13 @@ ROLES: dict[str, Role] = {
             "case_supervisor",
             _("Cán bộ giám sát hồ sơ nạn nhân"),
             frozenset(
-                _AGENCY | {P.VIEW_VICTIM_CASES, P.SUPERVISE_VICTIM_CASES, P.VIEW_PERSONAL_DATA}
+                _AGENCY
+                | {
+                    P.VIEW_VICTIM_CASES,
+                    P.SUPERVISE_VICTIM_CASES,
+                    P.REVIEW_DUPLICATES,
+                    P.VIEW_PERSONAL_DATA,
+                }
             ),
         ),
         Role(

@@ -1,0 +1,60 @@
+"""The review queue of possible duplicates across agencies (issue 19, finding 1)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from ctip.accounts.permissions import P
+from ctip.core.access import access_object, requires
+from ctip.victims.duplicates import (
+    DECISIONS,
+    ReviewError,
+    Status,
+    duplicate_review_decide,
+    may_merge,
+    reviews_visible,
+)
+from ctip.victims.selectors import cases_visible
+
+
+@requires(P.REVIEW_DUPLICATES)
+def duplicate_queue(request: HttpRequest) -> HttpResponse:
+    """Open reviews first; decided ones stay listed for the record. Codes and agencies only."""
+    reviews = list(reviews_visible(request.user)[:200])
+    openable = set(
+        cases_visible(request.user)
+        .filter(pk__in=[r.known_case_id for r in reviews] + [r.new_case_id for r in reviews])
+        .values_list("pk", flat=True)
+    )
+    rows = [
+        {
+            "review": r,
+            "known_openable": r.known_case_id in openable,
+            "new_openable": r.new_case_id in openable,
+            "can_merge": r.status == Status.OPEN and may_merge(request.user, r),
+        }
+        for r in reviews
+    ]
+    return render(request, "victims/duplicates.html", {"rows": rows})
+
+
+@requires(P.REVIEW_DUPLICATES)
+def duplicate_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    review = access_object(reviews_visible(request.user), pk)
+    if request.method == "POST":
+        decision = request.POST.get("decision", "")
+        try:
+            duplicate_review_decide(review=review, decision=decision, acting_user=request.user)
+        except ReviewError as exc:
+            messages.error(request, str(exc))
+        else:
+            label = dict(Status.choices)[decision] if decision in DECISIONS else decision
+            messages.success(
+                request,
+                _("Đã ghi quyết định: %(decision)s (%(new)s, %(known)s).")
+                % {"decision": label, "new": review.new_case.code, "known": review.known_case.code},
+            )
+    return redirect("duplicate_queue")
