@@ -3,9 +3,7 @@
 from datetime import date
 
 import pytest
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from ctip.accounts.models import User
 from ctip.accounts.services import assignment_grant, totp_start, user_ensure_demo
 from ctip.accounts.steps import may_take_step, roles_for_step
 from ctip.core.access import access_confidential
@@ -14,7 +12,7 @@ from ctip.geo.models import Level
 from ctip.geo.services import unit_set_flags
 from ctip.rules.services import rule_set
 from tests.conftest import NEW, OLD, unit
-from tests.helpers import add_totp, log_in, make_user
+from tests.helpers import make_user
 from tests.testapp.models import Person
 
 pytestmark = pytest.mark.django_db
@@ -86,19 +84,3 @@ def test_service_writes_leave_an_audit_row(write):
     newest = AuditEntry.objects.latest("id")
     assert AuditEntry.objects.count() == before + 1
     assert newest.actor == actor
-
-
-def test_admin_action_resets_the_second_factor(client, settings):
-    admin = make_user("quantri", "system_admin")
-    User.objects.filter(pk=admin.pk).update(is_staff=True, is_superuser=True)
-    admin.refresh_from_db()
-    worker = make_user("xahoi", "case_worker", agency="qng-syt-2025")
-    add_totp(worker)
-    log_in(client, admin, add_totp(admin))
-    response = client.post(
-        "/admin/accounts/user/",
-        {"action": "reset_two_factor", "_selected_action": [worker.pk]},
-    )
-    assert response.status_code == 302
-    assert not TOTPDevice.objects.filter(user=worker).exists()
-    assert AuditEntry.objects.filter(action="accounts.two_factor_reset", actor=admin).exists()

@@ -52,3 +52,43 @@ class Assignment(Validity):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.get_role_display()}"
+
+
+class TwoFactorResetRequest(models.Model):
+    """Removing a user's second factor (a lost phone) takes two administrators: one asks, another
+    approves. A single administrator who could also send themselves a password link could
+    otherwise take over an account that reads personal data."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Chờ phê duyệt")
+        APPROVED = "approved", _("Đã phê duyệt, đã đặt lại")
+        CANCELLED = "cancelled", _("Đã hủy")
+
+    user = models.ForeignKey(
+        User, verbose_name=_("người dùng"), on_delete=models.CASCADE, related_name="+"
+    )
+    requested_by = models.ForeignKey(
+        User, verbose_name=_("người đề nghị"), on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("thời điểm đề nghị"), auto_now_add=True)
+    reason = models.CharField(_("lý do"), max_length=300)
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=Status.choices, default=Status.OPEN
+    )
+    decided_by = models.ForeignKey(
+        User,
+        verbose_name=_("người phê duyệt"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("thời điểm phê duyệt"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("đề nghị đặt lại xác thực hai lớp")
+        verbose_name_plural = _("đề nghị đặt lại xác thực hai lớp")
+        ordering = ["status", "-requested_at"]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.get_status_display()})"

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import base64
 from io import BytesIO
+from typing import Any
 
 import qrcode
 import qrcode.image.svg
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django_otp import login as otp_login
@@ -17,6 +21,7 @@ from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ctip.accounts.forms import LoginForm, TokenForm
+from ctip.accounts.recovery import notices_since
 from ctip.accounts.services import backup_codes_renew, totp_confirm, totp_start
 from ctip.core.access import authenticated, public
 from ctip.core.audit import audit_write
@@ -26,6 +31,51 @@ from ctip.core.audit import audit_write
 class LoginView(auth_views.LoginView):
     form_class = LoginForm
     redirect_authenticated_user = True
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        """Logged in: tell the user what administrators did to the account since last time."""
+        user = form.get_user()
+        since = user.last_login  # read before login() moves it
+        response = super().form_valid(form)
+        for notice in notices_since(user, since):
+            messages.warning(self.request, notice)
+        return response
+
+
+@public
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """The one-time link an administrator had sent: the user chooses the password. The second
+    factor stays; the user is not logged in by the link."""
+
+    template_name = "accounts/password_set.html"
+    post_reset_login = False
+
+    def get_success_url(self) -> str:
+        return reverse("login")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        with transaction.atomic():
+            response = super().form_valid(form)
+            audit_write(action="accounts.password_set", acting_user=form.user, obj=form.user)
+        messages.success(self.request, _("Đã đặt mật khẩu mới. Hãy đăng nhập."))
+        return response
+
+
+@authenticated
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Users change their own password (the only way a password is ever chosen)."""
+
+    template_name = "accounts/password_change.html"
+
+    def get_success_url(self) -> str:
+        return reverse("security")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        with transaction.atomic():
+            response = super().form_valid(form)
+            audit_write(action="accounts.password_change", acting_user=form.user, obj=form.user)
+        messages.success(self.request, _("Đã đổi mật khẩu."))
+        return response
 
 
 @public
@@ -50,8 +100,6 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
         device = match_token(user, form.cleaned_data["token"])
         if device is not None:
             otp_login(request, device)
-            from django.db import transaction
-
             with transaction.atomic():
                 audit_write(
                     action="accounts.second_factor_passed",

@@ -42,7 +42,19 @@ AUTHENTICATED = "authenticated"
 
 
 def authenticated(view: Callable) -> Callable:
-    """Any logged-in user, whatever their roles (their own account pages)."""
+    """Any logged-in user, whatever their roles (their own account pages). Works on a function
+    view and on a class-based view (its dispatch is guarded)."""
+    if isinstance(view, type):
+        dispatch = view.dispatch  # type: ignore[attr-defined]
+
+        def guarded(self: Any, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            return dispatch(self, request, *args, **kwargs)
+
+        view.dispatch = guarded  # type: ignore[attr-defined]
+        setattr(view, ATTR, AUTHENTICATED)
+        return view
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
