@@ -63,6 +63,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so that every response carries the policy (even the upload limit's 413 page).
+    "ctip.core.csp.ContentSecurityPolicyMiddleware",
     # First: an oversized upload is refused before anything reads (and spools) its body.
     "ctip.core.uploads.UploadLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -209,16 +211,22 @@ SESSION_COOKIE_AGE = int(os.environ.get("CTIP_SESSION_MINUTES", "30")) * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
-# Lockout after repeated failed logins (django-axes), per username and per address.
+# Lockout after repeated failed logins (django-axes): a username at one client address, never
+# an address on its own (behind a proxy, or an office's NAT, one address is many users, and five
+# failures with any usernames would lock them all out) nor a username on its own (anyone could
+# lock anyone out).
 AXES_FAILURE_LIMIT = int(os.environ.get("CTIP_LOGIN_FAILURES", "5"))
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"
-# Behind nginx the client address is in X-Forwarded-For (docs/deploy.md sets it).
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("CTIP_PROXY_COUNT", "0")) or None
+# The client address: REMOTE_ADDR, or with CTIP_PROXY_COUNT trusted reverse proxies in front
+# (nginx: 1), the address the outermost one appended to X-Forwarded-For (docs/deploy.md).
+CTIP_PROXY_COUNT = int(os.environ.get("CTIP_PROXY_COUNT", "0"))
+if CTIP_PROXY_COUNT < 0:
+    raise ValueError("CTIP_PROXY_COUNT is the number of trusted proxies: 0 or more")
+AXES_CLIENT_IP_CALLABLE = "ctip.accounts.client_address.client_address"
 
 OTP_TOTP_ISSUER = "ctip"
 DEFAULT_EXCEPTION_REPORTER_FILTER = "ctip.core.personal.SafeReporterFilter"

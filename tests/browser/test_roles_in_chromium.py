@@ -145,6 +145,14 @@ def test_every_demo_account_logs_in_sees_its_menu_and_switches_language(server, 
     for username in server["users"]:
         context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="vi-VN")
         page = context.new_page()
+        # The Content-Security-Policy refuses anything inline: nothing of ours may trip it.
+        refused: list[str] = []
+        page.on(
+            "console",
+            lambda m, out=refused: (
+                out.append(m.text) if "Content Security Policy" in m.text else None
+            ),
+        )
         _log_in(page, server, username)
         nav = page.locator("nav.menu").inner_text()
         assert "Đơn vị hành chính" in nav, username
@@ -157,6 +165,7 @@ def test_every_demo_account_logs_in_sees_its_menu_and_switches_language(server, 
             _switch_to_english_on_a_phone(page)
         if username == "lanhdao":
             _dashboard(page, server)
+        assert refused == [], (username, refused)
         context.close()
 
 
