@@ -53,3 +53,70 @@ class PostgresIndex(migrations.operations.base.Operation):
 
     def describe(self) -> str:
         return f"Create index {self.name} on {self.table} (PostgreSQL only)"
+
+
+class AppendOnly(migrations.operations.base.Operation):
+    """A trigger that refuses to rewrite what a log row records (issue 19, finding 6).
+
+    `columns` may never change once written; when `whole_row_if` (an SQL condition on OLD) holds,
+    nothing in the row may change. Other columns stay writable on purpose: purge blanks a
+    break-glass reason and key rotation re-encrypts it, a reviewer clears the flag. Deleting rows
+    is not refused: the application deletes no log row (purge keeps them), and test databases
+    are emptied with DELETE on SQLite."""
+
+    reduces_to_sql = True
+    reversible = True
+
+    def __init__(self, *, table: str, columns: list[str], whole_row_if: str = "") -> None:
+        self.table, self.columns, self.whole_row_if = table, columns, whole_row_if
+
+    def deconstruct(self) -> tuple[str, list, dict[str, Any]]:
+        kwargs = {"table": self.table, "columns": self.columns, "whole_row_if": self.whole_row_if}
+        return (self.__class__.__qualname__, [], kwargs)
+
+    def state_forwards(self, app_label: str, state: Any) -> None:
+        pass
+
+    @property
+    def trigger(self) -> str:
+        return f"{self.table}_append_only"
+
+    def _condition(self, q: Any, distinct: str) -> str:
+        changed = [f"NEW.{q(c)} {distinct} OLD.{q(c)}" for c in self.columns]
+        if self.whole_row_if:
+            changed.append(f"({self.whole_row_if})")
+        return " OR ".join(changed)
+
+    def database_forwards(
+        self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any
+    ) -> None:
+        q, name, table = schema_editor.quote_name, self.trigger, self.table
+        message = f"{table}: rows are append-only"
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(
+                f"CREATE OR REPLACE FUNCTION {q(name)}() RETURNS trigger LANGUAGE plpgsql AS "
+                f"$$ BEGIN RAISE EXCEPTION '{message}'; END $$"
+            )
+            schema_editor.execute(
+                f"CREATE TRIGGER {q(name)} BEFORE UPDATE ON {q(table)} FOR EACH ROW "
+                f"WHEN ({self._condition(q, 'IS DISTINCT FROM')}) EXECUTE FUNCTION {q(name)}()"
+            )
+        else:
+            schema_editor.execute(
+                f"CREATE TRIGGER {q(name)} BEFORE UPDATE ON {q(table)} FOR EACH ROW "
+                f"WHEN {self._condition(q, 'IS NOT')} "
+                f"BEGIN SELECT RAISE(ABORT, '{message}'); END"
+            )
+
+    def database_backwards(
+        self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any
+    ) -> None:
+        q = schema_editor.quote_name
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(f"DROP TRIGGER IF EXISTS {q(self.trigger)} ON {q(self.table)}")
+            schema_editor.execute(f"DROP FUNCTION IF EXISTS {q(self.trigger)}()")
+        else:
+            schema_editor.execute(f"DROP TRIGGER IF EXISTS {q(self.trigger)}")
+
+    def describe(self) -> str:
+        return f"Make {self.table} append-only"
