@@ -14,7 +14,6 @@ from django.test.utils import CaptureQueriesContext
 
 from ctip.core import rollups
 from ctip.core.indicators import compute
-from ctip.dashboard.figures import suppress
 from ctip.geo.models import COMMUNE_LEVELS, Level, Unit
 from ctip.prevention.importer import import_file
 from ctip.victims.demo import demo_cases_ensure
@@ -88,7 +87,12 @@ def test_each_role_sees_its_panels(client, role, kwargs, expected, personal):
         kwargs = {"unit": province()}
     html = page(client, make_user("u", role, **kwargs), personal=personal)
     assert panels(html) == expected
-    assert "so với kỳ trước (01/02/2024 – 30/06/2025)" in html
+    if role in ("leader", "standing_office"):
+        # Figures about persons they cannot open: the period is whole quarters (issue 19).
+        assert "từ 01/07/2025 đến 31/12/2026" in html
+        assert "so với kỳ trước (01/01/2024 – 30/06/2025)" in html
+    else:
+        assert "so với kỳ trước (01/02/2024 – 30/06/2025)" in html
 
 
 def test_commune_officer_reads_its_commune_and_admin_has_no_dashboard(client):
@@ -142,31 +146,25 @@ def test_small_person_counts_are_withheld_for_leaders_not_for_case_workers(clien
     key = next(
         k
         for k in re.findall(r'id="data-(protection-\d+)"', leader)
-        if island(leader, k) and {r["name"] for r in island(leader, k)} == set(by_sex)
+        if island(leader, k) and {r["name"] for r in island(leader, k)} <= set(by_sex)
     )
     shown = {r["name"]: r["value"] for r in island(leader, key)}
+    # Withheld groups are not listed; the others are rounded to a multiple of 5 (issue 19).
     for name, value in by_sex.items():
         if value < 5:
-            assert shown[name] is None
+            assert name not in shown
+        else:
+            assert shown[name] == 5 * ((value + 2) // 5)
     assert "&lt;5" in leader
-    # The same chart's download withholds the same cells.
+    # The same chart's download shows the same cells.
     body = client.get(f"/bang-dieu-khien/tai/{key}.csv?{PERIOD}").content.decode("utf-8-sig")
     cells = dict(row for row in csv.reader(io.StringIO(body)) if len(row) == 2)
     for name, value in shown.items():
-        assert cells[name] == ("<5" if value is None else str(value))
+        assert cells[name] == str(value)
     client.logout()
     worker = page(client, make_user("xahoi", "case_worker", agency="qng-syt-2025"), personal=True)
     exact = {r["name"]: r["value"] for r in island(worker, key)}
     assert None not in exact.values()
-
-
-def test_a_lone_withheld_cell_takes_the_next_smallest_along():
-    rows = [{"value": v} for v in (40, 12, 3, 0, 9)]
-    suppress(rows, 5)
-    assert [r["value"] for r in rows] == [40, 12, None, 0, None]
-    rows = [{"value": v} for v in (40, 2, 3)]
-    suppress(rows, 5)
-    assert [r["value"] for r in rows] == [40, None, None]
 
 
 def test_filters_live_in_the_url_and_stay_in_scope(client):
@@ -182,7 +180,12 @@ def test_filters_live_in_the_url_and_stay_in_scope(client):
 
 
 def test_outreach_versus_risk_puts_risk_without_outreach_first(client):
+    from tests.test_disclosure import victim
+
     demo_cases_ensure(today=date(2026, 11, 28))
+    # A leader sees a commune's victims only from 5 on, rounded (issue 19): six in one commune.
+    for n in range(6):
+        victim(commune(7), date(2026, 2, 1 + n), n=n)
     import_rows(
         activity_row(
             agency="qng-ca-2025",
@@ -201,6 +204,7 @@ def test_outreach_versus_risk_puts_risk_without_outreach_first(client):
     assert rows and rows[0][0]  # the first rows are flagged
     flagged = [name for flag, name in rows if flag]
     assert commune(5).name not in flagged
+    assert flagged[0].strip() == commune(7).name
     assert "&lt;5" in html  # victims per commune withheld for a leader
     assert client.get("/bang-dieu-khien/nguy-co/").status_code == 200
 

@@ -63,8 +63,10 @@ def _rows(response):
 
 
 def test_counts_per_commune_without_names(client, leader):
+    """Counts of persons under ctip.core.disclosure for a leader (issue 19): rounded to a
+    multiple of 5, a commune below 5 not listed, a small count shown as "<5"."""
     officer = _officer()
-    _entries(officer, 21157, 3, overdue=2)
+    _entries(officer, 21157, 7, overdue=2)
     _entries(officer, 21025, 2, overdue=0)
     closed = _entries(officer, 21025, 1, overdue=1, start=9)[0]
     watch_escalate(entry=closed, criminal_case=_criminal_case(), acting_user=None)
@@ -72,11 +74,12 @@ def test_counts_per_commune_without_names(client, leader):
     WatchEntry.objects.filter(pk=expired.pk).update(review_on=TODAY - timedelta(days=1))
     response = client.get(URL)
     assert response.status_code == 200
-    assert _rows(response) == {21157: (3, 2), 21025: (2, 0)}
-    assert response.context["totals"] == {"active": 5, "overdue": 2}
+    assert _rows(response) == {21157: (5, None)}  # 7 and 2; 21025's 2 not listed
+    assert response.context["totals"] == {"active": 10, "overdue": None}  # 9 and 2
     html = response.content.decode()
     assert "Người thử nghiệm" not in html and "TD-" not in html
     assert unit(21157, Level.COMMUNE, NEW).name in html
+    assert unit(21025, Level.COMMUNE, NEW).name not in html
 
 
 def _criminal_case():
@@ -95,7 +98,7 @@ def test_query_count_does_not_grow_with_the_data(client, leader, django_assert_n
     _entries(officer, 21025, 5, overdue=2)
     with django_assert_num_queries(len(small.captured_queries)):
         response = client.get(URL)
-    assert _rows(response) == {21157: (7, 4), 21025: (5, 2)}
+    assert _rows(response) == {21157: (5, None), 21025: (5, None)}  # (7, 4), (5, 2) rounded
 
 
 def test_only_aggregate_roles_open_the_page(client):
@@ -116,8 +119,9 @@ def test_a_commune_leader_sees_only_their_commune(client):
     officer = _officer()
     _entries(officer, 21157, 2, overdue=1)
     _entries(officer, 21025, 3, overdue=3)
+    _entries(officer, 21025, 3, overdue=0, start=3)
     log_in(client, make_user("chutich", "leader", unit=unit(21025, Level.COMMUNE, NEW)))
-    assert _rows(client.get(URL)) == {21025: (3, 3)}
+    assert _rows(client.get(URL)) == {21025: (5, None)}  # (6, 3): 3 is "<5"
 
 
 # --- demo ------------------------------------------------------------------------------------

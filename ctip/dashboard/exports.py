@@ -1,4 +1,5 @@
-"""A chart's table as CSV or XLSX: the same rows the page shows, withheld cells as "<N"."""
+"""A chart's table as CSV or XLSX: the same rows the page shows (already through
+ctip.core.disclosure), withheld cells as "<N"."""
 
 from __future__ import annotations
 
@@ -6,16 +7,17 @@ import csv
 import io
 from typing import Any
 
+from ctip.core.disclosure import mark
 from ctip.core.exports import safe_cell
 
 
 def table(chart: dict[str, Any], context: list[str]) -> list[list[Any]]:
     """Context lines (title, territory, period), a header, then one row per group."""
-    limit = chart["limit"]
+    withheld = mark(chart["limit"])
     rows: list[list[Any]] = [[line] for line in context]
     rows.append([chart["dimension_name"], chart["measure"]])
     for r in chart["rows"]:
-        rows.append([safe_cell(r["name"]), f"<{limit}" if r["value"] is None else r["value"]])
+        rows.append([safe_cell(r["name"]), withheld if r["value"] is None else r["value"]])
     return rows
 
 

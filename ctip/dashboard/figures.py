@@ -1,8 +1,9 @@
 """The figures of a dashboard, all from the indicator registry (one aggregate query per
-indicator and breakdown, whatever the data size), with disclosure control for readers who do
-not see personal data: a count of persons between 1 and the threshold in a breakdown (or in any
-figure below province level) is withheld, and when a breakdown withholds exactly one cell, the
-next smallest is withheld too so the total does not give it away."""
+indicator and breakdown, whatever the data size), with disclosure control
+(ctip.core.disclosure) for figures about persons whose records the reader does not open: the
+period is whole quarters, a value below the threshold (zero included) is withheld and its group
+not listed, every other value is rounded to a multiple of the threshold, changes come from the
+values shown, and a monthly series becomes quarterly."""
 
 from __future__ import annotations
 
@@ -13,10 +14,10 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
+from ctip.core import disclosure
 from ctip.core.indicators import REGISTRY, compute, compute_halves
 from ctip.dashboard.panels import Panel, Scope
 from ctip.geo.models import COMMUNE_LEVELS, Level, Unit
-from ctip.reporting import disclosure
 
 TOP = 15  # bars drawn per breakdown chart; its table lists every group
 
@@ -26,10 +27,14 @@ class Period:
     unit: Unit
     start: date
     end: date
+    grid: bool = False  # whole quarters (disclosure control): so is the previous period
 
     @property
     def previous(self) -> Period:
-        """The period of the same length just before."""
+        """The period of the same length just before (as many whole quarters on the grid)."""
+        if self.grid:
+            start, end = disclosure.quarters_before(self.start, self.end)
+            return Period(self.unit, start, end, grid=True)
         end = self.start - timedelta(days=1)
         return Period(self.unit, end - (self.end - self.start), end)
 
@@ -44,10 +49,6 @@ def _compute(codes: list[str], scope: Scope, period: Period, **kw: Any) -> list[
     )
 
 
-def _guarded(code: str, scope: Scope) -> bool:
-    return not scope.personal and disclosure.applies(REGISTRY[code])
-
-
 def headline(panel: Panel, scope: Scope, period: Period, limit: int) -> list[dict[str, Any]]:
     # The period and the one before, in one query per batch of indicators.
     earlier, current = compute_halves(
@@ -60,21 +61,24 @@ def headline(panel: Panel, scope: Scope, period: Period, limit: int) -> list[dic
     )
     now = {r["indicator"]: r for r in current}
     before = {r["indicator"]: r for r in earlier}
-    fine = period.unit.level != Level.PROVINCE  # a commune's count can point at one person
     cards = []
     for code in panel.headline:
         if code not in now:
             continue  # not broken down by agency: left out of an agency's dashboard
-        value, prev = int(now[code]["value"] or 0), int(before[code]["value"] or 0)
-        hidden = fine and _guarded(code, scope) and (0 < value < limit or 0 < prev < limit)
+        indicator = REGISTRY[code]
+        value: int | None = int(now[code]["value"] or 0)
+        prev: int | None = int(before[code]["value"] or 0)
+        if scope.controls(code):  # headlines too: a headline of 1 beside its rows names one
+            value = disclosure.release_figure(indicator, value, limit)
+            prev = disclosure.release_figure(indicator, prev, limit)
         cards.append(
             {
                 "code": code,
-                "label": str(REGISTRY[code].label),
-                "measure": str(REGISTRY[code].measure),
-                "value": None if hidden else value,
-                "previous": None if hidden else prev,
-                "change": None if hidden or not prev else round(100 * (value - prev) / prev),
+                "label": str(indicator.label),
+                "measure": str(indicator.measure),
+                "value": value,
+                "previous": prev,
+                "change": disclosure.change(value, prev),
                 "estimate": now[code]["estimate"],
             }
         )
@@ -90,11 +94,26 @@ def months(start: date, end: date) -> list[str]:
 
 
 def series(code: str, scope: Scope, period: Period, limit: int) -> dict[str, Any]:
-    """Monthly values over the period (months without records show 0)."""
+    """Monthly values over the period (months without records show 0); quarterly when the
+    figure is disclosure-controlled (the grid is whole quarters)."""
     found = {
         r["month"]["code"]: int(r["value"] or 0)
         for r in _compute([code], scope, period, by=("month",))
     }
+    if scope.controls(code):
+        by_quarter: dict[str, int] = {}
+        for month, value in found.items():
+            key = disclosure.quarter_key(date.fromisoformat(f"{month}-01"))
+            by_quarter[key] = by_quarter.get(key, 0) + value
+        rows = [
+            {
+                "key": disclosure.quarter_key(q),
+                "name": disclosure.quarter_name(q),
+                "value": by_quarter.get(disclosure.quarter_key(q), 0),
+            }
+            for q in disclosure.quarters(period.start, period.end)
+        ]
+        return _chart(code, "quarter", rows, scope, limit, kind="line")
     rows = [
         {"key": m, "name": f"{m[5:]}/{m[:4]}", "value": found.get(m, 0)}
         for m in months(period.start, period.end)
@@ -109,16 +128,20 @@ def breakdown(code: str, dim: str, scope: Scope, period: Period, limit: int) -> 
         for r in _compute([code], scope, period, by=(dim,), level=level)
         if r["value"]
     ]
-    rows.sort(key=lambda r: (-r["value"], r["name"]))
     return _chart(code, dim, rows, scope, limit, kind="bar")
 
 
 def _chart(
     code: str, dim: str, rows: list[dict[str, Any]], scope: Scope, limit: int, *, kind: str
 ) -> dict[str, Any]:
-    if _guarded(code, scope):
-        suppress(rows, limit)
     indicator = REGISTRY[code]
+    controlled = scope.controls(code)
+    if controlled:
+        rows = release_rows(indicator, rows, limit, listed=kind == "line")
+    if kind == "bar":
+        # Sorted on the values shown: an order taken from exact values would rank two
+        # groups both shown as 5.
+        rows.sort(key=lambda r: (-r["value"], r["name"]))
     return {
         "code": code,
         "dimension": dim,
@@ -128,22 +151,27 @@ def _chart(
         "kind": kind,
         "rows": rows,
         "limit": limit,
+        "controlled": controlled,
     }
 
 
-def suppress(rows: list[dict[str, Any]], limit: int) -> None:
-    """Withhold small counts (value None); a lone withheld cell takes the next smallest along."""
-    small = [r for r in rows if 0 < r["value"] < limit]
-    for r in small:
-        r["value"] = None
-    if len(small) == 1:
-        others = sorted((r for r in rows if r["value"]), key=lambda r: r["value"])
-        if others:
-            others[0]["value"] = None
+def release_rows(
+    indicator: Any, rows: list[dict[str, Any]], limit: int, *, listed: bool
+) -> list[dict[str, Any]]:
+    """The rows as a reader without the records sees them. `listed`: the groups are a fixed
+    list (the months or quarters of the period) and stay, withheld ones as None; otherwise a
+    withheld group is left out, so that its presence does not say it has records."""
+    out = []
+    for r in rows:
+        value = disclosure.release_figure(indicator, r["value"], limit)
+        if value is not None or listed:
+            out.append({**r, "value": value})
+    return out
 
 
 DIMENSION_NAMES: dict[str, Any] = {
     "month": _l("tháng"),
+    "quarter": _l("quý"),
     "agency": _l("cơ quan"),
     "unit": _l("địa bàn"),
     "target_group": _l("đối tượng"),
@@ -177,7 +205,7 @@ def _chart_for(spec: tuple[str, str], scope: Scope, period: Period, limit: int) 
 
 
 def panel_data(panel: Panel, scope: Scope, period: Period, limit: int) -> dict[str, Any]:
-    """`limit`: the disclosure threshold on the period's end (read once for the page)."""
+    """`limit`: the disclosure threshold in force today (read once for the page)."""
     charts = []
     for n, spec in enumerate(_specs(panel, scope, period)):
         charts.append({**_chart_for(spec, scope, period, limit), "key": f"{panel.code}-{n}"})
@@ -190,7 +218,7 @@ def panel_chart(panel: Panel, key: str, scope: Scope, period: Period) -> dict[st
     n = key.rsplit("-", 1)[-1]
     if not n.isdigit() or int(n) >= len(specs):
         return None
-    limit = disclosure.threshold(on=period.end)
+    limit = disclosure.current_threshold()
     return {**_chart_for(specs[int(n)], scope, period, limit), "key": key}
 
 

@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from ctip.accounts.permissions import ROLES, P
 from ctip.accounts.scope import active_assignments, has_perm
+from ctip.core import disclosure
+from ctip.core.indicators import REGISTRY
 from ctip.geo.models import Level, Unit
 
 
@@ -108,8 +110,23 @@ class Scope:
     unit: Unit
     agency_id: int | None
     agency_name: str
-    personal: bool  # sees personal data: no suppression of small counts
+    # Registers of persons the user opens record by record (ctip.core.disclosure.readable):
+    # their figures stay exact; every other figure about persons is disclosure-controlled.
+    readable: frozenset[str]
     panels: tuple[Panel, ...]
+
+    def controls(self, code: str) -> bool:
+        return disclosure.controlled(REGISTRY[code], self.readable)
+
+    @property
+    def controlled(self) -> bool:
+        """Some figure of this dashboard is disclosure-controlled: its period snaps to whole
+        quarters."""
+        return any(self.controls(code) for p in self.panels for code in panel_codes(p))
+
+
+def panel_codes(panel: Panel) -> set[str]:
+    return {*panel.headline, panel.series, *(code for code, _dim in panel.breakdowns)}
 
 
 def user_scope(user: Any, *, today: date | None = None) -> Scope | None:
@@ -118,11 +135,11 @@ def user_scope(user: Any, *, today: date | None = None) -> Scope | None:
     panels: tuple[Panel, ...] = tuple(p for p in PANELS if _may_see(user, p))
     if not panels:
         return None
-    personal = has_perm(user, P.VIEW_PERSONAL_DATA)
+    registers = disclosure.readable(user)
     for a in active_assignments(user):
         role = ROLES.get(a.role)
         if role is not None and a.unit is not None and not role.scoped_by_agency:
-            return Scope(a.unit, None, "", personal, panels)
+            return Scope(a.unit, None, "", registers, panels)
     for a in active_assignments(user):
         if a.agency is not None:
             province = _province_of(a.agency.unit, today)
@@ -132,7 +149,7 @@ def user_scope(user: Any, *, today: date | None = None) -> Scope | None:
             # An agency's dashboard: its own prevention and enforcement figures; territory-wide
             # panels (cooperation) are for aggregate readers only.
             own = tuple(p for p in panels if p.code != "cooperation")
-            return Scope(province, heir, a.agency.name, personal, own)
+            return Scope(province, heir, a.agency.name, registers, own)
     return None
 
 

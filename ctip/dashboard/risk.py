@@ -2,8 +2,10 @@
 inhabitants where the population is known) next to where risk shows (victims' home communes,
 watched persons, criminal cases), so communes with risk and little outreach come first.
 
-Communes are today's (a split commune keeps its own row, as in the coverage analysis). Counts
-of persons are withheld below the disclosure threshold for readers without personal-data access."""
+Communes are today's (a split commune keeps its own row, as in the coverage analysis). Figures
+about persons whose records the reader does not open follow ctip.core.disclosure: rounded,
+withheld below the threshold (zero included); the flags, the heat and the order are computed
+from the values shown, so a withheld zero and a withheld 3 look alike."""
 
 from __future__ import annotations
 
@@ -14,16 +16,15 @@ from typing import Any
 
 from django.db.models import OuterRef, Subquery
 
-from ctip.core.indicators import compute
-from ctip.dashboard.figures import Period, suppress
+from ctip.core import disclosure
+from ctip.core.indicators import REGISTRY, compute
+from ctip.dashboard.figures import Period
 from ctip.geo.models import COMMUNE_LEVELS, Unit
 from ctip.geo.selectors import covered_unit_ids
 from ctip.prevention.models import Population
-from ctip.reporting import disclosure
 
 OUTREACH = ("prevention.sessions", "prevention.participants")
 RISK = ("victims.received", "enforcement.watch_entries", "enforcement.cases_detected")
-PERSONS = ("victims.received", "enforcement.watch_entries")
 
 
 @dataclass
@@ -41,10 +42,11 @@ class Row:
 
     @property
     def risk_signals(self) -> int:
-        return sum(1 for code in RISK if self.values.get(code) != 0)
+        """Risk columns with a value shown (a withheld value is no signal: it may be 0)."""
+        return sum(1 for code in RISK if self.values.get(code))
 
 
-def outreach_vs_risk(period: Period, *, personal: bool) -> list[Row]:
+def outreach_vs_risk(period: Period, *, readable: frozenset[str]) -> list[Row]:
     by_code: dict[str, dict[str, int]] = {code: {} for code in (*OUTREACH, *RISK)}
     # One call: compute reads indicators over the same records (sessions, participants) in
     # one scan.
@@ -59,7 +61,17 @@ def outreach_vs_risk(period: Period, *, personal: bool) -> list[Row]:
         # Added, not overwritten: a split commune's old version may share a code with a new one.
         values, key = by_code[r["indicator"]], r["unit"]["code"]
         values[key] = values.get(key, 0) + int(r["value"] or 0)
+    limit = disclosure.current_threshold()
+    controlled = {c for c in by_code if disclosure.controlled(REGISTRY[c], readable)}
+    for code in controlled:
+        shown = {
+            key: disclosure.release_figure(REGISTRY[code], value, limit)
+            for key, value in by_code[code].items()
+        }
+        by_code[code] = {key: value for key, value in shown.items() if value is not None}
     rows = {u.code: Row(u, population=u.pop) for u in _communes(period)}  # type: ignore[attr-defined]
+    # A commune outside today's list gets a row for its records; for a withheld figure that
+    # row would itself say that records exist, so only values shown count here.
     extra = {c for values in by_code.values() for c in values} - {str(c) for c in rows}
     for unit in Unit.objects.filter(
         code__in=[int(c) for c in extra if c.isdigit()],
@@ -68,15 +80,10 @@ def outreach_vs_risk(period: Period, *, personal: bool) -> list[Row]:
     ):
         rows.setdefault(unit.code, Row(unit))
     listed = list(rows.values())
-    limit = disclosure.threshold(on=period.end)
     for code, values in by_code.items():
-        cells: list[dict[str, Any]] = [
-            {"row": r, "value": values.get(str(r.unit.code), 0)} for r in listed
-        ]
-        if code in PERSONS and not personal:
-            suppress(cells, limit)
-        for cell in cells:
-            cell["row"].values[code] = cell["value"]
+        for row in listed:
+            value = values.get(str(row.unit.code))
+            row.values[code] = None if value is None and code in controlled else value or 0
     _flag_and_heat(listed)
     listed.sort(
         key=lambda r: (not r.low_outreach, -r.risk_signals, r.per_thousand or 0, r.unit.name)
@@ -109,9 +116,7 @@ def _flag_and_heat(rows: list[Row]) -> None:
         known = sorted(v for r in rows if (v := r.values.get(code)))
         for r in rows:
             value = r.values.get(code)
-            if value is None:
-                r.heat[code] = 1
-            elif not value or not known:
+            if not value or not known:  # withheld (None) and zero: the same class
                 r.heat[code] = 0
             else:  # bisect: how many known values are smaller (a province has ~500 communes)
                 r.heat[code] = 1 + min(3, 4 * bisect.bisect_left(known, value) // len(known))

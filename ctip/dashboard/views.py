@@ -15,40 +15,55 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from ctip.accounts.permissions import P
-from ctip.core import rollups
+from ctip.core import disclosure, rollups
+from ctip.core import formfields as bounded
 from ctip.core.access import requires
 from ctip.dashboard import exports
 from ctip.dashboard.figures import DIMENSION_NAMES, TOP, Period, panel_chart, panel_data
 from ctip.dashboard.panels import Scope, user_scope
 from ctip.geo.models import Unit
 from ctip.geo.selectors import covered_unit_ids, unit_by_code
-from ctip.reporting import disclosure
 
 
 class FilterForm(forms.Form):
-    tu = forms.DateField(label=_l("Từ ngày"), required=False)
-    den = forms.DateField(label=_l("Đến ngày"), required=False)
-    dv = forms.IntegerField(label=_l("Mã địa bàn (để trống: toàn bộ)"), min_value=1, required=False)
+    # Bounded fields (ctip.core.formfields): 01/01/0001 or 31/12/9999 would overflow the
+    # previous period's arithmetic; they get a message and the default period instead.
+    tu = bounded.DateField(label=_l("Từ ngày"), required=False)
+    den = bounded.DateField(label=_l("Đến ngày"), required=False)
+    # GSO codes have at most five digits; a larger number is refused before any query.
+    dv = bounded.IntegerField(
+        label=_l("Mã địa bàn (để trống: toàn bộ)"), min_value=1, max_value=99_999, required=False
+    )
 
 
-def period_for(request: HttpRequest, scope: Scope) -> tuple[FilterForm, Period]:
+def period_for(
+    request: HttpRequest, scope: Scope, *, controlled: bool | None = None
+) -> tuple[FilterForm, Period]:
     """The period and territory in the URL, within the user's scope; this year so far, over
-    the whole scope, by default (and when the URL asks for something outside it)."""
+    the whole scope, by default (and when the URL asks for something outside it). When some
+    figure on the page is disclosure-controlled (`controlled`, by default the scope's), the
+    period is widened to whole calendar quarters: whatever dates are typed, the figures come
+    from the same fixed grid."""
     today = timezone.localdate()
     form = FilterForm(request.GET or None)
     start, end, unit = date(today.year, 1, 1), today, scope.unit
-    if form.is_valid():
+    grid = scope.controlled if controlled is None else controlled
+    valid = form.is_valid()
+    if valid:
         start = form.cleaned_data["tu"] or start
         end = form.cleaned_data["den"] or end
         if start > end:
             form.add_error("den", _("Ngày kết thúc trước ngày bắt đầu."))
             start, end = date(today.year, 1, 1), today
+    if grid:
+        start, end = disclosure.snap(start, end)
+    if valid:
         code = form.cleaned_data["dv"]
         if code:
             unit = _unit_within(code, end, scope) or unit
             if unit is scope.unit:
                 form.add_error("dv", _("Không có địa bàn mã này trong phạm vi của bạn."))
-    return form, Period(unit, start, end)
+    return form, Period(unit, start, end, grid=grid)
 
 
 def _unit_within(code: int, day: date, scope: Scope) -> Unit | None:
@@ -65,7 +80,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if scope is None:
         return render(request, "dashboard/none.html")
     form, period = period_for(request, scope)
-    limit = disclosure.threshold(on=period.end)
+    limit = disclosure.current_threshold()
     with rollups.reading():  # which rollups are built: asked once for the page
         panels = [panel_data(p, scope, period, limit) for p in scope.panels]
     for data in panels:
@@ -77,6 +92,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "dashboard/index.html",
         {
             "form": form,
+            "rule": rule_text(limit) if scope.controlled else "",
+            "limit": limit,
             "scope": scope,
             "period": period,
             "previous": period.previous,
@@ -122,12 +139,17 @@ def _context(chart: dict[str, Any], scope: Scope, period: Period) -> list[str]:
     ]
     if scope.agency_name:
         lines.append(_("Cơ quan: %(agency)s") % {"agency": scope.agency_name})
-    if any(r["value"] is None for r in chart["rows"]):
-        lines.append(
-            _("“<%(n)s”: số người dưới %(n)s không hiển thị để bảo vệ danh tính.")
-            % {"n": chart["limit"]}
-        )
+    if chart.get("controlled"):
+        lines.append(rule_text(chart["limit"]))
     return lines
+
+
+def rule_text(limit: int) -> str:
+    """The disclosure rule as the page and the downloads state it."""
+    return _(
+        "Số liệu về người (người không xem được hồ sơ): tính theo các quý trọn vẹn, làm tròn "
+        "đến bội số của %(n)s; dưới %(n)s, kể cả 0, ghi “<%(n)s” và nhóm đó không được liệt kê."
+    ) % {"n": limit}
 
 
 @requires(P.VIEW_AGGREGATES)
@@ -137,9 +159,10 @@ def risk(request: HttpRequest) -> HttpResponse:
     scope = user_scope(request.user)
     if scope is None:
         return render(request, "dashboard/none.html")
-    form, period = period_for(request, scope)
+    controlled = any(scope.controls(code) for code in RISK)
+    form, period = period_for(request, scope, controlled=controlled)
     with rollups.reading():
-        rows = outreach_vs_risk(period, personal=scope.personal)
+        rows = outreach_vs_risk(period, readable=scope.readable)
     return render(
         request,
         "dashboard/risk.html",
@@ -149,7 +172,8 @@ def risk(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "columns": [*OUTREACH, *RISK],
             "flagged": sum(1 for r in rows if r.low_outreach),
-            "limit": disclosure.threshold(on=period.end),
+            "limit": disclosure.current_threshold(),
+            "rule": rule_text(disclosure.current_threshold()) if controlled else "",
             "query": request.GET.urlencode(),
         },
     )

@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
+from ctip.core import disclosure
 from ctip.core.exports import safe_cell
 from ctip.core.indicators import REGISTRY, compute
-from ctip.reporting import disclosure
 
 if TYPE_CHECKING:
     from ctip.reporting.compile import Builder
@@ -54,16 +54,27 @@ def _table(b: Builder, title: str, codes: list[str], rows: list[dict], dim: str 
         name = r[dim]["name"] if dim else b.unit.name
         values = groups.setdefault(key, {"name": name, "values": {}})["values"]
         values[r["indicator"]] = values.get(r["indicator"], 0) + int(r["value"] or 0)
+    controlled = {c for c in columns if b.public and disclosure.applies(REGISTRY[c])}
+    table = []
     for group in groups.values():
-        group["values"] = {
-            code: disclosure.shown(REGISTRY[code], value, public=b.public, limit=b.threshold)
-            for code, value in group["values"].items()
-        }
-    return {
-        "title": title,
-        "columns": [str(REGISTRY[c].label) for c in columns],
-        "rows": [[g["name"], *(g["values"].get(c, 0) for c in columns)] for g in groups.values()],
-    }
+        values = [_cell(b, c, group["values"].get(c, 0), c in controlled) for c in columns]
+        # In a breakdown, a group listed only for withheld values would say that it has records.
+        bare = all(
+            isinstance(v, str) if c in controlled else not v
+            for c, v in zip(columns, values, strict=True)
+        )
+        if dim is None or not controlled or not bare:
+            table.append([group["name"], *values])
+    return {"title": title, "columns": [str(REGISTRY[c].label) for c in columns], "rows": table}
+
+
+def _cell(b: Builder, code: str, value: int, controlled: bool) -> int | str:
+    """A value of the annex: exact for the state chain; through ctip.core.disclosure in a
+    report for publication (zero included)."""
+    if not controlled:
+        return value
+    shown = disclosure.release_figure(REGISTRY[code], value, b.threshold)
+    return disclosure.withheld_mark(REGISTRY[code], b.threshold) if shown is None else shown
 
 
 PROVENANCE_COLUMNS = [

@@ -12,9 +12,9 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ctip.core.indicators import REGISTRY, compute, records_behind
+from ctip.core import disclosure
+from ctip.core.indicators import REGISTRY, Indicator, compute, records_behind
 from ctip.geo.selectors import covered_unit_ids
-from ctip.reporting import disclosure
 from ctip.reporting.models import Audience, Report
 from ctip.reporting.prose import figure_text, vn_date, vn_int
 
@@ -43,28 +43,51 @@ class Builder:
         segs = [s if isinstance(s, list) else [s, None] for s in segments]
         self.body.append({"kind": kind, "segments": [s for s in segs if s[0]]})
 
+    def controls(self, indicator: Indicator) -> bool:
+        """A figure of a report for publication that can point at a person: its readers open
+        no record, so ctip.core.disclosure applies (reports for the state chain stay exact)."""
+        return self.public and disclosure.applies(indicator)
+
+    def zero(self, row: dict[str, Any]) -> bool:
+        """A value the reader sees as none: a controlled zero is "dưới 5" like 1 to 4."""
+        return not row["value"] and not self.controls(REGISTRY[row["indicator"]])
+
+    def listed(self, row: dict[str, Any]) -> bool:
+        """Whether a group (an agency, a target group) is named for this value: not for a
+        controlled value that is withheld, whose naming would say that records exist."""
+        indicator = REGISTRY[row["indicator"]]
+        if self.controls(indicator):
+            return disclosure.release_figure(indicator, row["value"], self.threshold) is not None
+        return bool(row["value"])
+
     def figure(self, row: dict[str, Any], where: dict[str, Any], where_name: str) -> Segment:
         """A figure's words, registered with its provenance; returns its segment."""
         indicator = REGISTRY[row["indicator"]]
-        value = int(row["value"] or 0)
-        suppressed = self.public and disclosure.applies(indicator) and 0 < value < self.threshold
-        if suppressed:
-            text, bound = _("dưới %(n)s") % {"n": self.threshold}, False
+        value: int | None = int(row["value"] or 0)
+        controlled = self.controls(indicator)
+        if controlled:
+            value = disclosure.release_figure(indicator, value, self.threshold)
+        suppressed = value is None
+        if value is None:
+            text, bound = disclosure.withheld_words(indicator, self.threshold), False
         else:
             text, bound = figure_text(
                 value, estimate=row["estimate"], round_large=self.report.round_large
             )
+            if controlled:
+                text, bound = disclosure.about(text), True
         fid = f"f{len(self.figures) + 1}"
         self.figures[fid] = {
             "id": fid,
             "indicator": indicator.code,
             "label": str(indicator.label),
             "measure": str(indicator.measure),
-            "value": None if suppressed else value,
+            "value": value,
             "text": text,
             "estimate": row["estimate"],
             "bound": bound,
             "suppressed": suppressed,
+            "controlled": controlled,
             "where": where,
             "where_name": where_name,
             "unit": self.unit.pk,
@@ -72,8 +95,15 @@ class Builder:
             "end": self.end.isoformat(),
         }
         if "records" in row:
-            self.figures[fid]["records"] = row["records"]
+            self.figures[fid]["records"] = self.records_shown(self.figures[fid], row["records"])
         return [text, fid]
+
+    def records_shown(self, figure: dict[str, Any], count: int) -> int | str:
+        """The number of records behind a figure, controlled like the figure itself."""
+        if not figure["controlled"]:
+            return count
+        shown = disclosure.release(count, self.threshold)
+        return disclosure.mark(self.threshold) if shown is None else shown
 
     def in_use(self, code: str) -> bool:
         """A data source is in use once anything was ever recorded in it (a deployment serves
@@ -110,11 +140,11 @@ def _figures(b: Builder, block: dict) -> None:
         return
     codes = [p["indicator"] for p in parts]
     rows = {r["indicator"]: r for r in compute(codes, records=True, **_span(b))}
-    if all(not rows[p["indicator"]]["value"] for p in parts) and block.get("zero"):
+    if all(b.zero(rows[p["indicator"]]) for p in parts) and block.get("zero"):
         b.para("p", block["zero"])
         return
     segments: list[Segment | str] = [block.get("intro", "")]
-    shown = [p for p in parts if rows[p["indicator"]]["value"] or not block.get("skip_zero")]
+    shown = [p for p in parts if not b.zero(rows[p["indicator"]]) or not block.get("skip_zero")]
     for n, part in enumerate(shown):
         if n:
             segments.append(block.get("joiner", ", "))
@@ -128,10 +158,11 @@ def _figures_by_agency(b: Builder, block: dict) -> None:
 
     parts = block["parts"]
     rows = compute([p["indicator"] for p in parts], by=("agency",), records=True, **_span(b))
-    values = {(r["indicator"], r["agency"]["code"]): r for r in rows if r["value"]}
+    values = {(r["indicator"], r["agency"]["code"]): r for r in rows if b.listed(r)}
     codes = {code for _, code in values}
     if not codes:
-        if block.get("zero"):
+        # "None" is not said of a controlled figure: it may be 1 to 4.
+        if block.get("zero") and not any(b.controls(REGISTRY[p["indicator"]]) for p in parts):
             b.para("p", block["zero"])
         return
     lists = _group_lists(b, block.get("groups", []))
@@ -183,7 +214,7 @@ def _group_lists(b: Builder, groups: list[dict]) -> list[tuple[str, dict[str, li
         dim = spec["dimension"]
         by_agency: dict[str, list[str]] = {}
         for r in compute([spec["indicator"]], by=("agency", dim), **_span(b)):
-            if r["value"] and r[dim]["code"]:
+            if b.listed(r) and r[dim]["code"]:
                 name = r[dim]["name"]
                 by_agency.setdefault(r["agency"]["code"], []).append(name[:1].lower() + name[1:])
         found.append((spec["text"], by_agency))
@@ -376,10 +407,11 @@ def _count_records(b: Builder) -> None:
     for figure in b.figures.values():
         if "records" in figure:
             continue
-        figure["records"] = records_behind(
+        count = records_behind(
             figure["indicator"],
             unit=b.unit,
             start=date.fromisoformat(figure["start"]),
             end=date.fromisoformat(figure["end"]),
             where=figure["where"] or None,
         ).count()
+        figure["records"] = b.records_shown(figure, count)

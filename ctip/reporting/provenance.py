@@ -1,6 +1,9 @@
 """The records behind a figure, as its viewer may see them: registers without personal data are
-listed; records holding personal data (victim cases, criminal cases, watched persons) are listed
-only as far as the viewer's own access reaches, and otherwise only counted."""
+listed; records of a register that describes persons (ctip.core.disclosure.PERSON_REGISTERS:
+victim cases and their events, support and referrals; criminal cases, their stage events and
+suspects; watched persons and their checks) are listed only as far as the viewer's own access
+reaches, and otherwise only counted. The count follows the figure: exact in a report for the
+state chain, controlled by ctip.core.disclosure in a report for publication."""
 
 from __future__ import annotations
 
@@ -9,10 +12,10 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from ctip.core import disclosure
 from ctip.core.indicators import REGISTRY, records_behind
 from ctip.geo.models import Unit
 
-PERSONAL_MODELS = {"victims.case", "enforcement.criminalcase", "enforcement.watchentry"}
 LISTED = 200
 
 
@@ -27,34 +30,47 @@ def figure_records(figure: dict[str, Any]) -> QuerySet:
 
 
 def is_personal(code: str) -> bool:
-    return REGISTRY[code].records().model._meta.label_lower in PERSONAL_MODELS
+    return disclosure.describes_persons(REGISTRY[code])
 
 
-def listed_for(user: Any, figure: dict[str, Any]) -> tuple[int, list[str], bool]:
-    """(records counted, the ones this user may see listed, whether some were withheld)."""
+def listed_for(
+    user: Any, figure: dict[str, Any], *, limit: int | None = None
+) -> tuple[int | None, list[str], bool]:
+    """(records counted, the ones this user may see listed, whether some were withheld). The
+    count is None ("<limit") when the figure is disclosure-controlled and the count small."""
     records = figure_records(figure)
-    total = records.count()
+    total: int | None = records.count()
+    if figure.get("controlled"):
+        limit = limit or disclosure.threshold(on=date.fromisoformat(figure["end"]))
+        total = disclosure.release(total, limit)
     if not is_personal(figure["indicator"]):
-        return total, [_describe(r) for r in records[:LISTED]], total > LISTED
+        return total, [_describe(r) for r in records[:LISTED]], (total or 0) > LISTED
     allowed = _allowed(user, records.model)
     if allowed is None:
-        return total, [], total > 0
+        return total, [], True
     visible = records.filter(pk__in=allowed.values("pk"))
     shown = [_describe(r) for r in visible[:LISTED]]
-    return total, shown, len(shown) < total
+    return total, shown, total is None or len(shown) < total
 
 
 def _allowed(user: Any, model: Any) -> QuerySet | None:
+    """The records of a register of persons this user opens; None: listed to nobody."""
     label = model._meta.label_lower
-    if label == "victims.case":
+    if label in disclosure.VICTIM_REGISTERS:
         from ctip.victims.selectors import cases_visible
 
-        return cases_visible(user)
-    if label == "enforcement.criminalcase":
+        cases = cases_visible(user)
+        if label == "victims.case":
+            return cases
+        return model.objects.filter(case__in=cases.values("pk"))
+    if label in disclosure.CRIMINAL_REGISTERS:
         from ctip.enforcement.selectors import criminal_cases_visible
 
-        return criminal_cases_visible(user)
-    return None  # watched persons: never listed from a report
+        criminal = criminal_cases_visible(user)
+        if label == "enforcement.criminalcase":
+            return criminal
+        return model.objects.filter(case__in=criminal.values("pk"))
+    return None  # watched persons and their checks: never listed from a report
 
 
 def _describe(record: Any) -> str:

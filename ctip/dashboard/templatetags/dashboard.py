@@ -12,6 +12,8 @@ from django.utils.formats import get_format, number_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from ctip.core.disclosure import mark
+
 register = template.Library()
 
 
@@ -19,7 +21,7 @@ register = template.Library()
 def table_rows(chart: dict[str, Any]) -> SafeString:
     """<tr> per group: its name and value ("<N" for a withheld count), numbers in the active
     language's format ("3.000" in Vietnamese)."""
-    hidden = escape(f"<{chart['limit']}")
+    hidden = escape(mark(chart["limit"]))
     number = _formatter()
     cells = []
     for row in chart["rows"]:
@@ -33,7 +35,7 @@ def risk_rows(rows: list[Any], columns: list[str], limit: int) -> SafeString:
     """The outreach-versus-risk heat table's rows (see risk.py): the commune, flagged when it
     has risk and little outreach; each column's value in its heat class, the reach per 1,000
     inhabitants after the participants."""
-    hidden = escape(f"<{limit}")
+    hidden = escape(mark(limit))
     number = _formatter()
     flag = escape(_("ít tuyên truyền"))
     out = []

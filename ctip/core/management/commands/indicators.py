@@ -1,10 +1,20 @@
-"""`ctip indicators --unit U --from D --to D [--indicator C] [--by DIM] [--level L] --json`"""
+"""`ctip indicators --unit U --from D --to D [--indicator C] [--by DIM] [--level L] [--public]
+--json`
+
+Exact figures: the command runs on the server, for an operator who can read the database (and
+its keys) anyway. `--public` gives the figures as a reader without access to the records sees
+them (ctip.core.disclosure, as the dashboards show them to leaders): whole quarters, figures
+about persons rounded, small ones and zeros withheld (`"value": null`, `"withheld": true`) and
+their groups left out. Use it for anything handed on."""
 
 import json
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
+from ctip.core import disclosure
+from ctip.core.bounds import MAX_DATE, MIN_DATE
 from ctip.core.indicators import DIMENSIONS, REGISTRY, IndicatorError, compute
 from ctip.core.text import fold
 from ctip.geo.models import Level, Unit
@@ -21,6 +31,11 @@ class Command(BaseCommand):
         parser.add_argument("--by", action="append", default=[], help="dimension")
         parser.add_argument("--level", choices=["province", "district", "commune"])
         parser.add_argument("--json", action="store_true", help="print JSON (the only format)")
+        parser.add_argument(
+            "--public",
+            action="store_true",
+            help="as a reader without access to the records sees them (issue 19)",
+        )
 
     def handle(self, *args, **options):
         start, end = _date(options["start"]), _date(options["end"])
@@ -28,6 +43,17 @@ class Command(BaseCommand):
         unknown += [d for d in options["by"] if d not in DIMENSIONS]
         if unknown:
             raise CommandError(f"Không có chỉ tiêu hoặc chiều phân tổ: {', '.join(unknown)}")
+        if start > end:
+            raise CommandError(_("Ngày bắt đầu sau ngày kết thúc."))
+        if options["public"]:
+            if "month" in options["by"]:
+                raise CommandError(
+                    _(
+                        "Với --public, số liệu về người chỉ tính theo quý trọn vẹn: "
+                        "dùng --by quarter hoặc --by year."
+                    )
+                )
+            start, end = disclosure.snap(start, end)
         unit = resolve_unit(options["unit"], end)
         try:
             rows = compute(
@@ -40,14 +66,39 @@ class Command(BaseCommand):
             )
         except IndicatorError as exc:
             raise CommandError(str(exc)) from exc
+        if options["public"]:
+            limit = disclosure.current_threshold()
+            rows = public_rows(rows, grouped=bool(options["by"]), limit=limit)
+            for row in rows:
+                row.update(start=start.isoformat(), end=end.isoformat())
         self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1))
+
+
+def public_rows(rows: list[dict], *, grouped: bool, limit: int) -> list[dict]:
+    """The rows through ctip.core.disclosure for a reader who opens no record."""
+    out = []
+    for row in rows:
+        indicator = REGISTRY[row["indicator"]]
+        if disclosure.controlled(indicator, frozenset()):
+            value = disclosure.release_figure(indicator, row["value"], limit)
+            if value is None and grouped:
+                continue  # a group listed for a withheld value would say it has records
+            row = {**row, "value": value, "withheld": value is None}
+        out.append(row)
+    return out
 
 
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError as exc:
         raise CommandError(f"Ngày không hợp lệ: {text!r} (dùng YYYY-MM-DD)") from exc
+    if not MIN_DATE <= day <= MAX_DATE:
+        raise CommandError(
+            _("Ngày phải trong khoảng %(min)s – %(max)s.")
+            % {"min": f"{MIN_DATE:%d/%m/%Y}", "max": f"{MAX_DATE:%d/%m/%Y}"}
+        )
+    return day
 
 
 def resolve_unit(text: str, day: date) -> Unit:

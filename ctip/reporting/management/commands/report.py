@@ -31,7 +31,11 @@ class Command(BaseCommand):
         parser.add_argument("--output", required=True, help="DOCX file to write")
         parser.add_argument("--annex", help="XLSX statistical annex to write")
         parser.add_argument("--pdf", help="PDF to write (LibreOffice headless)")
-        parser.add_argument("--public", action="store_true", help="suppress small person counts")
+        parser.add_argument(
+            "--public",
+            action="store_true",
+            help="for publication: figures about persons under ctip.core.disclosure",
+        )
         parser.add_argument("--round", action="store_true", help="large counts as 'hơn N'")
 
     def handle(self, *args, **options):
