@@ -1,15 +1,22 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ctip.core import formfields as bounded
+from ctip.core.validators import NUL_MESSAGE
+
 
 class ContactForm(forms.Form):
-    phone = forms.CharField(label=_("Điện thoại"), max_length=40, required=False)
+    phone = bounded.CharField(label=_("Điện thoại"), max_length=40, required=False)
     email = forms.EmailField(
         label=_("Thư điện tử"),
         required=False,
-        error_messages={"invalid": _("Địa chỉ thư điện tử không hợp lệ.")},
+        max_length=254,  # the column's length: a longer address would fail on PostgreSQL
+        error_messages={
+            "invalid": _("Địa chỉ thư điện tử không hợp lệ."),
+            "null_characters_not_allowed": NUL_MESSAGE,
+        },
     )
-    address = forms.CharField(label=_("Địa chỉ"), max_length=300, required=False)
+    address = bounded.CharField(label=_("Địa chỉ"), max_length=300, required=False)
 
     def clean_phone(self) -> str:
         phone = self.cleaned_data["phone"].strip()

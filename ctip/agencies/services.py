@@ -12,6 +12,8 @@ from django.db import transaction
 from ctip.agencies.models import Agency, AgencySuccession, Kind
 from ctip.core import rollups
 from ctip.core.audit import audit_write, field_changes, model_values
+from ctip.core.bounds import MAX_TEXT
+from ctip.core.validators import check_text
 from ctip.geo.models import Level, Unit
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -161,7 +163,12 @@ CONTACT_FIELDS = ["phone", "email", "address"]
 def agency_update_contact(
     *, agency: Agency, phone: str, email: str, address: str, acting_user: Any
 ) -> Agency:
-    """Change how an agency is reached; audited with before and after."""
+    """Change how an agency is reached; audited with before and after. A value over its column's
+    length (or with a NUL) is refused, never cut (ValidationError)."""
+    for name, value in (("phone", phone), ("email", email), ("address", address)):
+        field = Agency._meta.get_field(name)
+        limit = getattr(field, "max_length", None) or MAX_TEXT
+        check_text(value, label=getattr(field, "verbose_name", name), max_length=limit)
     with transaction.atomic():
         agency = Agency.objects.select_for_update().get(pk=agency.pk)
         before = model_values(agency, CONTACT_FIELDS)

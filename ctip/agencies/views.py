@@ -20,7 +20,8 @@ def agency_list(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("kind", "")
     if kind in Kind.values:
         qs = qs.filter(kind=kind)
-    query = request.GET.get("q", "").strip()
+    # PostgreSQL refuses a NUL in a query: a search term never needs one.
+    query = request.GET.get("q", "").replace("\x00", "").strip()
     if query:
         qs = qs.filter(name__icontains=query)
     page = Paginator(qs, 50).get_page(request.GET.get("page"))

@@ -6,6 +6,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ctip.agencies.models import Agency
+from ctip.core.bounds import MAX_TEXT
+from ctip.core.validators import validate_date
 
 
 class Kind(models.TextChoices):
@@ -24,9 +26,9 @@ class CooperationActivity(models.Model):
     kind = models.CharField(_("hình thức"), max_length=30, choices=Kind.choices)
     counterpart_country = models.CharField(_("nước đối tác"), max_length=2)
     counterpart = models.CharField(_("cơ quan, tổ chức đối tác"), max_length=200)
-    start = models.DateField(_("từ ngày"), db_index=True)
-    end = models.DateField(_("đến ngày"))
-    summary = models.TextField(_("nội dung"), blank=True)
+    start = models.DateField(_("từ ngày"), db_index=True, validators=[validate_date])
+    end = models.DateField(_("đến ngày"), validators=[validate_date])
+    summary = models.TextField(_("nội dung"), blank=True, max_length=MAX_TEXT)
     criminal_cases = models.ManyToManyField(
         "enforcement.CriminalCase", blank=True, related_name="+"
     )

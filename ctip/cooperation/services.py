@@ -10,7 +10,9 @@ from django.utils.translation import gettext as _
 
 from ctip.cooperation.models import CooperationActivity, Kind
 from ctip.core.audit import audit_write
+from ctip.core.bounds import MAX_AMOUNT_VND, MAX_COUNT
 from ctip.core.countries import is_country
+from ctip.core.validators import check_date, check_number, check_text
 
 
 class RecordError(ValueError):
@@ -18,6 +20,8 @@ class RecordError(ValueError):
 
 
 def _dates(start: date, end: date) -> None:
+    check_date(start, label=_("Từ ngày"), error=RecordError)
+    check_date(end, label=_("Đến ngày"), error=RecordError)
     if end < start:
         raise RecordError(_("Ngày kết thúc trước ngày bắt đầu."))
     if start > date.today():
@@ -45,6 +49,8 @@ def cooperation_record(
         )
     if not counterpart.strip():
         raise RecordError(_("Chưa nhập cơ quan, tổ chức đối tác."))
+    check_text(counterpart, label=_("Cơ quan, tổ chức đối tác"), max_length=200, error=RecordError)
+    check_text(summary, label=_("Nội dung"), error=RecordError)
     _dates(start, end)
     with transaction.atomic():
         activity = CooperationActivity.objects.create(
@@ -81,6 +87,10 @@ def inspection_record(
 
     if violations < 0 or sanctions_vnd < 0:
         raise RecordError(_("Số vi phạm và tiền xử phạt không được âm."))
+    check_number(violations, 0, MAX_COUNT, label=_("Số vi phạm"), error=RecordError)
+    check_number(sanctions_vnd, 0, MAX_AMOUNT_VND, label=_("Tiền xử phạt"), error=RecordError)
+    check_text(establishment_kind, error=RecordError)  # its length: checked below
+    check_text(findings, label=_("Kết quả kiểm tra"), error=RecordError)
     if not establishment_kind.strip():
         raise RecordError(_("Chưa nhập loại cơ sở được kiểm tra."))
     if len(establishment_kind) > (Inspection._meta.get_field("establishment_kind").max_length or 0):
@@ -123,6 +133,9 @@ def campaign_record(
         raise RecordError(_("Loại đợt cao điểm không có trong danh mục."))
     if not name.strip():
         raise RecordError(_("Chưa nhập tên đợt cao điểm."))
+    check_text(name, label=_("Tên đợt cao điểm"), max_length=200, error=RecordError)
+    check_date(start, label=_("Từ ngày"), error=RecordError)
+    check_date(end, label=_("Đến ngày"), error=RecordError)
     if end < start:
         raise RecordError(_("Ngày kết thúc trước ngày bắt đầu."))
     with transaction.atomic():

@@ -33,7 +33,10 @@ from ctip.cooperation.services import (
     cooperation_record,
     inspection_record,
 )
+from ctip.core import formfields as bounded
 from ctip.core.access import access_object, requires
+from ctip.core.bounds import MAX_AMOUNT_VND
+from ctip.core.validators import NUL_MESSAGE
 from ctip.enforcement.models import Campaign, CriminalCase, Inspection
 from ctip.enforcement.selectors import criminal_cases_visible
 from ctip.geo.selectors import unit_by_code
@@ -76,11 +79,19 @@ def _page(request: HttpRequest, form: FilterForm, qs: QuerySet, date_field: str)
     }
 
 
-class CaseNumbersField(forms.CharField):
+class CaseNumbersField(bounded.CharField):
     """Criminal case numbers separated by commas, semicolons or spaces."""
 
     def to_python(self, value: Any) -> list[str]:  # type: ignore[override]
-        return [n for n in re.split(r"[\s,;]+", str(value or "").strip()) if n]
+        text = str(value or "")
+        # The list escapes what the text validators would see: check NUL and length here.
+        if "\x00" in text:
+            raise forms.ValidationError(NUL_MESSAGE)
+        if len(text) > 2000:
+            raise forms.ValidationError(
+                _("Tối đa %(max)s ký tự (đang có %(length)s).") % {"max": 2000, "length": len(text)}
+            )
+        return [n for n in re.split(r"[\s,;]+", text.strip()) if n]
 
 
 class CasesForm(forms.Form):
@@ -106,31 +117,37 @@ class CasesForm(forms.Form):
 
 class CooperationForm(CasesForm):
     kind = forms.ChoiceField(label=_l("Hình thức hợp tác"), choices=Kind.choices)
-    counterpart_country = forms.CharField(label=_l("Nước đối tác (mã 2 chữ, ví dụ LA)"))
-    counterpart = forms.CharField(label=_l("Cơ quan, tổ chức đối tác"), max_length=200)
-    start = forms.DateField(label=_l("Từ ngày (ngày/tháng/năm)"))
-    end = forms.DateField(label=_l("Đến ngày (ngày/tháng/năm)"))
-    summary = forms.CharField(label=_l("Nội dung"), required=False, widget=forms.Textarea)
+    counterpart_country = bounded.CharField(
+        label=_l("Nước đối tác (mã 2 chữ, ví dụ LA)"), max_length=2
+    )
+    counterpart = bounded.CharField(label=_l("Cơ quan, tổ chức đối tác"), max_length=200)
+    start = bounded.DateField(label=_l("Từ ngày (ngày/tháng/năm)"))
+    end = bounded.DateField(label=_l("Đến ngày (ngày/tháng/năm)"))
+    summary = bounded.CharField(label=_l("Nội dung"), required=False, widget=forms.Textarea)
     field_order = ["kind", "counterpart_country", "counterpart", "start", "end", "summary"]
 
 
 class InspectionForm(forms.Form):
-    on = forms.DateField(label=_l("Ngày kiểm tra (ngày/tháng/năm)"))
-    unit = forms.IntegerField(label=_l("Mã địa bàn (xã, phường hoặc tỉnh)"), min_value=1)
-    establishment_kind = forms.CharField(
+    on = bounded.DateField(label=_l("Ngày kiểm tra (ngày/tháng/năm)"))
+    unit = bounded.IntegerField(label=_l("Mã địa bàn (xã, phường hoặc tỉnh)"), min_value=1)
+    establishment_kind = bounded.CharField(
         label=_l("Loại cơ sở (ví dụ: karaoke, môi giới hôn nhân)"), max_length=60
     )
-    findings = forms.CharField(label=_l("Kết quả kiểm tra"), required=False, widget=forms.Textarea)
-    # No min_value: the service refuses negative figures with its own message.
-    violations = forms.IntegerField(label=_l("Số vi phạm"), initial=0)
-    sanctions_vnd = forms.IntegerField(label=_l("Tiền xử phạt (đồng)"), initial=0)
+    findings = bounded.CharField(
+        label=_l("Kết quả kiểm tra"), required=False, widget=forms.Textarea
+    )
+    # No lower bound: the service refuses negative figures with its own message.
+    violations = bounded.IntegerField(label=_l("Số vi phạm"), min_value=None, initial=0)
+    sanctions_vnd = bounded.IntegerField(
+        label=_l("Tiền xử phạt (đồng)"), min_value=None, max_value=MAX_AMOUNT_VND, initial=0
+    )
 
 
 class CampaignForm(CasesForm):
-    name = forms.CharField(label=_l("Tên đợt cao điểm"), max_length=200)
+    name = bounded.CharField(label=_l("Tên đợt cao điểm"), max_length=200)
     kind = forms.ChoiceField(label=_l("Loại"), choices=Campaign.Kind.choices)
-    start = forms.DateField(label=_l("Từ ngày (ngày/tháng/năm)"))
-    end = forms.DateField(label=_l("Đến ngày (ngày/tháng/năm)"))
+    start = bounded.DateField(label=_l("Từ ngày (ngày/tháng/năm)"))
+    end = bounded.DateField(label=_l("Đến ngày (ngày/tháng/năm)"))
     field_order = ["name", "kind", "start", "end"]
 
 

@@ -7,16 +7,20 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ctip.agencies.models import Agency
+from ctip.core.bounds import MAX_COUNT, MAX_TEXT, MAX_YEAR, MIN_YEAR
+from ctip.core.validators import COUNT, YEAR, range_q, validate_date
 
 
 class Document(models.Model):
     number_symbol = models.CharField(_("số, ký hiệu"), max_length=80, db_index=True)
-    number = models.PositiveIntegerField(_("số"))
-    year = models.PositiveSmallIntegerField(_("năm trong ký hiệu"), null=True, blank=True)
+    number = models.PositiveIntegerField(_("số"), validators=[COUNT])
+    year = models.PositiveSmallIntegerField(
+        _("năm trong ký hiệu"), null=True, blank=True, validators=[YEAR]
+    )
     kind = models.CharField(_("loại văn bản"), max_length=10, db_index=True)
     issuer_codes = models.JSONField(_("mã cơ quan ban hành"), default=list)
     party = models.BooleanField(_("văn bản của Đảng"), default=False)
-    date = models.DateField(_("ngày ban hành"), db_index=True)
+    date = models.DateField(_("ngày ban hành"), db_index=True, validators=[validate_date])
     issuer_name = models.CharField(_("cơ quan ban hành"), max_length=300)
     issuers = models.ManyToManyField(
         Agency, verbose_name=_("cơ quan ban hành trong hệ thống"), blank=True, related_name="+"
@@ -24,7 +28,7 @@ class Document(models.Model):
     recorded_by = models.ForeignKey(
         Agency, verbose_name=_("cơ quan nhập"), on_delete=models.PROTECT, related_name="+"
     )
-    subject = models.TextField(_("trích yếu"))
+    subject = models.TextField(_("trích yếu"), max_length=MAX_TEXT)
     # Lower case without diacritics: "ke hoach" finds "Kế hoạch" on SQLite and PostgreSQL alike.
     search_text = models.TextField(editable=False, default="")
     file = models.FileField(_("tệp đính kèm"), upload_to="directives/%Y/", blank=True)
@@ -34,7 +38,14 @@ class Document(models.Model):
         verbose_name_plural = _("văn bản")
         ordering = ["-date", "-number"]
         constraints = [
-            models.UniqueConstraint(fields=["number_symbol", "date"], name="directive_unique")
+            models.UniqueConstraint(fields=["number_symbol", "date"], name="directive_unique"),
+            models.CheckConstraint(
+                condition=range_q("number", 0, MAX_COUNT), name="directive_number_bounds"
+            ),
+            models.CheckConstraint(
+                condition=range_q("year", MIN_YEAR, MAX_YEAR, null=True),
+                name="directive_year_bounds",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -80,8 +91,10 @@ class Task(models.Model):
     agency = models.ForeignKey(
         Agency, verbose_name=_("cơ quan thực hiện"), on_delete=models.PROTECT, related_name="+"
     )
-    description = models.TextField(_("nội dung nhiệm vụ"))
-    deadline = models.DateField(_("hạn hoàn thành"), null=True, blank=True)
+    description = models.TextField(_("nội dung nhiệm vụ"), max_length=MAX_TEXT)
+    deadline = models.DateField(
+        _("hạn hoàn thành"), null=True, blank=True, validators=[validate_date]
+    )
     status = models.CharField(
         _("trạng thái"), max_length=20, choices=TaskStatus.choices, default=TaskStatus.OPEN
     )

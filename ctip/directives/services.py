@@ -12,6 +12,7 @@ from ctip.agencies.models import Agency
 from ctip.core.audit import audit_write
 from ctip.core.text import fold
 from ctip.core.uploads import check_document
+from ctip.core.validators import check_date, check_text
 from ctip.directives.models import (
     TASK_TRANSITIONS,
     Document,
@@ -38,6 +39,9 @@ def document_create(
     acting_user: Any,
 ) -> Document:
     symbol = parse_symbol(number_symbol)  # SymbolError is a ValueError with a Vietnamese message
+    check_date(date_issued, label=_("Ngày ban hành"), error=DirectiveError)
+    check_text(subject, label=_("Trích yếu"), error=DirectiveError)
+    check_text(issuer_name, label=_("Cơ quan ban hành"), max_length=300, error=DirectiveError)
     if date_issued > date.today():
         raise DirectiveError(_("Ngày ban hành không thể ở tương lai."))
     if symbol.year and symbol.year != date_issued.year:
@@ -109,6 +113,8 @@ def task_assign(
     deadline: date | None,
     acting_user: Any,
 ) -> Task:
+    check_text(description, label=_("Nội dung nhiệm vụ"), error=DirectiveError)
+    check_date(deadline, label=_("Hạn hoàn thành"), error=DirectiveError)
     if not description.strip():
         raise DirectiveError(_("Phải có nội dung nhiệm vụ."))
     if deadline is not None and deadline < document.date:
@@ -127,6 +133,7 @@ def task_assign(
 
 
 def task_set_status(*, task: Task, status: str, on: date | None = None, acting_user: Any) -> Task:
+    check_date(on, label=_("Ngày hoàn thành"), error=DirectiveError)
     with transaction.atomic():
         task = Task.objects.select_for_update().get(pk=task.pk)
         if status not in TASK_TRANSITIONS.get(task.status, set()):

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from ctip.core.bounds import MAX_COUNT, MAX_YEAR, MIN_YEAR
+
 # Kinds of document that appear in a symbol (Decree 30/2020 Appendix III, Party regulations).
 KINDS = {
     "BC": "Báo cáo",
@@ -79,13 +81,23 @@ def parse_symbol(text: str) -> Symbol:
     cleaned = raw.removeprefix("Số:").removeprefix("Số").strip().replace(" ", "")
     if not cleaned:
         raise SymbolError(_("Chưa nhập số, ký hiệu văn bản."))
+    symbol = _parse(cleaned)
+    if not 0 <= symbol.number <= MAX_COUNT:
+        raise SymbolError(
+            _("Số %(number)s trong ký hiệu “%(symbol)s” quá lớn.")
+            % {"number": symbol.number, "symbol": cleaned}
+        )
+    return symbol
+
+
+def _parse(cleaned: str) -> Symbol:
     if m := _PARTY.match(cleaned):
         kind = _kind(m["kind"], cleaned)
         return Symbol(int(m["number"]), kind, (m["issuer"],), party=True, text=cleaned)
     if m := _DATED.match(cleaned):
         codes = m["codes"].split("-")
         year = int(m["year"])
-        if not 1945 <= year <= 2100:
+        if not MIN_YEAR <= year <= MAX_YEAR:
             raise SymbolError(_("Năm %(year)s trong ký hiệu không hợp lệ.") % {"year": year})
         if _known_kind(codes[0]) and len(codes) > 1:
             return Symbol(

@@ -7,7 +7,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ctip.agencies.models import Agency
+from ctip.core.bounds import MAX_AMOUNT_VND, MAX_COUNT, MAX_INTERVAL_DAYS, MAX_TEXT
 from ctip.core.crypto import EncryptedTextField
+from ctip.core.validators import AMOUNT, COUNT, INTERVAL, range_q, validate_date
 from ctip.geo.models import Unit
 
 
@@ -67,7 +69,7 @@ class CriminalCase(models.Model):
     stage = models.CharField(
         _("giai đoạn"), max_length=20, choices=Stage.choices, default=Stage.DETECTED, db_index=True
     )
-    detected_on = models.DateField(_("ngày phát hiện"), db_index=True)
+    detected_on = models.DateField(_("ngày phát hiện"), db_index=True, validators=[validate_date])
     source = models.CharField(_("nguồn phát hiện"), max_length=20, choices=DetectionSource.choices)
     unit = models.ForeignKey(
         Unit, verbose_name=_("địa bàn"), on_delete=models.PROTECT, related_name="+"
@@ -77,8 +79,10 @@ class CriminalCase(models.Model):
     exploitation_form = models.CharField(_("hình thức bóc lột"), max_length=30, blank=True)
     destination_country = models.CharField(_("nước đến"), max_length=2, blank=True)
     route = EncryptedTextField(_("đường đi"), blank=True, default="")
-    suspects_count = models.PositiveIntegerField(_("số đối tượng"), default=0)
-    unregistered_victims = models.PositiveIntegerField(_("số nạn nhân chưa lập hồ sơ"), default=0)
+    suspects_count = models.PositiveIntegerField(_("số đối tượng"), default=0, validators=[COUNT])
+    unregistered_victims = models.PositiveIntegerField(
+        _("số nạn nhân chưa lập hồ sơ"), default=0, validators=[COUNT]
+    )
     victim_cases = models.ManyToManyField("victims.Case", blank=True, related_name="+")
     directives = models.ManyToManyField("directives.Document", blank=True, related_name="+")
     outcome = EncryptedTextField(_("kết quả"), blank=True, default="")
@@ -92,6 +96,16 @@ class CriminalCase(models.Model):
             models.Index(
                 fields=["unit", "detected_on"], name="criminalcase_unit_date", include=["id"]
             )
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=range_q("suspects_count", 0, MAX_COUNT),
+                name="criminalcase_suspects_bounds",
+            ),
+            models.CheckConstraint(
+                condition=range_q("unregistered_victims", 0, MAX_COUNT),
+                name="criminalcase_victims_bounds",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -152,9 +166,13 @@ class WatchEntry(models.Model):
     )
     lawful_basis = models.CharField(_("căn cứ pháp lý"), max_length=300)
     purpose = models.CharField(_("mục đích"), max_length=300)
-    opened_on = models.DateField(_("ngày đưa vào theo dõi"))
-    review_on = models.DateField(_("ngày xem xét lại, hết hạn"), db_index=True)
-    check_every_days = models.PositiveSmallIntegerField(_("kiểm tra mỗi (ngày)"), default=30)
+    opened_on = models.DateField(_("ngày đưa vào theo dõi"), validators=[validate_date])
+    review_on = models.DateField(
+        _("ngày xem xét lại, hết hạn"), db_index=True, validators=[validate_date]
+    )
+    check_every_days = models.PositiveSmallIntegerField(
+        _("kiểm tra mỗi (ngày)"), default=30, validators=[INTERVAL]
+    )
     next_check_on = models.DateField(_("hạn kiểm tra tiếp"), db_index=True)
     full_name = EncryptedTextField(_("họ và tên"))
     address = EncryptedTextField(_("địa chỉ"), blank=True, default="")
@@ -171,6 +189,12 @@ class WatchEntry(models.Model):
     class Meta:
         ordering = ["next_check_on", "pk"]
         indexes = [models.Index(fields=["unit", "opened_on"], name="watchentry_unit_date")]
+        constraints = [
+            models.CheckConstraint(
+                condition=range_q("check_every_days", 1, MAX_INTERVAL_DAYS),
+                name="watchentry_interval_bounds",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"TD-{self.pk}"
@@ -195,7 +219,7 @@ class WatchCheck(models.Model):
 class Inspection(models.Model):
     """An inspection of a conditional business line (or another check)."""
 
-    on = models.DateField(_("ngày kiểm tra"), db_index=True)
+    on = models.DateField(_("ngày kiểm tra"), db_index=True, validators=[validate_date])
     agency = models.ForeignKey(
         Agency, verbose_name=_("cơ quan kiểm tra"), on_delete=models.PROTECT, related_name="+"
     )
@@ -203,12 +227,23 @@ class Inspection(models.Model):
         Unit, verbose_name=_("địa bàn"), on_delete=models.PROTECT, related_name="+"
     )
     establishment_kind = models.CharField(_("loại cơ sở"), max_length=60)
-    findings = models.TextField(_("kết quả kiểm tra"), blank=True)
-    violations = models.PositiveIntegerField(_("số vi phạm"), default=0)
-    sanctions_vnd = models.PositiveBigIntegerField(_("tiền xử phạt (đồng)"), default=0)
+    findings = models.TextField(_("kết quả kiểm tra"), blank=True, max_length=MAX_TEXT)
+    violations = models.PositiveIntegerField(_("số vi phạm"), default=0, validators=[COUNT])
+    sanctions_vnd = models.PositiveBigIntegerField(
+        _("tiền xử phạt (đồng)"), default=0, validators=[AMOUNT]
+    )
 
     class Meta:
         ordering = ["-on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=range_q("violations", 0, MAX_COUNT), name="inspection_violations_bounds"
+            ),
+            models.CheckConstraint(
+                condition=range_q("sanctions_vnd", 0, MAX_AMOUNT_VND),
+                name="inspection_sanctions_bounds",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.establishment_kind} {self.on}"
@@ -223,8 +258,8 @@ class Campaign(models.Model):
 
     name = models.CharField(_("tên đợt"), max_length=200)
     kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices)
-    start = models.DateField(_("từ ngày"))
-    end = models.DateField(_("đến ngày"))
+    start = models.DateField(_("từ ngày"), validators=[validate_date])
+    end = models.DateField(_("đến ngày"), validators=[validate_date])
     lead = models.ForeignKey(
         Agency, verbose_name=_("cơ quan chủ trì"), on_delete=models.PROTECT, related_name="+"
     )

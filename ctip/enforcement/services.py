@@ -15,8 +15,10 @@ from ctip.accounts.steps import roles_for_step
 from ctip.agencies.models import Agency
 from ctip.core import rollups
 from ctip.core.audit import audit_write, field_changes, model_values
+from ctip.core.bounds import MAX_COUNT, MAX_TEXT
 from ctip.core.countries import is_country
 from ctip.core.personal import MASK
+from ctip.core.validators import check_date, check_text, show_number
 from ctip.enforcement.models import (
     PLATFORMS,
     STAGE_OWNER_KIND,
@@ -50,6 +52,10 @@ def criminal_case_create(
     exploitation_form: str = "",
     route: str = "",
 ) -> CriminalCase:
+    check_date(detected_on, label=_("Ngày phát hiện"), error=EnforcementError)
+    check_text(route, label=_("Đường đi"), error=EnforcementError)
+    for suspect in suspects or []:
+        _check_suspect_texts(suspect)
     errors = []
     if detected_on > date.today():
         errors.append(_("Ngày phát hiện không thể ở tương lai."))
@@ -62,6 +68,8 @@ def criminal_case_create(
     count = len(suspects) if suspects_count is None else suspects_count
     if count < 0 or unregistered_victims < 0:
         errors.append(_("Số đối tượng và số nạn nhân không được âm."))
+    elif count > MAX_COUNT or unregistered_victims > MAX_COUNT:
+        errors.append(_too_many())
     elif count < len(suspects):
         errors.append(_("Số đối tượng nhỏ hơn số người đã ghi tên."))
     if errors:
@@ -103,6 +111,7 @@ def stage_advance(
     """Move the case to its next stage: the right role, in an agency of the kind that owns the
     stage, on a date not before the previous stage. A date inside an issued report's period
     needs a reason (reporting.locks)."""
+    check_date(on, label=_("Ngày"), error=EnforcementError)
     if to_stage not in STAGE_TRANSITIONS.get(case.stage, ()):
         raise EnforcementError(
             _("Không thể chuyển vụ án từ “%(old)s” sang “%(new)s”.")
@@ -193,6 +202,16 @@ def _country_error(code: str) -> str:
     return _("Mã nước “%(code)s” không có trong danh mục ISO 3166.") % {"code": code}
 
 
+def _too_many() -> str:
+    return _("Số đối tượng và số nạn nhân tối đa %(max)s.") % {"max": show_number(MAX_COUNT)}
+
+
+def _check_suspect_texts(values: dict[str, Any]) -> None:
+    limits = {"full_name": 200, "identity_document": 100, "address": MAX_TEXT}
+    for name, limit in limits.items():
+        check_text(values.get(name), max_length=limit, error=EnforcementError)
+
+
 def _clean_case_fields(fields: dict[str, Any]) -> dict[str, Any]:
     from ctip.victims.models import EXPLOITATION_FORMS, RECRUITMENT_CHANNELS
 
@@ -228,8 +247,12 @@ def _clean_case_fields(fields: dict[str, Any]) -> dict[str, Any]:
         if name in values and (values[name] is None or int(values[name]) < 0):
             errors.append(_("Số đối tượng và số nạn nhân không được âm."))
             break
+        if name in values and int(values[name]) > MAX_COUNT:
+            errors.append(_too_many())
+            break
     for name in ("route", "outcome"):
         if name in values:
+            check_text(values[name], error=EnforcementError)
             values[name] = (values[name] or "").strip()
     if errors:
         raise EnforcementError(" ".join(errors))
@@ -297,6 +320,9 @@ def suspect_add(
     """Name one more suspect (identity encrypted); the case's count never falls below the
     number of named suspects."""
     _check_editor(acting_user, case)
+    _check_suspect_texts(
+        {"full_name": full_name, "identity_document": identity_document, "address": address}
+    )
     errors = []
     if not full_name.strip():
         errors.append(_("Phải có họ và tên đối tượng."))

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _l
 
 from ctip.accounts.permissions import P
 from ctip.accounts.scope import has_perm
+from ctip.core import formfields as bounded
 from ctip.core.access import access_confidential, access_object, requires
 from ctip.enforcement.models import PLATFORMS, STAGE_TRANSITIONS, DetectionSource, Stage
 from ctip.enforcement.selectors import (
@@ -31,8 +32,8 @@ REASON = _l("Lý do điều chỉnh (bắt buộc nếu thuộc kỳ đã có b�
 
 class StageForm(forms.Form):
     to_stage = forms.ChoiceField(label=_l("Chuyển sang giai đoạn"))
-    on = forms.DateField(label=_l("Ngày (ngày/tháng/năm)"), initial=date.today)
-    reason = forms.CharField(label=REASON, max_length=1000, required=False)
+    on = bounded.DateField(label=_l("Ngày (ngày/tháng/năm)"), initial=date.today)
+    reason = bounded.CharField(label=REASON, max_length=1000, required=False)
 
 
 @requires(P.VIEW_CRIMINAL_CASES)
@@ -87,20 +88,18 @@ class ModusOperandiForm(forms.Form):
         required=False,
         choices=[("", "—"), *EXPLOITATION_FORMS.items()],
     )
-    destination_country = forms.CharField(
+    destination_country = bounded.CharField(
         label=_l("Nước đến (mã 2 chữ)"), required=False, max_length=2
     )
-    suspects_count = forms.IntegerField(label=_l("Số đối tượng"), min_value=0, initial=0)
-    unregistered_victims = forms.IntegerField(
-        label=_l("Số nạn nhân chưa lập hồ sơ"), min_value=0, initial=0
-    )
+    suspects_count = bounded.IntegerField(label=_l("Số đối tượng"), initial=0)
+    unregistered_victims = bounded.IntegerField(label=_l("Số nạn nhân chưa lập hồ sơ"), initial=0)
 
 
 class CaseForm(ModusOperandiForm):
     field_order = ["detected_on", "source", "unit"]
-    detected_on = forms.DateField(label=_l("Ngày phát hiện (ngày/tháng/năm)"))
+    detected_on = bounded.DateField(label=_l("Ngày phát hiện (ngày/tháng/năm)"))
     source = forms.ChoiceField(label=_l("Nguồn phát hiện"), choices=DetectionSource.choices)
-    unit = forms.IntegerField(label=_l("Mã địa bàn (xã, phường hoặc tỉnh)"), min_value=1)
+    unit = bounded.IntegerField(label=_l("Mã địa bàn (xã, phường hoặc tỉnh)"), min_value=1)
 
 
 @requires(P.EDIT_CRIMINAL_CASES)
@@ -139,14 +138,14 @@ def criminal_case_create_view(request: HttpRequest) -> HttpResponse:
 
 
 class CaseEditForm(ModusOperandiForm):
-    version = forms.IntegerField(widget=forms.HiddenInput)
-    route = forms.CharField(
+    version = bounded.IntegerField(widget=forms.HiddenInput)
+    route = bounded.CharField(
         label=_l("Đường đi"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    outcome = forms.CharField(
+    outcome = bounded.CharField(
         label=_l("Kết quả"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    reason = forms.CharField(label=REASON, max_length=1000, required=False)
+    reason = bounded.CharField(label=REASON, max_length=1000, required=False)
 
 
 @requires(P.EDIT_CRIMINAL_CASES)
@@ -170,13 +169,15 @@ def criminal_case_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 class SuspectForm(forms.Form):
-    full_name = forms.CharField(label=_l("Họ và tên"), max_length=200)
-    identity_document = forms.CharField(label=_l("Giấy tờ tùy thân"), required=False)
-    address = forms.CharField(label=_l("Địa chỉ"), required=False)
+    full_name = bounded.CharField(label=_l("Họ và tên"), max_length=200)
+    identity_document = bounded.CharField(
+        label=_l("Giấy tờ tùy thân"), required=False, max_length=100
+    )
+    address = bounded.CharField(label=_l("Địa chỉ"), required=False)
     sex = forms.ChoiceField(
         label=_l("Giới tính"), required=False, choices=[("", "—"), *Sex.choices]
     )
-    nationality = forms.CharField(
+    nationality = bounded.CharField(
         label=_l("Quốc tịch (mã 2 chữ, ví dụ VN)"), initial="VN", max_length=2, min_length=2
     )
 
@@ -212,7 +213,7 @@ def criminal_case_suspects(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 class LinkForm(forms.Form):
-    victim_case_codes = forms.CharField(
+    victim_case_codes = bounded.CharField(
         label=_l("Mã hồ sơ nạn nhân liên quan"),
         required=False,
         help_text=_l(

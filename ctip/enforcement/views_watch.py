@@ -13,7 +13,9 @@ from django.utils.translation import gettext_lazy as _l
 
 from ctip.accounts.permissions import P
 from ctip.accounts.scope import active_assignments
+from ctip.core import formfields as bounded
 from ctip.core.access import access_confidential, requires
+from ctip.core.bounds import MAX_INTERVAL_DAYS
 from ctip.enforcement.models import WatchCategory
 from ctip.enforcement.watchlist import (
     WatchError,
@@ -28,19 +30,21 @@ from ctip.geo.models import COMMUNE_LEVELS, Unit
 
 class EntryForm(forms.Form):
     category = forms.ChoiceField(label=_l("Diện theo dõi"), choices=WatchCategory.choices)
-    full_name = forms.CharField(label=_l("Họ và tên"), max_length=200)
-    address = forms.CharField(label=_l("Địa chỉ"), required=False)
-    unit = forms.IntegerField(label=_l("Mã xã, phường"), min_value=1)
-    lawful_basis = forms.CharField(label=_l("Căn cứ pháp lý"), max_length=300)
-    purpose = forms.CharField(label=_l("Mục đích theo dõi"), max_length=300)
-    review_on = forms.DateField(label=_l("Ngày xem xét lại (ngày/tháng/năm)"))
-    check_every_days = forms.IntegerField(label=_l("Kiểm tra mỗi (ngày)"), min_value=1, initial=30)
+    full_name = bounded.CharField(label=_l("Họ và tên"), max_length=200)
+    address = bounded.CharField(label=_l("Địa chỉ"), required=False)
+    unit = bounded.IntegerField(label=_l("Mã xã, phường"), min_value=1)
+    lawful_basis = bounded.CharField(label=_l("Căn cứ pháp lý"), max_length=300)
+    purpose = bounded.CharField(label=_l("Mục đích theo dõi"), max_length=300)
+    review_on = bounded.DateField(label=_l("Ngày xem xét lại (ngày/tháng/năm)"))
+    check_every_days = bounded.IntegerField(
+        label=_l("Kiểm tra mỗi (ngày)"), min_value=1, max_value=MAX_INTERVAL_DAYS, initial=30
+    )
 
 
 class CheckForm(forms.Form):
-    on = forms.DateField(label=_l("Ngày kiểm tra"), initial=date.today)
+    on = bounded.DateField(label=_l("Ngày kiểm tra"), initial=date.today)
     found = forms.BooleanField(label=_l("Đã xác minh được người này"), required=False)
-    result = forms.CharField(
+    result = bounded.CharField(
         label=_l("Kết quả"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
@@ -105,10 +109,12 @@ def watch_detail(request: HttpRequest, pk: int) -> HttpResponse:
             if "escalate" in request.POST:
                 from ctip.enforcement.selectors import criminal_cases_visible
 
+                number = request.POST.get("number", "").strip()
+                # A NUL character matches no case (and PostgreSQL refuses it in a query).
                 case = (
-                    criminal_cases_visible(request.user)
-                    .filter(number=request.POST.get("number", "").strip())
-                    .first()
+                    None
+                    if "\x00" in number
+                    else criminal_cases_visible(request.user).filter(number=number).first()
                 )
                 if case is None:
                     raise WatchError(_("Không có vụ án này trong phạm vi của bạn."))
@@ -129,5 +135,20 @@ def watch_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(P.VIEW_AGGREGATES)
 def watch_overdue_by_unit(request: HttpRequest) -> HttpResponse:
     """For the standing office and leaders: per commune, how many persons are watched and how
-    many checks are overdue. Counts only: no name, no entry code."""
-    return render(request, "enforcement/watch_overdue.html", watch_counts_by_unit(request.user))
+    many checks are overdue. Counts only: no name, no entry code; for a reader who does not
+    open the watchlist, under ctip.core.disclosure (issue 19: rounded, a commune below the
+    threshold not listed)."""
+    from ctip.core import disclosure
+
+    data = watch_counts_by_unit(request.user)
+    limit = disclosure.current_threshold()
+    data["limit"] = limit
+    if "enforcement.watchentry" not in disclosure.readable(request.user):
+        rows = disclosure.release_table(data["rows"], ("active", "overdue"), limit)
+        rows.sort(key=lambda r: (-(r["overdue"] or 0), -(r["active"] or 0), r["unit__name"]))
+        data["rows"] = rows
+        data["totals"] = {k: disclosure.release(v, limit) for k, v in data["totals"].items()}
+        data["rule"] = _("Số người làm tròn đến bội số của %(n)s; dưới %(n)s ghi “<%(n)s”.") % {
+            "n": limit
+        }
+    return render(request, "enforcement/watch_overdue.html", data)

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 
 from ctip.core import rollups
 from ctip.core.audit import audit_write
+from ctip.core.bounds import MAX_INTERVAL_DAYS, MAX_TEXT
+from ctip.core.validators import check_date, check_number, check_text
 from ctip.enforcement.models import WatchCheck, WatchEntry
 
 
@@ -32,12 +34,19 @@ def watch_open(
     address: str = "",
     check_every_days: int = 30,
 ) -> WatchEntry:
+    check_date(opened_on, label=_("Ngày đưa vào theo dõi"), error=WatchError)
+    check_date(review_on, label=_("Ngày xem xét lại"), error=WatchError)
+    for text, limit in ((lawful_basis, 300), (purpose, 300), (full_name, 200), (address, MAX_TEXT)):
+        check_text(text, max_length=limit, error=WatchError)
     if not lawful_basis.strip() or not purpose.strip():
         raise WatchError(_("Phải ghi căn cứ pháp lý và mục đích theo dõi."))
     if review_on <= opened_on:
         raise WatchError(_("Ngày xem xét lại phải sau ngày đưa vào theo dõi."))
     if check_every_days < 1:
         raise WatchError(_("Chu kỳ kiểm tra phải từ 1 ngày trở lên."))
+    check_number(
+        check_every_days, 1, MAX_INTERVAL_DAYS, label=_("Kiểm tra mỗi (ngày)"), error=WatchError
+    )
     with transaction.atomic():
         entry = WatchEntry.objects.create(
             category=category,
@@ -65,6 +74,8 @@ def watch_open(
 def watch_check(
     *, entry: WatchEntry, on: date, found: bool, result: str, acting_user: Any
 ) -> WatchCheck:
+    check_date(on, label=_("Ngày kiểm tra"), error=WatchError)
+    check_text(result, label=_("Kết quả"), error=WatchError)
     with transaction.atomic():
         check = WatchCheck.objects.create(
             entry=entry,

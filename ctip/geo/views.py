@@ -17,8 +17,10 @@ def unit_list(request: HttpRequest) -> HttpResponse:
     level = request.GET.get("level", "")
     if level in Level.values:
         qs = qs.filter(level=level)
-    query = request.GET.get("q", "").strip()
-    if query.isdigit():
+    # PostgreSQL refuses a NUL in a query: a search term never needs one.
+    query = request.GET.get("q", "").replace("\x00", "").strip()
+    # isdigit() also holds for "²", which int() refuses; codes have at most 5 digits.
+    if query.isdecimal() and len(query) <= 9:
         qs = qs.filter(code=int(query))
     elif query:
         qs = qs.filter(name__icontains=query)

@@ -14,6 +14,7 @@ from ctip.accounts.permissions import P
 from ctip.accounts.scope import scoped
 from ctip.agencies.models import Agency
 from ctip.core.audit import audit_write
+from ctip.core.validators import check_date, check_text
 from ctip.reporting.models import (
     Contribution,
     ContributionRound,
@@ -103,6 +104,7 @@ def contributions_assign(
         raise ReportError(_("Chỉ Cơ quan Thường trực giao nhiệm vụ báo cáo."))
     if not agencies:
         raise ReportError(_("Chọn ít nhất một cơ quan."))
+    check_date(deadline, label=_("Hạn nội bộ"), error=ReportError)
     if deadline < request.date:
         raise ReportError(_("Hạn nội bộ không thể trước ngày văn bản yêu cầu."))
     if request.deadline and deadline > request.deadline:
@@ -151,6 +153,8 @@ def contribution_save(
         raise ReportError(_("Mẫu báo cáo không có phần viết “%(slot)s”.") % {"slot": unknown[0]})
     if any(len(text) > MAX_TEXT for text in narratives.values()):
         raise ReportError(_("Mỗi phần viết tối đa 20.000 ký tự."))
+    for text in narratives.values():
+        check_text(text, error=ReportError)  # a NUL character: PostgreSQL's JSON refuses it
     with transaction.atomic():
         locked = _locked(contribution)
         state = _next_state(locked, "save")
@@ -206,6 +210,7 @@ def contribution_decide(
     """The standing office accepts the submitted part, or returns it with its comments."""
     if not coordinates(acting_user, contribution.request):
         raise ReportError(_("Chỉ Cơ quan Thường trực tiếp nhận hoặc trả lại phần báo cáo."))
+    check_text(comment, label=_("Ý kiến"), max_length=5000, error=ReportError)
     comment = comment.strip()
     if not accept and not comment:
         raise ReportError(_("Trả lại phần báo cáo phải kèm ý kiến (cần sửa, bổ sung gì)."))

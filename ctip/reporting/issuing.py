@@ -14,8 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ctip.core.audit import audit_write
+from ctip.core.bounds import MAX_COUNT
 from ctip.core.sealed import content_type_for, seal
 from ctip.core.uploads import UploadError, check_document
+from ctip.core.validators import check_number
 from ctip.reporting.header import COMMITTEE, header
 from ctip.reporting.models import (
     Compilation,
@@ -73,6 +75,8 @@ def report_issue(
         raise ReportError(_("Ngày ban hành phải từ ngày cuối kỳ báo cáo đến hôm nay."))
     if number is not None and number < 1:
         raise ReportError(_("Số văn bản phải là số nguyên dương."))
+    if number is not None:
+        check_number(number, 1, MAX_COUNT, label=_("Số văn bản"), error=ReportError)
     try:
         with transaction.atomic():
             locked = Report.objects.select_for_update().get(pk=report.pk)

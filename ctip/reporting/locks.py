@@ -21,6 +21,7 @@ from django.db.models import Model
 from django.utils.translation import gettext as _
 
 from ctip.core.indicators import REGISTRY, compute
+from ctip.core.validators import check_text
 from ctip.geo.models import Unit
 from ctip.geo.selectors import covered_unit_ids
 from ctip.reporting.models import Correction, Report
@@ -81,6 +82,8 @@ def locked_points(points: list[tuple[date, int]]) -> dict[int, str]:
 def guard(
     *, model: type[Model], points: Sequence[tuple[date | None, int | None]], reason: str
 ) -> Lock | None:
+    # Every caller's reason is refused over 1.000 characters or with a NUL, never cut.
+    check_text(reason, label=_("Lý do điều chỉnh"), max_length=1000, error=LockedPeriodError)
     reports = locking_reports(points)
     if not reports:
         return None

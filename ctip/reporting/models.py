@@ -7,7 +7,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ctip.core.bounds import MAX_COUNT, MAX_SMALL_COUNT, MAX_TEXT, MAX_YEAR, MIN_YEAR
 from ctip.core.models import sealed_file_field
+from ctip.core.validators import SMALL_COUNT, YEAR, InRange, range_q, validate_date
 from ctip.geo.models import Unit
 
 
@@ -41,7 +43,7 @@ class ReportRequest(models.Model):
     """A request from above (a ministry's letter) that a report answers."""
 
     number_symbol = models.CharField(_("số, ký hiệu"), max_length=80)
-    date = models.DateField(_("ngày văn bản"))
+    date = models.DateField(_("ngày văn bản"), validators=[validate_date])
     issuer = models.CharField(_("cơ quan yêu cầu"), max_length=200)
     subject = models.CharField(_("trích yếu"), max_length=400, blank=True)
     template = models.ForeignKey(
@@ -50,9 +52,11 @@ class ReportRequest(models.Model):
     unit = models.ForeignKey(
         Unit, verbose_name=_("địa bàn báo cáo"), on_delete=models.PROTECT, related_name="+"
     )
-    period_start = models.DateField(_("kỳ báo cáo từ ngày"))
-    period_end = models.DateField(_("đến ngày"))
-    deadline = models.DateField(_("hạn gửi báo cáo"), null=True, blank=True)
+    period_start = models.DateField(_("kỳ báo cáo từ ngày"), validators=[validate_date])
+    period_end = models.DateField(_("đến ngày"), validators=[validate_date])
+    deadline = models.DateField(
+        _("hạn gửi báo cáo"), null=True, blank=True, validators=[validate_date]
+    )
     recipients = models.JSONField(_("nơi nhận"), default=list)
     signing_authority = models.CharField(_("thẩm quyền ký"), max_length=200, blank=True)
     signer_name = models.CharField(_("người ký"), max_length=120, blank=True)
@@ -88,13 +92,15 @@ class Report(models.Model):
     )
     template = models.ForeignKey(ReportTemplate, on_delete=models.PROTECT, related_name="+")
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
-    period_start = models.DateField(_("từ ngày"))
-    period_end = models.DateField(_("đến ngày"))
+    period_start = models.DateField(_("từ ngày"), validators=[validate_date])
+    period_end = models.DateField(_("đến ngày"), validators=[validate_date])
     subject = models.CharField(_("trích yếu"), max_length=400)
     authority = models.CharField(_("cơ quan ban hành"), max_length=200)
     number = models.CharField(_("số, ký hiệu"), max_length=80, blank=True)
     place = models.CharField(_("địa danh"), max_length=80)
-    report_date = models.DateField(_("ngày báo cáo"), null=True, blank=True)
+    report_date = models.DateField(
+        _("ngày báo cáo"), null=True, blank=True, validators=[validate_date]
+    )
     recipients = models.JSONField(_("nơi nhận"), default=list)
     signing_authority = models.CharField(_("thẩm quyền ký"), max_length=200, blank=True)
     signer_name = models.CharField(_("người ký"), max_length=120, blank=True)
@@ -153,13 +159,18 @@ class Compilation(models.Model):
     )
     created = models.DateTimeField(auto_now_add=True)
     status = models.CharField(max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED)
-    progress = models.PositiveSmallIntegerField(default=0)
+    progress = models.PositiveSmallIntegerField(default=0, validators=[InRange(0, 100)])
     step = models.CharField(max_length=200, blank=True)
     result = models.JSONField(default=dict)
     error = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-created", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=range_q("progress", 0, 100), name="compilation_progress_bounds"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.report_id} #{self.pk}"
@@ -172,10 +183,10 @@ class OutgoingNumber(models.Model):
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
     issuer = models.CharField(_("cơ quan ban hành (viết tắt)"), max_length=20)
     kind = models.CharField(_("loại văn bản"), max_length=10)
-    year = models.PositiveSmallIntegerField(_("năm"))
-    number = models.PositiveIntegerField(_("số"))
+    year = models.PositiveSmallIntegerField(_("năm"), validators=[YEAR])
+    number = models.PositiveIntegerField(_("số"), validators=[InRange(1, MAX_COUNT)])
     symbol = models.CharField(_("số, ký hiệu"), max_length=80)
-    date = models.DateField(_("ngày ban hành"))
+    date = models.DateField(_("ngày ban hành"), validators=[validate_date])
     subject = models.CharField(_("trích yếu"), max_length=400)
     report = models.OneToOneField(
         Report, null=True, blank=True, on_delete=models.PROTECT, related_name="register_entry"
@@ -192,7 +203,13 @@ class OutgoingNumber(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["unit", "issuer", "kind", "year", "number"], name="outgoing_number_unique"
-            )
+            ),
+            models.CheckConstraint(
+                condition=range_q("year", MIN_YEAR, MAX_YEAR), name="outgoing_year_bounds"
+            ),
+            models.CheckConstraint(
+                condition=range_q("number", 1, MAX_COUNT), name="outgoing_number_bounds"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -215,7 +232,7 @@ class Contribution(models.Model):
         ReportRequest, on_delete=models.CASCADE, related_name="contributions"
     )
     agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="+")
-    deadline = models.DateField(_("hạn gửi nội bộ"))
+    deadline = models.DateField(_("hạn gửi nội bộ"), validators=[validate_date])
     state = models.CharField(
         _("trạng thái"),
         max_length=10,
@@ -225,7 +242,9 @@ class Contribution(models.Model):
     narratives = models.JSONField(_("phần viết"), default=dict)
     first_submitted_on = models.DateField(_("ngày gửi lần đầu"), null=True, blank=True)
     submitted_on = models.DateField(_("ngày gửi gần nhất"), null=True, blank=True)
-    times_returned = models.PositiveSmallIntegerField(_("số lần bị trả lại"), default=0)
+    times_returned = models.PositiveSmallIntegerField(
+        _("số lần bị trả lại"), default=0, validators=[SMALL_COUNT]
+    )
     assigned_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -236,7 +255,11 @@ class Contribution(models.Model):
         verbose_name_plural = _("phần đóng góp báo cáo")
         ordering = ["deadline", "agency__name"]
         constraints = [
-            models.UniqueConstraint(fields=["request", "agency"], name="contribution_unique")
+            models.UniqueConstraint(fields=["request", "agency"], name="contribution_unique"),
+            models.CheckConstraint(
+                condition=range_q("times_returned", 0, MAX_SMALL_COUNT),
+                name="contribution_returned_bounds",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -248,7 +271,7 @@ class ContributionRound(models.Model):
     standing office decided, with its comment. Rounds are never edited after the decision."""
 
     contribution = models.ForeignKey(Contribution, on_delete=models.CASCADE, related_name="rounds")
-    number = models.PositiveSmallIntegerField()
+    number = models.PositiveSmallIntegerField(validators=[InRange(1, MAX_SMALL_COUNT)])
     narratives = models.JSONField(default=dict)
     figures = models.JSONField(default=list)
     signed_by = models.ForeignKey(
@@ -265,7 +288,10 @@ class ContributionRound(models.Model):
     class Meta:
         ordering = ["contribution", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["contribution", "number"], name="round_unique")
+            models.UniqueConstraint(fields=["contribution", "number"], name="round_unique"),
+            models.CheckConstraint(
+                condition=range_q("number", 1, MAX_SMALL_COUNT), name="round_number_bounds"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -280,7 +306,7 @@ class Correction(models.Model):
     record_type = models.CharField(max_length=60)
     record_id = models.PositiveBigIntegerField()
     action = models.CharField(max_length=10)  # create / update / delete
-    reason = models.TextField(_("lý do điều chỉnh"))
+    reason = models.TextField(_("lý do điều chỉnh"), max_length=MAX_TEXT)
     effect = models.JSONField(default=list)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from ctip.core.audit import audit_write
 from ctip.core.sealed import content_type_for, seal
+from ctip.core.validators import check_date, check_text, check_texts
 from ctip.geo.models import Unit
 from ctip.reporting.models import (
     Audience,
@@ -85,6 +86,8 @@ def template_check(template: ReportTemplate) -> None:
 
 
 def _period(start: date, end: date) -> None:
+    check_date(start, label=_("Kỳ báo cáo từ ngày"), error=ReportError)
+    check_date(end, label=_("Kỳ báo cáo đến ngày"), error=ReportError)
     if end < start:
         raise ReportError(_("Kỳ báo cáo: ngày kết thúc trước ngày bắt đầu."))
 
@@ -115,6 +118,15 @@ def report_request_register(
     except SymbolError as exc:
         raise ReportError(str(exc)) from exc
     _period(period_start, period_end)
+    check_date(date_issued, label=_("Ngày văn bản"), error=ReportError)
+    check_date(deadline, label=_("Hạn gửi báo cáo"), error=ReportError)
+    check_texts(
+        {"issuer": issuer, "subject": subject, "signing": signing_authority, "signer": signer_name},
+        max_length=400,
+        error=ReportError,
+    )
+    for line in recipients or []:
+        check_text(line, max_length=400, error=ReportError)
     if date_issued > date.today():
         raise ReportError(_("Ngày văn bản yêu cầu không thể ở tương lai."))
     if ReportRequest.objects.filter(number_symbol=number_symbol, date=date_issued).exists():
@@ -229,6 +241,8 @@ def report_narratives_set(
         raise ReportError(_("Mẫu báo cáo không có phần viết “%(slot)s”.") % {"slot": unknown[0]})
     if any(len(text) > 20_000 for text in narratives.values()):
         raise ReportError(_("Mỗi phần viết tối đa 20.000 ký tự."))
+    for text in narratives.values():
+        check_text(text, error=ReportError)  # a NUL character: PostgreSQL's JSON refuses it
     with transaction.atomic():
         locked = Report.objects.select_for_update().get(pk=report.pk)
         _refuse_if_issued(locked)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _l
 
 from ctip.accounts.permissions import P
 from ctip.accounts.scope import has_perm
+from ctip.core import formfields as bounded
 from ctip.core.access import requires
 from ctip.reporting.contributions import accepted_texts
 from ctip.reporting.models import JobStatus, ReportTemplate
@@ -48,22 +49,24 @@ def report_list(request: HttpRequest) -> HttpResponse:
 
 
 class RequestForm(forms.Form):
-    number_symbol = forms.CharField(label=_l("Số, ký hiệu văn bản yêu cầu"), max_length=80)
-    date_issued = forms.DateField(label=_l("Ngày văn bản (ngày/tháng/năm)"))
-    issuer = forms.CharField(label=_l("Cơ quan yêu cầu"), max_length=200)
-    subject = forms.CharField(label=_l("Trích yếu"), max_length=400, required=False)
-    template = forms.ModelChoiceField(label=_l("Mẫu báo cáo"), queryset=ReportTemplate.objects)
-    unit = forms.IntegerField(label=_l("Mã tỉnh báo cáo"), min_value=1)
-    period_start = forms.DateField(label=_l("Kỳ báo cáo từ ngày"))
-    period_end = forms.DateField(label=_l("Đến ngày"))
-    deadline = forms.DateField(label=_l("Hạn gửi báo cáo"), required=False)
-    recipients = forms.CharField(
-        label=_l("Nơi nhận (mỗi dòng một nơi)"), widget=forms.Textarea(attrs={"rows": 5})
+    number_symbol = bounded.CharField(label=_l("Số, ký hiệu văn bản yêu cầu"), max_length=80)
+    date_issued = bounded.DateField(label=_l("Ngày văn bản (ngày/tháng/năm)"))
+    issuer = bounded.CharField(label=_l("Cơ quan yêu cầu"), max_length=200)
+    subject = bounded.CharField(label=_l("Trích yếu"), max_length=400, required=False)
+    template = bounded.ModelChoiceField(label=_l("Mẫu báo cáo"), queryset=ReportTemplate.objects)
+    unit = bounded.IntegerField(label=_l("Mã tỉnh báo cáo"), min_value=1)
+    period_start = bounded.DateField(label=_l("Kỳ báo cáo từ ngày"))
+    period_end = bounded.DateField(label=_l("Đến ngày"))
+    deadline = bounded.DateField(label=_l("Hạn gửi báo cáo"), required=False)
+    recipients = bounded.CharField(
+        label=_l("Nơi nhận (mỗi dòng một nơi)"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
     )
-    signing_authority = forms.CharField(
+    signing_authority = bounded.CharField(
         label=_l("Thẩm quyền ký (các dòng cách nhau bởi “/”)"), max_length=200, required=False
     )
-    signer_name = forms.CharField(label=_l("Người ký"), max_length=120, required=False)
+    signer_name = bounded.CharField(label=_l("Người ký"), max_length=120, required=False)
     letter = forms.FileField(label=_l("Tệp văn bản yêu cầu (PDF, Word)"), required=False)
 
 

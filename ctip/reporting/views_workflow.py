@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _l
 from ctip.accounts.permissions import P
 from ctip.accounts.scope import has_perm
 from ctip.agencies.models import Agency
+from ctip.core import formfields as bounded
 from ctip.core.access import access_confidential, access_object, requires
 from ctip.core.audit import audit_read
 from ctip.core.indicators import compute
@@ -49,12 +50,12 @@ def completeness(request_obj: Any) -> dict[str, int]:
 
 
 class AssignForm(forms.Form):
-    agencies = forms.ModelMultipleChoiceField(
+    agencies = bounded.ModelMultipleChoiceField(
         label=_l("Cơ quan được giao"),
         queryset=Agency.objects.none(),
         widget=forms.CheckboxSelectMultiple,
     )
-    deadline = forms.DateField(label=_l("Hạn gửi nội bộ (ngày/tháng/năm)"))
+    deadline = bounded.DateField(label=_l("Hạn gửi nội bộ (ngày/tháng/năm)"))
 
     def __init__(self, *args: Any, request_obj: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -174,7 +175,7 @@ def _act(request: HttpRequest, part: Contribution, may: dict[str, bool]) -> None
         flow.contribution_decide(
             contribution=part,
             accept="accept" in post,
-            comment=post.get("comment", "")[:5000],
+            comment=post.get("comment", ""),  # over 5.000 characters: refused, not cut
             acting_user=request.user,
         )
         return
@@ -245,8 +246,8 @@ def correction_list(request: HttpRequest) -> HttpResponse:
 
 
 class IssueForm(forms.Form):
-    issue_date = forms.DateField(label=_l("Ngày ban hành (ngày/tháng/năm)"))
-    number = forms.IntegerField(
+    issue_date = bounded.DateField(label=_l("Ngày ban hành (ngày/tháng/năm)"))
+    number = bounded.IntegerField(
         label=_l("Số văn bản (để trống: lấy số kế tiếp trong sổ văn bản đi)"),
         min_value=1,
         required=False,
