@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
 from typing import Any
 
 from django.conf import settings
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.utils.translation import gettext as _
 
+from ctip.core.archives import ArchiveRejected, WrongKind, check_archive
+
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+DOCX_PARTS = ("word/document.xml", "[Content_Types].xml")
 
 
 class UploadError(ValueError):
@@ -33,11 +34,15 @@ def check_document(upload: Any) -> str:
     if head.startswith(b"PK\x03\x04"):
         data = upload.read()
         upload.seek(0)
+        # Inflated and counted before anything (python-docx, a reader's Word) opens it: a
+        # 20 MB .docx can hold gigabytes (issue 19, finding 4).
         try:
-            names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-        except zipfile.BadZipFile:
-            names = set()
-        if {"word/document.xml", "[Content_Types].xml"} <= names:
+            check_archive(data, required=DOCX_PARTS)
+        except WrongKind:
+            pass
+        except ArchiveRejected as exc:
+            raise UploadError(str(exc)) from exc
+        else:
             return "docx"
     raise UploadError(_("Chỉ nhận tệp PDF hoặc Word (.docx)."))
 

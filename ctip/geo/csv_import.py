@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ctip.core.audit import audit_write
+from ctip.core.bounds import MAX_COUNT, MAX_DATE, MIN_DATE
 from ctip.core.csvfiles import check_csv
 from ctip.geo.models import COMMUNE_LEVELS, PARENT_LEVEL, Level, Source, Unit, UnitSuccession
 from ctip.geo.services import units_refresh_rollup
@@ -98,7 +99,7 @@ def _parse(data: bytes) -> list[_Row]:
     return check_csv(data, COLUMNS, _parse_row, UnitImportError)
 
 
-def _parse_row(line: int, raw: dict[str, str], errors: list[str]) -> _Row | None:
+def _parse_row(line: int, raw: dict[str, str], errors: Any) -> _Row | None:
     def bad(message: str) -> None:
         errors.append(_("Dòng %(line)s: %(message)s") % {"line": line, "message": message})
 
@@ -109,6 +110,8 @@ def _parse_row(line: int, raw: dict[str, str], errors: list[str]) -> _Row | None
     name = (raw.get("name") or "").strip()
     if not name:
         bad(_("thiếu tên đơn vị."))
+    elif len(name) > Unit._meta.get_field("name").max_length:  # type: ignore[operator]
+        bad(_("tên đơn vị quá dài."))
     level = LEVEL_WORDS.get((raw.get("level") or "").strip().lower())
     if level is None:
         bad(_("cấp “%(level)s” không hợp lệ.") % {"level": raw.get("level", "")})
@@ -139,7 +142,7 @@ def _int(text: str | None) -> int | None:
         value = int((text or "").strip())
     except ValueError:
         return None
-    return value if value > 0 else None
+    return value if 0 < value <= MAX_COUNT else None
 
 
 def _date(text: str | None, bad: Any, label: str, *, required: bool) -> date | None:
@@ -150,9 +153,16 @@ def _date(text: str | None, bad: Any, label: str, *, required: bool) -> date | N
         return None
     for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
         try:
-            return datetime.strptime(text, fmt).date()
+            day = datetime.strptime(text, fmt).date()
         except ValueError:
             continue
+        if MIN_DATE <= day <= MAX_DATE:
+            return day
+        bad(
+            _("%(field)s phải trong khoảng %(min)s – %(max)s.")
+            % {"field": label, "min": f"{MIN_DATE:%d/%m/%Y}", "max": f"{MAX_DATE:%d/%m/%Y}"}
+        )
+        return None
     bad(
         _("%(field)s “%(value)s” không đúng dạng ngày/tháng/năm.") % {"field": label, "value": text}
     )

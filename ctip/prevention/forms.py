@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ctip.agencies.models import Agency
+from ctip.core import formfields as bounded
 from ctip.prevention.importer import COLUMNS, ImportRejected, Spec, check_rows
 from ctip.prevention.models import ActivityKind, Campaign
 from ctip.prevention.target_groups import TARGET_GROUPS
@@ -16,9 +17,9 @@ class ActivityForm(forms.Form):
 
     agency = forms.ChoiceField(label=_("Cơ quan thực hiện"))
     kind = forms.ChoiceField(label=_("Hình thức"), choices=ActivityKind.choices)
-    start_date = forms.DateField(label=_("Từ ngày (ngày/tháng/năm)"))
-    end_date = forms.DateField(label=_("Đến ngày (ngày/tháng/năm)"))
-    unit = forms.IntegerField(label=_("Mã địa bàn (mã đơn vị hành chính)"), min_value=1)
+    start_date = bounded.DateField(label=_("Từ ngày (ngày/tháng/năm)"))
+    end_date = bounded.DateField(label=_("Đến ngày (ngày/tháng/năm)"))
+    unit = bounded.IntegerField(label=_("Mã địa bàn (mã đơn vị hành chính)"), min_value=1)
     target_groups = forms.MultipleChoiceField(
         label=_("Đối tượng"),
         choices=list(TARGET_GROUPS.items()),
@@ -30,17 +31,17 @@ class ActivityForm(forms.Form):
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
-    sessions = forms.IntegerField(label=_("Số buổi"), min_value=0, initial=0)
-    participants = forms.IntegerField(label=_("Số lượt người"), min_value=0, initial=0)
+    sessions = bounded.IntegerField(label=_("Số buổi"), initial=0)
+    participants = bounded.IntegerField(label=_("Số lượt người"), initial=0)
     participants_estimated = forms.BooleanField(label=_("Số người là ước tính"), required=False)
-    media_items = forms.IntegerField(label=_("Số tin, bài"), min_value=0, initial=0)
-    sms = forms.IntegerField(label=_("Số tin nhắn"), min_value=0, initial=0)
+    media_items = bounded.IntegerField(label=_("Số tin, bài"), initial=0)
+    sms = bounded.IntegerField(label=_("Số tin nhắn"), initial=0)
     campaign = forms.ChoiceField(label=_("Đợt"), choices=Campaign.choices, required=False)
-    theme = forms.CharField(label=_("Chủ đề"), max_length=300, required=False)
-    notes = forms.CharField(
+    theme = bounded.CharField(label=_("Chủ đề"), max_length=300, required=False)
+    notes = bounded.CharField(
         label=_("Ghi chú"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
-    reason = forms.CharField(
+    reason = bounded.CharField(
         label=_("Lý do điều chỉnh (bắt buộc nếu thuộc kỳ đã có báo cáo ban hành)"),
         max_length=1000,
         required=False,
@@ -80,15 +81,17 @@ class FilterForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Hình thức"), required=False, choices=[("", _("Tất cả")), *ActivityKind.choices]
     )
-    date_from = forms.DateField(label=_("Từ ngày"), required=False)
-    date_to = forms.DateField(label=_("Đến ngày"), required=False)
-    q = forms.CharField(label=_("Chủ đề, ghi chú"), required=False)
+    date_from = bounded.DateField(label=_("Từ ngày"), required=False)
+    date_to = bounded.DateField(label=_("Đến ngày"), required=False)
+    q = bounded.CharField(label=_("Chủ đề, ghi chú"), max_length=300, required=False)
 
 
 class CoverageForm(forms.Form):
-    province = forms.CharField(label=_("Tỉnh (tên hoặc mã)"), initial="Quảng Ngãi")
-    date_from = forms.DateField(label=_("Từ ngày"))
-    date_to = forms.DateField(label=_("Đến ngày"))
+    province = bounded.CharField(
+        label=_("Tỉnh (tên hoặc mã)"), max_length=100, initial="Quảng Ngãi"
+    )
+    date_from = bounded.DateField(label=_("Từ ngày"))
+    date_to = bounded.DateField(label=_("Đến ngày"))
     structure = forms.ChoiceField(
         label=_("Cơ cấu đơn vị"),
         choices=[("new", _("Hiện hành (từ 01/7/2025)")), ("old", _("Tại ngày cuối kỳ"))],

@@ -4,9 +4,6 @@ by row and column in Vietnamese, all rows written in one transaction or none."""
 from __future__ import annotations
 
 import hashlib
-import io
-import json
-import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -18,13 +15,23 @@ from django.utils.translation import gettext as _
 from ctip.agencies.models import Agency
 from ctip.core import rollups
 from ctip.core.audit import audit_write
+from ctip.core.bounds import (
+    MAX_CELL,
+    MAX_COUNT,
+    MAX_DATE,
+    MAX_IMPORT_FILE_BYTES,
+    MAX_IMPORT_ROWS,
+    MAX_TEXT,
+    MIN_DATE,
+)
 from ctip.core.bulk import bulk_insert
+from ctip.core.cells import Problems, cell_problem, shown
 from ctip.core.text import fold
 from ctip.geo.models import Level, Unit
 from ctip.prevention.models import Activity, ActivityKind, Campaign, TargetGroup
 from ctip.prevention.target_groups import TARGET_GROUPS
 
-MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_FILE_BYTES = MAX_IMPORT_FILE_BYTES
 # Template columns: key -> Vietnamese header (the workbook's first row).
 COLUMNS = {
     "agency": "Cơ quan thực hiện",
@@ -76,64 +83,55 @@ class Spec:
 # --- reading files ----------------------------------------------------------------------------
 
 
-def read_file(name: str, data: bytes) -> list[dict[str, Any]]:
+def read_file(
+    name: str, data: bytes, *, columns: dict[str, str] | None = None
+) -> list[dict[str, Any]]:
+    """Rows of a workbook or JSON file, within the bounds of ctip.core.bounds: at most
+    MAX_IMPORT_ROWS rows, texts over MAX_CELL characters kept as `TooLong` (named by row and
+    column when checked), memory bounded (ctip.core.workbooks, ctip.core.jsonrows).
+    `columns`: key -> workbook header of the rows to read (default: the activities')."""
+    columns = columns or COLUMNS
     if len(data) > MAX_FILE_BYTES:
         raise ImportRejected([_("Tệp quá lớn (tối đa 50 MB).")])
     if name.lower().endswith(".json"):
-        return _read_json(data)
-    return read_workbook(data)
+        from ctip.core.jsonrows import JsonRejected, read_json_rows
+
+        try:
+            # A row's number is its position (a "_row" key in the file is not read).
+            return read_json_rows(data, columns)
+        except JsonRejected as exc:
+            raise ImportRejected([str(exc)]) from exc
+    return read_workbook(data, columns=columns)
 
 
-def _read_json(data: bytes) -> list[dict[str, Any]]:
-    try:
-        rows = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ImportRejected([_("Tệp JSON không đọc được: %(error)s") % {"error": exc}]) from exc
-    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-        raise ImportRejected([_("Tệp JSON phải là một danh sách các đối tượng.")])
-    return rows
+def read_workbook(data: bytes, *, columns: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    from ctip.core.workbooks import FORMULA, SheetRejected, read_rows
 
-
-def read_workbook(data: bytes) -> list[dict[str, Any]]:
-    import openpyxl
-
-    if not data.startswith(b"PK\x03\x04") or not _is_xlsx(data):
-        raise ImportRejected([_("Tệp không phải bảng tính Excel (.xlsx).")])
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except Exception as exc:  # openpyxl raises many types on damaged files
-        raise ImportRejected([_("Không mở được bảng tính: tệp bị hỏng.")]) from exc
-    sheet = workbook.worksheets[0]
-    by_header = {fold(v): k for k, v in COLUMNS.items()} | {k: k for k in COLUMNS}
+    columns = columns or COLUMNS
+    by_header = {fold(v): k for k, v in columns.items()} | {k: k for k in columns}
     rows: list[dict[str, Any]] = []
-    columns: list[str | None] = []
-    errors: list[str] = []
-    for index, cells in enumerate(sheet.iter_rows(), start=1):
-        if index == 1:
-            columns = [by_header.get(fold(str(c.value or ""))) for c in cells]
-            continue
-        row: dict[str, Any] = {"_row": index}
-        for key, cell in zip(columns, cells, strict=False):
-            if key is None or cell.value is None:
-                continue
-            if cell.data_type == "f":
-                errors.append(_cell_error(index, key, _("có công thức; hãy nhập giá trị.")))
-                continue
-            row[key] = cell.value
-        if len(row) > 1:
-            rows.append(row)
-    workbook.close()
-    if errors:
-        raise ImportRejected(errors)
-    return rows
-
-
-def _is_xlsx(data: bytes) -> bool:
+    keys: list[str | None] = []
+    errors = Problems()
     try:
-        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except zipfile.BadZipFile:
-        return False
-    return "xl/workbook.xml" in names
+        for index, values in read_rows(data):
+            if index == 1:
+                keys = [by_header.get(fold(str(v or ""))) for v in values]
+                continue
+            row: dict[str, Any] = {"_row": index}
+            for key, value in zip(keys, values, strict=False):
+                if key is None or value is None:
+                    continue
+                if value is FORMULA:
+                    errors.append(_cell_error(index, key, _("có công thức; hãy nhập giá trị.")))
+                    continue
+                row[key] = value
+            if len(row) > 1:
+                rows.append(row)
+    except SheetRejected as exc:
+        raise ImportRejected([str(exc)]) from exc
+    if errors:
+        raise ImportRejected(errors.listed())
+    return rows
 
 
 # --- checking rows ----------------------------------------------------------------------------
@@ -180,7 +178,26 @@ def _unit_code(value: Any) -> int | None:
         code = int(str(value).strip())
     except (TypeError, ValueError):
         return None
-    return code if code > 0 else None
+    # A code no unit has is "no such unit", never a number the database cannot compare.
+    return code if 0 < code <= MAX_COUNT else None
+
+
+# Text columns an activity keeps, with the most characters each holds; any other column is a
+# name or a code looked up in a list, at most one cell long.
+TEXT_LIMITS = {"theme": 300, "notes": MAX_TEXT}
+LIST_COLUMNS = ("target_groups", "partners")
+
+
+def _text_problem(key: str, value: Any) -> str | None:
+    if isinstance(value, list) and key in LIST_COLUMNS:
+        for item in value:
+            problem = _text_problem("", item)
+            if problem:
+                return problem
+        return None
+    if isinstance(value, (list, dict)):
+        return _("phải là một giá trị (chữ hoặc số).")
+    return cell_problem(value, max_length=TEXT_LIMITS.get(key, MAX_CELL))
 
 
 def check_rows(
@@ -198,6 +215,13 @@ def check_rows(
     today = today or date.today()
     if not rows:
         raise ImportRejected([_("Tệp không có dòng dữ liệu nào.")])
+    if len(rows) > MAX_IMPORT_ROWS:
+        raise ImportRejected(
+            [
+                _("Tệp có quá nhiều dòng (tối đa %(max)s).")
+                % {"max": f"{MAX_IMPORT_ROWS:,}".replace(",", ".")}
+            ]
+        )
     lookups = _Lookups(rows)
     groups = set(TargetGroup.objects.values_list("code", flat=True))
     group_names = {fold(str(label)): code for code, label in TARGET_GROUPS.items()}
@@ -206,7 +230,7 @@ def check_rows(
     }
     specs: list[Spec] = []
     numbers: list[Any] = []
-    errors: list[str] = []
+    errors = Problems()
     for position, raw in enumerate(rows, start=1):
         row_number = raw.get("_row", position)
         spec = _check_row(raw, row_number, today, lookups, groups, group_names, kinds, errors)
@@ -222,11 +246,11 @@ def check_rows(
     if not locked_ok:
         _refuse_locked(specs, numbers, errors)
     if errors:
-        raise ImportRejected(errors)
+        raise ImportRejected(errors.listed())
     return specs
 
 
-def _refuse_locked(specs: list[Spec], numbers: list[Any], errors: list[str]) -> None:
+def _refuse_locked(specs: list[Spec], numbers: list[Any], errors: Problems) -> None:
     from ctip.reporting.locks import locked_points
 
     found = locked_points([(s.start_date, s.unit_id) for s in specs])
@@ -244,6 +268,11 @@ def _check_row(raw, row, today, lookups, groups, group_names, kinds, errors) -> 
     def bad(key: str, message: str) -> None:
         errors.append(_cell_error(row, key, message))
 
+    # Texts first: a value the database cannot take (or a message cannot show) goes no further.
+    for key in COLUMNS:
+        problem = _text_problem(key, raw.get(key))
+        if problem:
+            bad(key, problem)
     for key in REQUIRED:
         if raw.get(key) in (None, ""):
             bad(key, _("bắt buộc."))
@@ -258,17 +287,18 @@ def _check_row(raw, row, today, lookups, groups, group_names, kinds, errors) -> 
             bad(key, _("ngày ở tương lai."))
     kind = kinds.get(str(raw["kind"]).strip()) or kinds.get(fold(str(raw["kind"])))
     if kind is None:
-        bad("kind", _("hình thức “%(value)s” không có trong danh mục.") % {"value": raw["kind"]})
+        message = _("hình thức “%(value)s” không có trong danh mục.")
+        bad("kind", message % {"value": shown(raw["kind"])})
     agency = lookups.agency(str(raw["agency"]), start) if start else None
     if start and agency is None:
-        bad("agency", _("không có cơ quan “%(value)s”.") % {"value": raw["agency"]})
+        bad("agency", _("không có cơ quan “%(value)s”.") % {"value": shown(raw["agency"])})
     code = _unit_code(raw["unit"])
     unit = lookups.unit(code, start) if (code and start) else None
     if start and unit is None:
         bad(
             "unit",
             _("không có đơn vị mã “%(value)s” vào ngày %(day)s.")
-            % {"value": raw["unit"], "day": f"{start:%d/%m/%Y}"},
+            % {"value": shown(raw["unit"]), "day": f"{start:%d/%m/%Y}"},
         )
     counts = {key: _count(raw.get(key), key, bad) for key in COUNTS}
     estimated = _bool(raw.get("participants_estimated"), bad)
@@ -276,7 +306,8 @@ def _check_row(raw, row, today, lookups, groups, group_names, kinds, errors) -> 
     partners = _partners(raw.get("partners"), start, lookups, bad) if start else []
     campaign = str(raw.get("campaign") or "").strip()
     if campaign and campaign not in Campaign.values:
-        bad("campaign", _("đợt “%(value)s” không có trong danh mục.") % {"value": campaign})
+        message = _("đợt “%(value)s” không có trong danh mục.")
+        bad("campaign", message % {"value": shown(campaign)})
     if len(errors) > before:
         return None
     assert agency is not None and unit is not None and start and end and kind
@@ -290,13 +321,26 @@ def _check_row(raw, row, today, lookups, groups, group_names, kinds, errors) -> 
         target_groups=target,
         partners=partners,
         campaign=campaign,
-        theme=str(raw.get("theme") or "")[:300],
+        theme=str(raw.get("theme") or ""),
         notes=str(raw.get("notes") or ""),
         **{k: v or 0 for k, v in counts.items()},
     )
 
 
 def _date(value: Any, key: str, bad: Any) -> date | None:
+    day = _parse_date(value)
+    if day is None:
+        message = _("“%(value)s” không phải ngày (năm-tháng-ngày hoặc ngày/tháng/năm).")
+        bad(key, message % {"value": shown(value)})
+        return None
+    if not MIN_DATE <= day <= MAX_DATE:
+        message = _("ngày phải trong khoảng %(min)s – %(max)s.")
+        bad(key, message % {"min": f"{MIN_DATE:%d/%m/%Y}", "max": f"{MAX_DATE:%d/%m/%Y}"})
+        return None
+    return day
+
+
+def _parse_date(value: Any) -> date | None:
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -307,10 +351,6 @@ def _date(value: Any, key: str, bad: Any) -> date | None:
             return datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    bad(
-        key,
-        _("“%(value)s” không phải ngày (năm-tháng-ngày hoặc ngày/tháng/năm).") % {"value": value},
-    )
     return None
 
 
@@ -327,6 +367,10 @@ def _count(value: Any, key: str, bad: Any) -> int | None:
         return None
     if number < 0:
         bad(key, _("không được âm."))
+        return None
+    if number > MAX_COUNT:
+        message = _("không được lớn hơn %(max)s.")
+        bad(key, message % {"max": f"{MAX_COUNT:,}".replace(",", ".")})
         return None
     return number
 
@@ -349,12 +393,12 @@ def _partners(value: Any, day: date, lookups: _Lookups, bad: Any) -> list[int]:
     if value in (None, ""):
         return []
     items = value if isinstance(value, list) else str(value).replace(";", ",").split(",")
-    found = []
+    found: list[int] = []
     for item in (str(i).strip() for i in items if str(i).strip()):
         agency = lookups.agency(item, day)
         if agency is None:
-            bad("partners", _("không có cơ quan “%(value)s”.") % {"value": item})
-        else:
+            bad("partners", _("không có cơ quan “%(value)s”.") % {"value": shown(item)})
+        elif agency.pk not in found:  # named twice (code and name): one link
             found.append(agency.pk)
     return found
 
@@ -363,15 +407,15 @@ def _groups(value: Any, groups: set[str], names: dict[str, str], bad: Any) -> li
     if value in (None, ""):
         return []
     items = value if isinstance(value, list) else str(value).replace(";", ",").split(",")
-    out = []
+    out: list[str] = []
     for item in (str(i).strip() for i in items):
         code = item if item in groups else names.get(fold(item))
         if code is None:
             bad(
                 "target_groups",
-                _("đối tượng “%(value)s” không có trong danh mục.") % {"value": item},
+                _("đối tượng “%(value)s” không có trong danh mục.") % {"value": shown(item)},
             )
-        else:
+        elif code not in out:  # "public, Nhân dân" names one group twice: one link
             out.append(code)
     return out
 

@@ -1,26 +1,48 @@
 """Background work for uploaded workbooks: check every row, then write them all (or none).
 
 The upload is kept (sealed) only while the job needs it: it is deleted as soon as the job ends
-(rejected, written or failed), and `imports_expire` deletes those of jobs left waiting."""
+(rejected, written or failed), and `imports_expire` deletes those of jobs left waiting.
+
+Every job ends with a status the page can show (issue 19, finding 5): a file the rules refuse
+is REJECTED with its messages; any other error, in the check or in the write, is FAILED with a
+Vietnamese message (never the error's own text, which can quote the file) and nothing written,
+since the write and the job's DONE commit in one transaction. A job is run once: a job queued
+again (a retry of the queue) that is no longer checking or writing does nothing. A job whose
+worker died (killed, machine stopped) is marked FAILED by `imports_expire`."""
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 from typing import Any
 
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ctip.core.cells import CONTROL
 from ctip.core.sealed import destroy, unseal
-from ctip.prevention.importer import ImportRejected, activities_import, check_rows, read_file
+from ctip.prevention.importer import (
+    COLUMNS,
+    ImportRejected,
+    activities_import,
+    check_rows,
+    read_file,
+)
 from ctip.prevention.models import ImportJob, ImportStatus
+
+logger = logging.getLogger(__name__)
 
 PREVIEW_ROWS = 200
 # A checked upload waits this long for its confirmation before it is deleted.
 KEEP_WAITING = timedelta(days=2)
+# A job still checking or writing this long after its upload's waiting time has no worker left
+# (the queue stops a job after 30 minutes).
+STUCK_AFTER = KEEP_WAITING + timedelta(days=1)
 ENDED = (ImportStatus.REJECTED, ImportStatus.DONE, ImportStatus.FAILED)
+# A stored message is at most this long (the page lists them).
+MESSAGE_CHARS = 1_000
 
 
 def _allowed(job: ImportJob) -> set[int]:
@@ -37,6 +59,8 @@ def _data(job: ImportJob) -> bytes:
 
 def _end(job_id: int, **values: Any) -> None:
     """Record how the job ended and delete its upload, in one transaction."""
+    if "errors" in values:
+        values["errors"] = _storable(values["errors"])
     with transaction.atomic():
         job = ImportJob.objects.select_for_update().get(pk=job_id)
         sealed = job.file  # read after the lock (PostgreSQL locks no outer-joined row)
@@ -44,8 +68,34 @@ def _end(job_id: int, **values: Any) -> None:
         destroy(sealed)
 
 
+def _storable(messages: list[str]) -> list[str]:
+    """Messages as PostgreSQL's JSON column takes them: no NUL or other control character."""
+    return [CONTROL.sub("?", str(m))[:MESSAGE_CHARS] for m in messages]
+
+
+def _failed(job_id: int, step: str) -> str:
+    """End a job that stopped on an unexpected error (logged with its traceback)."""
+    logger.exception("Import job %s failed while %s", job_id, step)
+    message = _(
+        "Lỗi hệ thống khi %(step)s; chưa ghi dòng nào. Hãy thử lại; nếu vẫn lỗi, báo quản trị "
+        "hệ thống (công việc số %(job)s)."
+    ) % {"step": _("kiểm tra tệp") if step == "checking" else _("ghi dữ liệu"), "job": job_id}
+    try:
+        _end(job_id, status=ImportStatus.FAILED, errors=[message])
+    except DatabaseError:
+        # A write that failed inside the database can leave the connection unusable: record the
+        # end on a new one (outside any transaction here, as the queue runs jobs).
+        if connection.in_atomic_block:
+            raise
+        connection.close()
+        _end(job_id, status=ImportStatus.FAILED, errors=[message])
+    return ImportStatus.FAILED
+
+
 def check_import(job_id: int) -> str:
     job = ImportJob.objects.select_related("file").get(pk=job_id)
+    if job.status != ImportStatus.CHECKING:
+        return job.status
 
     def progress(done: int, total: int) -> None:
         ImportJob.objects.filter(pk=job.pk).update(processed=done, total=total)
@@ -56,38 +106,50 @@ def check_import(job_id: int) -> str:
         ImportJob.objects.filter(pk=job.pk).update(total=len(rows))
         preview = [_plain(r) for r in rows[:PREVIEW_ROWS]]
         check_rows(rows, allowed_agencies=_allowed(job), progress=progress)
+        ImportJob.objects.filter(pk=job.pk).update(
+            status=ImportStatus.READY, preview=preview, processed=len(rows)
+        )
     except ImportRejected as exc:
         _end(job.pk, status=ImportStatus.REJECTED, errors=exc.errors[:2000], processed=job.total)
         return ImportStatus.REJECTED
     except Exception:
-        _end(job.pk, status=ImportStatus.FAILED)
-        raise
-    ImportJob.objects.filter(pk=job.pk).update(
-        status=ImportStatus.READY, preview=preview, processed=len(rows)
-    )
+        return _failed(job.pk, "checking")
     return ImportStatus.READY
 
 
 def write_import(job_id: int) -> str:
     job = ImportJob.objects.select_related("file").get(pk=job_id)
+    if job.status != ImportStatus.WRITING:
+        return job.status
     try:
         data = _data(job)
         specs = check_rows(read_file(job.file_name, data), allowed_agencies=_allowed(job))
+        # The rows and the job's end commit together: DONE means written, and a job whose
+        # write failed or was interrupted has written nothing.
         with transaction.atomic():
             written = activities_import(specs=specs, data=data, acting_user=job.user)
+            _end(job.pk, status=ImportStatus.DONE, written=written)
     except ImportRejected as exc:  # the data changed between check and write
         _end(job.pk, status=ImportStatus.REJECTED, errors=exc.errors)
         return ImportStatus.REJECTED
     except Exception:
-        _end(job.pk, status=ImportStatus.FAILED)
-        raise
-    _end(job.pk, status=ImportStatus.DONE, written=written)
+        return _failed(job.pk, "writing")
     return ImportStatus.DONE
 
 
 def imports_expire(*, now: Any = None) -> int:
     """Delete the uploads of jobs that ended, or that waited too long for confirmation."""
-    cutoff = (now or timezone.now()) - KEEP_WAITING
+    now = now or timezone.now()
+    stuck = ImportJob.objects.filter(
+        status__in=(ImportStatus.CHECKING, ImportStatus.WRITING), created__lt=now - STUCK_AFTER
+    )
+    for job_id in stuck.values_list("pk", flat=True):
+        message = _(
+            "Công việc bị gián đoạn (máy chủ dừng giữa chừng); chưa ghi dòng nào. Hãy tải tệp "
+            "lên lại."
+        )
+        _end(job_id, status=ImportStatus.FAILED, errors=[message])
+    cutoff = now - KEEP_WAITING
     stale = ImportJob.objects.filter(
         Q(status__in=ENDED) | Q(created__lt=cutoff), file__isnull=False
     )
@@ -99,4 +161,8 @@ def imports_expire(*, now: Any = None) -> int:
 
 
 def _plain(row: dict[str, Any]) -> dict[str, str]:
-    return {k: "" if v is None else str(v) for k, v in row.items()}
+    """The template's columns only, as text the JSON column can store."""
+    values = {k: row.get(k) for k in COLUMNS}
+    return {
+        k: "" if v is None else CONTROL.sub("?", str(v))[:MESSAGE_CHARS] for k, v in values.items()
+    }

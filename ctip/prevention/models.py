@@ -7,8 +7,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ctip.agencies.models import Agency
+from ctip.core.bounds import MAX_AMOUNT_VND, MAX_COUNT, MAX_TEXT, MAX_YEAR, MIN_YEAR
 from ctip.core.crypto import EncryptedTextField
 from ctip.core.models import AuditEntry, sealed_file_field
+from ctip.core.validators import AMOUNT, COUNT, YEAR, range_q, validate_date
 from ctip.geo.models import Unit
 
 
@@ -53,19 +55,21 @@ class Activity(models.Model):
         Agency, verbose_name=_("cơ quan thực hiện"), on_delete=models.PROTECT, related_name="+"
     )
     kind = models.CharField(_("hình thức"), max_length=20, choices=ActivityKind.choices)
-    start_date = models.DateField(_("từ ngày"), db_index=True)
-    end_date = models.DateField(_("đến ngày"))
+    start_date = models.DateField(_("từ ngày"), db_index=True, validators=[validate_date])
+    end_date = models.DateField(_("đến ngày"), validators=[validate_date])
     unit = models.ForeignKey(
         Unit, verbose_name=_("địa bàn"), on_delete=models.PROTECT, related_name="+"
     )
     target_groups = models.ManyToManyField(
         TargetGroup, verbose_name=_("đối tượng"), blank=True, related_name="activities"
     )
-    sessions = models.PositiveIntegerField(_("số buổi"), default=0)
-    participants = models.PositiveIntegerField(_("số lượt người tham dự"), default=0)
+    sessions = models.PositiveIntegerField(_("số buổi"), default=0, validators=[COUNT])
+    participants = models.PositiveIntegerField(
+        _("số lượt người tham dự"), default=0, validators=[COUNT]
+    )
     participants_estimated = models.BooleanField(_("số người là ước tính"), default=False)
-    media_items = models.PositiveIntegerField(_("số tin, bài"), default=0)
-    sms = models.PositiveIntegerField(_("số tin nhắn"), default=0)
+    media_items = models.PositiveIntegerField(_("số tin, bài"), default=0, validators=[COUNT])
+    sms = models.PositiveIntegerField(_("số tin nhắn"), default=0, validators=[COUNT])
     partners = models.ManyToManyField(
         Agency, verbose_name=_("cơ quan phối hợp"), blank=True, related_name="+"
     )
@@ -73,7 +77,7 @@ class Activity(models.Model):
         _("đợt"), max_length=20, choices=Campaign.choices, blank=True, default=""
     )
     theme = models.CharField(_("chủ đề"), max_length=300, blank=True)
-    notes = models.TextField(_("ghi chú"), blank=True)
+    notes = models.TextField(_("ghi chú"), blank=True, max_length=MAX_TEXT)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -109,7 +113,13 @@ class Activity(models.Model):
             models.CheckConstraint(
                 condition=models.Q(end_date__gte=models.F("start_date")),
                 name="activity_end_after_start",
-            )
+            ),
+            *(
+                models.CheckConstraint(
+                    condition=range_q(name, 0, MAX_COUNT), name=f"activity_{name}_bounds"
+                )
+                for name in ("sessions", "participants", "media_items", "sms")
+            ),
         ]
 
     def __str__(self) -> str:
@@ -121,8 +131,10 @@ class VolunteerTeam(models.Model):
 
     unit = models.ForeignKey(Unit, verbose_name=_("xã"), on_delete=models.PROTECT, related_name="+")
     name = models.CharField(_("tên đội"), max_length=200)
-    established = models.DateField(_("ngày thành lập"))
-    dissolved = models.DateField(_("ngày giải thể"), null=True, blank=True)
+    established = models.DateField(_("ngày thành lập"), validators=[validate_date])
+    dissolved = models.DateField(
+        _("ngày giải thể"), null=True, blank=True, validators=[validate_date]
+    )
     legal_basis = models.CharField(_("căn cứ thành lập"), max_length=200, blank=True)
 
     class Meta:
@@ -135,11 +147,16 @@ class VolunteerTeam(models.Model):
 
 class VolunteerCount(models.Model):
     team = models.ForeignKey(VolunteerTeam, on_delete=models.CASCADE, related_name="counts")
-    as_of = models.DateField(_("tính đến ngày"))
-    volunteers = models.PositiveIntegerField(_("số tình nguyện viên"))
+    as_of = models.DateField(_("tính đến ngày"), validators=[validate_date])
+    volunteers = models.PositiveIntegerField(_("số tình nguyện viên"), validators=[COUNT])
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["team", "as_of"], name="volunteer_count")]
+        constraints = [
+            models.UniqueConstraint(fields=["team", "as_of"], name="volunteer_count"),
+            models.CheckConstraint(
+                condition=range_q("volunteers", 0, MAX_COUNT), name="volunteer_count_bounds"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.team}: {self.volunteers} ({self.as_of:%d/%m/%Y})"
@@ -147,16 +164,31 @@ class VolunteerCount(models.Model):
 
 class Funding(models.Model):
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
-    year = models.PositiveSmallIntegerField(_("năm"))
+    year = models.PositiveSmallIntegerField(_("năm"), validators=[YEAR])
     # 1 January of `year`: lets the indicator registry place funding in periods like any record.
     year_start = models.DateField(editable=False)
-    allocated = models.PositiveBigIntegerField(_("kinh phí được giao (đồng)"), default=0)
-    spent = models.PositiveBigIntegerField(_("kinh phí đã chi (đồng)"), default=0)
+    allocated = models.PositiveBigIntegerField(
+        _("kinh phí được giao (đồng)"), default=0, validators=[AMOUNT]
+    )
+    spent = models.PositiveBigIntegerField(
+        _("kinh phí đã chi (đồng)"), default=0, validators=[AMOUNT]
+    )
 
     class Meta:
         verbose_name = _("kinh phí chương trình")
         verbose_name_plural = _("kinh phí chương trình")
-        constraints = [models.UniqueConstraint(fields=["agency", "year"], name="funding_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "year"], name="funding_year"),
+            models.CheckConstraint(
+                condition=range_q("year", MIN_YEAR, MAX_YEAR), name="funding_year_bounds"
+            ),
+            models.CheckConstraint(
+                condition=range_q("allocated", 0, MAX_AMOUNT_VND), name="funding_allocated_bounds"
+            ),
+            models.CheckConstraint(
+                condition=range_q("spent", 0, MAX_AMOUNT_VND), name="funding_spent_bounds"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.agency} {self.year}"
@@ -204,8 +236,8 @@ class Population(models.Model):
     """Inhabitants of a unit in a year, from a cited source (imported; never invented)."""
 
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
-    year = models.PositiveSmallIntegerField(_("năm"))
-    population = models.PositiveIntegerField(_("dân số"))
+    year = models.PositiveSmallIntegerField(_("năm"), validators=[YEAR])
+    population = models.PositiveIntegerField(_("dân số"), validators=[COUNT])
     source = models.CharField(_("nguồn số liệu"), max_length=300)
     batch = models.ForeignKey(
         AuditEntry, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -214,7 +246,15 @@ class Population(models.Model):
     class Meta:
         verbose_name = _("dân số")
         verbose_name_plural = _("dân số")
-        constraints = [models.UniqueConstraint(fields=["unit", "year"], name="population_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "year"], name="population_year"),
+            models.CheckConstraint(
+                condition=range_q("year", MIN_YEAR, MAX_YEAR), name="population_year_bounds"
+            ),
+            models.CheckConstraint(
+                condition=range_q("population", 0, MAX_COUNT), name="population_bounds"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.unit} {self.year}: {self.population}"

@@ -14,6 +14,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ctip.core.audit import audit_write
+from ctip.core.bounds import MAX_COUNT, MIN_YEAR
+from ctip.core.cells import cell_problem, shown
 from ctip.core.csvfiles import check_csv
 from ctip.geo.models import Level, Unit
 from ctip.prevention.importer import ImportRejected
@@ -40,7 +42,11 @@ def population_import_csv(*, data: bytes, acting_user: Any) -> int:
     return len(rows)
 
 
-def _check(line: int, raw: dict[str, str], errors: list[str]) -> tuple | None:
+def _source_chars() -> int:
+    return Population._meta.get_field("source").max_length  # type: ignore[return-value]
+
+
+def _check(line: int, raw: dict[str, str], errors: Any) -> tuple | None:
     def bad(message: str) -> None:
         errors.append(_("Dòng %(line)s: %(message)s") % {"line": line, "message": message})
 
@@ -52,12 +58,19 @@ def _check(line: int, raw: dict[str, str], errors: list[str]) -> tuple | None:
         return None
     level = (raw.get("level") or "").strip()
     if level not in Level.values:
-        bad(_("cấp “%(level)s” không hợp lệ.") % {"level": level})
-    if population < 0 or not 1900 <= year <= date.today().year:
+        bad(_("cấp “%(level)s” không hợp lệ.") % {"level": shown(level)})
+    if population < 0 or not MIN_YEAR <= year <= date.today().year:
         bad(_("dân số âm hoặc năm không hợp lệ."))
+    elif population > MAX_COUNT:
+        limit = f"{MAX_COUNT:,}".replace(",", ".")
+        bad(_("dân số lớn hơn %(max)s.") % {"max": limit})
+    if not 0 < code <= MAX_COUNT:
+        bad(_("mã đơn vị không hợp lệ."))
     source = (raw.get("source") or "").strip()
     if not source:
         bad(_("phải ghi nguồn số liệu."))
+    elif problem := cell_problem(source, max_length=_source_chars()):
+        bad(_("nguồn số liệu %(problem)s") % {"problem": problem})
     if len(errors) > before:
         return None
     unit = Unit.objects.valid_on(date(year, 7, 1)).filter(code=code, level=level).first()

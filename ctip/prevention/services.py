@@ -6,9 +6,12 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from ctip.core import rollups
 from ctip.core.audit import audit_write, field_changes
+from ctip.core.bounds import MAX_YEAR, MIN_YEAR
+from ctip.core.validators import check_amount, check_count, check_date, check_number, check_text
 from ctip.prevention.importer import SPEC_FIELDS, Spec
 from ctip.prevention.models import Activity, Funding, VolunteerCount, VolunteerTeam
 from ctip.reporting import locks
@@ -21,8 +24,25 @@ def _values(activity: Activity) -> dict[str, Any]:
     return values
 
 
+def _check_spec(spec: Spec) -> None:
+    """The bounds again, for a caller that skipped the form (ValidationError, in Vietnamese)."""
+    counts = {
+        "sessions": _("Số buổi"),
+        "participants": _("Số lượt người"),
+        "media_items": _("Số tin, bài"),
+        "sms": _("Số tin nhắn"),
+    }
+    for name, label in counts.items():
+        check_count(getattr(spec, name), label=label)
+    check_date(spec.start_date, label=_("Từ ngày"))
+    check_date(spec.end_date, label=_("Đến ngày"))
+    check_text(spec.theme, label=_("Chủ đề"), max_length=300)
+    check_text(spec.notes, label=_("Ghi chú"))
+
+
 def activity_create(*, spec: Spec, acting_user: Any, reason: str = "") -> Activity:
     """`reason` is required when the activity falls in the period of an issued report."""
+    _check_spec(spec)
     with transaction.atomic():
         lock = locks.guard(model=Activity, points=[(spec.start_date, spec.unit_id)], reason=reason)
         activity = Activity.objects.create(
@@ -45,6 +65,7 @@ def activity_create(*, spec: Spec, acting_user: Any, reason: str = "") -> Activi
 def activity_update(
     *, activity: Activity, spec: Spec, acting_user: Any, reason: str = ""
 ) -> Activity:
+    _check_spec(spec)
     with transaction.atomic():
         activity = Activity.objects.select_for_update().get(pk=activity.pk)
         points = [(activity.start_date, activity.unit_id), (spec.start_date, spec.unit_id)]
@@ -88,6 +109,8 @@ def volunteer_team_record(
     *, team: VolunteerTeam, as_of: date, volunteers: int, acting_user: Any
 ) -> VolunteerCount:
     """The number of volunteers of a team on a date (a new count, or a correction)."""
+    check_date(as_of, label=_("Tính đến ngày"))
+    check_count(volunteers, label=_("Số tình nguyện viên"))
     with transaction.atomic():
         count, created = VolunteerCount.objects.update_or_create(
             team=team, as_of=as_of, defaults={"volunteers": volunteers}
@@ -102,10 +125,11 @@ def volunteer_team_record(
 
 
 def funding_set(*, agency: Any, year: int, allocated: int, spent: int, acting_user: Any) -> Funding:
-    if allocated < 0 or spent < 0:
-        raise ValueError("amounts must not be negative")
+    check_number(year, MIN_YEAR, MAX_YEAR, label=_("Năm"))
+    check_amount(allocated, label=_("Kinh phí được giao"))
+    check_amount(spent, label=_("Kinh phí đã chi"))
     with transaction.atomic():
-        funding, _ = Funding.objects.update_or_create(
+        funding, _created = Funding.objects.update_or_create(
             agency=agency,
             year=year,
             defaults={"allocated": allocated, "spent": spent, "year_start": date(year, 1, 1)},

@@ -11,6 +11,7 @@ from ctip.accounts.scope import has_perm
 from ctip.core.access import access_object, is_htmx, requires
 from ctip.core.jobs import enqueue
 from ctip.core.sealed import seal
+from ctip.core.validators import check_text
 from ctip.prevention.forms import ActivityForm, FilterForm, UploadForm
 from ctip.prevention.models import Activity, ImportJob, ImportStatus
 from ctip.prevention.selectors import (
@@ -130,8 +131,10 @@ def activity_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
     activity = access_object(activities_editable(request.user), pk)
     error = ""
     if request.method == "POST":
-        reason = request.POST.get("reason", "")[:1000]
+        reason = request.POST.get("reason", "")
         try:
+            # Over 1.000 characters (or a NUL): refused with a message, never cut.
+            check_text(reason, label=_("Lý do"), max_length=1000, error=LockedPeriodError)
             activity_delete(activity=activity, acting_user=request.user, reason=reason)
         except LockedPeriodError as exc:
             error = str(exc)

@@ -3,7 +3,10 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
+from django.utils.translation import gettext as _
 
+from ctip.core.bounds import MAX_IMPORT_FILE_BYTES
 from ctip.prevention.importer import ImportRejected, import_file
 
 
@@ -20,6 +23,9 @@ class Command(BaseCommand):
         path: Path = options["file"]
         if not path.is_file():
             raise CommandError(f"Không có tệp {path}")
+        if path.stat().st_size > MAX_IMPORT_FILE_BYTES:  # never read whole into memory
+            limit = MAX_IMPORT_FILE_BYTES // 1024 // 1024
+            raise CommandError(_("Tệp quá lớn (tối đa %(max)s MB).") % {"max": limit})
         try:
             if options["what"] == "cases":
                 count = _import_cases(path, options)
@@ -38,6 +44,14 @@ class Command(BaseCommand):
                 )
         except ImportRejected as exc:
             raise CommandError("\n".join(exc.errors)) from exc
+        except DatabaseError as exc:
+            # The checks should leave nothing for the database to refuse; if one does, the
+            # import's transaction rolled back: say so instead of a traceback.
+            message = _(
+                "Cơ sở dữ liệu từ chối dữ liệu của tệp; không có gì được ghi. Hãy báo quản trị "
+                "hệ thống (%(error)s)."
+            )
+            raise CommandError(message % {"error": type(exc).__name__}) from exc
         verb = "hợp lệ (chưa ghi)" if options["dry_run"] else "đã ghi"
         self.stdout.write(f"{count} dòng {verb}")
 
