@@ -13,6 +13,7 @@ from ctip.enforcement import views_watch as watch
 from ctip.geo import views as geo
 from ctip.prevention import views as prevention
 from ctip.victims import views as victims
+from ctip.victims import views_duplicates as duplicates
 from ctip.victims import views_protection as protection
 
 urlpatterns = [
@@ -22,6 +23,12 @@ urlpatterns = [
     path("tai-khoan/xac-thuc/", accounts.two_factor_verify, name="two_factor_verify"),
     path("tai-khoan/xac-thuc/thiet-lap/", accounts.two_factor_setup, name="two_factor_setup"),
     path("tai-khoan/bao-mat/", accounts.security, name="security"),
+    path("tai-khoan/mat-khau/", accounts.PasswordChangeView.as_view(), name="password_change"),
+    path(
+        "tai-khoan/dat-mat-khau/<uidb64>/<token>/",
+        accounts.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
     path("don-vi/", geo.unit_list, name="unit_list"),
     path("co-quan/", agencies.agency_list, name="agency_list"),
     path("co-quan/cua-toi/", agencies.my_agency, name="my_agency"),
@@ -47,6 +54,8 @@ urlpatterns = [
     path("ho-so/", victims.case_list, name="case_list"),
     path("ho-so/them/", victims.case_create_view, name="case_create"),
     path("ho-so/<int:pk>/", victims.case_detail, name="case_detail"),
+    path("ho-so/trung-lap/", duplicates.duplicate_queue, name="duplicate_queue"),
+    path("ho-so/trung-lap/<int:pk>/", duplicates.duplicate_decide, name="duplicate_decide"),
     path("ho-so/<int:pk>/chuyen/", victims.case_transition_view, name="case_transition"),
     path("ho-so/<int:pk>/nhan-than/", victims.case_identity_edit, name="case_identity"),
     path("ho-so/<int:pk>/nhat-ky/", victims.case_access_log, name="case_access_log"),

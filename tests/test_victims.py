@@ -374,6 +374,20 @@ def test_break_glass_needs_a_reason_and_is_flagged(client):
     assert client.get(f"/ho-so/{case.pk}/").status_code == 403  # no role to read cases
 
 
+def test_break_glass_needs_the_second_factor_whatever_the_role(client):
+    """A system administrator who is not a superuser has no role that demands a second factor
+    at login, but break-glass reads personal data: it asks for the second factor first."""
+    case = _case()
+    admin = make_user("quantri", "system_admin")
+    log_in(client, admin)
+    response = client.post(
+        f"/ho-so/{case.pk}/khan-cap/",
+        {"reason": "Yêu cầu khẩn của cơ quan điều tra, công văn số 12"},
+    )
+    assert response.status_code == 302 and "/tai-khoan/xac-thuc/" in response["Location"]
+    assert NAME not in response.content.decode() and not AccessLog.objects.exists()
+
+
 def test_case_worker_opens_a_case_through_the_form(client, worker):
     log_in(client, worker, add_totp(worker))
     form = {

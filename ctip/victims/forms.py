@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ctip.core import formfields as bounded
+from ctip.core.bounds import MAX_AGE, MAX_SMALL_COUNT
 from ctip.victims.models import (
     EXPLOITATION_FORMS,
     MEANS_OF_CONTROL,
@@ -11,23 +13,27 @@ from ctip.victims.models import (
 
 
 class CaseForm(forms.Form):
-    received_on = forms.DateField(label=_("Ngày tiếp nhận (ngày/tháng/năm)"))
-    notified_on = forms.DateField(label=_("Ngày cơ quan xã hội được thông báo"), required=False)
+    received_on = bounded.DateField(label=_("Ngày tiếp nhận (ngày/tháng/năm)"))
+    notified_on = bounded.DateField(label=_("Ngày cơ quan xã hội được thông báo"), required=False)
     source = forms.ChoiceField(label=_("Nơi tiếp nhận ban đầu"), choices=Source.choices)
-    full_name = forms.CharField(label=_("Họ và tên"), max_length=200)
-    other_names = forms.CharField(label=_("Tên gọi khác"), required=False, max_length=200)
+    full_name = bounded.CharField(label=_("Họ và tên"), max_length=200)
+    other_names = bounded.CharField(label=_("Tên gọi khác"), required=False, max_length=200)
     sex = forms.ChoiceField(label=_("Giới tính"), choices=Sex.choices)
-    age_at_reception = forms.IntegerField(label=_("Tuổi khi tiếp nhận"), min_value=0, max_value=120)
-    date_of_birth = forms.CharField(label=_("Ngày sinh (nếu biết)"), required=False)
-    ethnicity = forms.CharField(label=_("Dân tộc"), required=False)
-    nationality = forms.CharField(
+    age_at_reception = bounded.IntegerField(label=_("Tuổi khi tiếp nhận"), max_value=MAX_AGE)
+    date_of_birth = bounded.CharField(
+        label=_("Ngày sinh (nếu biết)"), required=False, max_length=40
+    )
+    ethnicity = bounded.CharField(label=_("Dân tộc"), required=False, max_length=100)
+    nationality = bounded.CharField(
         label=_("Quốc tịch (mã 2 chữ, ví dụ VN)"), initial="VN", max_length=2, min_length=2
     )
-    identity_document = forms.CharField(label=_("Giấy tờ tùy thân"), required=False)
-    home_unit = forms.IntegerField(label=_("Mã xã, phường nơi cư trú"), min_value=1)
-    address = forms.CharField(label=_("Địa chỉ"), required=False)
-    contacts = forms.CharField(label=_("Liên lạc"), required=False)
-    relatives = forms.CharField(
+    identity_document = bounded.CharField(
+        label=_("Giấy tờ tùy thân"), required=False, max_length=100
+    )
+    home_unit = bounded.IntegerField(label=_("Mã xã, phường nơi cư trú"), min_value=1)
+    address = bounded.CharField(label=_("Địa chỉ"), required=False)
+    contacts = bounded.CharField(label=_("Liên lạc"), required=False)
+    relatives = bounded.CharField(
         label=_("Người thân cần bảo vệ"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     recruitment_channel = forms.ChoiceField(
@@ -47,48 +53,48 @@ class CaseForm(forms.Form):
         choices=list(MEANS_OF_CONTROL.items()),
         widget=forms.CheckboxSelectMultiple,
     )
-    exploited_from = forms.DateField(label=_("Bị bóc lột từ ngày"), required=False)
-    exploited_to = forms.DateField(label=_("Đến ngày"), required=False)
-    place_of_exploitation = forms.CharField(label=_("Nơi bị bóc lột"), required=False)
-    route = forms.CharField(label=_("Đường đi"), required=False)
-    destination_country = forms.CharField(
+    exploited_from = bounded.DateField(label=_("Bị bóc lột từ ngày"), required=False)
+    exploited_to = bounded.DateField(label=_("Đến ngày"), required=False)
+    place_of_exploitation = bounded.CharField(label=_("Nơi bị bóc lột"), required=False)
+    route = bounded.CharField(label=_("Đường đi"), required=False)
+    destination_country = bounded.CharField(
         label=_("Nước bị bóc lột (mã 2 chữ)"), required=False, max_length=2
     )
-    accompanying_children = forms.IntegerField(
-        label=_("Số con dưới 18 tuổi đi cùng"), min_value=0, initial=0
+    accompanying_children = bounded.IntegerField(
+        label=_("Số con dưới 18 tuổi đi cùng"), max_value=MAX_SMALL_COUNT, initial=0
     )
     confirm_new = forms.BooleanField(
         label=_("Đã kiểm tra: đây là người khác, vẫn lập hồ sơ mới"), required=False
     )
-    narrative = forms.CharField(
+    narrative = bounded.CharField(
         label=_("Diễn biến"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
 class TransitionForm(forms.Form):
     to_state = forms.ChoiceField(label=_("Chuyển sang"))
-    on = forms.DateField(label=_("Ngày (ngày/tháng/năm)"))
-    reason = forms.CharField(
+    on = bounded.DateField(label=_("Ngày (ngày/tháng/năm)"))
+    reason = bounded.CharField(
         label=_("Lý do, ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
 class IdentityForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
-    full_name = forms.CharField(label=_("Họ và tên"), max_length=200)
-    other_names = forms.CharField(label=_("Tên gọi khác"), required=False)
-    address = forms.CharField(label=_("Địa chỉ"), required=False)
-    contacts = forms.CharField(label=_("Liên lạc"), required=False)
-    relatives = forms.CharField(
+    version = bounded.IntegerField(widget=forms.HiddenInput)
+    full_name = bounded.CharField(label=_("Họ và tên"), max_length=200)
+    other_names = bounded.CharField(label=_("Tên gọi khác"), required=False, max_length=200)
+    address = bounded.CharField(label=_("Địa chỉ"), required=False)
+    contacts = bounded.CharField(label=_("Liên lạc"), required=False)
+    relatives = bounded.CharField(
         label=_("Người thân cần bảo vệ"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
 class BreakGlassForm(forms.Form):
-    reason = forms.CharField(
+    reason = bounded.CharField(
         label=_("Lý do truy cập khẩn cấp"), min_length=10, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label=_("Tìm theo tên"), required=False)
+    q = bounded.CharField(label=_("Tìm theo tên"), required=False, max_length=200)

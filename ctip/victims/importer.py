@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 
 from ctip.agencies.models import Agency
 from ctip.core.audit import audit_write
+from ctip.core.bounds import MAX_AGE, MAX_COUNT, MIN_DATE
+from ctip.core.cells import Problems, cell_problem
 from ctip.geo.models import COMMUNE_LEVELS, Unit
 from ctip.prevention.importer import ImportRejected, read_file
 from ctip.victims.models import Sex, Source
@@ -31,13 +33,15 @@ FIELDS = (
 
 
 def read_cases(name: str, data: bytes) -> list[dict[str, Any]]:
-    """The same readers (and limits) as every import: JSON list or the first sheet of a workbook."""
-    return read_file(name, data)
+    """The same readers (and limits) as every import: JSON list or the first sheet of a workbook,
+    whose header row names the fields."""
+    return read_file(name, data, columns={field: field for field in FIELDS})
 
 
 def check_cases(rows: list[dict[str, Any]], *, today: date | None = None) -> list[tuple]:
     today = today or date.today()
-    out, errors = [], []
+    out: list[tuple] = []
+    errors = Problems()
     for position, raw in enumerate(rows, start=1):
         line = raw.get("_row", position)
 
@@ -49,6 +53,16 @@ def check_cases(rows: list[dict[str, Any]], *, today: date | None = None) -> lis
             )
 
         before = len(errors)
+        # Texts first (a NUL, a control character, an over-long cell): the row goes no further.
+        for field in FIELDS:
+            value = raw.get(field)
+            problem = cell_problem(value) or (
+                _("phải là một giá trị.") if isinstance(value, (list, dict)) else None
+            )
+            if problem:
+                bad(field, problem)
+        if len(errors) > before:
+            continue
         name = str(raw.get("full_name") or "").strip()
         if not name:
             bad("full_name", _("bắt buộc."))
@@ -60,6 +74,9 @@ def check_cases(rows: list[dict[str, Any]], *, today: date | None = None) -> lis
             bad("received_on", _("không phải ngày năm-tháng-ngày."))
         elif received > today:
             bad("received_on", _("ngày ở tương lai."))
+        elif received < MIN_DATE:
+            bad("received_on", _("ngày phải từ %(min)s trở đi.") % {"min": f"{MIN_DATE:%d/%m/%Y}"})
+            received = None
         age = _age(raw, received)
         if age is None:
             bad("age", _("phải có date_of_birth hoặc age hợp lệ."))
@@ -97,7 +114,7 @@ def check_cases(rows: list[dict[str, Any]], *, today: date | None = None) -> lis
             )
         )
     if errors:
-        raise ImportRejected(errors)
+        raise ImportRejected(errors.listed())
     if not out:
         raise ImportRejected([_("Tệp không có dòng dữ liệu nào.")])
     return out
@@ -116,7 +133,7 @@ def import_cases(
     refused with the existing case's code, so it can be linked instead of created twice."""
     checked = check_cases(read_cases(name, data))
     if not allow_duplicates:
-        _refuse_known(checked)
+        _refuse_known(checked, acting_user)
     if dry_run:
         return len(checked)
     with transaction.atomic():
@@ -149,18 +166,20 @@ def import_cases(
     return len(checked)
 
 
-def _refuse_known(checked: list[tuple]) -> None:
-    from ctip.victims.lifecycle import find_duplicates
+def _refuse_known(checked: list[tuple], acting_user: Any) -> None:
+    """Rows whose person the importing user can already open are refused with those codes;
+    matches outside the user's access are not named (they are queued when the row is written)."""
+    from ctip.victims import duplicates
 
     errors = []
     for line, (_received, _source, person) in enumerate(checked, start=1):
-        codes = list(
-            find_duplicates(
-                full_name=person.full_name,
-                date_of_birth=person.date_of_birth,
-                identity_document=person.identity_document,
-            ).values_list("code", flat=True)
+        matches = duplicates.matches_for(
+            full_name=person.full_name,
+            date_of_birth=person.date_of_birth,
+            identity_document=person.identity_document,
         )
+        seen, _unseen = duplicates.split_by_access(acting_user, matches)
+        codes = [m.case.code for m in seen]
         if codes:
             errors.append(
                 _("Dòng %(row)s: có thể trùng với hồ sơ %(codes)s.")
@@ -171,10 +190,12 @@ def _refuse_known(checked: list[tuple]) -> None:
 
 
 def _int(value: Any) -> int:
+    """A whole number the database can compare (a code or an age), else -1."""
     try:
-        return int(str(value).strip())
+        number = int(str(value).strip())
     except (TypeError, ValueError):
         return -1
+    return number if 0 <= number <= MAX_COUNT else -1
 
 
 def _date(value: Any) -> date | None:
@@ -191,8 +212,9 @@ def _date(value: Any) -> date | None:
 def _age(raw: dict[str, Any], received: date | None) -> int | None:
     if raw.get("age") not in (None, ""):
         age = _int(raw.get("age"))
-        return age if 0 <= age <= 120 else None
+        return age if 0 <= age <= MAX_AGE else None
     born = _date(raw.get("date_of_birth"))
     if born is None or received is None or born > received:
         return None
-    return received.year - born.year - ((received.month, received.day) < (born.month, born.day))
+    age = received.year - born.year - ((received.month, received.day) < (born.month, born.day))
+    return age if age <= MAX_AGE else None

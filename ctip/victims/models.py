@@ -13,8 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from ctip.agencies.models import Agency
+from ctip.core.bounds import MAX_AGE, MAX_AMOUNT_VND, MAX_SMALL_COUNT
 from ctip.core.crypto import EncryptedTextField
 from ctip.core.models import sealed_file_field
+from ctip.core.validators import AGE, AMOUNT, SMALL_COUNT, range_q, validate_date
 from ctip.geo.models import Unit
 
 
@@ -83,8 +85,13 @@ class Case(models.Model):
         _("trạng thái"), max_length=20, choices=State.choices, default=State.RECEIVED, db_index=True
     )
     state_since = models.DateField(_("từ ngày"))
-    received_on = models.DateField(_("ngày tiếp nhận"), db_index=True)
-    notified_on = models.DateField(_("ngày cơ quan xã hội được thông báo"), null=True, blank=True)
+    received_on = models.DateField(_("ngày tiếp nhận"), db_index=True, validators=[validate_date])
+    notified_on = models.DateField(
+        _("ngày cơ quan xã hội được thông báo"),
+        null=True,
+        blank=True,
+        validators=[validate_date],
+    )
     # The verification time limit, fixed by the rule in force on the notification day.
     verification_due = models.DateField(_("hạn xác minh"), null=True, blank=True, db_index=True)
     source = models.CharField(_("nơi tiếp nhận ban đầu"), max_length=20, choices=Source.choices)
@@ -93,14 +100,20 @@ class Case(models.Model):
     )
     # Statistical attributes, in clear.
     sex = models.CharField(_("giới tính"), max_length=10, choices=Sex.choices)
-    age_at_reception = models.PositiveSmallIntegerField(_("tuổi khi tiếp nhận"))
+    age_at_reception = models.PositiveSmallIntegerField(_("tuổi khi tiếp nhận"), validators=[AGE])
     nationality = models.CharField(_("quốc tịch"), max_length=2, default="VN")
     destination_country = models.CharField(_("nước bị bóc lột"), max_length=2, blank=True)
     recruitment_channel = models.CharField(_("cách thức tuyển mộ"), max_length=30, blank=True)
-    accompanying_children = models.PositiveSmallIntegerField(_("số con đi cùng"), default=0)
+    accompanying_children = models.PositiveSmallIntegerField(
+        _("số con đi cùng"), default=0, validators=[SMALL_COUNT]
+    )
     means_of_control = models.JSONField(_("thủ đoạn khống chế"), default=list, blank=True)
-    exploited_from = models.DateField(_("bị bóc lột từ ngày"), null=True, blank=True)
-    exploited_to = models.DateField(_("đến ngày"), null=True, blank=True)
+    exploited_from = models.DateField(
+        _("bị bóc lột từ ngày"), null=True, blank=True, validators=[validate_date]
+    )
+    exploited_to = models.DateField(
+        _("đến ngày"), null=True, blank=True, validators=[validate_date]
+    )
     # Personal data: encrypted.
     full_name = EncryptedTextField(_("họ và tên"))
     other_names = EncryptedTextField(_("tên gọi khác"), blank=True, default="")
@@ -142,6 +155,15 @@ class Case(models.Model):
         # never the wide rows of encrypted fields.
         indexes = [
             models.Index(fields=["home_unit", "received_on"], name="case_unit_date", include=["id"])
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=range_q("age_at_reception", 0, MAX_AGE), name="case_age_bounds"
+            ),
+            models.CheckConstraint(
+                condition=range_q("accompanying_children", 0, MAX_SMALL_COUNT),
+                name="case_children_bounds",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -252,8 +274,10 @@ class Consent(models.Model):
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="consents")
     purpose = models.CharField(_("mục đích"), max_length=20, choices=ConsentPurpose.choices)
-    given_on = models.DateField(_("ngày đồng ý"))
-    withdrawn_on = models.DateField(_("ngày rút lại"), null=True, blank=True)
+    given_on = models.DateField(_("ngày đồng ý"), validators=[validate_date])
+    withdrawn_on = models.DateField(
+        _("ngày rút lại"), null=True, blank=True, validators=[validate_date]
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -323,17 +347,22 @@ REGIMES = {
 class SupportGiven(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="support")
     regime = models.CharField(_("chế độ"), max_length=30)
-    given_on = models.DateField(_("ngày hỗ trợ"))
+    given_on = models.DateField(_("ngày hỗ trợ"), validators=[validate_date])
     provider = models.ForeignKey(
         Agency, verbose_name=_("cơ quan hỗ trợ"), on_delete=models.PROTECT, related_name="+"
     )
-    amount = models.PositiveBigIntegerField(_("số tiền (đồng)"), default=0)
+    amount = models.PositiveBigIntegerField(_("số tiền (đồng)"), default=0, validators=[AMOUNT])
     case_by_case = models.BooleanField(_("quyết định theo từng trường hợp"), default=False)
     # Evidence can name the person: encrypted, under a random name (ctip.core.sealed).
     evidence = sealed_file_field(_("chứng từ"))
 
     class Meta:
         ordering = ["-given_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=range_q("amount", 0, MAX_AMOUNT_VND), name="support_amount_bounds"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.case.code} {self.regime} {self.given_on}"
@@ -388,3 +417,44 @@ class Paper(models.Model):
 
     def __str__(self) -> str:
         return self.number
+
+
+class DuplicateReview(models.Model):
+    """A possible duplicate the creator of a case could not see (another agency's case).
+
+    The creator is told nothing: telling them would answer "is this person a victim?" for cases
+    outside their access. The known case's supervisor and the standing office decide, seeing
+    codes and agencies only, whether the two records are one person (link, or merge when one
+    agency owns both) or two.
+    """
+
+    class Basis(models.TextChoices):
+        DOCUMENT = "document", _("Trùng số giấy tờ tùy thân")
+        NAME_BIRTH = "name_birth", _("Trùng họ tên và ngày sinh")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Chờ quyết định")
+        LINKED = "linked", _("Cùng một người: đã liên kết")
+        MERGED = "merged", _("Cùng một người: đã gộp")
+        DISTINCT = "distinct", _("Không phải cùng một người")
+
+    new_case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
+    known_case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
+    basis = models.CharField(_("căn cứ"), max_length=20, choices=Basis.choices)
+    found_on = models.DateField(_("ngày phát hiện"))
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=Status.choices, default=Status.OPEN
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_on = models.DateField(_("ngày quyết định"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["status", "-found_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["new_case", "known_case"], name="duplicate_pair"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.new_case.code} ~ {self.known_case.code} ({self.status})"

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from ctip.agencies.models import Agency
 from ctip.core.audit import audit_write
+from ctip.core.validators import check_date, check_text
 from ctip.victims.models import (
     REFERRAL_TRANSITIONS,
     Case,
@@ -32,6 +33,7 @@ class ReferralError(ValueError):
 
 
 def consent_record(*, case: Case, purpose: str, given_on: date, acting_user: Any) -> Consent:
+    check_date(given_on, label=_("Ngày đồng ý"), error=ReferralError)
     require_owner(acting_user, case)
     with transaction.atomic():
         consent = Consent.objects.create(
@@ -51,6 +53,7 @@ def consent_withdraw(*, consent: Consent, on: date, acting_user: Any) -> Consent
     of its personal data at once; an open case is purged when it closes (`ctip purge`)."""
     from ctip.victims.lifecycle import case_purge
 
+    check_date(on, label=_("Ngày rút lại"), error=ReferralError)
     require_owner(acting_user, consent.case)
     with transaction.atomic():
         Consent.objects.filter(pk=consent.pk).update(withdrawn_on=on)
@@ -78,6 +81,9 @@ def referral_send(
     override_reason: str = "",
 ) -> Referral:
     require_owner(acting_user, case)  # a receiving agency does not refer the case on
+    check_date(on, label=_("Ngày chuyển"), error=ReferralError)
+    check_text(reason, label=_("Lý do chuyển"), error=ReferralError)
+    check_text(override_reason, label=_("Lý do chuyển không cần đồng ý"), error=ReferralError)
     if not reason.strip():
         raise ReferralError(_("Phải nêu lý do chuyển hồ sơ."))
     if to_agency.pk == case.owner_id:
@@ -118,6 +124,7 @@ def referral_send(
 
 def referral_answer(*, referral: Referral, status: str, on: date, acting_user: Any) -> Referral:
     """Accept, decline (by the receiving agency) or revoke (by the sender)."""
+    check_date(on, label=_("Ngày trả lời"), error=ReferralError)
     with transaction.atomic():
         locked = Referral.objects.select_for_update().get(pk=referral.pk)
         if status not in REFERRAL_TRANSITIONS[locked.status]:

@@ -14,7 +14,9 @@ from ctip.accounts.steps import may_take_step
 from ctip.agencies.models import Agency
 from ctip.core import rollups
 from ctip.core.audit import audit_write
+from ctip.core.bounds import MAX_AGE, MAX_SMALL_COUNT, MAX_TEXT
 from ctip.core.crypto import blind_index
+from ctip.core.validators import check_count, check_date, check_number, check_text
 from ctip.geo.models import Unit
 from ctip.victims.models import TRANSITIONS, Case, CaseEvent, CaseExploitation, State
 
@@ -106,22 +108,25 @@ def case_create(
     allow_duplicate: bool = False,
 ) -> Case:
     """Open a case. `batch=True` inside an import: the import writes one audit row for all."""
+    check_date(received_on, label=_("Ngày tiếp nhận"), error=CaseError)
+    check_date(notified_on, label=_("Ngày thông báo"), error=CaseError)
+    _check_values(vars(person))
     if received_on > date.today():
         raise CaseError(_("Ngày tiếp nhận không thể ở tương lai."))
     if not person.full_name.strip():
         raise CaseError(_("Phải có họ và tên."))
-    if not allow_duplicate:
-        from ctip.victims.lifecycle import find_duplicates
+    from ctip.victims import duplicates
 
-        known = list(
-            find_duplicates(
-                full_name=person.full_name,
-                date_of_birth=person.date_of_birth,
-                identity_document=person.identity_document,
-            ).values_list("code", flat=True)
-        )
-        if known:
-            raise DuplicateSuspected(known)
+    matches = duplicates.matches_for(
+        full_name=person.full_name,
+        date_of_birth=person.date_of_birth,
+        identity_document=person.identity_document,
+    )
+    # Only records the creator may open are named; the others go, unnamed, to their owners'
+    # review queue (finding 1 of issue 19: no "is this person a victim?" oracle).
+    seen, unseen = duplicates.split_by_access(acting_user, matches)
+    if seen and not allow_duplicate:
+        raise DuplicateSuspected([m.case.code for m in seen])
     values = {k: v for k, v in vars(person).items() if k not in ("home_unit", "exploitation_forms")}
     for attempt in range(5):
         try:
@@ -149,6 +154,7 @@ def case_create(
                     case=case, on=received_on, actor=_user(acting_user), to_state=State.RECEIVED
                 )
                 rollups.refresh(model=Case, points=[(received_on, case.home_unit_id)])
+                duplicates.reviews_open(new_case=case, matches=unseen)
                 if not batch:
                     audit_write(
                         action="victims.case_create",
@@ -168,6 +174,7 @@ def case_update(*, case: Case, version: int, values: dict[str, Any], acting_user
     unknown = set(values) - set(EDITABLE)
     if unknown:
         raise CaseError(f"not editable: {sorted(unknown)}")
+    _check_values(values)
     _check_scope(acting_user, case)
     with transaction.atomic():
         prepared = dict(values)
@@ -209,6 +216,7 @@ def case_update(*, case: Case, version: int, values: dict[str, Any], acting_user
 def case_transition(
     *, case: Case, to_state: str, on: date, reason: str = "", acting_user: Any
 ) -> Case:
+    _check_event(on, reason)
     if to_state not in TRANSITIONS.get(case.state, ()):
         raise CaseError(
             _("Không thể chuyển hồ sơ từ “%(old)s” sang “%(new)s”.")
@@ -222,6 +230,7 @@ def case_transition(
 
 
 def case_reopen(*, case: Case, on: date, reason: str, acting_user: Any) -> Case:
+    _check_event(on, reason)
     if case.state != State.CLOSED:
         raise CaseError(_("Chỉ mở lại hồ sơ đã đóng."))
     if not reason.strip():
@@ -230,6 +239,40 @@ def case_reopen(*, case: Case, on: date, reason: str, acting_user: Any) -> Case:
     _check_step(acting_user, "victims.reopen", on)
     before = case.events.exclude(to_state=State.CLOSED).last()  # type: ignore[attr-defined]
     return _move(case, before.to_state if before else State.VERIFYING, on, reason, acting_user)
+
+
+# Short personal values; the others are free text up to MAX_TEXT.
+SHORT_TEXT = {"full_name": 200, "other_names": 200, "date_of_birth": 40, "ethnicity": 100}
+SHORT_TEXT |= {"identity_document": 100, "nationality": 2, "destination_country": 2}
+
+
+def _check_values(values: dict[str, Any]) -> None:
+    """Bounds of a case's values, whoever calls (a page, an import, the command line): a
+    Vietnamese CaseError rather than a database error or a silent cut."""
+    if "age_at_reception" in values:
+        check_number(
+            values["age_at_reception"], 0, MAX_AGE, label=_("Tuổi khi tiếp nhận"), error=CaseError
+        )
+    if "accompanying_children" in values:
+        check_count(
+            values["accompanying_children"],
+            high=MAX_SMALL_COUNT,
+            label=_("Số con đi cùng"),
+            error=CaseError,
+        )
+    for name in ("exploited_from", "exploited_to", "notified_on"):
+        check_date(values.get(name), label=_("Ngày"), error=CaseError)
+    for name, value in values.items():
+        if isinstance(value, str):
+            label = str(getattr(Case._meta.get_field(name), "verbose_name", name)).capitalize()
+            check_text(
+                value, label=label, max_length=SHORT_TEXT.get(name, MAX_TEXT), error=CaseError
+            )
+
+
+def _check_event(on: date, reason: str) -> None:
+    check_date(on, label=_("Ngày"), error=CaseError)
+    check_text(reason, label=_("Lý do"), error=CaseError)
 
 
 def _check_scope(user: Any, case: Case) -> None:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from ctip.agencies.models import Agency
 from ctip.core.audit import audit_write
 from ctip.core.sealed import content_type_for, seal
+from ctip.core.validators import check_amount, check_date
 from ctip.rules.selectors import rule_value
 from ctip.victims.models import BEING_IDENTIFIED, REGIMES, Case, CaseEvent, State, SupportGiven
 
@@ -63,9 +64,17 @@ def support_give(
 ) -> SupportGiven:
     if regime not in REGIMES:
         raise ValueError(_("Chế độ hỗ trợ không có trong danh mục."))
-    if amount < 0:
+    if isinstance(amount, int) and amount < 0:
         raise ValueError(_("Số tiền không được âm."))
-    entitled = eligibility(case, on=given_on)
+    check_amount(amount, label=_("Số tiền"), error=ValueError)
+    check_date(given_on, label=_("Ngày hỗ trợ"), error=ValueError)
+    try:
+        entitled = eligibility(case, on=given_on)
+    except LookupError as exc:  # no rule in force that day (RuleMissing)
+        raise ValueError(
+            _("Chưa có quy định về chế độ hỗ trợ vào ngày %(day)s.")
+            % {"day": f"{given_on:%d/%m/%Y}"}
+        ) from exc
     if regime not in entitled.regimes:
         raise ValueError(
             _("Người này không thuộc diện được hưởng “%(regime)s” vào ngày %(day)s.")

@@ -3,6 +3,7 @@ from datetime import date
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ctip.accounts.permissions import P
@@ -10,6 +11,7 @@ from ctip.accounts.scope import active_assignments
 from ctip.core.access import access_object, requires
 from ctip.core.personal import remember
 from ctip.geo.models import COMMUNE_LEVELS, Unit
+from ctip.victims.duplicates import linked_cases
 from ctip.victims.forms import BreakGlassForm, CaseForm, IdentityForm, SearchForm, TransitionForm
 from ctip.victims.models import TRANSITIONS, AccessLog, State
 from ctip.victims.selectors import access_case, cases_visible, overdue_verifications, search_by_name
@@ -57,6 +59,9 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "events": case.events.all(),  # type: ignore[attr-defined]
             "forms": list(case.exploitation.values_list("form", flat=True)),  # type: ignore[attr-defined]
             "next_states": [(s, State(s).label) for s in TRANSITIONS[case.state]],
+            "linked": [
+                r.known_case if r.new_case_id == case.pk else r.new_case for r in linked_cases(case)
+            ],
         },
     )
 
@@ -188,14 +193,18 @@ def case_identity_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires(P.SUPERVISE_VICTIM_CASES)
 def case_access_log(request: HttpRequest, pk: int) -> HttpResponse:
-    case = access_object(cases_visible(request.user), pk)
+    # Break-glass reasons often name the person: reading them is a read of the case, logged.
+    case = access_case(request.user, pk, section="access_log")
     log = AccessLog.objects.filter(case=case).select_related("user")[:500]
     return render(request, "victims/access_log.html", {"case": case, "log": log})
 
 
 @requires(P.MANAGE_USERS)
 def case_break_glass(request: HttpRequest, pk: int) -> HttpResponse:
-    """An administrator opens a case outside their scope: reason required, flagged for review."""
+    """An administrator opens a case outside their scope: reason required, flagged for review.
+    Personal data is read here, so the second factor is required whatever the role says."""
+    if not request.user.is_verified():  # type: ignore[union-attr]
+        return redirect(f"{reverse('two_factor_verify')}?next={request.path}")
     form = BreakGlassForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         case = access_case(

@@ -16,7 +16,9 @@ from django.utils.translation import gettext_lazy as _l
 from ctip.accounts.permissions import P
 from ctip.accounts.scope import scoped
 from ctip.agencies.models import Agency
+from ctip.core import formfields as bounded
 from ctip.core.access import access_object, requires
+from ctip.core.bounds import MAX_AMOUNT_VND
 from ctip.core.sealed import extension, sealed_response
 from ctip.victims.models import (
     REGIMES,
@@ -47,15 +49,15 @@ from ctip.victims.support import eligibility, support_give
 
 class ConsentForm(forms.Form):
     purpose = forms.ChoiceField(label=_l("Nội dung đồng ý"), choices=ConsentPurpose.choices)
-    given_on = forms.DateField(label=_l("Ngày đồng ý"), initial=date.today)
+    given_on = bounded.DateField(label=_l("Ngày đồng ý"), initial=date.today)
 
 
 class ReferralForm(forms.Form):
-    to_agency = forms.ModelChoiceField(
+    to_agency = bounded.ModelChoiceField(
         label=_l("Chuyển đến cơ quan"), queryset=Agency.objects.none()
     )
-    reason = forms.CharField(label=_l("Lý do chuyển"), widget=forms.Textarea(attrs={"rows": 2}))
-    override_reason = forms.CharField(
+    reason = bounded.CharField(label=_l("Lý do chuyển"), widget=forms.Textarea(attrs={"rows": 2}))
+    override_reason = bounded.CharField(
         label=_l("Nếu chưa có sự đồng ý: lý do vẫn phải chuyển"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -64,8 +66,8 @@ class ReferralForm(forms.Form):
 
 class SupportForm(forms.Form):
     regime = forms.ChoiceField(label=_l("Chế độ hỗ trợ"), choices=list(REGIMES.items()))
-    given_on = forms.DateField(label=_l("Ngày hỗ trợ"), initial=date.today)
-    amount = forms.IntegerField(label=_l("Số tiền (đồng)"), min_value=0, initial=0)
+    given_on = bounded.DateField(label=_l("Ngày hỗ trợ"), initial=date.today)
+    amount = bounded.IntegerField(label=_l("Số tiền (đồng)"), max_value=MAX_AMOUNT_VND, initial=0)
     evidence = forms.FileField(label=_l("Chứng từ (PDF, Word)"), required=False)
 
 
@@ -108,7 +110,7 @@ def protection(request: HttpRequest, pk: int) -> HttpResponse:
                 require_owner(request.user, case)
                 case_update(
                     case=case,
-                    version=int(request.POST.get("version", 0)),
+                    version=_version(request.POST.get("version", "")),
                     values={"support_plan": request.POST.get("support_plan", "")},
                     acting_user=request.user,
                 )
@@ -146,6 +148,14 @@ def protection(request: HttpRequest, pk: int) -> HttpResponse:
             "paper_kinds": PaperKind.choices,
         },
     )
+
+
+def _version(text: str) -> int:
+    """The version the page was read at; anything else matches none (the stale-page message)."""
+    try:
+        return int(text)
+    except ValueError:  # not a number, or more digits than Python converts
+        return -1
 
 
 def _incoming(user: Any) -> QuerySet[Referral]:
@@ -244,7 +254,8 @@ def case_merge_view(request: HttpRequest, pk: int) -> HttpResponse:
     from ctip.victims.lifecycle import case_merge
 
     keep = access_object(cases_visible(request.user), pk)
-    code = request.POST.get("code", "").strip()
+    # A NUL character matches no code (and PostgreSQL refuses it in a query).
+    code = request.POST.get("code", "").strip().replace("\x00", "\ufffd")
     if request.method == "POST":
         # Both cases must be the user's agency's own: a referral grants no merge.
         owned = cases_owned(request.user)
