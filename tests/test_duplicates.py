@@ -170,3 +170,42 @@ def test_an_import_names_only_the_cases_the_importer_may_open():
             acting_user=owner,
         )
     assert known.code in str(refused.value.errors)
+
+
+def test_the_queue_page_runs_the_same_number_of_queries_whatever_its_length(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from ctip.victims.services import Person, case_create
+
+    known = _case()
+    creator = make_user("hosobp", "case_worker", agency="qng-bdbp-2025")
+    _logged_in(client, "giamsat", "case_supervisor", agency="qng-syt-2025")
+
+    def add_match() -> None:
+        case_create(
+            owner=Agency.objects.get(code="qng-bdbp-2025"),
+            received_on=DAY,
+            source="police",
+            person=Person(
+                full_name=NAME,
+                sex="female",
+                age_at_reception=18,
+                home_unit=known.home_unit,
+                date_of_birth=DOB,
+            ),
+            acting_user=creator,
+            allow_duplicate=True,  # the creator's own earlier cases: confirmed as new
+        )
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/ho-so/trung-lap/").status_code == 200
+        return len(captured)
+
+    add_match()
+    one = queries()
+    add_match()
+    add_match()
+    assert DuplicateReview.objects.count() == 3
+    assert queries() == one

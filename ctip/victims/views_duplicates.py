@@ -14,27 +14,26 @@ from ctip.victims.duplicates import (
     ReviewError,
     Status,
     duplicate_review_decide,
-    may_merge,
     reviews_visible,
 )
-from ctip.victims.selectors import cases_visible
+from ctip.victims.selectors import cases_owned, cases_visible
 
 
 @requires(P.REVIEW_DUPLICATES)
 def duplicate_queue(request: HttpRequest) -> HttpResponse:
     """Open reviews first; decided ones stay listed for the record. Codes and agencies only."""
     reviews = list(reviews_visible(request.user)[:200])
-    openable = set(
-        cases_visible(request.user)
-        .filter(pk__in=[r.known_case_id for r in reviews] + [r.new_case_id for r in reviews])
-        .values_list("pk", flat=True)
-    )
+    ids = [r.known_case_id for r in reviews] + [r.new_case_id for r in reviews]
+    # Two queries for the whole page (not one per row): which cases the user may open, and
+    # which their agency owns (a merge needs both cases owned, as `may_merge` checks).
+    openable = set(cases_visible(request.user).filter(pk__in=ids).values_list("pk", flat=True))
+    owned = set(cases_owned(request.user).filter(pk__in=ids).values_list("pk", flat=True))
     rows = [
         {
             "review": r,
             "known_openable": r.known_case_id in openable,
             "new_openable": r.new_case_id in openable,
-            "can_merge": r.status == Status.OPEN and may_merge(request.user, r),
+            "can_merge": r.status == Status.OPEN and {r.known_case_id, r.new_case_id} <= owned,
         }
         for r in reviews
     ]
