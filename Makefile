@@ -68,10 +68,12 @@ bench: $(VENV)/.run-installed
 # The dependency audit fails on a known vulnerability that a newer release fixes (upgrade the
 # pin); one without a fix only warns; packages the service did not answer for are listed as
 # not audited (CTIP_AUDIT_STRICT=1 makes that fail too). See scripts/audit-deps.
+# lint-imports checks the layers of ctip (pyproject.toml [tool.importlinter], docs/adr/0010).
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy ctip
+	$(BIN)/lint-imports
 	$(BIN)/python scripts/audit-deps -r requirements.lock -r requirements-dev.lock \
 		--require-hashes --disable-pip --vulnerability-service pypi
 

@@ -164,7 +164,7 @@ def _row_key(row: list) -> tuple:
 
 
 def _annex_rows(codes: list[str], dim: str | None, expected: dict, unit_name: str) -> list:
-    from ctip.core.indicators import DIMENSIONS, REGISTRY
+    from ctip.indicators.registry import DIMENSIONS, REGISTRY
 
     columns = [c for c in codes if dim is None or dim in REGISTRY[c].dimensions]
     if dim is None:

@@ -34,7 +34,9 @@ def main() -> None:
     call_command("load_reference", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
     from ctip.geo.models import Level, Unit
-    from ctip.prevention.importer import COLUMNS, check_rows, import_file, read_file
+    from ctip.prevention.import_batch import import_file
+    from ctip.prevention.import_checks import check_rows
+    from ctip.prevention.importer import COLUMNS, read_file
 
     communes = list(
         Unit.objects.filter(

@@ -40,7 +40,9 @@ def measure(rows: int) -> dict:
     from django.db import connection
 
     from ctip.geo.models import Level, Unit
-    from ctip.prevention.importer import COLUMNS, check_rows, import_file, read_file
+    from ctip.prevention.import_batch import import_file
+    from ctip.prevention.import_checks import check_rows
+    from ctip.prevention.importer import COLUMNS, read_file
     from ctip.prevention.models import Activity
 
     communes = list(

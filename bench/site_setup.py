@@ -38,9 +38,9 @@ def site(users: int, password: str) -> dict:
     from ctip.accounts.services import assignment_grant
     from ctip.agencies.models import Agency
     from ctip.core.models import AuditEntry
-    from ctip.core.synth import ACTION
-    from ctip.core.synth.world import window
     from ctip.geo.models import COMMUNE_LEVELS, Level, Unit, UnitCover
+    from ctip.ops.synth import ACTION
+    from ctip.ops.synth.world import window
 
     batch = AuditEntry.objects.filter(action=ACTION).order_by("-pk").first()
     if batch is None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 import sys
 
+from ctip.core.secrets import new_encryption_key
+
 
 def main() -> None:
     if sys.argv[1:2] == ["genkey"]:
         # Without loading settings, which would create var/secrets.json as a side effect.
-        from ctip.core.secrets import new_encryption_key
 
         print(new_encryption_key())
         return

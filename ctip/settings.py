@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "ctip.cooperation",
     "ctip.reporting",
     "ctip.dashboard",
+    "ctip.ops",
 ]
 
 MIDDLEWARE = [
@@ -106,7 +107,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "ctip.core.menu.menu",
+                "ctip.web.menu.menu",
             ],
         },
     },

@@ -5,7 +5,6 @@ from django.views.i18n import set_language
 from ctip.accounts import views as accounts
 from ctip.agencies import views as agencies
 from ctip.cooperation import views as cooperation
-from ctip.core import views as core
 from ctip.core.access import public
 from ctip.directives import views as directives
 from ctip.enforcement import views as enforcement
@@ -15,6 +14,7 @@ from ctip.prevention import views as prevention
 from ctip.victims import views as victims
 from ctip.victims import views_duplicates as duplicates
 from ctip.victims import views_protection as protection
+from ctip.web import views as core
 
 urlpatterns = [
     path("", core.home, name="home"),

@@ -22,7 +22,7 @@ from ctip.directives.services import document_create, task_assign
 from ctip.enforcement.services import criminal_case_create
 from ctip.enforcement.watchlist import watch_open
 from ctip.geo.models import Level
-from ctip.prevention.importer import check_rows
+from ctip.prevention.import_checks import check_rows
 from ctip.prevention.services import activity_create
 from ctip.reporting.contributions import contributions_assign
 from ctip.reporting.models import ReportTemplate

@@ -2,15 +2,17 @@ from datetime import date
 
 import pytest
 
-from ctip.agencies.services import agencies_load_fixture, shipped_fixtures
-from ctip.core.management.commands.load_reference import rule_fixtures
+from ctip.agencies.package_data import shipped_fixtures
+from ctip.agencies.services import agencies_load_fixture
 from ctip.geo.flags import shipped_flag_fixtures, units_load_flags
 from ctip.geo.models import Level, Unit
 from ctip.geo.services import units_load_package
+from ctip.ops.management.commands.load_reference import rule_fixtures
 from ctip.reporting.services import templates_load_fixture
 from ctip.rules.services import holidays_load, rules_load_fixture
 from tests import leakcheck
 from tests.leakcheck import no_personal_value_in_clear  # noqa: F401 - autouse fixture
+from tests.rollupcheck import rollups_match_records  # noqa: F401 - autouse fixture
 
 
 @pytest.fixture(scope="session")
@@ -18,15 +20,20 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """The whole country's units, the shipped agencies and holidays, loaded once per run; each
     test runs in a transaction rolled back afterwards."""
     with django_db_blocker.unblock():
-        units_load_package()
-        for path in shipped_flag_fixtures():
-            units_load_flags(path=path)
-        for path in shipped_fixtures():
-            agencies_load_fixture(path=path)
-        holidays_load(years=range(2020, 2028))
-        for path in rule_fixtures():
-            rules_load_fixture(path=path)
-        templates_load_fixture()
+        load_reference_data()
+
+
+def load_reference_data() -> None:
+    """Also called by transaction=True tests, which end by emptying every table."""
+    units_load_package()
+    for path in shipped_flag_fixtures():
+        units_load_flags(path=path)
+    for path in shipped_fixtures():
+        agencies_load_fixture(path=path)
+    holidays_load(years=range(2020, 2028))
+    for path in rule_fixtures():
+        rules_load_fixture(path=path)
+    templates_load_fixture()
 
 
 def unit(code: int, level: str, day: date) -> Unit:

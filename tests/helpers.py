@@ -8,11 +8,8 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ctip.accounts.models import User
-from ctip.accounts.services import assignment_grant
-from ctip.agencies.models import Agency
 from ctip.geo.models import Unit
-
-PASSWORD = "mat-khau-thu-nghiem-1"  # noqa: S105
+from tests.factories import PASSWORD, UserFactory
 
 
 def make_user(
@@ -23,16 +20,8 @@ def make_user(
     unit: Unit | None = None,
     email: str = "",
 ) -> User:
-    user = User.objects.create_user(username, email=email, password=PASSWORD)
-    if role:
-        assignment_grant(
-            user=user,
-            role=role,
-            agency=Agency.objects.get(code=agency) if agency else None,
-            unit=unit,
-            acting_user=None,
-        )
-    return user
+    """A user with PASSWORD and, given a role, one assignment (tests.factories.UserFactory)."""
+    return UserFactory(username=username, role=role, agency=agency, unit=unit, email=email)
 
 
 def add_totp(user: User) -> TOTPDevice:

@@ -28,7 +28,9 @@ from ctip.accounts.models import User
 from ctip.accounts.permissions import ROLES
 from ctip.agencies.models import Agency
 from ctip.core.access import declared_permission
+from ctip.core.personal import personal_fields
 from ctip.geo.models import Level
+from ctip.victims.models import Case
 from tests.conftest import unit
 from tests.helpers import add_totp, log_in, make_user
 
@@ -79,20 +81,7 @@ def marker(tag: str) -> str:
     return f"DấuHiệu-{tag}-7Q"
 
 
-CASE_FIELDS = (
-    "full_name",
-    "other_names",
-    "date_of_birth",
-    "ethnicity",
-    "identity_document",
-    "address",
-    "contacts",
-    "relatives",
-    "place_of_exploitation",
-    "route",
-    "narrative",
-    "support_plan",
-)
+CASE_FIELDS = personal_fields(Case)
 MARKERS: dict[str, str] = {
     **{f"case.{f}": marker(f"case-{f}") for f in CASE_FIELDS},
     "case_event.reason": marker("event-reason"),
@@ -236,13 +225,15 @@ def seed(found: dict[str, Person]) -> dict[str, Any]:
 
 
 def _victims(found: dict[str, Person]) -> dict[str, Any]:
-    from ctip.victims.models import Case, ConsentPurpose, DuplicateReview, Referral, State
+    from ctip.victims.models import Case, DuplicateReview, Referral
     from ctip.victims.papers.generate import paper_generate
     from ctip.victims.referrals import consent_record, referral_send
     from ctip.victims.selectors import access_case
     from ctip.victims.services import Person as Subject
-    from ctip.victims.services import _move, case_create, case_update
+    from ctip.victims.services import case_create, case_update
+    from ctip.victims.states import ConsentPurpose, State
     from ctip.victims.support import support_give
+    from ctip.victims.transitions import _move
 
     health = Agency.objects.get(code="qng-syt-2025")
     commune = unit(HOME_COMMUNE, Level.COMMUNE, DAY)
@@ -323,7 +314,8 @@ def _victims(found: dict[str, Person]) -> dict[str, Any]:
 
 def _enforcement(found: dict[str, Person]) -> dict[str, Any]:
     from ctip.enforcement.models import Campaign, CriminalCase, Stage, WatchEntry
-    from ctip.enforcement.services import criminal_case_create, criminal_case_update, stage_advance
+    from ctip.enforcement.services import criminal_case_create, criminal_case_update
+    from ctip.enforcement.stages import stage_advance
     from ctip.enforcement.watchlist import watch_check, watch_open
 
     police = Agency.objects.get(code="qng-ca-2025")
@@ -403,7 +395,7 @@ def _registers(found: dict[str, Person]) -> dict[str, Any]:
     import json
 
     from ctip.directives.services import document_create, task_assign
-    from ctip.prevention.importer import import_file
+    from ctip.prevention.import_batch import import_file
     from ctip.prevention.models import Activity, ImportJob, ImportStatus
     from tests.helpers import activity_row
 

@@ -6,11 +6,11 @@ import pytest
 from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, path
 
-from ctip.accounts.permissions import P
 from ctip.accounts.scope import has_perm, scoped
 from ctip.agencies.models import Agency
 from ctip.core.access import undeclared_views
 from ctip.core.models import AuditEntry
+from ctip.core.permissions import P
 from ctip.geo.models import Level
 from tests.conftest import NEW, OLD, unit
 from tests.helpers import log_in, make_user

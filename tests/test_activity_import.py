@@ -12,7 +12,8 @@ from django.core.management import CommandError, call_command
 
 from ctip.core.exports import safe_cell
 from ctip.core.models import AuditEntry
-from ctip.prevention.importer import COLUMNS, ImportRejected, import_file
+from ctip.prevention.import_batch import import_file
+from ctip.prevention.importer import COLUMNS, ImportRejected
 from ctip.prevention.models import Activity
 from ctip.prevention.spreadsheets import activities_export, activities_template
 

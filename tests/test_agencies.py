@@ -7,9 +7,11 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from ctip.agencies.derived import agencies_refresh_heirs
 from ctip.agencies.models import Agency, AgencySuccession
+from ctip.agencies.package_data import shipped_fixtures
 from ctip.agencies.selectors import agencies_on, count_by_current_agency, records_of
-from ctip.agencies.services import agencies_load_fixture, agencies_refresh_heirs, shipped_fixtures
+from ctip.agencies.services import agencies_load_fixture
 from ctip.geo.models import Level
 from tests.conftest import OLD, unit
 from tests.testapp.models import Record

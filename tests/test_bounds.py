@@ -32,13 +32,15 @@ from ctip.core.bounds import (
 from ctip.directives.models import Document
 from ctip.directives.services import DirectiveError, document_create
 from ctip.directives.symbols import SymbolError, parse_symbol
+from ctip.enforcement.checks import EnforcementError
 from ctip.enforcement.models import CriminalCase, Inspection, WatchEntry
-from ctip.enforcement.services import EnforcementError, criminal_case_create
+from ctip.enforcement.services import criminal_case_create
 from ctip.enforcement.watchlist import WatchError, watch_check, watch_open
 from ctip.geo.models import Level
-from ctip.prevention.importer import check_rows
+from ctip.prevention.import_checks import check_rows
 from ctip.prevention.models import Activity, Funding, Population, VolunteerCount, VolunteerTeam
 from ctip.prevention.services import activity_create, funding_set, volunteer_team_record
+from ctip.reporting.errors import ReportError
 from ctip.reporting.issuing import report_issue
 from ctip.reporting.models import (
     Compilation,
@@ -47,11 +49,13 @@ from ctip.reporting.models import (
     OutgoingNumber,
     Report,
 )
-from ctip.reporting.services import ReportError, report_narratives_set
+from ctip.reporting.services import report_narratives_set
+from ctip.victims.checks import CaseError
 from ctip.victims.models import Case, SupportGiven
 from ctip.victims.referrals import ReferralError, consent_record
-from ctip.victims.services import CaseError, Person, case_create, case_transition
+from ctip.victims.services import Person, case_create
 from ctip.victims.support import support_give
+from ctip.victims.transitions import case_transition
 from tests.bounds_world import DAY, row_counts, world
 from tests.conftest import unit
 from tests.helpers import activity_row

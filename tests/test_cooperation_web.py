@@ -9,9 +9,9 @@ from ctip.cooperation.models import CooperationActivity
 from ctip.cooperation.services import inspection_record
 from ctip.core.models import AuditEntry
 from ctip.enforcement.models import Campaign, Inspection
-from ctip.enforcement.services import criminal_case_create
 from ctip.geo.models import Level
 from tests.conftest import unit
+from tests.factories import CriminalCaseFactory
 from tests.helpers import add_totp, log_in, make_user
 
 pytestmark = pytest.mark.django_db
@@ -46,14 +46,7 @@ CAMPAIGN = {
 
 def _case():
     """A case just detected by the provincial police: seen by its investigators only."""
-    return criminal_case_create(
-        owner=Agency.objects.get(code="qng-ca-2025"),
-        detected_on=DAY,
-        source="border_check",
-        unit=unit(21157, Level.COMMUNE, NEW),
-        acting_user=None,
-        suspects_count=1,
-    )
+    return CriminalCaseFactory(detected_on=DAY, suspects_count=1)
 
 
 def _counts():

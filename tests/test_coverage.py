@@ -6,13 +6,13 @@ import pytest
 
 from ctip.geo.models import Level
 from ctip.geo.selectors import subtree_at
+from ctip.ops.demo.prevention import demo_prevention_ensure
 from ctip.prevention.coverage import NEW, OLD, coverage, sort_rows
-from ctip.prevention.demo import demo_prevention_ensure
 from ctip.prevention.importer import ImportRejected
 from ctip.prevention.models import Population
 from ctip.prevention.population import population_import_csv
 from tests.conftest import unit
-from tests.helpers import log_in, make_user
+from tests.helpers import add_totp, log_in, make_user
 
 pytestmark = pytest.mark.django_db
 START, END = date(2020, 12, 1), date(2023, 10, 16)
@@ -70,3 +70,35 @@ def test_coverage_page_and_export(client, demo):
     assert page.status_code == 200 and "Xã Trà Bùi" in page.content.decode()
     export = client.get(f"/hoat-dong/do-phu/?{query}&format=xlsx")
     assert export["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_coverage_reads_the_registry_figures(demo):
+    from ctip.indicators.queries import compute
+    from ctip.prevention.coverage import coverage_report
+
+    codes = ["prevention.activities", "prevention.sessions", "prevention.participants"]
+    for province, structure in (
+        (unit(51, Level.PROVINCE, END), OLD),
+        (unit(51, Level.PROVINCE, date(2026, 1, 1)), NEW),
+    ):
+        rows, above = coverage_report(province=province, start=START, end=END, structure=structure)
+        total = [r["value"] for r in compute(codes, unit=province, start=START, end=END)]
+        listed = [
+            sum(getattr(r, f) for r in rows) for f in ("activities", "sessions", "participants")
+        ]
+        assert [a + b for a, b in zip(listed, above.values(), strict=True)] == total
+
+
+def test_coverage_page_is_the_users_territory_only(client, demo):
+    tra_bui = unit(21142, Level.COMMUNE, END)
+    officer = make_user("xa", "commune_officer", unit=tra_bui)
+    log_in(client, officer, add_totp(officer))
+    page = client.get("/hoat-dong/do-phu/").content.decode()  # by default: their own commune
+    assert "Xã Trà Bùi" in page and "Xã Trà Đốc" not in page
+    query = "date_from=01/12/2020&date_to=16/10/2023&structure=old&province="
+    for outside in ("Quảng Ngãi", "Hà Nội", "Không có tỉnh này"):  # the same answer for each
+        refused = client.get(f"/hoat-dong/do-phu/?{query}{outside}").content.decode()
+        assert "Không có địa bàn này trong phạm vi của bạn." in refused
+        assert "Xã Trà Bùi" not in refused.split("</form>")[-1]
+    own = client.get(f"/hoat-dong/do-phu/?{query}Trà Bùi").content.decode()
+    assert "Xã Trà Bùi" in own.split("</form>")[-1]

@@ -12,11 +12,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from ctip.core import rollups
-from ctip.core.indicators import compute
 from ctip.geo.models import COMMUNE_LEVELS, Level, Unit
-from ctip.prevention.importer import import_file
-from ctip.victims.demo import demo_cases_ensure
+from ctip.indicators import rollups
+from ctip.indicators.queries import compute
+from ctip.ops.demo.victims import demo_cases_ensure
+from ctip.prevention.import_batch import import_file
 from tests.conftest import unit
 from tests.helpers import activity_row, add_totp, log_in, make_user
 

@@ -7,12 +7,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from ctip.agencies.models import Agency
 from ctip.core.models import AuditEntry
-from ctip.directives.demo import demo_directives_ensure
 from ctip.directives.models import Document, Task, TaskStatus
 from ctip.directives.selectors import documents_search, tasks_overdue
 from ctip.directives.services import DirectiveError, document_create, task_assign, task_set_status
 from ctip.directives.symbols import SymbolError
 from ctip.geo.models import Level
+from ctip.ops.demo.directives import demo_directives_ensure
 from tests.conftest import NEW, unit
 from tests.helpers import log_in, make_user
 

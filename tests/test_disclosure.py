@@ -2,7 +2,7 @@
 reader who cannot open the records behind them do not identify anyone, on every channel, and
 the figure drill-down lists no record of a register of persons to such a reader.
 
-The rule (ctip.core.disclosure): whole calendar quarters, values below the threshold k (zero
+The rule (ctip.indicators.disclosure): whole calendar quarters, values below the threshold k (zero
 included) withheld and their groups not listed, every other value rounded to a multiple of k,
 changes from the values shown. The acceptance test enumerates every period and territory the
 dashboard accepts, on the demo data and on a small synthetic set, as each role without record
@@ -20,14 +20,14 @@ from typing import Any
 import pytest
 from django.test import RequestFactory
 
-from ctip.core import disclosure, rollups
-from ctip.core.indicators import REGISTRY
 from ctip.dashboard import views
 from ctip.dashboard.figures import panel_data
 from ctip.dashboard.panels import user_scope
 from ctip.dashboard.risk import RISK, outreach_vs_risk
 from ctip.geo.models import COMMUNE_LEVELS, Level, Unit
 from ctip.geo.selectors import covered_unit_ids
+from ctip.indicators import disclosure, rollup_read, rollups
+from ctip.indicators.registry import REGISTRY
 from tests.conftest import unit
 from tests.helpers import log_in, make_user
 
@@ -99,7 +99,7 @@ def dashboard_of(user: Any, **query: Any) -> tuple[Any, Any, list[dict[str, Any]
     assert scope is not None
     _form, period = views.period_for(request, scope)
     limit = disclosure.current_threshold()
-    with rollups.reading():
+    with rollup_read.reading():
         return scope, period, [panel_data(p, scope, period, limit) for p in scope.panels]
 
 
@@ -195,8 +195,8 @@ def _quarter(index: int) -> date:
 def _controlled_codes(user: Any, scope: Any) -> set[str]:
     """The figures about persons under the rule on this user's screens (the dashboard's
     panels; the risk table for those who may open it)."""
-    from ctip.accounts.permissions import P
     from ctip.accounts.scope import has_perm
+    from ctip.core.permissions import P
 
     codes = {
         c for p in scope.panels for c in (*p.headline, p.series, *(c for c, _d in p.breakdowns))
@@ -280,7 +280,7 @@ def weigh(territory: Unit, codes: set[str]) -> tuple[bool, bool]:
     a count over a shorter period or a smaller group is never larger (counts and sums of
     non-negative numbers), so nothing of it is shown as a number."""
     from ctip.core.bounds import MAX_DATE, MIN_DATE
-    from ctip.core.indicators import compute
+    from ctip.indicators.queries import compute
 
     values = [
         int(r["value"] or 0)
@@ -316,12 +316,12 @@ def shown_values(user: Any, start: date, end: date, territory: int | None) -> li
                     assert ch["kind"] == "line", "a withheld group is listed"
                 else:
                     values.append(r["value"])
-    from ctip.accounts.permissions import P
     from ctip.accounts.scope import has_perm
+    from ctip.core.permissions import P
 
     rows = []
     if has_perm(user, P.VIEW_AGGREGATES):  # the risk table, on the same grid
-        with rollups.reading():
+        with rollup_read.reading():
             rows = outreach_vs_risk(period, readable=scope.readable)
     for row in rows:
         for code in RISK:
@@ -334,8 +334,8 @@ def shown_values(user: Any, start: date, end: date, territory: int | None) -> li
 def watch_counts_shown(user: Any) -> list[int]:
     """The counts of watched persons per commune (a stock on today, no filter) as the page
     shows them to this user."""
-    from ctip.accounts.permissions import P
     from ctip.accounts.scope import has_perm
+    from ctip.core.permissions import P
     from ctip.enforcement.views_watch import watch_overdue_by_unit
 
     if not has_perm(user, P.VIEW_AGGREGATES):
@@ -405,10 +405,10 @@ def enumerate_screens(users: list[Any]) -> tuple[list[int], int]:
 
 
 def test_every_period_and_territory_on_the_demo_data_as_each_role_without_record_access():
-    from ctip.accounts.demo import demo_accounts_ensure
     from ctip.accounts.models import User
-    from ctip.enforcement.demo import demo_enforcement_ensure
-    from ctip.victims.demo import demo_cases_ensure
+    from ctip.ops.demo.accounts import demo_accounts_ensure
+    from ctip.ops.demo.enforcement import demo_enforcement_ensure
+    from ctip.ops.demo.victims import demo_cases_ensure
 
     demo_accounts_ensure(password="mat-khau-demo-1")
     demo_cases_ensure(today=TODAY)
@@ -656,8 +656,9 @@ def _with_stages_and_decisions() -> tuple[list[str], list[str]]:
     victim case codes)."""
     from ctip.agencies.models import Agency
     from ctip.enforcement.models import CriminalCase, Stage, StageEvent
-    from ctip.victims.models import Case, State
-    from ctip.victims.services import _move
+    from ctip.victims.models import Case
+    from ctip.victims.states import State
+    from ctip.victims.transitions import _move
 
     synthetic_set()
     police = Agency.objects.get(code="qng-ca-2025")

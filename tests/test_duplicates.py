@@ -17,6 +17,7 @@ from ctip.victims.duplicates import ReviewError, Status, duplicate_review_decide
 from ctip.victims.importer import import_cases
 from ctip.victims.models import Case, DuplicateReview
 from tests.conftest import unit
+from tests.factories import CaseFactory
 from tests.helpers import add_totp, log_in, make_user
 from tests.test_identities import DAY, DOB, NAME, _case
 
@@ -33,6 +34,13 @@ FORM = {
     "home_unit": "21157",
     "accompanying_children": "0",
 }
+
+
+def _border_case(**kw) -> Case:
+    """The Border Guard's record of someone, received the day the known case was."""
+    return CaseFactory(
+        owner="qng-bdbp-2025", received_on=DAY, source="police", age_at_reception=18, **kw
+    )
 
 
 def _logged_in(client, username: str, role: str, **where):
@@ -66,19 +74,9 @@ def test_another_agency_learns_nothing_and_the_owner_is_asked(client):
 def test_the_owners_supervisor_decides_without_seeing_the_other_record(client):
     known = _case()
     other = Agency.objects.get(code="qng-bdbp-2025")
-    from ctip.victims.services import Person, case_create
-
-    new = case_create(
-        owner=other,
-        received_on=DAY,
-        source="police",
-        person=Person(
-            full_name=NAME,
-            sex="female",
-            age_at_reception=18,
-            home_unit=known.home_unit,
-            date_of_birth=DOB,
-        ),
+    new = _border_case(
+        full_name=NAME,
+        date_of_birth=DOB,
         acting_user=make_user("hosobp", "case_worker", agency="qng-bdbp-2025"),
     )
     review = DuplicateReview.objects.get()
@@ -106,19 +104,9 @@ def test_the_owners_supervisor_decides_without_seeing_the_other_record(client):
 
 def test_the_standing_office_sees_the_queue_and_other_agencies_do_not(client):
     known = _case()
-    from ctip.victims.services import Person, case_create
-
-    case_create(
-        owner=Agency.objects.get(code="qng-bdbp-2025"),
-        received_on=DAY,
-        source="police",
-        person=Person(
-            full_name="Người Khác",
-            sex="female",
-            age_at_reception=18,
-            home_unit=known.home_unit,
-            identity_document="079300123456",  # the known case's document
-        ),
+    _border_case(
+        full_name="Người Khác",
+        identity_document="079300123456",  # the known case's document
         acting_user=make_user("hosobp", "case_worker", agency="qng-bdbp-2025"),
     )
     review = DuplicateReview.objects.get()
@@ -176,24 +164,14 @@ def test_the_queue_page_runs_the_same_number_of_queries_whatever_its_length(clie
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from ctip.victims.services import Person, case_create
-
-    known = _case()
+    _case()  # the health department's case, which each new one matches
     creator = make_user("hosobp", "case_worker", agency="qng-bdbp-2025")
     _logged_in(client, "giamsat", "case_supervisor", agency="qng-syt-2025")
 
     def add_match() -> None:
-        case_create(
-            owner=Agency.objects.get(code="qng-bdbp-2025"),
-            received_on=DAY,
-            source="police",
-            person=Person(
-                full_name=NAME,
-                sex="female",
-                age_at_reception=18,
-                home_unit=known.home_unit,
-                date_of_birth=DOB,
-            ),
+        _border_case(
+            full_name=NAME,
+            date_of_birth=DOB,
             acting_user=creator,
             allow_duplicate=True,  # the creator's own earlier cases: confirmed as new
         )

@@ -5,36 +5,34 @@ from datetime import date
 import pytest
 
 from ctip.agencies.models import Agency
-from ctip.core.indicators import compute
 from ctip.core.models import AuditEntry
+from ctip.enforcement.checks import EnforcementError
 from ctip.enforcement.models import CriminalCase, Stage
 from ctip.enforcement.selectors import criminal_cases_visible
-from ctip.enforcement.services import EnforcementError, criminal_case_create, stage_advance
+from ctip.enforcement.stages import stage_advance
 from ctip.geo.models import Level
+from ctip.indicators.queries import compute
 from tests.conftest import unit
+from tests.factories import CriminalCaseFactory
 from tests.helpers import make_user
 
 pytestmark = pytest.mark.django_db
 DAY = date(2025, 9, 1)
 NEW = date(2026, 1, 1)
+SCAM = {
+    "destination_country": "KH",
+    "platform": "telegram",
+    "recruitment_channel": "social_network",
+    "unregistered_victims": 2,
+    "suspects": [
+        {"full_name": "Trương Văn Đen", "identity_document": "044188001234", "sex": "male"}
+    ],
+}
 
 
 def _case(**kw):
-    values = {
-        "owner": Agency.objects.get(code="qng-ca-2025"),
-        "detected_on": DAY,
-        "source": "border_check",
-        "unit": unit(21157, Level.COMMUNE, NEW),
-        "acting_user": None,
-        "destination_country": "KH",
-        "platform": "telegram",
-        "recruitment_channel": "social_network",
-        "unregistered_victims": 2,
-        "suspects": [
-            {"full_name": "Trương Văn Đen", "identity_document": "044188001234", "sex": "male"}
-        ],
-    }
-    return criminal_case_create(**{**values, **kw})
+    """Recruited on Telegram for Cambodia: one named suspect, two victims not registered."""
+    return CriminalCaseFactory(**{**SCAM, **kw})
 
 
 @pytest.fixture
@@ -164,7 +162,7 @@ def test_indicators_by_platform_destination_and_stage(people):
 
 
 def test_demo_has_cases_only_after_the_reform():
-    from ctip.enforcement.demo import demo_enforcement_ensure
+    from ctip.ops.demo.enforcement import demo_enforcement_ensure
 
     assert demo_enforcement_ensure(today=date(2026, 11, 28)) == 8
     assert demo_enforcement_ensure(today=date(2026, 11, 28)) == 0
@@ -190,7 +188,7 @@ def test_investigator_advances_a_stage_on_the_web_and_others_get_404(client, peo
 
 
 def test_review_period_has_monitoring_but_no_case():
-    from ctip.enforcement.demo import demo_enforcement_ensure
+    from ctip.ops.demo.enforcement import demo_enforcement_ensure
 
     demo_enforcement_ensure(today=date(2026, 11, 28))
     old = unit(51, Level.PROVINCE, date(2023, 10, 16))

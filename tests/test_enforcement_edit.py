@@ -12,14 +12,12 @@ from ctip.agencies.models import Agency
 from ctip.core.models import AuditEntry
 from ctip.core.personal import MASK
 from ctip.directives.services import document_create
+from ctip.enforcement.checks import EnforcementError
+from ctip.enforcement.links import criminal_case_link
 from ctip.enforcement.models import CriminalCase, Stage, Suspect
-from ctip.enforcement.services import (
-    EnforcementError,
-    criminal_case_link,
-    criminal_case_update,
-    stage_advance,
-    suspect_add,
-)
+from ctip.enforcement.services import criminal_case_update, suspect_add
+from ctip.enforcement.stages import stage_advance
+from tests.factories import CaseFactory
 from tests.helpers import add_totp, log_in, make_user
 from tests.test_enforcement import DAY, _case
 
@@ -198,9 +196,8 @@ def test_bad_suspects_are_refused_and_nothing_is_written(people, change, message
 
 
 def _victim_case(owner):
-    from tests.test_victims import _case as victim_case
-
-    return victim_case(owner=owner, name=f"Nạn nhân minh họa {owner}", doc="")
+    """A victim case kept by this agency (a new person each time)."""
+    return CaseFactory(owner=owner)
 
 
 def _directive():

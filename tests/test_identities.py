@@ -22,13 +22,15 @@ from ctip.core.personal import is_personal
 from ctip.core.sealed import unseal
 from ctip.geo.models import Level
 from ctip.victims.lifecycle import cases_purge, find_duplicates
-from ctip.victims.models import AccessLog, Case, ConsentPurpose, Paper, State, SupportGiven
+from ctip.victims.models import AccessLog, Case, Paper, SupportGiven
 from ctip.victims.papers.generate import paper_generate
 from ctip.victims.referrals import consent_record, consent_withdraw, referral_send
-from ctip.victims.services import Person, _move, case_create
+from ctip.victims.states import ConsentPurpose, State
 from ctip.victims.support import support_give
+from ctip.victims.transitions import _move
 from tests import leakcheck
 from tests.conftest import unit
+from tests.factories import CaseFactory
 from tests.helpers import add_totp, log_in, make_user
 
 pytestmark = pytest.mark.django_db
@@ -42,23 +44,12 @@ UPLOAD_NAME = "Đinh Thị Tải Lên 079300555444.pdf"
 
 
 def _case(name: str = NAME, doc: str = DOC) -> Case:
-    person = Person(
+    """Every identity a case holds: name, document, date of birth, address."""
+    return CaseFactory(
         full_name=name,
-        sex="female",
-        age_at_reception=17,
-        date_of_birth=DOB,
-        home_unit=unit(21157, Level.COMMUNE, DAY),
         identity_document=doc,
-        nationality="VN",
+        date_of_birth=DOB,
         address="Thôn Làng Riêng, xã Ba Tơ",
-    )
-    return case_create(
-        owner=Agency.objects.get(code="qng-syt-2025"),
-        received_on=DAY,
-        source="border_guard",
-        person=person,
-        acting_user=None,
-        notified_on=DAY,
     )
 
 

@@ -7,11 +7,12 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from ctip.core.indicators import REGISTRY, compute
-from ctip.directives.demo import demo_directives_ensure
 from ctip.geo.models import Level
-from ctip.prevention.demo import demo_prevention_ensure
-from ctip.prevention.importer import import_file
+from ctip.indicators.queries import compute
+from ctip.indicators.registry import REGISTRY
+from ctip.ops.demo.directives import demo_directives_ensure
+from ctip.ops.demo.prevention import demo_prevention_ensure
+from ctip.prevention.import_batch import import_file
 from tests.conftest import unit
 from tests.helpers import activity_row
 
@@ -145,7 +146,7 @@ def test_the_records_behind_a_value(demo):
     from django.db.models import Sum
 
     from ctip.agencies.models import Agency
-    from ctip.core.indicators import records_behind
+    from ctip.indicators.raw import records_behind
 
     qn = unit(51, Level.PROVINCE, date(2023, 10, 16))
     police = Agency.objects.get(code="qng-ca-2025")
@@ -161,7 +162,7 @@ def test_the_records_behind_a_value(demo):
 
 
 def test_records_counted_with_a_value_are_the_records_behind_it(demo):
-    from ctip.core.indicators import records_behind
+    from ctip.indicators.raw import records_behind
 
     old = unit(51, Level.PROVINCE, date(2023, 1, 1))
     span = {"unit": old, "start": date(2020, 12, 1), "end": date(2023, 10, 16)}

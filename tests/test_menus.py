@@ -3,8 +3,8 @@
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from ctip.accounts.demo import ACCOUNTS, demo_accounts_ensure
 from ctip.accounts.models import User
+from ctip.ops.demo.accounts import ACCOUNTS, demo_accounts_ensure
 from tests.helpers import PASSWORD, log_in
 
 pytestmark = pytest.mark.django_db

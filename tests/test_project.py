@@ -18,9 +18,9 @@ from django.utils import translation
 from django_q.models import Schedule, Task
 from django_q.tasks import async_task
 
-from ctip.core import rollups
-from ctip.core.jobs import ensure_schedules
 from ctip.core.secrets import read_secret
+from ctip.indicators import rollups
+from ctip.ops.jobs import ensure_schedules
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -89,7 +89,7 @@ def test_genkey_prints_a_usable_key():
 
 @pytest.mark.django_db
 def test_a_queued_job_runs_and_its_result_is_kept():
-    task_id = async_task("ctip.core.jobs.refresh_reference_data")
+    task_id = async_task("ctip.ops.jobs.refresh_reference_data")
     task = Task.objects.get(id=task_id)
     assert task.success, task.result
     # Nothing moved today; the rollups, never built in this database, are built.
@@ -99,11 +99,11 @@ def test_a_queued_job_runs_and_its_result_is_kept():
 
 @pytest.mark.django_db
 def test_daily_schedule_is_created_once():
-    from ctip.core.jobs import DAILY
+    from ctip.ops.jobs import DAILY
 
     assert ensure_schedules() == len(DAILY) == 3
     assert ensure_schedules() == 0
-    assert Schedule.objects.filter(func="ctip.core.jobs.refresh_reference_data").count() == 1
+    assert Schedule.objects.filter(func="ctip.ops.jobs.refresh_reference_data").count() == 1
 
 
 def test_vietnamese_formats():

@@ -10,18 +10,10 @@ import pytest
 from ctip.agencies.models import Agency
 from ctip.core.models import AuditEntry
 from ctip.victims.lifecycle import case_merge
-from ctip.victims.models import (
-    AccessLog,
-    Case,
-    Consent,
-    ConsentPurpose,
-    Paper,
-    Referral,
-    ReferralStatus,
-    SupportGiven,
-)
+from ctip.victims.models import AccessLog, Case, Consent, Paper, Referral, SupportGiven
 from ctip.victims.referrals import consent_record, referral_answer, referral_send
 from ctip.victims.selectors import access_case
+from ctip.victims.states import ConsentPurpose, ReferralStatus
 from tests.helpers import add_totp, log_in, make_user
 from tests.test_identities import DAY, _case, _identified
 

@@ -14,12 +14,12 @@ from docx import Document
 from docx.shared import Mm
 from openpyxl import load_workbook
 
-from ctip.directives.demo import demo_directives_ensure
-from ctip.enforcement.demo import demo_enforcement_ensure
-from ctip.prevention.demo import demo_prevention_ensure
-from ctip.prevention.importer import import_file
-from ctip.reporting.demo import demo_reporting_ensure
-from ctip.victims.demo import demo_cases_ensure
+from ctip.ops.demo.directives import demo_directives_ensure
+from ctip.ops.demo.enforcement import demo_enforcement_ensure
+from ctip.ops.demo.prevention import demo_prevention_ensure
+from ctip.ops.demo.reporting import demo_reporting_ensure
+from ctip.ops.demo.victims import demo_cases_ensure
+from ctip.prevention.import_batch import import_file
 from tests.helpers import activity_row
 
 pytestmark = pytest.mark.django_db

@@ -11,21 +11,17 @@ from io import BytesIO
 import pytest
 from docx import Document
 
-from ctip.core.indicators import compute
 from ctip.core.models import AuditEntry
 from ctip.geo.models import Level
-from ctip.prevention.demo import demo_prevention_ensure
-from ctip.prevention.importer import import_file
-from ctip.reporting.compile import Builder
+from ctip.indicators.queries import compute
+from ctip.ops.demo.prevention import demo_prevention_ensure
+from ctip.prevention.import_batch import import_file
+from ctip.reporting.builder import Builder
+from ctip.reporting.errors import ReportError
 from ctip.reporting.models import Compilation, Report, ReportRequest, ReportTemplate
+from ctip.reporting.outline import OutlineError, check_outline
 from ctip.reporting.render import render_docx
-from ctip.reporting.services import (
-    ReportError,
-    compilation_start,
-    report_create,
-    report_narratives_set,
-    template_check,
-)
+from ctip.reporting.services import compilation_start, report_create, report_narratives_set
 from tests.conftest import unit
 from tests.helpers import activity_row, log_in, make_user
 
@@ -164,8 +160,8 @@ def test_a_broken_outline_is_refused_with_a_message():
             }
         ]
     }
-    with pytest.raises(ReportError, match="không có chỉ tiêu “khong.co”"):
-        template_check(template)
+    with pytest.raises(OutlineError, match="không có chỉ tiêu “khong.co”"):
+        check_outline(template.outline)
 
 
 def test_disclosure_control_suppresses_small_person_counts_in_public_exports():
@@ -275,8 +271,8 @@ def test_a_source_not_in_use_is_flagged_for_the_writer():
 
 
 def test_the_records_behind_a_victim_figure_are_listed_only_to_those_who_see_them():
+    from ctip.ops.demo.victims import demo_cases_ensure
     from ctip.reporting.provenance import listed_for
-    from ctip.victims.demo import demo_cases_ensure
     from ctip.victims.models import Case
 
     demo_cases_ensure(today=date(2026, 11, 28))

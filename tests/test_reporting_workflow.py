@@ -10,10 +10,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from ctip.agencies.models import Agency
-from ctip.core.indicators import compute
 from ctip.core.models import AuditEntry
 from ctip.geo.models import Level
-from ctip.prevention.importer import ImportRejected, import_file
+from ctip.indicators.queries import compute
+from ctip.periods.locks import LockedPeriodError
+from ctip.prevention.import_batch import import_file
+from ctip.prevention.importer import ImportRejected
 from ctip.prevention.models import Activity
 from ctip.prevention.services import activity_delete, activity_update
 from ctip.reporting.contributions import (
@@ -24,6 +26,7 @@ from ctip.reporting.contributions import (
     contributions_assign,
     overdue,
 )
+from ctip.reporting.errors import ReportError
 from ctip.reporting.indicators import COMPLETENESS
 from ctip.reporting.issuing import (
     content_hash,
@@ -31,23 +34,21 @@ from ctip.reporting.issuing import (
     report_redraft,
     report_scan_attach,
 )
-from ctip.reporting.locks import LockedPeriodError
 from ctip.reporting.models import (
     Compilation,
     Contribution,
-    ContributionState,
     Correction,
     OutgoingNumber,
     Report,
     ReportTemplate,
 )
 from ctip.reporting.services import (
-    ReportError,
     compilation_start,
     report_create,
     report_narratives_set,
     report_request_register,
 )
+from ctip.reporting.states import ContributionState
 from tests.conftest import unit
 from tests.helpers import activity_row, make_user
 
@@ -387,7 +388,7 @@ def test_locked_periods_refuse_imports_and_silent_edits(people, data):
     # Outside the period: no reason needed, no correction listed.
     assert import_rows({**row, "start_date": "2026-07-10", "end_date": "2026-07-10"}) == 1
     activity = Activity.objects.get(agency__code="qng-bdbp-2025")
-    from ctip.prevention.importer import check_rows
+    from ctip.prevention.import_checks import check_rows
 
     spec = check_rows(
         [
@@ -447,8 +448,10 @@ def test_remind_mails_agencies_and_the_standing_office(people, mailoutbox):
 
 
 def test_criminal_case_corrections_in_a_locked_period(people):
+    from ctip.enforcement.checks import EnforcementError
     from ctip.enforcement.models import CriminalCase, Stage, StageEvent
-    from ctip.enforcement.services import EnforcementError, criminal_case_update, stage_advance
+    from ctip.enforcement.services import criminal_case_update
+    from ctip.enforcement.stages import stage_advance
     from tests.test_enforcement import _case
 
     investigator = make_user("dieutra", "investigator", agency="qng-ca-2025")

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from ctip.agencies.models import Agency
 from ctip.geo.models import Level
-from ctip.prevention.importer import import_file
+from ctip.prevention.import_batch import import_file
 from ctip.prevention.models import Activity
 from ctip.reporting.models import (
     Compilation,
@@ -165,9 +165,9 @@ def test_the_loop_in_the_browser(actors, django_capture_on_commit_callbacks):
 def test_the_records_office_enters_a_number_taken_outside_ctip(client):
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from ctip.accounts.demo import demo_accounts_ensure
     from ctip.accounts.models import User
     from ctip.core.models import AuditEntry
+    from ctip.ops.demo.accounts import demo_accounts_ensure
     from ctip.reporting.issuing import next_free_number
     from ctip.reporting.services import report_create
     from tests.helpers import PASSWORD

@@ -10,15 +10,17 @@ import pytest
 from django.db import transaction
 
 from ctip.agencies.models import Agency
-from ctip.core import rollups
-from ctip.core.indicators import compute
 from ctip.core.models import RollupCell, RollupState
+from ctip.geo.derived import units_refresh_cover
 from ctip.geo.models import COMMUNE_LEVELS, Level, Unit
-from ctip.geo.services import units_refresh_cover
-from ctip.prevention.importer import Spec, import_file
+from ctip.indicators import rollup_read, rollups
+from ctip.indicators.queries import compute
+from ctip.prevention.import_batch import import_file
+from ctip.prevention.importer import Spec
 from ctip.prevention.models import Activity
-from ctip.prevention.services import activity_create, activity_delete, activity_update
+from ctip.prevention.services import activity_delete, activity_update
 from tests.conftest import unit
+from tests.factories import ActivityFactory
 from tests.helpers import activity_row, make_user
 
 pytestmark = pytest.mark.django_db
@@ -107,19 +109,19 @@ def raw_figures():
 
 
 def test_split_period():
-    assert rollups.split_period(date(2022, 1, 1), date(2022, 12, 31)) == (
+    assert rollup_read.split_period(date(2022, 1, 1), date(2022, 12, 31)) == (
         (date(2022, 1, 1), date(2022, 12, 1)),
         [],
     )
-    assert rollups.split_period(date(2022, 3, 15), date(2023, 2, 10)) == (
+    assert rollup_read.split_period(date(2022, 3, 15), date(2023, 2, 10)) == (
         (date(2022, 4, 1), date(2023, 1, 1)),
         [(date(2022, 3, 15), date(2022, 3, 31)), (date(2023, 2, 1), date(2023, 2, 10))],
     )
-    assert rollups.split_period(date(2022, 5, 3), date(2022, 5, 20)) == (
+    assert rollup_read.split_period(date(2022, 5, 3), date(2022, 5, 20)) == (
         None,
         [(date(2022, 5, 3), date(2022, 5, 20))],
     )
-    assert rollups.split_period(date(2024, 2, 1), date(2024, 2, 29))[0] == (
+    assert rollup_read.split_period(date(2024, 2, 1), date(2024, 2, 29))[0] == (
         date(2024, 2, 1),
         date(2024, 2, 1),
     )
@@ -139,6 +141,7 @@ def test_cells_give_the_figures_of_the_records():
     assert compute(["prevention.sessions"], **window)[0]["value"] == sum(range(1, 10))
 
 
+@pytest.mark.corrupts_rollups
 def test_the_cells_are_read():
     load_rows()
     rollups.rebuild()
@@ -156,29 +159,19 @@ def test_writes_keep_the_cells_exact():
     rollups.rebuild()
     cells = RollupCell.objects.count()
     old = communes(OLD, 3)
-    police = Agency.objects.get(code="qng-ca")
-    spec = Spec(
-        agency_id=police.pk,
-        kind="session",
-        start_date=date(2022, 6, 6),
-        end_date=date(2022, 6, 6),
-        unit_id=old[2].pk,
-        sessions=5,
-        participants=55,
-        target_groups=["pupils_students"],
-    )
-    made = activity_create(spec=spec, acting_user=None)
+    values = {"sessions": 5, "participants": 55, "target_groups": ["pupils_students"]}
+    made = ActivityFactory(start_date=date(2022, 6, 6), unit=old[2], **values)
     assert RollupCell.objects.count() > cells
     moved = Activity.objects.filter(start_date=date(2022, 3, 15)).get()
     activity_update(
         activity=moved,
         spec=Spec(
-            **{
-                **spec.__dict__,
-                "start_date": date(2022, 9, 9),
-                "end_date": date(2022, 9, 9),
-                "unit_id": old[0].pk,
-            }
+            agency_id=made.agency_id,
+            kind="session",
+            start_date=date(2022, 9, 9),
+            end_date=date(2022, 9, 9),
+            unit_id=old[0].pk,
+            **values,
         ),
         acting_user=None,
     )
@@ -204,8 +197,8 @@ def test_a_refused_write_leaves_the_cells():
 
 
 def test_a_change_of_units_stops_reading_the_cells():
-    from ctip.core.jobs import refresh_reference_data
     from ctip.geo.models import UnitCover
+    from ctip.ops.jobs import refresh_reference_data
 
     load_rows()
     rollups.rebuild()
@@ -356,7 +349,8 @@ def test_a_period_and_the_one_before_in_one_query_give_the_figures_of_two():
 
     from django.core.management import call_command
 
-    from ctip.core.indicators import REGISTRY, compute_halves
+    from ctip.indicators.queries import compute_halves
+    from ctip.indicators.registry import REGISTRY
 
     sizes = "--provinces=1 --years=3 --activities=300 --victims=60 --cases=20 --watchlist=80"
     call_command("synth", "--no-reference", "--seed=5", *sizes.split(), stdout=StringIO())

@@ -10,12 +10,12 @@ from django.db import connection, transaction
 
 from ctip.agencies.models import Agency, AgencySuccession
 from ctip.core.crypto import blind_index, decrypt
-from ctip.core.indicators import compute
 from ctip.core.models import AuditEntry
-from ctip.core.synth import ACTION, MARK
-from ctip.core.synth.world import window
 from ctip.enforcement.models import CriminalCase, StageEvent, WatchCheck, WatchEntry
 from ctip.geo.models import COMMUNE_LEVELS, Level
+from ctip.indicators.queries import compute
+from ctip.ops.synth import ACTION, MARK
+from ctip.ops.synth.world import window
 from ctip.prevention.models import Activity
 from ctip.victims.models import Case, CaseEvent, CaseExploitation
 
@@ -183,7 +183,7 @@ def test_a_seed_gives_the_same_data():
 
 def test_reference_data_is_loaded_first(monkeypatch):
     called = []
-    monkeypatch.setattr("ctip.core.synth.load.call_command", lambda name, **kw: called.append(name))
+    monkeypatch.setattr("ctip.ops.synth.load.call_command", lambda name, **kw: called.append(name))
     call_command("synth", "--activities=5", "--victims=0", "--cases=0", "--watchlist=0")
     assert called == ["load_reference"]
 

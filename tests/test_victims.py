@@ -11,20 +11,17 @@ from django.db import connection
 
 from ctip.agencies.models import Agency
 from ctip.core.crypto_rotation import encryption_rotate
-from ctip.core.indicators import compute
 from ctip.core.models import AuditEntry
 from ctip.geo.models import Level
+from ctip.indicators.queries import compute
+from ctip.victims.checks import CaseError, ConflictError
 from ctip.victims.importer import import_cases
-from ctip.victims.models import TRANSITIONS, AccessLog, Case, State
-from ctip.victims.services import (
-    CaseError,
-    ConflictError,
-    Person,
-    case_create,
-    case_transition,
-    case_update,
-)
+from ctip.victims.models import AccessLog, Case
+from ctip.victims.services import case_update
+from ctip.victims.states import CASE_FLOW, State
+from ctip.victims.transitions import case_transition
 from tests.conftest import unit
+from tests.factories import CaseFactory
 from tests.helpers import add_totp, log_in, make_user
 
 pytestmark = pytest.mark.django_db
@@ -33,23 +30,15 @@ NAME, DOC = "Lò Thị Xuân Mai", "079912345678"
 
 
 def _case(owner="qng-syt-2025", name=NAME, doc=DOC, received=DAY):
-    person = Person(
+    """A girl from Cambodia's scam compounds, with an address and an identity document."""
+    return CaseFactory(
+        owner=owner,
         full_name=name,
-        sex="female",
-        age_at_reception=17,
-        home_unit=unit(21157, Level.COMMUNE, received),
         identity_document=doc,
+        received_on=received,
         address="Thôn Trà Xinh",
         destination_country="KH",
         exploitation_forms=["online_scam"],
-    )
-    return case_create(
-        owner=Agency.objects.get(code=owner),
-        received_on=received,
-        source="border_guard",
-        person=person,
-        acting_user=None,
-        notified_on=received,
     )
 
 
@@ -127,7 +116,7 @@ def test_illegal_transition_and_reopen(worker, supervisor):
         case=case, to_state=State.NOT_VICTIM, on=DAY, reason="x", acting_user=supervisor
     )
     case = case_transition(case=case, to_state=State.CLOSED, on=DAY, acting_user=supervisor)
-    from ctip.victims.services import case_reopen
+    from ctip.victims.transitions import case_reopen
 
     assert (
         case_reopen(case=case, on=DAY, reason="thông tin mới", acting_user=supervisor).state
@@ -306,7 +295,7 @@ def _path_to(target):
     return order[1 : order.index(target)]
 
 
-ALL_STEPS = [(s, t) for s, targets in TRANSITIONS.items() for t in targets]
+ALL_STEPS = [(s, t) for s, t, _step in CASE_FLOW.rows()]
 
 
 @pytest.mark.parametrize(("source", "target"), ALL_STEPS)
@@ -314,11 +303,11 @@ ALL_STEPS = [(s, t) for s, targets in TRANSITIONS.items() for t in targets]
 def test_every_transition_is_allowed_or_denied_by_the_rules(source, target, role):
     """The rule roles.step.victims.<state> in force decides, for every step of the workflow."""
     from ctip.accounts.steps import roles_for_step
-    from ctip.victims.services import _move
+    from ctip.victims.transitions import _move
 
     case = _case()
     for state in _path_to(source) + ([source] if source != State.RECEIVED else []):
-        if state != case.state and state in TRANSITIONS[case.state]:
+        if state != case.state and CASE_FLOW.allows(case.state, state):
             case = _move(case, state, DAY, "x", None)
     assert case.state == source
     user = make_user("u", role, agency="qng-syt-2025")

@@ -6,12 +6,12 @@ from datetime import date, timedelta
 import pytest
 
 from ctip.agencies.models import Agency
-from ctip.core.indicators import compute
 from ctip.geo.models import Level
+from ctip.indicators.queries import compute
 from ctip.prevention.importer import ImportRejected
 from ctip.victims.importer import import_cases
 from ctip.victims.lifecycle import case_merge, cases_purge, find_duplicates
-from ctip.victims.models import Case, CaseEvent, ConsentPurpose, ReferralStatus, State, SupportGiven
+from ctip.victims.models import Case, CaseEvent, SupportGiven
 from ctip.victims.referrals import (
     ReferralError,
     consent_record,
@@ -19,9 +19,12 @@ from ctip.victims.referrals import (
     referral_answer,
     referral_send,
 )
-from ctip.victims.services import DuplicateSuspected, Person, _move, case_create
+from ctip.victims.services import DuplicateSuspected
+from ctip.victims.states import ConsentPurpose, ReferralStatus, State
 from ctip.victims.support import eligibility, support_give
+from ctip.victims.transitions import _move
 from tests.conftest import unit
+from tests.factories import CaseFactory
 from tests.helpers import add_totp, log_in, make_user
 
 pytestmark = pytest.mark.django_db
@@ -49,24 +52,10 @@ def _case(
     accompanies=None,
     **kw,
 ):
-    person = Person(
-        full_name=name,
-        sex="female",
-        age_at_reception=17,
-        date_of_birth=dob,
-        home_unit=unit(21157, Level.COMMUNE, DAY),
-        identity_document=doc,
-        nationality=nationality,
+    case = CaseFactory(
+        full_name=name, identity_document=doc, date_of_birth=dob, nationality=nationality, **kw
     )
-    case = case_create(
-        owner=Agency.objects.get(code="qng-syt-2025"),
-        received_on=DAY,
-        source="border_guard",
-        person=person,
-        acting_user=None,
-        notified_on=DAY,
-        **kw,
-    )
+    # No service sets these two (synthetic data writes them directly too).
     Case.objects.filter(pk=case.pk).update(abroad=abroad, accompanies=accompanies)
     case.refresh_from_db()
     return case

@@ -11,10 +11,10 @@ from django.test.utils import CaptureQueriesContext
 
 from ctip.cooperation.models import CooperationActivity
 from ctip.core.models import AuditEntry
-from ctip.enforcement.demo import REFORM, demo_enforcement_ensure
 from ctip.enforcement.models import Campaign, CriminalCase, Inspection, WatchCheck, WatchEntry
 from ctip.enforcement.watchlist import watch_check, watch_escalate, watch_open, watch_overdue
 from ctip.geo.models import Level
+from ctip.ops.demo.enforcement import REFORM, demo_enforcement_ensure
 from tests.conftest import NEW, unit
 from tests.helpers import add_totp, log_in, make_user
 
@@ -63,7 +63,7 @@ def _rows(response):
 
 
 def test_counts_per_commune_without_names(client, leader):
-    """Counts of persons under ctip.core.disclosure for a leader (issue 19): rounded to a
+    """Counts of persons under ctip.indicators.disclosure for a leader (issue 19): rounded to a
     multiple of 5, a commune below 5 not listed, a small count shown as "<5"."""
     officer = _officer()
     _entries(officer, 21157, 7, overdue=2)

@@ -6,7 +6,6 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from ctip.core.indicators import compute
 from ctip.enforcement.models import WatchCheck, WatchEntry
 from ctip.enforcement.watchlist import (
     WatchError,
@@ -18,6 +17,7 @@ from ctip.enforcement.watchlist import (
     watch_purge,
 )
 from ctip.geo.models import Level
+from ctip.indicators.queries import compute
 from tests.conftest import unit
 from tests.helpers import make_user
 
@@ -139,3 +139,48 @@ def test_commune_officer_keeps_the_watchlist_on_the_web(client):
     other = make_user("xa2", "commune_officer", unit=unit(21025, Level.COMMUNE, date(2026, 1, 1)))
     log_in(client, other, add_totp(other))
     assert client.get(f"/theo-doi/{entry.pk}/").status_code == 404
+
+
+def test_watch_counts_come_from_the_registry_for_the_readers_territory(
+    django_assert_max_num_queries,
+):
+    from ctip.enforcement.watchlist import watch_counts_by_unit
+
+    day = OPEN + timedelta(days=45)
+    _entry()  # its first check is overdue by day 45
+    _entry(officer="xa2", check_every_days=60)
+    closed = _entry(officer="xa3")
+    WatchEntry.objects.filter(pk=closed.pk).update(closed_on=OPEN + timedelta(days=10))
+    leader = make_user("lanhdao", "leader", unit=unit(51, Level.PROVINCE, date(2026, 1, 1)))
+    with django_assert_max_num_queries(8):
+        data = watch_counts_by_unit(leader, today=day)
+    assert [(r["unit__code"], r["active"], r["overdue"]) for r in data["rows"]] == [(21157, 2, 1)]
+    assert data["totals"] == {"active": 2, "overdue": 1}
+    province = unit(51, Level.PROVINCE, date(2026, 1, 1))
+    rows = compute(
+        ["enforcement.watch_active", "enforcement.watch_overdue"], unit=province, start=day, end=day
+    )
+    assert [r["value"] for r in rows] == [2, 1]
+    # Outside the reader's territory: nothing.
+    hanoi = make_user("hanoi", "leader", unit=unit(1, Level.PROVINCE, date(2026, 1, 1)))
+    assert watch_counts_by_unit(hanoi, today=day)["rows"] == []
+
+
+def test_watch_purge_refreshes_the_cells_of_what_it_purged(monkeypatch):
+    from ctip.core import work
+
+    entry = _entry()
+    watch_check(
+        entry=entry, on=OPEN + timedelta(days=3), found=True, result="gặp", acting_user=None
+    )
+    refreshed = []
+    original = work._refresh  # what the rollups provided the unit of work
+
+    def spy(*, model, points):
+        refreshed.append((model, set(points)))
+        original(model=model, points=points)
+
+    monkeypatch.setattr(work, "_refresh", spy)
+    assert watch_purge(today=date(2026, 8, 2), acting_user=None) == 1
+    assert (WatchEntry, {(OPEN, entry.unit_id)}) in refreshed
+    assert (WatchCheck, {(OPEN + timedelta(days=3), entry.unit_id)}) in refreshed

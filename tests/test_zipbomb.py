@@ -26,7 +26,8 @@ from ctip.core.models import AuditEntry
 from ctip.core.uploads import UploadError, check_document
 from ctip.core.workbooks import read_rows
 from ctip.directives.models import Document
-from ctip.prevention.importer import COLUMNS, ImportRejected, import_file, read_file
+from ctip.prevention.import_batch import import_file
+from ctip.prevention.importer import COLUMNS, ImportRejected, read_file
 from ctip.prevention.models import Activity, ImportJob, ImportStatus
 from ctip.prevention.spreadsheets import activities_template
 from ctip.victims.models import Case

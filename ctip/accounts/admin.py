@@ -3,7 +3,6 @@ from typing import Any
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
-from django.db import transaction
 from django.urls import URLPattern
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice
@@ -16,7 +15,8 @@ from ctip.accounts.recovery import (
     two_factor_reset_approve,
     two_factor_reset_request,
 )
-from ctip.core.audit import audit_write
+from ctip.accounts.services import assignments_apply
+from ctip.core.admin_writes import admin_save
 
 # Second-factor secrets (TOTP keys, backup codes) are never shown, not even to administrators:
 # django-otp's own admin pages for them are removed.
@@ -100,41 +100,52 @@ class CtipUserAdmin(UserAdmin):
         )
 
     def save_model(self, request: Any, obj: Any, form: Any, change: bool) -> None:
-        """Admin edits are writes too: one transaction with an audit row (never the password)."""
-        with transaction.atomic():
-            before = {f: form.initial.get(f) for f in AUDITED} if change else {}
+        """Admin edits are writes too: a unit of work with an audit row (never the password)."""
+        before = {f: form.initial.get(f) for f in AUDITED} if change else {}
+
+        def save() -> None:
             if not change:
                 obj.set_unusable_password()
-            super().save_model(request, obj, form, change)
-            after = {f: getattr(obj, f) for f in AUDITED}
-            changes = {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
-            audit_write(
-                action="accounts.user_change" if change else "accounts.user_create",
-                acting_user=request.user,
-                obj=obj,
-                changes=changes,
-            )
+            super(CtipUserAdmin, self).save_model(request, obj, form, change)
+
+        after = {f: getattr(obj, f) for f in AUDITED}  # the form has set them on obj
+        admin_save(
+            obj=obj,
+            action="accounts.user_change" if change else "accounts.user_create",
+            changes={k: [before.get(k), v] for k, v in after.items() if before.get(k) != v},
+            save=save,
+            acting_user=request.user,
+        )
+
+    def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
+        """An account is deactivated, never deleted: its audit rows and records keep naming it."""
+        return False
 
     def save_formset(self, request: Any, form: Any, formset: Any, change: bool) -> None:
-        with transaction.atomic():
-            instances = formset.save(commit=False)
-            for deleted in formset.deleted_objects:
-                audit_write(
-                    action="accounts.assignment_revoke",
-                    acting_user=request.user,
-                    obj=deleted,
-                    changes={"role": [deleted.role, None]},
-                )
-                deleted.delete()
-            for assignment in instances:
-                assignment.save()
-                audit_write(
-                    action="accounts.assignment_change",
-                    acting_user=request.user,
-                    obj=assignment,
-                    changes={"role": [None, assignment.role]},
-                )
-            formset.save_m2m()
+        """Assignments are granted, changed and revoked through the accounts services, each
+        audited with every field it changes (role, agency, unit, dates)."""
+        if formset.model is not Assignment:
+            super().save_formset(request, form, formset, change)
+            return
+        formset.save(commit=False)  # sorts the rows into new, changed and deleted
+        assignments_apply(
+            user=form.instance,
+            revoked=list(formset.deleted_objects),
+            changed=[(a, _grant(a)) for a, _fields in formset.changed_objects],
+            granted=[_grant(a) for a in formset.new_objects],
+            acting_user=request.user,
+        )
+
+
+def _grant(assignment: Assignment) -> dict[str, Any]:
+    """What the inline row asks for (its instance is never saved as it is)."""
+    return {
+        "role": assignment.role,
+        "agency": assignment.agency,
+        "unit": assignment.unit,
+        "valid_from": assignment.valid_from,
+        "valid_to": assignment.valid_to,
+    }
 
 
 @admin.register(TwoFactorResetRequest)

@@ -2,6 +2,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ctip.accounts.permissions import ROLES
 from ctip.core.validity import Validity, ValidityManager
 
 
@@ -14,8 +15,6 @@ class User(AbstractUser):
 
 
 def _role_choices() -> list[tuple[str, str]]:
-    from ctip.accounts.permissions import ROLES
-
     return [(code, role.label) for code, role in ROLES.items()]
 
 

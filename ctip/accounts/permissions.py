@@ -1,7 +1,8 @@
 """Permissions and roles, declared in code. A role is a set of permissions; a user holds roles
 through assignments that add a scope (an agency, a unit subtree) and a validity period.
 
-Later issues add permissions here; views declare the one they require (see ctip.core.access).
+The permission constants are in the kernel (ctip.core.permissions), so that every layer can
+declare what its views require; the roles that grant them are here.
 """
 
 from __future__ import annotations
@@ -11,40 +12,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-
-class P:
-    """Permission constants. Values are stable strings stored nowhere but in code."""
-
-    VIEW_HOME = "home.view"
-    VIEW_DASHBOARD = "dashboard.view"  # figures of the own scope (panels by role)
-    VIEW_REFERENCE = "reference.view"  # units, agencies, rules (public reference data)
-    MANAGE_REFERENCE = "reference.manage"
-    VIEW_OWN_AGENCY = "agency.view_own"
-    EDIT_OWN_AGENCY = "agency.edit_own"
-    VIEW_AGGREGATES = "aggregates.view"  # province-wide figures, never personal data
-    VIEW_REPORTS = "reports.view"
-    COMPILE_REPORTS = "reports.compile"
-    ISSUE_REPORTS = "reports.issue"  # take a number from the register and freeze the report
-    CONTRIBUTE_REPORTS = "reports.contribute"  # draft the own agency's part of a report
-    SIGN_CONTRIBUTIONS = "reports.sign_contribution"  # an agency leader signs that part off
-    VIEW_VICTIM_CASES = "victims.view_cases"
-    EDIT_VICTIM_CASES = "victims.edit_cases"
-    SUPERVISE_VICTIM_CASES = "victims.supervise"
-    # Decide possible duplicates found across agencies, seeing codes and agencies only.
-    REVIEW_DUPLICATES = "victims.review_duplicates"
-    VIEW_CRIMINAL_CASES = "enforcement.view_cases"
-    EDIT_CRIMINAL_CASES = "enforcement.edit_cases"
-    VIEW_PERSONAL_DATA = "personal_data.view"
-    VIEW_ACTIVITIES = "prevention.view"
-    EDIT_ACTIVITIES = "prevention.edit"
-    VIEW_DIRECTIVES = "directives.view"
-    EDIT_DIRECTIVES = "directives.edit"
-    VIEW_WATCHLIST = "watchlist.view"  # persons at risk: personal data
-    VIEW_AUDIT = "audit.view"
-    MANAGE_USERS = "users.manage"
-
-
-ALL_PERMISSIONS = frozenset(v for k, v in vars(P).items() if k.isupper())
+from ctip.core.permissions import P
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from ctip.accounts.models import TwoFactorResetRequest, User
 from ctip.accounts.services import two_factor_reset
 from ctip.core.audit import audit_write
 from ctip.core.models import AuditEntry
+from ctip.core.work import unit_of_work
 
 
 class RecoveryError(ValueError):
@@ -47,7 +48,7 @@ def password_reset_send(*, user: User, link_base: str, acting_user: Any) -> None
     token = default_token_generator.make_token(user)
     path = reverse("password_reset_confirm", kwargs={"uidb64": uid, "token": token})
     link = link_base.rstrip("/") + path
-    with transaction.atomic():
+    with unit_of_work():
         audit_write(action="accounts.password_reset_send", acting_user=acting_user, obj=user)
         # After commit: no mail for a reset that did not happen. The link is in the mail only.
         transaction.on_commit(lambda: _mail_link(user, link))
@@ -71,7 +72,7 @@ def _mail_link(user: User, link: str) -> None:
 def two_factor_reset_request(*, user: User, reason: str, acting_user: Any) -> TwoFactorResetRequest:
     if not reason.strip():
         raise RecoveryError(_("Phải ghi lý do đề nghị đặt lại xác thực hai lớp."))
-    with transaction.atomic():
+    with unit_of_work():
         request = TwoFactorResetRequest.objects.create(
             user=user, requested_by=acting_user, reason=reason.strip()[:300]
         )
@@ -95,7 +96,7 @@ def two_factor_reset_approve(
                 "không phải chính người dùng)."
             )
         )
-    with transaction.atomic():
+    with unit_of_work():
         updated = TwoFactorResetRequest.objects.filter(
             pk=request.pk, status=TwoFactorResetRequest.Status.OPEN
         ).update(

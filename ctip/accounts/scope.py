@@ -41,8 +41,23 @@ def has_perm(user: Any, perm: str) -> bool:
     return perm in user_permissions(user)
 
 
-def user_roles(user: Any) -> list[str]:
-    return sorted({a.role for a in active_assignments(user)})
+def agencies_granting(user: Any, perm: str) -> list[Any]:
+    """The agencies of the user's active assignments whose role grants `perm`."""
+    return [
+        a.agency
+        for a in active_assignments(user)
+        if a.agency is not None and a.role in ROLES and perm in ROLES[a.role].permissions
+    ]
+
+
+class AccountActors:
+    """The kernel's view of acting users (ctip.core.access.Actors), provided at start-up."""
+
+    def permissions(self, user: Any) -> frozenset[str]:
+        return user_permissions(user)
+
+    def agencies(self, user: Any, perm: str) -> list[Any]:
+        return agencies_granting(user, perm)
 
 
 def requires_two_factor(user: Any) -> bool:

@@ -2,6 +2,7 @@
 
 A rule `roles.step.<step>` (kind "list") names role codes; it is effective-dated and cites its
 legal basis like every rule, so when a decree moves a step to another body only data changes.
+A workflow names the step each transition needs (`ctip.core.workflow.Step.legal_step`).
 """
 
 from __future__ import annotations

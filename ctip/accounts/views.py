@@ -9,9 +9,9 @@ from typing import Any
 import qrcode
 import qrcode.image.svg
 from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
-from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -22,9 +22,14 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ctip.accounts.forms import LoginForm, TokenForm
 from ctip.accounts.recovery import notices_since
-from ctip.accounts.services import backup_codes_renew, totp_confirm, totp_start
+from ctip.accounts.services import (
+    backup_codes_renew,
+    password_save,
+    second_factor_passed,
+    totp_confirm,
+    totp_start,
+)
 from ctip.core.access import authenticated, public
-from ctip.core.audit import audit_write
 
 
 @public
@@ -54,11 +59,11 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         return reverse("login")
 
     def form_valid(self, form: Any) -> HttpResponse:
-        with transaction.atomic():
-            response = super().form_valid(form)
-            audit_write(action="accounts.password_set", acting_user=form.user, obj=form.user)
+        password_save(form=form, action="accounts.password_set", acting_user=form.user)
+        # Django's view would save the form again: what it does after saving is redirect.
+        del self.request.session[auth_views.INTERNAL_RESET_SESSION_TOKEN]
         messages.success(self.request, _("Đã đặt mật khẩu mới. Hãy đăng nhập."))
-        return response
+        return HttpResponseRedirect(self.get_success_url())
 
 
 @authenticated
@@ -71,11 +76,11 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         return reverse("security")
 
     def form_valid(self, form: Any) -> HttpResponse:
-        with transaction.atomic():
-            response = super().form_valid(form)
-            audit_write(action="accounts.password_change", acting_user=form.user, obj=form.user)
+        password_save(form=form, action="accounts.password_change", acting_user=form.user)
+        # What Django's view does after saving: keep this session logged in, then redirect.
+        update_session_auth_hash(self.request, form.user)
         messages.success(self.request, _("Đã đổi mật khẩu."))
-        return response
+        return HttpResponseRedirect(self.get_success_url())
 
 
 @public
@@ -100,13 +105,7 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
         device = match_token(user, form.cleaned_data["token"])
         if device is not None:
             otp_login(request, device)
-            with transaction.atomic():
-                audit_write(
-                    action="accounts.second_factor_passed",
-                    acting_user=user,
-                    obj=device.user,
-                    changes={"device": [None, device.__class__.__name__]},
-                )
+            second_factor_passed(device=device, acting_user=user)
             return redirect(_next(request))
         form.add_error("token", _("Mã không đúng hoặc đã dùng. Hãy thử lại."))
     return render(request, "accounts/verify.html", {"form": form, "next": _next(request)})

@@ -24,3 +24,6 @@ class AgencyAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # agencies come from the shipped fixtures, through their service

@@ -55,7 +55,7 @@ class Agency(Validity):
         AuditEntry, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     # The agency in force today that carries this one's records (itself while it exists);
-    # refreshed by services.agencies_refresh_heirs().
+    # refreshed by derived.agencies_refresh_heirs().
     heir = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

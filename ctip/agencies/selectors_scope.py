@@ -7,26 +7,32 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from ctip.accounts.permissions import ROLES, P
-from ctip.accounts.scope import active_assignments
 from ctip.agencies.models import Agency
 from ctip.agencies.selectors import covered_agency_ids
+from ctip.core.access import access_object, own_agencies
+from ctip.core.permissions import P
 
 
 def agencies_acting_for(user: Any, perm: str) -> QuerySet[Agency]:
     """Agencies the user acts for with `perm`: those of their assignments holding it, and every
     agency those succeeded (history is recorded under the agency that did the work)."""
-    own = [
-        a.agency
-        for a in active_assignments(user)
-        if a.agency is not None and a.role in ROLES and perm in ROLES[a.role].permissions
-    ]
+    own = own_agencies(user, perm)
     if not own:
         return Agency.objects.none()
     condition = Q()
     for agency in own:
         condition |= Q(pk__in=covered_agency_ids(agency))
     return Agency.objects.filter(condition)
+
+
+def agency_acting_for(user: Any, perm: str) -> Agency | None:
+    """The one agency a new record is made for: that of the user's own assignment granting
+    `perm` (not one it succeeded), in force today; the first by id if there are several, so the
+    choice does not depend on the order assignments are read in."""
+    own = [agency.pk for agency in own_agencies(user, perm)]
+    if not own:
+        return None
+    return Agency.objects.valid_on(date.today()).filter(pk__in=own).order_by("pk").first()  # type: ignore[attr-defined]
 
 
 def agencies_editable_by(user: Any) -> QuerySet[Agency]:
@@ -36,6 +42,4 @@ def agencies_editable_by(user: Any) -> QuerySet[Agency]:
 
 
 def access_agency_for_edit(user: Any, pk: Any) -> Agency:
-    from ctip.core.access import access_object
-
     return access_object(agencies_editable_by(user), pk)  # type: ignore[return-value]

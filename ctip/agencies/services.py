@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
-from django.db import transaction
 
+from ctip.agencies.derived import agencies_refresh_heirs
 from ctip.agencies.models import Agency, AgencySuccession, Kind
-from ctip.core import rollups
 from ctip.core.audit import audit_write, field_changes, model_values
 from ctip.core.bounds import MAX_TEXT
 from ctip.core.validators import check_text
-from ctip.geo.models import Level, Unit
+from ctip.core.work import unit_of_work
+from ctip.geo.models import Unit
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -29,7 +28,7 @@ def agencies_load_fixture(*, path: Path, acting_user: Any = None) -> int:
     entries = yaml.safe_load(path.read_text(encoding="utf-8"))["agencies"]
     fields = ("name", "abbreviation", "kind", "unit_id", "valid_from", "valid_to", "source")
     changed = 0
-    with transaction.atomic():
+    with unit_of_work():
         by_code = {a.code: a for a in Agency.objects.filter(code__in=[e["code"] for e in entries])}
         for entry in entries:
             values = _values(entry)
@@ -114,49 +113,6 @@ def _agency(code: str | None) -> Agency | None:
     return Agency.objects.filter(code=code).first() if code else None
 
 
-def agencies_refresh_heirs(*, today: date | None = None) -> int:
-    """Recompute, for every agency, the agency in force today that carries its records."""
-    today = today or date.today()
-    agencies = {
-        a.pk: a
-        for a in Agency.objects.only(
-            "id", "valid_from", "valid_to", "heir_id", "rollup_agency_id", "parent_id", "kind"
-        )
-    }
-    carrier = dict(
-        AgencySuccession.objects.filter(carries_records=True).values_list(
-            "predecessor_id", "successor_id"
-        )
-    )
-    changed = []
-    for pk, agency in agencies.items():
-        heir, seen = pk, {pk}
-        while not agencies[heir].is_valid_on(today) and carrier.get(heir) not in (None, *seen):
-            heir = carrier[heir]
-            seen.add(heir)
-        top = _top_of_kind(heir, agencies)
-        agency_any: Any = agency
-        if (agency_any.heir_id, agency_any.rollup_agency_id) != (heir, top):
-            agency_any.heir_id, agency_any.rollup_agency_id = heir, top
-            changed.append(agency)
-    Agency.objects.bulk_update(changed, ["heir", "rollup_agency"], batch_size=500)
-    if changed:
-        rollups.invalidate()  # cells keyed by agency heir: stop reading them until rebuilt
-    return len(changed)
-
-
-def _top_of_kind(pk: int, agencies: dict[int, Any]) -> int:
-    """Climb parents of the same kind (a district branch to its provincial agency); a parent of
-    another kind (the Fatherland Front above a union) is not a roll-up target."""
-    seen = {pk}
-    while True:
-        parent = agencies[pk].parent_id
-        if parent is None or parent in seen or agencies[parent].kind != agencies[pk].kind:
-            return pk
-        pk = parent
-        seen.add(pk)
-
-
 CONTACT_FIELDS = ["phone", "email", "address"]
 
 
@@ -169,7 +125,7 @@ def agency_update_contact(
         field = Agency._meta.get_field(name)
         limit = getattr(field, "max_length", None) or MAX_TEXT
         check_text(value, label=getattr(field, "verbose_name", name), max_length=limit)
-    with transaction.atomic():
+    with unit_of_work():
         agency = Agency.objects.select_for_update().get(pk=agency.pk)
         before = model_values(agency, CONTACT_FIELDS)
         agency.phone, agency.email, agency.address = phone.strip(), email.strip(), address.strip()
@@ -183,10 +139,3 @@ def agency_update_contact(
                 changes=changes,
             )
     return agency
-
-
-def shipped_fixtures() -> list[Path]:
-    return sorted(FIXTURES.glob("*.yaml"))
-
-
-__all__ = ["Level", "agencies_load_fixture", "agencies_refresh_heirs", "shipped_fixtures"]

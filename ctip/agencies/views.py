@@ -5,13 +5,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from ctip.accounts.permissions import P
 from ctip.agencies.forms import ContactForm
 from ctip.agencies.models import Agency, Kind
 from ctip.agencies.selectors import agencies_on
 from ctip.agencies.selectors_scope import access_agency_for_edit, agencies_editable_by
 from ctip.agencies.services import agency_update_contact
 from ctip.core.access import access_object, is_htmx, requires
+from ctip.core.permissions import P
 
 
 @requires(P.VIEW_REFERENCE)

@@ -4,8 +4,8 @@ from django.db.models import Count, Sum
 from django.utils.translation import gettext_lazy as _
 
 from ctip.cooperation.models import CooperationActivity, Kind
-from ctip.core.indicators import FLOW, Indicator, register, register_field_dimension
 from ctip.enforcement.models import Inspection
+from ctip.indicators.registry import FLOW, Indicator, register, register_field_dimension
 
 register_field_dimension("cooperation_kind", "kind", dict(Kind.choices))
 register_field_dimension("counterpart_country", "counterpart_country", {})

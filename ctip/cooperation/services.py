@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ctip.cooperation.models import CooperationActivity, Kind
@@ -13,6 +12,8 @@ from ctip.core.audit import audit_write
 from ctip.core.bounds import MAX_AMOUNT_VND, MAX_COUNT
 from ctip.core.countries import is_country
 from ctip.core.validators import check_date, check_number, check_text
+from ctip.core.work import unit_of_work
+from ctip.enforcement.models import Campaign, Inspection
 
 
 class RecordError(ValueError):
@@ -52,7 +53,7 @@ def cooperation_record(
     check_text(counterpart, label=_("Cơ quan, tổ chức đối tác"), max_length=200, error=RecordError)
     check_text(summary, label=_("Nội dung"), error=RecordError)
     _dates(start, end)
-    with transaction.atomic():
+    with unit_of_work():
         activity = CooperationActivity.objects.create(
             agency=agency,
             kind=kind,
@@ -83,8 +84,6 @@ def inspection_record(
     sanctions_vnd: int = 0,
     acting_user: Any,
 ) -> Any:
-    from ctip.enforcement.models import Inspection
-
     if violations < 0 or sanctions_vnd < 0:
         raise RecordError(_("Số vi phạm và tiền xử phạt không được âm."))
     check_number(violations, 0, MAX_COUNT, label=_("Số vi phạm"), error=RecordError)
@@ -97,7 +96,7 @@ def inspection_record(
         # SQLite would store it; PostgreSQL refuses: the same clear message on both.
         raise RecordError(_("Tên loại cơ sở quá dài (tối đa 60 ký tự)."))
     _dates(on, on)
-    with transaction.atomic():
+    with unit_of_work():
         inspection = Inspection.objects.create(
             agency=agency,
             unit=unit,
@@ -127,8 +126,6 @@ def campaign_record(
     cases: list | None = None,
     activities: list | None = None,
 ) -> Any:
-    from ctip.enforcement.models import Campaign
-
     if kind not in Campaign.Kind.values:
         raise RecordError(_("Loại đợt cao điểm không có trong danh mục."))
     if not name.strip():
@@ -138,7 +135,7 @@ def campaign_record(
     check_date(end, label=_("Đến ngày"), error=RecordError)
     if end < start:
         raise RecordError(_("Ngày kết thúc trước ngày bắt đầu."))
-    with transaction.atomic():
+    with unit_of_work():
         campaign = Campaign.objects.create(name=name, kind=kind, start=start, end=end, lead=lead)
         campaign.cases.set(cases or [])
         campaign.activities.set(activities or [])

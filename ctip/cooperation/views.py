@@ -22,10 +22,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
-from ctip.accounts.permissions import P
 from ctip.accounts.scope import has_perm, scoped
 from ctip.agencies.models import Agency
-from ctip.agencies.selectors_scope import agencies_editable_by
+from ctip.agencies.selectors_scope import agency_acting_for
 from ctip.cooperation.models import CooperationActivity, Kind
 from ctip.cooperation.services import (
     RecordError,
@@ -34,20 +33,16 @@ from ctip.cooperation.services import (
     inspection_record,
 )
 from ctip.core import formfields as bounded
-from ctip.core.access import access_object, requires
+from ctip.core.access import requires
 from ctip.core.bounds import MAX_AMOUNT_VND
+from ctip.core.permissions import P
 from ctip.core.validators import NUL_MESSAGE
 from ctip.enforcement.models import Campaign, CriminalCase, Inspection
-from ctip.enforcement.selectors import criminal_cases_visible
+from ctip.enforcement.selectors import access_campaign, campaigns_visible, criminal_cases_visible
 from ctip.geo.selectors import unit_by_code
 
 PAGE_SIZE = 50
 FIRST_YEAR = 2012  # the Law on Human Trafficking Prevention and Combat
-
-
-def own_agency(user: Any) -> Agency | None:
-    """The agency the user records for (their own, in force today)."""
-    return agencies_editable_by(user).order_by("pk").first()
 
 
 class FilterForm(forms.Form):
@@ -184,7 +179,7 @@ def cooperation_list(request: HttpRequest) -> HttpResponse:
 @requires(P.EDIT_OWN_AGENCY)
 def cooperation_create(request: HttpRequest) -> HttpResponse:
     form = CooperationForm(request.POST or None, user=request.user)
-    agency = own_agency(request.user)
+    agency = agency_acting_for(request.user, P.EDIT_OWN_AGENCY)
     if request.method == "POST" and form.is_valid():
         created = _write(
             form,
@@ -215,7 +210,7 @@ def inspection_list(request: HttpRequest) -> HttpResponse:
 @requires(P.EDIT_OWN_AGENCY)
 def inspection_create(request: HttpRequest) -> HttpResponse:
     form = InspectionForm(request.POST or None)
-    agency = own_agency(request.user)
+    agency = agency_acting_for(request.user, P.EDIT_OWN_AGENCY)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         unit = unit_by_code(data.pop("unit"), day=data["on"])
@@ -231,13 +226,13 @@ def inspection_create(request: HttpRequest) -> HttpResponse:
     return render(request, "cooperation/inspection_form.html", {"form": form, "agency": agency})
 
 
-# Campaigns are province-wide announcements (name, dates, lead agency), not one agency's records:
-# every holder of the permission sees them; what they link is narrowed per user on the detail.
+# Campaigns: those of the user's scope by their lead agency (cooperation.selectors); what a
+# campaign links is narrowed again per user on the detail.
 
 
 @requires(P.VIEW_ACTIVITIES)
 def campaign_list(request: HttpRequest) -> HttpResponse:
-    qs = Campaign.objects.select_related("lead").order_by("-start", "-pk")
+    qs = campaigns_visible(request.user).order_by("-start", "-pk")
     context = _page(request, FilterForm(request.GET or None), qs, "start")
     return render(request, "cooperation/campaign_list.html", context)
 
@@ -245,7 +240,7 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
 @requires(P.VIEW_ACTIVITIES)
 def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Only the numbers of the linked cases this user may see; activities only counted."""
-    campaign = access_object(Campaign.objects.select_related("lead"), pk)
+    campaign = access_campaign(request.user, pk)
     cases = criminal_cases_visible(request.user).filter(campaigns=campaign).order_by("number")
     context = {
         "campaign": campaign,
@@ -258,7 +253,7 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(P.EDIT_OWN_AGENCY)
 def campaign_create(request: HttpRequest) -> HttpResponse:
     form = CampaignForm(request.POST or None, user=request.user)
-    agency = own_agency(request.user)
+    agency = agency_acting_for(request.user, P.EDIT_OWN_AGENCY)
     if request.method == "POST" and form.is_valid():
         campaign = _write(
             form,

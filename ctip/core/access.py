@@ -9,14 +9,55 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, Protocol
 
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist, PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 
+from ctip.core.audit import audit_read
+
 PUBLIC = "public"
+
+
+class Actors(Protocol):
+    """What the kernel needs to know about the acting user, provided by the accounts app above
+    it (AccountsConfig.ready): the permissions of the user's active roles, and the agencies
+    whose assignments grant a permission."""
+
+    def permissions(self, user: Any) -> frozenset[str]: ...
+
+    def agencies(self, user: Any, perm: str) -> list[Any]: ...
+
+
+_actors: Actors | None = None
+
+
+def provide_actors(source: Actors) -> None:
+    global _actors
+    _actors = source
+
+
+def actors() -> Actors:
+    if _actors is None:
+        raise ImproperlyConfigured("ctip.accounts provides the acting users (provide_actors)")
+    return _actors
+
+
+def user_permissions(user: Any) -> frozenset[str]:
+    return actors().permissions(user)
+
+
+def has_perm(user: Any, perm: str) -> bool:
+    return perm in actors().permissions(user)
+
+
+def own_agencies(user: Any, perm: str) -> list[Any]:
+    """The agencies of the user's active assignments whose role grants `perm`."""
+    return actors().agencies(user, perm)
+
+
 ATTR = "ctip_permission"
 
 
@@ -24,8 +65,6 @@ def requires(perm: str) -> Callable:
     def decorate(view: Callable) -> Callable:
         @wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            from ctip.accounts.scope import has_perm
-
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             if not has_perm(request.user, perm):
@@ -129,7 +168,6 @@ def is_htmx(request: HttpRequest) -> bool:
 
 def access_confidential[M: Model](qs: QuerySet[M], pk: Any, *, user: Any, purpose: str = "") -> M:
     """Like access_object, and the read is logged (who, when, which record) before it is shown."""
-    from ctip.core.audit import audit_read
 
     obj = access_object(qs, pk)
     audit_read(acting_user=user, obj=obj, purpose=purpose)

@@ -6,8 +6,10 @@ from typing import Any
 
 from django.db import models, transaction
 
+from ctip.core.actors import stored_user
 from ctip.core.models import AuditEntry
 from ctip.core.personal import MASK, personal_field_names
+from ctip.core.work import mark_audited
 
 
 def audit_write(
@@ -23,8 +25,9 @@ def audit_write(
     the change it describes are committed (or rolled back) together."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit_write must be called inside transaction.atomic()")
+    mark_audited()
     return AuditEntry.objects.create(
-        actor=acting_user if getattr(acting_user, "pk", None) else None,
+        actor=stored_user(acting_user),
         action=action,
         object_type=obj._meta.label_lower if obj is not None else "",
         object_id=str(obj.pk) if obj is not None else "",

@@ -20,6 +20,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from ctip.core.bounds import MAX_CELL, MAX_IMPORT_ERRORS
+from ctip.core.text import vn_int
 
 # C0 controls but tab, line feed and carriage return; DEL; UTF-16 surrogates (a JSON "\ud800"
 # decodes to one, and neither database driver can encode it).
@@ -36,10 +37,6 @@ class TooLong:
         return ""
 
 
-def _number(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
-
-
 def cell_problem(value: Any, *, max_length: int = MAX_CELL) -> str | None:
     if isinstance(value, TooLong):  # over the cell's bound, whatever the field allows
         return _too_long(MAX_CELL, value.length)
@@ -54,8 +51,8 @@ def cell_problem(value: Any, *, max_length: int = MAX_CELL) -> str | None:
 
 def _too_long(limit: int, length: int) -> str:
     return _("dài quá %(max)s ký tự (đang có %(length)s); hãy rút gọn.") % {
-        "max": _number(limit),
-        "length": _number(length),
+        "max": vn_int(limit),
+        "length": vn_int(length),
     }
 
 
@@ -100,7 +97,7 @@ class Problems:
         if self.count <= len(self.kept):
             return list(self.kept)
         more = _("… và %(count)s lỗi khác (chỉ liệt kê %(shown)s lỗi đầu).") % {
-            "count": _number(self.count - len(self.kept)),
-            "shown": _number(len(self.kept)),
+            "count": vn_int(self.count - len(self.kept)),
+            "shown": vn_int(len(self.kept)),
         }
         return [*self.kept, more]

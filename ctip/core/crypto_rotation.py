@@ -19,6 +19,7 @@ from ctip.core import keyring
 from ctip.core.audit import audit_write
 from ctip.core.crypto import EncryptedTextField, blind_index
 from ctip.core.models import KeyRotation, SealedFile
+from ctip.core.sealed import reseal
 
 BATCH = 500
 FILES_STEP = "core.sealed-files"
@@ -75,8 +76,6 @@ def _rotate_rows(model: Any, names: list[str], row: KeyRotation, batch: int) -> 
 
 
 def _rotate_files(row: KeyRotation, batch: int) -> int:
-    from ctip.core.sealed import reseal
-
     count = 0
     while True:
         files = list(SealedFile.objects.filter(pk__gt=row.last_pk).order_by("pk")[:batch])

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from ctip.core.bounds import MAX_IMPORT_COLUMNS, MAX_IMPORT_FILE_BYTES, MAX_IMPORT_ROWS
 from ctip.core.cells import Problems, cell_problem
+from ctip.core.text import vn_int
 
 
 def check_csv(
@@ -43,7 +44,7 @@ def check_csv(
             raise rejected([_("Tệp thiếu cột: %(columns)s.") % {"columns": ", ".join(missing)}])
         for line, raw in enumerate(reader, start=2):
             if line - 1 > MAX_IMPORT_ROWS:
-                limit = f"{MAX_IMPORT_ROWS:,}".replace(",", ".")
+                limit = vn_int(MAX_IMPORT_ROWS)
                 raise rejected([_("Tệp có quá nhiều dòng (tối đa %(max)s).") % {"max": limit}])
             if _cells_refused(line, raw, errors):
                 continue

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from ctip.core.bounds import MAX_IMPORT_ROWS, MAX_IMPORT_TEXT
 from ctip.core.cells import TooLong, cap_cells
+from ctip.core.text import vn_int
 
 # A row of a template has at most a few dozen cells of MAX_CELL characters (6 bytes each when
 # written as \\uXXXX escapes): far less than this.
@@ -116,8 +117,7 @@ def _rows(data: bytes) -> Iterable[bytes]:
 
 def _too_many() -> JsonRejected:
     return JsonRejected(
-        _("Tệp có quá nhiều dòng (tối đa %(max)s).")
-        % {"max": f"{MAX_IMPORT_ROWS:,}".replace(",", ".")}
+        _("Tệp có quá nhiều dòng (tối đa %(max)s).") % {"max": vn_int(MAX_IMPORT_ROWS)}
     )
 
 

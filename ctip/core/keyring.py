@@ -21,6 +21,7 @@ from django.db import DatabaseError, connection
 from django.utils.translation import gettext as _
 
 from ctip.core.crypto import blind_index_key, encryption_keys
+from ctip.core.models import KeyFingerprint
 
 
 def fingerprint(key: str) -> str:
@@ -82,7 +83,6 @@ def encryption_problems(stored: Fingerprints | None) -> list[str]:
 
 def stored_fingerprints() -> Fingerprints | None:
     """The database's fingerprints; None before migrations or on a database that has none."""
-    from ctip.core.models import KeyFingerprint
 
     try:
         row = KeyFingerprint.objects.filter(pk=1).first()
@@ -95,7 +95,6 @@ def stored_fingerprints() -> Fingerprints | None:
 
 def record(fingerprints: Fingerprints | None = None) -> None:
     """Store the fingerprints of the configured keys (migrations, a finished rotation)."""
-    from ctip.core.models import KeyFingerprint
 
     value = fingerprints or configured()
     KeyFingerprint.objects.update_or_create(

@@ -155,3 +155,10 @@ def sealed_file_field(verbose_name: Any = None, *, on_delete: Any = models.PROTE
         on_delete=on_delete,
         related_name="+",
     )
+
+
+def rollups_invalidate() -> None:
+    """Stop reading every rollup (units, successions or agency heirs changed): the records answer
+    until `ctip rollups` rebuilds the cells (ctip.indicators.rollups). Here in the kernel because
+    the reference services below the indicators call it."""
+    RollupState.objects.all().delete()

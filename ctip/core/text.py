@@ -13,3 +13,8 @@ def fold(text: str) -> str:
         ch for ch in unicodedata.normalize("NFD", text) if unicodedata.category(ch) != "Mn"
     )
     return " ".join(stripped.lower().split())
+
+
+def vn_int(value: int) -> str:
+    """Thousands grouped with "." as Vietnamese writes them: 3000 -> "3.000"."""
+    return f"{value:,}".replace(",", ".")

@@ -33,6 +33,7 @@ from ctip.core.bounds import (
     MIN_DATE,
     MIN_YEAR,
 )
+from ctip.core.text import vn_int
 
 DATE_MESSAGE = _("Ngày phải trong khoảng %(min)s – %(max)s.")
 NUMBER_MESSAGE = _("Giá trị phải là số nguyên trong khoảng %(min)s – %(max)s.")
@@ -44,7 +45,7 @@ NUL_MESSAGE = _("Nội dung có ký tự không hợp lệ (ký tự NUL).")
 def show_number(value: int) -> str:
     """10000000 -> "10.000.000", as numbers are written in Vietnamese; a year (or any number
     under 10.000) as it is: 2100."""
-    return f"{value:,}".replace(",", ".") if abs(value) >= 10_000 else str(value)
+    return vn_int(value) if abs(value) >= 10_000 else str(value)
 
 
 def _date_params() -> dict[str, str]:

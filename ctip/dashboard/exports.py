@@ -1,5 +1,5 @@
 """A chart's table as CSV or XLSX: the same rows the page shows (already through
-ctip.core.disclosure), withheld cells as "<N"."""
+ctip.indicators.disclosure), withheld cells as "<N"."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import csv
 import io
 from typing import Any
 
-from ctip.core.disclosure import mark
 from ctip.core.exports import safe_cell
+from ctip.indicators.disclosure import mark
 
 
 def table(chart: dict[str, Any], context: list[str]) -> list[list[Any]]:

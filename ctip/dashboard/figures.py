@@ -1,6 +1,6 @@
 """The figures of a dashboard, all from the indicator registry (one aggregate query per
 indicator and breakdown, whatever the data size), with disclosure control
-(ctip.core.disclosure) for figures about persons whose records the reader does not open: the
+(ctip.indicators.disclosure) for figures about persons whose records the reader does not open: the
 period is whole quarters, a value below the threshold (zero included) is withheld and its group
 not listed, every other value is rounded to a multiple of the threshold, changes come from the
 values shown, and a monthly series becomes quarterly."""
@@ -14,10 +14,11 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
-from ctip.core import disclosure
-from ctip.core.indicators import REGISTRY, compute, compute_halves
 from ctip.dashboard.panels import Panel, Scope
 from ctip.geo.models import COMMUNE_LEVELS, Level, Unit
+from ctip.indicators import disclosure
+from ctip.indicators.queries import compute, compute_halves
+from ctip.indicators.registry import REGISTRY
 
 TOP = 15  # bars drawn per breakdown chart; its table lists every group
 

@@ -13,11 +13,12 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from ctip.accounts.permissions import ROLES, P
+from ctip.accounts.permissions import ROLES
 from ctip.accounts.scope import active_assignments, has_perm
-from ctip.core import disclosure
-from ctip.core.indicators import REGISTRY
+from ctip.core.permissions import P
 from ctip.geo.models import Level, Unit
+from ctip.indicators import disclosure
+from ctip.indicators.registry import REGISTRY
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ class Scope:
     unit: Unit
     agency_id: int | None
     agency_name: str
-    # Registers of persons the user opens record by record (ctip.core.disclosure.readable):
+    # Registers of persons the user opens record by record (ctip.indicators.disclosure.readable):
     # their figures stay exact; every other figure about persons is disclosure-controlled.
     readable: frozenset[str]
     panels: tuple[Panel, ...]

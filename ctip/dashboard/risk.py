@@ -3,7 +3,7 @@ inhabitants where the population is known) next to where risk shows (victims' ho
 watched persons, criminal cases), so communes with risk and little outreach come first.
 
 Communes are today's (a split commune keeps its own row, as in the coverage analysis). Figures
-about persons whose records the reader does not open follow ctip.core.disclosure: rounded,
+about persons whose records the reader does not open follow ctip.indicators.disclosure: rounded,
 withheld below the threshold (zero included); the flags, the heat and the order are computed
 from the values shown, so a withheld zero and a withheld 3 look alike."""
 
@@ -16,11 +16,12 @@ from typing import Any
 
 from django.db.models import OuterRef, Subquery
 
-from ctip.core import disclosure
-from ctip.core.indicators import REGISTRY, compute
 from ctip.dashboard.figures import Period
 from ctip.geo.models import COMMUNE_LEVELS, Unit
 from ctip.geo.selectors import covered_unit_ids
+from ctip.indicators import disclosure
+from ctip.indicators.queries import compute
+from ctip.indicators.registry import REGISTRY
 from ctip.prevention.models import Population
 
 OUTREACH = ("prevention.sessions", "prevention.participants")

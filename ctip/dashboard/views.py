@@ -14,15 +14,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
-from ctip.accounts.permissions import P
-from ctip.core import disclosure, rollups
 from ctip.core import formfields as bounded
 from ctip.core.access import requires
+from ctip.core.permissions import P
 from ctip.dashboard import exports
 from ctip.dashboard.figures import DIMENSION_NAMES, TOP, Period, panel_chart, panel_data
 from ctip.dashboard.panels import Scope, user_scope
+from ctip.dashboard.risk import OUTREACH, RISK, outreach_vs_risk
 from ctip.geo.models import Unit
 from ctip.geo.selectors import covered_unit_ids, unit_by_code
+from ctip.indicators import disclosure, rollup_read
 
 
 class FilterForm(forms.Form):
@@ -81,7 +82,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         return render(request, "dashboard/none.html")
     form, period = period_for(request, scope)
     limit = disclosure.current_threshold()
-    with rollups.reading():  # which rollups are built: asked once for the page
+    with rollup_read.reading():  # which rollups are built: asked once for the page
         panels = [panel_data(p, scope, period, limit) for p in scope.panels]
     for data in panels:
         for chart in data["charts"]:
@@ -114,7 +115,7 @@ def dashboard_download(request: HttpRequest, key: str, fmt: str) -> HttpResponse
     panel = next((p for p in scope.panels if p.code == panel_code), None)
     if panel is None:
         raise Http404
-    with rollups.reading():
+    with rollup_read.reading():
         chart = panel_chart(panel, key, scope, period)
     if chart is None:
         raise Http404
@@ -154,14 +155,12 @@ def rule_text(limit: int) -> str:
 
 @requires(P.VIEW_AGGREGATES)
 def risk(request: HttpRequest) -> HttpResponse:
-    from ctip.dashboard.risk import OUTREACH, RISK, outreach_vs_risk
-
     scope = user_scope(request.user)
     if scope is None:
         return render(request, "dashboard/none.html")
     controlled = any(scope.controls(code) for code in RISK)
     form, period = period_for(request, scope, controlled=controlled)
-    with rollups.reading():
+    with rollup_read.reading():
         rows = outreach_vs_risk(period, readable=scope.readable)
     return render(
         request,

@@ -3,9 +3,9 @@
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from ctip.core.indicators import FLOW, Indicator, register
 from ctip.directives.models import Document
 from ctip.directives.symbols import KINDS, LAW, OFFICIAL_LETTER
+from ctip.indicators.registry import FLOW, Indicator, register
 
 register(
     Indicator(

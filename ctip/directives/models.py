@@ -8,7 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from ctip.agencies.models import Agency
 from ctip.core.bounds import MAX_COUNT, MAX_TEXT, MAX_YEAR, MIN_YEAR
+from ctip.core.permissions import P
 from ctip.core.validators import COUNT, YEAR, range_q, validate_date
+from ctip.core.workflow import Step, Workflow
 
 
 class Document(models.Model):
@@ -78,12 +80,20 @@ class TaskStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Hủy")
 
 
-# Explicit workflow: which status may follow which.
-TASK_TRANSITIONS: dict[str, set[str]] = {
-    TaskStatus.OPEN: {TaskStatus.DONE, TaskStatus.CANCELLED},
-    TaskStatus.DONE: {TaskStatus.OPEN},
-    TaskStatus.CANCELLED: {TaskStatus.OPEN},
-}
+# Explicit workflow: which status may follow which. The agency that carries the task moves it:
+# the view opens only tasks of the agencies the user edits for (P.EDIT_OWN_AGENCY).
+_TASK_MOVE = Step(permission=P.EDIT_OWN_AGENCY)
+TASK_FLOW = Workflow(
+    states=TaskStatus.choices,
+    transitions={
+        (TaskStatus.OPEN, TaskStatus.DONE): _TASK_MOVE,
+        (TaskStatus.OPEN, TaskStatus.CANCELLED): _TASK_MOVE,
+        (TaskStatus.DONE, TaskStatus.OPEN): _TASK_MOVE,
+        (TaskStatus.CANCELLED, TaskStatus.OPEN): _TASK_MOVE,
+    },
+    initial=TaskStatus.OPEN,
+    refused=_("Không thể chuyển nhiệm vụ từ “%(old)s” sang “%(new)s”."),
+)
 
 
 class Task(models.Model):

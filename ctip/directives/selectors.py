@@ -1,23 +1,34 @@
-"""Reads over the register: search, and overdue tasks per agency."""
+"""Reads over the register: the documents of a user's scope, search, and overdue tasks."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Q, QuerySet
 
-from ctip.accounts.permissions import P
-from ctip.accounts.scope import has_perm, scoped
+from ctip.accounts.scope import scope_q, scoped
+from ctip.core.permissions import P
 from ctip.core.text import fold
 from ctip.directives.models import Document, Task, TaskStatus
 
+# A document belongs to the agencies that recorded it, issued it, or were given a task in it.
+_AGENCY_FIELDS = ("recorded_by", "issuers", "tasks__agency")
+
 
 def documents_visible(user: Any) -> QuerySet[Document]:
-    """Directives are province-wide instructions: every role that may read them sees them all."""
-    if not has_perm(user, P.VIEW_DIRECTIVES):
+    """Documents of the user's scope: an agency role those its agency (or one it succeeded)
+    recorded, issued or was given a task in; a territorial role (the standing office and leaders:
+    the province) those of every agency of its territory. Nothing otherwise."""
+    condition: Q | None = None
+    for field in _AGENCY_FIELDS:
+        part = scope_q(user, P.VIEW_DIRECTIVES, agency_field=field, unit_field=f"{field}__unit")
+        if part is not None:
+            condition = part if condition is None else condition | part
+    if condition is None:
         return Document.objects.none()
-    return Document.objects.all()
+    # Through a subquery: joining issuers and tasks would repeat a document once per match.
+    return Document.objects.filter(pk__in=Document.objects.filter(condition).values("pk"))
 
 
 def documents_search(
@@ -45,12 +56,3 @@ def tasks_overdue(user: Any, *, today: date | None = None) -> QuerySet[Task]:
     qs = Task.objects.filter(status=TaskStatus.OPEN, deadline__lt=today or date.today())
     qs = scoped(qs, user, P.VIEW_OWN_AGENCY, agency_field="agency", unit_field="agency__unit")
     return qs.select_related("document", "agency").order_by("agency__name", "deadline")
-
-
-def overdue_count_by_agency(user: Any, *, today: date | None = None) -> list[dict]:
-    return list(
-        tasks_overdue(user, today=today)
-        .values("agency__name")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "agency__name")
-    )

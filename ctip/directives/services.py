@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.utils.translation import gettext as _
 
 from ctip.agencies.models import Agency
@@ -13,8 +13,9 @@ from ctip.core.audit import audit_write
 from ctip.core.text import fold
 from ctip.core.uploads import check_document
 from ctip.core.validators import check_date, check_text
+from ctip.core.work import unit_of_work
 from ctip.directives.models import (
-    TASK_TRANSITIONS,
+    TASK_FLOW,
     Document,
     DocumentRelation,
     Task,
@@ -54,7 +55,7 @@ def document_create(
     if file is not None:
         check_document(file)
     try:
-        with transaction.atomic():
+        with unit_of_work():
             document = Document.objects.create(
                 number_symbol=symbol.text,
                 number=symbol.number,
@@ -91,7 +92,7 @@ def document_relate(
 ) -> DocumentRelation:
     if source.pk == target.pk:
         raise DirectiveError(_("Văn bản không thể liên quan đến chính nó."))
-    with transaction.atomic():
+    with unit_of_work():
         relation, created = DocumentRelation.objects.get_or_create(
             source=source, target=target, kind=kind
         )
@@ -119,7 +120,7 @@ def task_assign(
         raise DirectiveError(_("Phải có nội dung nhiệm vụ."))
     if deadline is not None and deadline < document.date:
         raise DirectiveError(_("Hạn hoàn thành không thể trước ngày ban hành văn bản."))
-    with transaction.atomic():
+    with unit_of_work():
         task = Task.objects.create(
             document=document, agency=agency, description=description.strip(), deadline=deadline
         )
@@ -134,13 +135,9 @@ def task_assign(
 
 def task_set_status(*, task: Task, status: str, on: date | None = None, acting_user: Any) -> Task:
     check_date(on, label=_("Ngày hoàn thành"), error=DirectiveError)
-    with transaction.atomic():
+    with unit_of_work():
         task = Task.objects.select_for_update().get(pk=task.pk)
-        if status not in TASK_TRANSITIONS.get(task.status, set()):
-            raise DirectiveError(
-                _("Không thể chuyển nhiệm vụ từ “%(old)s” sang “%(new)s”.")
-                % {"old": task.get_status_display(), "new": TaskStatus(status).label}
-            )
+        TASK_FLOW.step(task.status, status, error=DirectiveError)
         old = task.status
         task.status = status
         task.done_on = (on or date.today()) if status == TaskStatus.DONE else None

@@ -66,14 +66,6 @@ class Symbol:
     party: bool = False
     text: str = field(default="", compare=False)
 
-    @property
-    def kind_name(self) -> str:
-        if self.kind == OFFICIAL_LETTER:
-            return "Công văn"
-        if self.kind == LAW:
-            return "Luật, nghị quyết"
-        return KINDS[self.kind]
-
 
 def parse_symbol(text: str) -> Symbol:
     """Parse a number/symbol, or raise SymbolError with a Vietnamese message."""

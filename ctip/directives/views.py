@@ -6,14 +6,15 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from ctip.accounts.permissions import P
-from ctip.accounts.scope import active_assignments, has_perm
+from ctip.accounts.scope import has_perm, scoped
 from ctip.agencies.models import Agency
+from ctip.agencies.selectors_scope import agency_acting_for
 from ctip.core.access import access_object, is_htmx, requires
-from ctip.directives.forms import DocumentForm, SearchForm, TaskForm, TaskStatusForm
+from ctip.core.permissions import P
+from ctip.directives.forms import DocumentForm, RelationForm, SearchForm, TaskForm, TaskStatusForm
 from ctip.directives.models import Task
 from ctip.directives.selectors import documents_search, documents_visible, tasks_overdue
-from ctip.directives.services import document_create, task_assign, task_set_status
+from ctip.directives.services import document_create, document_relate, task_assign, task_set_status
 
 
 @requires(P.VIEW_DIRECTIVES)
@@ -62,15 +63,11 @@ def document_file(request: HttpRequest, pk: int) -> FileResponse:
     return FileResponse(document.file.open("rb"), as_attachment=True)  # type: ignore[attr-defined]
 
 
-def _own_agency(request: HttpRequest) -> Agency | None:
-    return next((a.agency for a in active_assignments(request.user) if a.agency), None)
-
-
 @requires(P.EDIT_DIRECTIVES)
 def document_create_view(request: HttpRequest) -> HttpResponse:
     form = DocumentForm(request.POST or None, request.FILES or None)
     form.fields["issuers"].queryset = Agency.objects.valid_on(date.today())  # type: ignore[attr-defined]
-    agency = _own_agency(request)
+    agency = agency_acting_for(request.user, P.EDIT_DIRECTIVES)
     if request.method == "POST" and form.is_valid():
         if agency is None:
             form.add_error(None, _("Tài khoản chưa được phân công cho cơ quan nào."))
@@ -113,7 +110,6 @@ def task_create_view(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(P.EDIT_DIRECTIVES)
 def task_status_view(request: HttpRequest, pk: int) -> HttpResponse:
     """The agency that carries a task changes its status."""
-    from ctip.accounts.scope import scoped
 
     task = access_object(scoped(Task.objects.all(), request.user, P.EDIT_OWN_AGENCY), pk)
     form = TaskStatusForm(request.POST or None)
@@ -134,8 +130,6 @@ def overdue_tasks(request: HttpRequest) -> HttpResponse:
 @requires(P.EDIT_DIRECTIVES)
 def relation_create_view(request: HttpRequest, pk: int) -> HttpResponse:
     """Link a document to one it implements, continues or replaces (found by number/symbol)."""
-    from ctip.directives.forms import RelationForm
-    from ctip.directives.services import document_relate
 
     document = access_object(documents_visible(request.user), pk)
     form = RelationForm(request.POST or None)

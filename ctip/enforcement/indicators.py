@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db.models import Count, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
-from ctip.core.indicators import FLOW, Indicator, register, register_field_dimension
-from ctip.core.rollups import Source as RollupSource
-from ctip.core.rollups import register_source
 from ctip.enforcement.models import PLATFORMS, CriminalCase, Stage, StageEvent
-from ctip.victims.models import RECRUITMENT_CHANNELS
+from ctip.indicators.registry import FLOW, STOCK, Indicator, register, register_field_dimension
+from ctip.indicators.rollups import Source as RollupSource
+from ctip.indicators.rollups import register_source
+from ctip.victims.vocab import RECRUITMENT_CHANNELS
 
 CASE_DIMS = (
     "agency",
@@ -144,6 +146,37 @@ register(
         dimensions=("watch_category", "month", "year"),
     )
 )
+
+
+def _watched_on(qs: QuerySet, day: date) -> QuerySet:
+    """Entries under watch on `day`: opened, not yet closed, review date not passed."""
+    return qs.filter(opened_on__lte=day, review_on__gte=day).exclude(closed_on__lte=day)
+
+
+def _overdue_on(qs: QuerySet, day: date) -> QuerySet:
+    # The next check is today's schedule: on a past day this is the schedule as it now stands.
+    return _watched_on(qs, day).filter(next_check_on__lt=day)
+
+
+for _code, _label, _standing in (
+    ("enforcement.watch_active", _("Số người đang được theo dõi"), _watched_on),
+    ("enforcement.watch_overdue", _("Số người quá hạn kiểm tra"), _overdue_on),
+):
+    register(
+        Indicator(
+            code=_code,
+            label=_label,
+            measure=_("người"),
+            kind=STOCK,
+            records=lambda: WatchEntry.objects.all(),
+            value=lambda: Count("pk"),
+            date_field="opened_on",
+            agency_field=None,
+            persons=True,
+            standing_on=_standing,
+            dimensions=("watch_category", "unit"),
+        )
+    )
 
 
 # Dashboards read criminal cases and the watchlist from rollups (ADR 0008); every shape is kept

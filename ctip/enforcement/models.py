@@ -10,6 +10,7 @@ from ctip.agencies.models import Agency
 from ctip.core.bounds import MAX_AMOUNT_VND, MAX_COUNT, MAX_INTERVAL_DAYS, MAX_TEXT
 from ctip.core.crypto import EncryptedTextField
 from ctip.core.validators import AMOUNT, COUNT, INTERVAL, range_q, validate_date
+from ctip.core.workflow import Step, Workflow
 from ctip.geo.models import Unit
 
 
@@ -23,14 +24,22 @@ class Stage(models.TextChoices):
 
 
 STAGE_ORDER = [Stage.DETECTED, Stage.INSTITUTED, Stage.INDICTED, Stage.TRIED, Stage.JUDGED]
-STAGE_TRANSITIONS: dict[str, tuple[str, ...]] = {
-    Stage.DETECTED: (Stage.INSTITUTED, Stage.DROPPED),
-    Stage.INSTITUTED: (Stage.INDICTED, Stage.DROPPED),
-    Stage.INDICTED: (Stage.TRIED,),
-    Stage.TRIED: (Stage.JUDGED,),
-    Stage.JUDGED: (),
-    Stage.DROPPED: (),
-}
+# Each move is the legal step enforcement.<new stage> (the rule roles.step.enforcement.<stage>
+# names the roles), taken in an agency of the kind that owns the stage (STAGE_OWNER_KIND).
+_STAGE_MOVES = [
+    (Stage.DETECTED, Stage.INSTITUTED),
+    (Stage.DETECTED, Stage.DROPPED),
+    (Stage.INSTITUTED, Stage.INDICTED),
+    (Stage.INSTITUTED, Stage.DROPPED),
+    (Stage.INDICTED, Stage.TRIED),
+    (Stage.TRIED, Stage.JUDGED),
+]
+STAGE_FLOW = Workflow(
+    states=Stage.choices,
+    transitions={(a, b): Step(legal_step=f"enforcement.{b}") for a, b in _STAGE_MOVES},
+    initial=Stage.DETECTED,
+    refused=_("Không thể chuyển vụ án từ “%(old)s” sang “%(new)s”."),
+)
 # The agency kind that owns each stage (Criminal Procedure Code): police investigate and
 # institute, the procuracy indicts, the court tries and judges.
 STAGE_OWNER_KIND: dict[str, str] = {

@@ -7,11 +7,12 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from ctip.accounts.permissions import ROLES, P
+from ctip.accounts.permissions import ROLES
 from ctip.accounts.scope import active_assignments
 from ctip.agencies.selectors import covered_agency_ids
 from ctip.core.access import access_object
-from ctip.enforcement.models import CriminalCase, Stage
+from ctip.core.permissions import P
+from ctip.enforcement.models import Campaign, CriminalCase, Stage
 from ctip.geo.selectors import covered_unit_ids
 
 REACHED = {
@@ -49,3 +50,25 @@ def criminal_cases_editable(user: Any) -> QuerySet[CriminalCase]:
 
 def access_criminal_case(user: Any, pk: Any) -> CriminalCase:
     return access_object(criminal_cases_visible(user), pk)
+
+
+def campaigns_visible(user: Any) -> QuerySet[Campaign]:
+    """Campaigns led by an agency the user acts for (or one it succeeded), or by an agency of
+    the user's territory: an agency role's is its agency's (a provincial department sees the
+    province's campaigns), a territorial role's is its unit. Nothing otherwise."""
+    condition = Q(pk__in=[])
+    for assignment in active_assignments(user):
+        role = ROLES.get(assignment.role)
+        if role is None or P.VIEW_ACTIVITIES not in role.permissions:
+            continue
+        agency = assignment.agency if role.scoped_by_agency else None
+        if agency is not None:
+            condition |= Q(lead__in=covered_agency_ids(agency))
+        territory = agency.unit if agency is not None else assignment.unit
+        if territory is not None:
+            condition |= Q(lead__unit__in=covered_unit_ids(territory))
+    return Campaign.objects.filter(condition).select_related("lead")
+
+
+def access_campaign(user: Any, pk: Any) -> Campaign:
+    return access_object(campaigns_visible(user), pk)  # type: ignore[return-value]

@@ -7,25 +7,30 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
-from ctip.accounts.permissions import P
-from ctip.accounts.scope import has_perm
+from ctip.accounts.scope import active_assignments, has_perm
 from ctip.core import formfields as bounded
 from ctip.core.access import access_confidential, access_object, requires
-from ctip.enforcement.models import PLATFORMS, STAGE_TRANSITIONS, DetectionSource, Stage
+from ctip.core.permissions import P
+from ctip.directives.selectors import documents_visible
+from ctip.enforcement.checks import EnforcementError
+from ctip.enforcement.links import criminal_case_link
+from ctip.enforcement.models import PLATFORMS, STAGE_FLOW, DetectionSource, Stage
 from ctip.enforcement.selectors import (
     access_criminal_case,
+    campaigns_visible,
     criminal_cases_editable,
     criminal_cases_visible,
 )
 from ctip.enforcement.services import (
     EDITABLE,
-    EnforcementError,
-    criminal_case_link,
+    criminal_case_create,
     criminal_case_update,
-    stage_advance,
     suspect_add,
 )
-from ctip.victims.models import EXPLOITATION_FORMS, RECRUITMENT_CHANNELS, Sex
+from ctip.enforcement.stages import stage_advance
+from ctip.geo.selectors import unit_by_code
+from ctip.victims.selectors import cases_visible
+from ctip.victims.vocab import EXPLOITATION_FORMS, RECRUITMENT_CHANNELS, Sex
 
 REASON = _l("Lý do điều chỉnh (bắt buộc nếu thuộc kỳ đã có báo cáo ban hành)")
 
@@ -48,7 +53,7 @@ def criminal_case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     case = access_criminal_case(request.user, pk)
     form = StageForm(request.POST or None)
     form.fields["to_stage"].choices = [  # type: ignore[attr-defined]
-        (s, Stage(s).label) for s in STAGE_TRANSITIONS[case.stage]
+        (s, Stage(s).label) for s in STAGE_FLOW.allowed(case.stage)
     ]
     if request.method == "POST" and form.is_valid():
         try:
@@ -105,9 +110,6 @@ class CaseForm(ModusOperandiForm):
 @requires(P.EDIT_CRIMINAL_CASES)
 def criminal_case_create_view(request: HttpRequest) -> HttpResponse:
     """Police investigators open a case for their agency (suspects are added on the case)."""
-    from ctip.accounts.scope import active_assignments
-    from ctip.enforcement.services import criminal_case_create
-    from ctip.geo.selectors import unit_by_code
 
     form = CaseForm(request.POST or None)
     owner = next(
@@ -231,10 +233,6 @@ class LinkForm(forms.Form):
 
 @requires(P.EDIT_CRIMINAL_CASES)
 def criminal_case_link_view(request: HttpRequest, pk: int) -> HttpResponse:
-    from ctip.directives.selectors import documents_visible
-    from ctip.enforcement.models import Campaign
-    from ctip.victims.selectors import cases_visible
-
     case = access_object(criminal_cases_editable(request.user), pk)
     initial = {
         "victim_case_codes": ", ".join(
@@ -250,9 +248,8 @@ def criminal_case_link_view(request: HttpRequest, pk: int) -> HttpResponse:
         (d.pk, f"{d.number_symbol} ({d.date:%d/%m/%Y})")
         for d in documents_visible(request.user).only("pk", "number_symbol", "date")
     ]
-    form.fields["campaign_ids"].choices = [  # type: ignore[attr-defined]
-        (c.pk, c.name) for c in Campaign.objects.only("pk", "name")
-    ]
+    campaigns = campaigns_visible(request.user).select_related(None).only("pk", "name")
+    form.fields["campaign_ids"].choices = [(c.pk, c.name) for c in campaigns]  # type: ignore[attr-defined]
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

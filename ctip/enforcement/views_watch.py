@@ -11,12 +11,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
-from ctip.accounts.permissions import P
 from ctip.accounts.scope import active_assignments
 from ctip.core import formfields as bounded
 from ctip.core.access import access_confidential, requires
 from ctip.core.bounds import MAX_INTERVAL_DAYS
+from ctip.core.permissions import P
 from ctip.enforcement.models import WatchCategory
+from ctip.enforcement.selectors import criminal_cases_visible
 from ctip.enforcement.watchlist import (
     WatchError,
     watch_check,
@@ -26,6 +27,8 @@ from ctip.enforcement.watchlist import (
     watch_visible,
 )
 from ctip.geo.models import COMMUNE_LEVELS, Unit
+from ctip.geo.selectors import units_covered
+from ctip.indicators import disclosure
 
 
 class EntryForm(forms.Form):
@@ -87,8 +90,6 @@ def watch_new(request: HttpRequest) -> HttpResponse:
 
 
 def _in_scope(request: HttpRequest, unit: Unit) -> bool:
-    from ctip.geo.selectors import units_covered
-
     for assignment in active_assignments(request.user):
         territory = assignment.unit or (assignment.agency.unit if assignment.agency else None)
         if territory is not None and units_covered(territory).filter(pk=unit.pk).exists():
@@ -107,8 +108,6 @@ def watch_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 watch_check(entry=entry, acting_user=request.user, **form.cleaned_data)
                 return redirect("watch_detail", pk=entry.pk)
             if "escalate" in request.POST:
-                from ctip.enforcement.selectors import criminal_cases_visible
-
                 number = request.POST.get("number", "").strip()
                 # A NUL character matches no case (and PostgreSQL refuses it in a query).
                 case = (
@@ -136,9 +135,8 @@ def watch_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def watch_overdue_by_unit(request: HttpRequest) -> HttpResponse:
     """For the standing office and leaders: per commune, how many persons are watched and how
     many checks are overdue. Counts only: no name, no entry code; for a reader who does not
-    open the watchlist, under ctip.core.disclosure (issue 19: rounded, a commune below the
+    open the watchlist, under ctip.indicators.disclosure (issue 19: rounded, a commune below the
     threshold not listed)."""
-    from ctip.core import disclosure
 
     data = watch_counts_by_unit(request.user)
     limit = disclosure.current_threshold()

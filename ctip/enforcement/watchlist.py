@@ -5,15 +5,20 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from ctip.core import rollups
+from ctip.accounts.permissions import ROLES
+from ctip.accounts.scope import active_assignments
 from ctip.core.audit import audit_write
 from ctip.core.bounds import MAX_INTERVAL_DAYS, MAX_TEXT
+from ctip.core.permissions import P
 from ctip.core.validators import check_date, check_number, check_text
+from ctip.core.work import unit_of_work
 from ctip.enforcement.models import WatchCheck, WatchEntry
+from ctip.geo.models import Unit
+from ctip.geo.selectors import covered_unit_ids
+from ctip.indicators.queries import compute
 
 
 class WatchError(ValueError):
@@ -47,7 +52,7 @@ def watch_open(
     check_number(
         check_every_days, 1, MAX_INTERVAL_DAYS, label=_("Kiểm tra mỗi (ngày)"), error=WatchError
     )
-    with transaction.atomic():
+    with unit_of_work(sources=[WatchEntry]) as work:
         entry = WatchEntry.objects.create(
             category=category,
             unit=unit,
@@ -67,7 +72,7 @@ def watch_open(
             obj=entry,
             changes={"category": [None, category]},
         )
-        rollups.refresh(model=WatchEntry, points=[(opened_on, entry.unit_id)])
+        work.touch(WatchEntry, *[(opened_on, entry.unit_id)])
     return entry
 
 
@@ -76,7 +81,7 @@ def watch_check(
 ) -> WatchCheck:
     check_date(on, label=_("Ngày kiểm tra"), error=WatchError)
     check_text(result, label=_("Kết quả"), error=WatchError)
-    with transaction.atomic():
+    with unit_of_work(sources=[WatchCheck]) as work:
         check = WatchCheck.objects.create(
             entry=entry,
             on=on,
@@ -93,7 +98,7 @@ def watch_check(
             obj=entry,
             changes={"found": [None, found]},
         )
-        rollups.refresh(model=WatchCheck, points=[(on, entry.unit_id)])
+        work.touch(WatchCheck, *[(on, entry.unit_id)])
     return check
 
 
@@ -103,7 +108,7 @@ def watch_escalate(
     """Link the entry to the case it became; the entry and its checks stay as its history."""
     if victim_case is None and criminal_case is None:
         raise WatchError(_("Phải chọn hồ sơ nạn nhân hoặc vụ án."))
-    with transaction.atomic():
+    with unit_of_work(sources=[WatchEntry]) as work:
         WatchEntry.objects.filter(pk=entry.pk).update(
             escalated_victim_case=victim_case,
             escalated_criminal_case=criminal_case,
@@ -118,7 +123,7 @@ def watch_escalate(
                 "criminal_case": [None, getattr(criminal_case, "number", None)],
             },
         )
-        rollups.refresh(model=WatchEntry, points=[(date.today(), entry.unit_id)])
+        work.touch(WatchEntry, *[(date.today(), entry.unit_id)])
     entry.refresh_from_db()
     return entry
 
@@ -142,11 +147,20 @@ def watch_purge(*, today: date | None = None, acting_user: Any) -> int:
     ids = list(due.values_list("pk", flat=True))
     if not ids:
         return 0
-    with transaction.atomic():
+    with unit_of_work(sources=[WatchEntry, WatchCheck]) as work:
         WatchEntry.objects.filter(pk__in=ids).update(
             full_name="", address="", note="", purged_on=today
         )
         WatchCheck.objects.filter(entry__in=ids).update(result="")
+        # Counts keep what they count; the cells are redone all the same (one rule for every
+        # write: no rollup can disagree with the records whatever a purge comes to change).
+        entries = WatchEntry.objects.filter(pk__in=ids).values_list(
+            "opened_on", "closed_on", "unit"
+        )
+        points = {(day, u) for opened, closed, u in entries for day in (opened, closed) if day}
+        work.touch(WatchEntry, *points)
+        checks = WatchCheck.objects.filter(entry__in=ids).values_list("on", "entry__unit")
+        work.touch(WatchCheck, *set(checks))
         audit_write(action="enforcement.watch_purge", acting_user=acting_user, count=len(ids))
     return len(ids)
 
@@ -154,12 +168,6 @@ def watch_purge(*, today: date | None = None, acting_user: Any) -> int:
 def watch_visible(user: Any) -> QuerySet[WatchEntry]:
     """Entries of the user's territory: a commune officer's commune (and what it succeeded), an
     investigator's agency territory. Nobody else sees the watchlist."""
-    from django.db.models import Q
-
-    from ctip.accounts.permissions import ROLES, P
-    from ctip.accounts.scope import active_assignments
-    from ctip.geo.selectors import covered_unit_ids
-
     condition = Q(pk__in=[])
     for assignment in active_assignments(user):
         role = ROLES.get(assignment.role)
@@ -172,27 +180,42 @@ def watch_visible(user: Any) -> QuerySet[WatchEntry]:
 
 
 def watch_counts_by_unit(user: Any, *, today: date | None = None) -> dict[str, Any]:
-    """De-identified figures for the standing office and leaders: per commune of the user's
-    territory, the entries under watch and those whose check is overdue. Counts only, computed
-    by the database (two queries whatever the number of entries); nothing suppressed, for
-    internal use."""
-    from django.db.models import Count, Q
-
-    from ctip.accounts.permissions import P
-    from ctip.accounts.scope import scoped
-
+    """De-identified figures for the standing office and leaders: per unit of the user's
+    territory, the entries under watch and those whose check is overdue, from the registry's
+    stock indicators (a query each per territory, whatever the number of entries); nothing
+    suppressed, for internal use."""
     today = today or date.today()
-    qs = scoped(
-        watch_active(today=today), user, P.VIEW_AGGREGATES, agency_field=None, unit_field="unit"
-    )
-    measures = {
-        "active": Count("pk"),
-        "overdue": Count("pk", filter=Q(next_check_on__lt=today)),
-    }
-    rows = list(
-        qs.values("unit", "unit__code", "unit__name")
-        .annotate(**measures)
-        .order_by("-overdue", "unit__name", "unit")
-    )
-    totals = qs.aggregate(**measures)
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for territory in _territories(user):
+        for r in compute(list(WATCH_COUNTS), unit=territory, start=today, end=today, by=("unit",)):
+            code, name = r["unit"]["code"], r["unit"]["name"]
+            row = found.setdefault(
+                (code, name),
+                {"unit__code": int(code or 0), "unit__name": name, "active": 0, "overdue": 0},
+            )
+            row[WATCH_COUNTS[r["indicator"]]] += int(r["value"] or 0)
+    rows = sorted(found.values(), key=lambda r: (-r["overdue"], r["unit__name"], r["unit__code"]))
+    totals = {k: sum(r[k] for r in rows) for k in ("active", "overdue")}
     return {"rows": rows, "totals": totals, "today": today}
+
+
+WATCH_COUNTS = {"enforcement.watch_active": "active", "enforcement.watch_overdue": "overdue"}
+
+
+def _territories(user: Any) -> list[Any]:
+    """The units of the user's assignments that read aggregates, those inside another left out
+    (an entry is counted once)."""
+    units = []
+    for assignment in active_assignments(user):
+        role = ROLES.get(assignment.role)
+        if role and P.VIEW_AGGREGATES in role.permissions and assignment.unit is not None:
+            units.append(assignment.unit)
+    return [
+        u
+        for u in units
+        if not any(
+            other.pk != u.pk
+            and Unit.objects.filter(pk=u.pk, id__in=covered_unit_ids(other)).exists()
+            for other in units
+        )
+    ]

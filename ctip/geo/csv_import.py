@@ -21,8 +21,9 @@ from django.utils.translation import gettext as _
 from ctip.core.audit import audit_write
 from ctip.core.bounds import MAX_COUNT, MAX_DATE, MIN_DATE
 from ctip.core.csvfiles import check_csv
+from ctip.core.work import unit_of_work
+from ctip.geo.derived import units_refresh_rollup
 from ctip.geo.models import COMMUNE_LEVELS, PARENT_LEVEL, Level, Source, Unit, UnitSuccession
-from ctip.geo.services import units_refresh_rollup
 
 COLUMNS = ("code", "name", "level", "parent", "valid_from", "valid_to", "successors")
 LEVEL_WORDS: dict[str, str] = {
@@ -66,7 +67,7 @@ class _Row:
 def units_import_csv(*, data: bytes, acting_user: Any) -> int:
     """Import the file; returns how many units were added or updated."""
     rows = _parse(data)
-    with transaction.atomic():
+    with unit_of_work():
         batch = audit_write(
             action="geo.units_import_csv",
             acting_user=acting_user,

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from django.db import transaction
 
 from ctip.core.audit import audit_write
+from ctip.core.work import unit_of_work
 from ctip.geo.models import COMMUNE_LEVELS, FLAGS, Level, Unit
 from ctip.geo.package_data import LAST_LEGACY_DAY, REFORM_DAY
 
@@ -26,7 +26,7 @@ def units_load_flags(*, path: Path, acting_user: Any = None) -> int:
         ("current_communes", COMMUNE_LEVELS, max(REFORM_DAY, date.today())),
     ]
     changed: list[Unit] = []
-    with transaction.atomic():
+    with unit_of_work():
         for key, levels, day in groups:
             entries = {int(e["code"]): e for e in data.get(key) or []}
             units = Unit.objects.valid_on(day).filter(level__in=levels, code__in=entries)

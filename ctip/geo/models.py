@@ -60,7 +60,7 @@ class Unit(Validity):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    # Where this unit's records count today; refreshed by services.units_refresh_rollup().
+    # Where this unit's records count today; refreshed by derived.units_refresh_rollup().
     rollup_province = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -99,10 +99,6 @@ class Unit(Validity):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def is_commune_level(self) -> bool:
-        return self.level in COMMUNE_LEVELS
-
 
 class UnitSuccession(models.Model):
     predecessor = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="succession_out")
@@ -125,7 +121,7 @@ class UnitSuccession(models.Model):
 class UnitCover(models.Model):
     """The closure of "covers" (parent -> child, successor -> predecessor) as rows: every unit
     whose records belong to `ancestor`, itself included. Derived from units and successions and
-    rebuilt with the roll-up columns (services.units_refresh_rollup) after every load; scope
+    rebuilt with the roll-up columns (derived.units_refresh_rollup) after every load; scope
     filters read it through an index instead of walking the graph per query (ADR 0002)."""
 
     ancestor = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")

@@ -7,8 +7,10 @@ from datetime import date
 from django.db.models import Count, F, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
 
 from ctip.core.graph import closure_subquery
+from ctip.core.text import fold
 from ctip.geo.models import Level, Unit
 
 # parent -> child, and successor -> predecessor: a unit covers its children and what it succeeded.
@@ -115,3 +117,30 @@ def summary() -> dict[str, dict[str, int]]:
             "communes": leg.get(Level.COMMUNE, 0) + leg.get(Level.SPECIAL_ZONE, 0),
         },
     }
+
+
+class UnitNotFound(LookupError):
+    pass
+
+
+def unit_named(text: str, day: date) -> Unit:
+    """A province code or a unit's name as it stood on `day` (the period's end)."""
+    current = Unit.objects.valid_on(day)
+    if text.strip().isdigit():
+        found = current.filter(code=int(text), level=Level.PROVINCE).first()
+    else:
+        wanted = fold(text)
+        found = None
+        for level in (Level.PROVINCE, Level.DISTRICT, Level.COMMUNE, Level.SPECIAL_ZONE):
+            for unit in current.filter(level=level, name__icontains=text.strip().split()[-1]):
+                if fold(unit.name).endswith(wanted):
+                    found = unit
+                    break
+            if found:
+                break
+    if found is None:
+        raise UnitNotFound(
+            _("Không có đơn vị %(name)s vào ngày %(day)s.")
+            % {"name": text, "day": f"{day:%d/%m/%Y}"}
+        )
+    return found

@@ -6,13 +6,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db import transaction
-
-from ctip.core import rollups
 from ctip.core.audit import audit_write, field_changes
+from ctip.core.work import unit_of_work
 from ctip.geo import package_data
+from ctip.geo.derived import units_refresh_rollup
 from ctip.geo.models import COMMUNE_LEVELS, FLAGS, Level, Source, Unit, UnitSuccession
-from ctip.geo.rollup import compute_rollup
 
 Key = tuple[str, int, date | None]  # (level, code, valid_to) identifies a version
 
@@ -32,7 +30,7 @@ def units_load_package(*, acting_user: Any = None) -> LoadResult:
     """Load (or bring up to date) today's units and the January 2025 snapshot from the package,
     with the succession between them. Idempotent: a second run changes nothing."""
     result = LoadResult()
-    with transaction.atomic():
+    with unit_of_work():
         legacy = package_data.legacy_rows()
         current = package_data.current_rows()
         ids = _upsert_generation(legacy, result)
@@ -122,60 +120,6 @@ def _add_links(wanted: list[tuple[int, int, bool]], day: date) -> int:
     return len(new)
 
 
-def units_refresh_rollup(*, today: date | None = None) -> int:
-    """Recompute where each unit's records count in today's structure. Reference data only:
-    runs after loads and imports, never per request."""
-    today = today or date.today()
-    units = list(
-        Unit.objects.only(
-            "id",
-            "level",
-            "parent_id",
-            "valid_from",
-            "valid_to",
-            "rollup_province",
-            "rollup_commune",
-        )
-    )
-    links = list(UnitSuccession.objects.values_list("predecessor_id", "successor_id", "partial"))
-    rollup = compute_rollup(units, links, today)
-    changed = []
-    for unit in units:
-        province, commune = rollup.get(unit.pk, (None, None))
-        unit_any: Any = unit
-        if (unit_any.rollup_province_id, unit_any.rollup_commune_id) != (province, commune):
-            unit_any.rollup_province_id, unit_any.rollup_commune_id = province, commune
-            changed.append(unit)
-    Unit.objects.bulk_update(changed, ["rollup_province", "rollup_commune"], batch_size=1000)
-    if changed:
-        rollups.invalidate()  # breakdowns by today's commune moved: rebuild before reading
-    units_refresh_cover()
-    return len(changed)
-
-
-def units_refresh_cover() -> None:
-    """Rebuild UnitCover from units and successions in one statement (the recursive walk of
-    ADR 0002, for every root at once), inside a transaction so readers never see it half done."""
-    from django.db import connection, transaction
-
-    from ctip.geo.selectors import COVER_ALL_SQL
-
-    # Rollups are rebuilt only when the closure really changed (the daily job rebuilds it too).
-    fingerprint = (
-        "SELECT COUNT(*), SUM(ancestor_id), SUM(unit_id * 7 + ancestor_id % 1009) "
-        "FROM geo_unitcover"
-    )
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(fingerprint)
-        before = cursor.fetchone()
-        cursor.execute("DELETE FROM geo_unitcover")
-        cursor.execute(COVER_ALL_SQL)
-        cursor.execute(fingerprint)
-        if cursor.fetchone() != before:
-            # Rollup cells are kept per covering unit: stop reading them until rebuilt.
-            rollups.invalidate()
-
-
 def unit_set_flags(
     *, unit: Unit, flags: dict[str, bool], flags_source: str, acting_user: Any
 ) -> Unit:
@@ -183,7 +127,7 @@ def unit_set_flags(
     unknown = set(flags) - set(FLAGS)
     if unknown:
         raise ValueError(f"unknown flags: {sorted(unknown)}")
-    with transaction.atomic():
+    with unit_of_work():
         unit = Unit.objects.select_for_update().get(pk=unit.pk)
         before = {f: getattr(unit, f) for f in (*FLAGS, "flags_source")}
         for name, value in flags.items():

@@ -4,8 +4,8 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from ctip.accounts.permissions import P
 from ctip.core.access import is_htmx, requires
+from ctip.core.permissions import P
 from ctip.geo.models import Level, Unit
 
 

@@ -1,47 +1,59 @@
 from django.contrib import admin
-from django.db import transaction
 
-from ctip.core.audit import audit_write
+from ctip.core.admin_writes import admin_delete, admin_save, form_changes
 from ctip.prevention.models import Funding, Population, VolunteerCount, VolunteerTeam
+from ctip.prevention.services import funding_set, volunteer_team_record
 
 
 class AuditedAdmin(admin.ModelAdmin):
     """Reference-like prevention data edited by administrators: every save and delete audited."""
 
     def save_model(self, request, obj, form, change):
-        with transaction.atomic():
-            super().save_model(request, obj, form, change)
-            audit_write(
-                action=f"prevention.{obj._meta.model_name}_{'change' if change else 'add'}",
-                acting_user=request.user,
-                obj=obj,
-                changes={k: [None, str(form.cleaned_data.get(k))] for k in form.changed_data},
-            )
+        admin_save(
+            obj=obj,
+            action=f"prevention.{obj._meta.model_name}_{'change' if change else 'add'}",
+            changes=form_changes(form),
+            save=lambda: super(AuditedAdmin, self).save_model(request, obj, form, change),
+            acting_user=request.user,
+        )
 
     def save_formset(self, request, form, formset, change):
-        with transaction.atomic():
-            super().save_formset(request, form, formset, change)
-            if formset.has_changed():
-                audit_write(
-                    action="prevention.inline_change",
+        if not formset.has_changed():
+            return
+        if formset.model is VolunteerCount:
+            for count in formset.save(commit=False):
+                volunteer_team_record(
+                    team=form.instance,
+                    as_of=count.as_of,
+                    volunteers=count.volunteers,
                     acting_user=request.user,
-                    obj=form.instance,
-                    changes={"rows": [None, len(formset.forms)]},
                 )
+            return
+        admin_save(
+            obj=form.instance,
+            action="prevention.inline_change",
+            changes={"rows": [None, len(formset.forms)]},
+            save=lambda: super(AuditedAdmin, self).save_formset(request, form, formset, change),
+            acting_user=request.user,
+        )
 
     def delete_model(self, request, obj):
-        with transaction.atomic():
-            audit_write(
-                action=f"prevention.{obj._meta.model_name}_delete",
-                acting_user=request.user,
-                obj=obj,
-            )
-            super().delete_model(request, obj)
+        admin_delete(
+            obj=obj,
+            action=f"prevention.{obj._meta.model_name}_delete",
+            changes={},
+            delete=lambda: super(AuditedAdmin, self).delete_model(request, obj),
+            acting_user=request.user,
+        )
 
 
 class CountInline(admin.TabularInline):
+    """A team's counts: added or corrected through the service (one audited count each);
+    deleting a count is not offered (a count is corrected by a newer one)."""
+
     model = VolunteerCount
     extra = 1
+    can_delete = False
 
 
 @admin.register(VolunteerTeam)
@@ -59,11 +71,20 @@ class FundingAdmin(AuditedAdmin):
     exclude = ("year_start",)
     raw_id_fields = ("agency",)
 
-    def save_model(self, request, obj, form, change):
-        from datetime import date
+    def get_readonly_fields(self, request, obj=None):
+        # A year's funding of an agency is one row: its agency and year are set once.
+        return ("agency", "year") if obj is not None else ()
 
-        obj.year_start = date(obj.year, 1, 1)
-        super().save_model(request, obj, form, change)
+    def save_model(self, request, obj, form, change):
+        """Through the service, which bounds the year and the amounts."""
+        saved = funding_set(
+            agency=obj.agency,
+            year=obj.year,
+            allocated=obj.allocated,
+            spent=obj.spent,
+            acting_user=request.user,
+        )
+        obj.pk, obj.year_start = saved.pk, saved.year_start
 
 
 @admin.register(Population)

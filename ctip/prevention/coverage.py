@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
-from django.db.models import Count, F, OuterRef, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import OuterRef, Q, Subquery
 
-from ctip.geo.models import COMMUNE_LEVELS, FLAGS, Unit
+from ctip.geo.models import COMMUNE_LEVELS, FLAGS, Level, Unit
 from ctip.geo.selectors import covered_unit_ids
-from ctip.prevention.models import Activity, Population
+from ctip.indicators.queries import compute
+from ctip.prevention.models import Population
 
 NEW, OLD = "new", "old"
 
@@ -42,57 +41,81 @@ class Row:
         return round(1000 * self.participants / self.population, 1)
 
 
-def coverage(*, province: Unit, start: date, end: date, structure: str = NEW) -> list[Row]:
-    """Communes of `province` in today's structure (NEW) or as they stood at `end` (OLD)."""
-    records = Activity.objects.filter(
-        start_date__range=(start, end), unit_id__in=covered_unit_ids(province)
+CODES = ("prevention.activities", "prevention.sessions", "prevention.participants")
+Totals = dict[tuple[int, str], dict[str, int]]
+
+
+def coverage_report(
+    *, province: Unit, start: date, end: date, structure: str = NEW
+) -> tuple[list[Row], dict[str, int]]:
+    """(a row per commune, the outreach recorded above commune level): the registry's activity
+    indicators by unit, in one `compute` (rollup cells where they serve)."""
+    totals = _totals(province, start, end, structure)
+    day = date.today() if structure == NEW else end
+    communes = Unit.objects.valid_on(day).filter(
+        level__in=COMMUNE_LEVELS, id__in=covered_unit_ids(province)
     )
-    if structure == NEW:
-        communes = Unit.objects.valid_on(date.today()).filter(
-            level__in=COMMUNE_LEVELS, id__in=covered_unit_ids(province)
-        )
-        key: Any = Coalesce(F("unit__rollup_commune"), F("unit"))
-    else:
-        communes = Unit.objects.valid_on(end).filter(
-            level__in=COMMUNE_LEVELS, id__in=covered_unit_ids(province)
-        )
-        key = F("unit")
-    totals = {
-        r["k"]: r
-        for r in records.values(k=key).annotate(
-            n=Count("pk"), s=Sum("sessions"), p=Sum("participants")
-        )
-    }
     latest = Population.objects.filter(unit=OuterRef("pk"), year__lte=end.year).order_by("-year")
     communes = communes.annotate(
         pop=Subquery(latest.values("population")[:1]),
         pop_year=Subquery(latest.values("year")[:1]),
     ).select_related("parent")
     rows = []
-    listed = set()
     for unit in communes:
-        t = totals.get(unit.pk, {})
-        listed.add(unit.pk)
+        t = totals.pop((unit.code, unit.name), {})
         population, year = unit.pop, unit.pop_year  # type: ignore[attr-defined]
-        rows.append(Row(unit, t.get("n", 0), t.get("s") or 0, t.get("p") or 0, population, year))
-    # Communes split in 2025 keep their own row (their records belong to no single new one).
-    others = Unit.objects.filter(pk__in=set(totals) - listed, level__in=COMMUNE_LEVELS)
-    for unit in others.select_related("parent"):
-        t = totals[unit.pk]
-        rows.append(Row(unit, t["n"], t["s"] or 0, t["p"] or 0, None, None))
-    return rows
+        rows.append(Row(unit, *_values(t), population, year))
+    # Communes split in 2025 keep their own row (their records belong to no single new one);
+    # records of a district or the province are not placed in any commune.
+    above = {"n": 0, "s": 0, "p": 0}
+    # Today's commune of a record in the territory counts though the territory may be an old
+    # province that does not cover it.
+    territory = Unit.objects.filter(id__in=covered_unit_ids(province))
+    within = Q(id__in=territory.values("id")) | Q(id__in=territory.values("rollup_commune"))
+    others = Unit.objects.filter(within, code__in={code for code, _ in totals})
+    # A code and name may be an old version's as well (a 2025 commune named after one of those
+    # it merged): the version standing on the structure's day takes the row.
+    for unit in sorted(others.select_related("parent"), key=lambda u: not _stands(u, day)):
+        if (unit.code, unit.name) not in totals:
+            continue
+        t = totals.pop((unit.code, unit.name))
+        if unit.level in COMMUNE_LEVELS:
+            rows.append(Row(unit, *_values(t), None, None))
+        else:
+            above = {k: above[k] + v for k, v in zip(above, _values(t), strict=True)}
+    return rows, above
+
+
+def _stands(unit: Unit, day: date) -> bool:
+    return (unit.valid_from is None or unit.valid_from <= day) and (
+        unit.valid_to is None or day <= unit.valid_to
+    )
+
+
+def _totals(province: Unit, start: date, end: date, structure: str) -> Totals:
+    """{(GSO code, name): {indicator: value}} per unit the records count in: today's commune
+    (NEW) or the record's own unit (OLD). Code and name together name one unit: a code alone
+    may be a district's and a commune's."""
+    level = Level.COMMUNE if structure == NEW else None
+    found: Totals = {}
+    for r in compute(list(CODES), unit=province, start=start, end=end, by=("unit",), level=level):
+        key = (int(r["unit"]["code"]), r["unit"]["name"]) if r["unit"]["code"] else (0, "")
+        found.setdefault(key, {})[r["indicator"]] = int(r["value"] or 0)
+    return found
+
+
+def _values(t: dict[str, int]) -> tuple[int, int, int]:
+    return tuple(t.get(code, 0) for code in CODES)  # type: ignore[return-value]
+
+
+def coverage(*, province: Unit, start: date, end: date, structure: str = NEW) -> list[Row]:
+    """Communes of `province` in today's structure (NEW) or as they stood at `end` (OLD)."""
+    return coverage_report(province=province, start=start, end=end, structure=structure)[0]
 
 
 def above_commune(*, province: Unit, start: date, end: date) -> dict[str, int]:
     """Outreach recorded for a whole district or province (not placed in any commune)."""
-    totals = (
-        Activity.objects.filter(
-            start_date__range=(start, end), unit_id__in=covered_unit_ids(province)
-        )
-        .exclude(unit__level__in=COMMUNE_LEVELS)
-        .aggregate(n=Count("pk"), s=Sum("sessions"), p=Sum("participants"))
-    )
-    return {k: v or 0 for k, v in totals.items()}
+    return coverage_report(province=province, start=start, end=end, structure=OLD)[1]
 
 
 SORTS = {

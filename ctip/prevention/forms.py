@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from ctip.agencies.models import Agency
 from ctip.core import formfields as bounded
-from ctip.prevention.importer import COLUMNS, ImportRejected, Spec, check_rows
+from ctip.prevention.import_checks import check_rows
+from ctip.prevention.importer import COLUMNS, ImportRejected, Spec
 from ctip.prevention.models import ActivityKind, Campaign
 from ctip.prevention.target_groups import TARGET_GROUPS
 

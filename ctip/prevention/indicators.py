@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import Count, F, OuterRef, QuerySet, Subquery, Sum
 from django.utils.translation import gettext_lazy as _
 
-from ctip.core.indicators import (
+from ctip.indicators.registry import (
     FLOW,
     STOCK,
     Dimension,
@@ -17,7 +17,7 @@ from ctip.core.indicators import (
     register,
     register_dimension,
 )
-from ctip.core.rollups import Source, register_source
+from ctip.indicators.rollups import Source, register_source
 from ctip.prevention.models import Activity, ActivityKind, Funding, VolunteerCount, VolunteerTeam
 from ctip.prevention.target_groups import TARGET_GROUPS
 

@@ -23,14 +23,11 @@ from django.utils.translation import gettext as _
 
 from ctip.core.cells import CONTROL
 from ctip.core.sealed import destroy, unseal
-from ctip.prevention.importer import (
-    COLUMNS,
-    ImportRejected,
-    activities_import,
-    check_rows,
-    read_file,
-)
+from ctip.prevention.import_batch import activities_import
+from ctip.prevention.import_checks import check_rows
+from ctip.prevention.importer import COLUMNS, ImportRejected, read_file
 from ctip.prevention.models import ImportJob, ImportStatus
+from ctip.prevention.selectors import agencies_recordable_by
 
 logger = logging.getLogger(__name__)
 
@@ -46,8 +43,6 @@ MESSAGE_CHARS = 1_000
 
 
 def _allowed(job: ImportJob) -> set[int]:
-    from ctip.prevention.selectors import agencies_recordable_by
-
     return set(agencies_recordable_by(job.user).values_list("pk", flat=True))
 
 
@@ -127,6 +122,8 @@ def write_import(job_id: int) -> str:
         # The rows and the job's end commit together: DONE means written, and a job whose
         # write failed or was interrupted has written nothing.
         with transaction.atomic():
+            if not _still_writing(job.pk):  # the queue ran it twice: the other run wrote it
+                return ImportJob.objects.get(pk=job.pk).status
             written = activities_import(specs=specs, data=data, acting_user=job.user)
             _end(job.pk, status=ImportStatus.DONE, written=written)
     except ImportRejected as exc:  # the data changed between check and write
@@ -135,6 +132,14 @@ def write_import(job_id: int) -> str:
     except Exception:
         return _failed(job.pk, "writing")
     return ImportStatus.DONE
+
+
+def _still_writing(job_id: int) -> bool:
+    """Lock the job until the write commits; True if no other run has ended it meanwhile."""
+    locked = ImportJob.objects.select_for_update().filter(pk=job_id)
+    return (
+        locked.filter(status=ImportStatus.WRITING).values_list("pk", flat=True).first() is not None
+    )
 
 
 def imports_expire(*, now: Any = None) -> int:

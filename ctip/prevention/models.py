@@ -212,6 +212,8 @@ class ImportJob(models.Model):
     file_name = EncryptedTextField()
     # Encrypted like any upload that could hold personal data; deleted when the job ends.
     file = sealed_file_field(on_delete=models.SET_NULL)
+    # SHA-256 of the uploaded bytes: the same file is written once per agency (import_jobs).
+    content_hash = models.CharField(max_length=64, blank=True, default="", db_index=True)
     status = models.CharField(
         max_length=20, choices=ImportStatus.choices, default=ImportStatus.CHECKING
     )

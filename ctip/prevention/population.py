@@ -10,13 +10,14 @@ import hashlib
 from datetime import date
 from typing import Any
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ctip.core.audit import audit_write
 from ctip.core.bounds import MAX_COUNT, MIN_YEAR
 from ctip.core.cells import cell_problem, shown
 from ctip.core.csvfiles import check_csv
+from ctip.core.text import vn_int
+from ctip.core.work import unit_of_work
 from ctip.geo.models import Level, Unit
 from ctip.prevention.importer import ImportRejected
 from ctip.prevention.models import Population
@@ -26,7 +27,7 @@ COLUMNS = ("code", "level", "year", "population", "source")
 
 def population_import_csv(*, data: bytes, acting_user: Any) -> int:
     rows = check_csv(data, COLUMNS, _check, ImportRejected)
-    with transaction.atomic():
+    with unit_of_work():
         batch = audit_write(
             action="prevention.population_import",
             acting_user=acting_user,
@@ -62,7 +63,7 @@ def _check(line: int, raw: dict[str, str], errors: Any) -> tuple | None:
     if population < 0 or not MIN_YEAR <= year <= date.today().year:
         bad(_("dân số âm hoặc năm không hợp lệ."))
     elif population > MAX_COUNT:
-        limit = f"{MAX_COUNT:,}".replace(",", ".")
+        limit = vn_int(MAX_COUNT)
         bad(_("dân số lớn hơn %(max)s.") % {"max": limit})
     if not 0 < code <= MAX_COUNT:
         bad(_("mã đơn vị không hợp lệ."))

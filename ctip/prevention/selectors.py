@@ -6,10 +6,10 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from ctip.accounts.permissions import P
 from ctip.accounts.scope import scoped
 from ctip.agencies.models import Agency
 from ctip.agencies.selectors_scope import agencies_acting_for
+from ctip.core.permissions import P
 from ctip.prevention.models import Activity
 
 

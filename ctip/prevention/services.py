@@ -5,16 +5,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ctip.core import rollups
 from ctip.core.audit import audit_write, field_changes
 from ctip.core.bounds import MAX_YEAR, MIN_YEAR
 from ctip.core.validators import check_amount, check_count, check_date, check_number, check_text
+from ctip.core.work import unit_of_work
+from ctip.periods import locks
 from ctip.prevention.importer import SPEC_FIELDS, Spec
 from ctip.prevention.models import Activity, Funding, VolunteerCount, VolunteerTeam
-from ctip.reporting import locks
 
 
 def _values(activity: Activity) -> dict[str, Any]:
@@ -43,7 +42,7 @@ def _check_spec(spec: Spec) -> None:
 def activity_create(*, spec: Spec, acting_user: Any, reason: str = "") -> Activity:
     """`reason` is required when the activity falls in the period of an issued report."""
     _check_spec(spec)
-    with transaction.atomic():
+    with unit_of_work(sources=[Activity]) as work:
         lock = locks.guard(model=Activity, points=[(spec.start_date, spec.unit_id)], reason=reason)
         activity = Activity.objects.create(
             created_by=acting_user if getattr(acting_user, "pk", None) else None,
@@ -58,7 +57,7 @@ def activity_create(*, spec: Spec, acting_user: Any, reason: str = "") -> Activi
             changes=field_changes({}, _values(activity), model=Activity),
         )
         locks.record(lock, obj=activity, action="create", acting_user=acting_user)
-        rollups.refresh(model=Activity, points=[(activity.start_date, activity.unit_id)])
+        work.touch(Activity, *[(activity.start_date, activity.unit_id)])
     return activity
 
 
@@ -66,7 +65,7 @@ def activity_update(
     *, activity: Activity, spec: Spec, acting_user: Any, reason: str = ""
 ) -> Activity:
     _check_spec(spec)
-    with transaction.atomic():
+    with unit_of_work(sources=[Activity]) as work:
         activity = Activity.objects.select_for_update().get(pk=activity.pk)
         points = [(activity.start_date, activity.unit_id), (spec.start_date, spec.unit_id)]
         lock = locks.guard(model=Activity, points=points, reason=reason)
@@ -85,12 +84,12 @@ def activity_update(
                 changes=changes,
             )
             locks.record(lock, obj=activity, action="update", acting_user=acting_user)
-        rollups.refresh(model=Activity, points=points)
+        work.touch(Activity, *points)
     return activity
 
 
 def activity_delete(*, activity: Activity, acting_user: Any, reason: str = "") -> None:
-    with transaction.atomic():
+    with unit_of_work(sources=[Activity]) as work:
         points = [(activity.start_date, activity.unit_id)]
         lock = locks.guard(model=Activity, points=points, reason=reason)
         pk = activity.pk
@@ -102,7 +101,7 @@ def activity_delete(*, activity: Activity, acting_user: Any, reason: str = "") -
         )
         activity.delete()
         locks.record(lock, obj=activity, action="delete", acting_user=acting_user, pk=pk)
-        rollups.refresh(model=Activity, points=points)
+        work.touch(Activity, *points)
 
 
 def volunteer_team_record(
@@ -111,7 +110,7 @@ def volunteer_team_record(
     """The number of volunteers of a team on a date (a new count, or a correction)."""
     check_date(as_of, label=_("Tính đến ngày"))
     check_count(volunteers, label=_("Số tình nguyện viên"))
-    with transaction.atomic():
+    with unit_of_work():
         count, created = VolunteerCount.objects.update_or_create(
             team=team, as_of=as_of, defaults={"volunteers": volunteers}
         )
@@ -128,7 +127,7 @@ def funding_set(*, agency: Any, year: int, allocated: int, spent: int, acting_us
     check_number(year, MIN_YEAR, MAX_YEAR, label=_("Năm"))
     check_amount(allocated, label=_("Kinh phí được giao"))
     check_amount(spent, label=_("Kinh phí đã chi"))
-    with transaction.atomic():
+    with unit_of_work():
         funding, _created = Funding.objects.update_or_create(
             agency=agency,
             year=year,

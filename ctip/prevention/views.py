@@ -1,18 +1,26 @@
+from datetime import date
+from typing import Any
+
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from ctip.accounts.permissions import P
-from ctip.accounts.scope import has_perm
+from ctip.accounts.permissions import ROLES
+from ctip.accounts.scope import active_assignments, has_perm
 from ctip.core.access import access_object, is_htmx, requires
-from ctip.core.jobs import enqueue
-from ctip.core.sealed import seal
+from ctip.core.exports import safe_cell
+from ctip.core.permissions import P
 from ctip.core.validators import check_text
-from ctip.prevention.forms import ActivityForm, FilterForm, UploadForm
+from ctip.geo.models import Unit
+from ctip.geo.selectors import UnitNotFound, covered_unit_ids, unit_named
+from ctip.periods.locks import LockedPeriodError
+from ctip.prevention.coverage import coverage_report, sort_rows
+from ctip.prevention.forms import ActivityForm, CoverageForm, FilterForm, UploadForm
+from ctip.prevention.import_jobs import ImportJobError, import_job_confirm, import_job_create
+from ctip.prevention.importer import COLUMNS
 from ctip.prevention.models import Activity, ImportJob, ImportStatus
 from ctip.prevention.selectors import (
     activities_editable,
@@ -21,7 +29,6 @@ from ctip.prevention.selectors import (
 )
 from ctip.prevention.services import activity_create, activity_delete, activity_update
 from ctip.prevention.spreadsheets import activities_export, activities_template
-from ctip.reporting.locks import LockedPeriodError
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -148,16 +155,12 @@ def activity_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
 def import_upload(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        with transaction.atomic():
-            sealed = seal(content=upload, name=str(upload.name))
-            job = ImportJob.objects.create(
-                user=request.user,  # type: ignore[misc]
-                file_name=upload.name[:200],
-                file=sealed,
-            )
-        enqueue("ctip.prevention.jobs.check_import", job.pk)
-        return redirect("import_status", pk=job.pk)
+        try:
+            job = import_job_create(file=form.cleaned_data["file"], acting_user=request.user)
+        except ImportJobError as exc:
+            form.add_error("file", str(exc))
+        else:
+            return redirect("import_status", pk=job.pk)
     return render(request, "prevention/upload.html", {"form": form})
 
 
@@ -165,59 +168,56 @@ def import_upload(request: HttpRequest) -> HttpResponse:
 def import_status(request: HttpRequest, pk: int) -> HttpResponse:
     job = access_object(ImportJob.objects.filter(user_id=request.user.pk or 0), pk)
     if request.method == "POST" and job.status == ImportStatus.READY:
-        ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.WRITING)
-        enqueue("ctip.prevention.jobs.write_import", job.pk)
+        try:
+            import_job_confirm(job_id=job.pk, acting_user=request.user)
+        except ImportJobError as exc:  # confirmed twice at once, or the file already written
+            messages.error(request, str(exc))
         return redirect("import_status", pk=job.pk)
     template = "prevention/_import_status.html" if is_htmx(request) else "prevention/import.html"
     return render(request, template, {"job": job, "columns": _columns()})
 
 
 def _columns() -> list[tuple[str, str]]:
-    from ctip.prevention.importer import COLUMNS
-
     return list(COLUMNS.items())
 
 
 @requires(P.VIEW_ACTIVITIES)
 def coverage_view(request: HttpRequest) -> HttpResponse:
-    """Which communes outreach reached, flagged communes with none or little first. Aggregates
-    only: no personal data, so every role that reads activities may see the whole province."""
-    from datetime import date
-
-    from django.core.management.base import CommandError
-
-    from ctip.core.management.commands.indicators import resolve_unit
-    from ctip.prevention.coverage import above_commune, coverage, sort_rows
-    from ctip.prevention.forms import CoverageForm
-
+    """Which communes outreach reached, flagged communes with none or little first: for the
+    territory of the user's own scope by default, and only for units within it (a unit outside
+    gets the same answer as a unit that does not exist)."""
     today = date.today()
+    territories = _coverage_territories(request.user)
+    if not territories:
+        raise Http404
     form = CoverageForm(
         request.GET
         or {
-            "province": "Quảng Ngãi",
+            "province": territories[0].name,
             "structure": "new",
             "date_from": date(today.year, 1, 1),
             "date_to": today,
         }
     )
-    rows, extra = [], {}
+    rows: list[Any] = []
+    extra: dict[str, int] = {}
     if form.is_valid():
         data = form.cleaned_data
-        try:
-            province = resolve_unit(data["province"], data["date_to"])
-        except CommandError:
-            form.add_error("province", _("Không tìm thấy tỉnh này vào ngày cuối kỳ."))
+        province = (
+            _unit_within(data["province"], data["date_to"], territories)
+            if request.GET
+            else territories[0]
+        )
+        if province is None:
+            form.add_error("province", _("Không có địa bàn này trong phạm vi của bạn."))
         else:
-            rows = sort_rows(
-                coverage(
-                    province=province,
-                    start=data["date_from"],
-                    end=data["date_to"],
-                    structure=data["structure"],
-                ),
-                request.GET.get("sort", "priority"),
+            found, extra = coverage_report(
+                province=province,
+                start=data["date_from"],
+                end=data["date_to"],
+                structure=data["structure"],
             )
-            extra = above_commune(province=province, start=data["date_from"], end=data["date_to"])
+            rows = sort_rows(found, request.GET.get("sort", "priority"))
     if request.GET.get("format") == "xlsx" and rows:
         response = HttpResponse(_coverage_xlsx(rows), content_type=XLSX)
         response["Content-Disposition"] = 'attachment; filename="do-phu-tuyen-truyen.xlsx"'
@@ -231,12 +231,35 @@ def coverage_view(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _coverage_territories(user: Any) -> list[Unit]:
+    """The units of the user's assignments that read activities: the assignment's unit, or its
+    agency's for a role scoped by agency."""
+    found = []
+    for a in active_assignments(user):
+        role = ROLES.get(a.role)
+        if role is None or P.VIEW_ACTIVITIES not in role.permissions:
+            continue
+        territory = a.unit or (a.agency.unit if a.agency else None)
+        if territory is not None:
+            found.append(territory)
+    return found
+
+
+def _unit_within(text: str, day: date, territories: list[Unit]) -> Unit | None:
+    try:
+        unit = unit_named(text, day)
+    except UnitNotFound:
+        return None
+    for territory in territories:
+        if Unit.objects.filter(pk=unit.pk, id__in=covered_unit_ids(territory)).exists():
+            return unit
+    return None
+
+
 def _coverage_xlsx(rows: list) -> bytes:
     import io
 
     from openpyxl import Workbook
-
-    from ctip.core.exports import safe_cell
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Độ phủ")

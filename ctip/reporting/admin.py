@@ -4,17 +4,17 @@ checked before saving) and upload a restyled Word layout. Shipped templates are 
 
 from django import forms
 from django.contrib import admin, messages
-from django.db import transaction
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
-from ctip.core.audit import audit_write
+from ctip.core.admin_writes import admin_delete, admin_save, form_changes
 from ctip.core.uploads import UploadError, check_document
+from ctip.reporting.errors import ReportError
 from ctip.reporting.layout import build_layout
 from ctip.reporting.models import OutgoingNumber, ReportRequest, ReportTemplate
 from ctip.reporting.outline import OutlineError, check_outline
-from ctip.reporting.services import ReportError, template_copy
+from ctip.reporting.services import template_copy
 
 
 class TemplateForm(forms.ModelForm):
@@ -79,14 +79,22 @@ class ReportTemplateAdmin(admin.ModelAdmin):
         return response
 
     def save_model(self, request, obj, form, change):
-        with transaction.atomic():
-            super().save_model(request, obj, form, change)
-            audit_write(
-                action="reporting.template_change" if change else "reporting.template_add",
-                acting_user=request.user,
-                obj=obj,
-                changes={k: [None, "…"] for k in form.changed_data},
-            )
+        admin_save(
+            obj=obj,
+            action="reporting.template_change" if change else "reporting.template_add",
+            changes=form_changes(form, hidden=True),
+            save=lambda: super(ReportTemplateAdmin, self).save_model(request, obj, form, change),
+            acting_user=request.user,
+        )
+
+    def delete_model(self, request, obj):
+        admin_delete(
+            obj=obj,
+            action="reporting.template_delete",
+            changes={"code": [obj.code, None]},
+            delete=lambda: super(ReportTemplateAdmin, self).delete_model(request, obj),
+            acting_user=request.user,
+        )
 
 
 @admin.register(ReportRequest)
@@ -96,6 +104,12 @@ class ReportRequestAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # registered in the browser, through the service
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(OutgoingNumber)
@@ -117,12 +131,11 @@ class OutgoingNumberAdmin(admin.ModelAdmin):
         return False
 
     def save_model(self, request, obj, form, change):
-        with transaction.atomic():
-            obj.created_by = obj.created_by or request.user
-            super().save_model(request, obj, form, change)
-            audit_write(
-                action="reporting.register_change" if change else "reporting.register_add",
-                acting_user=request.user,
-                obj=obj,
-                changes={k: [None, str(form.cleaned_data.get(k))] for k in form.changed_data},
-            )
+        obj.created_by = obj.created_by or request.user
+        admin_save(
+            obj=obj,
+            action="reporting.register_change" if change else "reporting.register_add",
+            changes=form_changes(form),
+            save=lambda: super(OutgoingNumberAdmin, self).save_model(request, obj, form, change),
+            acting_user=request.user,
+        )

@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING, Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
-from ctip.core import disclosure
 from ctip.core.exports import safe_cell
-from ctip.core.indicators import REGISTRY, compute
+from ctip.indicators import disclosure
+from ctip.indicators.queries import compute
+from ctip.indicators.registry import REGISTRY
 
 if TYPE_CHECKING:
-    from ctip.reporting.compile import Builder
+    from ctip.reporting.builder import Builder
 
 DIMENSION_TITLES = {
     "agency": _l("Theo cơ quan"),
@@ -69,7 +70,7 @@ def _table(b: Builder, title: str, codes: list[str], rows: list[dict], dim: str 
 
 
 def _cell(b: Builder, code: str, value: int, controlled: bool) -> int | str:
-    """A value of the annex: exact for the state chain; through ctip.core.disclosure in a
+    """A value of the annex: exact for the state chain; through ctip.indicators.disclosure in a
     report for publication (zero included)."""
     if not controlled:
         return value

@@ -8,4 +8,9 @@ class ReportingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from ctip.periods import locks
         from ctip.reporting import indicators  # noqa: F401 - registers the indicators
+        from ctip.reporting.periods import IssuedReports
+
+        # Domain services consult locked periods through ctip.periods; the reports provide them.
+        locks.provide(IssuedReports())

@@ -6,50 +6,38 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ctip.accounts.permissions import P
 from ctip.accounts.scope import scoped
 from ctip.agencies.models import Agency
+from ctip.agencies.selectors_scope import agencies_acting_for
 from ctip.core.audit import audit_write
+from ctip.core.permissions import P
 from ctip.core.validators import check_date, check_text
-from ctip.reporting.models import (
-    Contribution,
-    ContributionRound,
-    ContributionState,
-    ReportRequest,
-)
+from ctip.core.work import unit_of_work
+from ctip.indicators.queries import compute
+from ctip.reporting.errors import ReportError
+from ctip.reporting.models import Contribution, ContributionRound, ReportRequest
 from ctip.reporting.outline import narrative_slots, walk
-from ctip.reporting.services import ReportError
+from ctip.reporting.states import CONTRIBUTION_FLOW, ContributionState
 
 S = ContributionState
 
-# Saleor-style: (action) -> {from state: to state}. Anything else is refused.
-TRANSITIONS: dict[str, dict[str, str]] = {
-    "save": {S.ASSIGNED: S.DRAFT, S.DRAFT: S.DRAFT, S.RETURNED: S.DRAFT},
-    "sign_off": {S.ASSIGNED: S.SUBMITTED, S.DRAFT: S.SUBMITTED, S.RETURNED: S.SUBMITTED},
-    "accept": {S.SUBMITTED: S.ACCEPTED},
-    "return": {S.SUBMITTED: S.RETURNED},
-}
-EDITABLE = frozenset(TRANSITIONS["save"])
+# Where each action may be taken: the rest of the workflow is CONTRIBUTION_FLOW's table.
+EDITABLE = CONTRIBUTION_FLOW.sources("save")
+SIGNABLE = CONTRIBUTION_FLOW.sources("sign_off")
 MAX_TEXT = 20_000
 
 
 def _next_state(contribution: Contribution, action: str) -> str:
-    target = TRANSITIONS[action].get(contribution.state)
-    if target is None:
-        raise ReportError(
-            _("Không thể thực hiện thao tác này khi phần báo cáo ở trạng thái “%(state)s”.")
-            % {"state": contribution.get_state_display()}
-        )
+    """Where `action` leads from the part's state; anything not in the table is refused."""
+    target, _step = CONTRIBUTION_FLOW.by_action(contribution.state, action, error=ReportError)
     return target
 
 
 def acts_for(user: Any, contribution: Contribution, perm: str) -> bool:
     """Whether `user` holds `perm` for the contribution's agency (or one it succeeded)."""
-    from ctip.agencies.selectors_scope import agencies_acting_for
 
     return agencies_acting_for(user, perm).filter(pk=contribution.agency_id).exists()
 
@@ -75,7 +63,6 @@ def contribution_codes(request: ReportRequest) -> list[str]:
 def contribution_figures(contribution: Contribution) -> list[dict[str, Any]]:
     """The agency's own figures for the request's period, straight from the indicator registry
     (one query per indicator); the agency reads them, it never types them."""
-    from ctip.core.indicators import compute
 
     request = contribution.request
     agency = contribution.agency
@@ -117,7 +104,7 @@ def contributions_assign(
         raise ReportError(
             _("%(agency)s đã được giao phần báo cáo này.") % {"agency": taken.agency.name}
         )
-    with transaction.atomic():
+    with unit_of_work():
         created = [
             Contribution.objects.create(
                 request=request,
@@ -155,7 +142,7 @@ def contribution_save(
         raise ReportError(_("Mỗi phần viết tối đa 20.000 ký tự."))
     for text in narratives.values():
         check_text(text, error=ReportError)  # a NUL character: PostgreSQL's JSON refuses it
-    with transaction.atomic():
+    with unit_of_work():
         locked = _locked(contribution)
         state = _next_state(locked, "save")
         merged = {**locked.narratives, **{k: v.strip() for k, v in narratives.items()}}
@@ -177,7 +164,7 @@ def contribution_sign_off(*, contribution: Contribution, acting_user: Any) -> Co
     if not acts_for(acting_user, contribution, P.SIGN_CONTRIBUTIONS):
         raise ReportError(_("Chỉ lãnh đạo cơ quan được giao mới ký gửi phần này."))
     today = timezone.localdate()
-    with transaction.atomic():
+    with unit_of_work():
         locked = _locked(contribution)
         state = _next_state(locked, "sign_off")
         number = locked.rounds.count() + 1  # type: ignore[attr-defined]
@@ -214,7 +201,7 @@ def contribution_decide(
     comment = comment.strip()
     if not accept and not comment:
         raise ReportError(_("Trả lại phần báo cáo phải kèm ý kiến (cần sửa, bổ sung gì)."))
-    with transaction.atomic():
+    with unit_of_work():
         locked = _locked(contribution)
         state = _next_state(locked, "accept" if accept else "return")
         last = locked.rounds.order_by("-number")[0]  # type: ignore[attr-defined]  # submitted

@@ -8,13 +8,12 @@ sign-off came on or before the internal deadline, even if the part was returned 
 from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 
-from ctip.core.indicators import FLOW, Dimension, Indicator, register, register_dimension
-from ctip.reporting.models import Contribution, ContributionState
+from ctip.indicators.registry import FLOW, Dimension, Indicator, register, register_dimension
+from ctip.reporting.models import Contribution, ReportRequest
+from ctip.reporting.states import ContributionState
 
 
 def _describe_requests(keys: list) -> dict:
-    from ctip.reporting.models import ReportRequest
-
     return {
         r.pk: {"code": str(r.pk), "name": r.number_symbol}
         for r in ReportRequest.objects.filter(pk__in=[k for k in keys if k])

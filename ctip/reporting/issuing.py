@@ -8,7 +8,7 @@ import json
 from datetime import date
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,17 +16,14 @@ from django.utils.translation import gettext as _
 from ctip.core.audit import audit_write
 from ctip.core.bounds import MAX_COUNT
 from ctip.core.sealed import content_type_for, seal
+from ctip.core.serial import serialise
 from ctip.core.uploads import UploadError, check_document
 from ctip.core.validators import check_number
+from ctip.core.work import unit_of_work
+from ctip.reporting.errors import ReportError
 from ctip.reporting.header import COMMITTEE, header
-from ctip.reporting.models import (
-    Compilation,
-    Correction,
-    JobStatus,
-    OutgoingNumber,
-    Report,
-)
-from ctip.reporting.services import ReportError
+from ctip.reporting.models import Compilation, Correction, OutgoingNumber, Report
+from ctip.reporting.states import JobStatus
 
 
 def issuer_code(report: Report) -> str:
@@ -78,14 +75,22 @@ def report_issue(
     if number is not None:
         check_number(number, 1, MAX_COUNT, label=_("Số văn bản"), error=ReportError)
     try:
-        with transaction.atomic():
+        with unit_of_work():
             locked = Report.objects.select_for_update().get(pk=report.pk)
             refuse_if_issued(locked)
+            _lock_register(locked, issue_date.year)
             return _issue(locked, compilation, issue_date, number, acting_user)
     except IntegrityError as exc:  # another office took the same number at the same moment
         raise ReportError(
             _("Số văn bản vừa được người khác lấy; hãy ban hành lại để lấy số kế tiếp.")
         ) from exc
+
+
+def _lock_register(report: Report, year: int) -> None:
+    """Take a register's numbers one report at a time until the transaction ends, so that two
+    reports issued at the same moment get consecutive numbers, not one refusal (PostgreSQL; SQLite
+    writes one transaction at a time). Each statement after the wait sees the other's number."""
+    serialise(f"outgoing:{report.unit_id}:{issuer_code(report)}:{report.template.kind}:{year}")
 
 
 def _issue(
@@ -142,7 +147,7 @@ def report_scan_attach(*, report: Report, upload: Any, acting_user: Any) -> Repo
         raise ReportError(_("Bản scan phải là tệp PDF."))
     digest = hashlib.sha256(upload.read()).hexdigest()
     upload.seek(0)
-    with transaction.atomic():
+    with unit_of_work():
         locked = Report.objects.select_for_update().get(pk=report.pk)
         if not locked.issued:
             raise ReportError(_("Chỉ đính kèm bản scan sau khi báo cáo đã ban hành."))
@@ -180,7 +185,7 @@ def report_redraft(*, report: Report, acting_user: Any) -> Report:
         "round_large",
         "narratives",
     ]
-    with transaction.atomic():
+    with unit_of_work():
         draft = Report.objects.create(
             **{f: getattr(report, f) for f in fields},
             based_on=report,

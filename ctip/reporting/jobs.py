@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from django.utils import translation
 
-from ctip.reporting.models import Compilation, JobStatus
+from ctip.reporting.compile import compile_report
+from ctip.reporting.models import Compilation
+from ctip.reporting.states import JobStatus
 
 
 def run_compilation(pk: int) -> str:
-    from ctip.reporting.compile import compile_report
-
     compilation = Compilation.objects.select_related("report__template", "report__unit").get(pk=pk)
 
     def progress(percent: int, step: str) -> None:

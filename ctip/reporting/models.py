@@ -11,6 +11,7 @@ from ctip.core.bounds import MAX_COUNT, MAX_SMALL_COUNT, MAX_TEXT, MAX_YEAR, MIN
 from ctip.core.models import sealed_file_field
 from ctip.core.validators import SMALL_COUNT, YEAR, InRange, range_q, validate_date
 from ctip.geo.models import Unit
+from ctip.reporting.states import Audience, ContributionState, JobStatus
 
 
 class ReportTemplate(models.Model):
@@ -76,11 +77,6 @@ class ReportRequest(models.Model):
         return self.number_symbol
 
 
-class Audience(models.TextChoices):
-    STATE = "state", _("Trong hệ thống cơ quan nhà nước (số liệu đầy đủ)")
-    PUBLIC = "public", _("Công bố, gửi đối tác ngoài nhà nước (che số nhỏ)")
-
-
 class Report(models.Model):
     request = models.ForeignKey(
         ReportRequest,
@@ -140,13 +136,6 @@ class Report(models.Model):
     @property
     def issued(self) -> bool:
         return self.issued_at is not None
-
-
-class JobStatus(models.TextChoices):
-    QUEUED = "queued", _("Đang chờ")
-    RUNNING = "running", _("Đang tổng hợp")
-    DONE = "done", _("Đã xong")
-    FAILED = "failed", _("Lỗi")
 
 
 class Compilation(models.Model):
@@ -214,14 +203,6 @@ class OutgoingNumber(models.Model):
 
     def __str__(self) -> str:
         return self.symbol
-
-
-class ContributionState(models.TextChoices):
-    ASSIGNED = "assigned", _("Chưa soạn")
-    DRAFT = "draft", _("Đang soạn")
-    SUBMITTED = "submitted", _("Đã ký, chờ tiếp nhận")
-    RETURNED = "returned", _("Bị trả lại")
-    ACCEPTED = "accepted", _("Đã tiếp nhận")
 
 
 class Contribution(models.Model):

@@ -19,7 +19,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from ctip.core.indicators import DIMENSIONS, REGISTRY
+from ctip.indicators.registry import DIMENSIONS, REGISTRY
 
 BLOCK_TYPES = {"documents", "figures", "campaigns", "cooperation", "narrative", "text"}
 

@@ -10,10 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-
-def vn_int(value: int) -> str:
-    """Thousands grouped with "." as in Vietnamese: 3000 -> "3.000"."""
-    return f"{value:,}".replace(",", ".")
+from ctip.core.text import vn_int
 
 
 def vn_date(day: date) -> str:

@@ -1,9 +1,9 @@
 """The records behind a figure, as its viewer may see them: registers without personal data are
-listed; records of a register that describes persons (ctip.core.disclosure.PERSON_REGISTERS:
+listed; records of a register that describes persons (ctip.indicators.disclosure.PERSON_REGISTERS:
 victim cases and their events, support and referrals; criminal cases, their stage events and
 suspects; watched persons and their checks) are listed only as far as the viewer's own access
 reaches, and otherwise only counted. The count follows the figure: exact in a report for the
-state chain, controlled by ctip.core.disclosure in a report for publication."""
+state chain, controlled by ctip.indicators.disclosure in a report for publication."""
 
 from __future__ import annotations
 
@@ -12,9 +12,12 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from ctip.core import disclosure
-from ctip.core.indicators import REGISTRY, records_behind
+from ctip.enforcement.selectors import criminal_cases_visible
 from ctip.geo.models import Unit
+from ctip.indicators import disclosure
+from ctip.indicators.raw import records_behind
+from ctip.indicators.registry import REGISTRY
+from ctip.victims.selectors import cases_visible
 
 LISTED = 200
 
@@ -57,15 +60,11 @@ def _allowed(user: Any, model: Any) -> QuerySet | None:
     """The records of a register of persons this user opens; None: listed to nobody."""
     label = model._meta.label_lower
     if label in disclosure.VICTIM_REGISTERS:
-        from ctip.victims.selectors import cases_visible
-
         cases = cases_visible(user)
         if label == "victims.case":
             return cases
         return model.objects.filter(case__in=cases.values("pk"))
     if label in disclosure.CRIMINAL_REGISTERS:
-        from ctip.enforcement.selectors import criminal_cases_visible
-
         criminal = criminal_cases_visible(user)
         if label == "enforcement.criminalcase":
             return criminal

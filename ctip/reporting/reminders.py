@@ -9,7 +9,9 @@ from datetime import date, timedelta
 from django.core.mail import send_mail
 
 from ctip.accounts.models import Assignment
-from ctip.accounts.permissions import ROLES, P
+from ctip.accounts.permissions import ROLES
+from ctip.core.permissions import P
+from ctip.geo.models import Unit
 from ctip.geo.selectors import covered_unit_ids
 from ctip.reporting.contributions import EDITABLE
 from ctip.reporting.models import Contribution
@@ -67,6 +69,5 @@ def send_contribution_reminders(*, today: date) -> int:
 
 
 def _covers(unit, unit_id: int) -> bool:  # type: ignore[no-untyped-def]
-    from ctip.geo.models import Unit
 
     return Unit.objects.filter(pk=unit_id, id__in=covered_unit_ids(unit)).exists()

@@ -7,9 +7,10 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from ctip.accounts.permissions import P
 from ctip.accounts.scope import scoped
+from ctip.agencies.selectors_scope import agencies_acting_for
 from ctip.core.access import access_object
+from ctip.core.permissions import P
 from ctip.reporting.models import Compilation, Contribution, Correction, Report, ReportRequest
 
 
@@ -49,7 +50,6 @@ def access_compilation(user: Any, pk: Any) -> Compilation:
 def contributions_visible(user: Any) -> QuerySet[Contribution]:
     """An agency's own parts (and those of agencies it succeeded), and every part of the requests
     the user coordinates as standing office."""
-    from ctip.agencies.selectors_scope import agencies_acting_for
 
     coordinated = scoped(
         ReportRequest.objects.all(), user, P.COMPILE_REPORTS, agency_field=None, unit_field="unit"

@@ -7,34 +7,31 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ctip.core.audit import audit_write
 from ctip.core.sealed import content_type_for, seal
+from ctip.core.tasks import enqueue
+from ctip.core.uploads import UploadError, check_document
 from ctip.core.validators import check_date, check_text, check_texts
+from ctip.core.work import unit_of_work
+from ctip.directives.symbols import SymbolError, parse_symbol
 from ctip.geo.models import Unit
-from ctip.reporting.models import (
-    Audience,
-    Compilation,
-    Report,
-    ReportRequest,
-    ReportTemplate,
-)
+from ctip.reporting.errors import ReportError
+from ctip.reporting.issuing import refuse_if_issued
+from ctip.reporting.jobs import run_compilation
+from ctip.reporting.models import Compilation, Report, ReportRequest, ReportTemplate
 from ctip.reporting.outline import OutlineError, check_outline, narrative_slots
+from ctip.reporting.states import Audience
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "templates.yaml"
-
-
-class ReportError(ValueError):
-    pass
 
 
 def templates_load_fixture(*, path: Path = FIXTURE, acting_user: Any = None) -> int:
     """Create or refresh the shipped templates (copies made by administrators are untouched)."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     changed = 0
-    with transaction.atomic():
+    with unit_of_work():
         for spec in data["templates"]:
             check_outline(spec["outline"])
             fields = {k: spec[k] for k in ("name", "kind", "subject", "outline")}
@@ -53,7 +50,7 @@ def templates_load_fixture(*, path: Path = FIXTURE, acting_user: Any = None) -> 
 def template_copy(*, template: ReportTemplate, code: str, acting_user: Any) -> ReportTemplate:
     if ReportTemplate.objects.filter(code=code).exists():
         raise ReportError(_("Đã có mẫu báo cáo mã “%(code)s”.") % {"code": code})
-    with transaction.atomic():
+    with unit_of_work():
         copy = ReportTemplate.objects.create(
             code=code,
             name=_("%(name)s (bản sao)") % {"name": template.name},
@@ -73,12 +70,10 @@ def template_copy(*, template: ReportTemplate, code: str, acting_user: Any) -> R
 
 
 def _refuse_if_issued(report: Report) -> None:
-    from ctip.reporting.issuing import refuse_if_issued
-
     refuse_if_issued(report)
 
 
-def template_check(template: ReportTemplate) -> None:
+def _template_check(template: ReportTemplate) -> None:
     try:
         check_outline(template.outline)
     except OutlineError as exc:
@@ -110,8 +105,6 @@ def report_request_register(
     letter: Any = None,
 ) -> ReportRequest:
     """`letter`: the request itself as an uploaded PDF or Word file (checked by content)."""
-    from ctip.core.uploads import UploadError, check_document
-    from ctip.directives.symbols import SymbolError, parse_symbol
 
     try:
         parse_symbol(number_symbol)
@@ -137,7 +130,7 @@ def report_request_register(
             kind = check_document(letter)
         except UploadError as exc:
             raise ReportError(str(exc)) from exc
-    with transaction.atomic():
+    with unit_of_work():
         request = ReportRequest.objects.create(
             number_symbol=number_symbol,
             date=date_issued,
@@ -166,7 +159,7 @@ def report_request_register(
     return request
 
 
-def default_authority(unit: Unit) -> tuple[str, str]:
+def _default_authority(unit: Unit) -> tuple[str, str]:
     """("Ủy ban nhân dân tỉnh Quảng Ngãi", "Quảng Ngãi") for a province named "Quảng Ngãi"."""
     name = unit.name
     for prefix in ("Tỉnh ", "Thành phố ", "Xã ", "Phường ", "Đặc khu "):
@@ -194,11 +187,11 @@ def report_create(
     narratives: dict[str, str] | None = None,
 ) -> Report:
     _period(period_start, period_end)
-    template_check(template)
+    _template_check(template)
     if audience not in Audience.values:
         raise ReportError(_("Phạm vi gửi không hợp lệ."))
-    authority, place = default_authority(unit)
-    with transaction.atomic():
+    authority, place = _default_authority(unit)
+    with unit_of_work():
         report = Report.objects.create(
             request=request,
             template=template,
@@ -243,7 +236,7 @@ def report_narratives_set(
         raise ReportError(_("Mỗi phần viết tối đa 20.000 ký tự."))
     for text in narratives.values():
         check_text(text, error=ReportError)  # a NUL character: PostgreSQL's JSON refuses it
-    with transaction.atomic():
+    with unit_of_work():
         locked = Report.objects.select_for_update().get(pk=report.pk)
         _refuse_if_issued(locked)
         merged = {**locked.narratives, **{k: v.strip() for k, v in narratives.items()}}
@@ -262,9 +255,8 @@ def report_narratives_set(
 def compilation_start(*, report: Report, acting_user: Any, run_now: bool = False) -> Compilation:
     """Queue a compilation (a background job; `run_now` compiles in this process, as the command
     does). The job updates its progress for the browser to poll."""
-    from ctip.core.jobs import enqueue
 
-    with transaction.atomic():
+    with unit_of_work():
         _refuse_if_issued(Report.objects.select_for_update().get(pk=report.pk))
         compilation = Compilation.objects.create(
             report=report, user=acting_user if getattr(acting_user, "pk", None) else None
@@ -273,8 +265,6 @@ def compilation_start(*, report: Report, acting_user: Any, run_now: bool = False
         if not run_now:
             enqueue("ctip.reporting.jobs.run_compilation", compilation.pk)
     if run_now:
-        from ctip.reporting.jobs import run_compilation
-
         run_compilation(compilation.pk)
         compilation.refresh_from_db()
     return compilation

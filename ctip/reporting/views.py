@@ -9,13 +9,18 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
-from ctip.accounts.permissions import P
 from ctip.accounts.scope import has_perm
 from ctip.core import formfields as bounded
 from ctip.core.access import requires
+from ctip.core.permissions import P
+from ctip.geo.models import Level, Unit
+from ctip.reporting.annex import annex_xlsx
 from ctip.reporting.contributions import accepted_texts
-from ctip.reporting.models import JobStatus, ReportTemplate
+from ctip.reporting.errors import ReportError
+from ctip.reporting.models import ReportTemplate
 from ctip.reporting.outline import narrative_slots
+from ctip.reporting.provenance import listed_for
+from ctip.reporting.render import RenderError, docx_to_pdf, render_docx
 from ctip.reporting.selectors import (
     access_compilation,
     access_report,
@@ -23,13 +28,13 @@ from ctip.reporting.selectors import (
     requests_visible,
 )
 from ctip.reporting.services import (
-    ReportError,
     compilation_start,
     report_create,
     report_narratives_set,
     report_request_register,
 )
-from ctip.reporting.views_workflow import can_issue, issued_facts
+from ctip.reporting.states import JobStatus
+from ctip.reporting.views_issuing import can_issue, issued_facts
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -72,8 +77,6 @@ class RequestForm(forms.Form):
 
 @requires(P.COMPILE_REPORTS)
 def request_new(request: HttpRequest) -> HttpResponse:
-    from ctip.geo.models import Level, Unit
-
     form = RequestForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -170,8 +173,6 @@ def _running(compilation) -> bool:
 
 @requires(P.VIEW_REPORTS)
 def figure_detail(request: HttpRequest, pk: int, fid: str) -> HttpResponse:
-    from ctip.reporting.provenance import listed_for
-
     compilation = access_compilation(request.user, pk)
     figure = compilation.result.get("figures", {}).get(fid)
     if figure is None:
@@ -186,9 +187,6 @@ def figure_detail(request: HttpRequest, pk: int, fid: str) -> HttpResponse:
 
 @requires(P.VIEW_REPORTS)
 def compilation_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    from ctip.reporting.annex import annex_xlsx
-    from ctip.reporting.render import RenderError, docx_to_pdf, render_docx
-
     compilation = access_compilation(request.user, pk)
     if compilation.status != JobStatus.DONE or fmt not in ("docx", "xlsx", "pdf"):
         raise Http404

@@ -1,6 +1,7 @@
-"""The reporting loop in the browser: a request and who owes what, each agency's part (its
-figures read from the indicators, its text, the leader's sign-off, the standing office's
-decision), issuing with a number, the signed scan, and the corrections to issued reports."""
+"""The reporting loop in the browser, up to the report: a request and who owes what, each
+agency's part (its figures read from the indicators, its text, the leader's sign-off, the
+standing office's decision) and the completeness of parts per agency. Issuing is in
+views_issuing.py."""
 
 from __future__ import annotations
 
@@ -15,26 +16,22 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
-from ctip.accounts.permissions import P
-from ctip.accounts.scope import has_perm
+from ctip.accounts.permissions import ROLES
+from ctip.accounts.scope import active_assignments
 from ctip.agencies.models import Agency
 from ctip.core import formfields as bounded
 from ctip.core.access import access_confidential, access_object, requires
-from ctip.core.audit import audit_read
-from ctip.core.indicators import compute
+from ctip.core.permissions import P
 from ctip.core.sealed import extension, sealed_response
+from ctip.geo.models import Unit
+from ctip.indicators.queries import compute
 from ctip.reporting import contributions as flow
+from ctip.reporting.errors import ReportError
 from ctip.reporting.indicators import COMPLETENESS
-from ctip.reporting.models import Contribution, ContributionState, JobStatus, Report
+from ctip.reporting.models import Contribution
 from ctip.reporting.outline import narrative_slots
-from ctip.reporting.selectors import (
-    access_contribution,
-    access_report,
-    contributions_visible,
-    corrections_visible,
-    requests_visible,
-)
-from ctip.reporting.services import ReportError
+from ctip.reporting.selectors import access_contribution, contributions_visible, requests_visible
+from ctip.reporting.states import ContributionState
 
 
 def completeness(request_obj: Any) -> dict[str, int]:
@@ -160,7 +157,7 @@ def contribution_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "slots": [(s, h, lbl, part.narratives.get(s, "")) for s, h, lbl in slots],
             "rounds": part.rounds.select_related("signed_by", "decided_by"),  # type: ignore[attr-defined]
             "editable": may["write"] and part.state in flow.EDITABLE,
-            "can_sign": may["sign"] and part.state in flow.TRANSITIONS["sign_off"],
+            "can_sign": may["sign"] and part.state in flow.SIGNABLE,
             "can_decide": may["decide"] and part.state == ContributionState.SUBMITTED,
             "error": error,
         },
@@ -193,14 +190,10 @@ def _act(request: HttpRequest, part: Contribution, may: dict[str, bool]) -> None
 
 @requires(P.VIEW_REPORTS)
 def completeness_view(request: HttpRequest) -> HttpResponse:
-    """Per agency, over the requests received in a year: expected, sent, on time, returned."""
-    from ctip.geo.models import Level, Unit
-
+    """Per agency, over the requests received in a year: expected, sent, on time, returned;
+    for the user's own territory only (an empty table without one, never another province's)."""
     year = _year(request.GET.get("nam"))
-    unit = (
-        _own_province(request.user)
-        or Unit.objects.valid_on(date.today()).filter(level=Level.PROVINCE).order_by("pk").first()
-    )
+    unit = _own_territory(request.user)
     rows: dict[str, dict[str, Any]] = {}
     if unit is not None:
         for r in compute(
@@ -227,128 +220,12 @@ def _year(raw: str | None) -> int:
     return year if 2000 <= year <= 2100 else timezone.localdate().year
 
 
-def _own_province(user: Any) -> Any:
-    from ctip.accounts.scope import active_assignments
-
-    for assignment in active_assignments(user):
-        if assignment.unit is not None:
-            return assignment.unit
-    return None
-
-
-@requires(P.VIEW_REPORTS)
-def correction_list(request: HttpRequest) -> HttpResponse:
-    return render(
-        request,
-        "reporting/corrections.html",
-        {"corrections": corrections_visible(request.user)[:200]},
-    )
-
-
-class IssueForm(forms.Form):
-    issue_date = bounded.DateField(label=_l("Ngày ban hành (ngày/tháng/năm)"))
-    number = bounded.IntegerField(
-        label=_l("Số văn bản (để trống: lấy số kế tiếp trong sổ văn bản đi)"),
-        min_value=1,
-        required=False,
-    )
-
-
-@requires(P.ISSUE_REPORTS)
-def report_issue_view(request: HttpRequest, pk: int) -> HttpResponse:
-    from ctip.reporting.issuing import next_free_number, report_issue
-
-    report = access_report(request.user, pk)
-    compilation = report.compilations.filter(status=JobStatus.DONE).first()  # type: ignore[attr-defined]
-    if report.issued or compilation is None:
-        raise Http404
-    form = IssueForm(request.POST or None, initial={"issue_date": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            report_issue(
-                report=report,
-                compilation=compilation,
-                issue_date=form.cleaned_data["issue_date"],
-                number=form.cleaned_data["number"],
-                acting_user=request.user,
-            )
-        except ReportError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Đã ban hành báo cáo."))
-            return redirect("report_detail", pk=pk)
-    return render(
-        request,
-        "reporting/issue.html",
-        {
-            "form": form,
-            "report": report,
-            "compilation": compilation,
-            "next_number": next_free_number(report=report, year=timezone.localdate().year),
-        },
-    )
-
-
-class ScanForm(forms.Form):
-    scan = forms.FileField(label=_l("Bản scan đã ký, đóng dấu (PDF)"))
-
-
-@requires(P.ISSUE_REPORTS)
-def report_scan_upload(request: HttpRequest, pk: int) -> HttpResponse:
-    from ctip.reporting.issuing import report_scan_attach
-
-    report = access_report(request.user, pk)
-    form = ScanForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            report_scan_attach(
-                report=report, upload=form.cleaned_data["scan"], acting_user=request.user
-            )
-        except ReportError as exc:
-            form.add_error("scan", str(exc))
-        else:
-            messages.success(request, _("Đã lưu bản scan."))
-            return redirect("report_detail", pk=pk)
-    return render(request, "reporting/scan.html", {"form": form, "report": report})
-
-
-@requires(P.VIEW_REPORTS)
-def report_scan_download(request: HttpRequest, pk: int) -> HttpResponse:
-    report = access_report(request.user, pk)
-    if report.scan is None:
-        raise Http404
-    audit_read(acting_user=request.user, obj=report, purpose="scan")
-    name = f"{report.number.replace('/', '-')}.pdf"
-    return sealed_response(report.scan, download_name=name)
-
-
-@requires(P.COMPILE_REPORTS)
-def report_redraft_view(request: HttpRequest, pk: int) -> HttpResponse:
-    from ctip.reporting.issuing import report_redraft
-
-    report = access_report(request.user, pk)
-    if request.method != "POST":
-        raise Http404
-    try:
-        draft = report_redraft(report=report, acting_user=request.user)
-    except ReportError as exc:
-        messages.error(request, str(exc))
-        return redirect("report_detail", pk=pk)
-    return redirect("report_detail", pk=draft.pk)
-
-
-def issued_facts(report: Report) -> dict[str, Any]:
-    """What the report page shows of an issued report: the hash checked against the content."""
-    from ctip.reporting.issuing import content_hash
-
-    frozen = report.issued_compilation
-    intact = frozen is not None and content_hash(frozen.result) == report.content_hash
-    return {"intact": intact}
-
-
-def can_issue(user: Any, report: Report) -> bool:
-    return (
-        not report.issued
-        and has_perm(user, P.ISSUE_REPORTS)
-        and report.compilations.filter(status=JobStatus.DONE).exists()  # type: ignore[attr-defined]
-    )
+def _own_territory(user: Any) -> Unit | None:
+    """The unit of the user's assignment that grants reading reports (the standing office's and
+    leaders' province); None without one. Sorted, so several assignments always give the same."""
+    units = [
+        a.unit
+        for a in active_assignments(user)
+        if a.unit is not None and a.role in ROLES and P.VIEW_REPORTS in ROLES[a.role].permissions
+    ]
+    return min(units, key=lambda u: u.pk, default=None)

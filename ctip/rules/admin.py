@@ -1,7 +1,6 @@
 from django.contrib import admin
-from django.db import transaction
 
-from ctip.core.audit import audit_write
+from ctip.core.admin_writes import admin_delete, admin_save, form_changes
 from ctip.rules.models import Holiday, Rule
 
 
@@ -27,16 +26,19 @@ class HolidayAdmin(admin.ModelAdmin):
     date_hierarchy = "date"
 
     def save_model(self, request, obj, form, change):
-        with transaction.atomic():
-            super().save_model(request, obj, form, change)
-            audit_write(
-                action="rules.holiday_change" if change else "rules.holiday_add",
-                acting_user=request.user,
-                obj=obj,
-                changes={k: [None, str(form.cleaned_data.get(k))] for k in form.changed_data},
-            )
+        admin_save(
+            obj=obj,
+            action="rules.holiday_change" if change else "rules.holiday_add",
+            changes=form_changes(form),
+            save=lambda: super(HolidayAdmin, self).save_model(request, obj, form, change),
+            acting_user=request.user,
+        )
 
     def delete_model(self, request, obj):
-        with transaction.atomic():
-            audit_write(action="rules.holiday_delete", acting_user=request.user, obj=obj)
-            super().delete_model(request, obj)
+        admin_delete(
+            obj=obj,
+            action="rules.holiday_delete",
+            changes={},
+            delete=lambda: super(HolidayAdmin, self).delete_model(request, obj),
+            acting_user=request.user,
+        )

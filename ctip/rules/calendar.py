@@ -25,9 +25,6 @@ class Duration:
             raise ValueError(f"not a duration: {value!r}")
         return cls(amount, unit)
 
-    def as_value(self) -> dict:
-        return {"amount": self.amount, "unit": self.unit}
-
 
 class WorkCalendar:
     """Holidays and make-up days between two dates, read in one query."""
@@ -66,3 +63,8 @@ def working_days_between(start: date, end: date) -> int:
     return sum(
         calendar.is_working_day(start + timedelta(days=i)) for i in range(1, (end - start).days + 1)
     )
+
+
+def default_years() -> range:
+    this = date.today().year
+    return range(2015, this + 3)

@@ -6,10 +6,10 @@ from datetime import date, timedelta
 from typing import Any
 
 import holidays as holidays_lib
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ctip.core.audit import audit_write
+from ctip.core.work import unit_of_work
 from ctip.rules.calendar import Duration
 from ctip.rules.models import DayKind, Holiday, Rule, ValueKind
 
@@ -37,7 +37,7 @@ def rule_set(
         raise RuleError(_("Phải nêu văn bản căn cứ của quy định."))
     if valid_to is not None and valid_to < valid_from:
         raise RuleError(_("Ngày hết hiệu lực phải sau ngày có hiệu lực."))
-    with transaction.atomic():
+    with unit_of_work():
         versions = Rule.objects.select_for_update().filter(key=key)
         far = valid_to or date.max
         for other in versions.overlapping(valid_from, far):
@@ -99,15 +99,10 @@ def holidays_load(*, years: range, acting_user: Any = None) -> int:
         if day not in have
     ]
     if new:
-        with transaction.atomic():
+        with unit_of_work():
             Holiday.objects.bulk_create(new)
             audit_write(action="rules.holidays_load", acting_user=acting_user, count=len(new))
     return len(new)
-
-
-def default_years() -> range:
-    this = date.today().year
-    return range(2015, this + 3)
 
 
 def rules_load_fixture(*, path: Any, acting_user: Any = None) -> int:

@@ -14,14 +14,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from ctip.accounts.permissions import P
 from ctip.accounts.scope import scope_q
 from ctip.core.audit import audit_write
 from ctip.core.crypto import blind_index
+from ctip.core.permissions import P
+from ctip.core.work import unit_of_work
+from ctip.victims.lifecycle import case_merge, find_duplicates
 from ctip.victims.models import Case, DuplicateReview
 from ctip.victims.selectors import cases_owned, cases_visible
 
@@ -36,7 +37,6 @@ class Match:
 
 def matches_for(*, full_name: str, date_of_birth: str, identity_document: str) -> list[Match]:
     """Known live cases of the same person, with what matched (keyed hashes only)."""
-    from ctip.victims.lifecycle import find_duplicates
 
     document = blind_index(identity_document) if identity_document.strip() else None
     found = find_duplicates(
@@ -114,7 +114,6 @@ def duplicate_review_decide(
     *, review: DuplicateReview, decision: str, acting_user: Any
 ) -> DuplicateReview:
     """Record the decision; a merge keeps the known (older) case and folds the new one into it."""
-    from ctip.victims.lifecycle import case_merge
 
     if decision not in DECISIONS:
         raise ReviewError(_("Quyết định không hợp lệ."))
@@ -126,7 +125,7 @@ def duplicate_review_decide(
         raise ReviewError(
             _("Chỉ gộp được khi cơ quan của bạn quản lý cả hai hồ sơ; hãy chọn liên kết.")
         )
-    with transaction.atomic():
+    with unit_of_work():
         updated = DuplicateReview.objects.filter(pk=review.pk, status=Status.OPEN).update(
             status=decision, decided_by=acting_user, decided_on=date.today()
         )

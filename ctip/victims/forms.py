@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ctip.core import formfields as bounded
 from ctip.core.bounds import MAX_AGE, MAX_SMALL_COUNT
-from ctip.victims.models import (
+from ctip.victims.vocab import (
     EXPLOITATION_FORMS,
     MEANS_OF_CONTROL,
     RECRUITMENT_CHANNELS,

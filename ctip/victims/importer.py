@@ -7,17 +7,18 @@ import hashlib
 from datetime import date, datetime
 from typing import Any
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ctip.agencies.models import Agency
 from ctip.core.audit import audit_write
 from ctip.core.bounds import MAX_AGE, MAX_COUNT, MIN_DATE
 from ctip.core.cells import Problems, cell_problem
+from ctip.core.work import unit_of_work
 from ctip.geo.models import COMMUNE_LEVELS, Unit
 from ctip.prevention.importer import ImportRejected, read_file
-from ctip.victims.models import Sex, Source
+from ctip.victims import duplicates
 from ctip.victims.services import DuplicateSuspected, Person, case_create
+from ctip.victims.vocab import Sex, Source
 
 FIELDS = (
     "full_name",
@@ -136,7 +137,7 @@ def import_cases(
         _refuse_known(checked, acting_user)
     if dry_run:
         return len(checked)
-    with transaction.atomic():
+    with unit_of_work():
         for line, (received, source, person) in enumerate(checked, start=1):
             try:
                 case_create(
@@ -169,7 +170,6 @@ def import_cases(
 def _refuse_known(checked: list[tuple], acting_user: Any) -> None:
     """Rows whose person the importing user can already open are refused with those codes;
     matches outside the user's access are not named (they are queued when the row is written)."""
-    from ctip.victims import duplicates
 
     errors = []
     for line, (_received, _source, person) in enumerate(checked, start=1):

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Case as When_
-from django.db.models import Count, Value, When
+from django.db.models import Count, Exists, F, OuterRef, Q, Value, When
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from ctip.core.indicators import (
+from ctip.indicators.registry import (
     FLOW,
     STOCK,
     Dimension,
@@ -17,9 +18,11 @@ from ctip.core.indicators import (
     register_dimension,
     register_field_dimension,
 )
-from ctip.core.rollups import Source as RollupSource
-from ctip.core.rollups import register_source
-from ctip.victims.models import EXPLOITATION_FORMS, Case, CaseEvent, Source, State
+from ctip.indicators.rollups import Source as RollupSource
+from ctip.indicators.rollups import register_source
+from ctip.victims.models import Case, CaseEvent
+from ctip.victims.states import State
+from ctip.victims.vocab import EXPLOITATION_FORMS, Source
 
 CASE_DIMS = (
     "agency",
@@ -36,7 +39,9 @@ CASE_DIMS = (
 
 
 def _cases() -> Any:
-    return Case.objects.all()
+    # A duplicate merged into another case is the same person: counted once, as the case kept
+    # (its history moved there). A case decided "not a victim" was still received, and counts.
+    return Case.objects.filter(merged_into__isnull=True)
 
 
 register(
@@ -56,6 +61,20 @@ register(
 )
 
 
+def _decisions(state: str) -> Any:
+    """The events deciding `state` for a person: each live case's first event into it. Later
+    ones decide nothing new: a merge's note (from the state to itself), a reopened case going
+    back to its decision, and the duplicate's own decision moved to the case kept."""
+    earlier = CaseEvent.objects.filter(case=OuterRef("case"), to_state=state).filter(
+        Q(on__lt=OuterRef("on")) | Q(on=OuterRef("on"), pk__lt=OuterRef("pk"))
+    )
+    return (
+        CaseEvent.objects.filter(to_state=state, case__merged_into__isnull=True)
+        .exclude(from_state=F("to_state"))
+        .exclude(Exists(earlier))
+    )
+
+
 def _decided(state: str, code: str, label: Any) -> None:
     register(
         Indicator(
@@ -63,7 +82,7 @@ def _decided(state: str, code: str, label: Any) -> None:
             label=label,
             measure=_("người"),
             kind=FLOW,
-            records=lambda: CaseEvent.objects.filter(to_state=state),
+            records=lambda: _decisions(state),
             value=lambda: Count("case", distinct=True),
             date_field="on",
             unit_field="case__home_unit",
@@ -124,33 +143,63 @@ register_dimension(
 # --- support and referrals (victim protection II) ---------------------------------------------
 from django.db.models import Avg, Sum  # noqa: E402
 
-from ctip.victims.models import REGIMES, Referral, ReferralStatus, SupportGiven  # noqa: E402
+from ctip.victims.models import Referral, SupportGiven  # noqa: E402
+from ctip.victims.states import ReferralStatus  # noqa: E402
+from ctip.victims.vocab import REGIMES  # noqa: E402
 
 register_field_dimension("regime", "regime", REGIMES)
 register_field_dimension("referral_status", "status", dict(ReferralStatus.choices))
+# One case's own figures (its protection page): `where={"case": <id>}`, never a breakdown
+# shown across cases.
+register_dimension(
+    Dimension(
+        "case",
+        lambda ind, level: F("case"),
+        lambda keys: {
+            pk: {"code": code, "name": code}
+            for pk, code in Case.objects.filter(pk__in=keys).values_list("pk", "code")
+        },
+    )
+)
 
-for _code, _label, _value, _persons in (
-    ("victims.support_amount", _("Kinh phí hỗ trợ nạn nhân"), lambda: Sum("amount"), False),
+
+def _support() -> Any:
+    # One function for every support indicator: they share one scan (one query per page).
+    return SupportGiven.objects.all()
+
+
+SUPPORT_DIMS = ("regime", "agency", "month", "quarter", "year", "case")
+for _code, _label, _measure, _value, _persons in (
+    (
+        "victims.support_amount",
+        _("Kinh phí hỗ trợ nạn nhân"),
+        _("đồng"),
+        lambda: Sum("amount"),
+        False,
+    ),
     (
         "victims.support_persons",
         _("Số người được hỗ trợ"),
-        lambda: Count("case", distinct=True),
+        _("người"),
+        # A person, not a record: support left on a merged duplicate counts as the case kept.
+        lambda: Count(Coalesce("case__merged_into", "case"), distinct=True),
         True,
     ),
+    ("victims.support_given", _("Số lượt hỗ trợ"), _("lượt"), lambda: Count("pk"), False),
 ):
     register(
         Indicator(
             code=_code,
             label=_label,
-            measure=_("đồng") if not _persons else _("người"),
+            measure=_measure,
             kind=FLOW,
-            records=lambda: SupportGiven.objects.all(),
+            records=_support,
             value=_value,
             date_field="given_on",
             unit_field="case__home_unit",
             agency_field="provider",
             persons=_persons,
-            dimensions=("regime", "agency", "month", "quarter", "year"),
+            dimensions=SUPPORT_DIMS,
         )
     )
 

@@ -6,15 +6,20 @@ from datetime import date
 from typing import Any
 
 from django.apps import apps
-from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
+from ctip.accounts.scope import has_perm
+from ctip.core.actors import stored_user
 from ctip.core.audit import audit_write
 from ctip.core.crypto import blind_index
 from ctip.core.models import SealedFile
+from ctip.core.permissions import P
 from ctip.core.personal import is_personal
 from ctip.core.sealed import destroy
+from ctip.core.work import unit_of_work
+from ctip.indicators import rollups
+from ctip.indicators.registry import REGISTRY
 from ctip.rules.calendar import Duration, add_duration
 from ctip.rules.selectors import RuleMissing, rule_in_force
 from ctip.victims.models import (
@@ -22,12 +27,19 @@ from ctip.victims.models import (
     CaseEvent,
     CaseExploitation,
     Consent,
-    ConsentPurpose,
     Paper,
     Referral,
-    State,
     SupportGiven,
 )
+from ctip.victims.selectors import cases_owned
+from ctip.victims.states import ConsentPurpose, State
+
+# The records a merge moves from the duplicate to the case kept (access-log rows stay).
+MOVED = (CaseEvent, Referral, Consent, SupportGiven, Paper)
+
+
+class MergeError(ValueError):
+    pass
 
 
 def find_duplicates(
@@ -44,24 +56,42 @@ def find_duplicates(
 
 
 def case_merge(*, keep: Case, other: Case, acting_user: Any) -> Case:
-    """Merge `other` into `keep`: every history moves to `keep`; `other` remains as a pointer."""
+    """Merge `other` into `keep`: every history moves to `keep`; `other` remains as a pointer
+    and no longer counts (one person, one count). Refused unless the acting user may merge both
+    cases (their own agency's, with a supervisor's or duplicate reviewer's permission); commands
+    and jobs (no user) are not refused."""
     if keep.pk == other.pk:
-        raise ValueError(_("Không thể gộp hồ sơ với chính nó."))
-    with transaction.atomic():
-        # Access-log rows are not moved: who viewed which record stays as it was written.
-        for model in (CaseEvent, Referral, Consent, SupportGiven, Paper):
+        raise MergeError(_("Không thể gộp hồ sơ với chính nó."))
+    _check_may_merge(acting_user, keep, other)
+    with unit_of_work(sources=[Case, *MOVED]) as work:
+        pair = Case.objects.select_for_update().filter(pk__in=[keep.pk, other.pk])
+        locked = {c.pk: c for c in pair}
+        if any(c.merged_into_id for c in locked.values()) or len(locked) != 2:
+            raise MergeError(_("Hồ sơ này đã được gộp vào hồ sơ khác."))
+        keep = locked[keep.pk]
+        touched: dict[Any, set[tuple[date, int]]] = {
+            Case: _points_of(Case, Case.objects.filter(pk__in=[keep.pk, other.pk]))
+        }
+        for model in MOVED:
+            touched[model] = _points_of(model, model.objects.filter(case=other))
             model.objects.filter(case=other).update(case=keep)
         have = set(CaseExploitation.objects.filter(case=keep).values_list("form", flat=True))
         CaseExploitation.objects.filter(case=other).exclude(form__in=have).update(case=keep)
         CaseEvent.objects.create(
             case=keep,
             on=date.today(),
-            actor=_user(acting_user),
+            actor=stored_user(acting_user),
             from_state=keep.state,
             to_state=keep.state,
             reason=f"gộp hồ sơ {other.code}",
         )
         Case.objects.filter(pk=other.pk).update(merged_into=keep, state=State.CLOSED)
+        # The duplicate leaves the counts, the kept case gains its forms of exploitation, and
+        # the moved records now count in the kept case's unit: every touched cell is redone.
+        for model, points in touched.items():
+            if model is not Case:
+                points |= _points_of(model, model.objects.filter(case=keep))
+            work.touch(model, *points)
         audit_write(
             action="victims.case_merge",
             acting_user=acting_user,
@@ -69,6 +99,31 @@ def case_merge(*, keep: Case, other: Case, acting_user: Any) -> Case:
             changes={"merged": [None, other.code]},
         )
     return Case.objects.get(pk=keep.pk)
+
+
+def _check_may_merge(acting_user: Any, keep: Case, other: Case) -> None:
+    """Both cases must be the acting user's agency's own (a referral grants no merge), and the
+    user must supervise cases or review duplicates: the service refuses whatever the caller
+    checked."""
+    if getattr(acting_user, "pk", None) is None:
+        return
+    allowed = has_perm(acting_user, P.SUPERVISE_VICTIM_CASES) or has_perm(
+        acting_user, P.REVIEW_DUPLICATES
+    )
+    owned = cases_owned(acting_user).filter(pk__in=[keep.pk, other.pk]).count()
+    if not allowed or owned != 2:
+        raise MergeError(_("Chỉ gộp được hai hồ sơ do cơ quan của bạn quản lý."))
+
+
+def _points_of(model: Any, rows: Any) -> set[tuple[date, int]]:
+    """(date, unit) of `rows` for every rollup kept over `model`'s records: the cells a write
+    to them touches (`rollups.refresh`). Nothing for a model no rollup reads."""
+    points: set[tuple[date, int]] = set()
+    for source in rollups.SOURCES.values():
+        if source.model is model:
+            first = REGISTRY[source.indicators[0]]
+            points |= set(rows.values_list(first.date_field, first.unit_field))
+    return points
 
 
 def purge_due(today: date) -> QuerySet[Case]:
@@ -101,7 +156,7 @@ def cases_purge(
     report = {"cases": len(due)}
     if dry_run or not due:
         return report
-    with transaction.atomic():
+    with unit_of_work():
         report.update(_destroy_personal_data(due, today))
         audit_write(
             action="victims.cases_purge", acting_user=acting_user, count=len(due), changes=report
@@ -112,7 +167,7 @@ def cases_purge(
 def case_purge(*, case: Case, acting_user: Any, today: date | None = None) -> dict[str, int]:
     """Purge one case now (consent to processing withdrawn after the case was closed)."""
     today = today or date.today()
-    with transaction.atomic():
+    with unit_of_work():
         report = _destroy_personal_data([case.pk], today)
         audit_write(action="victims.case_purge", acting_user=acting_user, obj=case, changes=report)
     return report
@@ -166,6 +221,9 @@ def _destroy_personal_data(due: list[int], today: date) -> dict[str, int]:
     blank.update({column: "" for column in Case.BLIND_INDEXES})
     report["merged duplicates"] = len(cases) - len(due)
     Case.objects.filter(pk__in=cases).update(**blank, purged_on=today)
+    # Counts keep the statistical attributes; the cells are redone all the same, so no rollup
+    # can disagree with the records it was built from whatever a purge comes to change.
+    rollups.refresh(model=Case, points=_points_of(Case, Case.objects.filter(pk__in=cases)))
     _destroy_related(Case, cases, today, report, depth=0)
     return report
 
@@ -181,6 +239,7 @@ def _destroy_related(
             values["purged_on"] = today  # a watch entry escalated to the case: its identity goes
         if values:
             report[label] = report.get(label, 0) + rows.update(**values)
+            rollups.refresh(model=other, points=_points_of(other, rows))
         for column in sealed_columns(other):
             files = list(
                 SealedFile.objects.filter(
@@ -194,7 +253,3 @@ def _destroy_related(
                 report[f"{label}.{column}"] = len(files)
         if depth < 3:  # records of records (a watch entry's checks); the graph is shallow
             _destroy_related(other, rows.values("pk"), today, report, depth + 1)
-
-
-def _user(acting_user: Any) -> Any:
-    return acting_user if getattr(acting_user, "pk", None) else None

@@ -10,7 +10,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from ctip.agencies.models import Agency
 from ctip.core.bounds import MAX_AGE, MAX_AMOUNT_VND, MAX_SMALL_COUNT
@@ -18,51 +17,11 @@ from ctip.core.crypto import EncryptedTextField
 from ctip.core.models import sealed_file_field
 from ctip.core.validators import AGE, AMOUNT, SMALL_COUNT, range_q, validate_date
 from ctip.geo.models import Unit
-
-
-class State(models.TextChoices):
-    RECEIVED = "received", _("Đã tiếp nhận")
-    VERIFYING = "verifying", _("Đang xác minh")
-    IDENTIFIED = "identified", _("Đã xác định là nạn nhân")
-    NOT_VICTIM = "not_victim", _("Không phải nạn nhân")
-    SUPPORT = "support", _("Đang hỗ trợ")
-    REPATRIATION = "repatriation", _("Hồi hương")
-    REINTEGRATION = "reintegration", _("Tái hòa nhập cộng đồng")
-    FOLLOW_UP = "follow_up", _("Theo dõi sau hỗ trợ")
-    CLOSED = "closed", _("Đã đóng hồ sơ")
-
-
-# Explicit workflow: which state may follow which (reopening a closed case is a separate step).
-TRANSITIONS: dict[str, tuple[str, ...]] = {
-    State.RECEIVED: (State.VERIFYING,),
-    State.VERIFYING: (State.IDENTIFIED, State.NOT_VICTIM),
-    State.IDENTIFIED: (State.SUPPORT,),
-    State.SUPPORT: (State.REPATRIATION, State.REINTEGRATION),
-    State.REPATRIATION: (State.REINTEGRATION,),
-    State.REINTEGRATION: (State.FOLLOW_UP,),
-    State.FOLLOW_UP: (State.CLOSED,),
-    State.NOT_VICTIM: (State.CLOSED,),
-    State.CLOSED: (),
-}
-# Persons "being identified" already have rights (Law 53/2024): every state before a decision.
-BEING_IDENTIFIED = (State.RECEIVED, State.VERIFYING)
-
-
-class Source(models.TextChoices):
-    COMMUNE = "commune", _("Ủy ban nhân dân cấp xã")
-    POLICE = "police", _("Công an")
-    BORDER_GUARD = "border_guard", _("Bộ đội Biên phòng")
-    COAST_GUARD = "coast_guard", _("Cảnh sát biển")
-    MISSION_ABROAD = "mission_abroad", _("Cơ quan đại diện ở nước ngoài")
-    HOTLINE = "hotline", _("Đường dây nóng")
-    SELF = "self", _("Tự đến trình báo")
-    FAMILY = "family", _("Gia đình")
-    NGO = "ngo", _("Tổ chức xã hội")
-
-
-class Sex(models.TextChoices):
-    FEMALE = "female", _("Nữ")
-    MALE = "male", _("Nam")
+from ctip.victims.duplicate_models import DuplicateReview as DuplicateReview
+from ctip.victims.paper_models import Paper as Paper
+from ctip.victims.paper_models import PaperTemplate as PaperTemplate
+from ctip.victims.states import ConsentPurpose, ReferralStatus, State
+from ctip.victims.vocab import Sex, Source
 
 
 class Case(models.Model):
@@ -170,46 +129,6 @@ class Case(models.Model):
         return self.code  # never the name
 
 
-EXPLOITATION_FORMS = {
-    "sexual": _("Bóc lột tình dục"),
-    "forced_labour": _("Cưỡng bức lao động"),
-    "forced_marriage": _("Cưỡng ép kết hôn"),
-    "organ_removal": _("Lấy bộ phận cơ thể"),
-    "surrogacy": _("Mang thai hộ"),
-    "child_sale": _("Mua bán trẻ em"),
-    "online_scam": _("Cưỡng bức lừa đảo trực tuyến"),
-    "other": _("Khác"),
-}
-# The exploitation categories of the Human Trafficking Case Data Standard (HTCDS), for exports;
-# ctip's finer codes map onto them (forced scamming is forced criminal activity).
-HTCDS_EXPLOITATION = {
-    "sexual": "Sexual exploitation",
-    "forced_labour": "Forced labour",
-    "forced_marriage": "Forced marriage",
-    "organ_removal": "Removal of organs",
-    "surrogacy": "Other",
-    "child_sale": "Other",
-    "online_scam": "Forced criminal activity",
-    "other": "Other",
-}
-MEANS_OF_CONTROL = {
-    "debt": _("Ép nợ"),
-    "documents_withheld": _("Giữ giấy tờ"),
-    "confinement": _("Giam giữ, hạn chế đi lại"),
-    "violence": _("Bạo lực, đe dọa"),
-    "drugs": _("Ép dùng chất kích thích"),
-    "isolation": _("Cô lập, cắt liên lạc"),
-}
-RECRUITMENT_CHANNELS = {
-    "social_network": _("Mạng xã hội"),
-    "acquaintance": _("Người quen"),
-    "broker": _("Môi giới"),
-    "fake_job": _("Lời mời việc làm giả"),
-    "marriage_broker": _("Môi giới hôn nhân"),
-    "other": _("Khác"),
-}
-
-
 class CaseExploitation(models.Model):
     """One form of exploitation of a case (a table, so counts by form are a GROUP BY)."""
 
@@ -263,12 +182,6 @@ class AccessLog(models.Model):
         return f"{self.case.code} {self.section} {self.at:%Y-%m-%d %H:%M}"
 
 
-class ConsentPurpose(models.TextChoices):
-    PROCESSING = "processing", _("Xử lý dữ liệu cá nhân để hỗ trợ")
-    REFERRAL = "referral", _("Chuyển hồ sơ sang cơ quan khác")
-    ABROAD = "abroad", _("Chia sẻ với cơ quan nước ngoài")
-
-
 class Consent(models.Model):
     """The person's consent (Personal Data Protection Law 91/2025/QH15): given, withdrawn."""
 
@@ -290,21 +203,6 @@ class Consent(models.Model):
 
     def active_on(self, day) -> bool:  # type: ignore[no-untyped-def]
         return self.given_on <= day and (self.withdrawn_on is None or self.withdrawn_on > day)
-
-
-class ReferralStatus(models.TextChoices):
-    SENT = "sent", _("Đã chuyển, chờ tiếp nhận")
-    ACCEPTED = "accepted", _("Đã tiếp nhận")
-    DECLINED = "declined", pgettext_lazy("referral status", "Từ chối")
-    REVOKED = "revoked", _("Đã thu hồi")
-
-
-REFERRAL_TRANSITIONS: dict[str, tuple[str, ...]] = {
-    ReferralStatus.SENT: (ReferralStatus.ACCEPTED, ReferralStatus.DECLINED, ReferralStatus.REVOKED),
-    ReferralStatus.ACCEPTED: (ReferralStatus.REVOKED,),
-    ReferralStatus.DECLINED: (),
-    ReferralStatus.REVOKED: (),
-}
 
 
 class Referral(models.Model):
@@ -330,20 +228,6 @@ class Referral(models.Model):
         return f"{self.case.code} → {self.to_agency.code} ({self.status})"
 
 
-REGIMES = {
-    "essential_needs": _("Hỗ trợ nhu cầu thiết yếu"),
-    "medical": _("Hỗ trợ y tế"),
-    "interpretation": _("Hỗ trợ phiên dịch"),
-    "legal_support": _("Hỗ trợ pháp lý"),
-    "legal_aid": _("Trợ giúp pháp lý"),
-    "travel": _("Hỗ trợ chi phí đi lại"),
-    "psychological": _("Hỗ trợ tâm lý"),
-    "education": _("Hỗ trợ giáo dục phổ thông"),
-    "vocational": _("Hỗ trợ học nghề, tìm việc làm"),
-    "hardship_loan": _("Trợ cấp khó khăn ban đầu, vay vốn"),
-}
-
-
 class SupportGiven(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="support")
     regime = models.CharField(_("chế độ"), max_length=30)
@@ -366,95 +250,3 @@ class SupportGiven(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case.code} {self.regime} {self.given_on}"
-
-
-class PaperKind(models.TextChoices):
-    RECEPTION_MINUTES = "reception_minutes", _("Biên bản tiếp nhận")
-    VICTIM_CONFIRMATION = "victim_confirmation", _("Giấy xác nhận nạn nhân")
-    SUPPORT_DECISION = "support_decision", _("Quyết định hỗ trợ")
-
-
-# The number/symbol suffix of each paper (Decree 30/2020: <number>/<kind>-<issuer>).
-PAPER_SYMBOLS = {
-    PaperKind.RECEPTION_MINUTES: "BB",
-    PaperKind.VICTIM_CONFIRMATION: "GXN",
-    PaperKind.SUPPORT_DECISION: "QĐ",
-}
-
-
-class PaperTemplate(models.Model):
-    """An edited Word template replacing the shipped default for one kind of paper."""
-
-    kind = models.CharField(
-        _("loại giấy tờ"), max_length=30, choices=PaperKind.choices, unique=True
-    )
-    file = models.FileField(_("mẫu Word (.docx)"), upload_to="paper-templates/")
-
-    class Meta:
-        verbose_name = _("mẫu giấy tờ")
-        verbose_name_plural = _("mẫu giấy tờ")
-
-    def __str__(self) -> str:
-        return self.get_kind_display()
-
-
-class Paper(models.Model):
-    """A generated legal paper, numbered and kept with the case. The file holds personal data,
-    so its bytes are encrypted at rest like the case's fields."""
-
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="papers")
-    kind = models.CharField(max_length=30, choices=PaperKind.choices)
-    number = models.CharField(_("số, ký hiệu"), max_length=40)
-    issued_on = models.DateField()
-    # Encrypted, under a random name; NULL once the case's personal data is purged.
-    file = sealed_file_field()
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
-    )
-
-    class Meta:
-        ordering = ["-issued_on", "-pk"]
-
-    def __str__(self) -> str:
-        return self.number
-
-
-class DuplicateReview(models.Model):
-    """A possible duplicate the creator of a case could not see (another agency's case).
-
-    The creator is told nothing: telling them would answer "is this person a victim?" for cases
-    outside their access. The known case's supervisor and the standing office decide, seeing
-    codes and agencies only, whether the two records are one person (link, or merge when one
-    agency owns both) or two.
-    """
-
-    class Basis(models.TextChoices):
-        DOCUMENT = "document", _("Trùng số giấy tờ tùy thân")
-        NAME_BIRTH = "name_birth", _("Trùng họ tên và ngày sinh")
-
-    class Status(models.TextChoices):
-        OPEN = "open", _("Chờ quyết định")
-        LINKED = "linked", _("Cùng một người: đã liên kết")
-        MERGED = "merged", _("Cùng một người: đã gộp")
-        DISTINCT = "distinct", _("Không phải cùng một người")
-
-    new_case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
-    known_case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
-    basis = models.CharField(_("căn cứ"), max_length=20, choices=Basis.choices)
-    found_on = models.DateField(_("ngày phát hiện"))
-    status = models.CharField(
-        _("trạng thái"), max_length=20, choices=Status.choices, default=Status.OPEN
-    )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    decided_on = models.DateField(_("ngày quyết định"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["status", "-found_on", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["new_case", "known_case"], name="duplicate_pair"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.new_case.code} ~ {self.known_case.code} ({self.status})"

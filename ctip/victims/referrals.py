@@ -14,18 +14,13 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ctip.agencies.models import Agency
+from ctip.core.actors import stored_user
 from ctip.core.audit import audit_write
 from ctip.core.validators import check_date, check_text
-from ctip.victims.models import (
-    REFERRAL_TRANSITIONS,
-    Case,
-    Consent,
-    ConsentPurpose,
-    Referral,
-    ReferralStatus,
-    State,
-)
+from ctip.victims.lifecycle import case_purge
+from ctip.victims.models import Case, Consent, Referral
 from ctip.victims.selectors import require_owner
+from ctip.victims.states import REFERRAL_FLOW, ConsentPurpose, ReferralStatus, State
 
 
 class ReferralError(ValueError):
@@ -37,7 +32,7 @@ def consent_record(*, case: Case, purpose: str, given_on: date, acting_user: Any
     require_owner(acting_user, case)
     with transaction.atomic():
         consent = Consent.objects.create(
-            case=case, purpose=purpose, given_on=given_on, recorded_by=_user(acting_user)
+            case=case, purpose=purpose, given_on=given_on, recorded_by=stored_user(acting_user)
         )
         audit_write(
             action="victims.consent_record",
@@ -51,7 +46,6 @@ def consent_record(*, case: Case, purpose: str, given_on: date, acting_user: Any
 def consent_withdraw(*, consent: Consent, on: date, acting_user: Any) -> Consent:
     """Consent withdrawn. Withdrawing consent to processing of a closed case destroys every copy
     of its personal data at once; an open case is purged when it closes (`ctip purge`)."""
-    from ctip.victims.lifecycle import case_purge
 
     check_date(on, label=_("Ngày rút lại"), error=ReferralError)
     require_owner(acting_user, consent.case)
@@ -127,11 +121,7 @@ def referral_answer(*, referral: Referral, status: str, on: date, acting_user: A
     check_date(on, label=_("Ngày trả lời"), error=ReferralError)
     with transaction.atomic():
         locked = Referral.objects.select_for_update().get(pk=referral.pk)
-        if status not in REFERRAL_TRANSITIONS[locked.status]:
-            raise ReferralError(
-                _("Không thể chuyển yêu cầu từ “%(old)s” sang “%(new)s”.")
-                % {"old": ReferralStatus(locked.status).label, "new": ReferralStatus(status).label}
-            )
+        REFERRAL_FLOW.step(locked.status, status, error=ReferralError)
         old = locked.status
         locked.status = status
         if old == ReferralStatus.SENT:
@@ -145,7 +135,3 @@ def referral_answer(*, referral: Referral, status: str, on: date, acting_user: A
             changes={"status": [old, status]},
         )
     return locked
-
-
-def _user(acting_user: Any) -> Any:
-    return acting_user if getattr(acting_user, "pk", None) else None

@@ -9,18 +9,18 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from ctip.accounts.permissions import P
 from ctip.accounts.scope import scoped
 from ctip.core.access import access_object
+from ctip.core.permissions import P
 from ctip.core.text import fold
-from ctip.victims.models import AccessLog, Case, State
+from ctip.victims.models import AccessLog, Case, Referral
+from ctip.victims.states import ReferralStatus, State
 
 
 def cases_visible(user: Any) -> QuerySet[Case]:
     """Cases of the user's agency (and those it succeeded) for case workers and supervisors,
     and cases referred to it while the referral stands accepted. Standing office and leaders
     reach none: they read indicators."""
-    from ctip.victims.models import Referral, ReferralStatus
 
     owned = scoped(
         Case.objects.all(), user, P.VIEW_VICTIM_CASES, agency_field="owner", unit_field=None
@@ -67,7 +67,6 @@ def require_owner(user: Any, case: Case) -> None:
 
 def referral_receiver(user: Any, case: Case) -> Any:
     """The user's agency that accepted a referral of the case, or None."""
-    from ctip.victims.models import Referral, ReferralStatus
 
     accepted = scoped(
         Referral.objects.filter(case=case, status=ReferralStatus.ACCEPTED),

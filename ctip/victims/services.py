@@ -1,4 +1,6 @@
-"""Writes to victim cases: one transaction each, audited without personal values."""
+"""Writes to a victim case's record: opening it (with the duplicate check) and editing it, within
+the bounds of its values. One transaction each, audited without personal values (its moves
+through the workflow are in transitions.py)."""
 
 from __future__ import annotations
 
@@ -6,34 +8,26 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from ctip.accounts.steps import may_take_step
 from ctip.agencies.models import Agency
-from ctip.core import rollups
+from ctip.core.actors import stored_user
 from ctip.core.audit import audit_write
 from ctip.core.bounds import MAX_AGE, MAX_SMALL_COUNT, MAX_TEXT
 from ctip.core.crypto import blind_index
+from ctip.core.personal import personal_fields
 from ctip.core.validators import check_count, check_date, check_number, check_text
+from ctip.core.work import unit_of_work
 from ctip.geo.models import Unit
-from ctip.victims.models import TRANSITIONS, Case, CaseEvent, CaseExploitation, State
+from ctip.rules.selectors import RuleMissing, deadline
+from ctip.victims import duplicates
+from ctip.victims.checks import CaseError, ConflictError, check_scope
+from ctip.victims.models import Case, CaseEvent, CaseExploitation
+from ctip.victims.states import State
 
-PERSONAL = (
-    "full_name",
-    "other_names",
-    "date_of_birth",
-    "ethnicity",
-    "identity_document",
-    "address",
-    "contacts",
-    "relatives",
-    "place_of_exploitation",
-    "route",
-    "narrative",
-    "support_plan",
-)
+PERSONAL = personal_fields(Case)
 EDITABLE = (
     *PERSONAL,
     "sex",
@@ -45,14 +39,6 @@ EDITABLE = (
     "home_unit_id",
     "notified_on",
 )
-
-
-class CaseError(ValueError):
-    pass
-
-
-class ConflictError(CaseError):
-    pass
 
 
 class DuplicateSuspected(CaseError):
@@ -115,7 +101,6 @@ def case_create(
         raise CaseError(_("Ngày tiếp nhận không thể ở tương lai."))
     if not person.full_name.strip():
         raise CaseError(_("Phải có họ và tên."))
-    from ctip.victims import duplicates
 
     matches = duplicates.matches_for(
         full_name=person.full_name,
@@ -130,7 +115,8 @@ def case_create(
     values = {k: v for k, v in vars(person).items() if k not in ("home_unit", "exploitation_forms")}
     for attempt in range(5):
         try:
-            with transaction.atomic():
+            # In an import (batch) the import's own unit of work writes the one audit row.
+            with unit_of_work(sources=[Case], audit=not batch) as work:
                 case = Case.objects.create(
                     code=_next_code(received_on.year),
                     owner=owner,
@@ -151,9 +137,12 @@ def case_create(
                     CaseExploitation(case=case, form=f) for f in set(person.exploitation_forms)
                 )
                 CaseEvent.objects.create(
-                    case=case, on=received_on, actor=_user(acting_user), to_state=State.RECEIVED
+                    case=case,
+                    on=received_on,
+                    actor=stored_user(acting_user),
+                    to_state=State.RECEIVED,
                 )
-                rollups.refresh(model=Case, points=[(received_on, case.home_unit_id)])
+                work.touch(Case, *[(received_on, case.home_unit_id)])
                 duplicates.reviews_open(new_case=case, matches=unseen)
                 if not batch:
                     audit_write(
@@ -175,8 +164,8 @@ def case_update(*, case: Case, version: int, values: dict[str, Any], acting_user
     if unknown:
         raise CaseError(f"not editable: {sorted(unknown)}")
     _check_values(values)
-    _check_scope(acting_user, case)
-    with transaction.atomic():
+    check_scope(acting_user, case)
+    with unit_of_work(sources=[Case]) as work:
         prepared = dict(values)
         if "full_name" in values:
             prepared["name_index"] = blind_index(values["full_name"])
@@ -209,36 +198,8 @@ def case_update(*, case: Case, version: int, values: dict[str, Any], acting_user
         )
         after = Case.objects.get(pk=case.pk)
         points = [(case.received_on, case.home_unit_id), (after.received_on, after.home_unit_id)]
-        rollups.refresh(model=Case, points=points)
+        work.touch(Case, *points)
     return after
-
-
-def case_transition(
-    *, case: Case, to_state: str, on: date, reason: str = "", acting_user: Any
-) -> Case:
-    _check_event(on, reason)
-    if to_state not in TRANSITIONS.get(case.state, ()):
-        raise CaseError(
-            _("Không thể chuyển hồ sơ từ “%(old)s” sang “%(new)s”.")
-            % {"old": State(case.state).label, "new": State(to_state).label}
-        )
-    _check_scope(acting_user, case)
-    _check_step(acting_user, f"victims.{to_state}", on)
-    if to_state == State.NOT_VICTIM and not reason.strip():
-        raise CaseError(_("Phải nêu lý do khi xác định không phải nạn nhân."))
-    return _move(case, to_state, on, reason, acting_user)
-
-
-def case_reopen(*, case: Case, on: date, reason: str, acting_user: Any) -> Case:
-    _check_event(on, reason)
-    if case.state != State.CLOSED:
-        raise CaseError(_("Chỉ mở lại hồ sơ đã đóng."))
-    if not reason.strip():
-        raise CaseError(_("Phải nêu lý do mở lại hồ sơ."))
-    _check_scope(acting_user, case)
-    _check_step(acting_user, "victims.reopen", on)
-    before = case.events.exclude(to_state=State.CLOSED).last()  # type: ignore[attr-defined]
-    return _move(case, before.to_state if before else State.VERIFYING, on, reason, acting_user)
 
 
 # Short personal values; the others are free text up to MAX_TEXT.
@@ -270,64 +231,8 @@ def _check_values(values: dict[str, Any]) -> None:
             )
 
 
-def _check_event(on: date, reason: str) -> None:
-    check_date(on, label=_("Ngày"), error=CaseError)
-    check_text(reason, label=_("Lý do"), error=CaseError)
-
-
-def _check_scope(user: Any, case: Case) -> None:
-    """Services refuse a case outside the user's scope, whatever the caller checked."""
-    from ctip.victims.selectors import cases_visible
-
-    if not cases_visible(user).filter(pk=case.pk).exists():
-        raise CaseError(_("Không có hồ sơ này."))
-
-
-def _check_step(user: Any, step: str, on: date) -> None:
-    if not may_take_step(user, step, on=on):
-        raise CaseError(
-            _(
-                "Vai trò của bạn không được thực hiện bước này (theo quy định đang có "
-                "hiệu lực vào ngày %(day)s)."
-            )
-            % {"day": f"{on:%d/%m/%Y}"}
-        )
-
-
-def _move(case: Case, to_state: str, on: date, reason: str, acting_user: Any) -> Case:
-    with transaction.atomic():
-        locked = Case.objects.select_for_update().get(pk=case.pk)
-        if locked.state != case.state:
-            raise ConflictError(_("Trạng thái hồ sơ vừa được người khác thay đổi."))
-        CaseEvent.objects.create(
-            case=locked,
-            on=on,
-            actor=_user(acting_user),
-            from_state=locked.state,
-            to_state=to_state,
-            reason=reason,
-        )
-        old = locked.state
-        Case.objects.filter(pk=locked.pk).update(
-            state=to_state, state_since=on, version=F("version") + 1
-        )
-        audit_write(
-            action="victims.case_transition",
-            acting_user=acting_user,
-            obj=locked,
-            changes={"state": [old, to_state]},
-        )
-    return Case.objects.get(pk=case.pk)
-
-
 def _verification_due(day: date) -> date | None:
-    from ctip.rules.selectors import RuleMissing, deadline
-
     try:
         return deadline("victims.deadline.verifying", event_day=day)
     except RuleMissing:
         return None
-
-
-def _user(acting_user: Any) -> Any:
-    return acting_user if getattr(acting_user, "pk", None) else None

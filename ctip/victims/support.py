@@ -6,15 +6,18 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ctip.agencies.models import Agency
 from ctip.core.audit import audit_write
 from ctip.core.sealed import content_type_for, seal
+from ctip.core.uploads import check_document
 from ctip.core.validators import check_amount, check_date
+from ctip.core.work import unit_of_work
 from ctip.rules.selectors import rule_value
-from ctip.victims.models import BEING_IDENTIFIED, REGIMES, Case, CaseEvent, State, SupportGiven
+from ctip.victims.models import Case, CaseEvent, SupportGiven
+from ctip.victims.states import BEING_IDENTIFIED, State
+from ctip.victims.vocab import REGIMES
 
 
 @dataclass(frozen=True)
@@ -82,10 +85,8 @@ def support_give(
         )
     kind = ""
     if evidence is not None:
-        from ctip.core.uploads import check_document
-
         kind = check_document(evidence)
-    with transaction.atomic():
+    with unit_of_work():
         support = SupportGiven.objects.create(
             case=case,
             regime=regime,

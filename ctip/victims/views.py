@@ -6,23 +6,19 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from ctip.accounts.permissions import P
-from ctip.accounts.scope import active_assignments
+from ctip.agencies.selectors_scope import agency_acting_for
 from ctip.core.access import access_object, requires
+from ctip.core.permissions import P
 from ctip.core.personal import remember
 from ctip.geo.models import COMMUNE_LEVELS, Unit
+from ctip.victims.checks import CaseError
 from ctip.victims.duplicates import linked_cases
 from ctip.victims.forms import BreakGlassForm, CaseForm, IdentityForm, SearchForm, TransitionForm
-from ctip.victims.models import TRANSITIONS, AccessLog, State
+from ctip.victims.models import AccessLog
 from ctip.victims.selectors import access_case, cases_visible, overdue_verifications, search_by_name
-from ctip.victims.services import (
-    CaseError,
-    Person,
-    case_create,
-    case_reopen,
-    case_transition,
-    case_update,
-)
+from ctip.victims.services import Person, case_create, case_update
+from ctip.victims.states import CASE_FLOW, State
+from ctip.victims.transitions import case_reopen, case_transition
 
 
 @requires(P.VIEW_VICTIM_CASES)
@@ -58,22 +54,11 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "case": case,
             "events": case.events.all(),  # type: ignore[attr-defined]
             "forms": list(case.exploitation.values_list("form", flat=True)),  # type: ignore[attr-defined]
-            "next_states": [(s, State(s).label) for s in TRANSITIONS[case.state]],
+            "next_states": [(s, State(s).label) for s in CASE_FLOW.allowed(case.state)],
             "linked": [
                 r.known_case if r.new_case_id == case.pk else r.new_case for r in linked_cases(case)
             ],
         },
-    )
-
-
-def _agency(request: HttpRequest):
-    return next(
-        (
-            a.agency
-            for a in active_assignments(request.user)
-            if a.agency and a.role in ("case_worker", "case_supervisor")
-        ),
-        None,
     )
 
 
@@ -87,7 +72,7 @@ def case_create_view(request: HttpRequest) -> HttpResponse:
             .filter(code=data["home_unit"], level__in=COMMUNE_LEVELS)
             .first()
         )
-        owner = _agency(request)
+        owner = agency_acting_for(request.user, P.EDIT_VICTIM_CASES)
         if unit is None:
             form.add_error("home_unit", _("Không có xã, phường mã này vào ngày tiếp nhận."))
         elif owner is None:
@@ -144,7 +129,7 @@ def case_create_view(request: HttpRequest) -> HttpResponse:
 def case_transition_view(request: HttpRequest, pk: int) -> HttpResponse:
     case = access_object(cases_visible(request.user), pk)
     form = TransitionForm(request.POST or None, initial={"on": date.today()})
-    choices: list[tuple[str, object]] = [(s, State(s).label) for s in TRANSITIONS[case.state]]
+    choices: list[tuple[str, object]] = [(s, State(s).label) for s in CASE_FLOW.allowed(case.state)]
     if case.state == State.CLOSED:
         choices = [("reopen", _("Mở lại hồ sơ"))]
     form.fields["to_state"].choices = choices  # type: ignore[attr-defined]

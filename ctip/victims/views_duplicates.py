@@ -7,8 +7,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from ctip.accounts.permissions import P
 from ctip.core.access import access_object, requires
+from ctip.core.permissions import P
 from ctip.victims.duplicates import (
     DECISIONS,
     ReviewError,

@@ -7,28 +7,24 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
-from ctip.accounts.permissions import P
 from ctip.accounts.scope import scoped
 from ctip.agencies.models import Agency
 from ctip.core import formfields as bounded
 from ctip.core.access import access_object, requires
-from ctip.core.bounds import MAX_AMOUNT_VND
+from ctip.core.bounds import MAX_AMOUNT_VND, MAX_DATE, MIN_DATE
+from ctip.core.permissions import P
 from ctip.core.sealed import extension, sealed_response
-from ctip.victims.models import (
-    REGIMES,
-    Consent,
-    ConsentPurpose,
-    PaperKind,
-    Referral,
-    ReferralStatus,
-    SupportGiven,
-)
+from ctip.indicators.queries import compute
+from ctip.victims.lifecycle import MergeError, case_merge
+from ctip.victims.models import Consent, Paper, Referral, SupportGiven
+from ctip.victims.paper_models import PaperKind
+from ctip.victims.papers.generate import paper_generate
 from ctip.victims.referrals import (
     ReferralError,
     consent_record,
@@ -44,7 +40,10 @@ from ctip.victims.selectors import (
     referral_receiver,
     require_owner,
 )
+from ctip.victims.services import case_update
+from ctip.victims.states import ConsentPurpose, ReferralStatus
 from ctip.victims.support import eligibility, support_give
+from ctip.victims.vocab import REGIMES
 
 
 class ConsentForm(forms.Form):
@@ -105,8 +104,6 @@ def protection(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("Đã chuyển hồ sơ, chờ cơ quan nhận trả lời."))
                 return redirect("case_protection", pk=case.pk)
             if "plan" in request.POST:
-                from ctip.victims.services import case_update
-
                 require_owner(request.user, case)
                 case_update(
                     case=case,
@@ -127,9 +124,7 @@ def protection(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("case_protection", pk=case.pk)
         except (ReferralError, ValueError) as exc:  # includes ConflictError (a stale plan)
             messages.error(request, str(exc))
-    totals = case.support.values("regime").annotate(  # type: ignore[attr-defined]
-        amount=Sum("amount"), n=Count("pk")
-    )
+    totals = support_totals(case)
     return render(
         request,
         "victims/protection.html",
@@ -138,7 +133,7 @@ def protection(request: HttpRequest, pk: int) -> HttpResponse:
             "consents": case.consents.all(),  # type: ignore[attr-defined]
             "referrals": case.referrals.select_related("to_agency"),  # type: ignore[attr-defined]
             "support": case.support.select_related("provider"),  # type: ignore[attr-defined]
-            "totals": [{**t, "label": REGIMES.get(t["regime"], t["regime"])} for t in totals],
+            "totals": totals,
             "entitled": entitled,
             "regimes": REGIMES,
             "consent_form": consent_form,
@@ -148,6 +143,30 @@ def protection(request: HttpRequest, pk: int) -> HttpResponse:
             "paper_kinds": PaperKind.choices,
         },
     )
+
+
+SUPPORT_TOTALS = ("victims.support_given", "victims.support_amount")
+
+
+def support_totals(case: Any) -> list[dict[str, Any]]:
+    """The support one case received, per regime (times given and amount): the registry's
+    support indicators narrowed to the case, over every date a user can enter."""
+    rows = compute(
+        list(SUPPORT_TOTALS),
+        unit=case.home_unit,
+        start=MIN_DATE,
+        end=MAX_DATE,
+        by=("regime",),
+        where={"case": case.pk},
+    )
+    totals: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        regime = row["regime"]
+        total = totals.setdefault(
+            regime["code"], {"regime": regime["code"], "label": regime["name"], "n": 0, "amount": 0}
+        )
+        total["n" if row["indicator"] == SUPPORT_TOTALS[0] else "amount"] = row["value"]
+    return list(totals.values())
 
 
 def _version(text: str) -> int:
@@ -203,9 +222,6 @@ def referral_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 @requires(P.EDIT_VICTIM_CASES)
 def paper_create(request: HttpRequest, pk: int) -> HttpResponse:
-    from ctip.victims.models import PaperKind
-    from ctip.victims.papers.generate import paper_generate
-
     case = access_object(cases_visible(request.user), pk)
     kind = request.POST.get("kind", "")
     if request.method == "POST" and kind in PaperKind.values:
@@ -221,8 +237,6 @@ def paper_create(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(P.VIEW_VICTIM_CASES)
 def paper_download(request: HttpRequest, pk: int) -> HttpResponse:
     """A paper holds personal data: served decrypted, only in scope, and the view is logged."""
-    from ctip.victims.models import Paper
-    from ctip.victims.selectors import access_case
 
     paper = access_object(
         Paper.objects.filter(case__in=cases_visible(request.user), file__isnull=False), pk
@@ -251,8 +265,6 @@ def evidence_download(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(P.SUPERVISE_VICTIM_CASES)
 def case_merge_view(request: HttpRequest, pk: int) -> HttpResponse:
     """A supervisor merges a duplicate (by its code) into this case; both histories are kept."""
-    from ctip.victims.lifecycle import case_merge
-
     keep = access_object(cases_visible(request.user), pk)
     # A NUL character matches no code (and PostgreSQL refuses it in a query).
     code = request.POST.get("code", "").strip().replace("\x00", "\ufffd")
@@ -267,6 +279,10 @@ def case_merge_view(request: HttpRequest, pk: int) -> HttpResponse:
                 request, _("Không có hồ sơ %(code)s trong phạm vi của bạn.") % {"code": code}
             )
         else:
-            case_merge(keep=keep, other=other, acting_user=request.user)
-            messages.success(request, _("Đã gộp hồ sơ %(code)s.") % {"code": other.code})
+            try:
+                case_merge(keep=keep, other=other, acting_user=request.user)
+            except MergeError as exc:  # the service's own check (a concurrent merge, a role)
+                messages.error(request, str(exc))
+            else:
+                messages.success(request, _("Đã gộp hồ sơ %(code)s.") % {"code": other.code})
     return redirect("case_protection", pk=keep.pk)

@@ -12,7 +12,7 @@ from django.utils.formats import get_format, number_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from ctip.core.disclosure import mark
+from ctip.indicators.disclosure import mark
 
 register = template.Library()
 

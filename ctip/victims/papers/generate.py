@@ -7,22 +7,17 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from django.db import transaction
 from docxtpl import DocxTemplate
 
 from ctip.core.audit import audit_write
 from ctip.core.sealed import content_type_for, seal
-from ctip.victims.models import (
-    PAPER_SYMBOLS,
-    REGIMES,
-    Case,
-    CaseEvent,
-    Paper,
-    PaperKind,
-    PaperTemplate,
-    State,
-)
+from ctip.core.text import vn_int
+from ctip.core.work import unit_of_work
+from ctip.victims.models import Case, CaseEvent, Paper, PaperTemplate
+from ctip.victims.paper_models import PAPER_SYMBOLS, PaperKind
 from ctip.victims.selectors import require_owner
+from ctip.victims.states import State
+from ctip.victims.vocab import REGIMES
 
 DEFAULTS = Path(__file__).resolve().parent
 DOCX = content_type_for("docx")
@@ -46,16 +41,12 @@ def _issuer_symbol(agency: Any) -> str:
     return "".join(w[0].upper() for w in words if w[0].isalpha()) or agency.code.upper()
 
 
-def _vn(amount: int) -> str:
-    return f"{amount:,}".replace(",", ".")
-
-
 def _context(case: Case, number: str, today: date) -> dict[str, Any]:
     identified = CaseEvent.objects.filter(case=case, to_state=State.IDENTIFIED).last()
     support = [
         {
             "regime": str(REGIMES.get(s.regime, s.regime)),
-            "amount": _vn(s.amount),
+            "amount": vn_int(s.amount),
             "given_on": f"{s.given_on:%d/%m/%Y}",
         }
         for s in case.support.order_by("given_on")  # type: ignore[attr-defined]
@@ -81,7 +72,7 @@ def _context(case: Case, number: str, today: date) -> dict[str, Any]:
         "source": case.get_source_display(),
         "identified_on": f"{identified.on:%d/%m/%Y}" if identified else "—",
         "support": support,
-        "support_total": _vn(total),
+        "support_total": vn_int(total),
         "signer_title": "THỦ TRƯỞNG CƠ QUAN",
     }
 
@@ -89,7 +80,7 @@ def _context(case: Case, number: str, today: date) -> dict[str, Any]:
 def paper_generate(*, case: Case, kind: str, acting_user: Any, today: date | None = None) -> Paper:
     today = today or date.today()
     require_owner(acting_user, case)  # papers are issued in the owner's register only
-    with transaction.atomic():
+    with unit_of_work():
         number = _number(kind, case, today.year)
         document = _template(kind)
         # autoescape: "&" and "<" in names or addresses must survive (shared/stack.md).

@@ -9,7 +9,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
-from ctip.core.backup import BackupError, BackupResult, backup_create
+from ctip.core.backup import backup_create
+from ctip.core.backup_manifest import BackupError, BackupResult
 
 
 def _megabytes(size: int) -> str:

@@ -10,8 +10,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
-from ctip.core import backup
-from ctip.core.backup import BackupError
+from ctip.core import backup_db, backup_manifest, restore
+from ctip.core.backup_manifest import BackupError
 
 YES = {"y", "yes", "c", "co", "có"}
 
@@ -31,15 +31,15 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["path"]
         try:
-            manifest = backup.manifest_read(path)
-            backup.manifest_check(manifest)
-            with backup.staging_dir() as staging:
-                backup.archive_extract(path, manifest, Path(staging))
+            manifest = backup_manifest.manifest_read(path)
+            restore.manifest_check(manifest)
+            with restore.staging_dir() as staging:
+                restore.archive_extract(path, manifest, Path(staging))
                 if not options["yes"]:
                     self.confirm(manifest)
-                backup.database_restore(manifest, Path(staging))
-                backup.media_replace(Path(staging))
-            backup.restore_finish(manifest, archive=path.name)
+                backup_db.database_restore(manifest, Path(staging))
+                restore.media_replace(Path(staging))
+            restore.restore_finish(manifest, archive=path.name)
         except BackupError as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(
@@ -47,7 +47,7 @@ class Command(BaseCommand):
             % {"created": manifest.created, "files": manifest.media_count()}
         )
 
-    def confirm(self, manifest: backup.Manifest) -> None:
+    def confirm(self, manifest: backup_manifest.Manifest) -> None:
         if not sys.stdin.isatty():
             raise CommandError(
                 _("Không có ai để xác nhận (đầu vào không phải terminal): thêm --yes để khôi phục.")

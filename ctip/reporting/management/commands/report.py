@@ -11,9 +11,13 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ctip.core.management.commands.indicators import resolve_unit
-from ctip.reporting.models import Audience, JobStatus, Report, ReportRequest, ReportTemplate
-from ctip.reporting.services import ReportError, compilation_start, report_create
+from ctip.geo.selectors import UnitNotFound, unit_named
+from ctip.reporting.annex import annex_xlsx
+from ctip.reporting.errors import ReportError
+from ctip.reporting.models import Report, ReportRequest, ReportTemplate
+from ctip.reporting.render import RenderError, docx_to_pdf, render_docx
+from ctip.reporting.services import compilation_start, report_create
+from ctip.reporting.states import Audience, JobStatus
 
 
 class Command(BaseCommand):
@@ -34,14 +38,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--public",
             action="store_true",
-            help="for publication: figures about persons under ctip.core.disclosure",
+            help="for publication: figures about persons under ctip.indicators.disclosure",
         )
         parser.add_argument("--round", action="store_true", help="large counts as 'hơn N'")
 
     def handle(self, *args, **options):
-        from ctip.reporting.annex import annex_xlsx
-        from ctip.reporting.render import RenderError, docx_to_pdf, render_docx
-
         start, end = _day(options["start"]), _day(options["end"])
         template = ReportTemplate.objects.filter(code=options["template"]).first()
         if template is None:
@@ -55,7 +56,7 @@ class Command(BaseCommand):
         try:
             report = report_create(
                 template=template,
-                unit=resolve_unit(options["unit"], end),
+                unit=unit_named(options["unit"], end),
                 period_start=start,
                 period_end=end,
                 request=request,
@@ -67,7 +68,7 @@ class Command(BaseCommand):
                 narratives=dict(draft.narratives) if draft else {},
                 acting_user=None,
             )
-        except ReportError as exc:
+        except (ReportError, UnitNotFound) as exc:
             raise CommandError(str(exc)) from exc
         compilation = compilation_start(report=report, acting_user=None, run_now=True)
         if compilation.status != JobStatus.DONE:

@@ -1,0 +1,11 @@
+"""Who to store as the person behind a write."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def stored_user(acting_user: Any) -> Any:
+    """The user to record in an actor column: None for a system job (`acting_user=None`) or a
+    user that is not saved (anonymous), whose foreign key would not resolve."""
+    return acting_user if getattr(acting_user, "pk", None) else None

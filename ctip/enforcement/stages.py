@@ -1,0 +1,75 @@
+"""A criminal case's stages: moving it on (detected → instituted → indicted → tried → judged, or
+dropped) by the role and the kind of agency that owns the next stage, dates in order."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from ctip.accounts.permissions import ROLES
+from ctip.accounts.scope import active_assignments
+from ctip.accounts.steps import roles_for_step
+from ctip.agencies.models import Agency
+from ctip.core.actors import stored_user
+from ctip.core.audit import audit_write
+from ctip.core.validators import check_date
+from ctip.core.work import unit_of_work
+from ctip.enforcement.checks import EnforcementError, guard
+from ctip.enforcement.models import STAGE_FLOW, STAGE_OWNER_KIND, CriminalCase, StageEvent
+from ctip.periods import locks
+
+
+def stage_advance(
+    *, case: CriminalCase, to_stage: str, on: date, acting_user: Any, reason: str = ""
+) -> CriminalCase:
+    """Move the case to its next stage: the right role, in an agency of the kind that owns the
+    stage, on a date not before the previous stage. A date inside an issued report's period
+    needs a reason (reporting.locks)."""
+    check_date(on, label=_("Ngày"), error=EnforcementError)
+    step = STAGE_FLOW.step(case.stage, to_stage, error=EnforcementError)
+    if on > date.today():
+        raise EnforcementError(_("Ngày không thể ở tương lai."))
+    last = case.stages.order_by("on", "pk").last()  # type: ignore[attr-defined]
+    if last is not None and on < last.on:
+        raise EnforcementError(
+            _("Ngày %(day)s trước ngày của giai đoạn trước (%(prev)s).")
+            % {"day": f"{on:%d/%m/%Y}", "prev": f"{last.on:%d/%m/%Y}"}
+        )
+    agency = _acting_agency(acting_user, step.legal_step, STAGE_OWNER_KIND[to_stage], on)
+    with unit_of_work():
+        locked = CriminalCase.objects.select_for_update().get(pk=case.pk)
+        if locked.stage != case.stage:
+            raise EnforcementError(_("Vụ án vừa được người khác cập nhật."))
+        lock = guard(StageEvent, [(on, locked.unit_id)], reason)
+        event = StageEvent.objects.create(
+            case=locked, stage=to_stage, on=on, agency=agency, actor=stored_user(acting_user)
+        )
+        locks.record(lock, obj=event, action="create", acting_user=acting_user)
+        old = locked.stage
+        CriminalCase.objects.filter(pk=locked.pk).update(stage=to_stage)
+        audit_write(
+            action="enforcement.stage_advance",
+            acting_user=acting_user,
+            obj=locked,
+            changes={"stage": [old, to_stage]},
+        )
+    return CriminalCase.objects.get(pk=case.pk)
+
+
+def _acting_agency(user: Any, legal_step: str, kind: str, on: date) -> Agency:
+    allowed = roles_for_step(legal_step, on=on)
+    for assignment in active_assignments(user):
+        agency = assignment.agency
+        if (
+            assignment.role in allowed
+            and assignment.role in ROLES
+            and agency is not None
+            and agency.kind == kind
+        ):
+            return agency
+    raise EnforcementError(
+        _("Chỉ %(roles)s của cơ quan %(kind)s được thực hiện bước này.")
+        % {"roles": ", ".join(str(ROLES[r].label) for r in sorted(allowed)) or "—", "kind": kind}
+    )

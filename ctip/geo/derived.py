@@ -1,0 +1,66 @@
+"""Derived tables recomputed from the reference data (no user acts here, so no audit row):
+run after loads and by the daily job."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+
+from ctip.core.models import rollups_invalidate
+from ctip.geo.models import Unit, UnitSuccession
+from ctip.geo.rollup import compute_rollup
+from ctip.geo.selectors import COVER_ALL_SQL
+
+
+def units_refresh_rollup(*, today: date | None = None) -> int:
+    """Recompute where each unit's records count in today's structure. Reference data only:
+    runs after loads and imports, never per request."""
+    today = today or date.today()
+    units = list(
+        Unit.objects.only(
+            "id",
+            "level",
+            "parent_id",
+            "valid_from",
+            "valid_to",
+            "rollup_province",
+            "rollup_commune",
+        )
+    )
+    links = list(UnitSuccession.objects.values_list("predecessor_id", "successor_id", "partial"))
+    rollup = compute_rollup(units, links, today)
+    changed = []
+    for unit in units:
+        province, commune = rollup.get(unit.pk, (None, None))
+        unit_any: Any = unit
+        if (unit_any.rollup_province_id, unit_any.rollup_commune_id) != (province, commune):
+            unit_any.rollup_province_id, unit_any.rollup_commune_id = province, commune
+            changed.append(unit)
+    Unit.objects.bulk_update(changed, ["rollup_province", "rollup_commune"], batch_size=1000)
+    if changed:
+        rollups_invalidate()  # breakdowns by today's commune moved: rebuild before reading
+    units_refresh_cover()
+    return len(changed)
+
+
+def units_refresh_cover() -> None:
+    """Rebuild UnitCover from units and successions in one statement (the recursive walk of
+    ADR 0002, for every root at once), inside a transaction so readers never see it half done."""
+    from django.db import connection
+
+    # Rollups are rebuilt only when the closure really changed (the daily job rebuilds it too).
+    fingerprint = (
+        "SELECT COUNT(*), SUM(ancestor_id), SUM(unit_id * 7 + ancestor_id % 1009) "
+        "FROM geo_unitcover"
+    )
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(fingerprint)
+        before = cursor.fetchone()
+        cursor.execute("DELETE FROM geo_unitcover")
+        cursor.execute(COVER_ALL_SQL)
+        cursor.execute(fingerprint)
+        if cursor.fetchone() != before:
+            # Rollup cells are kept per covering unit: stop reading them until rebuilt.
+            rollups_invalidate()

@@ -1,0 +1,191 @@
+"""The indicator registry: the single definition of every figure ctip shows.
+
+An indicator names its records, the aggregate that makes its value, whether it is a flow summed
+over the period (sessions) or a stock counted at the period's end (volunteer teams), which date
+places a record in a period, its unit and agency fields (so territory and agency roll-up follow
+Foundation I's succession rules), the flag that makes a value an estimate ("at least"), whether
+it counts persons, and the dimensions it may be broken down by. Values are computed by one SQL
+aggregation per indicator (`compute` in ctip.indicators.queries); dashboards, reports, annexes
+and the API read figures only through them.
+
+Attribution: a record counts in the period, month, quarter and year of its `date_field` (for
+activities, the start date; a batch spanning months counts in its first month).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.db.models import Case, F, Q, QuerySet, When
+from django.db.models.functions import Coalesce, ExtractYear, TruncMonth, TruncQuarter
+
+from ctip.agencies.models import Agency
+from ctip.geo.models import COMMUNE_LEVELS, Level, Unit
+
+FLOW, STOCK = "flow", "stock"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    label: Any  # lazy Vietnamese msgid; English through the catalog
+    measure: Any
+    kind: str
+    records: Callable[[], QuerySet]
+    value: Callable[[], Any]  # an aggregate expression, e.g. Sum("sessions")
+    date_field: str
+    unit_field: str = "unit"
+    agency_field: str | None = "agency"
+    estimate_field: str | None = None
+    persons: bool = False
+    # Attendances count people at sessions (one person may attend twice): persons, but never
+    # suppressed by disclosure control, which protects identifiable individuals.
+    attendance: bool = False
+    dimensions: tuple[str, ...] = ()
+    # For a stock: narrow the records to those standing on the period's end.
+    standing_on: Callable[[QuerySet, date], QuerySet] | None = None
+    filters: Q = field(default_factory=Q)
+    # A sum or count adds up across groups; an average does not.
+    additive: bool = True
+    kind_field: str | None = None
+    kind_labels: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Dimension:
+    code: str
+    key: Callable[[Indicator, str | None], Any]  # (indicator, level) -> grouping expression
+    describe: Callable[[list[Any]], dict[Any, dict[str, str]]]
+
+
+REGISTRY: dict[str, Indicator] = {}
+DIMENSIONS: dict[str, Dimension] = {}
+
+
+def register(indicator: Indicator) -> Indicator:
+    if indicator.code in REGISTRY:
+        raise ValueError(f"indicator {indicator.code} registered twice")
+    REGISTRY[indicator.code] = indicator
+    return indicator
+
+
+def register_dimension(dimension: Dimension) -> Dimension:
+    DIMENSIONS[dimension.code] = dimension
+    return dimension
+
+
+def register_field_dimension(code: str, field: str, labels: dict[str, Any]) -> Dimension:
+    """A breakdown by the codes stored in `field`, named by `labels` (the code where none)."""
+    return register_dimension(
+        Dimension(
+            code,
+            lambda ind, level: F(field),
+            lambda keys: {k: {"code": k, "name": str(labels.get(k, k))} for k in keys if k},
+        )
+    )
+
+
+class IndicatorError(ValueError):
+    pass
+
+
+def _scan_key(indicator: Indicator) -> tuple:
+    return (
+        indicator.records,
+        indicator.kind,
+        indicator.date_field,
+        indicator.unit_field,
+        indicator.agency_field,
+        indicator.kind_field,
+        indicator.standing_on,
+        str(indicator.filters),
+    )
+
+
+# --- dimensions shared by every record type --------------------------------------------------
+
+
+def _agency_key(ind: Indicator, level: str | None) -> Any:
+    if not ind.agency_field:
+        raise IndicatorError(f"{ind.code} has no agency")
+    return F(f"{ind.agency_field}__rollup_agency")
+
+
+def _describe_agencies(keys: list[Any]) -> dict[Any, dict[str, str]]:
+    # Three columns, no model instances: a breakdown may name hundreds of groups.
+    rows = Agency.objects.filter(pk__in=[k for k in keys if k]).values_list("pk", "code", "name")
+    return {pk: {"code": code, "name": name} for pk, code, name in rows}
+
+
+def _unit_key(ind: Indicator, level: str | None) -> Any:
+    f = ind.unit_field
+    if level == Level.PROVINCE:
+        return F(f"{f}__rollup_province")
+    if level == Level.DISTRICT:
+        # The district the record's unit belonged to at its own time (districts ended 30/6/2025).
+        return Case(
+            When(**{f"{f}__level": Level.DISTRICT}, then=F(f)),
+            When(**{f"{f}__parent__level": Level.DISTRICT}, then=F(f"{f}__parent")),
+            default=None,
+        )
+    if level in COMMUNE_LEVELS:
+        # Today's commune; a split commune (or a unit above commune level) stays itself.
+        return Coalesce(F(f"{f}__rollup_commune"), F(f))
+    return F(f)
+
+
+def _describe_units(keys: list[Any]) -> dict[Any, dict[str, str]]:
+    rows = Unit.objects.filter(pk__in=[k for k in keys if k]).values_list("pk", "code", "name")
+    return {pk: {"code": str(code), "name": name} for pk, code, name in rows}
+
+
+def _period_describer(fmt: Callable[[Any], str]) -> Callable[[list[Any]], dict]:
+    def describe(keys: list[Any]) -> dict[Any, dict[str, str]]:
+        return {k: {"code": fmt(k), "name": fmt(k)} for k in keys if k is not None}
+
+    return describe
+
+
+def _as_date(value: Any) -> date:
+    """A month key as a date: the ORM gives a date or a datetime, SQLite's raw rows ISO text."""
+    if isinstance(value, str):
+        return date.fromisoformat(value)
+    return value.date() if hasattr(value, "date") and callable(value.date) else value
+
+
+def _kind_key(ind: Indicator, level: str | None) -> Any:
+    if not ind.kind_field:
+        raise IndicatorError(f"{ind.code} has no kind")
+    return F(ind.kind_field)
+
+
+def _describe_kinds(keys: list[Any]) -> dict[Any, dict[str, str]]:
+    labels: dict[str, Any] = {}
+    for indicator in REGISTRY.values():
+        labels.update(indicator.kind_labels)
+    return {k: {"code": k, "name": str(labels.get(k, k))} for k in keys if k is not None}
+
+
+register_dimension(Dimension("agency", _agency_key, _describe_agencies))
+register_dimension(Dimension("kind", _kind_key, _describe_kinds))
+register_dimension(Dimension("unit", _unit_key, _describe_units))
+register_dimension(
+    Dimension(
+        "month",
+        lambda ind, level: TruncMonth(ind.date_field),
+        _period_describer(lambda v: f"{_as_date(v):%Y-%m}"),
+    )
+)
+register_dimension(
+    Dimension(
+        "quarter",
+        lambda ind, level: TruncQuarter(ind.date_field),
+        _period_describer(lambda v: f"{_as_date(v).year}-Q{(_as_date(v).month - 1) // 3 + 1}"),
+    )
+)
+register_dimension(
+    Dimension("year", lambda ind, level: ExtractYear(ind.date_field), _period_describer(str))
+)

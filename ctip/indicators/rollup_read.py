@@ -1,0 +1,237 @@
+"""Reading rollup cells (ADR 0008): `answer` gives `compute` the whole months of a period from
+the cells of the asked unit and the partial months at its edges from the records; `reading()`
+asks once per page which rollups are built."""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import date, timedelta
+from typing import Any
+
+from django.db import connection
+
+from ctip.core.models import RollupState
+from ctip.geo.models import COMMUNE_LEVELS
+from ctip.indicators.raw import raw_result
+from ctip.indicators.registry import _as_date
+from ctip.indicators.rollups import INT_KEYS, SOURCES, Source, _next_month
+
+
+def answer(
+    batch: list[Any],
+    unit: Any,
+    start: date,
+    end: date,
+    by: tuple[str, ...],
+    level: str | None,
+    where: dict[str, Any] | None,
+) -> list[dict[str, Any]] | None:
+    """The raw result `compute` would get (k_<dim>, v<n>, e<n> per group), from the cells of
+    the whole months and the records of the partial ones; None when no built rollup fits."""
+
+    fit = _fit(batch, by, level, where)
+    if fit is None or unit.level in COMMUNE_LEVELS:
+        return None
+    source, shape = fit
+    whole: tuple[date, date] | None
+    edges: list[tuple[date, date]] = []
+    if source.daily(shape):
+        whole = (start, end)
+    else:
+        whole, edges = split_period(start, end)
+        if whole is None:
+            return None  # no whole month: the records alone are as quick
+    if source.rollup(shape) not in _built():
+        return None
+    found = _cells(source, shape, batch, unit.pk, whole, by, where)
+    for edge in edges:
+        # One query per edge: a single date range lets the (unit, date) index serve it, where
+        # two ranges joined by OR made PostgreSQL read every unit's rows of those days.
+        raw = raw_result(batch, unit, start, end, by, level, where, ranges=[edge])
+        found = _merge(found, raw, batch, by)
+    return found
+
+
+def answer_split(
+    batch: list[Any],
+    unit: Any,
+    start: date,
+    split: date,
+    end: date,
+    where: dict[str, Any] | None,
+) -> list[dict[str, Any]] | None:
+    """Totals over [start, end] grouped by the side of `split` ("k__split" 0 or 1), from
+    daily cells; None when no built daily rollup fits (monthly cells would need four edges)."""
+    fit = _fit(batch, (), None, where)
+    if fit is None or unit.level in COMMUNE_LEVELS:
+        return None
+    source, shape = fit
+    if not source.daily(shape) or source.rollup(shape) not in _built():
+        return None
+    return _cells(source, shape, batch, unit.pk, (start, end), ("_split",), where, split=split)
+
+
+_SNAPSHOT: ContextVar[frozenset[str] | None] = ContextVar("rollups_built", default=None)
+
+
+@contextmanager
+def reading() -> Iterator[None]:
+    """Within: which rollups are built is read once (a dashboard page asks dozens of times).
+    Outside, every `compute` asks the database."""
+    token = _SNAPSHOT.set(frozenset(RollupState.objects.values_list("name", flat=True)))
+    try:
+        yield
+    finally:
+        _SNAPSHOT.reset(token)
+
+
+def _built() -> frozenset[str]:
+    snapshot = _SNAPSHOT.get()
+    if snapshot is not None:
+        return snapshot
+    return frozenset(RollupState.objects.values_list("name", flat=True))
+
+
+def _fit(
+    batch: list[Any], by: tuple[str, ...], level: str | None, where: dict[str, Any] | None
+) -> tuple[Source, tuple[str, ...]] | None:
+    codes = {i.code for i in batch}
+    wanted = {*(d for d in by if d != "month"), *(where or {})}
+    if "unit" in wanted and level is None:
+        return None
+    for source in SOURCES.values():
+        if not codes <= set(source.indicators):
+            continue
+        if "unit" in wanted and level != source.unit_level:
+            return None
+        # The shape must be exactly the dimensions asked for: summing cells over a dimension
+        # with several values per record (target groups) would count a record twice.
+        shapes = [s for s in source.shapes if set(s) == wanted]
+        if shapes:
+            return source, shapes[0]
+    return None
+
+
+def split_period(start: date, end: date) -> tuple[tuple[date, date] | None, list]:
+    """(first and last whole month, [partial date ranges at the edges])."""
+    first = start if start.day == 1 else _next_month(start)
+    last_day = calendar.monthrange(end.year, end.month)[1]
+    last = end.replace(day=1) if end.day == last_day else _prev_month(end.replace(day=1))
+    if first > last:
+        return None, [(start, end)]
+    edges = []
+    if start < first:
+        edges.append((start, first - timedelta(days=1)))
+    if end.day != last_day:
+        edges.append((end.replace(day=1), end))
+    return (first, last), edges
+
+
+def _prev_month(day: date) -> date:
+    return (day.replace(day=1) - timedelta(days=1)).replace(day=1)
+
+
+def _cells(
+    source: Source,
+    shape: tuple[str, ...],
+    batch: list[Any],
+    scope: int,
+    whole: tuple[date, date],
+    by: tuple[str, ...],
+    where: dict[str, Any] | None,
+    split: date | None = None,
+) -> list[dict[str, Any]]:
+    """`by` may hold "_split" (with `split`): the side of that day each cell falls on.
+
+    Written as SQL, not through the ORM: a province's dashboard reads cells some twenty times,
+    and building and compiling a queryset each time cost more than the index scan itself."""
+    adapt = connection.ops.adapt_datefield_value
+    keys: list[tuple[str, str]] = []  # (result name, SQL expression)
+    params: list[Any] = []
+    for d in by:
+        if d == "_split" and split is not None:
+            keys.append(("k__split", "CASE WHEN month >= %s THEN 1 ELSE 0 END"))
+            params.append(adapt(split))
+        elif d == "month":
+            keys.append(("k_month", _month_sql() if source.daily(shape) else "month"))
+        else:
+            keys.append((f"k_{d}", f"key{shape.index(d) + 1}"))
+    values: list[str] = []
+    for indicator in batch:
+        values.append(f"SUM(v{source.indicators.index(indicator.code)})")
+        if indicator.estimate_field:
+            values.append("MAX(estimate)")
+    conditions = ["rollup = %s", "scope = %s", "month BETWEEN %s AND %s"]
+    params += [source.rollup(shape), scope, adapt(whole[0]), adapt(whole[1])]
+    for dim, value in (where or {}).items():
+        column = f"key{shape.index(dim) + 1}"
+        if value is None:
+            conditions.append(f"{column} IS NULL")
+        else:
+            conditions.append(f"{column} = %s")
+            params.append(str(value))  # keys are stored as text
+    sql = f"SELECT {', '.join([*(e for _, e in keys), *values])} FROM core_rollupcell "  # noqa: S608 - names are ours
+    sql += f"WHERE {' AND '.join(conditions)}"
+    if keys:
+        sql += f" GROUP BY {', '.join(str(i + 1) for i in range(len(keys)))}"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        found = cursor.fetchall()
+    return _merge(_cell_rows(found, keys, batch), [], batch, by)
+
+
+def _month_sql() -> str:
+    """The first day of a daily cell's month."""
+    if connection.vendor == "postgresql":
+        return "CAST(DATE_TRUNC('month', month) AS DATE)"
+    return "strftime('%%Y-%%m-01', month)"
+
+
+def _cell_rows(
+    found: list[tuple], keys: list[tuple[str, str]], batch: list[Any]
+) -> list[dict[str, Any]]:
+    """Rows named as `compute`'s raw results, with integer ids (keys are stored as text);
+    months become dates in `_merge`."""
+    names = [name for name, _ in keys]
+    for n, indicator in enumerate(batch):
+        names.append(f"v{n}")
+        if indicator.estimate_field:
+            names.append(f"e{n}")
+    rows = [dict(zip(names, r, strict=True)) for r in found]
+    for name, _ in keys:
+        if name[2:] in INT_KEYS:
+            for r in rows:
+                r[name] = None if r[name] is None else int(r[name])
+    return rows
+
+
+def _merge(
+    cells: list[dict[str, Any]], raw: list[dict[str, Any]], batch: list[Any], by: tuple[str, ...]
+) -> list[dict[str, Any]]:
+    """Cells and records' rows added up by group, values as ints (PostgreSQL's SUM of bigint
+    is a Decimal), in the database's order of the keys."""
+
+    names = [f"k_{d}" for d in by]
+    months = [d == "month" for d in by]  # a date, a datetime or (SQLite) text
+    slots = [(f"v{n}", f"e{n}") for n in range(len(batch))]
+    merged: dict[tuple, dict[str, Any]] = {}
+    for r in (*cells, *raw):
+        key = tuple(_as_date(r[k]) if m else r[k] for k, m in zip(names, months, strict=True))
+        into = merged.get(key)
+        if into is None:
+            into = merged[key] = dict(zip(names, key, strict=True))
+            for v, e in slots:
+                into[v] = into[e] = 0
+        for v, e in slots:
+            into[v] += int(r.get(v) or 0)
+            into[e] = max(into[e], int(r.get(e) or 0))
+    return [merged[k] for k in sorted(merged, key=_order)]
+
+
+def _order(key: tuple) -> tuple:
+    """Keys in the database's order: NULL first on SQLite, last on PostgreSQL."""
+    last = connection.vendor != "sqlite"
+    return tuple(x for v in key for x in ((v is None) == last, 0 if v is None else v))

@@ -1,0 +1,50 @@
+"""Background jobs (django-q2, the database as broker: no extra service on SQLite or PostgreSQL).
+
+Jobs are plain functions named by dotted path; callers enqueue them after their transaction
+commits, so a job never sees data that was rolled back. These are the recurring ones.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django_q.models import Schedule
+
+from ctip.agencies.derived import agencies_refresh_heirs
+from ctip.geo.derived import units_refresh_rollup
+from ctip.indicators import rollups
+
+DAILY = {
+    # Validity periods end at midnight: today's roll-up targets (units, agency heirs) move with
+    # the calendar, not only when data is loaded.
+    "ctip.ops.jobs.refresh_reference_data": "Cập nhật quan hệ kế thừa theo ngày hiện tại",
+    # Uploads are kept only while their job needs them; encrypted leftovers of rolled-back
+    # writes go too.
+    "ctip.prevention.jobs.imports_expire": "Xóa tệp nhập liệu đã xong hoặc quá hạn",
+    "ctip.core.sealed.sealed_orphans_delete": "Xóa tệp mã hóa không còn bản ghi",
+}
+
+
+def refresh_reference_data() -> dict[str, int]:
+    with transaction.atomic():
+        done = {"units": units_refresh_rollup(), "agencies": agencies_refresh_heirs()}
+        # A change of today's structure stopped the rollups: rebuild them now, not at the next
+        # load, so the dashboards read cells again.
+        done["rollups"] = len(rollups.ensure())
+        return done
+
+
+# Jobs whose function moved (issue 20: operations left the kernel); their old rows are retargeted.
+MOVED = {"ctip.core.jobs.refresh_reference_data": "ctip.ops.jobs.refresh_reference_data"}
+
+
+def ensure_schedules() -> int:
+    """Create the recurring jobs if missing; returns how many were created."""
+    for old, new in MOVED.items():
+        Schedule.objects.filter(func=old).update(func=new)
+    created = 0
+    for func, name in DAILY.items():
+        _, was_created = Schedule.objects.get_or_create(
+            func=func, defaults={"name": name, "schedule_type": Schedule.DAILY}
+        )
+        created += was_created
+    return created

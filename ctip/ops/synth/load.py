@@ -1,0 +1,151 @@
+"""`synth_load`: one synthetic national dataset, in one transaction with one audit row."""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from ctip.core.audit import audit_write
+from ctip.core.models import AuditEntry
+from ctip.indicators import rollups
+from ctip.ops.synth import enforcement, prevention, victims
+from ctip.ops.synth.agencies import agencies_ensure, committee_specs, province_specs
+from ctip.ops.synth.run import Options, Run
+from ctip.ops.synth.world import (
+    Calendar,
+    SynthError,
+    choose_provinces,
+    cut_segments,
+    place_of,
+    window,
+)
+
+ACTION = "synth.load"
+OFFICER = "syn-canbo-theodoi"  # owner of the synthetic watchlist; cannot log in
+MAX_SEED = 10**8  # keeps codes like SYN99999999-000001 within the columns' lengths
+
+
+@dataclass
+class Result:
+    counts: dict[str, int] = field(default_factory=dict)
+    provinces: list[str] = field(default_factory=list)
+    batch: int | None = None
+    skipped: bool = False
+    seconds: float = 0.0
+
+
+def loaded_batch(seed: int) -> AuditEntry | None:
+    """The audit row of an earlier load with this seed, if any."""
+    return AuditEntry.objects.filter(action=ACTION, changes__seed=seed).first()
+
+
+def synth_load(
+    options: Options,
+    *,
+    report: Callable[[str], None] = lambda line: None,
+    reference: bool = True,
+    today: date | None = None,
+) -> Result:
+    """Load the dataset of `options` unless this seed was loaded already (then nothing is
+    written and `skipped` is set). Deterministic for a seed on a given database."""
+    _check(options)
+    started = time.monotonic()
+    earlier = loaded_batch(options.seed)
+    if earlier is not None:
+        return Result(batch=earlier.pk, skipped=True)
+    if reference:
+        call_command("load_reference", stdout=_Lines(report))
+    with transaction.atomic():
+        batch = audit_write(action=ACTION, count=0, changes={"seed": options.seed})
+        run = _prepare(options, batch, report, today or date.today())
+        counts = _generate(run)
+        provinces = [p.province.name for p in run.places]
+        AuditEntry.objects.filter(pk=batch.pk).update(
+            count=sum(counts.values()),
+            changes={"seed": options.seed, "options": asdict(options), "counts": counts},
+        )
+        # Dashboards read whole months from rollups: build them for the new records.
+        rollups.rebuild()
+    return Result(counts, provinces, batch.pk, seconds=time.monotonic() - started)
+
+
+def _check(options: Options) -> None:
+    sizes = {k: v for k, v in asdict(options).items() if k not in ("seed",)}
+    negative = [k for k, v in sizes.items() if v < 0]
+    if negative or options.years < 1:
+        raise SynthError(
+            _("Số lượng không được âm và số năm phải từ 1 trở lên: %(names)s.")
+            % {"names": ", ".join(negative) or "years"}
+        )
+    if not 0 <= options.seed < MAX_SEED:
+        raise SynthError(_("Seed phải từ 0 đến %(max)s.") % {"max": MAX_SEED - 1})
+
+
+def _prepare(options: Options, batch: AuditEntry, report: Callable, today: date) -> Run:
+    rng = random.Random(options.seed)  # noqa: S311 - reproducible synthetic data, not secrets
+    start, end = window(options.years, today)
+    places = [place_of(p, start, end) for p in choose_provinces(rng, options.provinces, today)]
+    specs = []
+    for place in places:
+        specs += province_specs(place, start, end) + committee_specs(place, start, end, rng)
+    agencies, created = agencies_ensure(specs, batch)
+    for place in places:
+        own = [a for a in agencies if a.unit_id in place.units]
+        cut_segments(place, own, start, end)
+    report(f"provinces: {', '.join(p.province.name for p in places)}; {start} .. {end}")
+    report(f"agencies: {len(agencies)} synthetic, {created} new")
+    return Run(
+        options,
+        rng,
+        today,
+        places,
+        Calendar(start, end),
+        batch,
+        report,
+        officer=_officer(),
+        agency_kind={a.id: a.kind for a in agencies},
+        created_agencies=created,
+    )
+
+
+def _officer() -> Any:
+    user, made = get_user_model().objects.get_or_create(
+        username=OFFICER,
+        defaults={"first_name": "Cán bộ theo dõi", "last_name": "(mô phỏng)", "is_active": False},
+    )
+    if made:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    return user
+
+
+def _generate(run: Run) -> dict[str, int]:
+    counts = {"agencies": run.created_agencies}
+    counts.update(prevention.load(run))
+    counts.update(victims.load(run))
+    counts.update(enforcement.load_cases(run))
+    counts.update(enforcement.load_watchlist(run))
+    return counts
+
+
+class _Lines:
+    """A stdout for call_command that forwards each written line to `report`."""
+
+    def __init__(self, report: Callable[[str], None]) -> None:
+        self.report = report
+
+    def write(self, text: str) -> None:
+        for line in text.rstrip("\n").splitlines():
+            self.report(line)
+
+    def flush(self) -> None:
+        pass

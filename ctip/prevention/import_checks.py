@@ -1,0 +1,294 @@
+"""Checking the rows of an activities file: every row against one set of rules (the agency and
+unit in force on its day, catalogs, counts, dates, text lengths, the periods of issued
+reports), every problem named by row and column in Vietnamese, or the specs to write."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from ctip.agencies.models import Agency
+from ctip.core.bounds import MAX_CELL, MAX_COUNT, MAX_DATE, MAX_IMPORT_ROWS, MAX_TEXT, MIN_DATE
+from ctip.core.cells import Problems, cell_problem, shown
+from ctip.core.text import fold, vn_int
+from ctip.geo.models import Level, Unit
+from ctip.periods.locks import locked_points
+from ctip.prevention.importer import COLUMNS, ImportRejected, Spec, cell_error
+from ctip.prevention.models import ActivityKind, Campaign, TargetGroup
+from ctip.prevention.target_groups import TARGET_GROUPS
+
+REQUIRED = ("agency", "kind", "start_date", "end_date", "unit")
+COUNTS = ("sessions", "participants", "media_items", "sms")
+UNIT_LEVEL_ORDER = (Level.PROVINCE, Level.DISTRICT, Level.COMMUNE, Level.SPECIAL_ZONE)
+
+
+class _Lookups:
+    """Agencies and units of the whole file, read in a few queries."""
+
+    def __init__(self, rows: list[dict[str, Any]]):
+        self.agencies: dict[str, list[Agency]] = {}
+        for agency in Agency.objects.only("id", "code", "name", "valid_from", "valid_to"):
+            self.agencies.setdefault(agency.code.lower(), []).append(agency)
+            self.agencies.setdefault(fold(agency.name), []).append(agency)
+        codes = {_unit_code(r.get("unit")) for r in rows} - {None}
+        self.units: dict[int, list[Unit]] = {}
+        for unit in Unit.objects.filter(code__in=codes).only(
+            "id", "code", "level", "valid_from", "valid_to"
+        ):
+            self.units.setdefault(unit.code, []).append(unit)
+
+    def agency(self, text: str, day: date) -> Agency | None:
+        found = self.agencies.get(text.strip().lower()) or self.agencies.get(fold(text)) or []
+        # The version in force on the activity's day; else the record keeps the agency named.
+        valid = [a for a in found if a.is_valid_on(day)]
+        chosen = valid or found
+        return chosen[0] if chosen else None
+
+    def unit(self, code: int, day: date) -> Unit | None:
+        versions = [u for u in self.units.get(code, []) if u.is_valid_on(day)]
+        versions.sort(key=lambda u: UNIT_LEVEL_ORDER.index(u.level))  # type: ignore[arg-type]
+        return versions[0] if versions else None
+
+
+# Text columns an activity keeps, with the most characters each holds; any other column is a
+# name or a code looked up in a list, at most one cell long.
+TEXT_LIMITS = {"theme": 300, "notes": MAX_TEXT}
+LIST_COLUMNS = ("target_groups", "partners")
+
+
+def _unit_code(value: Any) -> int | None:
+    try:
+        code = int(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+    # A code no unit has is "no such unit", never a number the database cannot compare.
+    return code if 0 < code <= MAX_COUNT else None
+
+
+def _text_problem(key: str, value: Any) -> str | None:
+    if isinstance(value, list) and key in LIST_COLUMNS:
+        for item in value:
+            problem = _text_problem("", item)
+            if problem:
+                return problem
+        return None
+    if isinstance(value, (list, dict)):
+        return _("phải là một giá trị (chữ hoặc số).")
+    return cell_problem(value, max_length=TEXT_LIMITS.get(key, MAX_CELL))
+
+
+def check_rows(
+    rows: list[dict[str, Any]],
+    *,
+    today: date | None = None,
+    allowed_agencies: set[int] | None = None,
+    progress: Any = None,
+    locked_ok: bool = False,
+) -> list[Spec]:
+    """Specs for every row, or ImportRejected listing every problem of every row.
+    `allowed_agencies`: the agencies the importing user may record for (None: any, as for the
+    command line). `progress(done, total)` is called every 1,000 rows. Rows inside the period
+    of an issued report are refused unless `locked_ok` (the form, which asks for a reason)."""
+    today = today or date.today()
+    if not rows:
+        raise ImportRejected([_("Tệp không có dòng dữ liệu nào.")])
+    if len(rows) > MAX_IMPORT_ROWS:
+        raise ImportRejected(
+            [_("Tệp có quá nhiều dòng (tối đa %(max)s).") % {"max": vn_int(MAX_IMPORT_ROWS)}]
+        )
+    lookups = _Lookups(rows)
+    groups = set(TargetGroup.objects.values_list("code", flat=True))
+    group_names = {fold(str(label)): code for code, label in TARGET_GROUPS.items()}
+    kinds = {k: k for k in ActivityKind.values} | {
+        fold(str(label)): k for k, label in ActivityKind.choices
+    }
+    specs: list[Spec] = []
+    numbers: list[Any] = []
+    errors = Problems()
+    for position, raw in enumerate(rows, start=1):
+        row_number = raw.get("_row", position)
+        spec = _check_row(raw, row_number, today, lookups, groups, group_names, kinds, errors)
+        foreign = allowed_agencies is not None and spec is not None
+        if foreign and spec.agency_id not in allowed_agencies:  # type: ignore[union-attr,operator]
+            errors.append(cell_error(row_number, "agency", _("không phải cơ quan của bạn.")))
+            spec = None
+        if spec is not None:
+            specs.append(spec)
+            numbers.append(row_number)
+        if progress is not None and position % 1000 == 0:
+            progress(position, len(rows))
+    if not locked_ok:
+        _refuse_locked(specs, numbers, errors)
+    if errors:
+        raise ImportRejected(errors.listed())
+    return specs
+
+
+def _refuse_locked(specs: list[Spec], numbers: list[Any], errors: Problems) -> None:
+    found = locked_points([(s.start_date, s.unit_id) for s in specs])
+    for index, report_number in sorted(found.items()):
+        message = _(
+            "thuộc kỳ của Báo cáo số %(number)s đã ban hành; nhập hoạt động này qua biểu mẫu "
+            "và nêu lý do điều chỉnh."
+        ) % {"number": report_number}
+        errors.append(cell_error(numbers[index], "start_date", message))
+
+
+def _check_row(raw, row, today, lookups, groups, group_names, kinds, errors) -> Spec | None:
+    before = len(errors)
+
+    def bad(key: str, message: str) -> None:
+        errors.append(cell_error(row, key, message))
+
+    # Texts first: a value the database cannot take (or a message cannot show) goes no further.
+    for key in COLUMNS:
+        problem = _text_problem(key, raw.get(key))
+        if problem:
+            bad(key, problem)
+    for key in REQUIRED:
+        if raw.get(key) in (None, ""):
+            bad(key, _("bắt buộc."))
+    if len(errors) > before:
+        return None
+    start = _date(raw["start_date"], "start_date", bad)
+    end = _date(raw["end_date"], "end_date", bad)
+    if start and end and end < start:
+        bad("end_date", _("ngày kết thúc trước ngày bắt đầu."))
+    for key, day in (("start_date", start), ("end_date", end)):
+        if day and day > today:
+            bad(key, _("ngày ở tương lai."))
+    kind = kinds.get(str(raw["kind"]).strip()) or kinds.get(fold(str(raw["kind"])))
+    if kind is None:
+        message = _("hình thức “%(value)s” không có trong danh mục.")
+        bad("kind", message % {"value": shown(raw["kind"])})
+    agency = lookups.agency(str(raw["agency"]), start) if start else None
+    if start and agency is None:
+        bad("agency", _("không có cơ quan “%(value)s”.") % {"value": shown(raw["agency"])})
+    code = _unit_code(raw["unit"])
+    unit = lookups.unit(code, start) if (code and start) else None
+    if start and unit is None:
+        bad(
+            "unit",
+            _("không có đơn vị mã “%(value)s” vào ngày %(day)s.")
+            % {"value": shown(raw["unit"]), "day": f"{start:%d/%m/%Y}"},
+        )
+    counts = {key: _count(raw.get(key), key, bad) for key in COUNTS}
+    estimated = _bool(raw.get("participants_estimated"), bad)
+    target = _groups(raw.get("target_groups"), groups, group_names, bad)
+    partners = _partners(raw.get("partners"), start, lookups, bad) if start else []
+    campaign = str(raw.get("campaign") or "").strip()
+    if campaign and campaign not in Campaign.values:
+        message = _("đợt “%(value)s” không có trong danh mục.")
+        bad("campaign", message % {"value": shown(campaign)})
+    if len(errors) > before:
+        return None
+    assert agency is not None and unit is not None and start and end and kind
+    return Spec(
+        agency_id=agency.pk,
+        kind=kind,
+        start_date=start,
+        end_date=end,
+        unit_id=unit.pk,
+        participants_estimated=estimated,
+        target_groups=target,
+        partners=partners,
+        campaign=campaign,
+        theme=str(raw.get("theme") or ""),
+        notes=str(raw.get("notes") or ""),
+        **{k: v or 0 for k, v in counts.items()},
+    )
+
+
+def _date(value: Any, key: str, bad: Any) -> date | None:
+    day = _parse_date(value)
+    if day is None:
+        message = _("“%(value)s” không phải ngày (năm-tháng-ngày hoặc ngày/tháng/năm).")
+        bad(key, message % {"value": shown(value)})
+        return None
+    if not MIN_DATE <= day <= MAX_DATE:
+        message = _("ngày phải trong khoảng %(min)s – %(max)s.")
+        bad(key, message % {"min": f"{MIN_DATE:%d/%m/%Y}", "max": f"{MAX_DATE:%d/%m/%Y}"})
+        return None
+    return day
+
+
+def _parse_date(value: Any) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _count(value: Any, key: str, bad: Any) -> int | None:
+    if value in (None, ""):
+        return 0
+    if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+        bad(key, _("phải là số nguyên không âm."))
+        return None
+    try:
+        number = int(str(value).replace(".", "").strip()) if isinstance(value, str) else int(value)
+    except (TypeError, ValueError):
+        bad(key, _("phải là số nguyên không âm."))
+        return None
+    if number < 0:
+        bad(key, _("không được âm."))
+        return None
+    if number > MAX_COUNT:
+        message = _("không được lớn hơn %(max)s.")
+        bad(key, message % {"max": vn_int(MAX_COUNT)})
+        return None
+    return number
+
+
+def _bool(value: Any, bad: Any) -> bool:
+    if value in (None, "", False, 0):
+        return False
+    if value in (True, 1):
+        return True
+    text = fold(str(value))
+    if text in {"co", "x", "true", "yes", "1"}:
+        return True
+    if text in {"khong", "false", "no", "0"}:
+        return False
+    bad("participants_estimated", _("chỉ nhận “có” hoặc “không”."))
+    return False
+
+
+def _partners(value: Any, day: date, lookups: _Lookups, bad: Any) -> list[int]:
+    if value in (None, ""):
+        return []
+    items = value if isinstance(value, list) else str(value).replace(";", ",").split(",")
+    found: list[int] = []
+    for item in (str(i).strip() for i in items if str(i).strip()):
+        agency = lookups.agency(item, day)
+        if agency is None:
+            bad("partners", _("không có cơ quan “%(value)s”.") % {"value": shown(item)})
+        elif agency.pk not in found:  # named twice (code and name): one link
+            found.append(agency.pk)
+    return found
+
+
+def _groups(value: Any, groups: set[str], names: dict[str, str], bad: Any) -> list[str]:
+    if value in (None, ""):
+        return []
+    items = value if isinstance(value, list) else str(value).replace(";", ",").split(",")
+    out: list[str] = []
+    for item in (str(i).strip() for i in items):
+        code = item if item in groups else names.get(fold(item))
+        if code is None:
+            bad(
+                "target_groups",
+                _("đối tượng “%(value)s” không có trong danh mục.") % {"value": shown(item)},
+            )
+        elif code not in out:  # "public, Nhân dân" names one group twice: one link
+            out.append(code)
+    return out

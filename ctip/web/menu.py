@@ -1,0 +1,91 @@
+"""Navigation by pillar. Each app registers its entries with the permission they need; a user sees
+only the entries their roles allow, and a pillar only when it has one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from ctip.accounts.scope import user_permissions
+from ctip.core.permissions import P
+
+PILLARS: list[tuple[str, Any]] = [
+    ("overview", _("Tổng quan")),
+    ("direction", _("Chỉ đạo, điều hành")),
+    ("prevention", _("Phòng ngừa")),
+    ("protection", _("Bảo vệ, hỗ trợ nạn nhân")),
+    ("enforcement", _("Đấu tranh, xử lý tội phạm")),
+    ("cooperation", _("Hợp tác quốc tế")),
+    ("reports", _("Báo cáo")),
+    ("reference", _("Danh mục")),
+    ("admin", _("Quản trị")),
+]
+
+
+@dataclass(frozen=True)
+class Entry:
+    pillar: str
+    label: Any
+    url_name: str
+    permission: str
+
+
+ENTRIES: list[Entry] = [
+    Entry("overview", _("Bảng điều khiển"), "dashboard", P.VIEW_DASHBOARD),
+    Entry("overview", _("Tuyên truyền so với nguy cơ"), "risk", P.VIEW_AGGREGATES),
+    Entry("prevention", _("Hoạt động tuyên truyền"), "activity_list", P.VIEW_ACTIVITIES),
+    Entry("prevention", _("Nhập từ tệp Excel"), "import_upload", P.EDIT_ACTIVITIES),
+    Entry("prevention", _("Độ phủ tuyên truyền"), "coverage", P.VIEW_ACTIVITIES),
+    Entry("direction", _("Văn bản chỉ đạo"), "document_list", P.VIEW_DIRECTIVES),
+    Entry("direction", _("Nhiệm vụ quá hạn"), "tasks_overdue", P.VIEW_OWN_AGENCY),
+    Entry("protection", _("Hồ sơ nạn nhân"), "case_list", P.VIEW_VICTIM_CASES),
+    Entry("protection", _("Lập hồ sơ mới"), "case_create", P.EDIT_VICTIM_CASES),
+    Entry("protection", _("Hồ sơ được chuyển đến"), "referrals_incoming", P.EDIT_VICTIM_CASES),
+    Entry("protection", _("Hồ sơ có thể trùng"), "duplicate_queue", P.REVIEW_DUPLICATES),
+    Entry("enforcement", _("Vụ án mua bán người"), "criminal_case_list", P.VIEW_CRIMINAL_CASES),
+    Entry("enforcement", _("Theo dõi người có nguy cơ"), "watch_list", P.VIEW_WATCHLIST),
+    Entry(
+        "enforcement",
+        _("Theo dõi quá hạn theo xã"),
+        "watch_overdue_by_unit",
+        P.VIEW_AGGREGATES,
+    ),
+    Entry("enforcement", _("Kiểm tra cơ sở kinh doanh"), "inspection_list", P.VIEW_ACTIVITIES),
+    Entry("enforcement", _("Đợt cao điểm"), "campaign_list", P.VIEW_ACTIVITIES),
+    Entry("cooperation", _("Hợp tác quốc tế"), "cooperation_list", P.VIEW_ACTIVITIES),
+    Entry("reports", _("Báo cáo"), "report_list", P.VIEW_REPORTS),
+    Entry("reports", _("Đăng ký yêu cầu báo cáo"), "report_request_new", P.COMPILE_REPORTS),
+    Entry("reports", _("Phần báo cáo của cơ quan"), "contribution_list", P.CONTRIBUTE_REPORTS),
+    Entry("reports", _("Tình hình gửi báo cáo"), "report_completeness", P.VIEW_REPORTS),
+    Entry("reports", _("Số liệu điều chỉnh"), "correction_list", P.VIEW_REPORTS),
+    Entry("reference", _("Đơn vị hành chính"), "unit_list", P.VIEW_REFERENCE),
+    Entry("reference", _("Cơ quan, đơn vị"), "agency_list", P.VIEW_REFERENCE),
+    Entry("reference", _("Cơ quan của tôi"), "my_agency", P.EDIT_OWN_AGENCY),
+    Entry("admin", _("Người dùng và phân quyền"), "admin:accounts_user_changelist", P.MANAGE_USERS),
+    Entry("admin", _("Nhật ký thao tác"), "admin:core_auditentry_changelist", P.VIEW_AUDIT),
+    Entry(
+        "admin", _("Nhật ký xem hồ sơ nạn nhân"), "admin:victims_accesslog_changelist", P.VIEW_AUDIT
+    ),
+]
+
+
+def menu(request: Any) -> dict[str, Any]:
+    """Template context: the pillars and entries this user may open."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"menu": []}
+
+    perms = user_permissions(user)
+    groups = []
+    for code, label in PILLARS:
+        items = [
+            {"label": e.label, "url": reverse(e.url_name)}
+            for e in ENTRIES
+            if e.pillar == code and e.permission in perms
+        ]
+        if items:
+            groups.append({"code": code, "label": label, "items": items})
+    return {"menu": groups}

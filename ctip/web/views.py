@@ -1,0 +1,31 @@
+from datetime import date
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from ctip.accounts.permissions import ROLES
+from ctip.accounts.scope import active_assignments
+from ctip.agencies.selectors import agencies_on
+from ctip.core.access import requires
+from ctip.core.permissions import P
+from ctip.geo.selectors import summary
+
+
+@requires(P.VIEW_HOME)
+def home(request: HttpRequest) -> HttpResponse:
+    today = date.today()
+    assignments = [
+        {"role": ROLES[a.role].label, "agency": a.agency, "unit": a.unit}
+        for a in active_assignments(request.user)
+        if a.role in ROLES
+    ]
+    return render(
+        request,
+        "core/home.html",
+        {
+            "units": summary(),
+            "agency_count": agencies_on(today).count(),
+            "today": today,
+            "assignments": assignments,
+        },
+    )
