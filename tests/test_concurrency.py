@@ -22,6 +22,7 @@ import pytest
 from django.db import connection
 
 from ctip.agencies.models import Agency
+from ctip.core.audit import audit_write
 from ctip.core.models import AuditEntry
 from ctip.geo.models import Level, Unit
 from ctip.prevention import jobs
@@ -198,3 +199,13 @@ def test_a_confirmation_posted_twice_at_once_writes_once(monkeypatch):
     assert AuditEntry.objects.filter(action="prevention.import_confirm").count() == 1
     assert AuditEntry.objects.filter(action="prevention.activities_import").count() == 1
     assert ImportJob.objects.count() == 1
+
+
+def test_the_audit_guard_refuses_a_write_in_autocommit():
+    """With a real connection in autocommit (no test transaction around it), an audit row
+    written outside any transaction is refused and nothing is stored."""
+    assert connection.get_autocommit() and not connection.in_atomic_block
+    before = AuditEntry.objects.count()
+    with pytest.raises(RuntimeError, match="inside transaction.atomic"):
+        audit_write(action="test.outside")
+    assert AuditEntry.objects.count() == before

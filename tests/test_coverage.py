@@ -102,3 +102,9 @@ def test_coverage_page_is_the_users_territory_only(client, demo):
         assert "Xã Trà Bùi" not in refused.split("</form>")[-1]
     own = client.get(f"/hoat-dong/do-phu/?{query}Trà Bùi").content.decode()
     assert "Xã Trà Bùi" in own.split("</form>")[-1]
+    # A period that ends before it starts is refused with a message (it was a server error).
+    backwards = client.get(
+        "/hoat-dong/do-phu/?date_from=16/10/2023&date_to=01/12/2020&structure=old&province=Trà Bùi"
+    )
+    assert backwards.status_code == 200
+    assert "Ngày kết thúc trước ngày bắt đầu." in backwards.content.decode()

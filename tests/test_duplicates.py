@@ -187,3 +187,26 @@ def test_the_queue_page_runs_the_same_number_of_queries_whatever_its_length(clie
     add_match()
     assert DuplicateReview.objects.count() == 3
     assert queries() == one
+
+
+def test_a_second_merge_of_a_case_already_merged_is_refused_with_a_message(client):
+    """A new case matching two known ones has two open reviews: once it is merged from the
+    first, deciding "merged" on the second is refused with a message and changes nothing."""
+    first, second = CaseFactory(), CaseFactory()
+    new = CaseFactory()
+    reviews = [
+        DuplicateReview.objects.create(
+            new_case=new, known_case=known, basis=DuplicateReview.Basis.NAME_BIRTH, found_on=DAY
+        )
+        for known in (first, second)
+    ]
+    supervisor = _logged_in(client, "giamsat", "case_supervisor", agency="qng-syt-2025")
+    duplicate_review_decide(review=reviews[0], decision="merged", acting_user=supervisor)
+    assert Case.objects.get(pk=new.pk).merged_into_id == first.pk
+    response = client.post(f"/ho-so/trung-lap/{reviews[1].pk}/", {"decision": "merged"})
+    assert response.status_code in (200, 302)
+    reviews[1].refresh_from_db()
+    assert reviews[1].status == Status.OPEN
+    assert Case.objects.get(pk=second.pk).merged_into_id is None
+    with pytest.raises(ReviewError):
+        duplicate_review_decide(review=reviews[1], decision="merged", acting_user=supervisor)

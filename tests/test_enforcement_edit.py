@@ -11,6 +11,7 @@ from ctip.accounts.services import assignment_grant
 from ctip.agencies.models import Agency
 from ctip.core.models import AuditEntry
 from ctip.core.personal import MASK
+from ctip.directives.selectors import documents_visible
 from ctip.directives.services import document_create
 from ctip.enforcement.checks import EnforcementError
 from ctip.enforcement.links import criminal_case_link
@@ -403,3 +404,24 @@ def test_links_on_the_web(client, people, linker):
     detail = client.get(f"/vu-an/{case.pk}/").content.decode()
     assert own.code in detail and "12/KH-UBND" in detail and "Cao điểm thử nghiệm" in detail
     assert own.full_name not in detail
+
+
+def test_saving_links_keeps_those_to_documents_the_editor_cannot_see(linker):
+    """The form offers only the documents the editor may see; saving it must not drop a link
+    another agency made to one of theirs."""
+    case = _case()
+    theirs = document_create(
+        number_symbol="7/KH-BĐBP",
+        date_issued=date(2025, 8, 2),
+        subject="Kế hoạch của Bộ đội Biên phòng",
+        issuer_name="Bộ đội Biên phòng tỉnh",
+        recorded_by=Agency.objects.get(code="qng-bdbp-2025"),
+        acting_user=None,
+    )
+    case.directives.add(theirs)
+    assert not documents_visible(linker).filter(pk=theirs.pk).exists()
+    own = _directive()
+    criminal_case_link(
+        case=case, victim_case_codes=[], directive_ids=[own.pk], campaign_ids=[], acting_user=linker
+    )
+    assert set(case.directives.values_list("pk", flat=True)) == {theirs.pk, own.pk}

@@ -77,6 +77,14 @@ def test_first_login_sets_up_the_authenticator_and_shows_backup_codes(client):
     assert response.redirect_chain[-1][0].startswith("/tai-khoan/xac-thuc/thiet-lap/")
     device = TOTPDevice.objects.get(user=worker, confirmed=False)
     assert "<svg" in response.content.decode()
+    # A wrong code is refused with a message (the throttle moves, the failure is recorded).
+    wrong = client.post("/tai-khoan/xac-thuc/thiet-lap/", {"token": "000000"})
+    assert wrong.status_code == 200 and "Mã không đúng" in wrong.content.decode()
+    device.refresh_from_db()
+    assert not device.confirmed and device.throttling_failure_count == 1
+    assert AuditEntry.objects.filter(action="accounts.totp_confirm_failed").count() == 1
+    device.throttling_failure_timestamp = None  # the next code need not wait for the throttle
+    device.save()
     done = client.post("/tai-khoan/xac-thuc/thiet-lap/", {"token": current_code(device)})
     assert "Mã dự phòng" in done.content.decode()
     device.refresh_from_db()

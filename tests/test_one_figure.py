@@ -174,3 +174,20 @@ def test_support_totals_of_a_case_come_from_the_registry(django_assert_max_num_q
         totals = support_totals(Case.objects.get(pk=case.pk))
     assert totals == [{"regime": "medical", "label": "Hỗ trợ y tế", "n": 2, "amount": 200_000}]
     assert support_totals(_case("Lò Thị Lan")) == []
+
+
+def test_one_cases_figures_are_never_broken_down_case_by_case():
+    """The `case` dimension narrows a figure to one case (its protection page); no report,
+    export or command may list support case by case."""
+    from ctip.indicators.registry import IndicatorError
+    from ctip.reporting.outline import OutlineError, check_outline
+
+    province = unit(51, Level.PROVINCE, DAY)
+    with pytest.raises(IndicatorError):
+        compute(["victims.support_given"], unit=province, start=DAY, end=DAY, by=("case",))
+    outline = {
+        "sections": [{"numeral": "I.", "title": "X", "blocks": []}],
+        "annex": [{"sheet": "A", "indicators": ["victims.support_given"], "by": ["case"]}],
+    }
+    with pytest.raises(OutlineError):
+        check_outline(outline)

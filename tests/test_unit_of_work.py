@@ -106,3 +106,22 @@ def test_an_update_without_its_audit_row_is_rolled_back():
         Activity.objects.filter(pk=made.pk).update(sessions=9)
     made.refresh_from_db()
     assert made.sessions == 3
+
+
+def test_a_write_to_a_rollup_source_without_its_refresh_is_rolled_back():
+    """The side door the after-test check could miss when no rollup is built: the unit of work
+    itself refuses records of a source written without refreshing their cells."""
+    place = _commune()
+    with pytest.raises(RuntimeError, match="without refreshing"), unit_of_work(sources=[Activity]):
+        made = _activity(place)
+        audit_write(action="test.write", obj=made)
+    assert not Activity.objects.exists()
+    # Its many-to-many links count as its records (target groups are a breakdown).
+    with unit_of_work(sources=[Activity]) as work:
+        made = _activity(place)
+        audit_write(action="test.write", obj=made)
+        work.touch(Activity, (made.start_date, made.unit_id))
+    with pytest.raises(RuntimeError, match="without refreshing"), unit_of_work(sources=[Activity]):
+        made.target_groups.set(["public"])
+        audit_write(action="test.write", obj=made)
+    assert not made.target_groups.exists()

@@ -163,9 +163,13 @@ def totp_start(*, user: User, acting_user: Any) -> TOTPDevice:
 
 def totp_confirm(*, device: TOTPDevice, token: str, acting_user: Any) -> list[str] | None:
     """Confirm the authenticator with a code from it; returns new backup codes, or None when the
-    code is wrong (nothing changes then)."""
+    code is wrong (then only django-otp's throttle moves, and the failure is recorded: repeated
+    wrong codes are what an administrator looks for)."""
     with unit_of_work():
         if not device.verify_token(token.strip()):
+            audit_write(
+                action="accounts.totp_confirm_failed", acting_user=acting_user, obj=device.user
+            )
             return None
         device.confirmed = True
         device.save(update_fields=["confirmed"])

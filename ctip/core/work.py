@@ -8,17 +8,22 @@ rollups of the record sources it declares brought up to date before it commits.
 
 `work.touch` refreshes the rollup cells of those (date, unit) points at once, inside the same
 transaction, so that what the service reads next (a locked period's effect on issued figures)
-sees them. On leaving the block normally, the unit of work refuses to commit when it wrote to the
-database but wrote no audit row (`audit=False` for the few units that audit nothing, such as a
-background job's progress). It sees its writes through Django's execute wrapper: any INSERT,
-UPDATE or DELETE other than the audit row, the rollup cells and the access log of reads.
-Touching a model not declared in `sources` is an error: what a service may change is stated
-where it starts. The rollups belong to `ctip.indicators`, above the kernel, which provides the
-refresh here at import (`provide_rollups`).
+sees them. Touching a model not declared in `sources` is an error: what a service may change is
+stated where it starts.
+
+The unit of work sees its own writes through Django's execute wrapper (a library mechanism, not
+a signal of ours) and, on leaving the block normally, refuses to commit:
+- a write without an audit row (any INSERT, UPDATE or DELETE other than the audit rows, the
+  rollup cells and the log of reads; `audit=False` for a unit that audits nothing of its own);
+- a write to the records of a rollup source (or its many-to-many links) whose cells it did not
+  refresh (`work.touch`, `work.add`, or `rollups.refresh` inside it).
+The rollups belong to `ctip.indicators`, above the kernel, which provides the refresh and the
+tables of its sources here at import (`provide_rollups`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -33,12 +38,22 @@ Refresh = Callable[..., None]
 
 _refresh: Refresh | None = None
 _add: Refresh | None = None
+_source_tables: Callable[[], dict[str, type[Model]]] = dict
+_points: Callable[..., Iterable[Point]] | None = None
 _current: ContextVar[Work | None] = ContextVar("ctip_unit_of_work", default=None)
 
 
-def provide_rollups(*, refresh: Refresh, add: Refresh) -> None:
-    global _refresh, _add
-    _refresh, _add = refresh, add
+def provide_rollups(
+    *,
+    refresh: Refresh,
+    add: Refresh,
+    tables: Callable[[], dict[str, type[Model]]],
+    points: Callable[..., Iterable[Point]],
+) -> None:
+    """`tables()`: {database table: source model} of every table whose rows a rollup reads;
+    `points(model, rows)`: the (date, unit) of those rows in every rollup over the model."""
+    global _refresh, _add, _source_tables, _points
+    _refresh, _add, _source_tables, _points = refresh, add, tables, points
 
 
 class Work:
@@ -47,26 +62,38 @@ class Work:
         self.audit = audit
         self.audited = False
         self.wrote = False
-        self.points: dict[type[Model], list[Point]] = {}
-        self.added: list[tuple[type[Model], Q]] = []
+        self.written: set[type[Model]] = set()  # rollup sources whose records were written
+        self.refreshed: set[type[Model]] = set()
+        self._tables: dict[str, type[Model]] | None = None
 
     def touch(self, model: type[Model], *points: Point) -> None:
         """Records of `model` changed at these (date, unit id) points (before and after a
         move): their cells are recomputed now. Call after the write."""
         self._declared(model)
-        self.points.setdefault(model, []).extend(points)
         _provided(_refresh)(model=model, points=points)
+
+    def touch_records(self, model: type[Model], rows: Any) -> None:
+        """`touch` at the points of these records (a queryset), read where they stand now:
+        call it after a write that did not move them, or before and after one that did."""
+        if _points is None:
+            raise RuntimeError("no rollup refresh provided (ctip.indicators.rollups)")
+        self.touch(model, *_points(model, rows))
 
     def add(self, model: type[Model], only: Q) -> None:
         """New records of `model` (`only` selects them: a bulk import's batch) added to the
         cells as they are, without recomputing what was there. Call after the write."""
         self._declared(model)
-        self.added.append((model, only))
         _provided(_add)(model=model, only=only)
 
     def observe(self, execute: Callable, sql: str, params: Any, many: bool, context: Any) -> Any:
-        if not self.wrote and _is_change(sql):
+        table = _changed_table(sql)
+        if table is not None and table not in _NOT_CHANGES:
             self.wrote = True
+            if self._tables is None:
+                self._tables = _source_tables()
+            source = self._tables.get(table)
+            if source is not None:
+                self.written.add(source)
         return execute(sql, params, many, context)
 
     def _declared(self, model: type[Model]) -> None:
@@ -76,6 +103,12 @@ class Work:
     def _finish(self) -> None:
         if self.audit and self.wrote and not self.audited:
             raise RuntimeError("a unit of work that writes must write its audit row (audit_write)")
+        stale = sorted(m.__name__ for m in self.written - self.refreshed)
+        if stale:
+            raise RuntimeError(
+                f"records of {', '.join(stale)} written without refreshing their rollups "
+                "(declare the source and call work.touch)"
+            )
 
 
 def _provided(function: Refresh | None) -> Refresh:
@@ -87,7 +120,7 @@ def _provided(function: Refresh | None) -> Refresh:
 @contextmanager
 def unit_of_work(*, sources: Iterable[type[Model]] = (), audit: bool = True) -> Iterator[Work]:
     """Open the transaction (a savepoint inside an outer one), yield the Work, and on success
-    check that the audit row was written before the transaction closes."""
+    check its audit row and refreshed rollups before the transaction closes."""
     with transaction.atomic():
         work = Work(sources, audit)
         outer = _current.get()
@@ -98,21 +131,25 @@ def unit_of_work(*, sources: Iterable[type[Model]] = (), audit: bool = True) -> 
             work._finish()
         finally:
             _current.reset(token)
-        if outer is not None and work.audited:
-            outer.audited = True  # a service calling another: the inner audit row counts
+        if outer is not None:
+            # A service calling another: the inner unit's audit row and refreshes count for the
+            # outer one too (the outer wrapper saw the inner writes).
+            outer.audited = outer.audited or work.audited
+            outer.refreshed |= work.refreshed
 
 
 # Writes that need no audit row of their own: the audit rows, derived rollup cells, and the
 # log of reads (written when a record is read, not changed).
-_NOT_CHANGES = ("core_auditentry", "core_rollupcell", "core_rollupstate", "victims_accesslog")
+_NOT_CHANGES = {"core_auditentry", "core_rollupcell", "core_rollupstate", "victims_accesslog"}
+# SQLite's many-to-many links are written with INSERT OR IGNORE.
+_WRITE = re.compile(
+    r'^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE
+)
 
 
-def _is_change(sql: str) -> bool:
-    head = sql.lstrip()[:7].upper()
-    if not head.startswith(("INSERT", "UPDATE", "DELETE")):
-        return False
-    table = sql[: sql.find("(") if "(" in sql else 200].lower()
-    return not any(name in table for name in _NOT_CHANGES)
+def _changed_table(sql: str) -> str | None:
+    found = _WRITE.match(sql)
+    return found.group(1).lower() if found else None
 
 
 def current_work() -> Work | None:
@@ -124,3 +161,11 @@ def mark_audited() -> None:
     work = _current.get()
     if work is not None:
         work.audited = True
+
+
+def mark_refreshed(model: type[Model]) -> None:
+    """Called by the rollups' refresh and add: the cells of `model`'s records are up to date
+    within the unit of work in progress."""
+    work = _current.get()
+    if work is not None:
+        work.refreshed.add(model)

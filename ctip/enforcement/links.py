@@ -24,9 +24,9 @@ def criminal_case_link(
     campaign_ids: list[int],
     acting_user: Any,
 ) -> CriminalCase:
-    """Set the victim cases, directives and campaigns of the case. Victim cases only among those
-    the user may see (links to cases outside their scope are kept as they are); any unknown code
-    or id refuses the whole change."""
+    """Set the victim cases, directives and campaigns of the case, each among those the user may
+    see: links to records outside their scope (another agency's case, document or campaign) are
+    kept as they are. Any unknown code or id refuses the whole change."""
 
     check_editor(acting_user, case)
     codes = sorted({c.strip().upper() for c in victim_case_codes if c and c.strip()})
@@ -52,15 +52,15 @@ def criminal_case_link(
         errors.append(_("Có đợt cao điểm không có trong danh sách."))
     if errors:
         raise EnforcementError(" ".join(errors))
-    with unit_of_work():
+    with unit_of_work(sources=[CriminalCase]) as work:
         locked = CriminalCase.objects.select_for_update().get(pk=case.pk)
-        hidden = set(
-            locked.victim_cases.exclude(pk__in=visible.values("pk")).values_list("pk", flat=True)
-        )
         before = _links(locked)
-        locked.victim_cases.set(hidden | set(victims.values()))
-        locked.directives.set(directives)
-        locked.campaigns.set(campaigns)  # type: ignore[attr-defined]
+        locked.victim_cases.set(_unseen(locked.victim_cases, visible) | set(victims.values()))
+        seen_documents = documents_visible(acting_user)
+        locked.directives.set(_unseen(locked.directives, seen_documents) | directives)
+        seen_campaigns = campaigns_visible(acting_user)
+        locked.campaigns.set(_unseen(locked.campaigns, seen_campaigns) | campaigns)  # type: ignore[attr-defined]
+        work.touch_records(CriminalCase, CriminalCase.objects.filter(pk=locked.pk))
         after = _links(locked)
         changes = {k: [before[k], after[k]] for k in before if before[k] != after[k]}
         if changes:
@@ -71,6 +71,11 @@ def criminal_case_link(
                 changes=changes,
             )
     return CriminalCase.objects.select_related("owner", "unit").get(pk=case.pk)
+
+
+def _unseen(linked: Any, visible: Any) -> set[int]:
+    """The linked records the user cannot see: the form never offered them, so they stay."""
+    return set(linked.exclude(pk__in=visible.values("pk")).values_list("pk", flat=True))
 
 
 def _links(case: CriminalCase) -> dict[str, Any]:

@@ -95,7 +95,7 @@ def criminal_case_create(
             agency=owner,
             actor=stored_user(acting_user),
         )
-        work.touch(CriminalCase, *[(detected_on, unit.pk)])
+        work.touch(CriminalCase, (detected_on, unit.pk))
         audit_write(
             action="enforcement.case_create",
             acting_user=acting_user,
@@ -202,7 +202,7 @@ def criminal_case_update(
             version=F("version") + 1, **values
         )
         # Unit and date are not editable: the case stays in its cells, whose figures change.
-        work.touch(CriminalCase, *[(locked.detected_on, locked.unit_id)])
+        work.touch(CriminalCase, (locked.detected_on, locked.unit_id))
         audit_write(
             action="enforcement.case_update",
             acting_user=acting_user,
@@ -253,8 +253,7 @@ def suspect_add(
         CriminalCase.objects.filter(pk=locked.pk).update(
             suspects_count=count, version=F("version") + 1
         )
-        if count != locked.suspects_count:
-            work.touch(CriminalCase, *[(locked.detected_on, locked.unit_id)])
+        work.touch(CriminalCase, (locked.detected_on, locked.unit_id))
         # The identity is recorded only as given or not: never its value.
         given = {"full_name": full_name, "identity_document": identity_document, "address": address}
         changes: dict[str, Any] = {

@@ -38,7 +38,7 @@ def stage_advance(
             % {"day": f"{on:%d/%m/%Y}", "prev": f"{last.on:%d/%m/%Y}"}
         )
     agency = _acting_agency(acting_user, step.legal_step, STAGE_OWNER_KIND[to_stage], on)
-    with unit_of_work():
+    with unit_of_work(sources=[CriminalCase]) as work:
         locked = CriminalCase.objects.select_for_update().get(pk=case.pk)
         if locked.stage != case.stage:
             raise EnforcementError(_("Vụ án vừa được người khác cập nhật."))
@@ -49,6 +49,7 @@ def stage_advance(
         locks.record(lock, obj=event, action="create", acting_user=acting_user)
         old = locked.stage
         CriminalCase.objects.filter(pk=locked.pk).update(stage=to_stage)
+        work.touch_records(CriminalCase, CriminalCase.objects.filter(pk=locked.pk))
         audit_write(
             action="enforcement.stage_advance",
             acting_user=acting_user,

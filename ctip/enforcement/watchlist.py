@@ -72,7 +72,7 @@ def watch_open(
             obj=entry,
             changes={"category": [None, category]},
         )
-        work.touch(WatchEntry, *[(opened_on, entry.unit_id)])
+        work.touch(WatchEntry, (opened_on, entry.unit_id))
     return entry
 
 
@@ -81,7 +81,7 @@ def watch_check(
 ) -> WatchCheck:
     check_date(on, label=_("Ngày kiểm tra"), error=WatchError)
     check_text(result, label=_("Kết quả"), error=WatchError)
-    with unit_of_work(sources=[WatchCheck]) as work:
+    with unit_of_work(sources=[WatchCheck, WatchEntry]) as work:
         check = WatchCheck.objects.create(
             entry=entry,
             on=on,
@@ -92,13 +92,14 @@ def watch_check(
         WatchEntry.objects.filter(pk=entry.pk).update(
             next_check_on=on + timedelta(days=entry.check_every_days)
         )
+        work.touch_records(WatchEntry, WatchEntry.objects.filter(pk=entry.pk))
         audit_write(
             action="enforcement.watch_check",
             acting_user=acting_user,
             obj=entry,
             changes={"found": [None, found]},
         )
-        work.touch(WatchCheck, *[(on, entry.unit_id)])
+        work.touch(WatchCheck, (on, entry.unit_id))
     return check
 
 
@@ -123,7 +124,7 @@ def watch_escalate(
                 "criminal_case": [None, getattr(criminal_case, "number", None)],
             },
         )
-        work.touch(WatchEntry, *[(date.today(), entry.unit_id)])
+        work.touch(WatchEntry, (date.today(), entry.unit_id))
     entry.refresh_from_db()
     return entry
 

@@ -37,6 +37,8 @@ def compute(
     number of records behind each value (a distinct count: reports use it, dashboards do not)."""
     if start > end:
         raise IndicatorError("start must not be after end")
+    if narrow_only := [d for d in by if d in DIMENSIONS and not DIMENSIONS[d].breakdown]:
+        raise IndicatorError(f"{', '.join(narrow_only)}: narrows a figure, never breaks it down")
     chosen, batches = _batches(codes, (*by, *(where or {})))
     found: dict[str, list[dict[str, Any]]] = {}
     for batch in batches:

@@ -59,6 +59,9 @@ class Dimension:
     code: str
     key: Callable[[Indicator, str | None], Any]  # (indicator, level) -> grouping expression
     describe: Callable[[list[Any]], dict[Any, dict[str, str]]]
+    # False: only to narrow to one group (`where`), never to break a figure down (`by`): one
+    # case's own support, never support listed case by case in a report or an export.
+    breakdown: bool = True
 
 
 REGISTRY: dict[str, Indicator] = {}

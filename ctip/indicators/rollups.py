@@ -31,7 +31,7 @@ from django.db.models.functions import Cast, TruncMonth
 from django.utils import timezone
 
 from ctip.core.models import RollupCell, RollupState, rollups_invalidate
-from ctip.core.work import provide_rollups
+from ctip.core.work import mark_refreshed, provide_rollups
 from ctip.geo.models import COMMUNE_LEVELS, UnitCover
 from ctip.indicators.registry import DIMENSIONS, FLOW, REGISTRY, _scan_key
 
@@ -150,6 +150,7 @@ def add(*, model: type[Model], only: Q) -> None:
     that were created, never for records that changed (use `refresh`). Call inside the writing
     transaction, after the write (a unit of work does: `work.add`)."""
     touched.add(model)
+    mark_refreshed(model)
     for source in SOURCES.values():
         if source.model is not model:
             continue
@@ -174,6 +175,7 @@ def refresh(*, model: type[Model], points: Iterable[tuple[date, int | None]]) ->
     point's month. Call inside the writing transaction, after the write (a unit of work does:
     `work.touch`)."""
     touched.add(model)
+    mark_refreshed(model)
     kept: list[tuple[date, int]] = [(d, u) for d, u in points if d is not None and u is not None]
     if not kept:
         return
@@ -271,5 +273,29 @@ def _insert(
         cursor.execute(statement, (source.rollup(shape), *params, *extra))
 
 
-# The kernel's unit of work refreshes the sources its services declare through these.
-provide_rollups(refresh=refresh, add=add)
+def source_tables() -> dict[str, type[Model]]:
+    """{table: model} of the records every rollup reads: the source models and their
+    many-to-many links (an activity's target groups are a breakdown)."""
+    tables: dict[str, type[Model]] = {}
+    for source in SOURCES.values():
+        model = source.model
+        tables[model._meta.db_table] = model
+        for field in model._meta.many_to_many:
+            tables[field.remote_field.through._meta.db_table] = model  # type: ignore[union-attr]
+    return tables
+
+
+def points_of(model: Any, rows: Any) -> set[tuple[date, int]]:
+    """(date, unit) of `rows` for every rollup kept over `model`'s records: the cells a write
+    to them touches (`refresh`). Nothing for a model no rollup reads."""
+    points: set[tuple[date, int]] = set()
+    for source in SOURCES.values():
+        if source.model is model:
+            first = REGISTRY[source.indicators[0]]
+            points |= set(rows.values_list(first.date_field, first.unit_field))
+    return points
+
+
+# The kernel's unit of work refreshes the sources its services declare through these, and
+# refuses a write to their tables that was not refreshed.
+provide_rollups(refresh=refresh, add=add, tables=source_tables, points=points_of)

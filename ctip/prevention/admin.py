@@ -55,6 +55,9 @@ class CountInline(admin.TabularInline):
     extra = 1
     can_delete = False
 
+    def has_change_permission(self, request, obj=None):
+        return False  # a saved count is history: a newer count corrects it, shown read-only
+
 
 @admin.register(VolunteerTeam)
 class VolunteerTeamAdmin(AuditedAdmin):

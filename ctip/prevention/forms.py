@@ -98,3 +98,10 @@ class CoverageForm(forms.Form):
         choices=[("new", _("Hiện hành (từ 01/7/2025)")), ("old", _("Tại ngày cuối kỳ"))],
         initial="new",
     )
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", _("Ngày kết thúc trước ngày bắt đầu."))
+        return data

@@ -57,7 +57,7 @@ def activity_create(*, spec: Spec, acting_user: Any, reason: str = "") -> Activi
             changes=field_changes({}, _values(activity), model=Activity),
         )
         locks.record(lock, obj=activity, action="create", acting_user=acting_user)
-        work.touch(Activity, *[(activity.start_date, activity.unit_id)])
+        work.touch(Activity, (activity.start_date, activity.unit_id))
     return activity
 
 

@@ -41,8 +41,13 @@ def check_outline(outline: Any) -> None:
     for sheet in outline.get("annex", []):
         _check_codes(sheet.get("indicators", []), sheet.get("sheet", "?"))
         for d in sheet.get("by", []):
-            if d not in DIMENSIONS:
+            if not _breaks_down(d):
                 raise OutlineError(_("Không có chiều phân tổ “%(d)s”.") % {"d": d})
+
+
+def _breaks_down(dimension: Any) -> bool:
+    """A dimension a report may break a figure down by (not one that only narrows, as a case)."""
+    return dimension in DIMENSIONS and DIMENSIONS[dimension].breakdown
 
 
 def walk(sections: list[dict]) -> Any:
@@ -70,7 +75,7 @@ def _check_block(block: dict, numeral: str, slots: set[str]) -> None:
                 )
         for group in block.get("groups", []):
             _check_codes([group.get("indicator")], numeral)
-            if group.get("dimension") not in DIMENSIONS or "{list}" not in group.get("text", ""):
+            if not _breaks_down(group.get("dimension")) or "{list}" not in group.get("text", ""):
                 raise OutlineError(
                     _("Mục %(n)s: nhóm phải có chiều phân tổ hợp lệ và chứa {list}.")
                     % {"n": numeral}

@@ -16,6 +16,9 @@ class RuleAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # rules are effective-dated: a rule ends (valid_to), it is never deleted
+
 
 @admin.register(Holiday)
 class HolidayAdmin(admin.ModelAdmin):

@@ -22,7 +22,7 @@ from ctip.core.audit import audit_write
 from ctip.core.crypto import blind_index
 from ctip.core.permissions import P
 from ctip.core.work import unit_of_work
-from ctip.victims.lifecycle import case_merge, find_duplicates
+from ctip.victims.lifecycle import MergeError, case_merge, find_duplicates
 from ctip.victims.models import Case, DuplicateReview
 from ctip.victims.selectors import cases_owned, cases_visible
 
@@ -132,7 +132,10 @@ def duplicate_review_decide(
         if not updated:
             raise ReviewError(_("Yêu cầu này đã được quyết định."))
         if decision == Status.MERGED:
-            case_merge(keep=review.known_case, other=review.new_case, acting_user=acting_user)
+            try:
+                case_merge(keep=review.known_case, other=review.new_case, acting_user=acting_user)
+            except MergeError as exc:  # e.g. the new case was merged from another review
+                raise ReviewError(str(exc)) from exc
         audit_write(
             action="victims.duplicate_review_decide",
             acting_user=acting_user,

@@ -159,6 +159,7 @@ register_dimension(
             pk: {"code": code, "name": code}
             for pk, code in Case.objects.filter(pk__in=keys).values_list("pk", "code")
         },
+        breakdown=False,
     )
 )
 

@@ -15,11 +15,10 @@ from ctip.core.audit import audit_write
 from ctip.core.crypto import blind_index
 from ctip.core.models import SealedFile
 from ctip.core.permissions import P
-from ctip.core.personal import is_personal
+from ctip.core.personal import personal_fields
 from ctip.core.sealed import destroy
 from ctip.core.work import unit_of_work
 from ctip.indicators import rollups
-from ctip.indicators.registry import REGISTRY
 from ctip.rules.calendar import Duration, add_duration
 from ctip.rules.selectors import RuleMissing, rule_in_force
 from ctip.victims.models import (
@@ -70,10 +69,10 @@ def case_merge(*, keep: Case, other: Case, acting_user: Any) -> Case:
             raise MergeError(_("Hồ sơ này đã được gộp vào hồ sơ khác."))
         keep = locked[keep.pk]
         touched: dict[Any, set[tuple[date, int]]] = {
-            Case: _points_of(Case, Case.objects.filter(pk__in=[keep.pk, other.pk]))
+            Case: rollups.points_of(Case, Case.objects.filter(pk__in=[keep.pk, other.pk]))
         }
         for model in MOVED:
-            touched[model] = _points_of(model, model.objects.filter(case=other))
+            touched[model] = rollups.points_of(model, model.objects.filter(case=other))
             model.objects.filter(case=other).update(case=keep)
         have = set(CaseExploitation.objects.filter(case=keep).values_list("form", flat=True))
         CaseExploitation.objects.filter(case=other).exclude(form__in=have).update(case=keep)
@@ -90,7 +89,7 @@ def case_merge(*, keep: Case, other: Case, acting_user: Any) -> Case:
         # the moved records now count in the kept case's unit: every touched cell is redone.
         for model, points in touched.items():
             if model is not Case:
-                points |= _points_of(model, model.objects.filter(case=keep))
+                points |= rollups.points_of(model, model.objects.filter(case=keep))
             work.touch(model, *points)
         audit_write(
             action="victims.case_merge",
@@ -113,17 +112,6 @@ def _check_may_merge(acting_user: Any, keep: Case, other: Case) -> None:
     owned = cases_owned(acting_user).filter(pk__in=[keep.pk, other.pk]).count()
     if not allowed or owned != 2:
         raise MergeError(_("Chỉ gộp được hai hồ sơ do cơ quan của bạn quản lý."))
-
-
-def _points_of(model: Any, rows: Any) -> set[tuple[date, int]]:
-    """(date, unit) of `rows` for every rollup kept over `model`'s records: the cells a write
-    to them touches (`rollups.refresh`). Nothing for a model no rollup reads."""
-    points: set[tuple[date, int]] = set()
-    for source in rollups.SOURCES.values():
-        if source.model is model:
-            first = REGISTRY[source.indicators[0]]
-            points |= set(rows.values_list(first.date_field, first.unit_field))
-    return points
 
 
 def purge_due(today: date) -> QuerySet[Case]:
@@ -187,10 +175,6 @@ def pointing_to(model: Any) -> list[tuple[Any, str]]:
     return found
 
 
-def personal_columns(model: Any) -> list[str]:
-    return [f.name for f in model._meta.concrete_fields if is_personal(f)]
-
-
 def sealed_columns(model: Any) -> list[str]:
     return [
         f.name
@@ -217,13 +201,13 @@ def _destroy_personal_data(due: list[int], today: date) -> dict[str, int]:
     new record type is covered too."""
     cases = _with_merged(due)
     report: dict[str, int] = {}
-    blank = {name: "" for name in personal_columns(Case)}
+    blank = {name: "" for name in personal_fields(Case)}
     blank.update({column: "" for column in Case.BLIND_INDEXES})
     report["merged duplicates"] = len(cases) - len(due)
     Case.objects.filter(pk__in=cases).update(**blank, purged_on=today)
     # Counts keep the statistical attributes; the cells are redone all the same, so no rollup
     # can disagree with the records it was built from whatever a purge comes to change.
-    rollups.refresh(model=Case, points=_points_of(Case, Case.objects.filter(pk__in=cases)))
+    rollups.refresh(model=Case, points=rollups.points_of(Case, Case.objects.filter(pk__in=cases)))
     _destroy_related(Case, cases, today, report, depth=0)
     return report
 
@@ -234,12 +218,12 @@ def _destroy_related(
     for other, fk in pointing_to(model):
         rows = other.objects.filter(**{f"{fk}__in": keys})
         label = f"{other._meta.model_name}"
-        values: dict[str, Any] = {f: "" for f in personal_columns(other)}
+        values: dict[str, Any] = {f: "" for f in personal_fields(other)}
         if any(f.name == "purged_on" for f in other._meta.concrete_fields):
             values["purged_on"] = today  # a watch entry escalated to the case: its identity goes
         if values:
             report[label] = report.get(label, 0) + rows.update(**values)
-            rollups.refresh(model=other, points=_points_of(other, rows))
+            rollups.refresh(model=other, points=rollups.points_of(other, rows))
         for column in sealed_columns(other):
             files = list(
                 SealedFile.objects.filter(

@@ -10,13 +10,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ctip.agencies.models import Agency
 from ctip.core.actors import stored_user
 from ctip.core.audit import audit_write
 from ctip.core.validators import check_date, check_text
+from ctip.core.work import unit_of_work
 from ctip.victims.lifecycle import case_purge
 from ctip.victims.models import Case, Consent, Referral
 from ctip.victims.selectors import require_owner
@@ -30,7 +30,7 @@ class ReferralError(ValueError):
 def consent_record(*, case: Case, purpose: str, given_on: date, acting_user: Any) -> Consent:
     check_date(given_on, label=_("Ngày đồng ý"), error=ReferralError)
     require_owner(acting_user, case)
-    with transaction.atomic():
+    with unit_of_work():
         consent = Consent.objects.create(
             case=case, purpose=purpose, given_on=given_on, recorded_by=stored_user(acting_user)
         )
@@ -49,7 +49,7 @@ def consent_withdraw(*, consent: Consent, on: date, acting_user: Any) -> Consent
 
     check_date(on, label=_("Ngày rút lại"), error=ReferralError)
     require_owner(acting_user, consent.case)
-    with transaction.atomic():
+    with unit_of_work():
         Consent.objects.filter(pk=consent.pk).update(withdrawn_on=on)
         audit_write(
             action="victims.consent_withdraw",
@@ -94,7 +94,7 @@ def referral_send(
         raise ReferralError(
             _("Chưa có sự đồng ý của người được chuyển hồ sơ; nếu vẫn phải chuyển, hãy nêu lý do.")
         )
-    with transaction.atomic():
+    with unit_of_work():
         referral = Referral.objects.create(
             case=case,
             from_agency=case.owner,
@@ -119,7 +119,7 @@ def referral_send(
 def referral_answer(*, referral: Referral, status: str, on: date, acting_user: Any) -> Referral:
     """Accept, decline (by the receiving agency) or revoke (by the sender)."""
     check_date(on, label=_("Ngày trả lời"), error=ReferralError)
-    with transaction.atomic():
+    with unit_of_work():
         locked = Referral.objects.select_for_update().get(pk=referral.pk)
         REFERRAL_FLOW.step(locked.status, status, error=ReferralError)
         old = locked.status

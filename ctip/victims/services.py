@@ -142,7 +142,7 @@ def case_create(
                     actor=stored_user(acting_user),
                     to_state=State.RECEIVED,
                 )
-                work.touch(Case, *[(received_on, case.home_unit_id)])
+                work.touch(Case, (received_on, case.home_unit_id))
                 duplicates.reviews_open(new_case=case, matches=unseen)
                 if not batch:
                     audit_write(

@@ -61,7 +61,7 @@ def _check_step(user: Any, step: str, on: date) -> None:
 
 
 def _move(case: Case, to_state: str, on: date, reason: str, acting_user: Any) -> Case:
-    with unit_of_work():
+    with unit_of_work(sources=[Case]) as work:
         locked = Case.objects.select_for_update().get(pk=case.pk)
         if locked.state != case.state:
             raise ConflictError(_("Trạng thái hồ sơ vừa được người khác thay đổi."))
@@ -77,6 +77,7 @@ def _move(case: Case, to_state: str, on: date, reason: str, acting_user: Any) ->
         Case.objects.filter(pk=locked.pk).update(
             state=to_state, state_since=on, version=F("version") + 1
         )
+        work.touch_records(Case, Case.objects.filter(pk=locked.pk))
         audit_write(
             action="victims.case_transition",
             acting_user=acting_user,
