@@ -146,6 +146,17 @@ def clear_media() -> None:
         shutil.rmtree(root)
 
 
+def uses_database(request) -> bool:
+    """A test reaches the database through the fixtures or the django_db mark (which
+    pytest-django turns into a fixture of its own, not "db"): check both, or marked tests go
+    unchecked."""
+    names = set(request.fixturenames)
+    return bool(
+        {"db", "transactional_db", "_django_db_helper"} & names
+        or request.node.get_closest_marker("django_db")
+    )
+
+
 @pytest.fixture(autouse=True)
 def no_personal_value_in_clear(request):
     SEEN.clear()
@@ -153,13 +164,6 @@ def no_personal_value_in_clear(request):
     REQUEST_LINES.clear()
     clear_media()
     yield
-    # A test reaches the database through the fixtures or the django_db mark (which pytest-django
-    # turns into a fixture of its own, not "db"): check both, or marked tests go unchecked.
-    names = set(request.fixturenames)
-    uses_db = bool(
-        {"db", "transactional_db", "_django_db_helper"} & names
-        or request.node.get_closest_marker("django_db")
-    )
-    if SEEN and uses_db:
+    if SEEN and uses_database(request):
         leaks = scan()
         assert leaks == [], f"personal values in clear: {sorted(set(leaks))[:10]}"

@@ -9,15 +9,12 @@ import pytest
 
 from ctip.indicators import rollups
 from ctip.indicators.rollup_check import stale_rollups
+from tests.leakcheck import uses_database
 
 
 @pytest.fixture(autouse=True)
 def rollups_match_records(request):
-    names = set(request.fixturenames)
-    uses_db = bool(
-        {"db", "transactional_db", "_django_db_helper"} & names
-        or request.node.get_closest_marker("django_db")
-    )
+    uses_db = uses_database(request)
     if uses_db:
         # Set the database up before this fixture, so that it is torn down (rolled back or
         # flushed) after the check below, which must see the test's records.

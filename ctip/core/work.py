@@ -152,10 +152,6 @@ def _changed_table(sql: str) -> str | None:
     return found.group(1).lower() if found else None
 
 
-def current_work() -> Work | None:
-    return _current.get()
-
-
 def mark_audited() -> None:
     """Called by audit_write: the unit of work in progress has its audit row."""
     work = _current.get()

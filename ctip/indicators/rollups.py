@@ -30,7 +30,7 @@ from django.db.models import Count, F, IntegerField, Max, Model, Q, Sum, Value
 from django.db.models.functions import Cast, TruncMonth
 from django.utils import timezone
 
-from ctip.core.models import RollupCell, RollupState, rollups_invalidate
+from ctip.core.models import RollupCell, RollupState
 from ctip.core.work import mark_refreshed, provide_rollups
 from ctip.geo.models import COMMUNE_LEVELS, UnitCover
 from ctip.indicators.registry import DIMENSIONS, FLOW, REGISTRY, _scan_key
@@ -132,11 +132,6 @@ def ensure() -> dict[str, int]:
     built = set(RollupState.objects.values_list("name", flat=True))
     missing = [n for s in SOURCES.values() for n in s.names if n not in built]
     return rebuild(missing) if missing else {}
-
-
-# Stop reading every rollup (units, successions or agency heirs changed): the records answer
-# until `ctip rollups` rebuilds. In the kernel, because reference services below call it.
-invalidate = rollups_invalidate
 
 
 # Models whose cells a write refreshed or added to since the last `touched.clear()`: the test
