@@ -187,7 +187,8 @@ def test_investigator_advances_a_stage_on_the_web_and_others_get_404(client, peo
     assert client.get(f"/vu-an/{case.pk}/").status_code == 404
 
 
-def test_review_period_has_monitoring_but_no_case():
+def test_review_period_has_no_case_inspection_or_exchange():
+    """The 2023 review reports none: the demo invents none (tests/test_demo_faithful.py)."""
     from ctip.ops.demo.enforcement import demo_enforcement_ensure
 
     demo_enforcement_ensure(today=date(2026, 11, 28))
@@ -203,8 +204,8 @@ def test_review_period_has_monitoring_but_no_case():
     }
     assert totals == {
         "enforcement.cases_detected": 0,
-        "enforcement.inspections": 6,
-        "cooperation.activities": 3,
+        "enforcement.inspections": 0,
+        "cooperation.activities": 0,
     }
 
 

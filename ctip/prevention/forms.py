@@ -32,11 +32,12 @@ class ActivityForm(forms.Form):
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
-    sessions = bounded.IntegerField(label=_("Số buổi"), initial=0)
-    participants = bounded.IntegerField(label=_("Số lượt người"), initial=0)
+    # Left blank: the figure was not stated (kept empty, never turned into 0).
+    sessions = bounded.IntegerField(label=_("Số buổi"), required=False)
+    participants = bounded.IntegerField(label=_("Số lượt người"), required=False)
     participants_estimated = forms.BooleanField(label=_("Số người là ước tính"), required=False)
-    media_items = bounded.IntegerField(label=_("Số tin, bài"), initial=0)
-    sms = bounded.IntegerField(label=_("Số tin nhắn"), initial=0)
+    media_items = bounded.IntegerField(label=_("Số tin, bài"), required=False)
+    sms = bounded.IntegerField(label=_("Số tin nhắn"), required=False)
     campaign = forms.ChoiceField(label=_("Đợt"), choices=Campaign.choices, required=False)
     theme = bounded.CharField(label=_("Chủ đề"), max_length=300, required=False)
     notes = bounded.CharField(

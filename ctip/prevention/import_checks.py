@@ -197,7 +197,7 @@ def _check_row(raw, row, today, lookups, groups, group_names, kinds, errors) -> 
         campaign=campaign,
         theme=str(raw.get("theme") or ""),
         notes=str(raw.get("notes") or ""),
-        **{k: v or 0 for k, v in counts.items()},
+        **counts,
     )
 
 
@@ -229,8 +229,9 @@ def _parse_date(value: Any) -> date | None:
 
 
 def _count(value: Any, key: str, bad: Any) -> int | None:
-    if value in (None, ""):
-        return 0
+    """The number in a cell; None for an empty cell (the figure was not stated: never 0)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
     if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
         bad(key, _("phải là số nguyên không âm."))
         return None

@@ -50,11 +50,12 @@ class Spec:
     start_date: date
     end_date: date
     unit_id: int
-    sessions: int = 0
-    participants: int = 0
+    # None: the figure was not stated (an empty cell), distinct from a stated 0.
+    sessions: int | None = None
+    participants: int | None = None
     participants_estimated: bool = False
-    media_items: int = 0
-    sms: int = 0
+    media_items: int | None = None
+    sms: int | None = None
     target_groups: list[str] = field(default_factory=list)
     partners: list[int] = field(default_factory=list)
     campaign: str = ""

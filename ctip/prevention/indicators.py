@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, F, OuterRef, QuerySet, Subquery, Sum
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
 from django.utils.translation import gettext_lazy as _
 
+from ctip.core.validity import valid_on_q
 from ctip.indicators.registry import (
     FLOW,
     STOCK,
@@ -55,26 +56,49 @@ _activity(
     # once in each of its groups), and PostgreSQL answers it from the covering index alone.
     lambda: Count("*"),
 )
+# A figure an agency did not state is NULL: the sums skip it, and `default=0` makes a group of
+# unstated figures read 0 in SQL too (a rollup cell cannot hold NULL). The activity count above
+# still counts such records, so work reported without figures stays visible.
 _activity(
-    "prevention.sessions", _("Số buổi tuyên truyền, tập huấn"), _("buổi"), lambda: Sum("sessions")
+    "prevention.sessions",
+    _("Số buổi tuyên truyền, tập huấn"),
+    _("buổi"),
+    lambda: Sum("sessions", default=0),
 )
 _activity(
     "prevention.participants",
     _("Số lượt người tham dự"),
     _("lượt người"),
-    lambda: Sum("participants"),
+    lambda: Sum("participants", default=0),
     estimate_field="participants_estimated",
     persons=True,
     attendance=True,
 )
 _activity(
-    "prevention.media_items", _("Số tin, bài, phóng sự"), _("tin, bài"), lambda: Sum("media_items")
+    "prevention.media_items",
+    _("Số tin, bài, phóng sự"),
+    _("tin, bài"),
+    lambda: Sum("media_items", default=0),
 )
-_activity("prevention.sms", _("Số tin nhắn SMS đã gửi"), _("tin nhắn"), lambda: Sum("sms"))
+_activity(
+    "prevention.sms", _("Số tin nhắn SMS đã gửi"), _("tin nhắn"), lambda: Sum("sms", default=0)
+)
+
+
+def _standing_q(day: date, prefix: str = "") -> Q:
+    """A team standing on `day`: established, not yet dissolved (a team dissolved on a day no
+    longer stands that day), in a commune valid that day. A team is of its commune: when the
+    commune is abolished (1/7/2025) so is the team, even where its dissolution was not recorded;
+    the teams re-established in the new communes are the ones counted after it."""
+    return (
+        Q(**{f"{prefix}established__lte": day})
+        & ~Q(**{f"{prefix}dissolved__lte": day})
+        & valid_on_q(day, f"{prefix}unit__")
+    )
 
 
 def _teams_standing(qs: QuerySet, day: date) -> QuerySet:
-    return qs.filter(established__lte=day).exclude(dissolved__lte=day)
+    return qs.filter(_standing_q(day))
 
 
 def _counts_standing(qs: QuerySet, day: date) -> QuerySet:
@@ -84,11 +108,7 @@ def _counts_standing(qs: QuerySet, day: date) -> QuerySet:
         .order_by("-as_of")
         .values("as_of")[:1]
     )
-    return (
-        qs.filter(team__established__lte=day)
-        .exclude(team__dissolved__lte=day)
-        .filter(as_of=Subquery(latest))
-    )
+    return qs.filter(_standing_q(day, "team__")).filter(as_of=Subquery(latest))
 
 
 register(
@@ -158,6 +178,8 @@ register_dimension(
         lambda keys: {
             k: {"code": k, "name": str(TARGET_GROUPS.get(k, k))} for k in keys if k is not None
         },
+        label=_("Theo đối tượng"),
+        many=True,
     )
 )
 

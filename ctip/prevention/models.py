@@ -63,13 +63,21 @@ class Activity(models.Model):
     target_groups = models.ManyToManyField(
         TargetGroup, verbose_name=_("đối tượng"), blank=True, related_name="activities"
     )
-    sessions = models.PositiveIntegerField(_("số buổi"), default=0, validators=[COUNT])
+    # NULL: the agency did not state the figure (a report names the work without a number);
+    # 0 is a figure stated as none. Sums skip NULL, so a group of unstated figures reads 0.
+    sessions = models.PositiveIntegerField(
+        _("số buổi"), null=True, blank=True, default=None, validators=[COUNT]
+    )
     participants = models.PositiveIntegerField(
-        _("số lượt người tham dự"), default=0, validators=[COUNT]
+        _("số lượt người tham dự"), null=True, blank=True, default=None, validators=[COUNT]
     )
     participants_estimated = models.BooleanField(_("số người là ước tính"), default=False)
-    media_items = models.PositiveIntegerField(_("số tin, bài"), default=0, validators=[COUNT])
-    sms = models.PositiveIntegerField(_("số tin nhắn"), default=0, validators=[COUNT])
+    media_items = models.PositiveIntegerField(
+        _("số tin, bài"), null=True, blank=True, default=None, validators=[COUNT]
+    )
+    sms = models.PositiveIntegerField(
+        _("số tin nhắn"), null=True, blank=True, default=None, validators=[COUNT]
+    )
     partners = models.ManyToManyField(
         Agency, verbose_name=_("cơ quan phối hợp"), blank=True, related_name="+"
     )
@@ -116,7 +124,8 @@ class Activity(models.Model):
             ),
             *(
                 models.CheckConstraint(
-                    condition=range_q(name, 0, MAX_COUNT), name=f"activity_{name}_bounds"
+                    condition=range_q(name, 0, MAX_COUNT, null=True),
+                    name=f"activity_{name}_bounds",
                 )
                 for name in ("sessions", "participants", "media_items", "sms")
             ),

@@ -32,7 +32,8 @@ def _check_spec(spec: Spec) -> None:
         "sms": _("Số tin nhắn"),
     }
     for name, label in counts.items():
-        check_count(getattr(spec, name), label=label)
+        if getattr(spec, name) is not None:  # None: not stated
+            check_count(getattr(spec, name), label=label)
     check_date(spec.start_date, label=_("Từ ngày"))
     check_date(spec.end_date, label=_("Đến ngày"))
     check_text(spec.theme, label=_("Chủ đề"), max_length=300)

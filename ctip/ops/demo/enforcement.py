@@ -1,7 +1,12 @@
-"""Synthetic criminal cases since 7/2025 in the merged province (none in Quảng Ngãi for
-12/2020-10/2023: the reference report states none was detected), and after 7/2025 inspections,
+"""Synthetic criminal cases since 7/2025 in the merged province, and after 7/2025 inspections,
 campaigns, cooperation with Laos and Cambodia and a watchlist kept by the demo commune officer.
-Invented; nothing printed."""
+Invented; nothing printed.
+
+Nothing for old Quảng Ngãi in 12/2020-10/2023: the reference review detected no case and gives
+no inspection, no campaign dates (only that peaks were run each year) and no exchange with a
+named foreign force. Cooperation across a land border starts with the merger: old Quảng Ngãi had
+only a sea border; the merged province borders Laos (Attapeu, Sekong) and Cambodia (Ratanakiri)
+through old Kon Tum's territory."""
 
 from __future__ import annotations
 
@@ -35,52 +40,6 @@ PATTERNS = [  # (destination, platform, channel, exploitation, source)
 ]
 
 
-def _review_period_monitoring() -> None:
-    """12/2020-10/2023: no trafficking case, but inspections, campaigns, information exchanges
-    (the reference report's section II.4-II.5)."""
-
-    police = Agency.objects.get(code="qng-ca")
-    border = Agency.objects.get(code="qng-bdbp")
-    province = Unit.objects.get(level="province", code=51, valid_to=date(2025, 6, 30))
-    for year in (2021, 2022, 2023):
-        campaign_record(
-            name=f"Cao điểm tấn công trấn áp tội phạm mua bán người năm {year}",
-            kind="crackdown",
-            start=date(year, 4, 1),
-            end=date(year, 6, 30),
-            lead=police,
-            acting_user=None,
-        )
-        campaign_record(
-            name=f"Tháng hành động phòng, chống mua bán người năm {year}",
-            kind="awareness",
-            start=date(year, 7, 1),
-            end=date(year, 7, 31),
-            lead=police,
-            acting_user=None,
-        )
-        for month, kind in ((3, "Cơ sở karaoke"), (9, "Cơ sở lưu trú, massage")):
-            inspection_record(
-                agency=police,
-                unit=province,
-                on=date(year, month, 15),
-                establishment_kind=kind,
-                findings="Kiểm tra định kỳ",
-                violations=1 if month == 9 else 0,
-                acting_user=None,
-            )
-        cooperation_record(
-            agency=border,
-            kind="information",
-            counterpart_country="LA",
-            counterpart="Lực lượng bảo vệ biên giới nước bạn",
-            start=date(year, 10, 5),
-            end=date(year, 10, 5),
-            summary="Trao đổi thông tin tình hình tội phạm qua biên giới",
-            acting_user=None,
-        )
-
-
 def demo_enforcement_ensure(*, today: date | None = None) -> int:
     """Add the demo data once (audit markers); returns the number of criminal cases added."""
     today = today or date.today()
@@ -95,7 +54,6 @@ def demo_enforcement_ensure(*, today: date | None = None) -> int:
 
 
 def _cases(today: date) -> int:
-    _review_period_monitoring()
     rng = random.Random(7)  # noqa: S311 - reproducible demo data
     police = Agency.objects.get(code="qng-ca-2025")
     procuracy = Agency.objects.get(code="qng-vks-2025")
@@ -200,9 +158,18 @@ def _cooperation(day: date, police: Agency, border: Agency, cases: list[Criminal
     activities: list[dict[str, Any]] = [
         {
             "agency": border,
+            "kind": "information",
+            "counterpart_country": "LA",
+            "counterpart": "Lực lượng bảo vệ biên giới tỉnh Attapeu",
+            "start": date(2025, 8, 21),
+            "end": date(2025, 8, 21),
+            "summary": "Trao đổi tình hình xuất nhập cảnh trái phép trên tuyến biên giới chung",
+        },
+        {
+            "agency": border,
             "kind": "repatriation",
             "counterpart_country": "LA",
-            "counterpart": "Lực lượng bảo vệ biên giới tỉnh Attapeu (Lào)",
+            "counterpart": "Lực lượng bảo vệ biên giới tỉnh Attapeu",
             "start": date(2025, 10, 14),
             "end": date(2025, 10, 15),
             "summary": "Tiếp nhận công dân bị mua bán trở về qua cửa khẩu quốc tế Bờ Y",
@@ -211,7 +178,7 @@ def _cooperation(day: date, police: Agency, border: Agency, cases: list[Criminal
             "agency": police,
             "kind": "joint_investigation",
             "counterpart_country": "KH",
-            "counterpart": "Cảnh sát tỉnh Ratanakiri (Campuchia)",
+            "counterpart": "Cảnh sát tỉnh Ratanakiri",
             "start": date(2025, 11, 20),
             "end": date(2025, 12, 5),
             "summary": "Phối hợp xác minh đường dây lừa đảo trực tuyến",
@@ -221,7 +188,7 @@ def _cooperation(day: date, police: Agency, border: Agency, cases: list[Criminal
             "agency": police,
             "kind": "repatriation",
             "counterpart_country": "KH",
-            "counterpart": "Cảnh sát tỉnh Ratanakiri (Campuchia)",
+            "counterpart": "Cảnh sát tỉnh Ratanakiri",
             "start": date(2026, 1, 8),
             "end": date(2026, 1, 9),
             "summary": "Tiếp nhận công dân được giải cứu khỏi cơ sở lừa đảo trực tuyến",
@@ -230,10 +197,19 @@ def _cooperation(day: date, police: Agency, border: Agency, cases: list[Criminal
             "agency": border,
             "kind": "information",
             "counterpart_country": "LA",
-            "counterpart": "Công an tỉnh Sekong (Lào)",
+            "counterpart": "Công an tỉnh Sekong",
             "start": date(2026, 3, 18),
             "end": date(2026, 3, 18),
             "summary": "Trao đổi thông tin về các đối tượng môi giới lao động qua biên giới",
+        },
+        {
+            "agency": border,
+            "kind": "information",
+            "counterpart_country": "KH",
+            "counterpart": "Cảnh sát biên giới tỉnh Ratanakiri",
+            "start": date(2026, 5, 12),
+            "end": date(2026, 5, 12),
+            "summary": "Thống nhất cách báo tin khi phát hiện người bị đưa qua biên giới trái phép",
         },
     ]
     for activity in activities:
