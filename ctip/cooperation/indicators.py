@@ -4,11 +4,16 @@ from django.db.models import Count, Sum
 from django.utils.translation import gettext_lazy as _
 
 from ctip.cooperation.models import CooperationActivity, Kind
+from ctip.core.countries import country_name
 from ctip.enforcement.models import Inspection
 from ctip.indicators.registry import FLOW, Indicator, register, register_field_dimension
 
-register_field_dimension("cooperation_kind", "kind", dict(Kind.choices))
-register_field_dimension("counterpart_country", "counterpart_country", {})
+register_field_dimension(
+    "cooperation_kind", "kind", dict(Kind.choices), label=_("Theo hình thức hợp tác")
+)
+register_field_dimension(
+    "counterpart_country", "counterpart_country", country_name, label=_("Theo nước đối tác")
+)
 register(
     Indicator(
         code="cooperation.activities",

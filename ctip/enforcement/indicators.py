@@ -95,14 +95,21 @@ _stage_indicator(Stage.INSTITUTED, _("Số vụ đã khởi tố"))
 _stage_indicator(Stage.INDICTED, _("Số vụ đã truy tố"))
 _stage_indicator(Stage.TRIED, _("Số vụ đã xét xử sơ thẩm"))
 
-register_field_dimension("platform", "platform", PLATFORMS)
-register_field_dimension("modus_operandi", "recruitment_channel", RECRUITMENT_CHANNELS)
+register_field_dimension("platform", "platform", PLATFORMS, label=_("Theo nền tảng"))
+register_field_dimension(
+    "modus_operandi",
+    "recruitment_channel",
+    RECRUITMENT_CHANNELS,
+    label=_("Theo cách thức tuyển mộ"),
+)
 
 
 # --- watchlist --------------------------------------------------------------------------------
 from ctip.enforcement.models import WatchCategory, WatchCheck, WatchEntry  # noqa: E402
 
-register_field_dimension("watch_category", "category", dict(WatchCategory.choices))
+register_field_dimension(
+    "watch_category", "category", dict(WatchCategory.choices), label=_("Theo diện theo dõi")
+)
 register(
     Indicator(
         code="enforcement.watch_entries",

@@ -14,13 +14,14 @@ activities, the start date; a batch spanning months counts in its first month).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from django.db.models import Case, F, Q, QuerySet, When
 from django.db.models.functions import Coalesce, ExtractYear, TruncMonth, TruncQuarter
+from django.utils.translation import gettext_lazy as _
 
 from ctip.agencies.models import Agency
 from ctip.geo.models import COMMUNE_LEVELS, Level, Unit
@@ -62,6 +63,11 @@ class Dimension:
     # False: only to narrow to one group (`where`), never to break a figure down (`by`): one
     # case's own support, never support listed case by case in a report or an export.
     breakdown: bool = True
+    # The title of a breakdown in a report, an annex or a page ("Theo cơ quan"): lazy Vietnamese.
+    label: Any = ""
+    # A record may fall in several groups (an activity for pupils and teachers): the groups of
+    # a breakdown then add up to more than the total, which a table must say.
+    many: bool = False
 
 
 REGISTRY: dict[str, Indicator] = {}
@@ -80,13 +86,25 @@ def register_dimension(dimension: Dimension) -> Dimension:
     return dimension
 
 
-def register_field_dimension(code: str, field: str, labels: dict[str, Any]) -> Dimension:
-    """A breakdown by the codes stored in `field`, named by `labels` (the code where none)."""
+def register_field_dimension(
+    code: str,
+    field: str,
+    labels: Mapping[str, Any] | Callable[[str], Any],
+    *,
+    label: Any,
+    many: bool = False,
+) -> Dimension:
+    """A breakdown by the codes stored in `field`, each group named by `labels` (a mapping, the
+    code where it has none, or a function such as ctip.core.countries.country_name), titled
+    `label`."""
+    name = labels if callable(labels) else (lambda k: labels.get(k, k))
     return register_dimension(
         Dimension(
             code,
             lambda ind, level: F(field),
-            lambda keys: {k: {"code": k, "name": str(labels.get(k, k))} for k in keys if k},
+            lambda keys: {k: {"code": k, "name": str(name(k))} for k in keys if k},
+            label=label,
+            many=many,
         )
     )
 
@@ -145,11 +163,32 @@ def _describe_units(keys: list[Any]) -> dict[Any, dict[str, str]]:
     return {pk: {"code": str(code), "name": name} for pk, code, name in rows}
 
 
-def _period_describer(fmt: Callable[[Any], str]) -> Callable[[list[Any]], dict]:
+def _period_describer(
+    fmt: Callable[[Any], str], name: Callable[[Any], str] | None = None
+) -> Callable[[list[Any]], dict]:
+    """Periods keep a sortable code ("2023-Q3") and are named as a report writes them."""
+    words = name or fmt
+
     def describe(keys: list[Any]) -> dict[Any, dict[str, str]]:
-        return {k: {"code": fmt(k), "name": fmt(k)} for k in keys if k is not None}
+        return {k: {"code": fmt(k), "name": words(k)} for k in keys if k is not None}
 
     return describe
+
+
+QUARTERS = ("I", "II", "III", "IV")
+
+
+def _quarter_name(value: Any) -> str:
+    day = _as_date(value)
+    return str(_("Quý %(quarter)s/%(year)s")) % {
+        "quarter": QUARTERS[(day.month - 1) // 3],
+        "year": day.year,
+    }
+
+
+def _month_name(value: Any) -> str:
+    day = _as_date(value)
+    return str(_("Tháng %(month)s/%(year)s")) % {"month": day.month, "year": day.year}
 
 
 def _as_date(value: Any) -> date:
@@ -172,23 +211,32 @@ def _describe_kinds(keys: list[Any]) -> dict[Any, dict[str, str]]:
     return {k: {"code": k, "name": str(labels.get(k, k))} for k in keys if k is not None}
 
 
-register_dimension(Dimension("agency", _agency_key, _describe_agencies))
-register_dimension(Dimension("kind", _kind_key, _describe_kinds))
-register_dimension(Dimension("unit", _unit_key, _describe_units))
+register_dimension(Dimension("agency", _agency_key, _describe_agencies, label=_("Theo cơ quan")))
+register_dimension(Dimension("kind", _kind_key, _describe_kinds, label=_("Theo hình thức")))
+register_dimension(Dimension("unit", _unit_key, _describe_units, label=_("Theo địa bàn")))
 register_dimension(
     Dimension(
         "month",
         lambda ind, level: TruncMonth(ind.date_field),
-        _period_describer(lambda v: f"{_as_date(v):%Y-%m}"),
+        _period_describer(lambda v: f"{_as_date(v):%Y-%m}", _month_name),
+        label=_("Theo tháng"),
     )
 )
 register_dimension(
     Dimension(
         "quarter",
         lambda ind, level: TruncQuarter(ind.date_field),
-        _period_describer(lambda v: f"{_as_date(v).year}-Q{(_as_date(v).month - 1) // 3 + 1}"),
+        _period_describer(
+            lambda v: f"{_as_date(v).year}-Q{(_as_date(v).month - 1) // 3 + 1}", _quarter_name
+        ),
+        label=_("Theo quý"),
     )
 )
 register_dimension(
-    Dimension("year", lambda ind, level: ExtractYear(ind.date_field), _period_describer(str))
+    Dimension(
+        "year",
+        lambda ind, level: ExtractYear(ind.date_field),
+        _period_describer(str),
+        label=_("Theo năm"),
+    )
 )

@@ -20,7 +20,14 @@ def _describe_requests(keys: list) -> dict:
     }
 
 
-register_dimension(Dimension("request", lambda ind, level: F("request"), _describe_requests))
+register_dimension(
+    Dimension(
+        "request",
+        lambda ind, level: F("request"),
+        _describe_requests,
+        label=_("Theo yêu cầu báo cáo"),
+    )
+)
 
 COMPLETENESS = {
     "reporting.contributions_expected": (_("Số phần báo cáo được giao"), Q()),

@@ -9,6 +9,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from ctip.core.countries import country_name
 from ctip.indicators.registry import (
     FLOW,
     STOCK,
@@ -122,10 +123,22 @@ register(
 )
 
 
-register_field_dimension("sex", "sex", {"female": _("Nữ"), "male": _("Nam")})
-register_field_dimension("source", "source", dict(Source.choices))
-register_field_dimension("destination", "destination_country", {})
-register_field_dimension("exploitation_form", "exploitation__form", EXPLOITATION_FORMS)
+register_field_dimension(
+    "sex", "sex", {"female": _("Nữ"), "male": _("Nam")}, label=_("Theo giới tính")
+)
+register_field_dimension("source", "source", dict(Source.choices), label=_("Theo nguồn tiếp nhận"))
+# Victims' cases and criminal cases both store the country as `destination_country`.
+register_field_dimension(
+    "destination", "destination_country", country_name, label=_("Theo nước đến")
+)
+# A case may record several forms of exploitation (one row each).
+register_field_dimension(
+    "exploitation_form",
+    "exploitation__form",
+    EXPLOITATION_FORMS,
+    label=_("Theo hình thức bóc lột"),
+    many=True,
+)
 AGE_BANDS = {"<16": _("Dưới 16 tuổi"), "16-17": _("Từ 16 đến dưới 18 tuổi"), "18+": _("Từ 18 tuổi")}
 register_dimension(
     Dimension(
@@ -136,6 +149,7 @@ register_dimension(
             default=Value("18+"),
         ),
         lambda keys: {k: {"code": k, "name": str(AGE_BANDS[k])} for k in keys if k},
+        label=_("Theo độ tuổi"),
     )
 )
 
@@ -147,8 +161,13 @@ from ctip.victims.models import Referral, SupportGiven  # noqa: E402
 from ctip.victims.states import ReferralStatus  # noqa: E402
 from ctip.victims.vocab import REGIMES  # noqa: E402
 
-register_field_dimension("regime", "regime", REGIMES)
-register_field_dimension("referral_status", "status", dict(ReferralStatus.choices))
+register_field_dimension("regime", "regime", REGIMES, label=_("Theo chế độ hỗ trợ"))
+register_field_dimension(
+    "referral_status",
+    "status",
+    dict(ReferralStatus.choices),
+    label=_("Theo tình trạng chuyển giao"),
+)
 # One case's own figures (its protection page): `where={"case": <id>}`, never a breakdown
 # shown across cases.
 register_dimension(
@@ -160,6 +179,7 @@ register_dimension(
             for pk, code in Case.objects.filter(pk__in=keys).values_list("pk", "code")
         },
         breakdown=False,
+        label=_("Theo hồ sơ nạn nhân"),
     )
 )
 

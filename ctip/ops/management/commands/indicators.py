@@ -1,5 +1,10 @@
-"""`ctip indicators --unit U --from D --to D [--indicator C] [--by DIM] [--level L] [--public]
---json`
+"""`ctip indicators --unit U --from D --to D [--indicator C] [--by DIM] [--level L]
+[--names period-end|today] [--public] --json`
+
+`--by agency` groups figures by today's heir of each agency (so that years add up) and names
+each group as the agency that stood on the period's end (`--names period-end`, the default,
+as a report for that period does) or after today's heir (`--names today`); the group's code is
+the heir's either way.
 
 Exact figures: the command runs on the server, for an operator who can read the database (and
 its keys) anyway. `--public` gives the figures as a reader without access to the records sees
@@ -17,8 +22,11 @@ from ctip.core.bounds import MAX_DATE, MIN_DATE
 from ctip.geo.models import Unit
 from ctip.geo.selectors import UnitNotFound, unit_named
 from ctip.indicators import disclosure
+from ctip.indicators.naming import agency_rows_named_at
 from ctip.indicators.queries import compute
 from ctip.indicators.registry import DIMENSIONS, REGISTRY, IndicatorError
+
+PERIOD_END, TODAY = "period-end", "today"
 
 
 class Command(BaseCommand):
@@ -32,6 +40,12 @@ class Command(BaseCommand):
         parser.add_argument("--by", action="append", default=[], help="dimension")
         parser.add_argument("--level", choices=["province", "district", "commune"])
         parser.add_argument("--json", action="store_true", help="print JSON (the only format)")
+        parser.add_argument(
+            "--names",
+            choices=[PERIOD_END, TODAY],
+            default=PERIOD_END,
+            help="agencies named as they stood on the period's end (default) or as today's heirs",
+        )
         parser.add_argument(
             "--public",
             action="store_true",
@@ -67,6 +81,8 @@ class Command(BaseCommand):
             )
         except IndicatorError as exc:
             raise CommandError(str(exc)) from exc
+        if "agency" in options["by"] and options["names"] == PERIOD_END:
+            rows = agency_rows_named_at(rows, unit=unit, day=end)
         if options["public"]:
             limit = disclosure.current_threshold()
             rows = public_rows(rows, grouped=bool(options["by"]), limit=limit)
