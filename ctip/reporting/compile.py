@@ -31,6 +31,7 @@ def compile_report(report: Report, *, progress: Progress | None = None) -> dict[
     if progress:
         progress(95, _("Nguồn gốc số liệu"))
     _count_records(b)
+    _close(b.body)
     return {
         "header": header(report),
         "body": b.body,
@@ -40,6 +41,28 @@ def compile_report(report: Report, *, progress: Progress | None = None) -> dict[
         "audience": report.audience,
         "corrections": corrections,
     }
+
+
+HEADINGS = ("h1", "h2", "h3")
+CLOSING = "./."
+
+
+def _close(body: list[dict[str, Any]]) -> None:
+    """A state document's text ends with "./." (clerical practice under Decree 30/2020): on
+    the last paragraph, replacing its own "." or ";". Nothing when the text ends in an empty
+    heading: "./." before it would close the text above a section still to be written."""
+    if not body or body[-1]["kind"] in HEADINGS:
+        return
+    segments = body[-1]["segments"]
+    while segments and segments[-1][1] is None:  # plain words; a figure's text stays as is
+        text = segments[-1][0].rstrip().rstrip(".;").rstrip()
+        if text.endswith(CLOSING[:-1]):  # a narrative already closed: "... Tổ quốc./."
+            return
+        if text:
+            segments[-1][0] = text
+            break
+        segments.pop()  # a segment that was only the final "."
+    segments.append([CLOSING, None])
 
 
 def _corrections(b: Builder) -> list[int]:

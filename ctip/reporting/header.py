@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.utils.translation import gettext as _
 
+from ctip.reporting.errors import ReportError
 from ctip.reporting.models import Report
 from ctip.reporting.prose import vn_date, vn_long_date
 
 COMMITTEE = "ủy ban nhân dân"
+# Signing on behalf (TM.), in place of the head (KT.), as acting head (Q.), by order (TL.) and
+# by delegation (TUQ.) of Decree 30/2020 art. 13; "QUYỀN CHỦ TỊCH" is a word, not a mark.
+SIGNING_MARK = re.compile(r"(TM|KT|Q|TL|TUQ)(?!\w)")
 
 
 def authority_lines(authority: str) -> list[str]:
@@ -35,6 +40,31 @@ def place_date_line(report: Report) -> str:
     return f"{report.place}, ngày      tháng      năm {report.period_end.year}"
 
 
+def signing_lines(text: str) -> list[str]:
+    """ "TM. Ủy ban nhân dân / KT. Chủ tịch / Phó Chủ tịch" -> the lines of the signature block
+    in capitals, "/" separating them."""
+    if not text.strip():
+        return []
+    return [" ".join(line.split()).upper() for line in text.split("/")]
+
+
+def check_signing(text: str) -> None:
+    """Refuse an empty line ("TM. ỦY BAN NHÂN DÂN / / PHÓ CHỦ TỊCH") and a mark written
+    otherwise than "TM. ", "KT. ", "Q. ", "TL. ", "TUQ. " ("TM ỦY BAN", "KT.CHỦ TỊCH")."""
+    for line in signing_lines(text):
+        if not line:
+            raise ReportError(_("Thẩm quyền ký: có dòng trống giữa các dấu “/”."))
+        mark = SIGNING_MARK.match(line)
+        if mark and not line.startswith(f"{mark.group(1)}. "):
+            raise ReportError(
+                _(
+                    "Thẩm quyền ký: dòng “%(line)s” phải bắt đầu bằng “%(mark)s. ” "
+                    "(dấu chấm rồi dấu cách)."
+                )
+                % {"line": line, "mark": mark.group(1)}
+            )
+
+
 def header(report: Report) -> dict[str, Any]:
     request = report.request
     answers = ""
@@ -50,8 +80,8 @@ def header(report: Report) -> dict[str, Any]:
             "about": about,
             "authority": report.authority,
         }
-    signer = [line.strip() for line in report.signing_authority.split("/") if line.strip()]
     return {
+        "author": report.authority,  # the DOCX's author: the issuing body, not a library
         "authority": authority_lines(report.authority),
         "number": number_line(report),
         "place_date": place_date_line(report),
@@ -63,6 +93,6 @@ def header(report: Report) -> dict[str, Any]:
         % {"start": vn_date(report.period_start), "end": vn_date(report.period_end)},
         "answers": answers,
         "recipients": list(report.recipients),
-        "signer_lines": [s.upper() for s in signer],
+        "signer_lines": [line for line in signing_lines(report.signing_authority) if line],
         "signer_name": report.signer_name,
     }

@@ -3,7 +3,9 @@ python-docx as a docxtpl template. Officials restyle it by downloading it, editi
 styles ("CTIP Nội dung", "CTIP Đề mục 1"...) in Word and uploading it on the report template.
 
 A4; margins 20/20/30/15 mm; Times New Roman (all four font slots, or Word falls back for
-Vietnamese); body 14 pt; page numbers top centre from page 2."""
+Vietnamese); body 14 pt; page numbers top centre from page 2. LibreOffice, which makes the PDF,
+sets Times New Roman in Liberation Serif 2 (fonts-liberation2) where it is not installed: the
+same metrics, so lines break as in Word, and every Vietnamese letter (version 1 lacks "Ủ")."""
 
 from __future__ import annotations
 
@@ -33,6 +35,7 @@ BODY_STYLE = {
     "p": "CTIP Nội dung",
     "item": "CTIP Gạch đầu dòng",
     "note": "CTIP Ghi chú",
+    "gap": "CTIP Ghi chú",  # a bracketed hole left for the writer: "[Phần do cán bộ viết: ...]"
 }
 
 
@@ -63,8 +66,20 @@ def _styles(doc) -> None:
         fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(3), Pt(3), 1.15
 
 
-def _para(container, text: str, *, size: float = 13, bold=False, italic=False, align="center"):
-    p = container.add_paragraph()
+def _para(
+    container,
+    text: str,
+    *,
+    size: float = 13,
+    bold=False,
+    italic=False,
+    align="center",
+    first=False,
+):
+    """A paragraph of one run. `first`: write into the paragraph a new table cell already has;
+    a cell left beginning with an empty paragraph pushes its content a line below the other
+    column's."""
+    p = container.paragraphs[0] if first else container.add_paragraph()
     p.alignment = getattr(WD_ALIGN_PARAGRAPH, align.upper())
     run = p.add_run(text)
     run.bold, run.italic, run.font.size, run.font.name = bold, italic, Pt(size), FONT
@@ -84,14 +99,18 @@ def _rule(paragraph, indent_mm: float) -> None:
     paragraph._p.get_or_add_pPr().append(borders)
 
 
-def _two_columns(doc, left_mm: float, right_mm: float):
-    table = doc.add_table(rows=1, cols=2)
+def _columns(doc, left_mm: float, right_mm: float, rows: int = 1):
+    """A borderless table of two columns; the cells of each row start on the same line, which is
+    how the header pairs the issuing body with the national name and "Số:" with the date."""
+    table = doc.add_table(rows=rows, cols=2)
     table.autofit = False
     for column, width in zip(table.columns, (left_mm, right_mm), strict=True):
         column.width = Mm(width)  # tblGrid/gridCol: LibreOffice ignores cell widths alone
         for cell in column.cells:
             cell.width = Mm(width)
-    return table.rows[0].cells
+    for row in table.rows:  # no page break inside a row: the signature stays with its lines
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    return table.rows
 
 
 def _page_number(section) -> None:
@@ -107,6 +126,42 @@ def _page_number(section) -> None:
     p._p.append(field)
 
 
+def _header(doc) -> None:
+    """Row 1: the issuing body (bold capitals, short rule) beside the national name and motto
+    (rule under it); row 2: "Số: ..." beside the place and date (italic)."""
+    top, bottom = _columns(doc, 65, 100, rows=2)
+    left, right = top.cells
+    # A {%p ...%} paragraph is removed when rendered, so the first authority line comes first.
+    _para(left, "{%p for line in h.authority %}", first=True)
+    _para(left, "{{ line }}", bold=True)
+    _para(left, "{%p endfor %}")
+    _rule(_para(left, "", size=4), 22)
+    _para(right, "{{ h.nation }}", size=12, bold=True, first=True)
+    _para(right, "{{ h.motto }}", bold=True)
+    _rule(_para(right, "", size=4), 22)  # as long as the motto (about 56 mm)
+    number, place_date = bottom.cells
+    _para(number, "{{ h.number }}", first=True)
+    _para(place_date, "{{ h.place_date }}", size=14, italic=True, first=True)
+
+
+def _signature(doc) -> None:
+    """ "Nơi nhận:" and its list on the left; on the right the signing authority, one bold
+    capital line each ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), room for the
+    signature and the seal, and the signer's name in bold."""
+    (row,) = _columns(doc, 80, 85)
+    left, right = row.cells
+    _para(left, "Nơi nhận:", size=12, bold=True, italic=True, align="left", first=True)
+    _para(left, "{%p for r in h.recipients %}", align="left")
+    _para(left, "- {{ r }}{% if loop.last %}.{% else %};{% endif %}", size=11, align="left")
+    _para(left, "{%p endfor %}", align="left")
+    _para(right, "{%p for s in h.signer_lines %}", first=True)
+    _para(right, "{{ s }}", size=14, bold=True)
+    _para(right, "{%p endfor %}")
+    for _blank in range(5):  # about 30 mm for the signature and the seal
+        _para(right, "")
+    _para(right, "{{ h.signer_name }}", size=14, bold=True)
+
+
 def build_layout() -> bytes:
     doc = Document()
     section = doc.sections[0]
@@ -116,18 +171,7 @@ def build_layout() -> bytes:
     _styles(doc)
     _page_number(section)
 
-    left, right = _two_columns(doc, 65, 100)
-    left.paragraphs[0].text = "{%p for line in h.authority %}"
-    _para(left, "{{ line }}", bold=True)
-    _para(left, "{%p endfor %}")
-    _rule(_para(left, "", size=4), 22)
-    _para(left, "{{ h.number }}")
-    right.paragraphs[0].text = ""
-    _para(right, "{{ h.nation }}", size=12, bold=True)
-    _para(right, "{{ h.motto }}", bold=True)
-    _rule(_para(right, "", size=4), 24)
-    _para(right, "{{ h.place_date }}", size=14, italic=True)
-
+    _header(doc)
     _para(doc, "")
     _para(doc, "{{ h.kind }}", size=14, bold=True)
     _para(doc, "{{ h.subject }}", size=14, bold=True)
@@ -144,19 +188,7 @@ def build_layout() -> bytes:
     doc.add_paragraph("{%p endfor %}")
     _para(doc, "")
 
-    left, right = _two_columns(doc, 80, 85)
-    left.paragraphs[0].text = ""
-    _para(left, "Nơi nhận:", size=12, bold=True, italic=True, align="left")
-    _para(left, "{%p for r in h.recipients %}", align="left")
-    _para(left, "- {{ r }}{% if loop.last %}.{% else %};{% endif %}", size=11, align="left")
-    _para(left, "{%p endfor %}", align="left")
-    right.paragraphs[0].text = ""
-    _para(right, "{%p for s in h.signer_lines %}")
-    _para(right, "{{ s }}", size=14, bold=True)
-    _para(right, "{%p endfor %}")
-    for _blank in range(4):
-        _para(right, "")
-    _para(right, "{{ h.signer_name }}", size=14, bold=True)
+    _signature(doc)
     out = BytesIO()
     doc.save(out)
     return out.getvalue()

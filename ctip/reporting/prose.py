@@ -8,20 +8,10 @@ are never rounded: "hơn 45" would hide too much of a small count.
 
 from __future__ import annotations
 
-from datetime import date
+from ctip.core.text import vn_date, vn_int, vn_long_date
 
-from ctip.core.text import vn_int
-
-
-def vn_date(day: date) -> str:
-    return f"{day:%d/%m/%Y}"
-
-
-def vn_long_date(day: date) -> str:
-    """The place-and-date line of Decree 30/2020: days under 10 and the months 1 and 2 take a
-    leading zero ("ngày 05 tháng 02", but "tháng 9")."""
-    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+# Dates follow the one rule of ctip.core.text (shared with the victims' papers).
+__all__ = ["figure_text", "round_down", "vn_date", "vn_long_date"]
 
 
 def round_down(value: int) -> int:

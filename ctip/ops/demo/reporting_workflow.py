@@ -61,7 +61,8 @@ def _six_month(office: User) -> int:
         period_end=date(2026, 6, 30),
         deadline=date(2026, 7, 31),
         recipients=["Văn phòng Thường trực Ban Chỉ đạo 138/CP", "Lưu: VT"],
-        signing_authority="KT. CHỦ TỊCH / PHÓ CHỦ TỊCH",
+        signing_authority="TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH",
+        signer_name="Trần Quốc Hưng",
         acting_user=office,
     )
     codes = ["qng-ca-2025", "qng-bdbp-2025", "qng-hlhpn-2025", "qng-syt-2025"]

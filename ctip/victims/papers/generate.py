@@ -11,7 +11,7 @@ from docxtpl import DocxTemplate
 
 from ctip.core.audit import audit_write
 from ctip.core.sealed import content_type_for, seal
-from ctip.core.text import vn_int
+from ctip.core.text import vn_date, vn_date_parts, vn_int
 from ctip.core.work import unit_of_work
 from ctip.victims.models import Case, CaseEvent, Paper, PaperTemplate
 from ctip.victims.paper_models import PAPER_SYMBOLS, PaperKind
@@ -47,18 +47,19 @@ def _context(case: Case, number: str, today: date) -> dict[str, Any]:
         {
             "regime": str(REGIMES.get(s.regime, s.regime)),
             "amount": vn_int(s.amount),
-            "given_on": f"{s.given_on:%d/%m/%Y}",
+            "given_on": vn_date(s.given_on),
         }
         for s in case.support.order_by("given_on")  # type: ignore[attr-defined]
     ]
     total = sum(s.amount for s in case.support.all())  # type: ignore[attr-defined]
+    day, month, _year = vn_date_parts(today)
     return {
         "issuer": case.owner.name,
         "issuer_upper": case.owner.name.upper(),
         "number": number,
         "place": "Quảng Ngãi",
-        "day": f"{today.day:02d}",
-        "month": f"{today.month:02d}",
+        "day": day,
+        "month": month,
         "year": today.year,
         "code": case.code,
         "full_name": case.full_name,
@@ -68,9 +69,9 @@ def _context(case: Case, number: str, today: date) -> dict[str, Any]:
         "identity_document": case.identity_document or "—",
         "address": case.address or "—",
         "home_unit": case.home_unit.name,
-        "received_on": f"{case.received_on:%d/%m/%Y}",
+        "received_on": vn_date(case.received_on),
         "source": case.get_source_display(),
-        "identified_on": f"{identified.on:%d/%m/%Y}" if identified else "—",
+        "identified_on": vn_date(identified.on) if identified else "—",
         "support": support,
         "support_total": vn_int(total),
         "signer_title": "THỦ TRƯỞNG CƠ QUAN",
