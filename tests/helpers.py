@@ -9,6 +9,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ctip.accounts.models import User
 from ctip.geo.models import Unit
+from ctip.reporting.gate import HEADINGS, is_hole
 from tests.factories import PASSWORD, UserFactory
 
 
@@ -58,3 +59,23 @@ def activity_row(**changes: Any) -> dict[str, Any]:
         "notes": "",
         **changes,
     }
+
+
+WRITTEN = "Nội dung do cán bộ hoàn thiện trước khi ban hành."
+
+
+def written_out(compilation: Any) -> Any:
+    """The compilation as a writer leaves it before issuing (issue 21's gate): each hole filled
+    and each empty section given a sentence, for tests about numbering and freezing that compile
+    from sparse data. The sentence is WRITTEN."""
+    body: list[dict[str, Any]] = []
+    source = [p for p in compilation.result["body"] if not is_hole(p) and p["kind"] != "hint"]
+    for i, paragraph in enumerate(source):
+        body.append(paragraph)
+        level = HEADINGS.get(paragraph["kind"])
+        after = HEADINGS.get(source[i + 1]["kind"], 99) if i + 1 < len(source) else 0
+        if level is not None and after <= level:
+            body.append({"kind": "p", "segments": [[WRITTEN, None]]})
+    compilation.result = {**compilation.result, "body": body}
+    compilation.save(update_fields=["result"])
+    return compilation

@@ -393,7 +393,8 @@ def _valid(base: Any, i: dict[str, int]) -> dict[str, str]:
         "transition": {"to_state": "verifying", "on": "11/09/2026", "reason": ""},
         "edit": {"version": "1", "suspects_count": "0", "unregistered_victims": "0"},
         "check": {"check": "1", "on": "11/09/2026", "result": ""},
-        "issue": {"issue_date": _today(), "number": "5"},
+        # The police's part is never sent: issuing confirms it (issue 21).
+        "issue": {"issue_date": _today(), "number": "5", "confirm_missing": "on"},
         "task": {"agency": str(i["agency"]), "description": "Tuyên truyền", "deadline": ""},
         "request": _request_form(),
         "assign": {

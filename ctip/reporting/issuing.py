@@ -21,6 +21,7 @@ from ctip.core.uploads import UploadError, check_document
 from ctip.core.validators import check_number
 from ctip.core.work import unit_of_work
 from ctip.reporting.errors import ReportError
+from ctip.reporting.gate import issue_blockers, missing_parts
 from ctip.reporting.header import COMMITTEE, header
 from ctip.reporting.models import Compilation, Correction, OutgoingNumber, Report
 from ctip.reporting.states import JobStatus
@@ -63,9 +64,14 @@ def report_issue(
     issue_date: date,
     acting_user: Any,
     number: int | None = None,
+    confirm_missing: list[str] | None = None,
 ) -> Report:
     """Take the next free number (or the one entered by hand, if free), write it into the
-    register, and freeze the report with a copy of the reviewed compilation carrying its number."""
+    register, and freeze the report with a copy of the reviewed compilation carrying its number.
+
+    Refused while the compilation has a hole or an empty section (`gate.issue_blockers`), and,
+    when agencies assigned a part of the request have no accepted part, unless the person
+    issuing confirms each of them by name (`confirm_missing`); the audit row keeps the names."""
     if compilation.report_id != report.pk or compilation.status != JobStatus.DONE:
         raise ReportError(_("Chỉ ban hành từ một lần tổng hợp đã xong của chính báo cáo này."))
     if issue_date > timezone.localdate() or issue_date < report.period_end:
@@ -74,16 +80,42 @@ def report_issue(
         raise ReportError(_("Số văn bản phải là số nguyên dương."))
     if number is not None:
         check_number(number, 1, MAX_COUNT, label=_("Số văn bản"), error=ReportError)
+    refuse_if_blocked(compilation.result)
     try:
         with unit_of_work():
             locked = Report.objects.select_for_update().get(pk=report.pk)
             refuse_if_issued(locked)
+            missing = refuse_unconfirmed(locked, confirm_missing)
             _lock_register(locked, issue_date.year)
-            return _issue(locked, compilation, issue_date, number, acting_user)
+            return _issue(locked, compilation, issue_date, number, missing, acting_user)
     except IntegrityError as exc:  # another office took the same number at the same moment
         raise ReportError(
             _("Số văn bản vừa được người khác lấy; hãy ban hành lại để lấy số kế tiếp.")
         ) from exc
+
+
+def refuse_if_blocked(result: dict[str, Any]) -> None:
+    blockers = issue_blockers(result)
+    if blockers:
+        raise ReportError(
+            _("Chưa thể ban hành, báo cáo còn %(count)s chỗ phải hoàn thiện: %(list)s.")
+            % {"count": len(blockers), "list": "; ".join(blockers)}
+        )
+
+
+def refuse_unconfirmed(report: Report, confirmed: list[str] | None) -> list[str]:
+    """The agencies without an accepted part, if the person issuing confirmed every one."""
+    missing = missing_parts(report)
+    unconfirmed = [name for name in missing if name not in (confirmed or [])]
+    if unconfirmed:
+        raise ReportError(
+            _(
+                "Các cơ quan sau chưa gửi phần báo cáo (hoặc chưa được tiếp nhận): %(names)s. "
+                "Chỉ ban hành khi đã xác nhận ban hành thiếu phần của các cơ quan này."
+            )
+            % {"names": "; ".join(unconfirmed)}
+        )
+    return missing
 
 
 def _lock_register(report: Report, year: int) -> None:
@@ -94,17 +126,17 @@ def _lock_register(report: Report, year: int) -> None:
 
 
 def _issue(
-    report: Report, compilation: Compilation, day: date, number: int | None, acting_user: Any
+    report: Report,
+    compilation: Compilation,
+    day: date,
+    number: int | None,
+    missing: list[str],
+    acting_user: Any,
 ) -> Report:
     issuer, kind = issuer_code(report), report.template.kind
     chosen = number or next_free_number(report=report, year=day.year)
     text = symbol(chosen, kind, issuer)
-    register = OutgoingNumber.objects.filter(unit=report.unit, issuer=issuer, kind=kind)
-    if register.filter(year=day.year, number=chosen).exists():
-        raise ReportError(
-            _("Số %(number)s năm %(year)s đã có trong sổ văn bản đi.")
-            % {"number": text, "year": day.year}
-        )
+    refuse_if_taken(report, chosen, text, day.year)
     OutgoingNumber.objects.create(
         unit=report.unit,
         issuer=issuer,
@@ -132,9 +164,37 @@ def _issue(
         action="reporting.report_issue",
         acting_user=acting_user,
         obj=report,
-        changes={"number": [None, text], "hash": [None, report.content_hash]},
+        changes={
+            "number": [None, text],
+            "hash": [None, report.content_hash],
+            "missing_parts": [None, missing],
+        },
     )
     return report
+
+
+def refuse_if_taken(report: Report, number: int, text: str, year: int) -> None:
+    """A number is used once a year per issuer and kind: in the register, or carried by a report
+    issued before (even one whose register row is missing)."""
+    issuer, kind = issuer_code(report), report.template.kind
+    register = OutgoingNumber.objects.filter(unit=report.unit, issuer=issuer, kind=kind)
+    if register.filter(year=year, number=number).exists():
+        raise ReportError(
+            _("Số %(number)s năm %(year)s đã có trong sổ văn bản đi.")
+            % {"number": text, "year": year}
+        )
+    carried = Report.objects.filter(
+        unit=report.unit,
+        template__kind=kind,
+        number=text,
+        report_date__year=year,
+        issued_at__isnull=False,
+    ).exclude(pk=report.pk)
+    if carried.exists():
+        raise ReportError(
+            _("Số %(number)s năm %(year)s đã được một báo cáo ban hành trước đó sử dụng.")
+            % {"number": text, "year": year}
+        )
 
 
 def report_scan_attach(*, report: Report, upload: Any, acting_user: Any) -> Report:

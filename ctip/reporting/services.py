@@ -18,6 +18,7 @@ from ctip.core.work import unit_of_work
 from ctip.directives.symbols import SymbolError, parse_symbol
 from ctip.geo.models import Unit
 from ctip.reporting.errors import ReportError
+from ctip.reporting.header import check_signing
 from ctip.reporting.issuing import refuse_if_issued
 from ctip.reporting.jobs import run_compilation
 from ctip.reporting.models import Compilation, Report, ReportRequest, ReportTemplate
@@ -120,6 +121,7 @@ def report_request_register(
     )
     for line in recipients or []:
         check_text(line, max_length=400, error=ReportError)
+    check_signing(signing_authority)
     if date_issued > date.today():
         raise ReportError(_("Ngày văn bản yêu cầu không thể ở tương lai."))
     if ReportRequest.objects.filter(number_symbol=number_symbol, date=date_issued).exists():
@@ -180,12 +182,16 @@ def report_create(
     acting_user: Any,
     request: ReportRequest | None = None,
     subject: str = "",
-    number: str = "",
-    report_date: date | None = None,
     audience: str = Audience.STATE,
-    round_large: bool = False,
+    round_large: bool | None = None,
     narratives: dict[str, str] | None = None,
 ) -> Report:
+    """A draft: no number and no date, which the records office gives only when it is issued
+    (`issuing.report_issue`); the header prints "Số:      /BC-UBND". Large counts read "hơn N"
+    as the template says (`round_large` in its outline: a review's clerks round them) unless
+    the caller says otherwise."""
+    if round_large is None:
+        round_large = bool(template.outline.get("round_large", False))
     _period(period_start, period_end)
     _template_check(template)
     if audience not in Audience.values:
@@ -201,8 +207,6 @@ def report_create(
             subject=subject or template.subject,
             authority=authority,
             place=place,
-            number=number,
-            report_date=report_date,
             recipients=list(request.recipients) if request else [],
             signing_authority=request.signing_authority if request else "",
             signer_name=request.signer_name if request else "",

@@ -1,4 +1,5 @@
-"""Issued reports in the browser: issuing with a number from the register, the signed scan
+"""Issued reports in the browser: issuing with a number from the register (behind the gate:
+no hole, no empty section, missing agencies' parts confirmed by name), the signed scan
 (upload and logged download), a new draft from an issued report, and the list of corrections
 made to issued reports' periods."""
 
@@ -21,6 +22,7 @@ from ctip.core.audit import audit_read
 from ctip.core.permissions import P
 from ctip.core.sealed import sealed_response
 from ctip.reporting.errors import ReportError
+from ctip.reporting.gate import issue_blockers, missing_parts
 from ctip.reporting.issuing import (
     content_hash,
     next_free_number,
@@ -50,6 +52,21 @@ class IssueForm(forms.Form):
         required=False,
     )
 
+    def __init__(self, *args: Any, missing: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if missing:
+            # Issuing without some agencies' parts is a decision someone takes by name.
+            self.fields["confirm_missing"] = forms.BooleanField(
+                label=_(
+                    "Tôi xác nhận ban hành khi các cơ quan sau chưa gửi phần báo cáo: %(names)s"
+                )
+                % {"names": "; ".join(missing)},
+                required=True,
+                error_messages={
+                    "required": _("Hãy đánh dấu xác nhận ban hành khi các cơ quan này chưa gửi.")
+                },
+            )
+
 
 @requires(P.ISSUE_REPORTS)
 def report_issue_view(request: HttpRequest, pk: int) -> HttpResponse:
@@ -57,7 +74,10 @@ def report_issue_view(request: HttpRequest, pk: int) -> HttpResponse:
     compilation = report.compilations.filter(status=JobStatus.DONE).first()  # type: ignore[attr-defined]
     if report.issued or compilation is None:
         raise Http404
-    form = IssueForm(request.POST or None, initial={"issue_date": timezone.localdate()})
+    blockers, missing = issue_blockers(compilation.result), missing_parts(report)
+    form = IssueForm(
+        request.POST or None, initial={"issue_date": timezone.localdate()}, missing=missing
+    )
     if request.method == "POST" and form.is_valid():
         try:
             report_issue(
@@ -65,6 +85,7 @@ def report_issue_view(request: HttpRequest, pk: int) -> HttpResponse:
                 compilation=compilation,
                 issue_date=form.cleaned_data["issue_date"],
                 number=form.cleaned_data["number"],
+                confirm_missing=missing if form.cleaned_data.get("confirm_missing") else None,
                 acting_user=request.user,
             )
         except ReportError as exc:
@@ -79,6 +100,8 @@ def report_issue_view(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "report": report,
             "compilation": compilation,
+            "blockers": blockers,
+            "missing": missing,
             "next_number": next_free_number(report=report, year=timezone.localdate().year),
         },
     )
