@@ -73,6 +73,16 @@ _STANDING_CASE_WHERE = (
     "WHERE e.case_id = c.id AND e.to_state IN ('identified', 'not_victim') "
     f'AND e."on" <= %(end)s) AND c.home_unit_id IN {COVER}'
 )
+# A case's decision: its first event into the state (a merge's note from the state to itself,
+# and later events back into it, decide nothing new), in the period and territory.
+_DECIDED = (
+    "JOIN victims_case c ON c.id = e.case_id WHERE e.to_state = '{state}' "
+    "AND e.from_state <> e.to_state AND c.merged_into_id IS NULL "
+    'AND e."on" BETWEEN %(start)s AND %(end)s '
+    f"AND c.home_unit_id IN {COVER} "
+    "AND NOT EXISTS (SELECT 1 FROM victims_caseevent p WHERE p.case_id = e.case_id "
+    'AND p.to_state = \'{state}\' AND (p."on" < e."on" OR (p."on" = e."on" AND p.id < e.id)))'
+)
 _TEAM_WHERE = (
     f"t.established <= %(end)s AND (t.dissolved IS NULL OR t.dissolved > %(end)s) "
     f"AND t.unit_id IN {COVER}"
@@ -139,8 +149,8 @@ STATEMENTS = (
     Statement(
         "activities by agency and kind",
         ("agency", "kind"),
-        (("prevention.activities",),),
-        "SELECT ag.rollup_agency_id, a.kind, COUNT(*) FROM prevention_activity a "
+        (ACTIVITY_ALL, *ACTIVITY_SUMS),
+        f"SELECT ag.rollup_agency_id, a.kind, {_ACTIVITY_VALUES} FROM prevention_activity a "
         f"JOIN agencies_agency ag ON ag.id = a.agency_id WHERE {_ACTIVITY_WHERE} "
         "GROUP BY ag.rollup_agency_id, a.kind",
     ),
@@ -167,9 +177,23 @@ STATEMENTS = (
         "GROUP BY c.home_unit_id",
     ),
     Statement(
+        "victims identified",
+        (),
+        (("victims.identified", "#victims.identified"),),
+        "SELECT COUNT(DISTINCT e.case_id) FROM victims_caseevent e "
+        + _DECIDED.format(state="identified"),
+    ),
+    Statement(
+        "victims found not to be victims",
+        (),
+        (("victims.not_victims", "#victims.not_victims"),),
+        "SELECT COUNT(DISTINCT e.case_id) FROM victims_caseevent e "
+        + _DECIDED.format(state="not_victim"),
+    ),
+    Statement(
         "victims being identified",
         (),
-        (("victims.being_identified",),),
+        (("victims.being_identified", "#victims.being_identified"),),
         f"SELECT COUNT(*) FROM victims_case c WHERE {_STANDING_CASE_WHERE}",
     ),
     Statement(

@@ -138,29 +138,37 @@ def verify(compiled: dict, expected: dict[tuple, int], annex: list[dict], unit: 
             )
 
     for fid, f in compiled["figures"].items():
-        dims, keys = (("agency",), (f["where"]["agency"],)) if f["where"] else ((), ())
+        # A figure narrowed to an agency, or to an agency's work of one kind (II.1).
+        dims, keys = tuple(f["where"]), tuple(f["where"].values())
         check(f["indicator"], dims, keys, f["value"], f"figure {fid}")
         check("#" + f["indicator"], dims, keys, f["records"], f"figure {fid} records")
         check("~" + f["indicator"], dims, keys, int(f["estimate"]), f"figure {fid} estimate")
+    from ctip.indicators.registry import DIMENSIONS
+
     for spec, sheet in zip(annex, compiled["annex"], strict=True):
-        dims = [None, *spec.get("by", [])]
-        for dim, table in zip(dims, sheet["tables"], strict=True):
+        # The annex leaves out a breakdown without rows; its tables are found by their titles.
+        tables = {t["title"]: t for t in sheet["tables"]}
+        for dim in [None, *spec.get("by", [])]:
+            title = "Tổng số" if dim is None else str(DIMENSIONS[dim].label)
+            table = tables.get(title, {"rows": [], "coded": False})
             want = _annex_rows(spec["indicators"], dim, expected, unit.name)
-            got = sorted(_row_key(r) for r in table["rows"])
+            # Values only (groups are named as at the period's end, units carry their code);
+            # rows of zeros only say nothing either way.
+            got = _value_rows([r[2:] if table["coded"] else r[1:] for r in table["rows"]])
             checked += sum(len(r) - 1 for r in table["rows"])
-            if got != sorted(_row_key(r) for r in want):
-                missing = sorted(set(map(_row_key, want)) - set(got))[:3]
-                extra = sorted(set(got) - set(map(_row_key, want)))[:3]
+            if got != _value_rows([r[1:] for r in want]):
+                missing = sorted(set(_value_rows([r[1:] for r in want])) - set(got))[:3]
+                extra = sorted(set(got) - set(_value_rows([r[1:] for r in want])))[:3]
                 found.append(
-                    f"annex {sheet['sheet']} / {table['title']}: {len(want)} rows by SQL, "
+                    f"annex {sheet['sheet']} / {title}: {len(want)} rows by SQL, "
                     f"{len(got)} compiled; e.g. SQL rows not compiled {missing}, compiled rows "
                     f"not in SQL {extra}"
                 )
     return {"checked": checked, "found": found}
 
 
-def _row_key(row: list) -> tuple:
-    return (str(row[0]), *(int(v) for v in row[1:]))
+def _value_rows(rows: list) -> list[tuple]:
+    return sorted(tuple(int(v) for v in row) for row in rows if any(int(v) for v in row))
 
 
 def _annex_rows(codes: list[str], dim: str | None, expected: dict, unit_name: str) -> list:

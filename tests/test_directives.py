@@ -145,7 +145,7 @@ def test_officer_records_a_document_through_the_form(client):
 
 def test_another_agency_cannot_change_a_task(client):
     demo_directives_ensure()
-    task = Task.objects.get(agency__code="qng-ca")
+    task = Task.objects.get(agency__code="qng-ca", document__number_symbol="34/KH-UBND")
     log_in(client, make_user("bienphong", "agency_officer", agency="qng-bdbp-2025"))
     response = client.post(f"/nhiem-vu/{task.pk}/trang-thai/", {"status": "done"})
     assert response.status_code == 404

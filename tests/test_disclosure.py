@@ -740,18 +740,18 @@ def test_a_report_for_publication_follows_the_rule(tmp_path):
         "--output", str(out), "--annex", str(annex), "--public", stdout=io.StringIO(),
     )  # fmt: skip
     text = "\n".join(p.text for p in Document(BytesIO(out.read_bytes())).paragraphs)
-    assert "khoảng 15 nạn nhân" in text  # 15 received, said as rounded
-    assert "dưới 5 trường hợp được theo dõi" in text  # two, not "2"
+    assert "tiếp nhận khoảng 15 người" in text  # 15 received, said as rounded
+    assert "dưới 5 trường hợp được đưa vào theo dõi" in text  # two, not "2"
     assert "dưới 5 lượt kiểm tra" in text
     assert "chưa có trường hợp nào phải đưa vào danh sách theo dõi" not in text
     book = load_workbook(annex)
     victims = [list(r) for r in book["Bảo vệ nạn nhân"].iter_rows(values_only=True)]
-    names = [r[0] for r in victims]
+    names = [r[1] for r in victims]  # after STT
     assert one.name not in names  # one child: its commune is not listed
-    assert [r[1] for r in victims if r[0] == seven.name] == [5]
-    sources = [list(r) for r in book["Nguồn số liệu"].iter_rows(values_only=True)][1:]
-    watch = next(r for r in sources if r[2] == "enforcement.watch_checks")
-    assert watch[3] == "dưới 5" and watch[9] == "<5"
+    assert [r[3] for r in victims if r[1] == seven.name] == [5]  # after the GSO code
+    sources = [list(r) for r in book["Nguồn số liệu"].iter_rows(values_only=True)]
+    watch = next(r for r in sources if r[3] == "enforcement.watch_checks")
+    assert watch[4] == "dưới 5" and watch[11] == "<5"
 
 
 def test_the_indicators_command_gives_exact_figures_and_public_ones_under_the_rule():

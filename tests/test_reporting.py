@@ -46,8 +46,6 @@ def compile_review(tmp_path, *extra):
         "--from=2020-12-01",
         "--to=2023-10-16",
         "--request=3131/BCA-V03",
-        "--number=207/BC-UBND",
-        "--date=2023-10-16",
         f"--output={out}",
         f"--annex={annex}",
         *extra,
@@ -81,13 +79,14 @@ def test_the_header_layout_and_closing(demo, tmp_path):
     assert {"ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI"} <= set(cells)
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in cells
     assert "Độc lập - Tự do - Hạnh phúc" in cells
-    assert "Số: 207/BC-UBND" in cells
-    assert "Quảng Ngãi, ngày 16 tháng 10 năm 2023" in cells
+    # A draft: the number and the date are given when it is issued (issue 21).
+    assert "Số:      /BC-UBND" in cells
+    assert "Quảng Ngãi, ngày      tháng      năm 2023" in cells
     paras = texts(doc)
     assert paras[0] == "BÁO CÁO"
     assert FACTS["report"]["subject"] in paras[1]
     assert paras[2] == "(Từ ngày 01/12/2020 đến ngày 16/10/2023)"
-    assert "3131/BCA-V03" in paras[3] and "05/09/2023" in paras[3] and "Bộ Công an" in paras[3]
+    assert "3131/BCA-V03" in paras[3] and "05/9/2023" in paras[3] and "Bộ Công an" in paras[3]
     headings = [p for p in paras if re.match(r"^(I|II|III|IV)\. ", p)]
     assert [h.split(".")[0] for h in headings] == ["I", "II", "III", "IV"]
     assert "Nơi nhận:" in cells
@@ -148,13 +147,12 @@ def test_victims_teams_and_crime_sentences(demo, tmp_path):
     doc, _annex = compile_review(tmp_path)
     paras = texts(doc)
     victims = " ".join(section(paras, "3. ", "4. "))
-    assert "không tiếp nhận, xác minh, xác định nạn nhân nào" in victims
-    assert f"có {FACTS['victims']['volunteer_social_work_teams']} đội" in victims
-    volunteers = re.search(r"với ([\d.]+) tình nguyện viên", victims)
+    assert "chưa tiếp nhận trường hợp nào" in victims
+    assert f"có {FACTS['victims']['volunteer_social_work_teams']} Đội" in victims
+    volunteers = re.search(r"gồm (?:hơn )?([\d.]+) tình nguyện viên", victims)
     assert number(volunteers.group(1)) >= FACTS["victims"]["volunteers"]["at_least"]
     crime = " ".join(section(paras, "4. ", "5. "))
-    assert "chưa phát hiện vụ việc, vụ án mua bán người nào" in crime
-    assert "Cao điểm tấn công trấn áp" in crime
+    assert "chưa phát hiện vụ mua bán người nào" in crime
     cooperation = " ".join(section(paras, "5. ", "III. "))
     assert "hợp tác quốc tế" in cooperation
     assessment = " ".join(section(paras, "III. ", "IV. "))
@@ -174,7 +172,7 @@ def _annex_police_sessions(wb):
     start = next(i for i, r in enumerate(rows) if r[0] == "Theo cơ quan")
     header = rows[start + 1]
     column = header.index("Số buổi tuyên truyền, tập huấn")
-    police = next(r for r in rows[start + 2 :] if r[0] and str(r[0]).startswith("Công an tỉnh"))
+    police = next(r for r in rows[start + 2 :] if r[1] and str(r[1]).startswith("Công an tỉnh"))
     return police[column]
 
 
@@ -208,15 +206,20 @@ def test_docx_annex_and_indicators_agree_and_follow_the_data(demo, tmp_path):
 def test_annex_traces_every_figure_of_the_text(demo, tmp_path):
     doc, wb = compile_review(tmp_path)
     rows = list(wb["Nguồn số liệu"].iter_rows(values_only=True))
-    assert rows[0][0] == "Mã số liệu"
-    by_indicator = {(r[2], r[8]): r for r in rows[1:]}
+    rows = rows[next(i for i, r in enumerate(rows) if r[0] == "STT") :]
+    assert rows[0][1] == "Mã số liệu"
+    by_indicator = {(r[3], r[10]): r for r in rows[1:]}
     police = next(
         v
         for k, v in by_indicator.items()
         if k[0] == "prevention.sessions" and k[1].startswith("Công an")
     )
-    assert police[3] == 98 and police[6] == "2020-12-01" and police[7] == "2023-10-16"
-    # The group's records: 49 with sessions, 3 banner and 1 SMS campaigns (0 sessions each).
-    assert police[9] == 53
-    ids = [r[0] for r in rows[1:]]
-    assert ids == [f"f{n}" for n in range(1, len(ids) + 1)] and len(ids) >= 15
+    assert police[4] == 98 and police[8] == "01/12/2020" and police[9] == "16/10/2023"
+    assert police[6:8] == ("Tỉnh Quảng Ngãi", "51")  # the unit's name and GSO code, not its id
+    # The records behind "98 buổi tuyên truyền": the police's 49 sessions (its banners and SMS
+    # campaign are other kinds of work, with figures of their own or none).
+    assert police[11] == 49
+    ids = [r[1] for r in rows[1:]]
+    # Nine figures, as the real review states them: 98, 3.000, 3.100, 3.500, 155, 9.500, 55,
+    # 168, 1.200 (work reported without a figure is said without one).
+    assert ids == [f"f{n}" for n in range(1, len(ids) + 1)] and len(ids) == 9

@@ -204,7 +204,7 @@ def test_a_report_across_the_reform_rolls_old_kon_tum_up(office):
         p.text
         for p in Document(BytesIO(render_docx(compilation.result, report.template))).paragraphs
     ]
-    police = next(line for line in lines if line.startswith("- Công an tỉnh Quảng Ngãi"))
+    police = next(line for line in lines if line.startswith("- Công an tỉnh:"))
     assert " 7 buổi" in police
     value = compute(
         ["prevention.sessions"], unit=merged, start=date(2025, 1, 1), end=date(2025, 12, 31)
@@ -266,8 +266,9 @@ def test_an_administrator_copies_a_template_and_edits_the_copy():
 def test_a_source_not_in_use_is_flagged_for_the_writer():
     report = draft("six-month", date(2026, 1, 1), date(2026, 6, 30))
     body = compilation_start(report=report, acting_user=None, run_now=True).result["body"]
-    notes = ["".join(s[0] for s in p["segments"]) for p in body if p["kind"] == "note"]
-    assert any("Chưa sử dụng nguồn dữ liệu “Số buổi tuyên truyền" in n for n in notes), notes
+    # A remark for the preview, never printed and never a hole that stops issuing.
+    hints = ["".join(s[0] for s in p["segments"]) for p in body if p["kind"] == "hint"]
+    assert any("Chưa sử dụng nguồn dữ liệu “Số hoạt động tuyên truyền" in n for n in hints), hints
 
 
 def test_the_records_behind_a_victim_figure_are_listed_only_to_those_who_see_them():
@@ -304,4 +305,4 @@ def test_annex_rows_of_unit_versions_sharing_a_code_are_added_not_overwritten():
         {"indicator": "victims.received", "value": 2, "unit": {"code": "21157", "name": "Xã Khác"}},
     ]
     table = _table(b, "t", ["victims.received"], rows, "unit")
-    assert table["rows"] == [["Xã Trà Bùi", 11], ["Xã Khác", 2]]
+    assert table["rows"] == [["Xã Trà Bùi", "21157", 11], ["Xã Khác", "21157", 2]]

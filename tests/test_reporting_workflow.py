@@ -50,7 +50,7 @@ from ctip.reporting.services import (
 )
 from ctip.reporting.states import ContributionState
 from tests.conftest import unit
-from tests.helpers import activity_row, make_user
+from tests.helpers import activity_row, make_user, written_out
 
 pytestmark = pytest.mark.django_db
 NEW = date(2026, 1, 1)
@@ -140,7 +140,7 @@ def issued_six_month(office):
         period_end=END,
         acting_user=office,
     )
-    draft = compilation_start(report=report, acting_user=office, run_now=True)
+    draft = written_out(compilation_start(report=report, acting_user=office, run_now=True))
     return report_issue(
         report=report, compilation=draft, issue_date=date(2026, 7, 25), acting_user=office
     )
@@ -209,9 +209,13 @@ def test_the_full_loop(people, data):
     )
     draft = compilation_start(report=report, acting_user=office, run_now=True)
     texts = [" ".join(s[0] for s in p["segments"]) for p in draft.result["body"]]
-    assert "Tình hình ổn định; phát hiện 2 vụ." in texts
-    assert "Tuần tra biên giới." in texts
+    # The police's accepted words stand under its name in a section left to the agencies.
+    assert "- Công an tỉnh: Tình hình ổn định; phát hiện 2 vụ." in texts
+    # The last paragraph, the border guard's accepted words under its name, closed.
+    assert texts[-1].startswith("- Ban Chỉ huy Bộ đội Biên phòng tỉnh: ")
+    assert texts[-1].endswith("Tuần tra biên giới ./.")
     assert draft.result["header"]["number"] == "Số:      /BC-UBND"
+    written_out(draft)  # the sections without data written by hand (issue 21's gate)
 
     # Issue: the next free number of the register (42 was taken by hand earlier this year).
     OutgoingNumber.objects.create(
@@ -264,7 +268,7 @@ def test_the_full_loop(people, data):
     correction = Correction.objects.get()
     assert correction.report == issued and correction.action == "delete"
     moved = {(e["label"], e["where_name"], e["before"], e["after"]) for e in correction.effect}
-    police = "Công an tỉnh Quảng Ngãi"
+    police = "Công an tỉnh"  # as the province's own report names it
     assert moved == {
         ("Số buổi tuyên truyền, tập huấn", police, 12, 0),
         ("Số lượt người tham dự", police, 900, 0),
@@ -294,7 +298,7 @@ def test_hand_numbers_and_dates_are_checked(people, data):
         request=request,
         acting_user=office,
     )
-    draft = compilation_start(report=report, acting_user=office, run_now=True)
+    draft = written_out(compilation_start(report=report, acting_user=office, run_now=True))
     OutgoingNumber.objects.create(
         unit=report.unit,
         issuer="UBND",
@@ -476,3 +480,43 @@ def test_criminal_case_corrections_in_a_locked_period(people):
         case=case, to_stage=Stage.INSTITUTED, on=date(2026, 7, 2), acting_user=investigator
     )
     assert Correction.objects.count() == 1
+
+
+def test_accepted_parts_go_where_the_agencys_figures_are(people, data):
+    """The police's accepted words on its awareness work follow its own figures in II.2 of the
+    six-month report; its words on the situation, a section the office left to the agencies,
+    stand under its name; a part not accepted is not printed."""
+    office = people["office"]
+    request = register(office)
+    ca, bp = contributions_assign(
+        request=request,
+        agencies=agencies("qng-ca-2025", "qng-bdbp-2025"),
+        deadline=date(2026, 7, 20),
+        acting_user=office,
+    )
+    contribution_save(
+        contribution=ca,
+        narratives={"ii1": "Chú trọng địa bàn miền núi.", "situation": "Tình hình ổn định."},
+        acting_user=people["ca"],
+    )
+    contribution_sign_off(contribution=ca, acting_user=people["ca_leader"])
+    contribution_decide(contribution=ca, accept=True, acting_user=office)
+    contribution_save(
+        contribution=bp, narratives={"ii1": "Chưa gửi lời này."}, acting_user=people["bp"]
+    )
+    report = report_create(
+        template=request.template,
+        unit=request.unit,
+        period_start=request.period_start,
+        period_end=request.period_end,
+        request=request,
+        acting_user=office,
+    )
+    result = compilation_start(report=report, acting_user=office, run_now=True).result
+    lines = ["".join(s[0] for s in p["segments"]) for p in result["body"]]
+    police = next(line for line in lines if line.startswith("- Công an tỉnh: Tổ chức"))
+    assert "12 buổi tuyên truyền" in police
+    assert police.index("12 buổi") < police.index("Chú trọng địa bàn miền núi.")
+    assert "- Công an tỉnh: Tình hình ổn định." in lines
+    border = next(line for line in lines if line.startswith("- Ban Chỉ huy Bộ đội Biên phòng"))
+    assert "Chưa gửi lời này." not in border

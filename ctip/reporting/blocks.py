@@ -6,17 +6,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from ctip.agencies.models import Agency
 from ctip.cooperation.models import CooperationActivity
-from ctip.directives.models import Document
-from ctip.directives.symbols import KINDS
+from ctip.core.countries import country_name
+from ctip.directives.models import Document, Task
+from ctip.directives.symbols import KINDS, OFFICIAL_LETTER
 from ctip.enforcement.models import Campaign
 from ctip.geo.selectors import covered_unit_ids
+from ctip.indicators.naming import agency_names_at
 from ctip.indicators.queries import compute
 from ctip.indicators.registry import REGISTRY
+from ctip.reporting.agency_work import agency_work
 from ctip.reporting.builder import Builder, Progress, Segment
+from ctip.reporting.phrasing import enumerate_vi, local_name, lower_first, unit_place
 from ctip.reporting.prose import vn_date
 
 
@@ -24,10 +29,9 @@ def _figures(b: Builder, block: dict) -> None:
     parts = block["parts"]
     unused = [p["indicator"] for p in parts if not b.in_use(p["indicator"])]
     if len(unused) == len(parts):
-        b.para(
-            "note",
+        b.hint(
             _("[Chưa sử dụng nguồn dữ liệu “%(label)s” trong hệ thống: đề nghị bổ sung.]")
-            % {"label": REGISTRY[parts[0]["indicator"]].label},
+            % {"label": REGISTRY[parts[0]["indicator"]].label}
         )
         return
     if block.get("by") == "agency":
@@ -35,17 +39,33 @@ def _figures(b: Builder, block: dict) -> None:
         return
     codes = [p["indicator"] for p in parts]
     rows = {r["indicator"]: r for r in compute(codes, records=True, **_span(b))}
-    if all(b.zero(rows[p["indicator"]]) for p in parts) and block.get("zero"):
-        b.para("p", block["zero"])
+    if all(b.zero(rows[p["indicator"]]) for p in parts) and "zero" in block:
+        if block["zero"]:
+            b.para("p", block["zero"])
         return
     segments: list[Segment | str] = [block.get("intro", "")]
-    shown = [p for p in parts if not b.zero(rows[p["indicator"]]) or not block.get("skip_zero")]
-    for n, part in enumerate(shown):
-        if n:
-            segments.append(block.get("joiner", ", "))
-        segments += _fill(part["text"], b.figure(rows[part["indicator"]], {}, b.unit.name))
+    shown = 0
+    for part in parts:
+        words = _part(b, part, rows[part["indicator"]], {}, b.unit.name)
+        if words:
+            if shown:
+                segments.append(part.get("joiner", block.get("joiner", ", ")))
+            segments += words
+            shown += 1
     segments.append(block.get("end", "."))
     b.para("p", *segments)
+
+
+def _part(
+    b: Builder, part: dict, row: dict[str, Any], where: dict[str, Any], where_name: str
+) -> list[Segment | str]:
+    """A figure's words in the template's variant for its value: `zero` (a sentence without
+    the figure, or nothing when the template gives none), `one`, or `text`."""
+    if b.zero(row):
+        return [part["zero"]] if part.get("zero") else []
+    figure = b.figure(row, where, where_name)
+    text = part["one"] if part.get("one") and figure[0] == "1" else part["text"]
+    return _fill(text, figure)
 
 
 def _figures_by_agency(b: Builder, block: dict) -> None:
@@ -58,59 +78,21 @@ def _figures_by_agency(b: Builder, block: dict) -> None:
         if block.get("zero") and not any(b.controls(REGISTRY[p["indicator"]]) for p in parts):
             b.para("p", block["zero"])
         return
-    lists = _group_lists(b, block.get("groups", []))
     if block.get("intro"):
         b.para("p", block["intro"])
     agencies = list(Agency.objects.filter(code__in=codes).order_by("pk"))
-    names = _names_at_end(b, agencies)
+    names = agency_names_at([a.pk for a in agencies], unit=b.unit, day=b.end)
     for agency in agencies:
-        segments: list[Segment | str] = [f"- {names[agency.pk]}: "]
+        name = local_name(names[agency.pk], b.unit.name)
+        segments: list[Segment | str] = [f"- {name}: "]
         shown = [p for p in parts if (p["indicator"], agency.code) in values]
         for n, part in enumerate(shown):
             if n:
                 segments.append(", ")
             row = values[(part["indicator"], agency.code)]
-            figure = b.figure(row, {"agency": agency.pk}, names[agency.pk])
-            segments += _fill(part["text"], figure)
-        for text, by_agency in lists:
-            if by_agency.get(agency.code):
-                segments.append("; " + text.replace("{list}", ", ".join(by_agency[agency.code])))
+            segments += _part(b, part, row, {"agency": agency.pk}, name)
         segments.append(".")
         b.para("item", *segments)
-
-
-def _names_at_end(b: Builder, agencies: list[Any]) -> dict[int, str]:
-    """Figures group by today's heir (Foundation I), but a report names each agency as it stood
-    at the period's end: "Sở Lao động - Thương binh và Xã hội" in a 2023 review, not the
-    department that took its records in 2025. The one standing agency of the report's own unit
-    whose records roll up to the heir is named; failing that, the only one; else the heir."""
-
-    names = {a.pk: a.name for a in agencies}
-    standing: dict[int, list[Any]] = {}
-    for a in Agency.objects.valid_on(b.end).filter(
-        rollup_agency__in=list(names), unit__in=covered_unit_ids(b.unit)
-    ):
-        standing.setdefault(a.rollup_agency_id, []).append(a)
-    for heir, found in standing.items():
-        own = [a for a in found if a.unit_id == b.unit.pk]
-        chosen = own if len(own) == 1 else found if len(found) == 1 else []
-        if chosen:
-            names[heir] = chosen[0].name
-    return names
-
-
-def _group_lists(b: Builder, groups: list[dict]) -> list[tuple[str, dict[str, list[str]]]]:
-    """For each group spec, the names of the groups each agency's records fall in."""
-    found = []
-    for spec in groups:
-        dim = spec["dimension"]
-        by_agency: dict[str, list[str]] = {}
-        for r in compute([spec["indicator"]], by=("agency", dim), **_span(b)):
-            if b.listed(r) and r[dim]["code"]:
-                name = r[dim]["name"]
-                by_agency.setdefault(r["agency"]["code"], []).append(name[:1].lower() + name[1:])
-        found.append((spec["text"], by_agency))
-    return found
 
 
 def _fill(text: str, figure: Segment) -> list[Segment | str]:
@@ -122,40 +104,85 @@ def _span(b: Builder) -> dict[str, Any]:
     return {"unit": b.unit, "start": b.start, "end": b.end}
 
 
-def _documents(b: Builder, block: dict) -> None:
-    issued = list(
+def _directives(b: Builder) -> tuple[list[Document], list[Document]]:
+    """The territory's own documents of the period (issued by its agencies), and the central
+    ones its work carried out: those recorded in the period and those they implement."""
+    covered = covered_unit_ids(b.unit)
+    tasks = Prefetch("tasks", Task.objects.select_related("agency").order_by("pk"))
+    recorded = list(
+        Document.objects.filter(recorded_by__unit__in=covered, date__range=(b.start, b.end))
+        .prefetch_related("issuers", tasks)
+        .order_by("date", "pk")
+    )
+    place = unit_place(b.unit.name)
+    own_ids = set(
         Document.objects.filter(
-            recorded_by__unit__in=covered_unit_ids(b.unit), date__range=(b.start, b.end)
-        ).order_by("date", "pk")
+            pk__in=[d.pk for d in recorded], issuers__unit__in=covered
+        ).values_list("pk", flat=True)
     )
-    implemented = list(
-        Document.objects.filter(relations_in__source__in=[d.pk for d in issued])
-        .exclude(pk__in=[d.pk for d in issued])
+    own = [
+        d
+        for d in recorded
+        if d.pk in own_ids or (not d.party and not d.issuers.all() and place in d.issuer_name)
+    ]
+    central = [d for d in recorded if d not in own]
+    # Older central documents the province's own documents carry out (not those a central
+    # document merely cites: the review names those inside the citing document's title).
+    related = (
+        Document.objects.filter(relations_in__source__in=[d.pk for d in own])
+        .exclude(pk__in=[d.pk for d in recorded])
+        .prefetch_related("issuers", tasks)
         .distinct()
-        .order_by("date")
+        .order_by("date", "pk")
     )
-    if not issued and not implemented:
-        b.para("p", _("Trong kỳ, chưa có văn bản chỉ đạo, điều hành nào được ghi nhận."))
+    return own, central + list(related)
+
+
+def _documents(b: Builder, block: dict) -> None:
+    own, central = _directives(b)
+    if not own and not central:
+        b.para("p", block["zero"])
         return
-    row = compute(["directives.documents"], records=True, **_span(b))[0]
-    b.para(
-        "p",
-        _("Trong kỳ, các cơ quan đã ban hành "),
-        b.figure(row, {}, b.unit.name),
-        _(" văn bản chỉ đạo, điều hành về phòng, chống mua bán người:"),
+    if own:
+        b.para("p", block["intro_own"])
+        b.items([_document_words(b, block, d, tasks=True) for d in own])
+    if central:
+        b.para("p", block["intro_central"])
+        b.items([_document_words(b, block, d, tasks=False) for d in central])
+
+
+def _document_words(b: Builder, block: dict, d: Document, *, tasks: bool) -> str:
+    """ "Kế hoạch số 34/KH-UBND ngày 19/02/2021 thực hiện ...; trong đó, giao Công an tỉnh
+    chủ trì ..." in the template's pattern."""
+    kind = _("Công văn") if d.kind == OFFICIAL_LETTER else KINDS.get(d.kind, _("Văn bản"))
+    subject = d.subject.strip().rstrip(".")
+    if subject.casefold().startswith(kind.casefold() + " "):
+        about = subject[len(kind) + 1 :]
+    else:
+        about = block["about"].replace("{subject}", lower_first(subject))
+    issuer = ""
+    if d.issuer_name.casefold() != b.report.authority.casefold():
+        # As the register writes it (the issuers' order is the document's own), each named as
+        # the report's province names its own agencies.
+        names = [local_name(n.strip(), b.unit.name) for n in d.issuer_name.split(",")]
+        issuer = block["issuer"].replace("{name}", enumerate_vi(names))
+    words = (
+        block["item"]
+        .replace("{kind}", str(kind))
+        .replace("{symbol}", d.number_symbol)
+        .replace("{date}", vn_date(d.date))
+        .replace("{issuer}", issuer)
+        .replace("{about}", about)
     )
-
-    def line(d: Document) -> str:
-        kind = KINDS.get(d.kind, _("Văn bản"))
-        day = vn_date(d.date)
-        return f"- {kind} số {d.number_symbol} ngày {day} của {d.issuer_name}: {d.subject};"
-
-    for d in issued:
-        b.para("item", line(d))
-    if implemented:
-        b.para("p", _("Đồng thời tiếp tục triển khai thực hiện:"))
-        for d in implemented:
-            b.para("item", line(d))
+    assigned = [
+        block["task"]
+        .replace("{agency}", local_name(t.agency.name, b.unit.name))
+        .replace("{task}", lower_first(t.description.strip().rstrip(".;")))
+        for t in d.tasks.all()
+    ]
+    if tasks and assigned:
+        words += block["tasks"].replace("{list}", "; ".join(assigned))
+    return words
 
 
 def _campaigns(b: Builder, block: dict) -> None:
@@ -163,42 +190,59 @@ def _campaigns(b: Builder, block: dict) -> None:
         lead__unit__in=covered_unit_ids(b.unit), start__lte=b.end, end__gte=b.start
     ).select_related("lead")
     lines = [
-        f"- {c.name} ({vn_date(c.start)} - {vn_date(c.end)}), {c.lead.name} chủ trì;"
+        block["item"]
+        .replace("{name}", c.name)
+        .replace("{start}", vn_date(c.start))
+        .replace("{end}", vn_date(c.end))
+        .replace("{lead}", local_name(c.lead.name, b.unit.name))
         for c in campaigns.order_by("start", "pk")
     ]
     if lines:
-        b.para("p", block.get("intro") or _("Các đợt cao điểm đã triển khai trong kỳ:"))
-        for text in lines:
-            b.para("item", text)
+        b.para("p", block["intro"])
+        b.items(lines)
 
 
 def _cooperation(b: Builder, block: dict) -> None:
     activities = CooperationActivity.objects.filter(
         agency__unit__in=covered_unit_ids(b.unit), start__range=(b.start, b.end)
     ).select_related("agency")
+    lines = []
     for a in activities.order_by("start", "pk"):
-        summary = f": {a.summary}" if a.summary else ""
-        b.para(
-            "item",
-            f"- {vn_date(a.start)}, {a.agency.name} - {a.get_kind_display().lower()} "
-            f"với {a.counterpart} ({a.counterpart_country}){summary};",
+        summary = block["summary"].replace("{summary}", lower_first(a.summary.rstrip(".")))
+        lines.append(
+            block["item"]
+            .replace("{date}", vn_date(a.start))
+            .replace("{agency}", local_name(a.agency.name, b.unit.name))
+            .replace("{kind}", lower_first(a.get_kind_display()))
+            .replace("{counterpart}", a.counterpart)
+            .replace("{country}", country_name(a.counterpart_country))
+            .replace("{summary}", summary if a.summary else "")
         )
+    b.items(lines)
 
 
 def _narrative(b: Builder, block: dict) -> None:
+    """What people wrote: the standing office's own text, else the agencies' accepted parts
+    for this section (each under its name, in the outline's agency order), else a hole that
+    stops the report from being issued, unless the section is optional."""
     text = (b.report.narratives or {}).get(block["slot"], "").strip()
-    if not text and b.contributed.get(block["slot"]):
-        # The standing office has not written this section itself: the accepted parts of the
-        # agencies, each under its name, as the stitched document used to be.
-        for agency, part in b.contributed[block["slot"]]:
-            b.para("p", f"{agency}:")
-            _paragraphs(b, part)
+    contributed = b.contributed_by_agency(block["slot"])
+    if not text and contributed:
+        agencies = Agency.objects.filter(pk__in=contributed)
+        names = agency_names_at([a.pk for a in agencies], unit=b.unit, day=b.end)
+        for agency in sorted(agencies, key=lambda a: (a.name, a.pk)):
+            name = local_name(names[agency.pk], b.unit.name)
+            first, *rest = [p.strip() for p in contributed[agency.pk].splitlines() if p.strip()]
+            b.para("item", f"- {name}: {first}")
+            for paragraph in rest:
+                b.para("p", paragraph)
         return
     if not text:
-        b.para(
-            "note",
-            _("[Phần do cán bộ viết: %(label)s]") % {"label": block.get("label") or block["slot"]},
-        )
+        if not block.get("optional"):
+            b.gap(
+                _("[Phần do cán bộ viết: %(label)s]")
+                % {"label": block.get("label") or block["slot"]}
+            )
         return
     _paragraphs(b, text)
 
@@ -215,6 +259,7 @@ def _text(b: Builder, block: dict) -> None:
 
 BLOCKS: dict[str, Callable[[Builder, dict], None]] = {
     "figures": _figures,
+    "agency_work": agency_work,
     "documents": _documents,
     "campaigns": _campaigns,
     "cooperation": _cooperation,

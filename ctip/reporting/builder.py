@@ -8,8 +8,9 @@ from typing import Any
 
 from ctip.indicators import disclosure
 from ctip.indicators.registry import REGISTRY, Indicator
-from ctip.reporting.contributions import accepted_texts
+from ctip.reporting.contributions import accepted_by_agency, accepted_texts
 from ctip.reporting.models import Report
+from ctip.reporting.phrasing import sentence_end
 from ctip.reporting.prose import figure_text
 from ctip.reporting.states import Audience
 
@@ -27,12 +28,32 @@ class Builder:
         self.figures: dict[str, dict[str, Any]] = {}
         self._in_use: dict[str, bool] = {}
         self.contributed: dict[str, list[tuple[str, str]]] = {}
+        self._by_agency: dict[str, dict[int, str]] = {}
         if report.request_id:
             self.contributed = accepted_texts(report.request)  # type: ignore[arg-type]
+            self._by_agency = accepted_by_agency(report.request)  # type: ignore[arg-type]
 
     def para(self, kind: str, *segments: Segment | str) -> None:
         segs = [s if isinstance(s, list) else [s, None] for s in segments]
         self.body.append({"kind": kind, "segments": [s for s in segs if s[0]]})
+
+    def contributed_by_agency(self, slot: str) -> dict[int, str]:
+        """The agencies' accepted texts for a section, by the agency their figures group by."""
+        return self._by_agency.get(slot, {}) if slot else {}
+
+    def items(self, lines: list[str]) -> None:
+        """A list as clerks punctuate it: "- ...;" for each item, "- ...." for the last."""
+        for n, line in enumerate(lines):
+            mark = "." if n == len(lines) - 1 else ";"
+            self.para("item", sentence_end(f"- {line}", mark))
+
+    def gap(self, text: str) -> None:
+        """A hole a writer must fill before the report can be issued (reporting/gate.py)."""
+        self.para("gap", text)
+
+    def hint(self, text: str) -> None:
+        """A remark for the people preparing the report: shown in the preview, never printed."""
+        self.para("hint", text)
 
     def controls(self, indicator: Indicator) -> bool:
         """A figure of a report for publication that can point at a person: its readers open

@@ -54,10 +54,19 @@ def contribution_codes(request: ReportRequest) -> list[str]:
     codes: list[str] = []
     for section in walk(request.template.outline.get("sections", [])):
         for block in section.get("blocks", []):
-            for part in block.get("parts", []) if block.get("type") == "figures" else []:
-                if part["indicator"] not in codes:
-                    codes.append(part["indicator"])
+            for code in _block_codes(block):
+                if code not in codes:
+                    codes.append(code)
     return codes
+
+
+def _block_codes(block: dict) -> list[str]:
+    if block.get("type") == "figures":
+        return [part["indicator"] for part in block.get("parts", [])]
+    if block.get("type") == "agency_work":
+        kinds = [spec["figure"] for spec in block.get("kinds", []) if spec.get("figure")]
+        return kinds + [extra["indicator"] for extra in block.get("extras", [])]
+    return []
 
 
 def contribution_figures(contribution: Contribution) -> list[dict[str, Any]]:
@@ -230,6 +239,23 @@ def accepted_texts(request: ReportRequest) -> dict[str, list[tuple[str, str]]]:
         for slot, text in c.narratives.items():
             if text.strip():
                 found.setdefault(slot, []).append((c.agency.name, text.strip()))
+    return found
+
+
+def accepted_by_agency(request: ReportRequest) -> dict[str, dict[int, str]]:
+    """For each narrative slot, the accepted text of each agency, keyed by the agency its
+    records roll up to (the heir figures are grouped by), so a report puts an agency's words
+    beside its own figures."""
+    found: dict[str, dict[int, str]] = {}
+    accepted = Contribution.objects.filter(request=request, state=S.ACCEPTED).select_related(
+        "agency"
+    )
+    for c in accepted.order_by("agency__name", "pk"):
+        heir = c.agency.rollup_agency_id or c.agency_id
+        for slot, text in c.narratives.items():
+            if text.strip():
+                texts = found.setdefault(slot, {})
+                texts[heir] = f"{texts[heir]}\n{text.strip()}" if heir in texts else text.strip()
     return found
 
 

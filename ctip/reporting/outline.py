@@ -7,8 +7,12 @@ Blocks:
 - {"type": "figures", "parts": [{"indicator": code, "text": "tổ chức {value} buổi"}, ...],
    "by": "agency" (optional), "groups": [{"indicator": code, "dimension": d, "text": "... {list}"}],
    "intro": text, "zero": sentence for a zero count};
-- {"type": "campaigns"} / {"type": "cooperation"}: lists from those registers;
-- {"type": "narrative", "slot": key, "label": text}: written by people in the browser;
+- {"type": "agency_work", "kinds": [{"kind", "figure", "text", "blank"}], "extras", "slots",
+   "order", "campaigns", "slot"}: one paragraph per agency (ctip/reporting/agency_work.py);
+- {"type": "documents"} / {"type": "campaigns"} / {"type": "cooperation"}: lists from those
+   registers, in the block's sentence patterns (REQUIRED_WORDS);
+- {"type": "narrative", "slot": key, "label": text, "optional": bool}: written by people in the
+   browser (or the agencies' accepted parts); a required one left empty stops issuing;
 - {"type": "text", "text": fixed sentence}.
 Optional "annex": [{"sheet": name, "indicators": [codes], "by": [dimensions]}] on the template.
 """
@@ -21,7 +25,22 @@ from django.utils.translation import gettext as _
 
 from ctip.indicators.registry import DIMENSIONS, REGISTRY
 
-BLOCK_TYPES = {"documents", "figures", "campaigns", "cooperation", "narrative", "text"}
+BLOCK_TYPES = {
+    "documents",
+    "figures",
+    "agency_work",
+    "campaigns",
+    "cooperation",
+    "narrative",
+    "text",
+}
+# The words a block of each type needs from the template (its sentence patterns).
+REQUIRED_WORDS = {
+    "documents": ("intro_own", "intro_central", "item", "issuer", "about", "tasks", "task", "zero"),
+    "campaigns": ("intro", "item"),
+    "cooperation": ("item", "summary"),
+    "agency_work": ("kinds",),
+}
 
 
 class OutlineError(ValueError):
@@ -80,13 +99,42 @@ def _check_block(block: dict, numeral: str, slots: set[str]) -> None:
                     _("Mục %(n)s: nhóm phải có chiều phân tổ hợp lệ và chứa {list}.")
                     % {"n": numeral}
                 )
-    if kind == "narrative":
+    missing = [w for w in REQUIRED_WORDS.get(kind, ()) if w not in block]
+    if missing:
+        raise OutlineError(
+            _("Mục %(n)s: khối “%(t)s” thiếu mẫu câu: %(w)s.")
+            % {"n": numeral, "t": kind, "w": ", ".join(missing)}
+        )
+    if kind == "agency_work":
+        _check_agency_work(block, numeral)
+    if kind in ("narrative", "agency_work") and (kind == "narrative" or block.get("slot")):
         slot = block.get("slot")
         if not slot or slot in slots:
             raise OutlineError(
                 _("Mục %(n)s: phần viết phải có mã (“slot”) riêng.") % {"n": numeral}
             )
         slots.add(slot)
+
+
+def _check_agency_work(block: dict, numeral: str) -> None:
+    """Each kind of work has a sentence without a figure (`blank`), and one with `{value}`
+    when it names the indicator that counts it."""
+    for spec in block["kinds"]:
+        if not spec.get("kind") or not spec.get("blank"):
+            raise OutlineError(
+                _("Mục %(n)s: mỗi hình thức cần mã (“kind”) và câu khi không có số liệu (“blank”).")
+                % {"n": numeral}
+            )
+        if spec.get("figure"):
+            _check_codes([spec["figure"]], numeral)
+            if "{value}" not in spec.get("text", ""):
+                raise OutlineError(
+                    _("Mục %(n)s: câu của chỉ tiêu phải chứa {value}.") % {"n": numeral}
+                )
+    for extra in block.get("extras", []):
+        _check_codes([extra.get("indicator")], numeral)
+        if "{value}" not in extra.get("text", ""):
+            raise OutlineError(_("Mục %(n)s: câu của chỉ tiêu phải chứa {value}.") % {"n": numeral})
 
 
 def _check_codes(codes: list[Any], where: str) -> None:
@@ -100,7 +148,9 @@ def narrative_slots(outline: dict) -> list[tuple[str, str, str]]:
     found = []
     for section in walk(outline.get("sections", [])):
         for block in section.get("blocks", []):
-            if block.get("type") == "narrative":
+            if block.get("type") == "narrative" or (
+                block.get("type") == "agency_work" and block.get("slot")
+            ):
                 heading = f"{section['numeral']} {section['title']}"
                 found.append((block["slot"], heading, block.get("label", "")))
     return found

@@ -36,8 +36,10 @@ DOCUMENTS = [
         "13-KL/TW",
         date(2021, 8, 16),
         "Bộ Chính trị",
-        "Kết luận về tiếp tục thực hiện Chỉ thị số 48-CT/TW ngày 22/10/2010 của Bộ Chính trị về "
-        "tăng cường sự lãnh đạo của Đảng đối với công tác phòng, chống tội phạm",
+        "Kết luận về tiếp tục thực hiện Chỉ thị số 48-CT/TW ngày 22/10/2010 của Bộ Chính trị "
+        "(khóa X) về tăng cường sự lãnh đạo của Đảng đối với công tác phòng, chống tội phạm trong "
+        "tình hình mới và Chiến lược quốc gia phòng, chống tội phạm giai đoạn 2016 - 2025 và định "
+        "hướng đến năm 2030",
     ),
     (
         "5645/UBND-NC",
@@ -66,11 +68,20 @@ RELATIONS = [
     ("13-KL/TW", Relation.CONTINUES, "48-CT/TW"),
     ("521/QĐ-UBND", Relation.IMPLEMENTS, "34/KH-UBND"),
 ]
+# The province's own documents name their issuers in the system: that is how a report tells
+# them from the central documents the province carried out.
+ISSUERS = {
+    "34/KH-UBND": ["qng-ubnd"],
+    "521/QĐ-UBND": ["qng-ubnd"],
+    "5645/UBND-NC": ["qng-ubnd"],
+    "367/UBND-NC": ["qng-ubnd"],
+    "2467/QCPH-LĐTBXH-CA-BP-SNgV": ["qng-sldtbxh", "qng-ca", "qng-bdbp", "qng-sngv"],
+}
 TASKS = [
     (
         "34/KH-UBND",
         "qng-ca",
-        "Chủ trì theo dõi, tổng hợp kết quả thực hiện Kế hoạch; báo cáo UBND tỉnh hằng năm",
+        "Chủ trì theo dõi việc thực hiện Kế hoạch, tổng hợp kết quả báo cáo UBND tỉnh hằng năm",
         date(2021, 12, 15),
     ),
     (
@@ -87,6 +98,19 @@ TASKS = [
         date(2022, 6, 30),
     ),
     ("521/QĐ-UBND", "qng-bdbp", "Tuyên truyền cho nhân dân vùng biên giới biển", None),
+    (
+        "5645/UBND-NC",
+        "qng-ca",
+        "Đưa tuyên truyền lên Internet và mạng xã hội, chọn cách làm hợp với từng địa bàn",
+        None,
+    ),
+    (
+        "367/UBND-NC",
+        "qng-ca",
+        "Rà soát, siết chặt việc thực hiện các quy định về phòng, chống mua bán người ở các "
+        "sở, ngành và địa phương",
+        None,
+    ),
 ]
 
 
@@ -104,6 +128,7 @@ def demo_directives_ensure(*, recorded_by_code: str = "qng-ca") -> int:
                 subject=subject,
                 issuer_name=issuer,
                 recorded_by=recorded_by,
+                issuers=list(Agency.objects.filter(code__in=ISSUERS.get(symbol, []))),
                 acting_user=None,
             )
             created += 1
