@@ -2,6 +2,7 @@
 
 from datetime import date, timedelta
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -184,3 +185,19 @@ def test_watch_purge_refreshes_the_cells_of_what_it_purged(monkeypatch):
     assert watch_purge(today=date(2026, 8, 2), acting_user=None) == 1
     assert (WatchEntry, {(OPEN, entry.unit_id)}) in refreshed
     assert (WatchCheck, {(OPEN + timedelta(days=3), entry.unit_id)}) in refreshed
+
+
+TEMPLATES = Path(__file__).parents[1] / "ctip" / "enforcement" / "templates" / "enforcement"
+
+
+def test_a_watch_code_is_never_number_formatted(db):
+    """Vietnamese number formatting would print entry 1054 as "TD-1.054" (seen on PostgreSQL,
+    whose ids pass 1000 in a long run)."""
+    from django.template import Context, Template
+
+    entry = WatchEntry(pk=1054)
+    assert Template("TD-{{ e.pk }}").render(Context({"e": entry})) == "TD-1.054"
+    for name in ("watch_list.html", "watch_detail.html"):
+        source = TEMPLATES / name
+        assert "TD-{{" not in source.read_text() and ".code }}" in source.read_text()
+    assert Template("{{ e.code }}").render(Context({"e": entry})) == "TD-1054"

@@ -206,6 +206,11 @@ class WatchEntry(models.Model):
         ]
 
     def __str__(self) -> str:
+        return self.code
+
+    @property
+    def code(self) -> str:
+        """ "TD-1054": never through number formatting, which would print "TD-1.054"."""
         return f"TD-{self.pk}"
 
 
