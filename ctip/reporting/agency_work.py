@@ -17,14 +17,12 @@ from typing import Any
 
 from django.db.models import F
 from django.db.models.functions import Coalesce
-from django.utils.translation import gettext as _
 
 from ctip.agencies.models import Agency
 from ctip.indicators.naming import agency_names_at
 from ctip.indicators.queries import compute
 from ctip.indicators.raw import records_behind
-from ctip.indicators.registry import REGISTRY
-from ctip.reporting.builder import Builder, Segment
+from ctip.reporting.builder import Builder, Segment, worded
 from ctip.reporting.phrasing import enumerate_vi, local_name, lower_first, upper_first
 
 ACTIVITIES = "prevention.activities"
@@ -46,11 +44,7 @@ class Work:
 
 def agency_work(b: Builder, block: dict) -> None:
     if not b.in_use(ACTIVITIES):
-        # Nobody has recorded any work yet: "none" would mislead; the writer is told instead.
-        b.hint(
-            _("[Chưa sử dụng nguồn dữ liệu “%(label)s” trong hệ thống: đề nghị bổ sung.]")
-            % {"label": REGISTRY[ACTIVITIES].label}
-        )
+        b.unused(ACTIVITIES)
         return
     kinds = [k["kind"] for k in block["kinds"]]
     codes = [ACTIVITIES, *_figure_codes(block)]
@@ -164,7 +158,7 @@ def _clause(
     main = work.rows.get(spec.get("figure", ""))
     if main is not None and not b.zero(main) and spec.get("text"):
         figure = b.figure(main, where, name)
-        out += _fill(spec["one"] if spec.get("one") and figure[0] == "1" else spec["text"], figure)
+        out += worded(spec, figure)
     else:
         out.append(spec["blank"])
     if len(work.plain_themes) == 1 and slots.get("theme"):
@@ -176,9 +170,7 @@ def _clause(
         row = work.rows.get(extra["indicator"])
         if row is not None and not b.zero(row):
             figure = b.figure(row, where, name)
-            out += _fill(
-                extra["one"] if extra.get("one") and figure[0] == "1" else extra["text"], figure
-            )
+            out += worded(extra, figure)
     out += _campaign_words(block, work)
     return out
 
@@ -205,11 +197,6 @@ def _said(theme: str, phrases: list[str]) -> bool:
         return re.sub(r"\W+", " ", text.casefold()).strip()
 
     return any(letters(theme) in letters(p) or letters(p) in letters(theme) for p in phrases)
-
-
-def _fill(text: str, figure: Segment) -> list[Segment | str]:
-    before, _sep, after = text.partition("{value}")
-    return [before, figure, after]
 
 
 def _emit(

@@ -20,7 +20,7 @@ from ctip.indicators.naming import agency_names_at
 from ctip.indicators.queries import compute
 from ctip.indicators.registry import REGISTRY
 from ctip.reporting.agency_work import agency_work
-from ctip.reporting.builder import Builder, Progress, Segment
+from ctip.reporting.builder import Builder, Progress, Segment, worded
 from ctip.reporting.phrasing import enumerate_vi, local_name, lower_first, unit_place
 from ctip.reporting.prose import vn_date
 
@@ -29,10 +29,7 @@ def _figures(b: Builder, block: dict) -> None:
     parts = block["parts"]
     unused = [p["indicator"] for p in parts if not b.in_use(p["indicator"])]
     if len(unused) == len(parts):
-        b.hint(
-            _("[Chưa sử dụng nguồn dữ liệu “%(label)s” trong hệ thống: đề nghị bổ sung.]")
-            % {"label": REGISTRY[parts[0]["indicator"]].label}
-        )
+        b.unused(parts[0]["indicator"])
         return
     if block.get("by") == "agency":
         _figures_by_agency(b, block)
@@ -64,8 +61,7 @@ def _part(
     if b.zero(row):
         return [part["zero"]] if part.get("zero") else []
     figure = b.figure(row, where, where_name)
-    text = part["one"] if part.get("one") and figure[0] == "1" else part["text"]
-    return _fill(text, figure)
+    return worded(part, figure)
 
 
 def _figures_by_agency(b: Builder, block: dict) -> None:
@@ -93,11 +89,6 @@ def _figures_by_agency(b: Builder, block: dict) -> None:
             segments += _part(b, part, row, {"agency": agency.pk}, name)
         segments.append(".")
         b.para("item", *segments)
-
-
-def _fill(text: str, figure: Segment) -> list[Segment | str]:
-    before, _sep, after = text.partition("{value}")
-    return [before, figure, after]
 
 
 def _span(b: Builder) -> dict[str, Any]:

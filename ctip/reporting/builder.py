@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from ctip.indicators import disclosure
 from ctip.indicators.registry import REGISTRY, Indicator
 from ctip.reporting.contributions import accepted_by_agency, accepted_texts
@@ -46,6 +48,13 @@ class Builder:
         for n, line in enumerate(lines):
             mark = "." if n == len(lines) - 1 else ";"
             self.para("item", sentence_end(f"- {line}", mark))
+
+    def unused(self, code: str) -> None:
+        """A data source nobody has used yet: "none" would mislead; the writer is told instead."""
+        self.hint(
+            _("[Chưa sử dụng nguồn dữ liệu “%(label)s” trong hệ thống: đề nghị bổ sung.]")
+            % {"label": REGISTRY[code].label}
+        )
 
     def gap(self, text: str) -> None:
         """A hole a writer must fill before the report can be issued (reporting/gate.py)."""
@@ -123,3 +132,11 @@ class Builder:
         if code not in self._in_use:
             self._in_use[code] = REGISTRY[code].records().exists()
         return self._in_use[code]
+
+
+def worded(spec: dict, figure: Segment) -> list[Segment | str]:
+    """A figure in its pattern's words: the `one` variant for 1, else `text` ("{value}" is the
+    figure)."""
+    text = spec["one"] if spec.get("one") and figure[0] == "1" else spec["text"]
+    before, _sep, after = text.partition("{value}")
+    return [before, figure, after]
