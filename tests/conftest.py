@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 
+from ctip.agencies.generate import commune_agencies_generate
 from ctip.agencies.package_data import shipped_fixtures
 from ctip.agencies.services import agencies_load_fixture
 from ctip.geo.flags import shipped_flag_fixtures, units_load_flags
@@ -30,6 +31,7 @@ def load_reference_data() -> None:
         units_load_flags(path=path)
     for path in shipped_fixtures():
         agencies_load_fixture(path=path)
+    commune_agencies_generate()
     holidays_load(years=range(2020, 2028))
     for path in rule_fixtures():
         rules_load_fixture(path=path)

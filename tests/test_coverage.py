@@ -36,11 +36,21 @@ def test_every_old_commune_is_listed_flagged_gaps_first(demo):
 
 
 def test_new_structure_counts_each_record_once(demo):
+    """Each session counts once in either structure: in a commune row, or above commune level.
+    A district whose whole territory became one special zone (Lý Sơn, issue 22) counts in that
+    zone's row in today's structure, above commune level in the old one."""
+    from ctip.prevention.coverage import coverage_report
+
     province = unit(51, Level.PROVINCE, date(2026, 1, 1))
-    rows = coverage(province=province, start=START, end=END, structure=NEW)
-    old = coverage(province=unit(51, Level.PROVINCE, END), start=START, end=END, structure=OLD)
-    assert sum(r.sessions for r in rows) == sum(r.sessions for r in old)
+    rows, above = coverage_report(province=province, start=START, end=END, structure=NEW)
+    old, old_above = coverage_report(
+        province=unit(51, Level.PROVINCE, END), start=START, end=END, structure=OLD
+    )
+    total = sum(r.sessions for r in rows) + above["s"]
+    assert total == sum(r.sessions for r in old) + old_above["s"]
     assert len({r.unit.pk for r in rows}) == len(rows)
+    ly_son = next(r for r in rows if r.unit.code == 21548)
+    assert ly_son.sessions > 0  # the island's outreach shows where it happened
 
 
 def test_population_gives_rates_and_bad_files_change_nothing(demo, tmp_path):

@@ -24,13 +24,14 @@ def agencies_refresh_heirs(*, today: date | None = None) -> int:
             "predecessor_id", "successor_id"
         )
     )
+    heirs = {pk: _heir(pk, agencies, carrier, today) for pk in agencies}
     changed = []
     for pk, agency in agencies.items():
-        heir, seen = pk, {pk}
-        while not agencies[heir].is_valid_on(today) and carrier.get(heir) not in (None, *seen):
-            heir = carrier[heir]
-            seen.add(heir)
-        top = _top_of_kind(heir, agencies)
+        heir = heirs[pk]
+        # The top of the heir's kind, then that top's own heir: the police of a split commune
+        # (no record-carrying successor) climbs to its old provincial police, whose figures
+        # stand under today's provincial police.
+        top = heirs[_top_of_kind(heir, agencies)]
         agency_any: Any = agency
         if (agency_any.heir_id, agency_any.rollup_agency_id) != (heir, top):
             agency_any.heir_id, agency_any.rollup_agency_id = heir, top
@@ -39,6 +40,14 @@ def agencies_refresh_heirs(*, today: date | None = None) -> int:
     if changed:
         rollups_invalidate()  # cells keyed by agency heir: stop reading them until rebuilt
     return len(changed)
+
+
+def _heir(pk: int, agencies: dict[int, Any], carrier: dict[int, int], today: date) -> int:
+    heir, seen = pk, {pk}
+    while not agencies[heir].is_valid_on(today) and carrier.get(heir) not in (None, *seen):
+        heir = carrier[heir]
+        seen.add(heir)
+    return heir
 
 
 def _top_of_kind(pk: int, agencies: dict[int, Any]) -> int:

@@ -28,6 +28,8 @@ class Kind(models.TextChoices):
     VETERANS = "veterans", _("Hội Cựu chiến binh")
     FARMERS = "farmers", _("Hội Nông dân")
     PEOPLE_COMMITTEE = "people_committee", _("Ủy ban nhân dân")
+    JUSTICE = "justice", _("Tư pháp")
+    LEGAL_AID = "legal_aid", _("Trợ giúp pháp lý")
     OTHER = "other", _("Khác")
 
 
@@ -35,6 +37,9 @@ class Agency(Validity):
     code = models.SlugField(_("mã"), max_length=60, unique=True)
     name = models.CharField(_("tên"), max_length=200)
     abbreviation = models.CharField(_("tên viết tắt"), max_length=40, blank=True)
+    # The issuer part of a paper's number ("SYT" in 12/GCN-SYT; Decree 30/2020, Appendix I).
+    # Unique among agencies of the same unit in force at the same time (symbols.check_symbol).
+    symbol = models.CharField(_("ký hiệu cơ quan ban hành"), max_length=20, blank=True)
     kind = models.CharField(_("loại"), max_length=30, choices=Kind.choices, db_index=True)
     unit = models.ForeignKey(
         Unit, verbose_name=_("địa bàn"), on_delete=models.PROTECT, related_name="agencies"

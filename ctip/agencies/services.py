@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +10,7 @@ import yaml
 
 from ctip.agencies.derived import agencies_refresh_heirs
 from ctip.agencies.models import Agency, AgencySuccession, Kind
+from ctip.agencies.symbols import check_symbol, symbol_clashes
 from ctip.core.audit import audit_write, field_changes, model_values
 from ctip.core.bounds import MAX_TEXT
 from ctip.core.validators import check_text
@@ -26,7 +28,16 @@ def agencies_load_fixture(*, path: Path, acting_user: Any = None) -> int:
     """Create or update the agencies of a fixture by code, with their successions. Idempotent:
     returns how many agencies were created or changed."""
     entries = yaml.safe_load(path.read_text(encoding="utf-8"))["agencies"]
-    fields = ("name", "abbreviation", "kind", "unit_id", "valid_from", "valid_to", "source")
+    fields = (
+        "name",
+        "abbreviation",
+        "symbol",
+        "kind",
+        "unit_id",
+        "valid_from",
+        "valid_to",
+        "source",
+    )
     changed = 0
     with unit_of_work():
         by_code = {a.code: a for a in Agency.objects.filter(code__in=[e["code"] for e in entries])}
@@ -43,6 +54,7 @@ def agencies_load_fixture(*, path: Path, acting_user: Any = None) -> int:
                 agency.save()
                 changed += 1
         changed += _link(entries, by_code)
+        _refuse_symbol_clashes(by_code.values())
         if changed:
             batch = audit_write(
                 action="agencies.load_fixture",
@@ -66,6 +78,7 @@ def _values(entry: dict[str, Any]) -> dict[str, Any]:
     return {
         "name": entry["name"],
         "abbreviation": entry.get("abbreviation") or "",
+        "symbol": entry.get("symbol") or "",
         "kind": entry["kind"],
         "unit_id": unit.pk,
         "valid_from": entry.get("valid_from"),
@@ -81,6 +94,7 @@ def _link(entries: list[dict[str, Any]], by_code: dict[str, Agency]) -> int:
         (s.predecessor_id, s.successor_id): s
         for s in AgencySuccession.objects.filter(predecessor__code__in=by_code)
     }
+    changed += _drop_unlisted(entries, by_code, have)
     for entry in entries:
         agency = by_code[entry["code"]]
         parent = by_code.get(entry.get("parent") or "") or _agency(entry.get("parent"))
@@ -107,6 +121,58 @@ def _link(entries: list[dict[str, Any]], by_code: dict[str, Agency]) -> int:
                 link.save()
                 changed += 1
     return changed
+
+
+def _drop_unlisted(
+    entries: list[dict[str, Any]], by_code: dict[str, Agency], have: dict[tuple[int, int], Any]
+) -> int:
+    """Remove a succession between two agencies of the fixture that the fixture no longer
+    lists (Lý Sơn's district committee now passes to the special zone's committee instead of
+    the province's), first, so that a new record-carrying link never meets the old one. Links
+    to agencies outside the fixture (generated ones) are left alone."""
+    listed = {(e["code"], s["code"]) for e in entries for s in e.get("successors") or []}
+    code_of = {a.pk: code for code, a in by_code.items()}
+    stale = [
+        link
+        for (pred, succ), link in list(have.items())
+        if pred in code_of and succ in code_of and (code_of[pred], code_of[succ]) not in listed
+    ]
+    for link in stale:
+        del have[(link.predecessor_id, link.successor_id)]
+    AgencySuccession.objects.filter(pk__in=[link.pk for link in stale]).delete()
+    return len(stale)
+
+
+def _refuse_symbol_clashes(agencies: Iterable[Agency]) -> None:
+    """Two agencies of one unit in force together never share a symbol: a paper's number would
+    not say who issued it. Checked against every agency of the units the fixture touches."""
+    units = {a.unit_id for a in agencies}
+    others = Agency.objects.filter(unit_id__in=units).exclude(symbol="")
+    clashes = symbol_clashes(agencies, others)
+    if clashes:
+        raise AgencyFixtureError("\n".join(clashes))
+
+
+def agency_set_symbol(*, agency: Agency, symbol: str, acting_user: Any) -> Agency:
+    """Give an agency the issuer symbol its papers carry. Refused (ValidationError, in
+    Vietnamese) when another agency of the same unit in force at the same time has it."""
+    symbol = symbol.strip()
+    field = Agency._meta.get_field("symbol")
+    check_text(symbol, label=getattr(field, "verbose_name", "symbol"), max_length=20)
+    with unit_of_work():
+        agency = Agency.objects.select_for_update().get(pk=agency.pk)
+        before = agency.symbol
+        agency.symbol = symbol
+        check_symbol(agency)
+        if before != symbol:
+            agency.save(update_fields=["symbol"])
+            audit_write(
+                action="agencies.set_symbol",
+                acting_user=acting_user,
+                obj=agency,
+                changes=field_changes({"symbol": before}, {"symbol": symbol}),
+            )
+    return agency
 
 
 def _agency(code: str | None) -> Agency | None:

@@ -18,7 +18,8 @@ def compute_rollup(
     Province: the unit's province at its own time, followed along succession to the province in
     force today. Commune: followed along succession only while each step has exactly one whole
     successor; a split commune (several successors, or only part of it passing on) has none, so
-    its records are shown as the old commune and never counted twice.
+    its records are shown as the old commune and never counted twice. A district that passed
+    whole to one commune-level unit (Lý Sơn to the special zone) rolls up to it like a commune.
     """
     by_id = {u.pk: u for u in units}
     successors: dict[int, list[tuple[int, bool]]] = defaultdict(list)
@@ -57,13 +58,18 @@ def compute_rollup(
             return commune_memo[uid]
         u = by_id[uid]
         answer: int | None = None
+        nexts = successors.get(uid, [])
+        whole = nexts[0][0] if len(nexts) == 1 and not nexts[0][1] else None
         if u.level in COMMUNE_LEVELS and uid not in seen:
             if current(u):
                 answer = uid
-            else:
-                nexts = successors.get(uid, [])
-                if len(nexts) == 1 and not nexts[0][1]:
-                    answer = commune_of(nexts[0][0], seen | {uid})
+            elif whole is not None:
+                answer = commune_of(whole, seen | {uid})
+        elif u.level == Level.DISTRICT and whole is not None and not current(u):
+            # Only a whole successor at commune level: a district has no commune otherwise.
+            answer = (
+                commune_of(whole, seen | {uid}) if by_id[whole].level in COMMUNE_LEVELS else None
+            )
         commune_memo[uid] = answer
         return answer
 

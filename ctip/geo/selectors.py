@@ -144,3 +144,10 @@ def unit_named(text: str, day: date) -> Unit:
             % {"name": text, "day": f"{day:%d/%m/%Y}"}
         )
     return found
+
+
+def districts_without_successor(*, last_day: date = date(2025, 6, 30)) -> QuerySet[Unit]:
+    """Districts ending on `last_day` (the last day of the district level) with no successor
+    link. Those divided between several new communes are expected here (no single unit took
+    them over); a district that passed whole to one unit must not be."""
+    return Unit.objects.filter(level=Level.DISTRICT, valid_to=last_day, succession_out__isnull=True)

@@ -20,10 +20,11 @@ class LoadResult:
     created: int = 0
     updated: int = 0
     links_created: int = 0
+    links_removed: int = 0
 
     @property
     def changed(self) -> int:
-        return self.created + self.updated + self.links_created
+        return self.created + self.updated + self.links_created + self.links_removed
 
 
 def units_load_package(*, acting_user: Any = None) -> LoadResult:
@@ -39,19 +40,26 @@ def units_load_package(*, acting_user: Any = None) -> LoadResult:
         legacy_keys = {(r.level, r.code): (r.level, r.code, r.valid_to) for r in legacy}
         current_keys = {(r.level, r.code): (r.level, r.code, r.valid_to) for r in current}
         wanted = []
-        for link in package_data.links(current_levels):
+        package_links = package_data.links(current_levels) + package_data.district_links(current)
+        for link in package_links:
             pred = ids.get(legacy_keys.get(link.predecessor, ("", 0, None)))
             succ = ids.get(current_keys.get(link.successor, ("", 0, None)))
             if pred and succ:
                 wanted.append((pred, succ, link.partial))
         result.links_created = _add_links(wanted, package_data.REFORM_DAY)
+        result.links_removed = _drop_stale_links(wanted, package_data.REFORM_DAY)
         if result.changed:
             batch = audit_write(
                 action="geo.units_load_package",
                 acting_user=acting_user,
                 count=result.changed,
                 file_hash=package_data.fingerprint(),
-                changes={"created": result.created, "updated": result.updated},
+                changes={
+                    "created": result.created,
+                    "updated": result.updated,
+                    "links_created": result.links_created,
+                    "links_removed": result.links_removed,
+                },
             )
             Unit.objects.filter(batch__isnull=True, source=Source.PACKAGE).update(batch=batch)
             units_refresh_rollup()
@@ -118,6 +126,23 @@ def _add_links(wanted: list[tuple[int, int, bool]], day: date) -> int:
     ]
     UnitSuccession.objects.bulk_create(new, batch_size=2000)
     return len(new)
+
+
+def _drop_stale_links(wanted: list[tuple[int, int, bool]], day: date) -> int:
+    """Remove links between package units that the package data no longer yields (Tiền Giang
+    -> Tây Ninh, an artefact of the package's province table), so a reload repairs them. Links
+    of units imported from CSV are never touched."""
+    keep = {(p, s) for p, s, _partial in wanted}
+    package = UnitSuccession.objects.filter(
+        date=day, predecessor__source=Source.PACKAGE, successor__source=Source.PACKAGE
+    )
+    stale = [
+        pk
+        for pk, p, s in package.values_list("pk", "predecessor_id", "successor_id")
+        if (p, s) not in keep
+    ]
+    UnitSuccession.objects.filter(pk__in=stale).delete()
+    return len(stale)
 
 
 def unit_set_flags(

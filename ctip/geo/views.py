@@ -6,7 +6,8 @@ from django.shortcuts import render
 
 from ctip.core.access import is_htmx, requires
 from ctip.core.permissions import P
-from ctip.geo.models import Level, Unit
+from ctip.geo.labels import level_choices
+from ctip.geo.models import COMMUNE_LEVELS, Level, Unit
 
 
 @requires(P.VIEW_REFERENCE)
@@ -15,7 +16,10 @@ def unit_list(request: HttpRequest) -> HttpResponse:
     day = _day(request.GET.get("date", ""))
     qs = Unit.objects.valid_on(day).select_related("parent")
     level = request.GET.get("level", "")
-    if level in Level.values:
+    if level == Level.COMMUNE:
+        # The commune level as named on that day: from 1/7/2025 "xã, phường, đặc khu".
+        qs = qs.filter(level__in=COMMUNE_LEVELS)
+    elif level in Level.values:
         qs = qs.filter(level=level)
     # PostgreSQL refuses a NUL in a query: a search term never needs one.
     query = request.GET.get("q", "").replace("\x00", "").strip()
@@ -25,7 +29,8 @@ def unit_list(request: HttpRequest) -> HttpResponse:
     elif query:
         qs = qs.filter(name__icontains=query)
     page = Paginator(qs.order_by("level", "code"), 50).get_page(request.GET.get("page"))
-    context = {"page": page, "levels": Level.choices, "level": level, "q": query, "day": day}
+    levels = level_choices(day)
+    context = {"page": page, "levels": levels, "level": level, "q": query, "day": day}
     template = "geo/_rows.html" if is_htmx(request) else "geo/list.html"
     return render(request, template, context)
 

@@ -5,6 +5,7 @@ from pathlib import Path
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from ctip.agencies.generate import commune_agencies_generate
 from ctip.agencies.package_data import shipped_fixtures
 from ctip.agencies.services import agencies_load_fixture
 from ctip.ops.jobs import ensure_schedules, refresh_reference_data
@@ -28,6 +29,9 @@ class Command(BaseCommand):
         for path in shipped_fixtures():
             changed = agencies_load_fixture(path=path)
             self.stdout.write(f"agencies: {path.name}: {changed} changed")
+        # Commune People's Committees and police, where reception starts: from the unit data,
+        # after the fixtures that hold their district and provincial parents.
+        self.stdout.write(f"commune agencies: {commune_agencies_generate().changed} changed")
         self.stdout.write(f"holidays: {holidays_load(years=default_years())} added")
         rules = sum(rules_load_fixture(path=p) for p in rule_fixtures())
         self.stdout.write(f"rules: {rules} added")
