@@ -17,7 +17,15 @@ def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ctip.settings")
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(sys.argv)
+    try:
+        execute_from_command_line(sys.argv)
+    except LookupError as exc:
+        # A legal rule missing for a date (ctip.rules.selectors.RuleMissing): its message
+        # names the rule and the date; anything else stays a traceback.
+        if not getattr(exc, "rule_missing", False):
+            raise
+        sys.stderr.write(f"{exc}\n")
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "ctip.core.access.DeclaredViewMiddleware",
+    # A legal rule missing for a date is a message naming the rule and the date, never a 500.
+    "ctip.rules.middleware.RuleMissingMiddleware",
     # Last, as django-axes asks.
     "axes.middleware.AxesMiddleware",
 ]

@@ -12,7 +12,9 @@ from ctip.enforcement import views_watch as watch
 from ctip.geo import views as geo
 from ctip.prevention import views as prevention
 from ctip.victims import views as victims
+from ctip.victims import views_actions as case_steps
 from ctip.victims import views_duplicates as duplicates
+from ctip.victims import views_privacy as privacy
 from ctip.victims import views_protection as protection
 from ctip.web import views as core
 
@@ -61,6 +63,14 @@ urlpatterns = [
     path("ho-so/<int:pk>/nhat-ky/", victims.case_access_log, name="case_access_log"),
     path("ho-so/<int:pk>/khan-cap/", victims.case_break_glass, name="case_break_glass"),
     path("ho-so/<int:pk>/bao-ve/", protection.protection, name="case_protection"),
+    path("ho-so/<int:pk>/bao-ve/buoc/", case_steps.case_actions, name="case_actions"),
+    path("ho-so/<int:pk>/du-lieu-ca-nhan/", privacy.case_privacy, name="case_privacy"),
+    path("yeu-cau-du-lieu/", privacy.privacy_requests, name="privacy_requests"),
+    path(
+        "dong-y/<int:pk>/chung-cu/",
+        privacy.consent_evidence_download,
+        name="consent_evidence_download",
+    ),
     path("chuyen-ho-so/", protection.referrals_incoming, name="referrals_incoming"),
     path("ho-so/<int:pk>/giay-to/", protection.paper_create, name="paper_create"),
     path("ho-so/<int:pk>/gop/", protection.case_merge_view, name="case_merge"),

@@ -261,7 +261,16 @@ def _victims(found: dict[str, Person]) -> dict[str, Any]:
         None,
     )
     case = Case.objects.get(pk=case.pk)
-    consent_record(case=case, purpose=ConsentPurpose.REFERRAL, given_on=DAY, acting_user=None)
+    # The person is 17: a guardian consents, with the child's own agreement (issue 22).
+    consent_record(
+        case=case,
+        purpose=ConsentPurpose.REFERRAL,
+        given_on=DAY,
+        acting_user=None,
+        given_by="guardian",
+        child_agrees=True,
+        evidence=SimpleUploadedFile("dong-y.pdf", PDF),
+    )
     referral = referral_send(
         case=case,
         to_agency=Agency.objects.get(code="qng-hlhpn-2025"),
@@ -305,6 +314,7 @@ def _victims(found: dict[str, Person]) -> dict[str, Any]:
     )
     return {
         "case": Case.objects.get(pk=case.pk),
+        "consent": case.consents.get(),
         "referral": referral,
         "support": support,
         "paper": paper,
@@ -499,6 +509,9 @@ PARAMS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "case_access_log": lambda w: {"pk": w["case"].pk},
     "case_break_glass": lambda w: {"pk": w["case"].pk},
     "case_protection": lambda w: {"pk": w["case"].pk},
+    "case_actions": lambda w: {"pk": w["case"].pk},
+    "case_privacy": lambda w: {"pk": w["case"].pk},
+    "consent_evidence_download": lambda w: {"pk": w["consent"].pk},
     "paper_create": lambda w: {"pk": w["case"].pk},
     "case_merge": lambda w: {"pk": w["case"].pk},
     "paper_download": lambda w: {"pk": w["paper"].pk},

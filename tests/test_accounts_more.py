@@ -46,6 +46,7 @@ def test_a_step_rule_naming_an_unknown_role_is_an_error():
         value=["wizard"],
         valid_from=date(2025, 1, 1),
         legal_basis_document="x",
+        legal_basis_article="Điều 1",
         acting_user=None,
     )
     with pytest.raises(ValueError, match="wizard"):

@@ -389,7 +389,13 @@ def _valid(base: Any, i: dict[str, int]) -> dict[str, str]:
         return dict(base)
     return {
         "support": {"support": "1", "regime": "medical", "given_on": "11/09/2026", "amount": "100"},
-        "consent": {"consent": "1", "purpose": "processing", "given_on": "11/09/2026"},
+        "consent": {
+            "consent": "1",
+            "purpose": "processing",
+            "given_on": "11/09/2026",
+            "given_by": "guardian",
+            "child_agrees": "true",
+        },
         "transition": {"to_state": "verifying", "on": "11/09/2026", "reason": ""},
         "edit": {"version": "1", "suspects_count": "0", "unregistered_victims": "0"},
         "check": {"check": "1", "on": "11/09/2026", "result": ""},

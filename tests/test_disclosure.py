@@ -346,7 +346,7 @@ def watch_counts_shown(user: Any) -> list[int]:
     values = []
     for row in re.findall(r"<tr[^>]*>(.*?)</tr>", html, re.S):
         cells = re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, re.S)
-        if len(cells) == 4 and cells[0] != "Xã, phường" or len(cells) == 3:
+        if len(cells) == 4 and cells[0] != "Xã, phường, đặc khu" or len(cells) == 3:
             values += [int(c.replace(".", "")) for c in cells[-2:] if c.replace(".", "").isdigit()]
     return values
 

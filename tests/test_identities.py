@@ -54,7 +54,17 @@ def _case(name: str = NAME, doc: str = DOC) -> Case:
 
 
 def _identified(case: Case) -> Case:
-    _move(_move(case, State.VERIFYING, DAY, "", None), State.IDENTIFIED, DAY, "ghi chú riêng", None)
+    from ctip.agencies.models import Agency
+
+    police = Agency.objects.get(code="qng-ca-2025")  # the body that identifies (issue 22)
+    _move(
+        _move(case, State.VERIFYING, DAY, "", None),
+        State.IDENTIFIED,
+        DAY,
+        "ghi chú riêng",
+        None,
+        police,
+    )
     case.refresh_from_db()
     return case
 

@@ -138,7 +138,12 @@ def test_purge_refreshes_the_cells_it_may_change(monkeypatch):
 
     monkeypatch.setattr(rollups, "refresh", spy)
     consent = consent_record(
-        case=case, purpose=ConsentPurpose.PROCESSING, given_on=DAY, acting_user=None
+        case=case,
+        purpose=ConsentPurpose.PROCESSING,
+        given_on=DAY,
+        acting_user=None,
+        given_by="guardian",  # the person may be a child: a guardian consents (issue 22)
+        child_agrees=True,
     )
     consent_withdraw(consent=consent, on=date(2026, 5, 1), acting_user=None)  # purges at once
     assert (Case, {(DAY, case.home_unit_id)}) in refreshed

@@ -48,6 +48,7 @@ KNOWN_READS = {
     "case_identity",
     "case_protection",
     "case_access_log",
+    "consent_evidence_download",
     "paper_download",
     "evidence_download",
     "criminal_case_edit",

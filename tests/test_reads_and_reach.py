@@ -27,7 +27,7 @@ def _referred() -> Case:
     referral = referral_send(
         case=case,
         to_agency=Agency.objects.get(code="qng-bdbp-2025"),
-        reason="hồi hương",
+        reason="đưa về bản Nà Hẩu",
         on=DAY,
         acting_user=None,
     )

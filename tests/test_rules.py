@@ -22,6 +22,7 @@ def _two_versions():
         value={"amount": 5, "unit": "calendar_days"},
         valid_from=date(2012, 1, 1),
         legal_basis_document="Luật Phòng, chống mua bán người 2011",
+        legal_basis_article="Điều 24",
         acting_user=None,
     )
     return rule_set(
@@ -62,6 +63,7 @@ def test_overlapping_version_is_refused_and_nothing_changes():
             valid_from=date(2020, 1, 1),
             valid_to=date(2020, 12, 31),
             legal_basis_document="x",
+            legal_basis_article="Điều 1",
             acting_user=None,
         )
     assert Rule.objects.filter(key=KEY).count() == 2
@@ -85,6 +87,7 @@ def test_bad_values_are_refused(kind, value):
             value=value,
             valid_from=date(2025, 1, 1),
             legal_basis_document="x",
+            legal_basis_article="Điều 1",
             acting_user=None,
         )
     assert not Rule.objects.filter(key="x").exists()
@@ -93,7 +96,11 @@ def test_bad_values_are_refused(kind, value):
 def test_working_days_skip_weekends():
     # Thursday 2/10/2025 + 3 working days: Fri 3, Mon 6, Tue 7.
     assert add_duration(date(2025, 10, 2), Duration(3, "working_days")) == date(2025, 10, 7)
-    assert add_duration(date(2025, 10, 2), Duration(3, "calendar_days")) == date(2025, 10, 5)
+    # Three calendar days end on Sunday 5/10: the limit ends at the end of the next working day,
+    # Monday 6/10 (Civil Code 2015 Art. 148(5)).
+    assert add_duration(date(2025, 10, 2), Duration(3, "calendar_days")) == date(2025, 10, 6)
+    # Ending on a working day, nothing moves: Monday 6/10 + 3 = Thursday 9/10.
+    assert add_duration(date(2025, 10, 6), Duration(3, "calendar_days")) == date(2025, 10, 9)
 
 
 def test_working_days_skip_tet_and_national_day():

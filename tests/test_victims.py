@@ -65,30 +65,33 @@ def test_code_not_name_and_encrypted_at_rest(worker):
 
 
 @pytest.mark.parametrize(
-    ("role", "to_state", "allowed"),
+    ("role", "agency", "to_state", "allowed"),
     [
-        ("case_worker", State.VERIFYING, True),
-        ("case_worker", State.IDENTIFIED, False),
-        ("case_supervisor", State.IDENTIFIED, True),
-        ("agency_officer", State.VERIFYING, False),
+        ("case_worker", "qng-syt-2025", State.VERIFYING, True),
+        ("case_worker", "qng-ca-2025", State.IDENTIFIED, False),
+        ("case_supervisor", "qng-ca-2025", State.IDENTIFIED, True),
+        # The health department owns the case but the law does not let it identify a victim
+        # (issue 22): identification is by the police, border guard, coast guard, procedural
+        # bodies or missions abroad.
+        ("case_supervisor", "qng-syt-2025", State.IDENTIFIED, False),
+        ("agency_officer", "qng-syt-2025", State.VERIFYING, False),
     ],
 )
-def test_transitions_by_role(role, to_state, allowed):
-    user = make_user("u", role, agency="qng-syt-2025")
-    case = _case()
+def test_transitions_by_role(role, agency, to_state, allowed):
+    user = make_user("u", role, agency=agency)
+    case = _case(owner=agency)
     if to_state == State.IDENTIFIED:
         case_transition(
             case=case,
             to_state=State.VERIFYING,
             on=DAY,
-            acting_user=make_user("w", "case_worker", agency="qng-syt-2025"),
+            acting_user=make_user("w", "case_worker", agency=agency),
         )
         case.refresh_from_db()
     if allowed:
-        assert (
-            case_transition(case=case, to_state=to_state, on=DAY, acting_user=user).state
-            == to_state
-        )
+        moved = case_transition(case=case, to_state=to_state, on=DAY, acting_user=user)
+        assert moved.state == to_state
+        assert moved.events.last().agency.code == agency  # the body that took the step
     else:
         before = case.state
         with pytest.raises(CaseError, match="không được thực hiện|Không có hồ sơ này"):
@@ -97,16 +100,24 @@ def test_transitions_by_role(role, to_state, allowed):
         assert case.state == before
 
 
-def test_transition_before_the_rule_took_effect_is_refused(worker):
-    case = _case(received=date(2025, 3, 1))
-    with pytest.raises(CaseError, match="02/03/2025"):
+def test_transition_before_any_law_took_effect_is_refused(worker):
+    """Law 66/2011 took effect on 1/1/2012: a step dated before has no rule, and the message
+    names the rule and the date."""
+    case = _case(received=date(2011, 12, 1))
+    events = case.events.count()
+    with pytest.raises(CaseError, match=r"roles\.step\.victims\.verifying.*02/12/2011"):
         case_transition(
-            case=case, to_state=State.VERIFYING, on=date(2025, 3, 2), acting_user=worker
+            case=case, to_state=State.VERIFYING, on=date(2011, 12, 2), acting_user=worker
         )
+    case.refresh_from_db()
+    assert case.state == State.RECEIVED and case.events.count() == events
 
 
-def test_illegal_transition_and_reopen(worker, supervisor):
-    case = _case()
+def test_illegal_transition_and_reopen():
+    # The police hold this file: the law lets them decide the person is not a victim.
+    worker = make_user("congan", "case_worker", agency="qng-ca-2025")
+    supervisor = make_user("giamsatca", "case_supervisor", agency="qng-ca-2025")
+    case = _case(owner="qng-ca-2025")
     with pytest.raises(CaseError, match="Không thể chuyển"):
         case_transition(case=case, to_state=State.SUPPORT, on=DAY, acting_user=worker)
     case = case_transition(case=case, to_state=State.VERIFYING, on=DAY, acting_user=worker)
@@ -302,7 +313,7 @@ ALL_STEPS = [(s, t) for s, t, _step in CASE_FLOW.rows()]
 @pytest.mark.parametrize("role", ["case_worker", "case_supervisor", "agency_officer"])
 def test_every_transition_is_allowed_or_denied_by_the_rules(source, target, role):
     """The rule roles.step.victims.<state> in force decides, for every step of the workflow."""
-    from ctip.accounts.steps import roles_for_step
+    from ctip.accounts.steps import agency_performs, bodies_for_step, roles_for_step
     from ctip.victims.transitions import _move
 
     case = _case()
@@ -311,7 +322,11 @@ def test_every_transition_is_allowed_or_denied_by_the_rules(source, target, role
             case = _move(case, state, DAY, "x", None)
     assert case.state == source
     user = make_user("u", role, agency="qng-syt-2025")
-    allowed = role in roles_for_step(f"victims.{target}", on=DAY)
+    step = f"victims.{target}"
+    bodies = bodies_for_step(step, on=DAY)
+    allowed = role in roles_for_step(step, on=DAY) and (
+        bodies is None or agency_performs(case.owner, bodies, on=DAY)
+    )
     if allowed:
         assert (
             case_transition(case=case, to_state=target, on=DAY, reason="x", acting_user=user).state

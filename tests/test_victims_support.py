@@ -105,11 +105,13 @@ def test_eligibility_matrix(setup, group, regimes, by_case):
 
 
 def test_no_eligibility_rule_before_the_law_took_effect():
+    """Law 66/2011/QH12 took effect on 1/1/2012 (issue 22: the earlier regime is encoded): no
+    rule before, and the message names the rule and the date."""
     case = _case()
     from ctip.rules.selectors import RuleMissing
 
-    with pytest.raises(RuleMissing):
-        eligibility(case, on=date(2025, 6, 30))
+    with pytest.raises(RuleMissing, match=r"victims\.support\.eligibility.*31/12/2011"):
+        eligibility(case, on=date(2011, 12, 31))
 
 
 def test_support_outside_the_entitlement_is_refused_and_totals_per_regime():
@@ -282,7 +284,7 @@ def test_referral_and_support_through_the_web(client):
     )
     assert "Chưa có sự đồng ý" in refused.content.decode()
     client.post(page, {"consent": "1", "purpose": "referral", "given_on": "10/09/2025"})
-    client.post(page, {"referral": "1", "to_agency": border.pk, "reason": "hồi hương"})
+    client.post(page, {"referral": "1", "to_agency": border.pk, "reason": "đưa về bản Nà Hẩu"})
     client.post(
         page, {"support": "1", "regime": "medical", "given_on": "11/09/2025", "amount": "500000"}
     )
@@ -325,10 +327,21 @@ def test_generated_papers_open_in_python_docx_with_the_case_data(client, kind):
 
     from docx import Document
 
-    from ctip.victims.models import AccessLog, Paper
+    from ctip.agencies.models import Agency
+    from ctip.victims.models import AccessLog, Paper, Referral
 
     case = _case(name="Hà Thị Lan & Cúc <em>")
-    _move(_move(case, State.VERIFYING, DAY, "", None), State.IDENTIFIED, DAY, "", None)
+    police = Agency.objects.get(code="qng-ca-2025")
+    # The police identify (issue 22): the confirmation is theirs to issue, in their register.
+    _move(_move(case, State.VERIFYING, DAY, "", None), State.IDENTIFIED, DAY, "", None, police)
+    Referral.objects.create(
+        case=case,
+        from_agency=case.owner,
+        to_agency=police,
+        reason="x",
+        status="accepted",
+        sent_on=DAY,
+    )
     support_give(
         case=case,
         regime="medical",
@@ -337,7 +350,8 @@ def test_generated_papers_open_in_python_docx_with_the_case_data(client, kind):
         amount=1_250_000,
         acting_user=None,
     )
-    worker = make_user("xahoi", "case_worker", agency="qng-syt-2025")
+    issuer = "qng-ca-2025" if kind == "victim_confirmation" else "qng-syt-2025"
+    worker = make_user("xahoi", "case_worker", agency=issuer)
     log_in(client, worker, add_totp(worker))
     client.post(f"/ho-so/{case.pk}/giay-to/", {"kind": kind})
     paper = Paper.objects.get()
@@ -345,7 +359,7 @@ def test_generated_papers_open_in_python_docx_with_the_case_data(client, kind):
         paper.number
         == {
             "reception_minutes": "1/BB-SYT",
-            "victim_confirmation": "1/GXN-SYT",
+            "victim_confirmation": "1/GXN-CAT",
             "support_decision": "1/QĐ-SYT",
         }[kind]
     )

@@ -47,7 +47,7 @@ ROLES: dict[str, Role] = {
         ),
         Role(
             "standing_office",
-            _("Cơ quan Thường trực"),
+            _("Cơ quan Thường trực Ban Chỉ đạo 138"),
             frozenset(
                 _AGENCY
                 | {

@@ -53,7 +53,10 @@ PERSON_REGISTERS = VICTIM_REGISTERS | CRIMINAL_REGISTERS | WATCH_REGISTERS
 
 
 def threshold(*, on: date) -> int:
-    """The effective-dated rule (ctip/reporting/fixtures/rules.yaml); 5 where none is loaded."""
+    """k in force on `on`: the dated rule (ctip/reporting/fixtures/rules.yaml), cited under each
+    regime (Statistics Law 89/2015/QH13 from 1/7/2016, Decree 13/2023/NĐ-CP from 1/7/2023, Law
+    91/2025/QH15 from 1/1/2026). No text sets the number: 5 is ctip's choice. Before the first
+    version, or where none is loaded, DEFAULT: the control never lapses for want of a rule."""
 
     try:
         return max(1, int(rule_value(RULE, on=on)))

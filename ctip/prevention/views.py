@@ -14,7 +14,8 @@ from ctip.core.access import access_object, is_htmx, requires
 from ctip.core.exports import safe_cell
 from ctip.core.permissions import P
 from ctip.core.validators import check_text
-from ctip.geo.models import Unit
+from ctip.geo.labels import level_label
+from ctip.geo.models import Level, Unit
 from ctip.geo.selectors import UnitNotFound, covered_unit_ids, unit_named
 from ctip.periods.locks import LockedPeriodError
 from ctip.prevention.coverage import coverage_report, sort_rows
@@ -224,10 +225,20 @@ def coverage_view(request: HttpRequest) -> HttpResponse:
         return response
     query = request.GET.copy()
     query.pop("sort", None)
+    # The level's words as they stood on the structure's day (issue 22: "xã, phường, đặc khu"
+    # from 1/7/2025, "xã, phường, thị trấn" before).
+    old = form.is_valid() and form.cleaned_data["structure"] == "old"
+    day = form.cleaned_data["date_to"] if old else today
     return render(
         request,
         "prevention/coverage.html",
-        {"form": form, "rows": rows, "extra": extra, "query": query.urlencode()},
+        {
+            "form": form,
+            "rows": rows,
+            "extra": extra,
+            "query": query.urlencode(),
+            "commune_level": level_label(Level.COMMUNE, day, capitalised=True),
+        },
     )
 
 

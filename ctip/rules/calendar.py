@@ -41,10 +41,15 @@ class WorkCalendar:
 
 
 def add_duration(start: date, duration: Duration) -> date:
-    """The last day of a time limit of `duration` counted from `start` (the day of the event is
-    not counted, as in Civil Code Art. 147)."""
+    """The last day of a time limit of `duration` counted from `start`: the day of the event is
+    not counted (Civil Code 2015 Art. 147(2)), and a limit in days whose last day is a weekend
+    or public holiday ends at the end of the next working day (Art. 148(5))."""
     if duration.unit == CALENDAR_DAYS:
-        return start + timedelta(days=duration.amount)
+        last = start + timedelta(days=duration.amount)
+        calendar = WorkCalendar(last, last + timedelta(days=30))
+        while not calendar.is_working_day(last):
+            last += timedelta(days=1)
+        return last
     # Generous window: a year of Tết and make-up days never shifts more than this.
     calendar = WorkCalendar(start, start + timedelta(days=duration.amount * 2 + 30))
     day, left = start, duration.amount
@@ -67,4 +72,4 @@ def working_days_between(start: date, end: date) -> int:
 
 def default_years() -> range:
     this = date.today().year
-    return range(2015, this + 3)
+    return range(2012, this + 3)  # from Law 66/2011 (in force 1/1/2012): its limits too

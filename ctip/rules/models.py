@@ -23,8 +23,13 @@ class Rule(Validity):
     kind = models.CharField(_("loại giá trị"), max_length=20, choices=ValueKind.choices)
     value = models.JSONField(_("giá trị"))
     legal_basis_document = models.CharField(_("văn bản căn cứ"), max_length=200)
-    legal_basis_article = models.CharField(_("điều, khoản"), max_length=120, blank=True)
+    legal_basis_article = models.CharField(_("điều, khoản"), max_length=300, blank=True)
     note = models.TextField(_("ghi chú"), blank=True)
+    # What the rule is, in words, for messages ("thời hạn xác minh ban đầu").
+    title = models.CharField(_("tên quy định"), max_length=200, blank=True)
+    # False until the value and citation are checked against the text in force
+    # (docs/legal.md lists every unverified rule and what is missing).
+    verified = models.BooleanField(_("đã đối chiếu văn bản"), default=False)
 
     objects = ValidityManager()
 

@@ -26,8 +26,10 @@ def rule_set(
     valid_from: date,
     valid_to: date | None = None,
     legal_basis_document: str,
-    legal_basis_article: str = "",
+    legal_basis_article: str,
     note: str = "",
+    title: str = "",
+    verified: bool = False,
     acting_user: Any,
 ) -> Rule:
     """Add a version of rule `key` in force from `valid_from`. An open-ended earlier version ends
@@ -35,6 +37,8 @@ def rule_set(
     _check_value(kind, value)
     if not legal_basis_document.strip():
         raise RuleError(_("Phải nêu văn bản căn cứ của quy định."))
+    if not legal_basis_article.strip():
+        raise RuleError(_("Phải nêu điều, khoản căn cứ của quy định."))
     if valid_to is not None and valid_to < valid_from:
         raise RuleError(_("Ngày hết hiệu lực phải sau ngày có hiệu lực."))
     with unit_of_work():
@@ -59,6 +63,8 @@ def rule_set(
             legal_basis_document=legal_basis_document,
             legal_basis_article=legal_basis_article,
             note=note,
+            title=title,
+            verified=verified,
         )
         audit_write(
             action="rules.rule_set",
@@ -105,26 +111,79 @@ def holidays_load(*, years: range, acting_user: Any = None) -> int:
     return len(new)
 
 
+# The fields of a fixture entry that describe a version (besides key and valid_from).
+_DESCRIPTIVE = (
+    "kind",
+    "value",
+    "valid_to",
+    "legal_basis_document",
+    "legal_basis_article",
+    "note",
+    "title",
+    "verified",
+)
+
+
 def rules_load_fixture(*, path: Any, acting_user: Any = None) -> int:
-    """Add the fixture's rule versions not yet present (by key and start date). Idempotent."""
+    """Add the fixture's rule versions not yet present (by key and start date), and correct a
+    present version whose description differs (a citation fixed, a rule verified): one audited
+    correction each. Idempotent. Returns how many versions were added or corrected."""
     import yaml
 
-    entries = yaml.safe_load(path.read_text(encoding="utf-8"))["rules"]
-    added = 0
+    entries = _with_ends(yaml.safe_load(path.read_text(encoding="utf-8"))["rules"])
+    changed = 0
     for entry in entries:
-        start = entry["valid_from"]
-        if Rule.objects.filter(key=entry["key"], valid_from=start).exists():
-            continue
-        rule_set(
-            key=entry["key"],
-            kind=entry["kind"],
-            value=entry["value"],
-            valid_from=start,
-            valid_to=entry.get("valid_to"),
-            legal_basis_document=entry["legal_basis_document"],
-            legal_basis_article=entry.get("legal_basis_article", ""),
-            note=entry.get("note", ""),
+        fields = {name: entry.get(name, _default(name)) for name in _DESCRIPTIVE}
+        present = Rule.objects.filter(key=entry["key"], valid_from=entry["valid_from"]).first()
+        if present is None:
+            rule_set(
+                key=entry["key"], valid_from=entry["valid_from"], acting_user=acting_user, **fields
+            )
+            changed += 1
+        elif any(getattr(present, name) != value for name, value in fields.items()):
+            rule_correct(rule=present, fields=fields, acting_user=acting_user)
+            changed += 1
+    return changed
+
+
+def _with_ends(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An open-ended version followed by another version of its key ends the day before that
+    one starts, as rule_set stores it: loading twice then finds nothing to correct."""
+    ordered = sorted(entries, key=lambda e: (e["key"], e["valid_from"]))
+    for entry, following in zip(ordered, ordered[1:] + [None], strict=True):
+        if entry.get("valid_to") is None and following and following["key"] == entry["key"]:
+            entry["valid_to"] = following["valid_from"] - timedelta(days=1)
+    return ordered
+
+
+def _default(name: str) -> Any:
+    return {"valid_to": None, "note": "", "title": "", "verified": False}.get(name, "")
+
+
+def rule_correct(*, rule: Rule, fields: dict[str, Any], acting_user: Any) -> Rule:
+    """Correct a version encoded wrongly (its citation, value or end), not a change of the law:
+    a new legal text is a new version (rule_set)."""
+    _check_value(fields["kind"], fields["value"])
+    if not str(fields["legal_basis_article"]).strip():
+        raise RuleError(_("Phải nêu điều, khoản căn cứ của quy định."))
+    with unit_of_work():
+        before = {name: getattr(rule, name) for name in fields}
+        for name, value in fields.items():
+            setattr(rule, name, value)
+        rule.full_clean(exclude=["value"])
+        rule.save()
+        audit_write(
+            action="rules.rule_correct",
             acting_user=acting_user,
+            obj=rule,
+            changes={
+                name: [_plain(before[name]), _plain(value)]
+                for name, value in fields.items()
+                if before[name] != value
+            },
         )
-        added += 1
-    return added
+    return rule
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value

@@ -27,6 +27,10 @@ class CaseForm(forms.Form):
     nationality = bounded.CharField(
         label=_("Quốc tịch (mã 2 chữ, ví dụ VN)"), initial="VN", max_length=2, min_length=2
     )
+    stateless_resident = forms.BooleanField(
+        label=_("Người không quốc tịch thường trú tại Việt Nam (hưởng chế độ như công dân)"),
+        required=False,
+    )
     identity_document = bounded.CharField(
         label=_("Giấy tờ tùy thân"), required=False, max_length=100
     )

@@ -108,7 +108,7 @@ def _being_identified_on(qs: Any, day: Any) -> Any:
 register(
     Indicator(
         code="victims.being_identified",
-        label=_("Số người đang trong quá trình xác định"),
+        label=_("Số người đang trong quá trình xác định là nạn nhân"),
         measure=_("người"),
         kind=STOCK,
         records=_cases,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.apps import apps
@@ -20,21 +20,23 @@ from ctip.core.sealed import destroy
 from ctip.core.work import unit_of_work
 from ctip.indicators import rollups
 from ctip.rules.calendar import Duration, add_duration
-from ctip.rules.selectors import RuleMissing, rule_in_force
+from ctip.rules.models import Rule
 from ctip.victims.models import (
     Case,
+    CaseAction,
     CaseEvent,
     CaseExploitation,
     Consent,
+    DataSubjectRequest,
     Paper,
     Referral,
     SupportGiven,
 )
 from ctip.victims.selectors import cases_owned
-from ctip.victims.states import ConsentPurpose, State
+from ctip.victims.states import ConsentBasis, ConsentPurpose, State
 
 # The records a merge moves from the duplicate to the case kept (access-log rows stay).
-MOVED = (CaseEvent, Referral, Consent, SupportGiven, Paper)
+MOVED = (CaseEvent, Referral, Consent, SupportGiven, Paper, CaseAction, DataSubjectRequest)
 
 
 class MergeError(ValueError):
@@ -114,24 +116,48 @@ def _check_may_merge(acting_user: Any, keep: Case, other: Case) -> None:
         raise MergeError(_("Chỉ gộp được hai hồ sơ do cơ quan của bạn quản lý."))
 
 
+RETENTION = "victims.retention.closed"
+
+
 def purge_due(today: date) -> QuerySet[Case]:
-    """Closed cases past the retention in force when they were closed, and closed cases whose
-    consent to processing was withdrawn."""
-    try:
-        rule = rule_in_force("victims.retention.closed", on=today)
-    except RuleMissing:
-        return Case.objects.none()
-    retention = Duration.from_value(rule.value)
+    """Closed cases past the retention of the rule in force on the day they were closed (not
+    today's rule), and closed cases whose consent to processing was withdrawn. One query per
+    version of the rule: within a version the cases closed up to a cut-off day are due, so the
+    calendar is read a few times per version, never once per case. A case closed on a day no
+    version covers is kept (docs/legal.md: the rule starts on 1/7/2023)."""
     closed = Case.objects.filter(state__in=(State.CLOSED, State.NOT_VICTIM), purged_on__isnull=True)
-    expired = [
-        c.pk
-        for c in closed.only("pk", "state_since")
-        if add_duration(c.state_since, retention) < today
-    ]
+    expired = Q(pk__in=[])
+    for version in Rule.objects.filter(key=RETENTION).order_by("valid_from"):
+        last_closed = _last_day_expired(Duration.from_value(version.value), today)
+        if version.valid_to is not None:
+            last_closed = min(last_closed, version.valid_to)
+        window = Q(state_since__lte=last_closed)
+        if version.valid_from is not None:
+            window &= Q(state_since__gte=version.valid_from)
+        expired |= Q(pk__in=closed.filter(window).values("pk"))
     withdrawn = Consent.objects.filter(
-        purpose=ConsentPurpose.PROCESSING, withdrawn_on__lte=today
+        purpose=ConsentPurpose.PROCESSING,
+        basis=ConsentBasis.CONSENT,
+        withdrawn_on__lte=today,
     ).values("case")
-    return closed.filter(Q(pk__in=expired) | Q(pk__in=withdrawn))
+    return closed.filter(expired | Q(pk__in=withdrawn))
+
+
+def _last_day_expired(retention: Duration, today: date) -> date:
+    """The latest closing day whose retention ended before `today`. The end of a limit never
+    moves earlier when its start moves later (Civil Code Art. 147-148 as add_duration counts),
+    so the days that qualify are all those up to this one: found by halving the interval."""
+    # Far enough back that the limit has surely ended: a working day is never more than a
+    # fortnight of holidays away (Tết), and a calendar limit moves at most that far.
+    low = today - timedelta(days=2 * retention.amount + 400)
+    high = today  # add_duration(today, ...) never ends before today
+    while high - low > timedelta(days=1):
+        middle = low + (high - low) // 2
+        if add_duration(middle, retention) < today:
+            low = middle
+        else:
+            high = middle
+    return low
 
 
 def cases_purge(

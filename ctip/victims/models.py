@@ -20,7 +20,15 @@ from ctip.geo.models import Unit
 from ctip.victims.duplicate_models import DuplicateReview as DuplicateReview
 from ctip.victims.paper_models import Paper as Paper
 from ctip.victims.paper_models import PaperTemplate as PaperTemplate
-from ctip.victims.states import ConsentPurpose, ReferralStatus, State
+from ctip.victims.privacy_models import DataSubjectRequest as DataSubjectRequest
+from ctip.victims.states import (
+    ConsentBasis,
+    ConsentForm,
+    ConsentGiver,
+    ConsentPurpose,
+    ReferralStatus,
+    State,
+)
 from ctip.victims.vocab import Sex, Source
 
 
@@ -61,6 +69,11 @@ class Case(models.Model):
     sex = models.CharField(_("giới tính"), max_length=10, choices=Sex.choices)
     age_at_reception = models.PositiveSmallIntegerField(_("tuổi khi tiếp nhận"), validators=[AGE])
     nationality = models.CharField(_("quốc tịch"), max_length=2, default="VN")
+    # A stateless person permanently resident in Vietnam has the rights of a citizen, not of a
+    # foreigner (Law 53/2024 Art. 37; rule victims.support.eligibility).
+    stateless_resident = models.BooleanField(
+        _("người không quốc tịch thường trú tại Việt Nam"), default=False
+    )
     destination_country = models.CharField(_("nước bị bóc lột"), max_length=2, blank=True)
     recruitment_channel = models.CharField(_("cách thức tuyển mộ"), max_length=30, blank=True)
     accompanying_children = models.PositiveSmallIntegerField(
@@ -152,6 +165,10 @@ class CaseEvent(models.Model):
     from_state = models.CharField(max_length=20, blank=True)
     to_state = models.CharField(max_length=20)
     reason = EncryptedTextField(blank=True, default="")
+    # The body that took the step (the police that identified the person, not the owner).
+    agency = models.ForeignKey(
+        Agency, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         ordering = ["at", "pk"]
@@ -183,7 +200,9 @@ class AccessLog(models.Model):
 
 
 class Consent(models.Model):
-    """The person's consent (Personal Data Protection Law 91/2025/QH15): given, withdrawn."""
+    """The lawful basis of a processing purpose (Decree 13/2023/NĐ-CP from 1/7/2023, Personal
+    Data Protection Law 91/2025/QH15 from 1/1/2026): the person's consent, given and withdrawn,
+    by whom and in what form, or a statutory basis where a state body processes without it."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="consents")
     purpose = models.CharField(_("mục đích"), max_length=20, choices=ConsentPurpose.choices)
@@ -194,6 +213,21 @@ class Consent(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
+    basis = models.CharField(
+        _("căn cứ xử lý"), max_length=20, choices=ConsentBasis.choices, default=ConsentBasis.CONSENT
+    )
+    # The statute relied on when basis is "statute" (article and clause).
+    statute = models.CharField(_("căn cứ pháp luật"), max_length=300, blank=True)
+    given_by = models.CharField(
+        _("người đồng ý"), max_length=20, choices=ConsentGiver.choices, default=ConsentGiver.PERSON
+    )
+    # A child's own agreement, asked from the age the rule in force sets (Decree 13/2023 Art. 20).
+    child_agrees = models.BooleanField(_("trẻ em đồng ý"), null=True, blank=True)
+    form = models.CharField(
+        _("hình thức"), max_length=20, choices=ConsentForm.choices, blank=True, default=""
+    )
+    # The signed form or recording: it names the person, so it is sealed like papers.
+    evidence = sealed_file_field(_("chứng cứ đồng ý"))
 
     class Meta:
         ordering = ["-given_on", "-pk"]
@@ -250,3 +284,34 @@ class SupportGiven(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case.code} {self.regime} {self.given_on}"
+
+
+class ActionKind(models.TextChoices):
+    PROTECTION = "protection", _("Áp dụng biện pháp bảo vệ")
+    FACILITY = "facility", _("Chuyển đến cơ sở trợ giúp xã hội")
+    FAMILY_NOTIFIED = "family_notified", _("Thông báo cho gia đình trẻ em")
+    SUPPORT_REFUSED = "support_refused", _("Từ chối nhận hỗ trợ")
+
+
+class CaseAction(models.Model):
+    """A recorded step that is not a change of state: a protection measure, a transfer to a
+    social-assistance facility, a child's family notified, a support the person refused."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="actions")
+    kind = models.CharField(_("loại"), max_length=20, choices=ActionKind.choices)
+    on = models.DateField(_("ngày"), validators=[validate_date])
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("cơ quan thực hiện"), on_delete=models.PROTECT, related_name="+"
+    )
+    regime = models.CharField(_("chế độ hỗ trợ"), max_length=30, blank=True)
+    # Details often name a place or a relative: encrypted.
+    detail = EncryptedTextField(_("nội dung"), blank=True, default="")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.case.code} {self.kind} {self.on}"

@@ -47,6 +47,16 @@ class Paper(models.Model):
     kind = models.CharField(max_length=30, choices=PaperKind.choices)
     number = models.CharField(_("số, ký hiệu"), max_length=40)
     issued_on = models.DateField()
+    # The body in whose register the paper is numbered (the identifying body for a victim
+    # confirmation, the owner otherwise); empty on papers issued before it was kept.
+    issuer = models.ForeignKey(
+        "agencies.Agency",
+        verbose_name=_("cơ quan cấp"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     # Encrypted, under a random name; NULL once the case's personal data is purged.
     file = sealed_file_field()
     created_by = models.ForeignKey(

@@ -21,7 +21,7 @@ from ctip.core.personal import personal_fields
 from ctip.core.validators import check_count, check_date, check_number, check_text
 from ctip.core.work import unit_of_work
 from ctip.geo.models import Unit
-from ctip.rules.selectors import RuleMissing, deadline
+from ctip.rules.selectors import RuleMissing, deadline, rule_value_or
 from ctip.victims import duplicates
 from ctip.victims.checks import CaseError, ConflictError, check_scope
 from ctip.victims.models import Case, CaseEvent, CaseExploitation
@@ -58,6 +58,8 @@ class Person:
     age_at_reception: int
     home_unit: Unit
     nationality: str = "VN"
+    # Stateless and permanently resident in Vietnam: a citizen's rights (Law 53/2024 Art. 37).
+    stateless_resident: bool = False
     other_names: str = ""
     date_of_birth: str = ""
     ethnicity: str = ""
@@ -123,7 +125,7 @@ def case_create(
                     received_on=received_on,
                     state_since=received_on,
                     notified_on=notified_on,
-                    verification_due=_verification_due(notified_on or received_on),
+                    verification_due=_verification_due(notified_on or received_on, source),
                     source=source,
                     home_unit=person.home_unit,
                     name_index=blind_index(person.full_name),
@@ -170,7 +172,7 @@ def case_update(*, case: Case, version: int, values: dict[str, Any], acting_user
         if "full_name" in values:
             prepared["name_index"] = blind_index(values["full_name"])
         if values.get("notified_on"):
-            prepared["verification_due"] = _verification_due(values["notified_on"])
+            prepared["verification_due"] = _verification_due(values["notified_on"], case.source)
         if "date_of_birth" in values:
             dob = values["date_of_birth"]
             prepared["dob_index"] = blind_index(dob) if dob else ""
@@ -231,7 +233,14 @@ def _check_values(values: dict[str, Any]) -> None:
             )
 
 
-def _verification_due(day: date) -> date | None:
+def _verification_due(day: date, source: str) -> date | None:
+    """The initial-verification limit of the law in force on the notification day, for the
+    routes its article covers (rule victims.deadline.sources): persons returned through a
+    mission abroad or rescued follow their own article, which sets no day count. No limit
+    where no rule is in force that day (before Joint Circular 01/2014): the case has no due
+    date rather than a wrong one."""
+    if source not in rule_value_or("victims.deadline.sources", on=day, default=[]):
+        return None
     try:
         return deadline("victims.deadline.verifying", event_day=day)
     except RuleMissing:

@@ -53,6 +53,22 @@ class ConsentPurpose(models.TextChoices):
     ABROAD = "abroad", _("Chia sẻ với cơ quan nước ngoài")
 
 
+class ConsentBasis(models.TextChoices):
+    CONSENT = "consent", _("Sự đồng ý của chủ thể dữ liệu")
+    STATUTE = "statute", _("Theo quy định của luật (không cần sự đồng ý)")
+
+
+class ConsentGiver(models.TextChoices):
+    PERSON = "person", _("Chính người đó")
+    GUARDIAN = "guardian", _("Cha, mẹ hoặc người giám hộ")
+
+
+class ConsentForm(models.TextChoices):
+    WRITTEN = "written", _("Văn bản có chữ ký")
+    ELECTRONIC = "electronic", _("Điện tử, kiểm chứng được")
+    RECORDED = "recorded", _("Ghi âm, ghi hình")
+
+
 class ReferralStatus(models.TextChoices):
     SENT = "sent", _("Đã chuyển, chờ tiếp nhận")
     ACCEPTED = "accepted", _("Đã tiếp nhận")

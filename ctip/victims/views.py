@@ -106,6 +106,7 @@ def case_create_view(request: HttpRequest) -> HttpResponse:
                     )
                 },
                 nationality=data["nationality"].upper(),
+                stateless_resident=data["stateless_resident"],
             )
             try:
                 case = case_create(

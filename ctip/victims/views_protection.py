@@ -17,10 +17,11 @@ from ctip.accounts.scope import scoped
 from ctip.agencies.models import Agency
 from ctip.core import formfields as bounded
 from ctip.core.access import access_object, requires
-from ctip.core.bounds import MAX_AMOUNT_VND, MAX_DATE, MIN_DATE
+from ctip.core.bounds import MAX_AMOUNT_VND, MAX_DATE, MAX_SMALL_COUNT, MIN_DATE
 from ctip.core.permissions import P
 from ctip.core.sealed import extension, sealed_response
 from ctip.indicators.queries import compute
+from ctip.rules.selectors import RuleMissing
 from ctip.victims.lifecycle import MergeError, case_merge
 from ctip.victims.models import Consent, Paper, Referral, SupportGiven
 from ctip.victims.paper_models import PaperKind
@@ -41,14 +42,58 @@ from ctip.victims.selectors import (
     require_owner,
 )
 from ctip.victims.services import case_update
-from ctip.victims.states import ConsentPurpose, ReferralStatus
+from ctip.victims.states import ConsentBasis, ConsentGiver, ConsentPurpose, ReferralStatus
+from ctip.victims.states import ConsentForm as ConsentMedium
 from ctip.victims.support import eligibility, support_give
 from ctip.victims.vocab import REGIMES
 
 
 class ConsentForm(forms.Form):
+    """Consent or a statutory basis (ctip.victims.privacy checks it against the law in force on
+    the day given). Fields left empty keep the old form's meaning: the person's own consent."""
+
     purpose = forms.ChoiceField(label=_l("Nội dung đồng ý"), choices=ConsentPurpose.choices)
     given_on = bounded.DateField(label=_l("Ngày đồng ý"), initial=date.today)
+    basis = forms.ChoiceField(
+        label=_l("Căn cứ xử lý"),
+        choices=ConsentBasis.choices,
+        required=False,
+        initial=ConsentBasis.CONSENT,
+    )
+    statute = bounded.CharField(
+        label=_l("Căn cứ pháp luật khi xử lý không cần sự đồng ý (văn bản, điều, khoản)"),
+        max_length=300,
+        required=False,
+    )
+    given_by = forms.ChoiceField(
+        label=_l("Người đồng ý"),
+        choices=ConsentGiver.choices,
+        required=False,
+        initial=ConsentGiver.PERSON,
+    )
+    child_agrees = forms.NullBooleanField(
+        label=_l("Chính trẻ em đồng ý (khi luật yêu cầu theo tuổi)"), required=False
+    )
+    guardian_is_suspect = forms.BooleanField(
+        label=_l("Người giám hộ là người bị tình nghi trong vụ việc"), required=False
+    )
+    guardian_name = bounded.CharField(
+        label=_l("Họ tên người giám hộ (chỉ để đối chiếu với người bị tình nghi, không lưu)"),
+        max_length=200,
+        required=False,
+    )
+    form = forms.ChoiceField(
+        label=_l("Hình thức đồng ý"),
+        choices=[("", _l("Chưa ghi")), *ConsentMedium.choices],
+        required=False,
+    )
+    evidence = forms.FileField(label=_l("Chứng cứ đồng ý (PDF, Word)"), required=False)
+
+    def clean_basis(self) -> str:
+        return self.cleaned_data["basis"] or ConsentBasis.CONSENT
+
+    def clean_given_by(self) -> str:
+        return self.cleaned_data["given_by"] or ConsentGiver.PERSON
 
 
 class ReferralForm(forms.Form):
@@ -67,6 +112,17 @@ class SupportForm(forms.Form):
     regime = forms.ChoiceField(label=_l("Chế độ hỗ trợ"), choices=list(REGIMES.items()))
     given_on = bounded.DateField(label=_l("Ngày hỗ trợ"), initial=date.today)
     amount = bounded.IntegerField(label=_l("Số tiền (đồng)"), max_value=MAX_AMOUNT_VND, initial=0)
+    # Needed where the ceiling in force is per day (rule victims.support.terms).
+    days = bounded.IntegerField(
+        label=_l("Số ngày hỗ trợ (chế độ tính theo ngày)"),
+        min_value=1,
+        max_value=MAX_SMALL_COUNT,
+        required=False,
+    )
+    new_decision = forms.BooleanField(
+        label=_l("Có quyết định hỗ trợ mới sau khi người này đã từ chối chế độ này"),
+        required=False,
+    )
     evidence = forms.FileField(label=_l("Chứng từ (PDF, Word)"), required=False)
 
 
@@ -76,7 +132,10 @@ def protection(request: HttpRequest, pk: int) -> HttpResponse:
     # The page shows the support plan (personal data): the view is logged like the identity's.
     case = access_case(request.user, pk, section="protection")
     today = date.today()
-    consent_form = ConsentForm(request.POST if "consent" in request.POST else None)
+    consenting = "consent" in request.POST
+    consent_form = ConsentForm(
+        request.POST if consenting else None, request.FILES if consenting else None
+    )
     referral_form = ReferralForm(request.POST if "referral" in request.POST else None)
     referral_form.fields["to_agency"].queryset = (  # type: ignore[attr-defined]
         Agency.objects.valid_on(today).exclude(pk=case.owner_id)
@@ -86,8 +145,10 @@ def protection(request: HttpRequest, pk: int) -> HttpResponse:
     )
     try:
         entitled = eligibility(case, on=today)
-    except LookupError:
+    except RuleMissing as exc:  # the page says which rule is missing for which date
         entitled = None
+        if request.method == "GET":
+            messages.warning(request, str(exc))
     if request.method == "POST":
         try:
             if "consent" in request.POST and consent_form.is_valid():

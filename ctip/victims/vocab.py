@@ -13,6 +13,7 @@ class Source(models.TextChoices):
     BORDER_GUARD = "border_guard", _("Bộ đội Biên phòng")
     COAST_GUARD = "coast_guard", _("Cảnh sát biển")
     MISSION_ABROAD = "mission_abroad", _("Cơ quan đại diện ở nước ngoài")
+    RESCUE = "rescue", _("Được giải cứu")
     HOTLINE = "hotline", _("Đường dây nóng")
     SELF = "self", _("Tự đến trình báo")
     FAMILY = "family", _("Gia đình")
@@ -24,13 +25,15 @@ class Sex(models.TextChoices):
     MALE = "male", _("Nam")
 
 
+# Surrogacy and the sale of children as the law names them: "mang thai hộ vì mục đích thương
+# mại", "mua bán người dưới 16 tuổi" (the crime of Criminal Code Art. 151).
 EXPLOITATION_FORMS = {
     "sexual": _("Bóc lột tình dục"),
     "forced_labour": _("Cưỡng bức lao động"),
     "forced_marriage": _("Cưỡng ép kết hôn"),
     "organ_removal": _("Lấy bộ phận cơ thể"),
-    "surrogacy": _("Mang thai hộ"),
-    "child_sale": _("Mua bán trẻ em"),
+    "surrogacy": _("Mang thai hộ vì mục đích thương mại"),
+    "child_sale": _("Mua bán người dưới 16 tuổi"),
     "online_scam": _("Cưỡng bức lừa đảo trực tuyến"),
     "other": _("Khác"),
 }
@@ -64,15 +67,18 @@ RECRUITMENT_CHANNELS = {
 }
 
 
+# The support regimes in the words of Law 53/2024/QH15 Art. 37(1), points a-k ("hỗ trợ pháp
+# luật", point d, is legal information and counselling; "trợ giúp pháp lý", point đ, is legal aid
+# under the Law on Legal Aid). Codes are shared with the 2011 regime (Law 66/2011 Art. 32(1)).
 REGIMES = {
     "essential_needs": _("Hỗ trợ nhu cầu thiết yếu"),
     "medical": _("Hỗ trợ y tế"),
     "interpretation": _("Hỗ trợ phiên dịch"),
-    "legal_support": _("Hỗ trợ pháp lý"),
+    "legal_support": _("Hỗ trợ pháp luật"),
     "legal_aid": _("Trợ giúp pháp lý"),
     "travel": _("Hỗ trợ chi phí đi lại"),
     "psychological": _("Hỗ trợ tâm lý"),
-    "education": _("Hỗ trợ giáo dục phổ thông"),
-    "vocational": _("Hỗ trợ học nghề, tìm việc làm"),
-    "hardship_loan": _("Trợ cấp khó khăn ban đầu, vay vốn"),
+    "education": _("Hỗ trợ học văn hóa"),
+    "vocational": _("Hỗ trợ học nghề, tư vấn, tạo điều kiện để có việc làm"),
+    "hardship_loan": _("Trợ cấp khó khăn ban đầu, hỗ trợ vay vốn"),
 }

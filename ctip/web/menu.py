@@ -44,6 +44,7 @@ ENTRIES: list[Entry] = [
     Entry("protection", _("Hồ sơ nạn nhân"), "case_list", P.VIEW_VICTIM_CASES),
     Entry("protection", _("Lập hồ sơ mới"), "case_create", P.EDIT_VICTIM_CASES),
     Entry("protection", _("Hồ sơ được chuyển đến"), "referrals_incoming", P.EDIT_VICTIM_CASES),
+    Entry("protection", _("Yêu cầu về dữ liệu cá nhân"), "privacy_requests", P.EDIT_VICTIM_CASES),
     Entry("protection", _("Hồ sơ có thể trùng"), "duplicate_queue", P.REVIEW_DUPLICATES),
     Entry("enforcement", _("Vụ án mua bán người"), "criminal_case_list", P.VIEW_CRIMINAL_CASES),
     Entry("enforcement", _("Theo dõi người có nguy cơ"), "watch_list", P.VIEW_WATCHLIST),

@@ -44,6 +44,9 @@ def demo_cases_ensure(*, today: date | None = None) -> int:
         Unit.objects.valid_on(date(2025, 7, 1)).filter(level__in=COMMUNE_LEVELS, parent__code=51)
     )
     owners = [Agency.objects.get(code="qng-syt-2025"), Agency.objects.get(code="qng-bdbp-2025")]
+    # The law names who decides (issue 22): the police or border guard identify, the health
+    # department verifies and supports; each demo event records the body that took the step.
+    police = Agency.objects.get(code="qng-ca-2025")
     span = max((today - date(2025, 7, 1)).days, 1)
     count = 0
     for i in range(24):
@@ -83,10 +86,19 @@ def demo_cases_ensure(*, today: date | None = None) -> int:
         day = received
         for state in PATHS[i % len(PATHS)]:
             day = min(day + timedelta(days=rng.randrange(1, 4)), today)
-            case = _move(case, state, day, "minh họa" if state == State.NOT_VICTIM else "", None)
+            reason = "minh họa" if state == State.NOT_VICTIM else ""
+            case = _move(case, state, day, reason, None, _body(state, case.owner, police))
         count += 1
     from django.db import transaction
 
     with transaction.atomic():
         audit_write(action=ACTION, acting_user=None, count=count)
     return count
+
+
+def _body(state: str, owner: Agency, police: Agency) -> Agency:
+    """The body that takes a demo step: the border guard identifies its own cases, the police
+    those the health department holds; the owner takes every other step."""
+    if state in (State.IDENTIFIED, State.NOT_VICTIM) and owner.kind != "border_guard":
+        return police
+    return owner

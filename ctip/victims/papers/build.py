@@ -20,25 +20,36 @@ from docx.shared import Mm, Pt
 HERE = Path(__file__).resolve().parent
 FONT = "Times New Roman"
 
+# The "Căn cứ ..." lines: the legal basis in force on the paper's event date (rule
+# victims.paper.basis.<kind>), one paragraph each.
+BASIS = ["{%p for line in basis %}", "{{ line }}", "{%p endfor %}"]
+
 PAPERS = {
+    # Before identification the law calls no one a victim: "người đang trong quá trình xác định
+    # là nạn nhân" (Law 53/2024/QH15 Art. 37(3)).
     "reception_minutes": (
         "BIÊN BẢN",
-        "Tiếp nhận người bị mua bán",
+        "Tiếp nhận người đang trong quá trình xác định là nạn nhân",
         [
-            "Hôm nay, ngày {{ received_on }}, tại {{ issuer }}, chúng tôi tiếp nhận:",
+            *BASIS,
+            "Hôm nay, ngày {{ received_on }}, tại {{ issuer }}, chúng tôi tiếp nhận người đang "
+            "trong quá trình xác định là nạn nhân có tên sau:",
             "Họ và tên: {{ full_name }}; giới tính: {{ sex }}; ngày sinh hoặc tuổi: "
             "{{ date_of_birth }}; quốc tịch: {{ nationality }}.",
             "Giấy tờ tùy thân: {{ identity_document }}. "
             "Nơi cư trú: {{ address }}, {{ home_unit }}.",
             "Nơi tiếp nhận ban đầu: {{ source }}. Mã hồ sơ: {{ code }}.",
+            "Việc xác minh, xác định do cơ quan có thẩm quyền thực hiện theo quy định của pháp "
+            "luật.",
             "Biên bản được lập thành 02 bản, mỗi bên giữ 01 bản.",
         ],
     ),
+    # Issued by the body that identified the person, not by the case's owner.
     "victim_confirmation": (
         "GIẤY XÁC NHẬN",
         "Nạn nhân bị mua bán",
         [
-            "Căn cứ Luật Phòng, chống mua bán người số 53/2024/QH15;",
+            *BASIS,
             "{{ issuer }} xác nhận: {{ full_name }}, ngày sinh hoặc tuổi {{ date_of_birth }}, "
             "nơi cư trú {{ address }}, {{ home_unit }}, là nạn nhân bị mua bán (mã hồ sơ "
             "{{ code }}), được xác định ngày {{ identified_on }}.",
@@ -47,12 +58,12 @@ PAPERS = {
     ),
     "support_decision": (
         "QUYẾT ĐỊNH",
-        "Về việc hỗ trợ nạn nhân bị mua bán",
+        "Về việc hỗ trợ {{ person_term }}",
         [
-            "Căn cứ Luật Phòng, chống mua bán người số 53/2024/QH15, Điều 37;",
+            *BASIS,
             "Xét đề nghị đối với hồ sơ {{ code }},",
             "Điều 1. Hỗ trợ {{ full_name }} ({{ date_of_birth }}), nơi cư trú {{ address }}, "
-            "{{ home_unit }}, các chế độ sau:",
+            "{{ home_unit }}, là {{ person_term }}, các chế độ sau:",
             "{% for s in support %}- {{ s.regime }}: {{ s.amount }} đồng ({{ s.given_on }});"
             "{% endfor %}",
             "Tổng số tiền: {{ support_total }} đồng.",
@@ -104,7 +115,8 @@ def build(kind: str) -> Path:
             ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True, False, 12),
             ("Độc lập - Tự do - Hạnh phúc", True, False, 13),
             ("———", False, False, 12),
-            ("{{ place }}, ngày {{ day }} tháng {{ month }} năm {{ year }}", False, True, 13),
+            # The one date formatter of reports and papers (ctip.core.text.vn_long_date).
+            ("{{ place }}, {{ long_date }}", False, True, 13),
         ],
     )
     for text, bold in ((kind_title, True), (subject, True)):
