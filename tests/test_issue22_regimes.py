@@ -314,3 +314,33 @@ def test_a_stateless_resident_is_recorded_on_the_web_and_gets_a_citizens_regimes
     assert case.stateless_resident
     entitled = eligibility(case, on=date(2026, 3, 3))
     assert not entitled.case_by_case and "interpretation" in entitled.regimes
+
+
+def test_the_import_records_a_stateless_resident_and_refuses_a_bad_value(tmp_path):
+    import json
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    from ctip.victims.models import Case
+
+    row = {
+        "full_name": "Người Không Quốc Tịch Cũ",
+        "sex": "male",
+        "age": 40,
+        "nationality": "XX",
+        "home_unit": "21157",
+        "received_on": "2024-10-04",
+        "source": "commune",
+    }
+    path = tmp_path / "cases.json"
+    path.write_text(json.dumps([{**row, "stateless_resident": "có"}, row]), encoding="utf-8")
+    call_command("import", "cases", str(path), agency=HEALTH)
+    flags = sorted(
+        Case.objects.filter(nationality="XX").values_list("stateless_resident", flat=True)
+    )
+    assert flags == [False, True]
+    path.write_text(json.dumps([{**row, "stateless_resident": "hmm"}]), encoding="utf-8")
+    with pytest.raises(CommandError, match="stateless_resident"):
+        call_command("import", "cases", str(path), agency=HEALTH)
+    assert Case.objects.filter(nationality="XX").count() == 2

@@ -30,7 +30,12 @@ FIELDS = (
     "home_unit",
     "received_on",
     "source",
+    # Optional: "có"/"x"/"1"/"true" for a stateless person permanently resident in Vietnam,
+    # who has a citizen's rights (Law 53/2024 Art. 37).
+    "stateless_resident",
 )
+YES = {"có", "co", "x", "1", "true", "yes"}
+NO = {"", "không", "khong", "0", "false", "no"}
 
 
 def read_cases(name: str, data: bytes) -> list[dict[str, Any]]:
@@ -96,6 +101,9 @@ def check_cases(rows: list[dict[str, Any]], *, today: date | None = None) -> lis
             )
             if unit is None:
                 bad("home_unit", _("không có xã, phường mã này vào ngày tiếp nhận."))
+        stateless = str(raw.get("stateless_resident") or "").strip().lower()
+        if stateless not in YES | NO:
+            bad("stateless_resident", _("ghi “có” hoặc để trống."))
         if len(errors) > before:
             continue
         dob = raw.get("date_of_birth")
@@ -109,6 +117,7 @@ def check_cases(rows: list[dict[str, Any]], *, today: date | None = None) -> lis
                     age_at_reception=age or 0,
                     home_unit=unit,  # type: ignore[arg-type]
                     nationality=nationality,
+                    stateless_resident=stateless in YES,
                     date_of_birth=str(dob or ""),
                     identity_document=str(raw.get("identity_document") or ""),
                 ),
