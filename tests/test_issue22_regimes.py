@@ -17,6 +17,7 @@ from ctip.victims.checks import CaseError
 from ctip.victims.referrals import referral_answer, referral_send
 from ctip.victims.states import ReferralStatus, State
 from ctip.victims.support import eligibility, support_give
+from ctip.victims.transitions import _move as _record
 from ctip.victims.transitions import case_transition
 from tests.factories import CaseFactory
 from tests.helpers import make_user
@@ -90,7 +91,7 @@ def test_a_2019_case_under_law_66_2011():
     entitled = eligibility(case, on=date(2019, 3, 10)).regimes
     # Law 66/2011 had no interpretation regime (Law 53/2024 Art. 37 added it).
     assert "essential_needs" in entitled and "interpretation" not in entitled
-    support_give(
+    given = support_give(
         case=case,
         regime="essential_needs",
         given_on=date(2019, 3, 10),
@@ -98,6 +99,8 @@ def test_a_2019_case_under_law_66_2011():
         amount=0,
         acting_user=people["worker"],
     )
+    # Recorded today from the archive: the provider is the body as it stood in 2019.
+    assert given.provider.code == "qng-sldtbxh"
     _to_closure(
         case,
         [
@@ -344,3 +347,33 @@ def test_the_import_records_a_stateless_resident_and_refuses_a_bad_value(tmp_pat
     with pytest.raises(CommandError, match="stateless_resident"):
         call_command("import", "cases", str(path), agency=HEALTH)
     assert Case.objects.filter(nationality="XX").count() == 2
+
+
+def test_support_from_a_body_that_did_not_exist_that_day_is_refused():
+    from ctip.victims.models import SupportGiven
+    from ctip.victims.support import SupportError
+
+    case = CaseFactory(owner=HEALTH, received_on=date(2019, 3, 4), source="commune")
+    police = Agency.objects.get(code="qng-ca")
+    _record(
+        _record(case, State.VERIFYING, date(2019, 3, 5), "", None),
+        State.IDENTIFIED,
+        date(2019, 3, 7),
+        "",
+        None,
+        police,
+    )
+    # The legal aid centre of the merged province (from 1/7/2025) has no 2019 predecessor in
+    # ctip's data: it cannot have given support in 2019.
+    newer = Agency.objects.filter(valid_from__gte=date(2025, 7, 1), predecessors__isnull=True)
+    provider = newer.filter(kind="legal_aid").first() or newer.first()
+    with pytest.raises(SupportError, match="không hoạt động vào ngày 10/3/2019"):
+        support_give(
+            case=case,
+            regime="medical",
+            given_on=date(2019, 3, 10),
+            provider=provider,
+            amount=0,
+            acting_user=None,
+        )
+    assert not SupportGiven.objects.filter(case=case).exists()

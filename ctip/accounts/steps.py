@@ -79,13 +79,13 @@ def step_agency(user: Any, step: str, *, on: date, place: Any = None) -> Any:
     for assignment in active_assignments(user):
         if assignment.role not in allowed or assignment.agency is None:
             continue
-        for body in _as_on(assignment.agency, on, place):
+        for body in agency_as_on(assignment.agency, on, place):
             if bodies is None or agency_performs(body, bodies, on=on):
                 return body
     return None
 
 
-def _as_on(agency: Any, on: date, place: Any = None) -> list[Any]:
+def agency_as_on(agency: Any, on: date, place: Any = None) -> list[Any]:
     """The agency as it stood on `on`: itself while it existed, else the agencies it succeeded
     (carrying their records) that existed on that day, those whose territory held `place`
     first."""

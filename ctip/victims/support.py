@@ -26,7 +26,7 @@ from typing import Any
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from ctip.accounts.steps import agency_performs
+from ctip.accounts.steps import agency_as_on, agency_performs
 from ctip.agencies.models import Agency
 from ctip.core.audit import audit_write
 from ctip.core.bounds import MAX_SMALL_COUNT
@@ -165,6 +165,20 @@ def refused_regimes(case: Case, *, on: date) -> set[str]:
     )
 
 
+def _provider_on(provider: Agency, given_on: date, case: Case) -> Agency:
+    """The provider as it stood on the day the support was given: itself, or (support from the
+    paper archive recorded today) the predecessor whose records it carries and which existed
+    then, the one whose territory held the person first. Refused if neither existed."""
+    found = agency_as_on(provider, given_on, case.home_unit)
+    if not found:
+        raise SupportError(
+            _("Cơ quan “%(agency)s” không hoạt động vào ngày %(day)s.")
+            % {"agency": provider.name, "day": vn_date(given_on)}
+        )
+    same_kind = [a for a in found if a.kind == provider.kind]
+    return (same_kind or found)[0]
+
+
 def support_give(
     *,
     case: Case,
@@ -187,6 +201,7 @@ def support_give(
         raise SupportError(str(exc)) from exc
     _check_entitled(entitled, regime, given_on, new_decision)
     assert entitled.regime_on is not None
+    provider = _provider_on(provider, given_on, case)
     _check_terms(
         regime=regime,
         regime_on=entitled.regime_on,
