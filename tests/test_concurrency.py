@@ -94,8 +94,10 @@ def _unit(code: int, level: str, day: date) -> Unit:
 
 def test_two_transitions_of_one_case_one_wins(monkeypatch):
     day = date(2025, 9, 10)
-    supervisor = make_user("giamsat", "case_supervisor", agency="qng-syt-2025")
-    other = make_user("giamsat2", "case_supervisor", agency="qng-syt-2025")
+    # The police hold the file: the law lets them decide whether the person is a victim
+    # (issue 22), so two police supervisors can race for the decision.
+    supervisor = make_user("giamsat", "case_supervisor", agency="qng-ca-2025")
+    other = make_user("giamsat2", "case_supervisor", agency="qng-ca-2025")
     person = Person(
         full_name="Người thử",
         sex="female",
@@ -104,7 +106,7 @@ def test_two_transitions_of_one_case_one_wins(monkeypatch):
         exploitation_forms=["online_scam"],
     )
     case = case_create(
-        owner=Agency.objects.get(code="qng-syt-2025"),
+        owner=Agency.objects.get(code="qng-ca-2025"),
         received_on=day,
         source="border_guard",
         person=person,
