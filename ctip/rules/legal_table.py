@@ -90,6 +90,16 @@ TESTS = {
 }
 
 
+def versions_with_ends(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An open-ended version followed by another version of its key ends the day before that
+    one starts, as rule_set stores it: loading twice then finds nothing to correct."""
+    ordered = sorted(entries, key=lambda e: (e["key"], e["valid_from"]))
+    for entry, following in zip(ordered, ordered[1:] + [None], strict=True):
+        if entry.get("valid_to") is None and following and following["key"] == entry["key"]:
+            entry["valid_to"] = following["valid_from"] - timedelta(days=1)
+    return ordered
+
+
 def rule_entries() -> list[dict[str, Any]]:
     """Every version in every app's fixtures/rules*.yaml, sorted by key and start."""
     entries: list[dict[str, Any]] = []
@@ -117,21 +127,12 @@ def _day(value: Any) -> str:
     return vn_date(value) if value else "…"
 
 
-def _with_ends(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """An open-ended version ends the day before the next version of its key starts (as
-    rule_set stores it)."""
-    for entry, following in zip(entries, entries[1:] + [None], strict=True):
-        if entry.get("valid_to") is None and following and following["key"] == entry["key"]:
-            entry["valid_to"] = following["valid_from"] - timedelta(days=1)
-    return entries
-
-
 def table() -> str:
     lines = [
         "| Rule | Value | In force | Legal basis | Verified | Tests |",
         "|---|---|---|---|---|---|",
     ]
-    for e in _with_ends(rule_entries()):
+    for e in versions_with_ends(rule_entries()):
         tests = "<br>".join(f"`{t.split('::')[-1]}`" for t in tests_for(e["key"])) or "—"
         lines.append(
             "| "
@@ -153,7 +154,7 @@ def table() -> str:
 def unverified() -> str:
     """What is missing for each unverified version: its note."""
     lines = []
-    for e in _with_ends(rule_entries()):
+    for e in versions_with_ends(rule_entries()):
         if not e.get("verified"):
             since = _day(e.get("valid_from"))
             lines.append(f"- `{e['key']}` (from {since}): {_cell(e.get('note', '')) or '—'}")

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from ctip.core.audit import audit_write
 from ctip.core.work import unit_of_work
 from ctip.rules.calendar import Duration
+from ctip.rules.legal_table import versions_with_ends
 from ctip.rules.models import DayKind, Holiday, Rule, ValueKind
 
 
@@ -130,7 +131,7 @@ def rules_load_fixture(*, path: Any, acting_user: Any = None) -> int:
     correction each. Idempotent. Returns how many versions were added or corrected."""
     import yaml
 
-    entries = _with_ends(yaml.safe_load(path.read_text(encoding="utf-8"))["rules"])
+    entries = versions_with_ends(yaml.safe_load(path.read_text(encoding="utf-8"))["rules"])
     changed = 0
     for entry in entries:
         fields = {name: entry.get(name, _default(name)) for name in _DESCRIPTIVE}
@@ -144,16 +145,6 @@ def rules_load_fixture(*, path: Any, acting_user: Any = None) -> int:
             rule_correct(rule=present, fields=fields, acting_user=acting_user)
             changed += 1
     return changed
-
-
-def _with_ends(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """An open-ended version followed by another version of its key ends the day before that
-    one starts, as rule_set stores it: loading twice then finds nothing to correct."""
-    ordered = sorted(entries, key=lambda e: (e["key"], e["valid_from"]))
-    for entry, following in zip(ordered, ordered[1:] + [None], strict=True):
-        if entry.get("valid_to") is None and following and following["key"] == entry["key"]:
-            entry["valid_to"] = following["valid_from"] - timedelta(days=1)
-    return ordered
 
 
 def _default(name: str) -> Any:

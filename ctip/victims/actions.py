@@ -6,7 +6,6 @@ written to the audit row."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any
 
@@ -21,6 +20,7 @@ from ctip.core.work import unit_of_work
 from ctip.rules.selectors import RuleMissing, rule_in_force
 from ctip.victims.checks import CaseError, check_scope
 from ctip.victims.models import ActionKind, Case, CaseAction
+from ctip.victims.privacy import age_on
 from ctip.victims.vocab import REGIMES
 
 # The age under which a victim's family is notified (a child victim), by the rule of the day.
@@ -108,36 +108,3 @@ def _check_child(case: Case, on: date) -> None:
                 "basis": f"{rule.legal_basis_document}, {rule.legal_basis_article}",
             }
         )
-
-
-def age_on(case: Case, day: date) -> int:
-    """The person's age in whole years on `day`: from the date of birth where one is written
-    in full, else the age at reception plus the whole years since reception."""
-    born = _birth_date(case.date_of_birth)
-    if born is not None:
-        return _years(born, day)
-    return case.age_at_reception + max(0, _years(case.received_on, day))
-
-
-def _years(start: date, end: date) -> int:
-    return end.year - start.year - ((end.month, end.day) < (start.month, start.day))
-
-
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_VN = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
-
-
-def _birth_date(text: str) -> date | None:
-    """A full date of birth ("2007-03-04" or "04/03/2007"); None for a year alone or a text
-    that is not a date."""
-    text = (text or "").strip()
-    if match := _ISO.match(text):
-        year, month, day = (int(g) for g in match.groups())
-    elif match := _VN.match(text):
-        day, month, year = (int(g) for g in match.groups())
-    else:
-        return None
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
