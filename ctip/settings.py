@@ -35,6 +35,8 @@ CTIP_ENCRYPTION_KEY = read_secret("CTIP_ENCRYPTION_KEY", SECRETS_FILE)
 CTIP_BLIND_INDEX_KEY = read_secret("CTIP_BLIND_INDEX_KEY", SECRETS_FILE)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# A refused form gets ctip's page in the user's language, not Django's English one (issue 23).
+CSRF_FAILURE_VIEW = "ctip.web.views.csrf_failure"
 
 INSTALLED_APPS = [
     "ctip.core.admin_apps.CtipAdminConfig",
@@ -70,7 +72,8 @@ MIDDLEWARE = [
     "ctip.core.uploads.UploadLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Not LocaleMiddleware: the language is the user's choice, never the browser's (issue 23).
+    "ctip.accounts.language.UserLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -144,7 +147,9 @@ AUTH_PASSWORD_VALIDATORS = [
 # Vietnamese first, English complete.
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# ctip's catalogs, then Vietnamese for Django's admin and other packages where their own
+# catalogues have none (ctip/locale_packages, kept apart from what `make messages` regenerates).
+LOCALE_PATHS = [PACKAGE_DIR / "locale", PACKAGE_DIR / "locale_packages"]
 FORMAT_MODULE_PATH = ["ctip.formats"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True

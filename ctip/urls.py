@@ -1,11 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path
-from django.views.i18n import set_language
 
+from ctip.accounts import pickers
 from ctip.accounts import views as accounts
 from ctip.agencies import views as agencies
 from ctip.cooperation import views as cooperation
-from ctip.core.access import public
 from ctip.directives import views as directives
 from ctip.enforcement import views as enforcement
 from ctip.enforcement import views_watch as watch
@@ -32,6 +31,7 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("don-vi/", geo.unit_list, name="unit_list"),
+    path("don-vi/goi-y/", pickers.unit_picker, name="unit_picker"),
     path("co-quan/", agencies.agency_list, name="agency_list"),
     path("co-quan/cua-toi/", agencies.my_agency, name="my_agency"),
     path("co-quan/<int:pk>/", agencies.agency_detail, name="agency_detail"),
@@ -103,6 +103,6 @@ urlpatterns = [
     path("dot-cao-diem/<int:pk>/", cooperation.campaign_detail, name="campaign_detail"),
     path("bao-cao/", include("ctip.reporting.urls")),
     path("bang-dieu-khien/", include("ctip.dashboard.urls")),
-    path("i18n/setlang/", public(set_language), name="set_language"),
+    path("i18n/setlang/", accounts.language_choice, name="set_language"),
     path("admin/", admin.site.urls),
 ]

@@ -84,3 +84,37 @@ def test_every_page_carries_the_policy_and_renders_nothing_inline(client):
         response = client.get(path)
         assert response["Content-Security-Policy"] == POLICY
         assert _inline(response.content.decode()) == []
+
+
+# Scripts of ours that would trip the policy at run time: a style attribute set as text, an
+# inline handler, or markup with either, written into the page (issue 23: app.js, picker.js).
+SCRIPT_INLINE = re.compile(
+    "|".join(
+        [
+            r"""setAttribute\(\s*["'](style|on[a-z]+)["']""",  # a style or handler as text
+            r"\.cssText\b",
+            r"<[a-z][^>]*\s(style|on[a-z]+)\s*=",  # markup carrying either, as a string
+            r"<script\b|<style\b",
+            r"\beval\(|\bnew Function\(",
+        ]
+    ),
+    re.I,
+)
+
+
+def test_no_script_of_ours_writes_anything_inline():
+    scripts = [p for p in ROOT.rglob("static/**/*.js") if "vendor" not in p.relative_to(ROOT).parts]
+    assert any(p.name == "app.js" for p in scripts)
+    found = {
+        str(p.relative_to(ROOT)): SCRIPT_INLINE.findall(p.read_text(encoding="utf-8"))
+        for p in scripts
+    }
+    assert {k: v for k, v in found.items() if v} == {}
+
+
+def test_the_look_is_loaded_from_our_own_static_files(client):
+    body = client.get("/dang-nhap/").content.decode()
+    sheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', body)
+    assert sheets[:2] == ["/static/vendor/pico/pico.red.min.css", "/static/ctip/base.css"]
+    scripts = re.findall(r'<script src="([^"]+)"', body)
+    assert all(s.startswith("/static/") for s in [*sheets, *scripts])

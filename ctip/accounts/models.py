@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +9,12 @@ from ctip.core.validity import Validity, ValidityManager
 
 class User(AbstractUser):
     """ctip's user. Roles come from assignments (role + scope + period), not Django groups."""
+
+    # The language of the screens: the user's own choice, Vietnamese unless they chose English;
+    # never the browser's Accept-Language (ctip.accounts.language).
+    language = models.CharField(
+        _("ngôn ngữ"), max_length=8, choices=settings.LANGUAGES, default="vi"
+    )
 
     class Meta:
         verbose_name = _("người dùng")

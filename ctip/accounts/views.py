@@ -16,11 +16,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.i18n import set_language
 from django_otp import login as otp_login
 from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ctip.accounts.forms import LoginForm, TokenForm
+from ctip.accounts.language import language_save, supported
 from ctip.accounts.recovery import notices_since
 from ctip.accounts.services import (
     backup_codes_renew,
@@ -151,3 +153,15 @@ def _qr_svg(text: str) -> str:
     out = BytesIO()
     image.save(out)
     return out.getvalue().decode()
+
+
+@public
+def language_choice(request: HttpRequest) -> HttpResponse:
+    """The header's language switch: Django's set_language (the cookie, for a visitor not logged
+    in, and the redirect back), and for a logged-in user the choice saved on their account, so
+    it holds on their next sessions and on any browser."""
+    response = set_language(request)
+    language = supported(request.POST.get("language")) if request.method == "POST" else None
+    if language and request.user.is_authenticated:
+        language_save(user=request.user, language=language, acting_user=request.user)
+    return response

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from ctip.accounts.permissions import ROLES
 from ctip.accounts.scope import active_assignments
 from ctip.agencies.selectors import agencies_on
-from ctip.core.access import requires
+from ctip.core.access import public, requires
 from ctip.core.permissions import P
 from ctip.geo.selectors import summary
 
@@ -29,3 +29,10 @@ def home(request: HttpRequest) -> HttpResponse:
             "assignments": assignments,
         },
     )
+
+
+@public
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form refused by the CSRF check (settings.CSRF_FAILURE_VIEW): ctip's page in the user's
+    language, not Django's English one. The reason is for developers and is not shown."""
+    return render(request, "403_csrf.html", status=403)
