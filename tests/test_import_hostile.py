@@ -466,7 +466,8 @@ def _within_bounds(activities: list[Activity], rows: list[dict[str, Any]] | None
     """What was written is what the rows said (no text cut), within ctip's bounds."""
     for activity in activities:
         for name in ("sessions", "participants", "media_items", "sms"):
-            assert 0 <= getattr(activity, name) <= MAX_COUNT
+            value = getattr(activity, name)  # None: the figure was not stated (kept empty)
+            assert value is None or 0 <= value <= MAX_COUNT
         assert MIN_DATE <= activity.start_date <= activity.end_date <= MAX_DATE
         assert not CONTROL.search(activity.theme + activity.notes)
     if rows is None:  # the rows went through a conversion (a workbook's cells)

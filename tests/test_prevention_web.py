@@ -123,4 +123,5 @@ def test_template_and_export_downloads(police):
     police.post("/hoat-dong/them/", FORM)
     export = police.get("/hoat-dong/xuat.xlsx?kind=session")
     sheet = openpyxl.load_workbook(io.BytesIO(export.content)).active
-    assert sheet.max_row == 2 and sheet["A2"].value == "qng-ca"
+    police_name = Activity.objects.get().agency.name  # in words (issue 23), not "qng-ca"
+    assert sheet.max_row == 2 and sheet["A2"].value == police_name

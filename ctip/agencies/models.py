@@ -57,20 +57,36 @@ class Agency(Validity):
     address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
     source = models.TextField(_("nguồn"), blank=True)
     batch = models.ForeignKey(
-        AuditEntry, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        AuditEntry,
+        verbose_name=_("đợt nạp dữ liệu"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     # The agency in force today that carries this one's records (itself while it exists);
     # refreshed by derived.agencies_refresh_heirs().
     heir = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "self",
+        verbose_name=_("cơ quan kế thừa"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     # Where figures "by agency" go: the heir, climbed to its top-level agency of the same kind in
     # the province (district police -> provincial police). Refreshed with `heir`.
     rollup_agency = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "self",
+        verbose_name=_("cơ quan tổng hợp số liệu"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     successors: models.ManyToManyField = models.ManyToManyField(
         "self",
+        verbose_name=_("cơ quan kế thừa"),
         through="AgencySuccession",
         symmetrical=False,
         related_name="predecessors",
@@ -89,8 +105,18 @@ class Agency(Validity):
 
 
 class AgencySuccession(models.Model):
-    predecessor = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="succession_out")
-    successor = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="succession_in")
+    predecessor = models.ForeignKey(
+        Agency,
+        verbose_name=_("cơ quan trước"),
+        on_delete=models.CASCADE,
+        related_name="succession_out",
+    )
+    successor = models.ForeignKey(
+        Agency,
+        verbose_name=_("cơ quan kế thừa"),
+        on_delete=models.CASCADE,
+        related_name="succession_in",
+    )
     date = models.DateField(_("ngày có hiệu lực"))
     # The successor that continues the predecessor's records and open cases (at most one per
     # predecessor); others took over only some functions (labour went to Home Affairs).

@@ -1,6 +1,15 @@
+from typing import Any
+
+from django.apps import apps
 from django.contrib import admin
+from django.db.models import QuerySet
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 
 from ctip.core.models import AuditEntry
+
+# The object-type filter's choice for entries about no one record (a batch, a login).
+NO_OBJECT = "-"
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -19,9 +28,48 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
+def object_type_words(object_type: str) -> str:
+    """The name a model declares for an object type ("victims.case" -> "Hồ sơ nạn nhân"), or
+    the code when the model declares none (Django's default name would be English)."""
+    if not object_type:
+        return str(_("(không có)"))
+    try:
+        options = apps.get_model(object_type)._meta
+    except (LookupError, ValueError):
+        return object_type
+    if "verbose_name" not in options.original_attrs:
+        return object_type
+    return str(capfirst(options.verbose_name))
+
+
+class ObjectTypeFilter(admin.SimpleListFilter):
+    """Filter by object type in words; entries with no object type get a choice of their own
+    (an empty value would render as a link with no text)."""
+
+    title = _("loại đối tượng")
+    parameter_name = "object_type"
+
+    def lookups(self, request: Any, model_admin: Any) -> list[tuple[str, str]]:
+        types = model_admin.get_queryset(request).values_list("object_type", flat=True)
+        return sorted(
+            ((t or NO_OBJECT, object_type_words(t)) for t in types.distinct().order_by()),
+            key=lambda choice: choice[1],
+        )
+
+    def queryset(self, request: Any, queryset: QuerySet) -> QuerySet:
+        value = self.value()
+        if value is None:
+            return queryset
+        return queryset.filter(object_type="" if value == NO_OBJECT else value)
+
+
 @admin.register(AuditEntry)
 class AuditEntryAdmin(ReadOnlyAdmin):
-    list_display = ("at", "actor", "action", "object_type", "object_id", "count")
-    list_filter = ("action", "object_type", "actor")
+    list_display = ("at", "actor", "action", "object_type_name", "object_id", "count")
+    list_filter = ("action", ObjectTypeFilter, "actor")
     search_fields = ("action", "object_id", "actor__username")
     date_hierarchy = "at"
+
+    @admin.display(description=_("loại đối tượng"), ordering="object_type")
+    def object_type_name(self, entry: AuditEntry) -> str:
+        return object_type_words(entry.object_type) if entry.object_type else ""

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from ctip.agencies.models import Agency
 from ctip.core.bounds import MAX_AMOUNT_VND, MAX_COUNT, MAX_INTERVAL_DAYS, MAX_TEXT
 from ctip.core.crypto import EncryptedTextField
+from ctip.core.labels import code_list_register
 from ctip.core.validators import AMOUNT, COUNT, INTERVAL, range_q, validate_date
 from ctip.core.workflow import Step, Workflow
 from ctip.geo.models import Unit
@@ -68,6 +69,7 @@ PLATFORMS = {
     "other": _("Khác"),
     "none": _("Không qua mạng"),
 }
+code_list_register("platform", PLATFORMS)
 
 
 class CriminalCase(models.Model):

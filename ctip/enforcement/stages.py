@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from ctip.accounts.permissions import ROLES
 from ctip.accounts.scope import active_assignments
 from ctip.accounts.steps import roles_for_step
-from ctip.agencies.models import Agency
+from ctip.agencies.models import Agency, Kind
 from ctip.core.actors import stored_user
 from ctip.core.audit import audit_write
 from ctip.core.validators import check_date
@@ -71,6 +71,9 @@ def _acting_agency(user: Any, legal_step: str, kind: str, on: date) -> Agency:
         ):
             return agency
     raise EnforcementError(
-        _("Chỉ %(roles)s của cơ quan %(kind)s được thực hiện bước này.")
-        % {"roles": ", ".join(str(ROLES[r].label) for r in sorted(allowed)) or "—", "kind": kind}
+        _("Chỉ %(roles)s thuộc %(kind)s được thực hiện bước này.")
+        % {
+            "roles": ", ".join(str(ROLES[r].label) for r in sorted(allowed)) or "—",
+            "kind": Kind(kind).label if kind in Kind.values else kind,
+        }
     )

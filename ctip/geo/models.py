@@ -62,15 +62,26 @@ class Unit(Validity):
     )
     # Where this unit's records count today; refreshed by derived.units_refresh_rollup().
     rollup_province = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "self",
+        verbose_name=_("tỉnh tổng hợp số liệu"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     # Today's commune, or empty when the unit is above commune level or was split (then its
     # records show as the old commune, never counted in two new ones).
     rollup_commune = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "self",
+        verbose_name=_("xã tổng hợp số liệu"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     successors: models.ManyToManyField = models.ManyToManyField(
         "self",
+        verbose_name=_("đơn vị kế thừa"),
         through="UnitSuccession",
         symmetrical=False,
         related_name="predecessors",
@@ -101,8 +112,18 @@ class Unit(Validity):
 
 
 class UnitSuccession(models.Model):
-    predecessor = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="succession_out")
-    successor = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="succession_in")
+    predecessor = models.ForeignKey(
+        Unit,
+        verbose_name=_("đơn vị trước"),
+        on_delete=models.CASCADE,
+        related_name="succession_out",
+    )
+    successor = models.ForeignKey(
+        Unit,
+        verbose_name=_("đơn vị kế thừa"),
+        on_delete=models.CASCADE,
+        related_name="succession_in",
+    )
     date = models.DateField(_("ngày có hiệu lực"))
     # True when only part of the predecessor's territory went to this successor.
     partial = models.BooleanField(_("chỉ một phần"), default=False)

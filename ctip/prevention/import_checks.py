@@ -1,18 +1,22 @@
 """Checking the rows of an activities file: every row against one set of rules (the agency and
-unit in force on its day, catalogs, counts, dates, text lengths, the periods of issued
-reports), every problem named by row and column in Vietnamese, or the specs to write."""
+unit in force on its day, the unit inside the agency's area (ctip.geo.area), catalogs, counts,
+dates, text lengths, the periods of issued reports), every problem named by row and column in
+Vietnamese, or the specs to write."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Any
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from ctip.agencies.models import Agency
 from ctip.core.bounds import MAX_CELL, MAX_COUNT, MAX_DATE, MAX_IMPORT_ROWS, MAX_TEXT, MIN_DATE
 from ctip.core.cells import Problems, cell_problem, shown
 from ctip.core.text import fold, vn_int
+from ctip.geo.area import Areas
 from ctip.geo.models import Level, Unit
 from ctip.periods.locks import locked_points
 from ctip.prevention.importer import COLUMNS, ImportRejected, Spec, cell_error
@@ -29,7 +33,8 @@ class _Lookups:
 
     def __init__(self, rows: list[dict[str, Any]]):
         self.agencies: dict[str, list[Agency]] = {}
-        for agency in Agency.objects.only("id", "code", "name", "valid_from", "valid_to"):
+        self.areas = Areas()
+        for agency in Agency.objects.only("id", "code", "name", "unit", "valid_from", "valid_to"):
             self.agencies.setdefault(agency.code.lower(), []).append(agency)
             self.agencies.setdefault(fold(agency.name), []).append(agency)
         codes = {_unit_code(r.get("unit")) for r in rows} - {None}
@@ -50,6 +55,20 @@ class _Lookups:
         versions = [u for u in self.units.get(code, []) if u.is_valid_on(day)]
         versions.sort(key=lambda u: UNIT_LEVEL_ORDER.index(u.level))  # type: ignore[arg-type]
         return versions[0] if versions else None
+
+
+def _campaign_names() -> dict[str, str]:
+    """A campaign's label (as the export writes it, in Vietnamese, or in the active language) ->
+    its code."""
+    return _labels({value: label for value, label in Campaign.choices if value})
+
+
+def _labels(labels: dict[str, Any]) -> dict[str, str]:
+    """Folded label -> code, for the labels in Vietnamese (as the workbooks write them) and in
+    the active language."""
+    with translation.override("vi"):
+        names = {fold(str(label)): code for code, label in labels.items()}
+    return names | {fold(str(label)): code for code, label in labels.items()}
 
 
 # Text columns an activity keeps, with the most characters each holds; any other column is a
@@ -100,10 +119,8 @@ def check_rows(
         )
     lookups = _Lookups(rows)
     groups = set(TargetGroup.objects.values_list("code", flat=True))
-    group_names = {fold(str(label)): code for code, label in TARGET_GROUPS.items()}
-    kinds = {k: k for k in ActivityKind.values} | {
-        fold(str(label)): k for k, label in ActivityKind.choices
-    }
+    group_names = _labels(TARGET_GROUPS)
+    kinds = {k: k for k in ActivityKind.values} | _labels(dict(ActivityKind.choices))
     specs: list[Spec] = []
     numbers: list[Any] = []
     errors = Problems()
@@ -174,11 +191,17 @@ def _check_row(raw, row, today, lookups, groups, group_names, kinds, errors) -> 
             _("không có đơn vị mã “%(value)s” vào ngày %(day)s.")
             % {"value": shown(raw["unit"]), "day": f"{start:%d/%m/%Y}"},
         )
+    elif agency is not None and unit is not None:
+        # Recorded in a unit outside the agency's area, the activity would count elsewhere.
+        problem = lookups.areas.agency_problem(agency, unit)
+        if problem:
+            bad("unit", problem)
     counts = {key: _count(raw.get(key), key, bad) for key in COUNTS}
     estimated = _bool(raw.get("participants_estimated"), bad)
     target = _groups(raw.get("target_groups"), groups, group_names, bad)
     partners = _partners(raw.get("partners"), start, lookups, bad) if start else []
     campaign = str(raw.get("campaign") or "").strip()
+    campaign = _campaign_names().get(fold(campaign), campaign) if campaign else ""
     if campaign and campaign not in Campaign.values:
         message = _("đợt “%(value)s” không có trong danh mục.")
         bad("campaign", message % {"value": shown(campaign)})
@@ -267,10 +290,8 @@ def _bool(value: Any, bad: Any) -> bool:
 def _partners(value: Any, day: date, lookups: _Lookups, bad: Any) -> list[int]:
     if value in (None, ""):
         return []
-    items = value if isinstance(value, list) else str(value).replace(";", ",").split(",")
     found: list[int] = []
-    for item in (str(i).strip() for i in items if str(i).strip()):
-        agency = lookups.agency(item, day)
+    for item, agency in _named(value, lambda text: lookups.agency(text, day), skip_empty=True):
         if agency is None:
             bad("partners", _("không có cơ quan “%(value)s”.") % {"value": shown(item)})
         elif agency.pk not in found:  # named twice (code and name): one link
@@ -281,10 +302,8 @@ def _partners(value: Any, day: date, lookups: _Lookups, bad: Any) -> list[int]:
 def _groups(value: Any, groups: set[str], names: dict[str, str], bad: Any) -> list[str]:
     if value in (None, ""):
         return []
-    items = value if isinstance(value, list) else str(value).replace(";", ",").split(",")
     out: list[str] = []
-    for item in (str(i).strip() for i in items):
-        code = item if item in groups else names.get(fold(item))
+    for item, code in _named(value, lambda text: text if text in groups else names.get(fold(text))):
         if code is None:
             bad(
                 "target_groups",
@@ -293,3 +312,36 @@ def _groups(value: Any, groups: set[str], names: dict[str, str], bad: Any) -> li
         elif code not in out:  # "public, Nhân dân" names one group twice: one link
             out.append(code)
     return out
+
+
+# A name holds at most this many comma-separated pieces ("Học sinh, sinh viên" is 2): bounds
+# the search in a hostile cell of many commas.
+NAME_PIECES = 6
+
+
+def _named(value: Any, find: Any, *, skip_empty: bool = False) -> list[tuple[str, Any]]:
+    """The items of a cell naming several things, each with what `find` finds for it (None: not
+    found). Items are separated by semicolons or commas, but a name may hold commas ("Học sinh,
+    sinh viên", as the export writes it): the longest run of pieces that names something is one
+    item."""
+    if isinstance(value, list):
+        texts = [str(i).strip() for i in value]
+        return [(t, find(t)) for t in texts if t or not skip_empty]
+    pieces = [p.strip() for p in re.split(r"[;,]", str(value))]
+    items: list[tuple[str, Any]] = []
+    i = 0
+    while i < len(pieces):
+        if not pieces[i]:
+            i += 1
+            continue
+        for j in range(min(len(pieces), i + NAME_PIECES), i, -1):
+            text = ", ".join(pieces[i:j])
+            found = find(text)
+            if found is not None:
+                items.append((text, found))
+                i = j
+                break
+        else:
+            items.append((pieces[i], None))
+            i += 1
+    return items

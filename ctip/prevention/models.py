@@ -155,11 +155,18 @@ class VolunteerTeam(models.Model):
 
 
 class VolunteerCount(models.Model):
-    team = models.ForeignKey(VolunteerTeam, on_delete=models.CASCADE, related_name="counts")
+    team = models.ForeignKey(
+        VolunteerTeam,
+        verbose_name=_("đội công tác xã hội tình nguyện"),
+        on_delete=models.CASCADE,
+        related_name="counts",
+    )
     as_of = models.DateField(_("tính đến ngày"), validators=[validate_date])
     volunteers = models.PositiveIntegerField(_("số tình nguyện viên"), validators=[COUNT])
 
     class Meta:
+        verbose_name = _("số thành viên đội")
+        verbose_name_plural = _("số thành viên đội theo năm")
         constraints = [
             models.UniqueConstraint(fields=["team", "as_of"], name="volunteer_count"),
             models.CheckConstraint(
@@ -172,10 +179,12 @@ class VolunteerCount(models.Model):
 
 
 class Funding(models.Model):
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("cơ quan"), on_delete=models.PROTECT, related_name="+"
+    )
     year = models.PositiveSmallIntegerField(_("năm"), validators=[YEAR])
     # 1 January of `year`: lets the indicator registry place funding in periods like any record.
-    year_start = models.DateField(editable=False)
+    year_start = models.DateField(_("năm bắt đầu"), editable=False)
     allocated = models.PositiveBigIntegerField(
         _("kinh phí được giao (đồng)"), default=0, validators=[AMOUNT]
     )
@@ -246,12 +255,19 @@ class ImportJob(models.Model):
 class Population(models.Model):
     """Inhabitants of a unit in a year, from a cited source (imported; never invented)."""
 
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị hành chính"), on_delete=models.PROTECT, related_name="+"
+    )
     year = models.PositiveSmallIntegerField(_("năm"), validators=[YEAR])
     population = models.PositiveIntegerField(_("dân số"), validators=[COUNT])
     source = models.CharField(_("nguồn số liệu"), max_length=300)
     batch = models.ForeignKey(
-        AuditEntry, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        AuditEntry,
+        verbose_name=_("đợt nạp dữ liệu"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
 
     class Meta:

@@ -1,5 +1,10 @@
 """The activities workbook: the import template (Vietnamese headers, drop-down lists) and the
-export of any filtered list (same columns, so an export can be corrected and imported again)."""
+export of any filtered list (same columns, so an export can be corrected and imported again).
+
+Both are written in words, in Vietnamese whatever the reader's language (the headers are): the
+agency by its name, the form, target groups and campaign by their labels, "có"/"không". The
+import (import_checks.py) reads names and labels as well as codes; several target groups or
+partners are separated by semicolons, as labels hold commas ("Học sinh, sinh viên")."""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ import io
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils import translation
 
 from ctip.core.exports import safe_cell
 from ctip.prevention.importer import COLUMNS
@@ -15,6 +21,11 @@ from ctip.prevention.target_groups import TARGET_GROUPS
 
 
 def activities_template() -> bytes:
+    with translation.override("vi"):
+        return _template()
+
+
+def _template() -> bytes:
     from openpyxl import Workbook
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -25,7 +36,7 @@ def activities_template() -> bytes:
     lists = workbook.create_sheet("Danh mục")
     choices = {
         "kind": [str(label) for _, label in ActivityKind.choices],
-        "campaign": [c for c in Campaign.values if c],
+        "campaign": [str(label) for value, label in Campaign.choices if value],
         "participants_estimated": ["có", "không"],
         "target_groups": [str(label) for label in TARGET_GROUPS.values()],
     }
@@ -61,8 +72,9 @@ def activities_export(qs: QuerySet) -> bytes:
     sheet = workbook.create_sheet("Hoạt động")
     sheet.append(list(COLUMNS.values()))
     rows = qs.select_related("agency", "unit").prefetch_related("target_groups", "partners")
-    for a in rows.iterator(chunk_size=2000):
-        sheet.append([safe_cell(v) for v in _row(a)])
+    with translation.override("vi"):
+        for a in rows.iterator(chunk_size=2000):
+            sheet.append([safe_cell(v) for v in _row(a)])
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
@@ -70,8 +82,8 @@ def activities_export(qs: QuerySet) -> bytes:
 
 def _row(a: Any) -> list[Any]:
     return [
-        a.agency.code,
-        a.kind,
+        a.agency.name,
+        a.get_kind_display(),
         a.start_date,
         a.end_date,
         a.unit.code,
@@ -80,9 +92,9 @@ def _row(a: Any) -> list[Any]:
         "có" if a.participants_estimated else "không",
         a.media_items,
         a.sms,
-        ", ".join(g.code for g in a.target_groups.all()),
-        ", ".join(p.code for p in a.partners.all()),
-        a.campaign,
+        "; ".join(str(TARGET_GROUPS.get(g.code, g.code)) for g in a.target_groups.all()),
+        "; ".join(p.name for p in a.partners.all()),
+        a.get_campaign_display() if a.campaign else "",
         a.theme,
         a.notes,
     ]

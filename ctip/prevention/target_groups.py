@@ -1,5 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
+from ctip.core.labels import code_list_register
+
 # Code -> label. The table TargetGroup holds the same codes (for the many-to-many join).
 TARGET_GROUPS = {
     "public": _("Nhân dân"),
@@ -16,3 +18,4 @@ TARGET_GROUPS = {
     "workers_abroad": _("Người lao động đi làm việc ở nước ngoài"),
     "youth": _("Đoàn viên, thanh niên"),
 }
+code_list_register("target_group", TARGET_GROUPS)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from ctip.core.admin_writes import admin_delete, admin_save, form_changes
+from ctip.core.listing import attachment_name, content_disposition
 from ctip.core.uploads import UploadError, check_document
 from ctip.reporting.errors import ReportError
 from ctip.reporting.layout import build_layout
@@ -75,7 +76,8 @@ class ReportTemplateAdmin(admin.ModelAdmin):
             body,
             content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         )
-        response["Content-Disposition"] = 'attachment; filename="mau-trinh-bay.docx"'
+        name = attachment_name("mau-trinh-bay", template.code if template else "", ext="docx")
+        response["Content-Disposition"] = content_disposition(name)
         return response
 
     def save_model(self, request, obj, form, change):

@@ -27,7 +27,12 @@ class ReportTemplate(models.Model):
         _("mẫu trình bày Word (.docx)"), upload_to="report-layouts/", blank=True
     )
     copied_from = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "self",
+        verbose_name=_("sao từ mẫu"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     shipped = models.BooleanField(_("mẫu có sẵn"), default=False, editable=False)
 
@@ -169,7 +174,9 @@ class OutgoingNumber(models.Model):
     """The records office's register of outgoing documents (sổ văn bản đi): numbers run from 1
     each year for each kind of document of an issuing body (Decree 30/2020, art. 15)."""
 
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị hành chính"), on_delete=models.PROTECT, related_name="+"
+    )
     issuer = models.CharField(_("cơ quan ban hành (viết tắt)"), max_length=20)
     kind = models.CharField(_("loại văn bản"), max_length=10)
     year = models.PositiveSmallIntegerField(_("năm"), validators=[YEAR])
@@ -178,12 +185,21 @@ class OutgoingNumber(models.Model):
     date = models.DateField(_("ngày ban hành"), validators=[validate_date])
     subject = models.CharField(_("trích yếu"), max_length=400)
     report = models.OneToOneField(
-        Report, null=True, blank=True, on_delete=models.PROTECT, related_name="register_entry"
+        Report,
+        verbose_name=_("báo cáo"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="register_entry",
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người lấy số"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    created = models.DateTimeField(auto_now_add=True)
+    created = models.DateTimeField(_("thời điểm lấy số"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("sổ văn bản đi")

@@ -184,15 +184,25 @@ class CaseEvent(models.Model):
 class AccessLog(models.Model):
     """Every view of a case's personal data: who, when, which case, which section."""
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="access_log")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
-    section = models.CharField(max_length=40)
+    case = models.ForeignKey(
+        Case, verbose_name=_("hồ sơ"), on_delete=models.CASCADE, related_name="access_log"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người xem"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("thời điểm"), auto_now_add=True, db_index=True)
+    section = models.CharField(_("phần"), max_length=40)
     # The reason often names the person ("xác minh cho Nguyễn Thị A..."): encrypted, and purged.
-    break_glass_reason = EncryptedTextField(blank=True, default="")
-    flagged = models.BooleanField(default=False)  # break-glass reads await review
+    break_glass_reason = EncryptedTextField(_("lý do truy cập khẩn cấp"), blank=True, default="")
+    # Break-glass reads await review.
+    flagged = models.BooleanField(_("cần xem xét"), default=False)
 
     class Meta:
+        verbose_name = _("lần xem dữ liệu hồ sơ")
+        verbose_name_plural = _("nhật ký xem dữ liệu hồ sơ")
         ordering = ["-at"]
 
     def __str__(self) -> str:

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from ctip.core.labels import code_list_register
 from ctip.core.permissions import P
 from ctip.core.workflow import Step, Workflow
 
@@ -43,6 +44,7 @@ CASE_FLOW = Workflow(
     initial=State.RECEIVED,
     refused=_("Không thể chuyển hồ sơ từ “%(old)s” sang “%(new)s”."),
 )
+code_list_register("case_state", dict(State.choices))  # a case event's from/to state
 # Persons "being identified" already have rights (Law 53/2024): every state before a decision.
 BEING_IDENTIFIED = (State.RECEIVED, State.VERIFYING)
 

@@ -6,6 +6,9 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ctip.core.labels import code_list_register
+from ctip.victims.paper_models import PaperKind
+
 
 class Source(models.TextChoices):
     COMMUNE = "commune", _("Ủy ban nhân dân cấp xã")
@@ -82,3 +85,36 @@ REGIMES = {
     "vocational": _("Hỗ trợ học nghề, tư vấn, tạo điều kiện để có việc làm"),
     "hardship_loan": _("Trợ cấp khó khăn ban đầu, hỗ trợ vay vốn"),
 }
+
+# Pages and exports write the labels (ctip.core.labels): `{{ code|label:"recruitment_channel" }}`.
+code_list_register("exploitation_form", EXPLOITATION_FORMS)
+code_list_register("means_of_control", MEANS_OF_CONTROL)
+code_list_register("recruitment_channel", RECRUITMENT_CHANNELS)
+code_list_register("regime", REGIMES)
+code_list_register("case_source", dict(Source.choices))
+code_list_register("sex", dict(Sex.choices))
+
+# The part of a case a read of personal data was in (AccessLog.section, the case's access log).
+ACCESS_SECTIONS = {
+    "identity": _("Nhân thân"),
+    "identity_edit": _("Sửa nhân thân"),
+    "search": _("Tìm kiếm hồ sơ"),
+    "protection": _("Hỗ trợ, chuyển hồ sơ"),
+    "privacy": _("Dữ liệu cá nhân"),
+    "actions": _("Các bước bảo vệ, hỗ trợ"),
+    "access_log": _("Nhật ký truy cập"),
+    "evidence": _("Chứng từ hỗ trợ"),
+    "consent_evidence": _("Bằng chứng đồng ý"),
+}
+
+
+def access_section_label(code: str) -> str:
+    """ "identity" -> "Nhân thân"; a paper ("paper:reception_minutes") by its kind."""
+    if code.startswith("paper:"):
+        kind = code.removeprefix("paper:")
+        name = dict(PaperKind.choices).get(kind, kind)
+        return str(_("Giấy tờ: %(kind)s")) % {"kind": name}
+    return str(ACCESS_SECTIONS.get(code, code))
+
+
+code_list_register("access_section", access_section_label)
