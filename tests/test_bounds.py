@@ -170,7 +170,14 @@ def _request_form() -> dict[str, str]:
 FORMS: dict[str, tuple[str, str, Any, dict[str, str], str]] = {
     # --- server errors before the fix ---
     "activity-sessions-huge": ("officer", "/hoat-dong/them/", ACTIVITY, {"sessions": HUGE}, NUMBER),
-    "activity-unit-huge": ("officer", "/hoat-dong/them/", ACTIVITY, {"unit": HUGE}, NUMBER),
+    # The unit is picked by name (issue 23); a huge code posted anyway names no unit.
+    "activity-unit-huge": (
+        "officer",
+        "/hoat-dong/them/",
+        ACTIVITY,
+        {"unit": HUGE},
+        "Không có đơn vị hành chính mã này.",
+    ),
     "activity-edit-sms-huge": (
         "officer",
         "/hoat-dong/{activity}/sua/",

@@ -133,7 +133,8 @@ def test_demo_watchlist_by_the_commune_officer_with_overdue_and_an_escalation():
     entries = WatchEntry.objects.all()
     assert entries.count() == 12
     assert set(entries.values_list("officer", flat=True)) == {officer.pk}
-    assert entries.values("unit").distinct().count() >= 3
+    # Only in the officer's own commune (issue 23: nothing recorded outside one's area).
+    assert set(entries.values_list("unit__code", flat=True)) == {21157}
     assert all(e.unit.parent.code == 51 and e.unit.valid_from >= REFORM for e in entries)
     assert all(e.opened_on >= REFORM and e.opened_on <= TODAY for e in entries)
     assert all(e.full_name.startswith("Người theo dõi minh họa ") for e in entries)

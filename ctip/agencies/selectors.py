@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
-from django.db.models import Count, F, QuerySet
+from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 
 from ctip.agencies.models import Agency
@@ -25,6 +27,40 @@ def agencies_on(day: date, *, unit: Unit | None = None) -> QuerySet[Agency]:
     if unit is not None:
         qs = qs.filter(unit_id__in=covered_unit_ids(unit))
     return qs.order_by("unit__code", "kind", "name")
+
+
+def offered_on(qs: QuerySet[Agency], day: date, *, first: Iterable[Unit] = ()) -> QuerySet[Agency]:
+    """What a form offers from `qs`: the agencies in force on `day` (one that a merger ended
+    only for its own days, never beside its successor), each name once, by name; those working
+    in the territories `first` before the others (and kept when a name repeats)."""
+    later: Any = Value(0)
+    first = list(first)
+    if first:
+        inside = Q()
+        for territory in first:
+            inside |= Q(unit_id__in=covered_unit_ids(territory))
+        later = Case(When(inside, then=Value(0)), default=Value(1))
+    rows = qs.valid_on(day).annotate(later=later).order_by("later", "name", "pk")  # type: ignore[attr-defined]
+    keep: list[int] = []
+    seen: set[str] = set()
+    for pk, name in rows.values_list("pk", "name"):
+        if name not in seen:
+            seen.add(name)
+            keep.append(pk)
+    return (
+        Agency.objects.filter(pk__in=keep)
+        .annotate(later=later)
+        .select_related("unit")
+        .order_by("later", "name", "pk")
+    )
+
+
+def in_territories(territories: Iterable[Unit]) -> QuerySet[Agency]:
+    """Agencies working in any of `territories` (at any time: `offered_on` picks the day)."""
+    inside = Q()
+    for territory in territories:
+        inside |= Q(unit_id__in=covered_unit_ids(territory))
+    return Agency.objects.filter(inside) if inside else Agency.objects.none()
 
 
 def covered_agency_ids(agency: Agency) -> RawSQL:

@@ -7,13 +7,16 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from ctip.agencies.selectors_scope import agencies_acting_for
 from ctip.cooperation.models import CooperationActivity, Kind
 from ctip.core.audit import audit_write
 from ctip.core.bounds import MAX_AMOUNT_VND, MAX_COUNT
 from ctip.core.countries import is_country
+from ctip.core.permissions import P
 from ctip.core.validators import check_date, check_number, check_text
 from ctip.core.work import unit_of_work
 from ctip.enforcement.models import Campaign, Inspection
+from ctip.geo.area import check_agency_area
 
 
 class RecordError(ValueError):
@@ -27,6 +30,19 @@ def _dates(start: date, end: date) -> None:
         raise RecordError(_("Ngày kết thúc trước ngày bắt đầu."))
     if start > date.today():
         raise RecordError(_("Ngày bắt đầu ở tương lai."))
+
+
+def _check_acting_for(agency: Any, acting_user: Any) -> None:
+    """A cooperation activity has no unit: it is the agency's, so a user records it only for an
+    agency they act for (their own, or one it succeeded). No user (the demo, a command) is the
+    system's own write."""
+    if not getattr(acting_user, "pk", None):
+        return
+    if not agencies_acting_for(acting_user, P.EDIT_OWN_AGENCY).filter(pk=agency.pk).exists():
+        raise RecordError(
+            _("Bạn chỉ ghi nhận được cho cơ quan của mình; %(agency)s không thuộc phạm vi của bạn.")
+            % {"agency": agency.name}
+        )
 
 
 def cooperation_record(
@@ -53,6 +69,7 @@ def cooperation_record(
     check_text(counterpart, label=_("Cơ quan, tổ chức đối tác"), max_length=200, error=RecordError)
     check_text(summary, label=_("Nội dung"), error=RecordError)
     _dates(start, end)
+    _check_acting_for(agency, acting_user)
     with unit_of_work():
         activity = CooperationActivity.objects.create(
             agency=agency,
@@ -96,6 +113,7 @@ def inspection_record(
         # SQLite would store it; PostgreSQL refuses: the same clear message on both.
         raise RecordError(_("Tên loại cơ sở quá dài (tối đa 60 ký tự)."))
     _dates(on, on)
+    check_agency_area(agency, unit, error=RecordError)
     with unit_of_work():
         inspection = Inspection.objects.create(
             agency=agency,

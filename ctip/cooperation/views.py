@@ -22,6 +22,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
+from ctip.accounts.pickers import bind_pickers_for
 from ctip.accounts.scope import has_perm, scoped
 from ctip.agencies.models import Agency
 from ctip.agencies.selectors_scope import agency_acting_for
@@ -39,6 +40,7 @@ from ctip.core.permissions import P
 from ctip.core.validators import NUL_MESSAGE
 from ctip.enforcement.models import Campaign, CriminalCase, Inspection
 from ctip.enforcement.selectors import access_campaign, campaigns_visible, criminal_cases_visible
+from ctip.geo.picker import CountryField, UnitPickerField
 from ctip.geo.selectors import unit_by_code
 
 PAGE_SIZE = 50
@@ -112,9 +114,7 @@ class CasesForm(forms.Form):
 
 class CooperationForm(CasesForm):
     kind = forms.ChoiceField(label=_l("Hình thức hợp tác"), choices=Kind.choices)
-    counterpart_country = bounded.CharField(
-        label=_l("Nước đối tác (mã 2 chữ, ví dụ LA)"), max_length=2
-    )
+    counterpart_country = CountryField(label=_l("Nước đối tác"))
     counterpart = bounded.CharField(label=_l("Cơ quan, tổ chức đối tác"), max_length=200)
     start = bounded.DateField(label=_l("Từ ngày (ngày/tháng/năm)"))
     end = bounded.DateField(label=_l("Đến ngày (ngày/tháng/năm)"))
@@ -124,7 +124,7 @@ class CooperationForm(CasesForm):
 
 class InspectionForm(forms.Form):
     on = bounded.DateField(label=_l("Ngày kiểm tra (ngày/tháng/năm)"))
-    unit = bounded.IntegerField(label=_l("Mã địa bàn (xã, phường hoặc tỉnh)"), min_value=1)
+    unit = UnitPickerField(label=_l("Địa bàn (xã, phường hoặc tỉnh)"), date_field="on")
     establishment_kind = bounded.CharField(
         label=_l("Loại cơ sở (ví dụ: karaoke, môi giới hôn nhân)"), max_length=60
     )
@@ -210,6 +210,7 @@ def inspection_list(request: HttpRequest) -> HttpResponse:
 @requires(P.EDIT_OWN_AGENCY)
 def inspection_create(request: HttpRequest) -> HttpResponse:
     form = InspectionForm(request.POST or None)
+    bind_pickers_for(form, request.user)
     agency = agency_acting_for(request.user, P.EDIT_OWN_AGENCY)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

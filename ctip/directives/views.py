@@ -1,20 +1,20 @@
-from datetime import date
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from ctip.accounts.pickers import agencies_offered
 from ctip.accounts.scope import has_perm, scoped
-from ctip.agencies.models import Agency
 from ctip.agencies.selectors_scope import agency_acting_for
 from ctip.core.access import access_object, is_htmx, requires
+from ctip.core.listing import symbol_file_name
 from ctip.core.permissions import P
 from ctip.directives.forms import DocumentForm, RelationForm, SearchForm, TaskForm, TaskStatusForm
 from ctip.directives.models import Task
 from ctip.directives.selectors import documents_search, documents_visible, tasks_overdue
 from ctip.directives.services import document_create, document_relate, task_assign, task_set_status
+from ctip.geo.picker import record_day
 
 
 @requires(P.VIEW_DIRECTIVES)
@@ -60,13 +60,19 @@ def document_file(request: HttpRequest, pk: int) -> FileResponse:
     document = access_object(documents_visible(request.user), pk)
     if not document.file:  # type: ignore[attr-defined]
         raise Http404
-    return FileResponse(document.file.open("rb"), as_attachment=True)  # type: ignore[attr-defined]
+    stored = document.file  # type: ignore[attr-defined]
+    ext = stored.name.rsplit(".", 1)[-1].lower() if "." in stored.name else "bin"
+    name = symbol_file_name(document.number_symbol, document.date, ext=ext)  # type: ignore[attr-defined]
+    return FileResponse(stored.open("rb"), as_attachment=True, filename=name)
 
 
 @requires(P.EDIT_DIRECTIVES)
 def document_create_view(request: HttpRequest) -> HttpResponse:
     form = DocumentForm(request.POST or None, request.FILES or None)
-    form.fields["issuers"].queryset = Agency.objects.valid_on(date.today())  # type: ignore[attr-defined]
+    # The issuers in force on the document's date, in the user's province, each name once.
+    form.fields["issuers"].queryset = agencies_offered(  # type: ignore[attr-defined]
+        request.user, record_day(form, "date_issued")
+    )
     agency = agency_acting_for(request.user, P.EDIT_DIRECTIVES)
     if request.method == "POST" and form.is_valid():
         if agency is None:
@@ -96,7 +102,10 @@ def document_create_view(request: HttpRequest) -> HttpResponse:
 def task_create_view(request: HttpRequest, pk: int) -> HttpResponse:
     document = access_object(documents_visible(request.user), pk)
     form = TaskForm(request.POST or None)
-    form.fields["agency"].queryset = Agency.objects.valid_on(date.today())  # type: ignore[attr-defined]
+    # The agencies in force on the deadline (today without one), in the user's province.
+    form.fields["agency"].queryset = agencies_offered(  # type: ignore[attr-defined]
+        request.user, record_day(form, "deadline")
+    )
     if request.method == "POST" and form.is_valid():
         try:
             task_assign(document=document, acting_user=request.user, **form.cleaned_data)

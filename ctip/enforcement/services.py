@@ -27,6 +27,7 @@ from ctip.enforcement.checks import (
     too_many,
 )
 from ctip.enforcement.models import PLATFORMS, CriminalCase, Stage, StageEvent, Suspect
+from ctip.geo.area import agency_area_problem
 from ctip.geo.models import Unit
 from ctip.periods import locks
 from ctip.victims.vocab import EXPLOITATION_FORMS, RECRUITMENT_CHANNELS
@@ -68,6 +69,10 @@ def criminal_case_create(
         errors.append(too_many())
     elif count < len(suspects):
         errors.append(_("Số đối tượng nhỏ hơn số người đã ghi tên."))
+    # A case counts where it was detected: in the owner's area (ctip.geo.area).
+    outside = agency_area_problem(owner, unit)
+    if outside:
+        errors.append(outside)
     if errors:
         raise EnforcementError(" ".join(errors))
     with unit_of_work(sources=[CriminalCase]) as work:
@@ -175,7 +180,9 @@ def criminal_case_update(
 ) -> CriminalCase:
     """Save edits made on `version` (by default the version `case` was read at); if someone saved
     in between, refuse (no lost update). Only investigators of the owning police agency. A case
-    detected inside an issued report's period needs a reason (reporting.locks)."""
+    detected inside an issued report's period needs a reason (reporting.locks). The unit and the
+    owner are not editable (EDITABLE), so the case stays inside its owner's area (ctip.geo.area)
+    as checked when it was opened."""
     check_editor(acting_user, case)
     values = _clean_case_fields(fields)
     expected = case.version if version is None else version

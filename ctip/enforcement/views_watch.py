@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
+from ctip.accounts.pickers import bind_pickers_for
 from ctip.accounts.scope import active_assignments
 from ctip.core import formfields as bounded
 from ctip.core.access import access_confidential, requires
@@ -27,6 +28,7 @@ from ctip.enforcement.watchlist import (
     watch_visible,
 )
 from ctip.geo.models import COMMUNE_LEVELS, Unit
+from ctip.geo.picker import UnitPickerField
 from ctip.geo.selectors import units_covered
 from ctip.indicators import disclosure
 
@@ -35,7 +37,8 @@ class EntryForm(forms.Form):
     category = forms.ChoiceField(label=_l("Diện theo dõi"), choices=WatchCategory.choices)
     full_name = bounded.CharField(label=_l("Họ và tên"), max_length=200)
     address = bounded.CharField(label=_l("Địa chỉ"), required=False)
-    unit = bounded.IntegerField(label=_l("Mã xã, phường"), min_value=1)
+    # Only the communes of the officer's own area are offered (and accepted: watch_new).
+    unit = UnitPickerField(label=_l("Xã, phường"), levels=COMMUNE_LEVELS, area_only=True)
     lawful_basis = bounded.CharField(label=_l("Căn cứ pháp lý"), max_length=300)
     purpose = bounded.CharField(label=_l("Mục đích theo dõi"), max_length=300)
     review_on = bounded.DateField(label=_l("Ngày xem xét lại (ngày/tháng/năm)"))
@@ -64,6 +67,7 @@ def watch_new(request: HttpRequest) -> HttpResponse:
     form = EntryForm(
         request.POST or None, initial={"review_on": date.today() + timedelta(days=180)}
     )
+    bind_pickers_for(form, request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         unit = (

@@ -16,6 +16,7 @@ from ctip.core.permissions import P
 from ctip.core.validators import check_date, check_number, check_text
 from ctip.core.work import unit_of_work
 from ctip.enforcement.models import WatchCheck, WatchEntry
+from ctip.geo.area import check_user_area
 from ctip.geo.models import Unit
 from ctip.geo.selectors import covered_unit_ids
 from ctip.indicators.queries import compute
@@ -52,6 +53,9 @@ def watch_open(
     check_number(
         check_every_days, 1, MAX_INTERVAL_DAYS, label=_("Kiểm tra mỗi (ngày)"), error=WatchError
     )
+    if getattr(acting_user, "pk", None):  # no user: the demo or a command, the system's own
+        # The entry counts where its unit is: inside the territory the user watches.
+        check_user_area(watch_territories(acting_user), unit, error=WatchError)
     with unit_of_work(sources=[WatchEntry]) as work:
         entry = WatchEntry.objects.create(
             category=category,
@@ -166,17 +170,26 @@ def watch_purge(*, today: date | None = None, acting_user: Any) -> int:
     return len(ids)
 
 
-def watch_visible(user: Any) -> QuerySet[WatchEntry]:
-    """Entries of the user's territory: a commune officer's commune (and what it succeeded), an
-    investigator's agency territory. Nobody else sees the watchlist."""
-    condition = Q(pk__in=[])
+def watch_territories(user: Any) -> list[Unit]:
+    """The units whose watchlist the user keeps: per assignment holding P.VIEW_WATCHLIST, its
+    unit, else its agency's unit."""
+    territories = []
     for assignment in active_assignments(user):
         role = ROLES.get(assignment.role)
         if role is None or P.VIEW_WATCHLIST not in role.permissions:
             continue
         territory = assignment.unit or (assignment.agency.unit if assignment.agency else None)
         if territory is not None:
-            condition |= Q(unit__in=covered_unit_ids(territory))
+            territories.append(territory)
+    return territories
+
+
+def watch_visible(user: Any) -> QuerySet[WatchEntry]:
+    """Entries of the user's territory: a commune officer's commune (and what it succeeded), an
+    investigator's agency territory. Nobody else sees the watchlist."""
+    condition = Q(pk__in=[])
+    for territory in watch_territories(user):
+        condition |= Q(unit__in=covered_unit_ids(territory))
     return WatchEntry.objects.filter(condition, purged_on__isnull=True).select_related("unit")
 
 

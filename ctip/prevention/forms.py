@@ -5,7 +5,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ctip.agencies.models import Agency
+from ctip.agencies.selectors import in_territories, offered_on
 from ctip.core import formfields as bounded
+from ctip.geo.picker import UnitPickerField, bind_unit_pickers, record_day
 from ctip.prevention.import_checks import check_rows
 from ctip.prevention.importer import COLUMNS, ImportRejected, Spec
 from ctip.prevention.models import ActivityKind, Campaign
@@ -20,7 +22,7 @@ class ActivityForm(forms.Form):
     kind = forms.ChoiceField(label=_("Hình thức"), choices=ActivityKind.choices)
     start_date = bounded.DateField(label=_("Từ ngày (ngày/tháng/năm)"))
     end_date = bounded.DateField(label=_("Đến ngày (ngày/tháng/năm)"))
-    unit = bounded.IntegerField(label=_("Mã địa bàn (mã đơn vị hành chính)"), min_value=1)
+    unit = UnitPickerField(label=_("Địa bàn"), date_field="start_date")
     target_groups = forms.MultipleChoiceField(
         label=_("Đối tượng"),
         choices=list(TARGET_GROUPS.items()),
@@ -52,10 +54,14 @@ class ActivityForm(forms.Form):
     def __init__(self, *args: Any, agencies: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.allowed = {a.pk for a in agencies}
-        self.fields["agency"].choices = [(a.code, a.name) for a in agencies]  # type: ignore[attr-defined]
-        self.fields["partners"].choices = [  # type: ignore[attr-defined]
-            (a.code, a.name) for a in Agency.objects.valid_on(date.today()).order_by("name")
-        ]
+        day = record_day(self, "start_date")
+        own = agencies_on(agencies, day) or agencies_on(agencies, date.today())
+        self.fields["agency"].choices = [(a.code, a.name) for a in own]  # type: ignore[attr-defined]
+        self.fields["partners"].choices = partner_choices(  # type: ignore[attr-defined]
+            agencies, day, keep=self.initial.get("partners") or ()
+        )
+        # The unit: the agencies' area first, as it stood on the activity's first day.
+        bind_unit_pickers(self, territories={a.unit for a in agencies})
         self.spec: Spec | None = None
 
     def clean(self) -> dict[str, Any]:
@@ -73,6 +79,21 @@ class ActivityForm(forms.Form):
                 message = error.split(": ", 1)[-1]
                 self.add_error(field if field in self.fields else None, message)
         return data
+
+
+def agencies_on(agencies: Any, day: date) -> list[Agency]:
+    """The agencies of `agencies` (the user's) in force on `day`, each name once, by name."""
+    return list(offered_on(Agency.objects.filter(pk__in=[a.pk for a in agencies]), day))
+
+
+def partner_choices(agencies: Any, day: date, *, keep: Any = ()) -> list[tuple[str, str]]:
+    """Partners: the agencies in force on `day` in the province of the user's agencies (not the
+    whole country's), by name, each name once; `keep` (codes already linked) stay offered."""
+    provinces = {a.unit.rollup_province or a.unit for a in agencies}
+    offered = list(offered_on(in_territories(provinces), day))
+    codes = {a.code for a in offered}
+    kept = [a for a in Agency.objects.filter(code__in=list(keep)) if a.code not in codes]
+    return [(a.code, a.name) for a in sorted([*offered, *kept], key=lambda a: (a.name, a.pk))]
 
 
 class UploadForm(forms.Form):

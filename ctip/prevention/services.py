@@ -5,12 +5,16 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from ctip.agencies.models import Agency
 from ctip.core.audit import audit_write, field_changes
 from ctip.core.bounds import MAX_YEAR, MIN_YEAR
 from ctip.core.validators import check_amount, check_count, check_date, check_number, check_text
 from ctip.core.work import unit_of_work
+from ctip.geo.area import check_agency_area
+from ctip.geo.models import Unit
 from ctip.periods import locks
 from ctip.prevention.importer import SPEC_FIELDS, Spec
 from ctip.prevention.models import Activity, Funding, VolunteerCount, VolunteerTeam
@@ -38,6 +42,11 @@ def _check_spec(spec: Spec) -> None:
     check_date(spec.end_date, label=_("Đến ngày"))
     check_text(spec.theme, label=_("Chủ đề"), max_length=300)
     check_text(spec.notes, label=_("Ghi chú"))
+    # The form and the importer refuse it per row (import_checks); again for any other caller.
+    agency = Agency.objects.filter(pk=spec.agency_id).only("name", "unit").first()
+    unit = Unit.objects.filter(pk=spec.unit_id).first()
+    if agency is not None and unit is not None:
+        check_agency_area(agency, unit, error=ValidationError)
 
 
 def activity_create(*, spec: Spec, acting_user: Any, reason: str = "") -> Activity:

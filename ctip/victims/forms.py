@@ -1,8 +1,13 @@
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ctip.accounts.pickers import bind_pickers_for
 from ctip.core import formfields as bounded
 from ctip.core.bounds import MAX_AGE, MAX_SMALL_COUNT
+from ctip.geo.models import COMMUNE_LEVELS
+from ctip.geo.picker import CountryField, UnitPickerField
 from ctip.victims.vocab import (
     EXPLOITATION_FORMS,
     MEANS_OF_CONTROL,
@@ -24,9 +29,7 @@ class CaseForm(forms.Form):
         label=_("Ngày sinh (nếu biết)"), required=False, max_length=40
     )
     ethnicity = bounded.CharField(label=_("Dân tộc"), required=False, max_length=100)
-    nationality = bounded.CharField(
-        label=_("Quốc tịch (mã 2 chữ, ví dụ VN)"), initial="VN", max_length=2, min_length=2
-    )
+    nationality = CountryField(label=_("Quốc tịch"), initial="VN")
     stateless_resident = forms.BooleanField(
         label=_("Người không quốc tịch thường trú tại Việt Nam (hưởng chế độ như công dân)"),
         required=False,
@@ -34,7 +37,10 @@ class CaseForm(forms.Form):
     identity_document = bounded.CharField(
         label=_("Giấy tờ tùy thân"), required=False, max_length=100
     )
-    home_unit = bounded.IntegerField(label=_("Mã xã, phường nơi cư trú"), min_value=1)
+    # A victim may live in another province: the user's area first, then the whole country.
+    home_unit = UnitPickerField(
+        label=_("Xã, phường nơi cư trú"), levels=COMMUNE_LEVELS, date_field="received_on"
+    )
     address = bounded.CharField(label=_("Địa chỉ"), required=False)
     contacts = bounded.CharField(label=_("Liên lạc"), required=False)
     relatives = bounded.CharField(
@@ -61,9 +67,7 @@ class CaseForm(forms.Form):
     exploited_to = bounded.DateField(label=_("Đến ngày"), required=False)
     place_of_exploitation = bounded.CharField(label=_("Nơi bị bóc lột"), required=False)
     route = bounded.CharField(label=_("Đường đi"), required=False)
-    destination_country = bounded.CharField(
-        label=_("Nước bị bóc lột (mã 2 chữ)"), required=False, max_length=2
-    )
+    destination_country = CountryField(label=_("Nước bị bóc lột"), required=False)
     accompanying_children = bounded.IntegerField(
         label=_("Số con dưới 18 tuổi đi cùng"), max_value=MAX_SMALL_COUNT, initial=0
     )
@@ -73,6 +77,10 @@ class CaseForm(forms.Form):
     narrative = bounded.CharField(
         label=_("Diễn biến"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        bind_pickers_for(self, user)
 
 
 class TransitionForm(forms.Form):

@@ -13,13 +13,15 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
+from ctip.accounts.pickers import user_provinces
 from ctip.agencies.models import Agency
+from ctip.agencies.selectors import in_territories, offered_on
 from ctip.agencies.selectors_scope import agency_acting_for
 from ctip.core import formfields as bounded
 from ctip.core.access import requires
 from ctip.core.permissions import P
 from ctip.core.text import vn_date
-from ctip.geo.selectors import covered_unit_ids
+from ctip.geo.picker import record_day
 from ctip.victims.actions import case_action_record
 from ctip.victims.checks import CaseError
 from ctip.victims.models import ActionKind
@@ -30,9 +32,9 @@ from ctip.victims.vocab import REGIMES
 class ActionForm(forms.Form):
     kind = forms.ChoiceField(label=_l("Bước thực hiện"), choices=ActionKind.choices)
     on = bounded.DateField(label=_l("Ngày thực hiện"), initial=date.today)
-    # Any agency: the body that took the step, not necessarily the recording user's (the
-    # service refuses one that did not exist on that day).
-    agency = bounded.ModelChoiceField(label=_l("Cơ quan thực hiện"), queryset=Agency.objects.all())
+    # The body that took the step, not necessarily the recording user's: one of the user's or
+    # the case's province in force on the step's day (_agencies_of).
+    agency = bounded.ModelChoiceField(label=_l("Cơ quan thực hiện"), queryset=Agency.objects.none())
     regime = forms.ChoiceField(
         label=_l("Chế độ hỗ trợ bị từ chối (chỉ khi ghi nhận từ chối nhận hỗ trợ)"),
         choices=[("", "—"), *REGIMES.items()],
@@ -43,15 +45,14 @@ class ActionForm(forms.Form):
     )
 
 
-def _agencies_of(case: Any) -> Any:
-    """The agencies of the case's province, as it is today and as it was (its communes'
-    committees and police included), not every agency of the country."""
-    province = case.home_unit.rollup_province or case.home_unit
-    return (
-        Agency.objects.filter(unit_id__in=covered_unit_ids(province))
-        .select_related("unit")
-        .order_by("-valid_from", "name")
-    )
+def _agencies_of(case: Any, user: Any, day: date) -> Any:
+    """The agencies of the user's province(s) and of the case's (its communes' committees and
+    police included), in force on the step's day, each name once: not every agency of the
+    country, never one a merger ended beside its successor."""
+    home = case.home_unit.rollup_province or case.home_unit
+    provinces = user_provinces(user)
+    territories = [*provinces, *([] if home in provinces else [home])]
+    return offered_on(in_territories(territories), day, first=provinces)
 
 
 @requires(P.EDIT_VICTIM_CASES)
@@ -63,7 +64,7 @@ def case_actions(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST if request.method == "POST" else None,
         initial={"agency": agency_acting_for(request.user, P.EDIT_VICTIM_CASES)},
     )
-    form.fields["agency"].queryset = _agencies_of(case)  # type: ignore[attr-defined]
+    form.fields["agency"].queryset = _agencies_of(case, request.user, record_day(form, "on"))  # type: ignore[attr-defined]
     if request.method == "POST" and form.is_valid():
         try:
             action = case_action_record(case=case, acting_user=request.user, **form.cleaned_data)

@@ -13,11 +13,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
+from ctip.accounts.pickers import agencies_offered
 from ctip.accounts.scope import scoped
 from ctip.agencies.models import Agency
 from ctip.core import formfields as bounded
 from ctip.core.access import access_object, requires
 from ctip.core.bounds import MAX_AMOUNT_VND, MAX_DATE, MAX_SMALL_COUNT, MIN_DATE
+from ctip.core.listing import attachment_name
 from ctip.core.permissions import P
 from ctip.core.sealed import extension, sealed_response
 from ctip.indicators.queries import compute
@@ -137,8 +139,10 @@ def protection(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST if consenting else None, request.FILES if consenting else None
     )
     referral_form = ReferralForm(request.POST if "referral" in request.POST else None)
+    # A referral may go to another province's agency: the user's province first, then the
+    # others, each in force today and each name once.
     referral_form.fields["to_agency"].queryset = (  # type: ignore[attr-defined]
-        Agency.objects.valid_on(today).exclude(pk=case.owner_id)
+        agencies_offered(request.user, today, whole_country=True).exclude(pk=case.owner_id)
     )
     support_form = SupportForm(
         request.POST if "support" in request.POST else None, request.FILES or None
@@ -304,7 +308,8 @@ def paper_download(request: HttpRequest, pk: int) -> HttpResponse:
     )
     access_case(request.user, paper.case_id, section=f"paper:{paper.kind}")
     assert paper.file is not None
-    return sealed_response(paper.file, download_name=f"{paper.case.code}-{paper.kind}.docx")
+    name = attachment_name(PaperKind(paper.kind).label, paper.case.code, ext="docx")
+    return sealed_response(paper.file, download_name=name)
 
 
 @requires(P.VIEW_VICTIM_CASES)

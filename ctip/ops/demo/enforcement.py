@@ -218,22 +218,22 @@ def _cooperation(day: date, police: Agency, border: Agency, cases: list[Criminal
 
 
 def _watchlist(day: date, communes: list[Unit], cases: list[CriminalCase]) -> int:
-    """Persons at risk kept by the demo commune officer: some checks overdue, one escalated to
-    a demo criminal case. Skipped when the officer's account does not exist."""
+    """Persons at risk kept by the demo commune officer in their own commune (issue 23: an
+    officer records only within their area; the officer is the acting user, so the service
+    checks it): some checks overdue, one escalated to a demo criminal case. Skipped when the
+    officer's account does not exist."""
 
     officer = User.objects.filter(username=WATCH_OFFICER).first()
     home = next((c for c in communes if c.code == 21157), None)
     if officer is None or home is None:
         return 0
     rng = random.Random(13)  # noqa: S311 - reproducible demo data
-    others = rng.sample([c for c in communes if c.pk != home.pk], 3)
-    places = [home, *others]
     categories = list(WatchCategory.values)
     for i in range(WATCH_ENTRIES):
         opened = max(REFORM, day - timedelta(days=rng.randrange(45, 240)))
         entry = watch_open(
             category=categories[i % len(categories)],
-            unit=places[i % len(places)],
+            unit=home,
             officer=officer,
             lawful_basis="Luật Phòng, chống mua bán người số 53/2024/QH15",
             purpose="Phòng ngừa mua bán người, hỗ trợ kịp thời khi có dấu hiệu bị mua bán",
@@ -242,7 +242,7 @@ def _watchlist(day: date, communes: list[Unit], cases: list[CriminalCase]) -> in
             full_name=f"Người theo dõi minh họa {i + 1}",
             address=f"Thôn minh họa {i + 1}",
             check_every_days=30,
-            acting_user=None,
+            acting_user=officer,
         )
         overdue = i % 3 == 0  # a third of the entries: the last check is more than 30 days old
         on, last = opened + timedelta(days=30), day - timedelta(days=31 if overdue else 0)
