@@ -2,19 +2,25 @@ from datetime import date
 
 from django import forms
 from django.contrib import messages
+from django.db.models import OuterRef, Subquery
+from django.db.models.lookups import Exact
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
+from ctip.accounts.pickers import bind_pickers_for
 from ctip.accounts.scope import active_assignments, has_perm
+from ctip.agencies.models import Agency
 from ctip.core import formfields as bounded
 from ctip.core.access import access_confidential, access_object, requires
+from ctip.core.listing import Listing
 from ctip.core.permissions import P
+from ctip.core.text import fold
 from ctip.directives.selectors import documents_visible
 from ctip.enforcement.checks import EnforcementError
 from ctip.enforcement.links import criminal_case_link
-from ctip.enforcement.models import PLATFORMS, STAGE_FLOW, DetectionSource, Stage
+from ctip.enforcement.models import PLATFORMS, STAGE_FLOW, DetectionSource, Stage, StageEvent
 from ctip.enforcement.selectors import (
     access_criminal_case,
     campaigns_visible,
@@ -28,6 +34,8 @@ from ctip.enforcement.services import (
     suspect_add,
 )
 from ctip.enforcement.stages import stage_advance
+from ctip.geo.models import Unit
+from ctip.geo.picker import CountryField, UnitPickerField
 from ctip.geo.selectors import unit_by_code
 from ctip.victims.selectors import cases_visible
 from ctip.victims.vocab import EXPLOITATION_FORMS, RECRUITMENT_CHANNELS, Sex
@@ -43,8 +51,49 @@ class StageForm(forms.Form):
 
 @requires(P.VIEW_CRIMINAL_CASES)
 def criminal_case_list(request: HttpRequest) -> HttpResponse:
-    cases = criminal_cases_visible(request.user)[:300]
-    return render(request, "enforcement/list.html", {"cases": cases})
+    """Filters (stage, detected from/to, unit, investigating agency, mine), sorting and counts
+    by stage over the cases the user may see. A case has no assignee: "mine" is the cases
+    whose latest stage the user recorded."""
+    visible = criminal_cases_visible(request.user)
+    units = Unit.objects.filter(pk__in=visible.values("unit")).select_related("parent")
+    unit_choices = sorted(
+        ((str(u.pk), f"{u.name}, {u.parent.name}" if u.parent else u.name) for u in units),
+        key=lambda c: fold(c[1]),
+    )
+    agencies = Agency.objects.filter(pk__in=visible.values("owner")).order_by("name")
+    agency_choices = [(str(a.pk), a.name) for a in agencies]
+    latest_actor = StageEvent.objects.filter(case=OuterRef("pk")).order_by("-on", "-pk")
+    listing = Listing(
+        request,
+        visible,
+        sorts={
+            "number": ("number",),
+            "detected_on": ("detected_on",),
+            "stage": ("stage",),
+            "unit": ("unit__name",),
+            "owner": ("owner__name",),
+            "suspects": ("suspects_count",),
+        },
+        default_sort="-detected_on",
+        counted_as=_("%(n)s vụ án"),
+    )
+    listing.dates(
+        "from", "to", field="detected_on", label_from=_("Phát hiện từ ngày"), label_to=_("Đến ngày")
+    )
+    listing.choice("unit", field="unit", choices=unit_choices, label=_("Địa bàn"))
+    listing.choice("agency", field="owner", choices=agency_choices, label=_("Cơ quan thụ lý"))
+    listing.flag(
+        "mine",
+        condition=Exact(Subquery(latest_actor.values("actor")[:1]), request.user.pk),
+        label=_("Do tôi xử lý"),
+    )
+    listing.counts_by("stage", Stage.choices)
+    listing.choice("stage", field="stage", choices=Stage.choices, label=_("Giai đoạn"))
+    context = listing.context()
+    context.update(
+        {"stages": Stage.choices, "unit_choices": unit_choices, "agency_choices": agency_choices}
+    )
+    return render(request, "enforcement/criminal_case_list.html", context)
 
 
 @requires(P.VIEW_CRIMINAL_CASES)
@@ -93,9 +142,7 @@ class ModusOperandiForm(forms.Form):
         required=False,
         choices=[("", "—"), *EXPLOITATION_FORMS.items()],
     )
-    destination_country = bounded.CharField(
-        label=_l("Nước đến (mã 2 chữ)"), required=False, max_length=2
-    )
+    destination_country = CountryField(label=_l("Nước đến"), required=False)
     suspects_count = bounded.IntegerField(label=_l("Số đối tượng"), initial=0)
     unregistered_victims = bounded.IntegerField(label=_l("Số nạn nhân chưa lập hồ sơ"), initial=0)
 
@@ -104,7 +151,7 @@ class CaseForm(ModusOperandiForm):
     field_order = ["detected_on", "source", "unit"]
     detected_on = bounded.DateField(label=_l("Ngày phát hiện (ngày/tháng/năm)"))
     source = forms.ChoiceField(label=_l("Nguồn phát hiện"), choices=DetectionSource.choices)
-    unit = bounded.IntegerField(label=_l("Mã địa bàn (xã, phường hoặc tỉnh)"), min_value=1)
+    unit = UnitPickerField(label=_l("Địa bàn (xã, phường hoặc tỉnh)"), date_field="detected_on")
 
 
 @requires(P.EDIT_CRIMINAL_CASES)
@@ -112,6 +159,7 @@ def criminal_case_create_view(request: HttpRequest) -> HttpResponse:
     """Police investigators open a case for their agency (suspects are added on the case)."""
 
     form = CaseForm(request.POST or None)
+    bind_pickers_for(form, request.user)
     owner = next(
         (
             a.agency
@@ -179,9 +227,7 @@ class SuspectForm(forms.Form):
     sex = forms.ChoiceField(
         label=_l("Giới tính"), required=False, choices=[("", "—"), *Sex.choices]
     )
-    nationality = bounded.CharField(
-        label=_l("Quốc tịch (mã 2 chữ, ví dụ VN)"), initial="VN", max_length=2, min_length=2
-    )
+    nationality = CountryField(label=_l("Quốc tịch"), initial="VN")
 
 
 @requires(P.EDIT_CRIMINAL_CASES)

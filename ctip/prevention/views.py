@@ -12,6 +12,7 @@ from ctip.accounts.permissions import ROLES
 from ctip.accounts.scope import active_assignments, has_perm
 from ctip.core.access import access_object, is_htmx, requires
 from ctip.core.exports import safe_cell
+from ctip.core.listing import attachment_name, content_disposition
 from ctip.core.permissions import P
 from ctip.core.validators import check_text
 from ctip.geo.labels import level_label
@@ -68,7 +69,10 @@ def activity_list(request: HttpRequest) -> HttpResponse:
 def activity_export(request: HttpRequest) -> HttpResponse:
     _form, qs = _filtered(request)
     response = HttpResponse(activities_export(qs), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="hoat-dong-tuyen-truyen.xlsx"'
+    data = _form.cleaned_data if _form.is_valid() else {}
+    start, end = data.get("date_from"), data.get("date_to") or date.today()
+    name = attachment_name("hoat-dong", *((start,) if start else ()), "den", end, ext="xlsx")
+    response["Content-Disposition"] = content_disposition(name)
     return response
 
 
@@ -221,7 +225,15 @@ def coverage_view(request: HttpRequest) -> HttpResponse:
             rows = sort_rows(found, request.GET.get("sort", "priority"))
     if request.GET.get("format") == "xlsx" and rows:
         response = HttpResponse(_coverage_xlsx(rows), content_type=XLSX)
-        response["Content-Disposition"] = 'attachment; filename="do-phu-tuyen-truyen.xlsx"'
+        name = attachment_name(
+            "do-phu-tuyen-truyen",
+            province.name if province else "",
+            data["date_from"],
+            "den",
+            data["date_to"],
+            ext="xlsx",
+        )
+        response["Content-Disposition"] = content_disposition(name)
         return response
     query = request.GET.copy()
     query.pop("sort", None)

@@ -9,15 +9,18 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
+from ctip.accounts.pickers import bind_pickers_for
 from ctip.accounts.scope import has_perm
 from ctip.core import formfields as bounded
 from ctip.core.access import requires
+from ctip.core.listing import attachment_name, content_disposition, symbol_file_name
 from ctip.core.permissions import P
 from ctip.geo.models import Level, Unit
+from ctip.geo.picker import UnitPickerField
 from ctip.reporting.annex import annex_xlsx
 from ctip.reporting.contributions import accepted_texts
 from ctip.reporting.errors import ReportError
-from ctip.reporting.models import ReportTemplate
+from ctip.reporting.models import Compilation, ReportTemplate
 from ctip.reporting.outline import narrative_slots
 from ctip.reporting.provenance import listed_for
 from ctip.reporting.render import RenderError, docx_to_pdf, render_docx
@@ -59,7 +62,10 @@ class RequestForm(forms.Form):
     issuer = bounded.CharField(label=_l("Cơ quan yêu cầu"), max_length=200)
     subject = bounded.CharField(label=_l("Trích yếu"), max_length=400, required=False)
     template = bounded.ModelChoiceField(label=_l("Mẫu báo cáo"), queryset=ReportTemplate.objects)
-    unit = bounded.IntegerField(label=_l("Mã tỉnh báo cáo"), min_value=1)
+    # Picked by name, as the provinces stood on the period's last day; posts the GSO code.
+    unit = UnitPickerField(
+        label=_l("Tỉnh báo cáo"), levels=[Level.PROVINCE], date_field="period_end"
+    )
     period_start = bounded.DateField(label=_l("Kỳ báo cáo từ ngày"))
     period_end = bounded.DateField(label=_l("Đến ngày"))
     deadline = bounded.DateField(label=_l("Hạn gửi báo cáo"), required=False)
@@ -78,6 +84,7 @@ class RequestForm(forms.Form):
 @requires(P.COMPILE_REPORTS)
 def request_new(request: HttpRequest) -> HttpResponse:
     form = RequestForm(request.POST or None, request.FILES or None)
+    bind_pickers_for(form, request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         unit = (
@@ -201,6 +208,36 @@ def compilation_download(request: HttpRequest, pk: int, fmt: str) -> HttpRespons
         except RenderError:
             return HttpResponse(_("Máy chủ chưa cài LibreOffice để xuất PDF."), status=503)
     response = HttpResponse(body, content_type=mime)
-    name = f"bao-cao-{compilation.report_id}-{compilation.pk}.{fmt}"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Content-Disposition"] = content_disposition(report_file_name(compilation, fmt))
     return response
+
+
+def _words_upto(text: str, limit: int) -> str:
+    kept = ""
+    for word in text.split():
+        if len(kept) + len(word) + 1 > limit:
+            break
+        kept = f"{kept} {word}".strip()
+    return kept
+
+
+def report_file_name(compilation: Compilation, fmt: str) -> str:
+    """Issued: by number, symbol and date ("BC-207-UBND-2023-10-16.docx"); a draft (or an
+    earlier compilation of an issued report): by template and period
+    ("Du-thao-Bao-cao-sau-thang-cong-tac-...-2026-01-01-den-2026-06-30.docx"). The annex adds
+    "phu-luc"."""
+    report = compilation.report
+    annex = ("phu-luc",) if fmt == "xlsx" else ()
+    if report.issued and report.issued_compilation_id == compilation.pk and report.number:
+        return symbol_file_name(report.number, report.report_date, *annex, ext=fmt)
+    # The template's name in words, not its code, which is English ("six-month"); cut to 70
+    # characters at a word so that the dates survive the length cap of file names.
+    return attachment_name(
+        "Du-thao",
+        _words_upto(report.template.name, 70),
+        report.period_start,
+        "den",
+        report.period_end,
+        *annex,
+        ext=fmt,
+    )

@@ -19,6 +19,7 @@ from ctip.accounts.scope import has_perm
 from ctip.core import formfields as bounded
 from ctip.core.access import requires
 from ctip.core.audit import audit_read
+from ctip.core.listing import symbol_file_name
 from ctip.core.permissions import P
 from ctip.core.sealed import sealed_response
 from ctip.reporting.errors import ReportError
@@ -134,7 +135,7 @@ def report_scan_download(request: HttpRequest, pk: int) -> HttpResponse:
     if report.scan is None:
         raise Http404
     audit_read(acting_user=request.user, obj=report, purpose="scan")
-    name = f"{report.number.replace('/', '-')}.pdf"
+    name = symbol_file_name(report.number, report.report_date, "ban-ky", ext="pdf")
     return sealed_response(report.scan, download_name=name)
 
 

@@ -19,11 +19,14 @@ from django.utils.translation import gettext_lazy as _l
 from ctip.accounts.permissions import ROLES
 from ctip.accounts.scope import active_assignments
 from ctip.agencies.models import Agency
+from ctip.agencies.selectors import offered_on
 from ctip.core import formfields as bounded
 from ctip.core.access import access_confidential, access_object, requires
+from ctip.core.listing import symbol_file_name
 from ctip.core.permissions import P
 from ctip.core.sealed import extension, sealed_response
 from ctip.geo.models import Unit
+from ctip.geo.picker import record_day
 from ctip.indicators.queries import compute
 from ctip.reporting import contributions as flow
 from ctip.reporting.errors import ReportError
@@ -57,12 +60,12 @@ class AssignForm(forms.Form):
     def __init__(self, *args: Any, request_obj: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         taken = Contribution.objects.filter(request=request_obj).values("agency")
-        self.fields["agencies"].queryset = (  # type: ignore[attr-defined]
-            Agency.objects.valid_on(timezone.localdate())  # type: ignore[attr-defined]
-            .filter(unit=request_obj.unit)  # the province's member agencies
-            .exclude(pk__in=taken)
-            .order_by("name")
-        )
+        # The province's member agencies in force on the deadline (today before one is typed),
+        # each name once, by name.
+        members = Agency.objects.filter(unit=request_obj.unit)
+        self.fields["agencies"].queryset = offered_on(  # type: ignore[attr-defined]
+            members, record_day(self, "deadline")
+        ).exclude(pk__in=taken)
 
 
 @requires(P.VIEW_REPORTS)
@@ -112,7 +115,9 @@ def request_letter(request: HttpRequest, pk: int) -> HttpResponse:
         purpose="letter",
     )
     assert request_obj.letter is not None
-    name = f"yeu-cau-{request_obj.pk}.{extension(request_obj.letter)}"
+    name = symbol_file_name(
+        request_obj.number_symbol, request_obj.date, ext=extension(request_obj.letter)
+    )
     return sealed_response(request_obj.letter, download_name=name)
 
 

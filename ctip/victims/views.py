@@ -1,20 +1,25 @@
 from datetime import date
 
 from django.contrib import messages
+from django.db.models import OuterRef, Subquery
+from django.db.models.lookups import Exact
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from ctip.agencies.models import Agency
 from ctip.agencies.selectors_scope import agency_acting_for
 from ctip.core.access import access_object, requires
+from ctip.core.listing import Listing
 from ctip.core.permissions import P
 from ctip.core.personal import remember
+from ctip.core.text import fold
 from ctip.geo.models import COMMUNE_LEVELS, Unit
 from ctip.victims.checks import CaseError
 from ctip.victims.duplicates import linked_cases
 from ctip.victims.forms import BreakGlassForm, CaseForm, IdentityForm, SearchForm, TransitionForm
-from ctip.victims.models import AccessLog
+from ctip.victims.models import AccessLog, CaseEvent
 from ctip.victims.selectors import access_case, cases_visible, overdue_verifications, search_by_name
 from ctip.victims.services import Person, case_create, case_update
 from ctip.victims.states import CASE_FLOW, State
@@ -23,24 +28,63 @@ from ctip.victims.transitions import case_reopen, case_transition
 
 @requires(P.VIEW_VICTIM_CASES)
 def case_list(request: HttpRequest) -> HttpResponse:
+    """Filters (state, received from/to, commune of residence, owner agency, mine), sorting and
+    counts by state over the cases the user may see; codes only in the URL and the rows.
+
+    "Mine": a case has no assignee, only an owner agency, which every visible case of a case
+    worker already is (or a referring one); the person handling a case is the one who took its
+    latest step, so "mine" is the cases whose latest event the user recorded."""
     # Searched by POST: names and ID numbers must never appear in a URL (access logs). A query
     # string is ignored, so an old bookmark with ?q= searches nothing.
     form = SearchForm(request.POST if request.method == "POST" else None)
     query = form.cleaned_data["q"] if form.is_valid() else ""
     remember(query)  # whatever was typed is personal: redacted from logs and error pages
-    cases = (
-        search_by_name(request.user, query) if query else list(cases_visible(request.user)[:200])
+    visible = cases_visible(request.user)
+    context: dict = {"form": form, "query": query, "overdue": overdue_verifications(request.user)}
+    if query:
+        context["cases"] = search_by_name(request.user, query)
+        return render(request, "victims/case_list.html", context)
+    units = Unit.objects.filter(pk__in=visible.values("home_unit")).select_related("parent")
+    agencies = Agency.objects.filter(pk__in=visible.values("owner")).order_by("name")
+    unit_choices = sorted(
+        ((str(u.pk), f"{u.name}, {u.parent.name}" if u.parent else u.name) for u in units),
+        key=lambda c: fold(c[1]),
     )
-    return render(
+    agency_choices = [(str(a.pk), a.name) for a in agencies]
+    latest_actor = CaseEvent.objects.filter(case=OuterRef("pk")).order_by("-at", "-pk")
+    listing = Listing(
         request,
-        "victims/list.html",
-        {
-            "form": form,
-            "cases": cases,
-            "query": query,
-            "overdue": overdue_verifications(request.user),
+        visible,
+        sorts={
+            "code": ("code",),
+            "received_on": ("received_on",),
+            "state": ("state",),
+            "owner": ("owner__name",),
+            "unit": ("home_unit__name",),
         },
+        default_sort="-received_on",
     )
+    listing.dates(
+        "from",
+        "to",
+        field="received_on",
+        label_from=_("Tiếp nhận từ ngày"),
+        label_to=_("Đến ngày"),
+    )
+    listing.choice("unit", field="home_unit", choices=unit_choices, label=_("Địa bàn cư trú"))
+    listing.choice("agency", field="owner", choices=agency_choices, label=_("Cơ quan quản lý"))
+    listing.flag(
+        "mine",
+        condition=Exact(Subquery(latest_actor.values("actor")[:1]), request.user.pk),
+        label=_("Do tôi xử lý"),
+    )
+    listing.counts_by("state", State.choices)
+    listing.choice("state", field="state", choices=State.choices, label=_("Trạng thái"))
+    context.update(listing.context())
+    context.update(
+        {"states": State.choices, "unit_choices": unit_choices, "agency_choices": agency_choices}
+    )
+    return render(request, "victims/case_list.html", context)
 
 
 @requires(P.VIEW_VICTIM_CASES)
@@ -64,7 +108,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires(P.EDIT_VICTIM_CASES)
 def case_create_view(request: HttpRequest) -> HttpResponse:
-    form = CaseForm(request.POST or None)
+    form = CaseForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         unit = (
