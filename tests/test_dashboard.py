@@ -90,9 +90,10 @@ def test_each_role_sees_its_panels(client, role, kwargs, expected, personal):
     if role in ("leader", "standing_office"):
         # Figures about persons they cannot open: the period is whole quarters (issue 19).
         assert "từ 01/07/2025 đến 31/12/2026" in html
-        assert "so với kỳ trước (01/01/2024 – 30/06/2025)" in html
+        # Compared with the same quarters a year earlier (issue 23).
+        assert "so với cùng kỳ năm trước (01/07/2024 – 31/12/2025)" in html
     else:
-        assert "so với kỳ trước (01/02/2024 – 30/06/2025)" in html
+        assert "so với cùng kỳ năm trước (01/07/2024 – 28/11/2025)" in html
 
 
 def test_commune_officer_reads_its_commune_and_admin_has_no_dashboard(client):

@@ -508,7 +508,8 @@ def test_free_dates_snap_to_the_grid_and_show_the_same_figures():
         assert [(d["cards"], d["charts"]) for d in controlled] == [
             (d["cards"], d["charts"]) for d in expected
         ]
-    assert (grid[1].previous.start, grid[1].previous.end) == (date(2025, 7, 1), date(2025, 12, 31))
+    # The same period a year earlier (issue 23), not the half-year just before.
+    assert (grid[1].previous.start, grid[1].previous.end) == (date(2025, 1, 1), date(2025, 6, 30))
 
 
 def test_the_page_its_downloads_and_the_risk_table_show_only_what_the_rule_released(client):
@@ -528,7 +529,9 @@ def test_the_page_its_downloads_and_the_risk_table_show_only_what_the_rule_relea
             shown = "&lt;5" if c["value"] is None else str(c["value"])
             assert re.search(rf'{re.escape(c["label"])}</p>\s*<p class="card-value">{shown} ', html)
         for ch in data["charts"]:
-            if ch["rows"]:
+            # A chart whose every value is withheld is left off the page (issue 23); its
+            # downloads still say what was released.
+            if ch["rows"] and not ch["withheld"]:
                 found = re.search(
                     rf'<script id="data-{ch["key"]}" type="application/json">(.*?)</script>', html
                 )

@@ -1,5 +1,5 @@
 """A chart's table as CSV or XLSX: the same rows the page shows (already through
-ctip.indicators.disclosure), withheld cells as "<N"."""
+ctip.indicators.disclosure), withheld cells as "<N", a running month marked as on the page."""
 
 from __future__ import annotations
 
@@ -17,7 +17,13 @@ def table(chart: dict[str, Any], context: list[str]) -> list[list[Any]]:
     rows: list[list[Any]] = [[line] for line in context]
     rows.append([chart["dimension_name"], chart["measure"]])
     for r in chart["rows"]:
-        rows.append([safe_cell(r["name"]), withheld if r["value"] is None else r["value"]])
+        # A month still running or to come says so beside its name, as on the page.
+        name = f"{r['name']} ({r['note']})" if r.get("note") else r["name"]
+        if r.get("future"):
+            value: Any = "—"
+        else:
+            value = withheld if r["value"] is None else r["value"]
+        rows.append([safe_cell(name), value])
     return rows
 
 

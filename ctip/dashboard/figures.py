@@ -3,7 +3,11 @@ indicator and breakdown, whatever the data size), with disclosure control
 (ctip.indicators.disclosure) for figures about persons whose records the reader does not open: the
 period is whole quarters, a value below the threshold (zero included) is withheld and its group
 not listed, every other value is rounded to a multiple of the threshold, changes come from the
-values shown, and a monthly series becomes quarterly."""
+values shown, and a monthly series becomes quarterly.
+
+Comparison: the same period a year earlier ("Cùng kỳ năm trước", `year_earlier`). A month or
+quarter not yet ended at `today()` is marked partial (its figures run to today), one not yet
+begun is not plotted; a chart whose every value is withheld by the rule is not drawn."""
 
 from __future__ import annotations
 
@@ -11,16 +15,45 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from ctip.dashboard.panels import Panel, Scope
 from ctip.geo.models import COMMUNE_LEVELS, Level, Unit
 from ctip.indicators import disclosure
-from ctip.indicators.queries import compute, compute_halves
+from ctip.indicators.queries import compute
 from ctip.indicators.registry import REGISTRY
+from ctip.prevention.population import PopulationFigure, per_thousand
 
 TOP = 15  # bars drawn per breakdown chart; its table lists every group
+
+
+def today() -> date:
+    """The day figures are read up to (the server's time zone); tests freeze it here."""
+    return timezone.localdate()
+
+
+def _last_of_month(day: date) -> date:
+    return (day.replace(day=1) + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+
+
+def _a_year_before(day: date, *, month_end: bool) -> date:
+    if month_end and day == _last_of_month(day):
+        return _last_of_month(date(day.year - 1, day.month, 1))
+    if (day.month, day.day) == (2, 29):  # no 29 February a year earlier
+        return date(day.year - 1, 2, 28)
+    return day.replace(year=day.year - 1)
+
+
+def year_earlier(start: date, end: date) -> tuple[date, date]:
+    """The same period a year earlier. A period of whole months (starting on a 1st and ending on
+    a month's last day) gives the same whole months: 01/01-29/02/2024 gives 01/01-28/02/2023 and
+    01/01-28/02/2025 gives 01/01-29/02/2024; otherwise the same days, 29 February becoming 28."""
+    return (
+        _a_year_before(start, month_end=False),
+        _a_year_before(end, month_end=start.day == 1),
+    )
 
 
 @dataclass(frozen=True)
@@ -29,15 +62,21 @@ class Period:
     start: date
     end: date
     grid: bool = False  # whole quarters (disclosure control): so is the previous period
+    today: date | None = None  # the day figures run to (None: the period has ended)
+
+    @property
+    def running(self) -> bool:
+        """Not yet ended at `today`: its figures run to today."""
+        return self.today is not None and self.start <= self.today < self.end
 
     @property
     def previous(self) -> Period:
-        """The period of the same length just before (as many whole quarters on the grid)."""
-        if self.grid:
-            start, end = disclosure.quarters_before(self.start, self.end)
-            return Period(self.unit, start, end, grid=True)
-        end = self.start - timedelta(days=1)
-        return Period(self.unit, end - (self.end - self.start), end)
+        """The same period a year earlier ("Cùng kỳ năm trước"). A running period is compared
+        up to the same day a year earlier; on the grid (disclosure control) whole quarters
+        stay whole quarters a year earlier, whatever today is."""
+        end = self.today if self.running and not self.grid and self.today else self.end
+        start, end = year_earlier(self.start, end)
+        return Period(self.unit, start, end, grid=self.grid)
 
 
 def _where(scope: Scope) -> dict[str, Any] | None:
@@ -51,15 +90,10 @@ def _compute(codes: list[str], scope: Scope, period: Period, **kw: Any) -> list[
 
 
 def headline(panel: Panel, scope: Scope, period: Period, limit: int) -> list[dict[str, Any]]:
-    # The period and the one before, in one query per batch of indicators.
-    earlier, current = compute_halves(
-        list(panel.headline),
-        unit=period.unit,
-        start=period.previous.start,
-        split=period.start,
-        end=period.end,
-        where=_where(scope),
-    )
+    # The period and the same period a year earlier: one query per batch of indicators each
+    # (two periods that do not adjoin cannot share compute_halves' one scan).
+    current = _compute(list(panel.headline), scope, period)
+    earlier = _compute(list(panel.headline), scope, period.previous)
     now = {r["indicator"]: r for r in current}
     before = {r["indicator"]: r for r in earlier}
     cards = []
@@ -96,7 +130,8 @@ def months(start: date, end: date) -> list[str]:
 
 def series(code: str, scope: Scope, period: Period, limit: int) -> dict[str, Any]:
     """Monthly values over the period (months without records show 0); quarterly when the
-    figure is disclosure-controlled (the grid is whole quarters)."""
+    figure is disclosure-controlled (the grid is whole quarters). A month or quarter not yet
+    ended at the period's `today` is marked partial, one not yet begun is not plotted."""
     found = {
         r["month"]["code"]: int(r["value"] or 0)
         for r in _compute([code], scope, period, by=("month",))
@@ -106,20 +141,48 @@ def series(code: str, scope: Scope, period: Period, limit: int) -> dict[str, Any
         for month, value in found.items():
             key = disclosure.quarter_key(date.fromisoformat(f"{month}-01"))
             by_quarter[key] = by_quarter.get(key, 0) + value
+        quarters = disclosure.quarters(period.start, period.end)
         rows = [
             {
                 "key": disclosure.quarter_key(q),
                 "name": disclosure.quarter_name(q),
                 "value": by_quarter.get(disclosure.quarter_key(q), 0),
             }
-            for q in disclosure.quarters(period.start, period.end)
+            for q in quarters
         ]
-        return _chart(code, "quarter", rows, scope, limit, kind="line")
-    rows = [
-        {"key": m, "name": f"{m[5:]}/{m[:4]}", "value": found.get(m, 0)}
-        for m in months(period.start, period.end)
-    ]
-    return _chart(code, "month", rows, scope, limit, kind="line")
+        bounds = [(q, disclosure.quarter_end(q), disclosure.quarter_name(q)) for q in quarters]
+        chart = _chart(code, "quarter", rows, scope, limit, kind="line")
+    else:
+        rows = [
+            {"key": m, "name": f"{m[5:]}/{m[:4]}", "value": found.get(m, 0)}
+            for m in months(period.start, period.end)
+        ]
+        bounds = []
+        for row in rows:
+            first = date.fromisoformat(f"{row['key']}-01")
+            bounds.append(
+                (first, _last_of_month(first), _("tháng %(month)s") % {"month": row["name"]})
+            )
+        chart = _chart(code, "month", rows, scope, limit, kind="line")
+    if period.today is not None:
+        _mark_running(chart, bounds, period.today)
+    return chart
+
+
+def _mark_running(chart: dict[str, Any], bounds: list[tuple[date, date, str]], day: date) -> None:
+    """A month or quarter running at `day` is partial (drawn dashed, its table row and a note
+    under the chart say the figures run to `day`): a running December is not a December of 0.
+    One not yet begun has no value (not plotted; its row says so)."""
+    for row, (first, last, name) in zip(chart["rows"], bounds, strict=True):
+        if first > day:
+            row.update(value=None, future=True, note=_("chưa đến"))
+        elif last > day:
+            to = f"{day:%d/%m/%Y}"
+            row.update(partial=True, note=_("chưa kết thúc, số liệu đến %(day)s") % {"day": to})
+            chart["partial_note"] = _("%(name)s chưa kết thúc: số liệu đến %(day)s.") % {
+                "name": name[:1].upper() + name[1:],
+                "day": to,
+            }
 
 
 def breakdown(code: str, dim: str, scope: Scope, period: Period, limit: int) -> dict[str, Any]:
@@ -205,12 +268,64 @@ def _chart_for(spec: tuple[str, str], scope: Scope, period: Period, limit: int) 
     return breakdown(code, dim, scope, period, limit)
 
 
-def panel_data(panel: Panel, scope: Scope, period: Period, limit: int) -> dict[str, Any]:
-    """`limit`: the disclosure threshold in force today (read once for the page)."""
+def withheld(chart: dict[str, Any]) -> bool:
+    """Every value of a disclosure-controlled chart withheld: nothing to draw (not even a box)."""
+    shown = [r for r in chart["rows"] if not r.get("future")]
+    if not chart["controlled"] or (chart["rows"] and not shown):  # a period still to come
+        return False
+    return all(r["value"] is None for r in shown)
+
+
+def panel_data(
+    panel: Panel,
+    scope: Scope,
+    period: Period,
+    limit: int,
+    population: PopulationFigure | None = None,
+) -> dict[str, Any]:
+    """`limit`: the disclosure threshold in force today (read once for the page);
+    `population`: the inhabitants of the period's territory (read once for the page), for the
+    panel's rates per 1,000 inhabitants."""
     charts = []
     for n, spec in enumerate(_specs(panel, scope, period)):
         charts.append({**_chart_for(spec, scope, period, limit), "key": f"{panel.code}-{n}"})
-    return {"panel": panel, "cards": headline(panel, scope, period, limit), "charts": charts}
+    for chart in charts:
+        chart["withheld"] = withheld(chart)  # not drawn (no empty box); counted in a note
+    cards = headline(panel, scope, period, limit)
+    return {
+        "panel": panel,
+        "cards": cards,
+        "rates": rates(panel, cards, population),
+        "charts": charts,
+        "withheld": sum(1 for c in charts if c["withheld"]),
+    }
+
+
+def rates(
+    panel: Panel, cards: list[dict[str, Any]], population: PopulationFigure | None
+) -> list[dict[str, Any]]:
+    """The panel's figures per 1,000 inhabitants (`per_thousand`, from the values shown), with
+    the population's year and source; "synthetic" when the population is not a real one."""
+    out = []
+    values = {c["code"]: c for c in cards}
+    for code in panel.rates:
+        if code not in values:
+            continue
+        card = values[code]
+        value = card["value"]
+        out.append(
+            {
+                "code": code,
+                "label": _("%(label)s trên 1.000 dân") % {"label": card["label"]},
+                "value": (
+                    per_thousand(value, population.population)
+                    if population is not None and value is not None
+                    else None
+                ),
+                "population": population,
+            }
+        )
+    return out
 
 
 def panel_chart(panel: Panel, key: str, scope: Scope, period: Period) -> dict[str, Any] | None:

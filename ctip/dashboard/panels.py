@@ -29,6 +29,9 @@ class Panel:
     headline: tuple[str, ...]
     series: str
     breakdowns: tuple[tuple[str, str], ...]  # (indicator, dimension)
+    # Headline figures also shown per 1,000 inhabitants of the territory, once its population
+    # is loaded (ctip.prevention.population.per_thousand).
+    rates: tuple[str, ...] = ()
 
 
 PANELS = [
@@ -48,6 +51,7 @@ PANELS = [
             ("prevention.participants", "target_group"),
             ("prevention.sessions", "unit"),
         ),
+        rates=("prevention.participants",),
     ),
     Panel(
         "protection",

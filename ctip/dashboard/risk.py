@@ -23,6 +23,7 @@ from ctip.indicators import disclosure
 from ctip.indicators.queries import compute
 from ctip.indicators.registry import REGISTRY
 from ctip.prevention.models import Population
+from ctip.prevention.population import is_synthetic, per_thousand
 
 OUTREACH = ("prevention.sessions", "prevention.participants")
 RISK = ("victims.received", "enforcement.watch_entries", "enforcement.cases_detected")
@@ -33,13 +34,19 @@ class Row:
     unit: Unit
     values: dict[str, int | None] = field(default_factory=dict)
     population: int | None = None
+    population_source: str = ""
     heat: dict[str, int] = field(default_factory=dict)
     low_outreach: bool = False  # a risk signal and no or below-median outreach
 
     @property
     def per_thousand(self) -> float | None:
         participants = self.values.get("prevention.participants") or 0
-        return round(1000 * participants / self.population, 1) if self.population else None
+        return per_thousand(participants, self.population)
+
+    @property
+    def synthetic(self) -> bool:
+        """The population is invented (demo): its rate must say so."""
+        return is_synthetic(self.population_source)
 
     @property
     def risk_signals(self) -> int:
@@ -70,7 +77,10 @@ def outreach_vs_risk(period: Period, *, readable: frozenset[str]) -> list[Row]:
             for key, value in by_code[code].items()
         }
         by_code[code] = {key: value for key, value in shown.items() if value is not None}
-    rows = {u.code: Row(u, population=u.pop) for u in _communes(period)}  # type: ignore[attr-defined]
+    rows = {
+        u.code: Row(u, population=u.pop, population_source=u.pop_source or "")  # type: ignore[attr-defined]
+        for u in _communes(period)
+    }
     # A commune outside today's list gets a row for its records; for a withheld figure that
     # row would itself say that records exist, so only values shown count here.
     extra = {c for values in by_code.values() for c in values} - {str(c) for c in rows}
@@ -99,7 +109,10 @@ def _communes(period: Period) -> Any:
     return (
         Unit.objects.valid_on(period.end)  # type: ignore[attr-defined]
         .filter(level__in=COMMUNE_LEVELS, id__in=covered_unit_ids(period.unit))
-        .annotate(pop=Subquery(latest.values("population")[:1]))
+        .annotate(
+            pop=Subquery(latest.values("population")[:1]),
+            pop_source=Subquery(latest.values("source")[:1]),
+        )
         .select_related("parent")
     )
 

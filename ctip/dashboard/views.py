@@ -1,6 +1,7 @@
 """Dashboards: one page per role (its panels and scope, see panels.py) for a period and a
-territory in the URL, compared with the previous period; every chart with its table and a CSV
-/ XLSX download of exactly that table."""
+territory in the URL, compared with the same period a year earlier; one page in anchored
+sections (a pillar each) under a contents bar; every chart with its table and a CSV / XLSX
+download of exactly that table."""
 
 from __future__ import annotations
 
@@ -10,20 +11,23 @@ from typing import Any
 from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from ctip.core import formfields as bounded
 from ctip.core.access import requires
+from ctip.core.listing import attachment_name, content_disposition
 from ctip.core.permissions import P
-from ctip.dashboard import exports
+from ctip.core.validators import NUMBER_MESSAGE
+from ctip.dashboard import exports, figures
 from ctip.dashboard.figures import DIMENSION_NAMES, TOP, Period, panel_chart, panel_data
 from ctip.dashboard.panels import Scope, user_scope
 from ctip.dashboard.risk import OUTREACH, RISK, outreach_vs_risk
 from ctip.geo.models import Unit
+from ctip.geo.picker import UnitPickerField, bind_unit_pickers
 from ctip.geo.selectors import covered_unit_ids, unit_by_code
 from ctip.indicators import disclosure, rollup_read
+from ctip.prevention.population import population_of
 
 
 class FilterForm(forms.Form):
@@ -31,9 +35,15 @@ class FilterForm(forms.Form):
     # previous period's arithmetic; they get a message and the default period instead.
     tu = bounded.DateField(label=_l("Từ ngày"), required=False)
     den = bounded.DateField(label=_l("Đến ngày"), required=False)
-    # GSO codes have at most five digits; a larger number is refused before any query.
-    dv = bounded.IntegerField(
-        label=_l("Mã địa bàn (để trống: toàn bộ)"), min_value=1, max_value=99_999, required=False
+    # The territory picked by name within the user's scope, as it stood on the period's last
+    # day; the URL keeps its code (`dv`), so links with a code still work. A huge number is
+    # refused before any query.
+    dv = UnitPickerField(
+        label=_l("Địa bàn (để trống: toàn bộ)"),
+        required=False,
+        area_only=True,
+        date_field="den",
+        error_messages={"no_such_code": NUMBER_MESSAGE},
     )
 
 
@@ -45,8 +55,9 @@ def period_for(
     figure on the page is disclosure-controlled (`controlled`, by default the scope's), the
     period is widened to whole calendar quarters: whatever dates are typed, the figures come
     from the same fixed grid."""
-    today = timezone.localdate()
+    today = figures.today()
     form = FilterForm(request.GET or None)
+    bind_unit_pickers(form, territories=[scope.unit])
     start, end, unit = date(today.year, 1, 1), today, scope.unit
     grid = scope.controlled if controlled is None else controlled
     valid = form.is_valid()
@@ -64,7 +75,7 @@ def period_for(
             unit = _unit_within(code, end, scope) or unit
             if unit is scope.unit:
                 form.add_error("dv", _("Không có địa bàn mã này trong phạm vi của bạn."))
-    return form, Period(unit, start, end, grid=grid)
+    return form, Period(unit, start, end, grid=grid, today=today)
 
 
 def _unit_within(code: int, day: date, scope: Scope) -> Unit | None:
@@ -82,12 +93,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         return render(request, "dashboard/none.html")
     form, period = period_for(request, scope)
     limit = disclosure.current_threshold()
+    population = population_of(period.unit, period.end.year)  # one query, for every rate
     with rollup_read.reading():  # which rollups are built: asked once for the page
-        panels = [panel_data(p, scope, period, limit) for p in scope.panels]
+        panels = [panel_data(p, scope, period, limit, population) for p in scope.panels]
     for data in panels:
         for chart in data["charts"]:
             chart["dimension_name"] = str(DIMENSION_NAMES.get(chart["dimension"], ""))
             chart["data_id"] = f"data-{chart['key']}"
+        if data["withheld"]:
+            data["withheld_note"] = withheld_text(data["withheld"], limit)
     return render(
         request,
         "dashboard/index.html",
@@ -98,6 +112,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "scope": scope,
             "period": period,
             "previous": period.previous,
+            "running": period.running,
+            "today": period.today,
+            "population": population,
             "panels": panels,
             "top": TOP,
             "query": request.GET.urlencode(),
@@ -127,7 +144,10 @@ def dashboard_download(request: HttpRequest, key: str, fmt: str) -> HttpResponse
         body = exports.as_xlsx(rows, chart["dimension_name"] or "bang")
         mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     response = HttpResponse(body, content_type=mime)
-    response["Content-Disposition"] = f'attachment; filename="{key}.{fmt}"'
+    name = attachment_name(
+        chart["title"], period.unit.name, period.start, "den", period.end, ext=fmt
+    )
+    response["Content-Disposition"] = content_disposition(name)
     return response
 
 
@@ -140,9 +160,23 @@ def _context(chart: dict[str, Any], scope: Scope, period: Period) -> list[str]:
     ]
     if scope.agency_name:
         lines.append(_("Cơ quan: %(agency)s") % {"agency": scope.agency_name})
+    if period.running and period.today:
+        lines.append(
+            _("Kỳ chưa kết thúc: số liệu đến ngày %(day)s.") % {"day": f"{period.today:%d/%m/%Y}"}
+        )
+    if chart.get("partial_note"):
+        lines.append(chart["partial_note"])
     if chart.get("controlled"):
         lines.append(rule_text(chart["limit"]))
     return lines
+
+
+def withheld_text(count: int, limit: int) -> str:
+    """Why a section draws fewer charts: every value of `count` of them is withheld."""
+    return _(
+        "%(count)s biểu đồ không được vẽ: mọi giá trị đều dưới %(n)s nên được giữ kín (số nhỏ "
+        "có thể giúp nhận ra nạn nhân và người liên quan). Bảng tải về vẫn ghi “<%(n)s”."
+    ) % {"count": count, "n": limit}
 
 
 def rule_text(limit: int) -> str:
@@ -171,6 +205,7 @@ def risk(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "columns": [*OUTREACH, *RISK],
             "flagged": sum(1 for r in rows if r.low_outreach),
+            "synthetic": any(r.synthetic for r in rows if r.per_thousand is not None),
             "limit": disclosure.current_threshold(),
             "rule": rule_text(disclosure.current_threshold()) if controlled else "",
             "query": request.GET.urlencode(),

@@ -2,12 +2,22 @@
 
 Columns: code, level (province|district|commune|special_zone), year, population, source.
 The unit is the version of `code` in force on 1 July of `year`. All or nothing.
+
+Rates per 1,000 inhabitants (`per_thousand`) use the latest population of the territory not
+after the period's year (`population_of`). A population whose source starts with `SYNTHETIC`
+is invented (the demo's communes, `population_demo_ensure`): every rate using it says so.
+The real figure shipped is the province's, from the resolution that formed it
+(fixtures/population-quang-ngai.csv, cited in fixtures/README.md).
 """
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
+from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -18,11 +28,48 @@ from ctip.core.cells import cell_problem, shown
 from ctip.core.csvfiles import check_csv
 from ctip.core.text import vn_int
 from ctip.core.work import unit_of_work
-from ctip.geo.models import Level, Unit
+from ctip.geo.models import COMMUNE_LEVELS, Level, Unit
 from ctip.prevention.importer import ImportRejected
 from ctip.prevention.models import Population
 
 COLUMNS = ("code", "level", "year", "population", "source")
+# The start of the source of every invented population (never shown as a real one).
+SYNTHETIC = "Dân số giả lập"
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "population-quang-ngai.csv"
+
+
+@dataclass(frozen=True)
+class PopulationFigure:
+    population: int
+    year: int
+    source: str
+
+    @property
+    def synthetic(self) -> bool:
+        return is_synthetic(self.source)
+
+
+def is_synthetic(source: str | None) -> bool:
+    return (source or "").startswith(SYNTHETIC)
+
+
+def per_thousand(count: int | None, population: int | None) -> float | None:
+    """`count` per 1,000 inhabitants, one decimal; None without a population."""
+    if count is None or not population:
+        return None
+    return round(1000 * count / population, 1)
+
+
+def population_of(unit: Unit, year: int) -> PopulationFigure | None:
+    """The latest population of `unit` (any version of its code and level) not after `year`:
+    one query."""
+    row = (
+        Population.objects.filter(unit__code=unit.code, unit__level=unit.level, year__lte=year)
+        .order_by("-year")
+        .values("population", "year", "source")
+        .first()
+    )
+    return PopulationFigure(**row) if row else None
 
 
 def population_import_csv(*, data: bytes, acting_user: Any) -> int:
@@ -79,3 +126,60 @@ def _check(line: int, raw: dict[str, str], errors: Any) -> tuple | None:
         bad(_("không có đơn vị mã %(code)s vào năm %(year)s.") % {"code": code, "year": year})
         return None
     return unit, year, population, source
+
+
+def synthetic_shares(codes: list[int], total: int) -> dict[int, int]:
+    """`total` shared among `codes` by fixed weights (from a hash of each code, between 1 and
+    5): the same codes and total always give the same figures, and they add up to `total`."""
+    weights = {c: 1 + int(hashlib.sha256(str(c).encode()).hexdigest()[:8], 16) % 5 for c in codes}
+    whole = sum(weights.values())
+    shares = {c: total * w // whole for c, w in weights.items()}
+    for c in sorted(codes)[: total - sum(shares.values())]:
+        shares[c] += 1
+    return shares
+
+
+def population_demo_ensure(*, path: Path = FIXTURE) -> int:
+    """The demo's populations: the real figure of each province in `path` (with its citation),
+    then, for its communes without a real figure, synthetic ones sharing the province's total
+    (source "Dân số giả lập ..."). Through the import service; idempotent. Rows written."""
+    data = path.read_bytes()
+    written = population_import_csv(data=data, acting_user=None)
+    for row in csv.DictReader(io.StringIO(data.decode("utf-8-sig"))):
+        if row["level"] != Level.PROVINCE:
+            continue
+        year, total = int(row["year"]), int(row["population"])
+        province = (
+            Unit.objects.valid_on(date(year, 7, 1))
+            .filter(code=int(row["code"]), level=Level.PROVINCE)
+            .first()
+        )
+        if province is None:
+            continue
+        real = set(
+            Population.objects.filter(
+                year=year, unit__rollup_province=province, unit__level__in=COMMUNE_LEVELS
+            )
+            .exclude(source__startswith=SYNTHETIC)
+            .values_list("unit_id", flat=True)
+        )
+        communes = list(
+            Unit.objects.valid_on(date(year, 7, 1))
+            .filter(level__in=COMMUNE_LEVELS, rollup_province=province)
+            .exclude(id__in=real)
+            .values_list("code", "level")
+        )
+        if not communes or real:  # real commune figures loaded: invent nothing beside them
+            continue
+        levels = dict(communes)
+        source = (
+            f"{SYNTHETIC} (không phải số liệu thật): dân số tỉnh theo {row['source'][:120]} "
+            "chia cho các xã, phường theo trọng số cố định, chỉ để chạy thử"
+        )
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(COLUMNS)
+        for code, share in sorted(synthetic_shares(list(levels), total).items()):
+            writer.writerow([code, levels[code], year, share, source])
+        written += population_import_csv(data=out.getvalue().encode(), acting_user=None)
+    return written

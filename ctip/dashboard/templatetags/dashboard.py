@@ -25,8 +25,15 @@ def table_rows(chart: dict[str, Any]) -> SafeString:
     number = _formatter()
     cells = []
     for row in chart["rows"]:
-        value = hidden if row["value"] is None else number(row["value"])
-        cells.append(f'<tr><td class="text">{escape(str(row["name"]))}</td><td>{value}</td></tr>')
+        if row.get("future"):
+            value = "—"
+        else:
+            value = hidden if row["value"] is None else number(row["value"])
+        name = escape(str(row["name"]))
+        if row.get("note"):  # a month still running (partial) or to come
+            name += f' <span class="badge partial">{escape(str(row["note"]))}</span>'
+        row_class = ' class="partial"' if row.get("partial") else ""
+        cells.append(f'<tr{row_class}><td class="text">{name}</td><td>{value}</td></tr>')
     return mark_safe("".join(cells))  # noqa: S308 - every value above is escaped or a number
 
 
@@ -38,6 +45,7 @@ def risk_rows(rows: list[Any], columns: list[str], limit: int) -> SafeString:
     hidden = escape(mark(limit))
     number = _formatter()
     flag = escape(_("ít tuyên truyền"))
+    synthetic = escape(_("dân số giả lập"))
     out = []
     for r in rows:
         name = escape(r.unit.name) + (f" <strong>({flag})</strong>" if r.low_outreach else "")
@@ -48,7 +56,10 @@ def risk_rows(rows: list[Any], columns: list[str], limit: int) -> SafeString:
             cells.append(f'<td class="heat-{int(r.heat.get(code, 0))}">{shown}</td>')
             if n == 1:
                 rate = r.per_thousand
-                cells.append(f"<td>{'—' if rate is None else number(rate)}</td>")
+                shown = "—" if rate is None else number(rate)
+                if rate is not None and r.synthetic:  # every rate from an invented population
+                    shown += f' <span class="badge synthetic">{synthetic}</span>'
+                cells.append(f"<td>{shown}</td>")
         row_class = ' class="flagged"' if r.low_outreach else ""
         out.append(f"<tr{row_class}>{''.join(cells)}</tr>")
     return mark_safe("\n".join(out))  # noqa: S308 - names escaped; the rest numbers and literals

@@ -13,6 +13,7 @@ from ctip.ops.demo.prevention import demo_prevention_ensure
 from ctip.ops.demo.reporting import demo_reporting_ensure
 from ctip.ops.demo.reporting_workflow import demo_workflow_ensure
 from ctip.ops.demo.victims import demo_cases_ensure
+from ctip.prevention.population import population_demo_ensure
 
 DEFAULT_DEMO_PASSWORD = "ctip-demo-2026"  # noqa: S105 - the documented demo default (README)
 
@@ -24,6 +25,9 @@ class Command(BaseCommand):
         call_command("load_reference", stdout=self.stdout)
         password = os.environ.get("CTIP_DEMO_PASSWORD", DEFAULT_DEMO_PASSWORD)
         accounts = demo_accounts_ensure(password=password)
+        # The province's real population (cited) and synthetic commune populations, so the
+        # rates per 1,000 inhabitants show (labelled "dân số giả lập"): fixtures/README.md.
+        self.stdout.write(f"population: {population_demo_ensure()} rows (communes synthetic)")
         self.stdout.write(f"directives: {demo_directives_ensure()} added")
         self.stdout.write(f"activities: {demo_prevention_ensure()} added")
         self.stdout.write(f"victim cases: {demo_cases_ensure()} added (synthetic, not printed)")
