@@ -220,6 +220,18 @@ def test_cooperation_country_by_vietnamese_name(client):
     assert "Mã nước “QQ” không có trong danh mục ISO 3166." in bad.content.decode()
 
 
+def test_a_nationality_may_be_stateless_a_destination_may_not():
+    """Law 53/2024 Art. 37: a stateless resident is recorded; "XX" is no country to go to."""
+    from ctip.core.countries import country_name, is_country, is_nationality
+    from ctip.geo.picker import CountryField
+
+    nationality = CountryField(stateless=True)
+    assert ("XX", "Không quốc tịch") in [(c, str(n)) for c, n in nationality.choices]
+    assert nationality.clean("xx") == "XX"
+    assert "XX" not in dict(CountryField().choices)
+    assert is_nationality("XX") and not is_country("XX") and country_name("XX") == "Không quốc tịch"
+
+
 # Agencies offered
 
 

@@ -287,13 +287,25 @@ _OFFICIAL = {
 }
 NAMES = {**_CLDR, **_OFFICIAL}
 CODES = frozenset(NAMES)
+# A nationality only, never a country: a stateless person (Law 53/2024 Art. 37 gives one who
+# permanently resides in Vietnam a citizen's rights). "XX" is in ISO 3166's user-assigned range,
+# where no country will ever be; the victim workbook import has always taken it.
+STATELESS = "XX"
+STATELESS_NAME = "Không quốc tịch"
 
 
 def is_country(code: str) -> bool:
     return code.upper() in CODES
 
 
+def is_nationality(code: str) -> bool:
+    """A country's code, or "XX" for a stateless person."""
+    return is_country(code) or code.upper() == STATELESS
+
+
 def country_name(code: str) -> str:
     """The Vietnamese name of an ISO 3166-1 alpha-2 code ("KH" -> "Campuchia"); a code that is
     not one is given back as it is, never dropped."""
+    if code.upper() == STATELESS:
+        return STATELESS_NAME
     return NAMES.get(code.upper(), code)

@@ -14,7 +14,7 @@ from ctip.agencies.models import Agency
 from ctip.core.actors import stored_user
 from ctip.core.audit import audit_write, field_changes, model_values
 from ctip.core.bounds import MAX_COUNT
-from ctip.core.countries import is_country
+from ctip.core.countries import is_country, is_nationality
 from ctip.core.personal import MASK
 from ctip.core.validators import check_date, check_text
 from ctip.core.work import unit_of_work
@@ -242,7 +242,7 @@ def suspect_add(
     if sex not in SUSPECT_SEXES:
         errors.append(_("Giới tính không có trong danh mục."))
     code = (nationality or "").strip().upper()
-    if not is_country(code):
+    if not is_nationality(code):
         errors.append(country_error(code))
     if errors:
         raise EnforcementError(" ".join(errors))

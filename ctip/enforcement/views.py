@@ -227,7 +227,7 @@ class SuspectForm(forms.Form):
     sex = forms.ChoiceField(
         label=_l("Giới tính"), required=False, choices=[("", "—"), *Sex.choices]
     )
-    nationality = CountryField(label=_l("Quốc tịch"), initial="VN")
+    nationality = CountryField(label=_l("Quốc tịch"), initial="VN", stateless=True)
 
 
 @requires(P.EDIT_CRIMINAL_CASES)

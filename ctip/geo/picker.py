@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from ctip.core.countries import NAMES as COUNTRY_NAMES
+from ctip.core.countries import STATELESS
 from ctip.core.text import fold
 from ctip.geo.models import Level, Unit
 from ctip.geo.selectors import covered_unit_ids
@@ -466,22 +467,25 @@ def record_day(form: forms.BaseForm, date_field: str) -> date:
     return value if isinstance(value, date) else date.today()
 
 
-def country_choices(*, blank: bool = True) -> list[tuple[str, str]]:
-    """Countries by Vietnamese name in alphabetical order (accents ignored), Vietnam first."""
+def country_choices(*, blank: bool = True, stateless: bool = False) -> list[tuple[str, Any]]:
+    """Countries by Vietnamese name in alphabetical order (accents ignored), Vietnam first; for
+    a nationality, "Không quốc tịch" (a stateless person) right after it."""
     ordered = sorted(
         ((code, name) for code, name in COUNTRY_NAMES.items() if code != "VN"),
         key=lambda item: fold(item[1]),
     )
     head = [("", "—")] if blank else []
-    return [*head, ("VN", COUNTRY_NAMES["VN"]), *ordered]
+    none = [(STATELESS, _l("Không quốc tịch"))] if stateless else []
+    return [*head, ("VN", COUNTRY_NAMES["VN"]), *none, *ordered]
 
 
 class CountryField(forms.ChoiceField):
     """A country chosen by its Vietnamese name; the value is the ISO two-letter code."""
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, *, stateless: bool = False, **kwargs: Any) -> None:
         # A blank first option even when required: no country is chosen for the user.
-        kwargs.setdefault("choices", country_choices())
+        # `stateless`: a nationality field, which offers "Không quốc tịch".
+        kwargs.setdefault("choices", country_choices(stateless=stateless))
         super().__init__(**kwargs)
 
     def to_python(self, value: Any) -> str:

@@ -29,7 +29,7 @@ class CaseForm(forms.Form):
         label=_("Ngày sinh (nếu biết)"), required=False, max_length=40
     )
     ethnicity = bounded.CharField(label=_("Dân tộc"), required=False, max_length=100)
-    nationality = CountryField(label=_("Quốc tịch"), initial="VN")
+    nationality = CountryField(label=_("Quốc tịch"), initial="VN", stateless=True)
     stateless_resident = forms.BooleanField(
         label=_("Người không quốc tịch thường trú tại Việt Nam (hưởng chế độ như công dân)"),
         required=False,
