@@ -135,3 +135,20 @@ def test_admin_links_in_text_are_underlined(admin_client):
     assert any(href.endswith("ctip/admin.css") for href in sheets), sheets
     css = Path(finders.find("ctip/admin.css")).read_text()
     assert ".breadcrumbs a:link" in css and "text-decoration: underline" in css
+
+
+@pytest.mark.django_db
+def test_the_case_access_log_names_the_part_read_in_words(admin_client):
+    """The reviewer's finding: the admin's access log showed its sections as codes ("identity",
+    "paper:reception_minutes"), in the list and in its filter."""
+    from ctip.victims.models import AccessLog
+    from tests.factories import CaseFactory
+
+    case = CaseFactory.create()
+    user = User.objects.get(username="quantri")
+    AccessLog.objects.create(case=case, user=user, section="identity")
+    AccessLog.objects.create(case=case, user=user, section="paper:reception_minutes")
+    html = admin_client.get("/admin/victims/accesslog/").content.decode()
+    assert "Nhân thân" in html and "Giấy tờ: " in html
+    shown = re.sub(r"<[^>]+>", " ", html)  # text only: codes may stay in links' addresses
+    assert "identity" not in shown and "reception_minutes" not in shown

@@ -302,6 +302,40 @@ def test_synthetic_populations_are_labelled_on_every_rate(client, frozen):
     assert "Dân số giả lập: chưa có dân số thật" in risk
 
 
+def test_the_coverage_page_and_its_export_label_rates_from_synthetic_populations(client):
+    """The reviewer's finding: the coverage page and its workbook showed rates per 1.000 from
+    invented populations without a word, its workbook wrote flags as codes ("mountainous"), and
+    its "Xuất Excel" link on the default view answered a page instead of a workbook."""
+    import io
+
+    from openpyxl import load_workbook
+
+    population_demo_ensure()
+    place = commune(3)
+    import_rows(
+        activity_row(
+            agency="qng-ca-2025",
+            start_date="2026-03-10",
+            end_date="2026-03-10",
+            unit=place.code,
+            participants=700,
+        )
+    )
+    leader = make_user("lanhdao", "leader", unit=province())
+    html = page(client, leader, "/hoat-dong/do-phu/")
+    rates = re.findall(r"<td>([\d.]+,\d)( <span class=\"badge synthetic\">dân số giả lập)?", html)
+    assert rates and all(badge for _rate, badge in rates), rates[:5]
+    book = client.get("/hoat-dong/do-phu/?format=xlsx")
+    assert book["Content-Type"].startswith("application/vnd.openxmlformats"), book.content[:200]
+    rows = list(load_workbook(io.BytesIO(book.content)).active.iter_rows(values_only=True))
+    head, body = rows[0], rows[1:]
+    assert head[-1] == "Nguồn dân số"
+    rated = [r for r in body if r[head.index("Lượt người/1.000 dân")] is not None]
+    assert rated and all(r[-1] == "Dân số giả lập" for r in rated)
+    flags = " ".join(str(r[head.index("Đặc điểm")] or "") for r in body)
+    assert "miền núi" in flags and "mountainous" not in flags and "ethnic_minority" not in flags
+
+
 def test_real_commune_figures_stop_the_invented_ones(client):
     population_demo_ensure()
     place = commune(2)

@@ -432,3 +432,17 @@ def test_report_request_province_is_picked_or_typed_by_name(client):
         "/bao-cao/yeu-cau/them/", {**request, "number_symbol": "17/BCĐ-VP", "unit_text": "Ba Tơ"}
     )
     assert "Không có đơn vị “Ba Tơ”" in commune.content.decode()
+    # Another province is no report of this office's (issue 23, reviewer's finding): the code
+    # posted anyway is refused by the service, and nothing is written.
+    from ctip.core.models import AuditEntry
+    from ctip.reporting.models import Report
+
+    before = (ReportRequest.objects.count(), Report.objects.count(), AuditEntry.objects.count())
+    hanoi = client.post(
+        "/bao-cao/yeu-cau/them/",
+        {**request, "number_symbol": "18/BCĐ-VP", "unit": "1", "unit_text": ""},
+    )
+    assert hanoi.status_code == 200
+    assert "không thuộc địa bàn của bạn" in hanoi.content.decode()
+    after = (ReportRequest.objects.count(), Report.objects.count(), AuditEntry.objects.count())
+    assert after == before

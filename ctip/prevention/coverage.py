@@ -12,6 +12,7 @@ from ctip.geo.models import COMMUNE_LEVELS, FLAGS, Level, Unit
 from ctip.geo.selectors import covered_unit_ids
 from ctip.indicators.queries import compute
 from ctip.prevention.models import Population
+from ctip.prevention.population import is_synthetic
 
 NEW, OLD = "new", "old"
 
@@ -24,6 +25,17 @@ class Row:
     participants: int
     population: int | None
     population_year: int | None
+    population_source: str | None = None
+
+    @property
+    def synthetic(self) -> bool:
+        """The population is a labelled synthetic share, not an official figure (issue 23)."""
+        return self.population is not None and is_synthetic(self.population_source)
+
+    @property
+    def flag_words(self) -> list[str]:
+        """The flags in words ("miền núi"), as exports write them."""
+        return [str(getattr(Unit._meta.get_field(f), "verbose_name", f)) for f in self.flags]
 
     @property
     def flags(self) -> list[str]:
@@ -59,12 +71,13 @@ def coverage_report(
     communes = communes.annotate(
         pop=Subquery(latest.values("population")[:1]),
         pop_year=Subquery(latest.values("year")[:1]),
+        pop_source=Subquery(latest.values("source")[:1]),
     ).select_related("parent")
     rows = []
     for unit in communes:
         t = totals.pop((unit.code, unit.name), {})
         population, year = unit.pop, unit.pop_year  # type: ignore[attr-defined]
-        rows.append(Row(unit, *_values(t), population, year))
+        rows.append(Row(unit, *_values(t), population, year, unit.pop_source))  # type: ignore[attr-defined]
     # Communes split in 2025 keep their own row (their records belong to no single new one);
     # records of a district or the province are not placed in any commune.
     above = {"n": 0, "s": 0, "p": 0}

@@ -195,8 +195,12 @@ def coverage_view(request: HttpRequest) -> HttpResponse:
     territories = _coverage_territories(request.user)
     if not territories:
         raise Http404
+    # "format" and "sort" are not filters: a bare "?format=xlsx" exports the default view.
+    params = request.GET.copy()
+    for key in ("format", "sort"):
+        params.pop(key, None)
     form = CoverageForm(
-        request.GET
+        params
         or {
             "province": territories[0].name,
             "structure": "new",
@@ -210,7 +214,7 @@ def coverage_view(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         province = (
             _unit_within(data["province"], data["date_to"], territories)
-            if request.GET
+            if params
             else territories[0]
         )
         if province is None:
@@ -298,6 +302,7 @@ def _coverage_xlsx(rows: list) -> bytes:
             "Dân số",
             "Năm dân số",
             "Lượt người/1.000 dân",
+            "Nguồn dân số",
         ]
     )
     for r in rows:
@@ -306,13 +311,15 @@ def _coverage_xlsx(rows: list) -> bytes:
                 r.unit.code,
                 safe_cell(r.unit.name),
                 safe_cell(r.unit.parent.name if r.unit.parent else ""),
-                ", ".join(r.flags),
+                ", ".join(r.flag_words),
                 r.activities,
                 r.sessions,
                 r.participants,
                 r.population,
                 r.population_year,
                 r.per_thousand,
+                # A rate from a synthetic population says so on its own row (issue 23).
+                "Dân số giả lập" if r.synthetic else safe_cell(r.population_source or ""),
             ]
         )
     out = io.BytesIO()

@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 from django.utils.translation import gettext as _
 
+from ctip.accounts.pickers import user_territories
 from ctip.core.audit import audit_write
 from ctip.core.sealed import content_type_for, seal
 from ctip.core.tasks import enqueue
@@ -16,6 +17,7 @@ from ctip.core.uploads import UploadError, check_document
 from ctip.core.validators import check_date, check_text, check_texts
 from ctip.core.work import unit_of_work
 from ctip.directives.symbols import SymbolError, parse_symbol
+from ctip.geo.area import check_user_area
 from ctip.geo.models import Unit
 from ctip.reporting.errors import ReportError
 from ctip.reporting.header import check_signing
@@ -124,6 +126,7 @@ def report_request_register(
     check_signing(signing_authority)
     if date_issued > date.today():
         raise ReportError(_("Ngày văn bản yêu cầu không thể ở tương lai."))
+    _check_place(unit, acting_user)
     if ReportRequest.objects.filter(number_symbol=number_symbol, date=date_issued).exists():
         raise ReportError(_("Văn bản %(number)s đã được đăng ký.") % {"number": number_symbol})
     kind = ""
@@ -173,6 +176,15 @@ def _default_authority(unit: Unit) -> tuple[str, str]:
     return f"Ủy ban nhân dân {kind} {name}", name
 
 
+def _check_place(unit: Unit, acting_user: Any) -> None:
+    """A province reports on its own territory (issue 23): a request or a report for a unit
+    outside the acting user's area is refused. A user whose roles carry no territory (the
+    system's administrator) and a command-line call (no user) are not limited."""
+    territories = user_territories(acting_user) if acting_user is not None else []
+    if territories:
+        check_user_area(territories, unit, error=ReportError)
+
+
 def report_create(
     *,
     template: ReportTemplate,
@@ -196,6 +208,7 @@ def report_create(
     _template_check(template)
     if audience not in Audience.values:
         raise ReportError(_("Phạm vi gửi không hợp lệ."))
+    _check_place(unit, acting_user)
     authority, place = _default_authority(unit)
     with unit_of_work():
         report = Report.objects.create(

@@ -64,7 +64,7 @@ class RequestForm(forms.Form):
     template = bounded.ModelChoiceField(label=_l("Mẫu báo cáo"), queryset=ReportTemplate.objects)
     # Picked by name, as the provinces stood on the period's last day; posts the GSO code.
     unit = UnitPickerField(
-        label=_l("Tỉnh báo cáo"), levels=[Level.PROVINCE], date_field="period_end"
+        label=_l("Tỉnh báo cáo"), levels=[Level.PROVINCE], date_field="period_end", area_only=True
     )
     period_start = bounded.DateField(label=_l("Kỳ báo cáo từ ngày"))
     period_end = bounded.DateField(label=_l("Đến ngày"))
