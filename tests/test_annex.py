@@ -248,7 +248,8 @@ def test_every_country_code_has_a_vietnamese_name():
     }
     assert {code: country_name(code) for code in official} == official
     assert country_name("la") == "Lào"
-    assert country_name("XX") == "XX"  # not a code: given back, never dropped
+    assert country_name("QQ") == "QQ"  # not a code: given back, never dropped
+    assert country_name("XX") == "Không quốc tịch"  # a nationality, never a country (issue 23)
 
 
 def test_groups_seen_to_overlap_in_the_data_get_the_note_too():
