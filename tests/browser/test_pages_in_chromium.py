@@ -82,6 +82,25 @@ PAGES = [
         "/ho-so/",
         follow=(r"^/ho-so/\d+/$", r"^/ho-so/\d+/bao-ve/$"),
     ),
+    # The case's own pages and forms, from its page (a review found them missing here).
+    *[
+        Page(
+            f"case-{name}", "xahoi", "/ho-so/", follow=(r"^/ho-so/\d+/$", rf"^/ho-so/\d+/{part}/$")
+        )
+        for name, part in [
+            ("identity", "nhan-than"),
+            ("transition", "chuyen"),
+            ("actions", r"bao-ve/buoc"),
+            ("privacy", "du-lieu-ca-nhan"),
+        ]
+    ],
+    # Who read the case: its supervisor's page (a case worker is refused it).
+    Page(
+        "case-access-log",
+        "giamsat",
+        "/ho-so/",
+        follow=(r"^/ho-so/\d+/$", r"^/ho-so/\d+/nhat-ky/$"),
+    ),
     Page("referrals-incoming", "xahoi", "/chuyen-ho-so/"),
     Page("privacy-requests", "xahoi", "/yeu-cau-du-lieu/"),
     Page("duplicate-queue", "giamsat", "/ho-so/trung-lap/"),
@@ -89,6 +108,13 @@ PAGES = [
     Page("criminal-case-list", "dieutra", "/vu-an/"),
     Page("criminal-case-detail", "dieutra", "/vu-an/", follow=(r"^/vu-an/\d+/$",)),
     Page("criminal-case-create", "dieutra", "/vu-an/them/"),
+    *[
+        Page(f"criminal-case-{name}", "dieutra", "/vu-an/", follow=(r"^/vu-an/\d+/$", path))
+        for name, path in [
+            ("edit", r"^/vu-an/\d+/sua/$"),
+            ("suspect-add", r"^/vu-an/\d+/doi-tuong/them/$"),
+        ]
+    ],
     Page("watch-list", "xa", "/theo-doi/"),
     Page("watch-detail", "xa", "/theo-doi/", follow=(r"^/theo-doi/\d+/$",)),
     Page("watch-create", "xa", "/theo-doi/them/"),
@@ -110,6 +136,7 @@ PAGES = [
         follow=(r"^/bao-cao/yeu-cau/\d+/$",),
     ),
     Page("report-request-create", "thuongtruc", "/bao-cao/yeu-cau/them/"),
+    Page("report-detail", "thuongtruc", "/bao-cao/", follow=(r"^/bao-cao/\d+/$",)),
     Page("contribution-list", "congan", "/bao-cao/dong-gop/"),
     Page(
         "contribution-detail",
