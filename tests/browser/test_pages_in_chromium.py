@@ -76,6 +76,8 @@ PAGES = [
     Page("case-list", "xahoi", "/ho-so/"),
     Page("case-create", "xahoi", "/ho-so/them/"),
     Page("case-detail", "xahoi", "/ho-so/", follow=(r"^/ho-so/\d+/$",)),
+    # Its forms include the papers' ("Lập giấy tờ") and the merge ("Gộp hồ sơ trùng") forms,
+    # which are reached only by their POST buttons: the keyboard test walks them here.
     Page(
         "case-protection",
         "xahoi",
@@ -100,6 +102,13 @@ PAGES = [
         "giamsat",
         "/ho-so/",
         follow=(r"^/ho-so/\d+/$", r"^/ho-so/\d+/nhat-ky/$"),
+    ),
+    # The steps of a role other than the case worker: the supervisor's decision on a case.
+    Page(
+        "case-transition-supervisor",
+        "giamsat",
+        "/ho-so/",
+        follow=(r"^/ho-so/\d+/$", r"^/ho-so/\d+/chuyen/$"),
     ),
     Page("referrals-incoming", "xahoi", "/chuyen-ho-so/"),
     Page("privacy-requests", "xahoi", "/yeu-cau-du-lieu/"),
@@ -151,6 +160,8 @@ PAGES = [
     Page("agency-list", "thuongtruc", "/co-quan/"),
     Page("agency-detail", "thuongtruc", "/co-quan/", follow=(r"^/co-quan/\d+/$",)),
     Page("my-agency", "congan", "/co-quan/cua-toi/"),
+    # "My agency" opens the officer's one agency; its contact form is the agency edit page.
+    Page("agency-edit", "congan", "/co-quan/cua-toi/", follow=(r"^/co-quan/\d+/sua/$",)),
     Page("security", "congan", "/tai-khoan/bao-mat/"),
     Page("password-change", "congan", "/tai-khoan/mat-khau/"),
     # Administration.
