@@ -90,8 +90,12 @@ def test_each_role_sees_its_panels(client, role, kwargs, expected, personal):
     if role in ("leader", "standing_office"):
         # Figures about persons they cannot open: the period is whole quarters (issue 19).
         assert "từ 01/07/2025 đến 31/12/2026" in html
-        # Compared with the same quarters a year earlier (issue 23).
-        assert "so với cùng kỳ năm trước (01/07/2024 – 31/12/2025)" in html
+        # Its ended quarters compared with the same quarters a year earlier (issue 23): the
+        # running quarter's figures run to today, a year earlier's would be whole.
+        assert (
+            "so sánh các quý đã kết thúc (01/07/2025 – 30/09/2026) với cùng kỳ năm trước "
+            "(01/07/2024 – 30/09/2025)"
+        ) in html
     else:
         assert "so với cùng kỳ năm trước (01/07/2024 – 28/11/2025)" in html
 
@@ -176,7 +180,8 @@ def test_filters_live_in_the_url_and_stay_in_scope(client):
     assert f"/bang-dieu-khien/tai/prevention-0.csv?{query}&amp;dv={commune().code}" in html
     outside = unit(1, Level.PROVINCE, NEW)  # Hà Nội
     html = client.get(f"/bang-dieu-khien/?{PERIOD}&dv={outside.code}").content.decode()
-    assert "Không có địa bàn mã này trong phạm vi của bạn." in html
+    # The unit picker itself refuses a code outside the user's area, naming the unit.
+    assert "Thành phố Hà Nội không thuộc địa bàn của bạn." in html
     assert f"<p>{province().name} ·" in html
 
 

@@ -70,12 +70,34 @@ class Period:
         return self.today is not None and self.start <= self.today < self.end
 
     @property
-    def previous(self) -> Period:
-        """The same period a year earlier ("Cùng kỳ năm trước"). A running period is compared
-        up to the same day a year earlier; on the grid (disclosure control) whole quarters
-        stay whole quarters a year earlier, whatever today is."""
-        end = self.today if self.running and not self.grid and self.today else self.end
-        start, end = year_earlier(self.start, end)
+    def compared(self) -> Period | None:
+        """The part of the period that is compared with a year earlier. A running period runs to
+        today, so it is compared up to the same day a year earlier. On the grid (disclosure
+        control) a running quarter would face a whole quarter a year earlier, so a running
+        period is compared only up to the end of its last ended quarter; None when none of its
+        quarters has ended yet (nothing comparable)."""
+        if not self.running or self.today is None:
+            return self
+        if not self.grid:
+            return Period(self.unit, self.start, self.today, today=self.today)
+        end = disclosure.quarter_start(self.today) - timedelta(days=1)
+        if end < self.start:
+            return None
+        return Period(self.unit, self.start, end, grid=True)
+
+    @property
+    def partly_compared(self) -> bool:
+        """Only part of the period's figures (its ended quarters) are compared."""
+        compared = self.compared
+        return compared is None or (self.grid and compared.end != self.end)
+
+    @property
+    def previous(self) -> Period | None:
+        """The same period a year earlier ("Cùng kỳ năm trước") as `compared`."""
+        compared = self.compared
+        if compared is None:
+            return None
+        start, end = year_earlier(compared.start, compared.end)
         return Period(self.unit, start, end, grid=self.grid)
 
 
@@ -93,31 +115,54 @@ def headline(panel: Panel, scope: Scope, period: Period, limit: int) -> list[dic
     # The period and the same period a year earlier: one query per batch of indicators each
     # (two periods that do not adjoin cannot share compute_halves' one scan).
     current = _compute(list(panel.headline), scope, period)
-    earlier = _compute(list(panel.headline), scope, period.previous)
     now = {r["indicator"]: r for r in current}
-    before = {r["indicator"]: r for r in earlier}
+    before, base = _comparison(panel, scope, period, now)
     cards = []
     for code in panel.headline:
         if code not in now:
             continue  # not broken down by agency: left out of an agency's dashboard
         indicator = REGISTRY[code]
+        comparable = code in before
         value: int | None = int(now[code]["value"] or 0)
-        prev: int | None = int(before[code]["value"] or 0)
+        compared: int | None = int(base[code]["value"] or 0) if comparable else None
+        prev: int | None = int(before[code]["value"] or 0) if comparable else None
         if scope.controls(code):  # headlines too: a headline of 1 beside its rows names one
             value = disclosure.release_figure(indicator, value, limit)
-            prev = disclosure.release_figure(indicator, prev, limit)
+            if comparable:
+                compared = disclosure.release_figure(indicator, compared, limit)
+                prev = disclosure.release_figure(indicator, prev, limit)
         cards.append(
             {
                 "code": code,
                 "label": str(indicator.label),
                 "measure": str(indicator.measure),
                 "value": value,
+                # What is compared, when only part of the period is (its ended quarters).
+                "comparable": comparable,
+                "compared": compared,
                 "previous": prev,
-                "change": disclosure.change(value, prev),
+                "change": disclosure.change(compared, prev) if comparable else None,
                 "estimate": now[code]["estimate"],
             }
         )
     return cards
+
+
+def _comparison(
+    panel: Panel, scope: Scope, period: Period, now: dict[str, dict[str, Any]]
+) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
+    """The headlines a year earlier and the values they are compared with: the period's own, or
+    (a running period on the grid) those of its ended quarters, one more query; none when no
+    quarter of it has ended."""
+    compared, previous = period.compared, period.previous
+    if compared is None or previous is None:
+        return {}, {}
+    earlier = _compute(list(panel.headline), scope, previous)
+    before = {r["indicator"]: r for r in earlier}
+    if not period.partly_compared:
+        return before, now
+    base = {r["indicator"]: r for r in _compute(list(panel.headline), scope, compared)}
+    return before, base
 
 
 def months(start: date, end: date) -> list[str]:

@@ -112,6 +112,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "scope": scope,
             "period": period,
             "previous": period.previous,
+            "compared": period.compared,
+            "partly_compared": period.partly_compared,
             "running": period.running,
             "today": period.today,
             "population": population,
@@ -175,7 +177,8 @@ def withheld_text(count: int, limit: int) -> str:
     """Why a section draws fewer charts: every value of `count` of them is withheld."""
     return _(
         "%(count)s biểu đồ không được vẽ: mọi giá trị đều dưới %(n)s nên được giữ kín (số nhỏ "
-        "có thể giúp nhận ra nạn nhân và người liên quan). Bảng tải về vẫn ghi “<%(n)s”."
+        "có thể giúp nhận ra nạn nhân và người liên quan). Bảng tải về của chúng, dưới đây, "
+        "ghi “<%(n)s”."
     ) % {"count": count, "n": limit}
 
 
