@@ -42,10 +42,13 @@ def offered_on(qs: QuerySet[Agency], day: date, *, first: Iterable[Unit] = ()) -
         later = Case(When(inside, then=Value(0)), default=Value(1))
     rows = qs.valid_on(day).annotate(later=later).order_by("later", "name", "pk")  # type: ignore[attr-defined]
     keep: list[int] = []
-    seen: set[str] = set()
-    for pk, name in rows.values_list("pk", "name"):
-        if name not in seen:
-            seen.add(name)
+    # One agency per name *and place*: two versions of the same agency (the unit's code and
+    # level stay across a merger) are one choice, but two commune agencies of the same name in
+    # different districts (two "Công an phường Nguyễn Nghiêm") are two.
+    seen: set[tuple[str, int | None, str | None]] = set()
+    for pk, name, code, level in rows.values_list("pk", "name", "unit__code", "unit__level"):
+        if (name, code, level) not in seen:
+            seen.add((name, code, level))
             keep.append(pk)
     return (
         Agency.objects.filter(pk__in=keep)

@@ -44,11 +44,15 @@ class _Lookups:
         ):
             self.units.setdefault(unit.code, []).append(unit)
 
-    def agency(self, text: str, day: date) -> Agency | None:
+    def agency(self, text: str, day: date, unit: Unit | None = None) -> Agency | None:
         found = self.agencies.get(text.strip().lower()) or self.agencies.get(fold(text)) or []
         # The version in force on the activity's day; else the record keeps the agency named.
         valid = [a for a in found if a.is_valid_on(day)]
         chosen = valid or found
+        if len(chosen) > 1 and unit is not None:
+            # Two agencies of one name (two wards "Nguyễn Nghiêm" in different districts, as
+            # the export writes them by name): the one whose area holds the row's unit.
+            chosen = [a for a in chosen if self.areas.agency_covers(a, unit.pk)] or chosen
         return chosen[0] if chosen else None
 
     def unit(self, code: int, day: date) -> Unit | None:
@@ -180,11 +184,11 @@ def _check_row(raw, row, today, lookups, groups, group_names, kinds, errors) -> 
     if kind is None:
         message = _("hình thức “%(value)s” không có trong danh mục.")
         bad("kind", message % {"value": shown(raw["kind"])})
-    agency = lookups.agency(str(raw["agency"]), start) if start else None
-    if start and agency is None:
-        bad("agency", _("không có cơ quan “%(value)s”.") % {"value": shown(raw["agency"])})
     code = _unit_code(raw["unit"])
     unit = lookups.unit(code, start) if (code and start) else None
+    agency = lookups.agency(str(raw["agency"]), start, unit) if start else None
+    if start and agency is None:
+        bad("agency", _("không có cơ quan “%(value)s”.") % {"value": shown(raw["agency"])})
     if start and unit is None:
         bad(
             "unit",

@@ -61,10 +61,11 @@ def per_thousand(count: int | None, population: int | None) -> float | None:
 
 
 def population_of(unit: Unit, year: int) -> PopulationFigure | None:
-    """The latest population of `unit` (any version of its code and level) not after `year`:
-    one query."""
+    """The latest population of `unit` not after `year`: one query. Of this version of the unit
+    only: a merged commune or province often keeps an old code (95 of Quảng Ngãi's 96 new
+    communes do), and its population is not its predecessor's."""
     row = (
-        Population.objects.filter(unit__code=unit.code, unit__level=unit.level, year__lte=year)
+        Population.objects.filter(unit=unit, year__lte=year)
         .order_by("-year")
         .values("population", "year", "source")
         .first()
