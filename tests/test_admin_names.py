@@ -59,6 +59,20 @@ def test_ctip_models_in_the_admin_declare_their_own_names():
         assert options.original_attrs.get("verbose_name_plural"), model
 
 
+def test_every_ctip_model_declares_its_names():
+    """Every model of every ctip app, with or without an admin page: the audit log names the
+    object type of any row by its model's name (and Django's default would be English)."""
+    from django.apps import apps
+
+    unnamed = [
+        model._meta.label
+        for model in apps.get_models()
+        if model.__module__.startswith("ctip.")
+        and not {"verbose_name", "verbose_name_plural"} <= set(model._meta.original_attrs)
+    ]
+    assert not unnamed, unnamed
+
+
 class Links(HTMLParser):
     """Every <a href> of a page with the text a screen reader would read for it."""
 

@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from ctip.core.audit_words import action_label
 from ctip.core.models import AuditEntry
 
 # The object-type filter's choice for entries about no one record (a batch, a login).
@@ -63,12 +64,48 @@ class ObjectTypeFilter(admin.SimpleListFilter):
         return queryset.filter(object_type="" if value == NO_OBJECT else value)
 
 
+class ActionFilter(admin.SimpleListFilter):
+    """Filter by action in words (ctip.core.audit_words), sorted by the words."""
+
+    title = _("hành động")
+    parameter_name = "action"
+
+    def lookups(self, request: Any, model_admin: Any) -> list[tuple[str, str]]:
+        codes = model_admin.get_queryset(request).values_list("action", flat=True)
+        return sorted(
+            ((code, action_label(code)) for code in codes.distinct().order_by()),
+            key=lambda choice: (choice[1], choice[0]),
+        )
+
+    def queryset(self, request: Any, queryset: QuerySet) -> QuerySet:
+        value = self.value()
+        return queryset if value is None else queryset.filter(action=value)
+
+
 @admin.register(AuditEntry)
 class AuditEntryAdmin(ReadOnlyAdmin):
-    list_display = ("at", "actor", "action", "object_type_name", "object_id", "count")
-    list_filter = ("action", ObjectTypeFilter, "actor")
+    list_display = ("at", "actor", "action_words", "object_type_name", "object_id", "count")
+    list_filter = (ActionFilter, ObjectTypeFilter, "actor")
+    # The entry's page shows the same words as the list, not the codes stored.
+    fields = (
+        "at",
+        "actor",
+        "action_words",
+        "object_type_name",
+        "object_id",
+        "changes",
+        "count",
+        "file_hash",
+    )
     search_fields = ("action", "object_id", "actor__username")
     date_hierarchy = "at"
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields
+
+    @admin.display(description=_("hành động"), ordering="action")
+    def action_words(self, entry: AuditEntry) -> str:
+        return action_label(entry.action)
 
     @admin.display(description=_("loại đối tượng"), ordering="object_type")
     def object_type_name(self, entry: AuditEntry) -> str:

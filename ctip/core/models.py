@@ -4,8 +4,10 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ctip.core.audit_words import action_label
 from ctip.core.crypto import EncryptedTextField
 
 
@@ -38,7 +40,9 @@ class AuditEntry(models.Model):
         ordering = ["-at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_type}:{self.object_id}"
+        """ "16/10/2023 14:05 Mở hồ sơ nạn nhân": the admin's titles and batch links read it."""
+        at = f"{timezone.localtime(self.at):%d/%m/%Y %H:%M} " if self.at else ""
+        return at + action_label(self.action)
 
 
 class RollupCell(models.Model):
@@ -66,6 +70,8 @@ class RollupCell(models.Model):
     estimate = models.SmallIntegerField(default=0)
 
     class Meta:
+        verbose_name = _("ô số liệu tổng hợp sẵn")
+        verbose_name_plural = _("ô số liệu tổng hợp sẵn")
         # Covering on PostgreSQL: a scope's cells lie scattered over the table (built rollup by
         # rollup, refreshed one by one), so five years of daily cells read 7,600 heap pages
         # (110 ms); the index alone holds them in read order. SQLite ignores INCLUDE.
@@ -88,6 +94,10 @@ class RollupState(models.Model):
 
     name = models.CharField(max_length=80, primary_key=True)
     built_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("trạng thái số liệu tổng hợp sẵn")
+        verbose_name_plural = _("trạng thái số liệu tổng hợp sẵn")
 
     def __str__(self) -> str:
         return self.name
@@ -124,6 +134,10 @@ class KeyFingerprint(models.Model):
     blind_index = models.CharField(max_length=64)
     updated = models.DateTimeField(auto_now=True)
 
+    class Meta:
+        verbose_name = _("dấu nhận dạng khóa mã hóa")
+        verbose_name_plural = _("dấu nhận dạng khóa mã hóa")
+
     def __str__(self) -> str:
         return f"{self.encryption[:8]}/{self.blind_index[:8]}"
 
@@ -138,6 +152,8 @@ class KeyRotation(models.Model):
     done = models.BooleanField(default=False)
 
     class Meta:
+        verbose_name = _("tiến độ đổi khóa mã hóa")
+        verbose_name_plural = _("tiến độ đổi khóa mã hóa")
         constraints = [models.UniqueConstraint(fields=["target", "step"], name="key_rotation_step")]
 
     def __str__(self) -> str:

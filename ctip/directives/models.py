@@ -66,6 +66,8 @@ class DocumentRelation(models.Model):
     kind = models.CharField(_("quan hệ"), max_length=20, choices=Relation.choices)
 
     class Meta:
+        verbose_name = _("quan hệ giữa văn bản")
+        verbose_name_plural = _("quan hệ giữa văn bản")
         constraints = [
             models.UniqueConstraint(fields=["source", "target", "kind"], name="directive_relation")
         ]

@@ -149,6 +149,8 @@ class UnitCover(models.Model):
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
 
     class Meta:
+        verbose_name = _("quan hệ bao gồm giữa đơn vị")
+        verbose_name_plural = _("quan hệ bao gồm giữa đơn vị")
         constraints = [
             models.UniqueConstraint(fields=["ancestor", "unit"], name="geo_unitcover_pair")
         ]

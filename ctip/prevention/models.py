@@ -242,6 +242,8 @@ class ImportJob(models.Model):
     written = models.PositiveIntegerField(default=0)
 
     class Meta:
+        verbose_name = _("lượt nhập tệp hoạt động")
+        verbose_name_plural = _("lượt nhập tệp hoạt động")
         ordering = ["-created"]
 
     def __str__(self) -> str:

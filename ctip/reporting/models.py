@@ -159,6 +159,8 @@ class Compilation(models.Model):
     error = models.TextField(blank=True)
 
     class Meta:
+        verbose_name = _("bản tổng hợp báo cáo")
+        verbose_name_plural = _("bản tổng hợp báo cáo")
         ordering = ["-created", "-pk"]
         constraints = [
             models.CheckConstraint(
@@ -283,6 +285,8 @@ class ContributionRound(models.Model):
     comment = models.TextField(blank=True)
 
     class Meta:
+        verbose_name = _("lượt trình phần đóng góp")
+        verbose_name_plural = _("lượt trình phần đóng góp")
         ordering = ["contribution", "number"]
         constraints = [
             models.UniqueConstraint(fields=["contribution", "number"], name="round_unique"),

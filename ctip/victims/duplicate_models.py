@@ -39,6 +39,8 @@ class DuplicateReview(models.Model):
     decided_on = models.DateField(_("ngày quyết định"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("hồ sơ có thể trùng cần xem xét")
+        verbose_name_plural = _("hồ sơ có thể trùng cần xem xét")
         ordering = ["status", "-found_on", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["new_case", "known_case"], name="duplicate_pair"),

@@ -149,6 +149,8 @@ class CaseExploitation(models.Model):
     form = models.CharField(max_length=30)
 
     class Meta:
+        verbose_name = _("hình thức bóc lột")
+        verbose_name_plural = _("hình thức bóc lột")
         constraints = [models.UniqueConstraint(fields=["case", "form"], name="case_form")]
 
     def __str__(self) -> str:
@@ -171,6 +173,8 @@ class CaseEvent(models.Model):
     )
 
     class Meta:
+        verbose_name = _("bước xử lý hồ sơ")
+        verbose_name_plural = _("lịch sử xử lý hồ sơ")
         ordering = ["at", "pk"]
         # "Cases identified in a period" and "not yet identified on a day": events of one state
         # from the index alone. The case comes before the date so that a lookup for one case
@@ -240,6 +244,8 @@ class Consent(models.Model):
     evidence = sealed_file_field(_("chứng cứ đồng ý"))
 
     class Meta:
+        verbose_name = _("căn cứ xử lý dữ liệu cá nhân")
+        verbose_name_plural = _("căn cứ xử lý dữ liệu cá nhân")
         ordering = ["-given_on", "-pk"]
 
     def __str__(self) -> str:
@@ -266,6 +272,8 @@ class Referral(models.Model):
     days_to_answer = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("lượt chuyển hồ sơ")
+        verbose_name_plural = _("lượt chuyển hồ sơ")
         ordering = ["-sent_on", "-pk"]
 
     def __str__(self) -> str:
@@ -285,6 +293,8 @@ class SupportGiven(models.Model):
     evidence = sealed_file_field(_("chứng từ"))
 
     class Meta:
+        verbose_name = _("hỗ trợ đã cung cấp")
+        verbose_name_plural = _("hỗ trợ đã cung cấp")
         ordering = ["-given_on", "-pk"]
         constraints = [
             models.CheckConstraint(
@@ -321,6 +331,8 @@ class CaseAction(models.Model):
     )
 
     class Meta:
+        verbose_name = _("biện pháp đã thực hiện")
+        verbose_name_plural = _("biện pháp đã thực hiện")
         ordering = ["-on", "-pk"]
 
     def __str__(self) -> str:

@@ -64,6 +64,8 @@ class Paper(models.Model):
     )
 
     class Meta:
+        verbose_name = _("giấy tờ của hồ sơ")
+        verbose_name_plural = _("giấy tờ của hồ sơ")
         ordering = ["-issued_on", "-pk"]
 
     def __str__(self) -> str:

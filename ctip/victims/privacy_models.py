@@ -36,6 +36,8 @@ class DataSubjectRequest(models.Model):
     )
 
     class Meta:
+        verbose_name = _("yêu cầu của người có dữ liệu")
+        verbose_name_plural = _("yêu cầu của người có dữ liệu")
         ordering = ["due_on", "pk"]
 
     def __str__(self) -> str:
