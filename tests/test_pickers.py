@@ -2,6 +2,7 @@
 shown with their full path and as they stood on the record's date; countries are chosen by their
 Vietnamese name; agencies offered are those in force on the record's date, each once."""
 
+import re
 from datetime import date
 
 import pytest
@@ -41,7 +42,7 @@ def police(client):
 
 
 def _search(client, **params):
-    response = client.get(SEARCH, params)
+    response = client.post(SEARCH, params)
     assert response.status_code == 200 and response["Content-Type"] == "application/json"
     return response.json()["results"]
 
@@ -83,8 +84,42 @@ def test_search_needs_a_login_and_returns_reference_data_only(client, police):
     for result in _search(police, q="ba"):
         assert set(result) == {"code", "label", "in_area"}
     police.logout()
-    response = client.get(SEARCH, {"q": "ba"})
+    response = client.post(SEARCH, {"q": "ba"})
     assert response.status_code == 302 and "/dang-nhap/" in response["Location"]
+
+
+def test_search_is_a_post_so_what_is_typed_stays_out_of_urls_and_logs(police):
+    """A victim's home commune typed in the picker, and the reception date, would stand in the
+    access log's request line with a GET: the search takes POST only, CSRF-protected."""
+    refused = police.get(SEARCH, {"q": "Ba Tơ", "date": "10/09/2025"})
+    assert refused.status_code == 405 and refused["Allow"] == "POST"
+    assert _search(police, q="Ba Tơ", date="10/09/2025")[0]["label"] == BA_TO
+
+
+def test_search_needs_the_pages_csrf_token(client):
+    from django.test import Client
+
+    log_in(client, make_user("congan", "agency_officer", agency="qng-ca-2025"))
+    strict = Client(enforce_csrf_checks=True)
+    strict.cookies = client.cookies  # the session; the CSRF check is now as a browser's
+    assert strict.post(SEARCH, {"q": "Ba Tơ"}).status_code == 403
+    page = strict.get("/hoat-dong/them/").content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
+    answered = strict.post(SEARCH, {"q": "Ba Tơ"}, headers={"X-CSRFToken": token})
+    assert answered.status_code == 200 and answered.json()["results"][0]["label"] == BA_TO
+
+
+def test_the_picker_script_posts_with_the_token_and_no_query_string():
+    """picker.js sends the search as a POST body with the page's token (the browser test types
+    in the picker: tests/browser/test_pages_in_chromium.py)."""
+    from pathlib import Path
+
+    from django.contrib.staticfiles import finders
+
+    script = Path(finders.find("ctip/picker.js")).read_text(encoding="utf-8")
+    assert 'method: "POST"' in script and '"X-CSRFToken": csrfToken()' in script
+    assert 'getAttribute("data-url") + "?"' not in script
+    assert "input[name=csrfmiddlewaretoken]" in script
 
 
 def test_search_survives_hostile_input(police):
@@ -217,7 +252,7 @@ def test_cooperation_country_by_vietnamese_name(client):
     assert client.post("/hop-tac/them/", form).status_code == 302
     assert CooperationActivity.objects.get().counterpart_country == "LA"
     bad = client.post("/hop-tac/them/", {**form, "counterpart_country": "QQ"})
-    assert "Mã nước “QQ” không có trong danh mục ISO 3166." in bad.content.decode()
+    assert "Không nhận ra nước “QQ”; chọn nước trong danh sách." in bad.content.decode()
 
 
 def test_a_nationality_may_be_stateless_a_destination_may_not():

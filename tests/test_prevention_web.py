@@ -62,9 +62,11 @@ def test_record_correct_and_delete_an_activity_with_audit(police):
 
 
 def test_bad_form_input_is_explained_beside_the_field(police):
-    response = police.post("/hoat-dong/them/", {**FORM, "end_date": "01/05/2022", "unit": "99999"})
-    text = response.content.decode()
-    assert "ngày kết thúc trước ngày bắt đầu" in text and "không có đơn vị mã" in text
+    # A code no unit has: the unit picker refuses it beside the field (issue 23).
+    response = police.post("/hoat-dong/them/", {**FORM, "unit": "99999"})
+    assert "Không có đơn vị hành chính mã này." in response.content.decode()
+    response = police.post("/hoat-dong/them/", {**FORM, "end_date": "01/05/2022"})
+    assert "ngày kết thúc trước ngày bắt đầu" in response.content.decode()
     assert not Activity.objects.exists()
 
 

@@ -410,7 +410,9 @@ def test_case_worker_opens_a_case_through_the_form(client, worker):
         "route": "Cửa khẩu Bờ Y",
     }
     bad = client.post("/ho-so/them/", {**form, "home_unit": "99999"})
-    assert "Không có xã, phường mã này" in bad.content.decode() and not Case.objects.exists()
+    # The picker refuses a code no unit has (before the view's own check by day and level).
+    assert "Không có đơn vị hành chính mã này." in bad.content.decode()
+    assert not Case.objects.exists()
     done = client.post("/ho-so/them/", form)
     case = Case.objects.get()
     assert done["Location"] == f"/ho-so/{case.pk}/"

@@ -12,6 +12,7 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 from django.http import HttpRequest, JsonResponse
+from django.views.decorators.http import require_POST
 
 from ctip.accounts.scope import active_assignments
 from ctip.agencies.models import Agency
@@ -75,15 +76,21 @@ def _levels(text: str) -> list[str]:
 
 
 @requires(P.VIEW_REFERENCE)
+@require_POST
 def unit_picker(request: HttpRequest) -> JsonResponse:
-    """Suggestions for the unit picker as JSON: reference data only (units), never records."""
-    day = _day(request.GET.get("date", ""))
-    area_only = request.GET.get("scope") == "area"
+    """Suggestions for the unit picker as JSON: reference data only (units), never records.
+
+    A POST (with the page's CSRF token, ctip/picker.js): what is typed may be a victim's home
+    commune, and a query string would carry it and the record's date into access logs and
+    browser history. GET is refused (405)."""
+    data = request.POST
+    day = _day(data.get("date", ""))
+    area_only = data.get("scope") == "area"
     results = search_units(
-        request.GET.get("q", ""),
+        data.get("q", ""),
         day=day,
         area=area_ids(user_territories(request.user)),
-        levels=_levels(request.GET.get("levels", "")) or None,
+        levels=_levels(data.get("levels", "")) or None,
         area_only=area_only,
     )
     return JsonResponse(

@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy as _l
 from ctip.core.countries import NAMES as COUNTRY_NAMES
 from ctip.core.countries import STATELESS
 from ctip.core.text import fold
+from ctip.geo.area import unit_label
 from ctip.geo.models import Level, Unit
 from ctip.geo.selectors import covered_unit_ids
 
@@ -212,7 +213,11 @@ def label_of(code: int, *, day: date, levels: Iterable[str] | None = None) -> st
     )
     if not found:
         return ""
-    unit: Unit | None = min(found, key=lambda u: _LEVEL_ORDER[u.level])
+    return unit_path(min(found, key=lambda u: _LEVEL_ORDER[u.level]))
+
+
+def unit_path(unit: Unit | None) -> str:
+    """ "Xã Ba Tơ — tỉnh Quảng Ngãi": the unit and those above it (their parents selected)."""
     rows: list[_Row] = []
     while unit is not None and len(rows) < 5:
         rows.append(_Row(unit.pk, unit.code, unit.name, unit.kind, unit.level, unit.parent_id))
@@ -348,6 +353,12 @@ class UnitPickerField(forms.Field):
         "required": _l("Hãy chọn một đơn vị."),
         "not_a_code": _l("Mã đơn vị hành chính phải là một số."),
         "no_such_code": _l("Không có đơn vị hành chính mã này."),
+        "wrong_level": _l("Ở đây chỉ chọn được %(levels)s; “%(unit)s” không thuộc cấp đó."),
+        "not_on_day": _l(
+            "“%(unit)s” không có vào ngày %(day)s (đã sáp nhập, giải thể hoặc chưa thành lập). "
+            "Hãy chọn đơn vị như vào ngày đó."
+        ),
+        "outside_area": _l("%(unit)s không thuộc địa bàn của bạn."),
     }
 
     def __init__(
@@ -388,7 +399,7 @@ class UnitPickerField(forms.Field):
         except Exception:  # noqa: BLE001 - a date not yet valid: today's units are shown
             self.widget.day = None
 
-    def clean(self, value: Any) -> int | None:
+    def clean(self, value: Any) -> UnitCode | int | None:
         code, text = value if isinstance(value, tuple | list) else (str(value or ""), "")
         code = str(code).replace("\x00", "").strip()
         text = str(text).replace("\x00", "").strip()
@@ -398,6 +409,10 @@ class UnitPickerField(forms.Field):
             return None
         if text.isdecimal() and not code:
             code, text = text, ""
+        elif code and not code.isdecimal() and not text:
+            # A name where the code goes (an old link "?province=Quảng+Ngãi", a hand-made
+            # query): read as typed, as a name.
+            code, text = "", code
         if code and not code.isdecimal():
             raise forms.ValidationError(self.error_messages["not_a_code"], code="invalid")
         if len(code) > 9:  # GSO codes have at most 5 digits: no such unit, and no query
@@ -409,11 +424,68 @@ class UnitPickerField(forms.Field):
         day = self._day()
         levels = self.levels or None
         if code and (not text or self._same(int(code), text, day)):
-            return int(code)
+            return self._checked(int(code), day, text)
         picked = resolve_unit(
             text, day=day, area=self.area, levels=levels, area_only=self.area_only
         )
-        return picked.code
+        found = Unit.objects.filter(pk=picked.pk).first()
+        return UnitCode.of(found) if found else picked.code
+
+    def _checked(self, code: int, day: date, text: str = "") -> UnitCode:
+        """A posted code is trusted no more than a typed name: a unit with that code, of the
+        field's levels, in force on the record's day (today without a date field, as for a
+        typed name) and, for `area_only`, inside the user's area. One query."""
+        found = sorted(
+            Unit.objects.filter(code=code).select_related("parent__parent__parent"),
+            key=lambda u: (_LEVEL_ORDER[u.level], u.valid_to is not None, -u.pk),
+        )
+        if not found:
+            raise forms.ValidationError(
+                self.error_messages["no_such_code"],
+                code="invalid",
+                params={"min": "1", "max": "99.999"},
+            )
+        wanted = set(self.levels) if self.levels else set(Level.values)
+        of_level = [u for u in found if u.level in wanted]
+        if not of_level:
+            raise forms.ValidationError(
+                self.error_messages["wrong_level"],
+                code="wrong_level",
+                params={"unit": unit_label(found[0]), "levels": self._levels_text()},
+            )
+        on_day = [u for u in of_level if u.is_valid_on(day)]
+        if not on_day:
+            raise forms.ValidationError(
+                self.error_messages["not_on_day"],
+                code="not_on_day",
+                params={"unit": unit_label(of_level[0]), "day": f"{day:%d/%m/%Y}"},
+            )
+        # A code may name units of two levels (4: Tỉnh Cao Bằng and Phường Ba Đình): one of
+        # them inside the area is enough.
+        if self.area_only and not any(u.pk in self.area for u in on_day):
+            raise forms.ValidationError(
+                self.error_messages["outside_area"],
+                code="outside_area",
+                params={"unit": unit_label(on_day[0])},
+            )
+        return UnitCode.of(self._which(on_day, text))
+
+    def _which(self, units: list[Unit], text: str) -> Unit:
+        """Of the units sharing the code, the one whose label was picked (or typed), else the
+        one inside the area, else the highest level."""
+        if self.area_only:
+            units = [u for u in units if u.pk in self.area] or units
+        if text:
+            typed = " ".join(_words(text))
+            for unit in units:
+                if typed in (" ".join(_words(unit_path(unit))), " ".join(_words(unit.name))):
+                    return unit
+        return units[0]
+
+    def _levels_text(self) -> str:
+        """ "xã, phường, thị trấn, đặc khu": the field's levels as a sentence names them."""
+        labels = [str(label) for value, label in Level.choices if value in self.levels]
+        return ", ".join(label[:1].lower() + label[1:] for label in labels)
 
     def _day(self) -> date:
         try:
@@ -434,6 +506,20 @@ class UnitPickerField(forms.Field):
         shown = {" ".join(_words(n)) if _plain(text) else _accented(n) for n in (label, name)}
         typed = " ".join(_words(text)) if _plain(text) else _accented(text)
         return typed in shown
+
+
+class UnitCode(int):
+    """A picked unit's GSO code that carries the unit itself: codes of different levels collide
+    (51 is Tỉnh Quảng Ngãi and a Hà Nội commune), and `unit_by_code` returns the unit carried
+    instead of guessing from the number."""
+
+    unit: Unit
+
+    @classmethod
+    def of(cls, unit: Unit) -> UnitCode:
+        code = cls(unit.code)
+        code.unit = unit
+        return code
 
 
 def bind_unit_pickers(form: forms.BaseForm, *, territories: Iterable[Unit]) -> None:
@@ -482,6 +568,11 @@ def country_choices(*, blank: bool = True, stateless: bool = False) -> list[tupl
 class CountryField(forms.ChoiceField):
     """A country chosen by its Vietnamese name; the value is the ISO two-letter code."""
 
+    default_error_messages = {
+        # In words: a person chose from a list of names, and never saw a code (issue 23).
+        "invalid_choice": _l("Không nhận ra nước “%(value)s”; chọn nước trong danh sách."),
+    }
+
     def __init__(self, *, stateless: bool = False, **kwargs: Any) -> None:
         # A blank first option even when required: no country is chosen for the user.
         # `stateless`: a nationality field, which offers "Không quốc tịch".
@@ -495,7 +586,8 @@ class CountryField(forms.ChoiceField):
     def validate(self, value: Any) -> None:
         if value and not self.valid_value(value):
             raise forms.ValidationError(
-                _("Mã nước “%(code)s” không có trong danh mục ISO 3166.") % {"code": value[:40]},
+                self.error_messages["invalid_choice"],
                 code="invalid_choice",
+                params={"value": value[:40]},
             )
         super().validate(value)

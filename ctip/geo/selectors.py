@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Count, F, QuerySet
+from django.db.models import Case, Count, F, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
@@ -30,6 +30,8 @@ COVER_ALL_SQL = "".join(
         "SELECT root, id FROM cover",
     ]
 )
+# The levels from the top: which a bare code names when several levels share it.
+LEVELS_TOP_DOWN = (Level.PROVINCE, Level.DISTRICT, Level.COMMUNE, Level.SPECIAL_ZONE)
 _TREE_EDGES = "SELECT parent_id AS src, id AS dst FROM geo_unit WHERE parent_id IS NOT NULL"
 
 
@@ -39,9 +41,21 @@ def unit_at(*, code: int, level: str, day: date) -> Unit:
 
 
 def unit_by_code(code: int, *, day: date) -> Unit | None:
-    """The unit a form names by its GSO code alone, as it stood on `day` (codes of different
-    levels rarely collide; if they do, the first level in name order is taken, as before)."""
-    return Unit.objects.valid_on(day).filter(code=code).order_by("level").first()
+    """The unit a form names by its GSO code, as it stood on `day`. A unit picker's code carries
+    the unit picked (`ctip.geo.picker.UnitCode`): codes of different levels collide (51 is Tỉnh
+    Quảng Ngãi and, before 1/7/2025, a Hà Nội commune; 535 Huyện Ba Tơ and another), so the
+    code alone would not say which. A bare code takes the highest level, as the picker's
+    suggestions and labels do."""
+    carried = getattr(code, "unit", None)
+    if isinstance(carried, Unit) and carried.is_valid_on(day):
+        return carried
+    order = Case(
+        *(When(level=level, then=Value(rank)) for rank, level in enumerate(LEVELS_TOP_DOWN)),
+        default=Value(len(LEVELS_TOP_DOWN)),
+    )
+    return (
+        Unit.objects.valid_on(day).filter(code=code).annotate(rank=order).order_by("rank").first()
+    )
 
 
 def unit_for_period(*, code: int, level: str, start: date, end: date) -> Unit:

@@ -110,9 +110,8 @@ class FilterForm(forms.Form):
 
 
 class CoverageForm(forms.Form):
-    province = bounded.CharField(
-        label=_("Tỉnh (tên hoặc mã)"), max_length=100, initial="Quảng Ngãi"
-    )
+    # A picker within the user's area, as the unit stood at the period's end (issue 23).
+    province = UnitPickerField(label=_("Địa bàn"), area_only=True, date_field="date_to")
     date_from = bounded.DateField(label=_("Từ ngày"))
     date_to = bounded.DateField(label=_("Đến ngày"))
     structure = forms.ChoiceField(

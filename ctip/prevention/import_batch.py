@@ -7,12 +7,17 @@ import hashlib
 from typing import Any
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
+from ctip.agencies.models import Agency
 from ctip.core.audit import audit_write
 from ctip.core.bulk import bulk_insert
+from ctip.core.text import vn_int
 from ctip.core.work import unit_of_work
+from ctip.geo.area import outside_message
+from ctip.geo.models import Unit, UnitCover
 from ctip.prevention.import_checks import check_rows
-from ctip.prevention.importer import SPEC_FIELDS, Spec, read_file
+from ctip.prevention.importer import SPEC_FIELDS, ImportRejected, Spec, read_file
 from ctip.prevention.models import Activity
 
 ACTIVITY_FIELDS = [*SPEC_FIELDS, "batch_id", "created_by_id"]
@@ -25,8 +30,10 @@ def activities_import(
     acting_user: Any,
     action: str = "prevention.activities_import",
 ) -> int:
-    """Write every spec in one transaction with one audit row for the batch."""
+    """Write every spec in one transaction with one audit row for the batch; refused
+    (ImportRejected, nothing written) when a spec's unit lies outside its agency's area."""
     with unit_of_work(sources=[Activity]) as work:
+        refuse_outside_area(specs)
         batch = audit_write(
             action=action,
             acting_user=acting_user,
@@ -50,6 +57,46 @@ def activities_import(
         # New records only: their aggregates are added to the cells (no month is recomputed).
         work.add(Activity, Q(batch=batch))
     return len(ids)
+
+
+# The messages name at most this many (agency, unit) pairs outside the area.
+OUTSIDE_SHOWN = 5
+
+
+def refuse_outside_area(specs: list[Spec]) -> None:
+    """check_rows refuses, row by row, a unit outside its agency's area (ctip.geo.area); the
+    write refuses it again, so that a caller that skipped the check (or checked other rows)
+    writes nothing there either. One query for the whole batch: the (agency, unit) pairs the
+    cover table holds, for the batch's agencies and units."""
+    wanted = {(s.agency_id, s.unit_id) for s in specs}
+    if not wanted:
+        return
+    inside = set(
+        UnitCover.objects.filter(
+            unit_id__in={unit for _agency, unit in wanted},
+            ancestor__agencies__in={agency for agency, _unit in wanted},
+        ).values_list("ancestor__agencies", "unit_id")
+    )
+    outside = sorted(wanted - inside)
+    if not outside:
+        return
+    shown = outside[:OUTSIDE_SHOWN]
+    agencies = Agency.objects.in_bulk([agency for agency, _unit in shown])
+    units = Unit.objects.select_related("parent__parent__parent").in_bulk(
+        [unit for _agency, unit in shown]
+    )
+    errors = [
+        outside_message(units[unit], agencies[agency])
+        if unit in units and agency in agencies
+        else _("Có cơ quan hoặc địa bàn không có trong danh mục.")
+        for agency, unit in shown
+    ]
+    if len(outside) > len(shown):
+        errors.append(
+            _("Và %(n)s cặp cơ quan, địa bàn khác ở ngoài địa bàn của cơ quan.")
+            % {"n": vn_int(len(outside) - len(shown))}
+        )
+    raise ImportRejected(errors)
 
 
 def _values(s: Spec, batch: int, user: int | None) -> tuple:

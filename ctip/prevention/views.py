@@ -17,7 +17,8 @@ from ctip.core.permissions import P
 from ctip.core.validators import check_text
 from ctip.geo.labels import level_label
 from ctip.geo.models import Level, Unit
-from ctip.geo.selectors import UnitNotFound, covered_unit_ids, unit_named
+from ctip.geo.picker import bind_unit_pickers
+from ctip.geo.selectors import covered_unit_ids, unit_by_code
 from ctip.periods.locks import LockedPeriodError
 from ctip.prevention.coverage import coverage_report, sort_rows
 from ctip.prevention.forms import ActivityForm, CoverageForm, FilterForm, UploadForm
@@ -202,12 +203,14 @@ def coverage_view(request: HttpRequest) -> HttpResponse:
     form = CoverageForm(
         params
         or {
-            "province": territories[0].name,
+            "province": str(territories[0].code),
+            "province_text": territories[0].name,
             "structure": "new",
             "date_from": date(today.year, 1, 1),
             "date_to": today,
         }
     )
+    bind_unit_pickers(form, territories=territories)
     rows: list[Any] = []
     extra: dict[str, int] = {}
     if form.is_valid():
@@ -272,10 +275,10 @@ def _coverage_territories(user: Any) -> list[Unit]:
     return found
 
 
-def _unit_within(text: str, day: date, territories: list[Unit]) -> Unit | None:
-    try:
-        unit = unit_named(text, day)
-    except UnitNotFound:
+def _unit_within(code: int, day: date, territories: list[Unit]) -> Unit | None:
+    """The picked unit, if it lies within one of `territories` (the picker checked it too)."""
+    unit = unit_by_code(code, day=day)
+    if unit is None:
         return None
     for territory in territories:
         if Unit.objects.filter(pk=unit.pk, id__in=covered_unit_ids(territory)).exists():

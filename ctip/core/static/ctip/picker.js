@@ -2,7 +2,11 @@
  *
  * The markup comes from ctip/widgets/unit_picker.html: a text input (role="combobox"), a hidden
  * input holding the picked unit's code, and an empty listbox. Typing asks the server for
- * suggestions (GET data-url?q=&date=&levels=&scope=, JSON, same origin); Down/Up move through
+ * suggestions (POST data-url with q, date, levels, scope; JSON, same origin). A POST, not a
+ * GET: what is typed may be a victim's home commune, which a query string would carry into
+ * access logs and the browser's history. The CSRF token is the page's own: the enclosing
+ * form's hidden csrfmiddlewaretoken, else any on the page (base.html's language form has one),
+ * sent in the X-CSRFToken header Django checks. Down/Up move through
  * them, Enter picks, Escape closes (a second Escape clears the text), a click picks too.
  * Typing again clears the picked code, so the server resolves what was typed. Without this
  * file the form still works: the server resolves the typed name. No inline script or style:
@@ -22,6 +26,14 @@
     var active = -1;
     var asked = 0;
     var options = [];
+
+    function csrfToken() {
+      var form = root.closest("form");
+      var field =
+        (form && form.querySelector("input[name=csrfmiddlewaretoken]")) ||
+        document.querySelector("input[name=csrfmiddlewaretoken]");
+      return field ? field.value : "";
+    }
 
     function dateValue() {
       var id = root.getAttribute("data-date-input");
@@ -99,9 +111,11 @@
       var scope = root.getAttribute("data-scope");
       if (scope) params.set("scope", scope);
       var ticket = ++asked;
-      fetch(root.getAttribute("data-url") + "?" + params.toString(), {
+      fetch(root.getAttribute("data-url"), {
+        method: "POST",
         credentials: "same-origin",
-        headers: { Accept: "application/json" },
+        headers: { Accept: "application/json", "X-CSRFToken": csrfToken() },
+        body: params,
       })
         .then(function (response) {
           return response.ok ? response.json() : { results: [] };
