@@ -103,7 +103,7 @@ def test_another_agency_does_not_see_the_police_cooperation(investigator, client
     ("change", "message"),
     [
         ({"end": "31/08/2025"}, "Ngày kết thúc trước ngày bắt đầu."),
-        ({"counterpart_country": "XX"}, "Mã nước “XX” không có trong danh mục ISO 3166."),
+        ({"counterpart_country": "XX"}, "Không nhận ra nước “XX”; chọn nước trong danh sách."),
         ({"case_numbers": "VA-KHONG-CO"}, "Không có vụ án số VA-KHONG-CO trong phạm vi của bạn."),
     ],
 )
@@ -142,7 +142,7 @@ def test_inspection_is_recorded_with_audit_and_listed_with_vietnamese_numbers(of
     [
         ({"violations": "-1"}, "Số vi phạm và tiền xử phạt không được âm."),
         ({"sanctions_vnd": "-5000"}, "Số vi phạm và tiền xử phạt không được âm."),
-        ({"unit": "99999"}, "Không có đơn vị mã này vào ngày kiểm tra."),
+        ({"unit": "99999"}, "Không có đơn vị hành chính mã này."),
     ],
 )
 def test_bad_inspection_input_is_explained_and_writes_nothing(officer, change, message):

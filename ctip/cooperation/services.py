@@ -61,8 +61,8 @@ def cooperation_record(
         raise RecordError(_("Hình thức hợp tác không có trong danh mục."))
     if not is_country(counterpart_country):
         raise RecordError(
-            _("Mã nước “%(code)s” không có trong danh mục ISO 3166.")
-            % {"code": counterpart_country}
+            _("Không nhận ra nước “%(value)s”; chọn nước trong danh sách.")
+            % {"value": str(counterpart_country)[:40]}
         )
     if not counterpart.strip():
         raise RecordError(_("Chưa nhập cơ quan, tổ chức đối tác."))

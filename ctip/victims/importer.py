@@ -88,7 +88,7 @@ def check_cases(rows: list[dict[str, Any]], *, today: date | None = None) -> lis
             bad("age", _("phải có date_of_birth hoặc age hợp lệ."))
         nationality = str(raw.get("nationality") or "").upper()
         if len(nationality) != 2 or not nationality.isalpha():
-            bad("nationality", _("mã quốc gia 2 chữ (ISO 3166)."))
+            bad("nationality", _("mã nước phải có 2 chữ cái, ví dụ VN, LA, CN."))
         source = str(raw.get("source") or "")
         if source not in Source.values:
             bad("source", _("nguồn tiếp nhận không có trong danh mục."))

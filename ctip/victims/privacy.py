@@ -236,7 +236,7 @@ def abroad_transfer_record(
     check_date(on, label=_("Ngày chuyển"), error=PrivacyError)
     require_owner(acting_user, case)
     if not is_country(counterpart_country):
-        message = _("Mã nước “%(code)s” không có trong danh mục ISO 3166.")
+        message = _("Không nhận ra nước “%(code)s”; chọn nước trong danh sách.")
         raise PrivacyError(message % {"code": counterpart_country})
     check_text(counterpart, label=_("Cơ quan nước ngoài"), max_length=200, error=PrivacyError)
     if not counterpart.strip():
