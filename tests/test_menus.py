@@ -9,7 +9,9 @@ from tests.helpers import PASSWORD, log_in
 
 pytestmark = pytest.mark.django_db
 
-ADMIN_ONLY = ("Nhật ký thao tác", "Người dùng và phân quyền")
+ADMIN_ONLY = ("Nhật ký thao tác",)
+# User management in ctip (issue 24): the administrator and the standing office.
+MANAGERS = {"admin", "thuongtruc"}
 OFFICER = "Cơ quan của tôi"
 
 
@@ -32,6 +34,8 @@ def test_there_is_one_demo_account_per_role(demo):
         "phunu",
         "lanhdaoca",  # agency leaders sign their agency's part of a report off
         "lanhdaobp",
+        "lanhdaopn",  # the Women's Union's and the health department's parts (issue 24)
+        "lanhdaoyt",
         "xahoi",
         "giamsat",
         "dieutra",
@@ -58,6 +62,7 @@ def test_each_demo_account_sees_only_its_roles_menu(client, demo, username):
     assert "Đơn vị hành chính" in nav
     for label in ADMIN_ONLY:
         assert (label in nav) == (username == "admin"), label
+    assert ('href="/nguoi-dung/"' in nav) == (username in MANAGERS)
     assert (OFFICER in nav) == (username not in {"admin", "lanhdao"}), OFFICER
 
 

@@ -1,6 +1,7 @@
 """Users whose roles can see personal data must pass a second factor before anything else."""
 
 from collections.abc import Callable
+from urllib.parse import quote
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -10,6 +11,12 @@ from ctip.accounts.scope import requires_two_factor
 
 # Reachable before the second factor: the 2FA pages themselves, logout, language switch.
 ALLOWED_BEFORE_SECOND_FACTOR = ("two_factor_verify", "two_factor_setup", "logout", "set_language")
+
+
+def verify_url(back_to: str, page: str = "two_factor_verify") -> str:
+    """The second-factor page, which returns to `back_to` (a path with its query string)
+    afterwards. Encoded, so that the query's own ? & = (a list's filters) come back whole."""
+    return f"{reverse(page)}?next={quote(back_to, safe='/')}"
 
 
 class TwoFactorMiddleware:
@@ -24,7 +31,7 @@ class TwoFactorMiddleware:
             and requires_two_factor(user)
             and not self._allowed(request.path)
         ):
-            return redirect(f"{reverse('two_factor_verify')}?next={request.get_full_path()}")
+            return redirect(verify_url(request.get_full_path()))
         return self.get_response(request)
 
     @staticmethod

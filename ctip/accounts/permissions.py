@@ -42,7 +42,9 @@ ROLES: dict[str, Role] = {
         Role(
             "system_admin",
             _("Quản trị hệ thống"),
-            frozenset(_BASE | {P.MANAGE_REFERENCE, P.VIEW_AUDIT, P.MANAGE_USERS}),
+            frozenset(
+                _BASE | {P.MANAGE_REFERENCE, P.VIEW_AUDIT, P.MANAGE_USERS, P.MANAGE_ACCOUNTS}
+            ),
             False,
         ),
         Role(
@@ -56,6 +58,9 @@ ROLES: dict[str, Role] = {
                     P.COMPILE_REPORTS,
                     P.ISSUE_REPORTS,
                     P.REVIEW_DUPLICATES,
+                    # The users of its province, not the admin site nor break-glass reads
+                    # (MANAGE_USERS): ctip.accounts.stewardship.
+                    P.MANAGE_ACCOUNTS,
                 }
             ),
             False,

@@ -8,7 +8,7 @@ user is told at the next login what administrators did to the account.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -24,18 +24,56 @@ from django.utils.translation import gettext_lazy as _l
 
 from ctip.accounts.models import TwoFactorResetRequest, User
 from ctip.accounts.services import two_factor_reset
+from ctip.accounts.stewardship import AccountError, check_manage
 from ctip.core.audit import audit_write
 from ctip.core.models import AuditEntry
 from ctip.core.work import unit_of_work
 
 
-class RecoveryError(ValueError):
+class RecoveryError(AccountError):
     pass
+
+
+# A manager who changed an account's e-mail address does not also send its password link for
+# this long: otherwise one person could take the account over (new address, then a link to it)
+# while its owner only learns of it afterwards. Another manager sends it.
+EMAIL_CHANGE_HOLD = timedelta(days=7)
 
 
 def password_reset_send(*, user: User, link_base: str, acting_user: Any) -> None:
     """E-mail `user` a one-time link to choose a password. The password is not changed here:
-    the user keeps logging in as before until they use the link."""
+    the user keeps logging in as before until they use the link. Refused to the manager who
+    changed the account's address in the last EMAIL_CHANGE_HOLD."""
+    with unit_of_work():
+        user = User.objects.select_for_update().get(pk=user.pk)
+        check_manage(acting_user, user)
+        _check_not_own_email_change(acting_user, user)
+        link = _link(user, link_base)
+        audit_write(action="accounts.password_reset_send", acting_user=acting_user, obj=user)
+        # After commit: no mail for a reset that did not happen. The link is in the mail only.
+        transaction.on_commit(lambda: _mail_link(user, link))
+
+
+def _check_not_own_email_change(acting_user: Any, user: User) -> None:
+    """The account's audit rows (by its id) hold no change of its e-mail address by
+    `acting_user` within EMAIL_CHANGE_HOLD."""
+    if acting_user is None:
+        return
+    changed = AuditEntry.objects.filter(
+        action="accounts.user_change",
+        object_type=user._meta.label_lower,
+        object_id=str(user.pk),
+        actor=acting_user,
+        changes__has_key="email",
+        at__gte=timezone.now() - EMAIL_CHANGE_HOLD,
+    )
+    if changed.exists():
+        raise RecoveryError(
+            _("Một người quản lý khác phải gửi liên kết đặt mật khẩu sau khi đổi thư điện tử.")
+        )
+
+
+def _link(user: User, link_base: str) -> str:
     if not user.email:
         raise RecoveryError(
             _(
@@ -47,11 +85,7 @@ def password_reset_send(*, user: User, link_base: str, acting_user: Any) -> None
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
     path = reverse("password_reset_confirm", kwargs={"uidb64": uid, "token": token})
-    link = link_base.rstrip("/") + path
-    with unit_of_work():
-        audit_write(action="accounts.password_reset_send", acting_user=acting_user, obj=user)
-        # After commit: no mail for a reset that did not happen. The link is in the mail only.
-        transaction.on_commit(lambda: _mail_link(user, link))
+    return link_base.rstrip("/") + path
 
 
 def _mail_link(user: User, link: str) -> None:
@@ -72,7 +106,17 @@ def _mail_link(user: User, link: str) -> None:
 def two_factor_reset_request(*, user: User, reason: str, acting_user: Any) -> TwoFactorResetRequest:
     if not reason.strip():
         raise RecoveryError(_("Phải ghi lý do đề nghị đặt lại xác thực hai lớp."))
+    if len(reason.strip()) > 300:
+        raise RecoveryError(_("Lý do dài quá 300 ký tự."))
     with unit_of_work():
+        user = User.objects.select_for_update().get(pk=user.pk)
+        check_manage(acting_user, user)
+        if TwoFactorResetRequest.objects.filter(
+            user=user, status=TwoFactorResetRequest.Status.OPEN
+        ).exists():
+            raise RecoveryError(
+                _("Đã có một đề nghị đặt lại xác thực hai lớp của người dùng này đang chờ duyệt.")
+            )
         request = TwoFactorResetRequest.objects.create(
             user=user, requested_by=acting_user, reason=reason.strip()[:300]
         )
@@ -97,6 +141,7 @@ def two_factor_reset_approve(
             )
         )
     with unit_of_work():
+        check_manage(acting_user, User.objects.select_for_update().get(pk=request.user_id))
         updated = TwoFactorResetRequest.objects.filter(
             pk=request.pk, status=TwoFactorResetRequest.Status.OPEN
         ).update(
@@ -125,6 +170,7 @@ NOTICES = {
     "accounts.password_reset_send": _l("gửi liên kết đặt lại mật khẩu"),
     "accounts.two_factor_reset": _l("đặt lại xác thực hai lớp"),
     "accounts.user_change": _l("sửa thông tin tài khoản"),
+    "accounts.user_reactivate": _l("mở khóa tài khoản"),
 }
 
 

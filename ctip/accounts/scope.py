@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from ctip.accounts.models import Assignment
 from ctip.accounts.permissions import ROLES
@@ -58,6 +59,42 @@ class AccountActors:
 
     def agencies(self, user: Any, perm: str) -> list[Any]:
         return agencies_granting(user, perm)
+
+
+def missing_agency_roles(user: Any, perm: str | None = None) -> list[str]:
+    """The names of the user's active roles that work through an agency but were given none
+    (optionally only those granting `perm`). Such a role reaches no record and cannot make one:
+    a form it opens says so before it is filled in (`agency_missing_notice`)."""
+    found: list[str] = []
+    for assignment in active_assignments(user):
+        role = ROLES.get(assignment.role)
+        if role is None or not role.scoped_by_agency or assignment.agency_id is not None:
+            continue
+        if perm is not None and perm not in role.permissions:
+            continue
+        if str(role.label) not in found:
+            found.append(str(role.label))
+    return found
+
+
+def agency_missing_notice(user: Any, perm: str) -> str | None:
+    """What a form that records for the user's agency tells a user whose roles granting `perm`
+    have no agency, before they fill it in; None when one of those roles has an agency."""
+    if any(a.agency is not None for a in active_assignments(user) if perm in _perms_of(a)):
+        return None
+    missing = missing_agency_roles(user, perm)
+    if not missing:
+        return None
+    return _(
+        "Tài khoản của bạn có vai trò “%(roles)s” nhưng chưa được gắn với cơ quan nào, nên chưa "
+        "ghi được hồ sơ. Hãy đề nghị Cơ quan Thường trực hoặc quản trị hệ thống bổ sung cơ quan "
+        "cho vai trò này."
+    ) % {"roles": ", ".join(missing)}
+
+
+def _perms_of(assignment: Assignment) -> frozenset[str]:
+    role = ROLES.get(assignment.role)
+    return role.permissions if role is not None else frozenset()
 
 
 def requires_two_factor(user: Any) -> bool:

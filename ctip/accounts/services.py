@@ -6,15 +6,33 @@ import secrets
 from datetime import date
 from typing import Any
 
+from django.contrib.auth.validators import UnicodeUsernameValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ctip.accounts.models import Assignment, User
-from ctip.accounts.permissions import ROLES
+from ctip.accounts.notify import email_change_notify
+from ctip.accounts.stewardship import (
+    AccountError,
+    check_assignment,
+    check_change,
+    check_grant,
+    check_lock,
+    check_manage,
+    check_revoke,
+    lock_administrators,
+)
 from ctip.core.audit import audit_write, field_changes
 from ctip.core.work import unit_of_work
 
+__all__ = ["AccountError"]  # re-exported: the services' refusals
+
 BACKUP_CODES = 10
+# An account's fields as its audit rows name them (never a password).
+USER_FIELDS = ["username", "email", "first_name", "last_name"]
 
 
 def user_ensure_demo(
@@ -38,6 +56,152 @@ def user_ensure_demo(
     return user
 
 
+def user_create(
+    *,
+    username: str,
+    email: str,
+    first_name: str = "",
+    last_name: str = "",
+    role: str,
+    agency: Any = None,
+    unit: Any = None,
+    valid_from: date | None = None,
+    valid_to: date | None = None,
+    acting_user: Any,
+) -> User:
+    """A new account with its first assignment. It has no password: its owner chooses one
+    through the one-time link sent to the e-mail address (ctip.accounts.recovery), which is
+    therefore required."""
+    values = _user_values(username=username, email=email, first=first_name, last=last_name)
+    check_assignment(role=role, agency=agency, unit=unit, valid_from=valid_from, valid_to=valid_to)
+    with unit_of_work():
+        check_grant(acting_user, role=role, agency=agency, unit=unit)
+        _user_unique(values, exclude=None)
+        user = User(**values)
+        user.set_unusable_password()
+        user.save()
+        audit_write(
+            action="accounts.user_create",
+            acting_user=acting_user,
+            obj=user,
+            changes={k: [None, v] for k, v in values.items()},
+        )
+        _assignment_add(
+            user=user,
+            role=role,
+            agency=agency,
+            unit=unit,
+            valid_from=valid_from,
+            valid_to=valid_to,
+            acting_user=acting_user,
+        )
+    return user
+
+
+def user_update(
+    *,
+    user: User,
+    username: str,
+    email: str,
+    first_name: str = "",
+    last_name: str = "",
+    acting_user: Any,
+) -> User:
+    """Change an account's name, username or e-mail address; each changed field is audited on
+    the account (its id: the password link looks for it, recovery.password_reset_send), its
+    owner is told at the next login (recovery.NOTICES), and a changed address is told to the
+    old one after commit (a takeover starts by changing it)."""
+    values = _user_values(username=username, email=email, first=first_name, last=last_name)
+    with unit_of_work():
+        locked = User.objects.select_for_update().get(pk=user.pk)
+        check_manage(acting_user, locked)
+        _user_unique(values, exclude=locked.pk)
+        before = {f: getattr(locked, f) for f in USER_FIELDS}
+        changes = field_changes(before, values)
+        if changes:
+            for name, value in values.items():
+                setattr(locked, name, value)
+            locked.save(update_fields=USER_FIELDS)
+            audit_write(
+                action="accounts.user_change", acting_user=acting_user, obj=locked, changes=changes
+            )
+            if "email" in changes:
+                email_change_notify(user=locked, old=before["email"], acting_user=acting_user)
+    return locked
+
+
+def user_deactivate(*, user: User, acting_user: Any) -> User:
+    """Lock an account (the person left): it can no longer log in, and its sessions end at
+    their next request. Accounts are never deleted: audit rows and records keep naming them.
+    Never one's own account, nor the last active administrator's (stewardship.check_lock)."""
+    return _user_set_active(user=user, active=False, acting_user=acting_user)
+
+
+def user_reactivate(*, user: User, acting_user: Any) -> User:
+    return _user_set_active(user=user, active=True, acting_user=acting_user)
+
+
+def _user_set_active(*, user: User, active: bool, acting_user: Any) -> User:
+    with unit_of_work():
+        if not active:
+            lock_administrators()
+        locked = User.objects.select_for_update().get(pk=user.pk)
+        check_manage(acting_user, locked)
+        if not active and locked.is_active:
+            check_lock(acting_user, locked)
+        if locked.is_active != active:
+            locked.is_active = active
+            locked.save(update_fields=["is_active"])
+            audit_write(
+                action="accounts.user_reactivate" if active else "accounts.user_deactivate",
+                acting_user=acting_user,
+                obj=locked,
+                changes={"is_active": [not active, active]},
+            )
+    return locked
+
+
+def _user_values(*, username: str, email: str, first: str, last: str) -> dict[str, str]:
+    """The account's fields, checked: a username of letters, digits and @.+-_ (Django's rule),
+    a valid e-mail address, names within their columns."""
+    values = {
+        "username": username.strip(),
+        "email": email.strip(),
+        "first_name": first.strip(),
+        "last_name": last.strip(),
+    }
+    if not values["username"] or len(values["username"]) > 150:
+        raise AccountError(_("Tên đăng nhập phải có từ 1 đến 150 ký tự."))
+    try:
+        UnicodeUsernameValidator()(values["username"])
+    except ValidationError:
+        raise AccountError(
+            _("Tên đăng nhập chỉ gồm chữ, chữ số và các ký tự @ . + - _ (không có dấu cách).")
+        ) from None
+    if not values["email"]:
+        raise AccountError(
+            _("Phải có địa chỉ thư điện tử: người dùng nhận liên kết đặt mật khẩu qua đó.")
+        )
+    try:
+        validate_email(values["email"])
+    except ValidationError:
+        raise AccountError(_("Địa chỉ thư điện tử không hợp lệ.")) from None
+    if len(values["email"]) > 254 or max(len(values["first_name"]), len(values["last_name"])) > 150:
+        raise AccountError(_("Họ, tên hoặc địa chỉ thư điện tử quá dài."))
+    return values
+
+
+def _user_unique(values: dict[str, str], *, exclude: int | None) -> None:
+    """Usernames and e-mail addresses name one account each (a login may use either)."""
+    others = User.objects.exclude(pk=exclude) if exclude else User.objects.all()
+    if others.filter(username__iexact=values["username"]).exists():
+        raise AccountError(
+            _("Tên đăng nhập “%(username)s” đã có người dùng.") % {"username": values["username"]}
+        )
+    if others.filter(email__iexact=values["email"]).exists():
+        raise AccountError(_("Địa chỉ thư điện tử này đã dùng cho một tài khoản khác."))
+
+
 def assignment_grant(
     *,
     user: User,
@@ -48,26 +212,53 @@ def assignment_grant(
     valid_to: date | None = None,
     acting_user: Any,
 ) -> Assignment:
-    if role not in ROLES:
-        raise ValueError(f"unknown role {role!r}")
+    """Give `user` a role for an agency and/or an area, for a period. A role that works through
+    an agency is refused without one; a manager grants only within their reach
+    (ctip.accounts.stewardship). Granting the same assignment again changes nothing."""
+    check_assignment(role=role, agency=agency, unit=unit, valid_from=valid_from, valid_to=valid_to)
     with unit_of_work():
-        assignment, created = Assignment.objects.get_or_create(
-            user=user,
+        locked = User.objects.select_for_update().get(pk=user.pk)
+        check_manage(acting_user, locked)
+        check_grant(acting_user, role=role, agency=agency, unit=unit)
+        return _assignment_add(
+            user=locked,
             role=role,
             agency=agency,
             unit=unit,
-            defaults={"valid_from": valid_from, "valid_to": valid_to},
+            valid_from=valid_from,
+            valid_to=valid_to,
+            acting_user=acting_user,
         )
-        if created:
-            audit_write(
-                action="accounts.assignment_grant",
-                acting_user=acting_user,
-                obj=assignment,
-                changes={
-                    "user": [None, user.username],
-                    **{k: [None, v] for k, v in _assignment_values(assignment).items()},
-                },
-            )
+
+
+def _assignment_add(
+    *,
+    user: User,
+    role: str,
+    agency: Any,
+    unit: Any,
+    valid_from: date | None,
+    valid_to: date | None,
+    acting_user: Any,
+) -> Assignment:
+    assignment, created = Assignment.objects.get_or_create(
+        user=user,
+        role=role,
+        agency=agency,
+        unit=unit,
+        defaults={"valid_from": valid_from, "valid_to": valid_to},
+    )
+    if created:
+        audit_write(
+            action="accounts.assignment_grant",
+            acting_user=acting_user,
+            obj=assignment,
+            changes={
+                "user": [None, user.username],
+                "user_id": [None, user.pk],
+                **{k: [None, v] for k, v in _assignment_values(assignment).items()},
+            },
+        )
     return assignment
 
 
@@ -82,11 +273,15 @@ def assignment_update(
     acting_user: Any,
 ) -> Assignment:
     """Change an assignment's role, scope or period; every changed field is audited (a changed
-    scope widens or narrows what the user sees, as a changed role does)."""
-    if role not in ROLES:
-        raise ValueError(f"unknown role {role!r}")
+    scope widens or narrows what the user sees, as a changed role does). The same rules as a
+    grant apply to what it becomes, and it does not take away one's own managing role nor the
+    last administrator's (stewardship.check_change)."""
+    check_assignment(role=role, agency=agency, unit=unit, valid_from=valid_from, valid_to=valid_to)
     with unit_of_work():
-        locked = Assignment.objects.select_for_update().get(pk=assignment.pk)
+        locked = _lock_assignment(assignment)
+        check_manage(acting_user, locked.user)
+        check_grant(acting_user, role=role, agency=agency, unit=unit)
+        check_change(acting_user, locked, role=role, valid_from=valid_from, valid_to=valid_to)
         before = _assignment_values(locked)
         locked.role, locked.agency, locked.unit = role, agency, unit
         locked.valid_from, locked.valid_to = valid_from, valid_to
@@ -122,19 +317,33 @@ def assignments_apply(
 
 
 def assignment_revoke(*, assignment: Assignment, acting_user: Any) -> None:
-    """Delete an assignment; the audit row keeps what it granted."""
+    """Delete an assignment; the audit row keeps what it granted and whose it was (the
+    account's id: its history finds it whatever the account is called later)."""
     with unit_of_work():
-        locked = Assignment.objects.select_for_update().get(pk=assignment.pk)
+        locked = _lock_assignment(assignment)
+        check_manage(acting_user, locked.user)
+        check_revoke(acting_user, locked)
         audit_write(
             action="accounts.assignment_revoke",
             acting_user=acting_user,
             obj=locked,
             changes={
                 "user": [locked.user.username, None],
+                "user_id": [locked.user_id, None],
                 **{k: [v, None] for k, v in _assignment_values(locked).items()},
             },
         )
         locked.delete()
+
+
+def _lock_assignment(assignment: Assignment) -> Assignment:
+    """Lock, in this order, the administrators' accounts (stewardship.lock_administrators), the
+    assignment's account (its other assignments decide what may go) and the assignment."""
+    lock_administrators()
+    user = User.objects.select_for_update().get(pk=assignment.user_id)
+    locked = Assignment.objects.select_for_update().get(pk=assignment.pk)
+    locked.user = user
+    return locked
 
 
 def _assignment_values(assignment: Assignment) -> dict[str, Any]:

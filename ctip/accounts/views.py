@@ -23,6 +23,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ctip.accounts.forms import LoginForm, TokenForm
 from ctip.accounts.language import language_save, supported
+from ctip.accounts.middleware import verify_url
 from ctip.accounts.recovery import notices_since
 from ctip.accounts.services import (
     backup_codes_renew,
@@ -101,7 +102,7 @@ def _next(request: HttpRequest) -> str:
 def two_factor_verify(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
-        return redirect(f"/tai-khoan/xac-thuc/thiet-lap/?next={_next(request)}")
+        return redirect(verify_url(_next(request), "two_factor_setup"))
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         device = match_token(user, form.cleaned_data["token"])
@@ -118,7 +119,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
     user = request.user
     if TOTPDevice.objects.filter(user=user, confirmed=True).exists() and not user.is_verified():  # type: ignore[union-attr]
         # Replacing an authenticator needs the current one first.
-        return redirect(f"/tai-khoan/xac-thuc/?next={request.get_full_path()}")
+        return redirect(verify_url(request.get_full_path()))
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     if device is None:
         device = totp_start(user=user, acting_user=user)  # type: ignore[arg-type]

@@ -36,7 +36,10 @@ class P:
     EDIT_DIRECTIVES = "directives.edit"
     VIEW_WATCHLIST = "watchlist.view"  # persons at risk: personal data
     VIEW_AUDIT = "audit.view"
-    MANAGE_USERS = "users.manage"
+    MANAGE_USERS = "users.manage"  # the admin site's user pages, break-glass reads
+    # ctip's own user pages (/nguoi-dung/), within the holder's reach: a system administrator
+    # everyone, a standing office the users of its province (ctip.accounts.stewardship).
+    MANAGE_ACCOUNTS = "users.manage_accounts"
 
 
 ALL_PERMISSIONS = frozenset(v for k, v in vars(P).items() if k.isupper())

@@ -20,7 +20,7 @@ OFFICER = "Cơ quan của tôi"
 
 def test_every_demo_account_logs_in_sees_its_menu_and_switches_language(server, browser):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    assert len(server["users"]) == 15
+    assert len(server["users"]) == 17
     assert set(server["secrets"]) == {
         "admin",
         "xahoi",
@@ -63,7 +63,11 @@ def _prevention_pages(page, server: dict) -> None:
     page.goto(server["url"] + "/hoat-dong/")
     assert page.locator("table tbody tr").count() > 10
     page.screenshot(path=str(ARTIFACTS / "thuongtruc-activities.png"), full_page=False)
-    query = "province=Quảng+Ngãi&date_from=01/12/2020&date_to=16/10/2023&structure=old"
+    # As the unit picker sends it: the code and the label picked.
+    query = (
+        "province=51&province_text=Tỉnh+Quảng+Ngãi"
+        "&date_from=01/12/2020&date_to=16/10/2023&structure=old"
+    )
     page.goto(server["url"] + "/hoat-dong/do-phu/?" + query)
     assert "Xã Trà Bùi" in page.content()
     page.screenshot(path=str(ARTIFACTS / "thuongtruc-coverage.png"), full_page=False)

@@ -20,6 +20,9 @@ from ctip.reporting.models import Contribution, Report, ReportTemplate
 from ctip.reporting.services import compilation_start, report_create, report_request_register
 
 ACTION = "demo.reporting_workflow"
+# The agencies asked for a part of the six-month report: each has a demo officer who writes it
+# and a demo leader who signs it off (ctip.ops.demo.accounts; tests/test_demo_accounts.py).
+PART_AGENCIES = ("qng-ca-2025", "qng-bdbp-2025", "qng-hlhpn-2025", "qng-syt-2025")
 
 
 def _user(name: str) -> User:
@@ -65,8 +68,7 @@ def _six_month(office: User) -> int:
         signer_name="Trần Quốc Hưng",
         acting_user=office,
     )
-    codes = ["qng-ca-2025", "qng-bdbp-2025", "qng-hlhpn-2025", "qng-syt-2025"]
-    agencies = [Agency.objects.get(code=c) for c in codes]
+    agencies = [Agency.objects.get(code=c) for c in PART_AGENCIES]
     ca, bp, women, health = flow.contributions_assign(
         request=request, agencies=agencies, deadline=date(2026, 7, 20), acting_user=office
     )

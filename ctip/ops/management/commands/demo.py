@@ -3,10 +3,13 @@
 import os
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
+from ctip.agencies.models import Agency
+from ctip.geo.models import Unit
 from ctip.indicators import rollups
-from ctip.ops.demo.accounts import demo_accounts_ensure
+from ctip.ops.demo.accounts import demo_accounts_ensure, demo_accounts_table
 from ctip.ops.demo.directives import demo_directives_ensure
 from ctip.ops.demo.enforcement import demo_enforcement_ensure
 from ctip.ops.demo.prevention import demo_prevention_ensure
@@ -21,7 +24,20 @@ DEFAULT_DEMO_PASSWORD = "ctip-demo-2026"  # noqa: S105 - the documented demo def
 class Command(BaseCommand):
     help = "Load reference data and the demo accounts (never on a production server)."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--accounts-table",
+            action="store_true",
+            help="Print the README's table of demo accounts (after `ctip demo`) and stop.",
+        )
+
     def handle(self, *args, **options):
+        if options["accounts_table"]:
+            try:
+                self.stdout.write(demo_accounts_table())
+            except (Agency.DoesNotExist, Unit.DoesNotExist, DatabaseError):
+                raise CommandError("Run `ctip demo` first: the table names its agencies.") from None
+            return
         call_command("load_reference", stdout=self.stdout)
         password = os.environ.get("CTIP_DEMO_PASSWORD", DEFAULT_DEMO_PASSWORD)
         accounts = demo_accounts_ensure(password=password)
