@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "ctip.cooperation",
     "ctip.reporting",
     "ctip.dashboard",
+    "ctip.work",
     "ctip.ops",
 ]
 
@@ -198,6 +199,10 @@ EMAIL_BACKEND = (
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend"
 )
+# The address of the site ("https://ctip.example.gov.vn"), for links in mails sent by the
+# background worker, which has no request to take it from (ctip.work.notices). Empty: the links
+# are paths ("/viec-cua-toi/").
+CTIP_SITE_URL = os.environ.get("CTIP_SITE_URL", "")
 
 # Security. Behind nginx (docs/deploy.md) HTTPS is terminated by the proxy; CTIP_HTTPS=0 turns the
 # HTTPS-only settings off for a plain-HTTP setup such as the test suite.

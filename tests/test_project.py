@@ -99,10 +99,11 @@ def test_a_queued_job_runs_and_its_result_is_kept():
 
 @pytest.mark.django_db
 def test_daily_schedule_is_created_once():
-    from ctip.ops.jobs import DAILY
+    from ctip.ops.jobs import DAILY, HOURLY
 
-    assert ensure_schedules() == len(DAILY) == 3
+    assert ensure_schedules() == len(DAILY) + len(HOURLY) == 4
     assert ensure_schedules() == 0
+    assert Schedule.objects.get(func="ctip.work.jobs.notices_send").schedule_type == Schedule.HOURLY
     assert Schedule.objects.filter(func="ctip.ops.jobs.refresh_reference_data").count() == 1
 
 

@@ -33,6 +33,11 @@ def refresh_reference_data() -> dict[str, int]:
         return done
 
 
+# Notices of work ("Việc của tôi"): each hour, so that an item assigned in the morning is told
+# the same day; a run creates only the notices not sent yet (ctip.work.notices).
+HOURLY = {"ctip.work.jobs.notices_send": "Gửi thông báo việc mới, việc đến hạn"}
+
+
 # Jobs whose function moved (issue 20: operations left the kernel); their old rows are retargeted.
 MOVED = {"ctip.core.jobs.refresh_reference_data": "ctip.ops.jobs.refresh_reference_data"}
 
@@ -42,9 +47,10 @@ def ensure_schedules() -> int:
     for old, new in MOVED.items():
         Schedule.objects.filter(func=old).update(func=new)
     created = 0
-    for func, name in DAILY.items():
-        _, was_created = Schedule.objects.get_or_create(
-            func=func, defaults={"name": name, "schedule_type": Schedule.DAILY}
-        )
-        created += was_created
+    for jobs, every in ((DAILY, Schedule.DAILY), (HOURLY, Schedule.HOURLY)):
+        for func, name in jobs.items():
+            _, was_created = Schedule.objects.get_or_create(
+                func=func, defaults={"name": name, "schedule_type": every}
+            )
+            created += was_created
     return created

@@ -3,6 +3,7 @@ only the entries their roles allow, and a pillar only when it has one."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from ctip.accounts.scope import user_permissions
 from ctip.core.permissions import P
+from ctip.work.queue import has_sources, request_work
+from ctip.work.selectors import unread_count
 
 PILLARS: list[tuple[str, Any]] = [
     ("overview", _("Tổng quan")),
@@ -25,15 +28,32 @@ PILLARS: list[tuple[str, Any]] = [
 ]
 
 
+def _work_count(request: Any) -> str:
+    """The items waiting, read once per request (the home page and "Việc của tôi" reuse it)."""
+    work = request_work(request)
+    return f"{work.count}+" if work.more else (str(work.count) if work.count else "")
+
+
+def _unread(request: Any) -> str:
+    found = unread_count(request.user)
+    return str(found) if found else ""
+
+
 @dataclass(frozen=True)
 class Entry:
     pillar: str
     label: Any
     url_name: str
     permission: str
+    # Shown only when this holds for the user (e.g. a source of work applies to their roles).
+    shown: Callable[[Any], bool] | None = None
+    # A number beside the label ("" for none), computed for the request.
+    count: Callable[[Any], str] | None = None
 
 
 ENTRIES: list[Entry] = [
+    Entry("overview", _("Việc của tôi"), "my_work", P.VIEW_HOME, has_sources, _work_count),
+    Entry("overview", _("Thông báo"), "notice_list", P.VIEW_HOME, None, _unread),
     Entry("overview", _("Bảng điều khiển"), "dashboard", P.VIEW_DASHBOARD),
     Entry("overview", _("Tuyên truyền so với nguy cơ"), "risk", P.VIEW_AGGREGATES),
     Entry("prevention", _("Hoạt động tuyên truyền"), "activity_list", P.VIEW_ACTIVITIES),
@@ -65,7 +85,7 @@ ENTRIES: list[Entry] = [
     Entry("reference", _("Đơn vị hành chính"), "unit_list", P.VIEW_REFERENCE),
     Entry("reference", _("Cơ quan, đơn vị"), "agency_list", P.VIEW_REFERENCE),
     Entry("reference", _("Cơ quan của tôi"), "my_agency", P.EDIT_OWN_AGENCY),
-    Entry("admin", _("Người dùng và phân quyền"), "admin:accounts_user_changelist", P.MANAGE_USERS),
+    Entry("admin", _("Người dùng"), "user_list", P.MANAGE_ACCOUNTS),
     Entry("admin", _("Nhật ký thao tác"), "admin:core_auditentry_changelist", P.VIEW_AUDIT),
     Entry(
         "admin", _("Nhật ký xem hồ sơ nạn nhân"), "admin:victims_accesslog_changelist", P.VIEW_AUDIT
@@ -83,9 +103,12 @@ def menu(request: Any) -> dict[str, Any]:
     groups = []
     for code, label in PILLARS:
         items = [
-            {"label": e.label, "url": url}
+            {"label": e.label, "url": url, "count": e.count(request) if e.count else ""}
             for e in ENTRIES
-            if e.pillar == code and e.permission in perms and (url := _url(e.url_name))
+            if e.pillar == code
+            and e.permission in perms
+            and (e.shown is None or e.shown(user))
+            and (url := _url(e.url_name))
         ]
         if items:
             groups.append({"code": code, "label": label, "items": items})
