@@ -109,7 +109,7 @@ def test_what_each_agency_kind_sees(people):
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"destination_country": "XX"}, "ISO 3166"),
+        ({"destination_country": "XX"}, "Không nhận ra nước"),
         ({"unregistered_victims": -1}, "không được âm"),
         ({"detected_on": date(2099, 1, 1)}, "tương lai"),
         ({"suspects_count": 0}, "nhỏ hơn số người"),
@@ -212,7 +212,7 @@ def test_review_period_has_no_case_inspection_or_exchange():
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        ("cooperation_bad_country", "ISO 3166"),
+        ("cooperation_bad_country", "Không nhận ra nước “ZZ”; chọn nước trong danh sách"),
         ("cooperation_dates", "trước ngày bắt đầu"),
         ("inspection_negative", "không được âm"),
         ("campaign_dates", "trước ngày bắt đầu"),
@@ -286,7 +286,7 @@ def test_investigator_opens_a_case_on_the_web_with_clear_errors(client, people):
         "unregistered_victims": "1",
     }
     bad = client.post("/vu-an/them/", {**form, "destination_country": "QQ"})
-    assert "ISO 3166" in bad.content.decode() and not CriminalCase.objects.exists()
+    assert "Không nhận ra nước “QQ”" in bad.content.decode() and not CriminalCase.objects.exists()
     done = client.post("/vu-an/them/", form)
     case = CriminalCase.objects.get()
     assert done["Location"] == f"/vu-an/{case.pk}/"

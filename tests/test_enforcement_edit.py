@@ -119,7 +119,7 @@ def test_a_stale_version_is_refused_and_nothing_is_written(people):
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"destination_country": "XX"}, "ISO 3166"),
+        ({"destination_country": "XX"}, "Không nhận ra nước"),
         ({"platform": "myspace"}, "không có trong danh mục"),
         ({"unregistered_victims": -1}, "không được âm"),
         ({"suspects_count": 0}, "nhỏ hơn số người đã ghi tên"),
@@ -182,7 +182,7 @@ def test_suspects_added_keep_the_count_at_least_the_named(people):
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"nationality": "ZZ"}, "ISO 3166"),
+        ({"nationality": "ZZ"}, "Không nhận ra nước"),
         ({"full_name": " "}, "họ và tên"),
         ({"sex": "x"}, "Giới tính"),
     ],
@@ -318,7 +318,7 @@ def test_investigator_edits_on_the_web_with_a_logged_read_and_stale_form_refused
         "outcome": OUTCOME,
     }
     bad = client.post(f"/vu-an/{case.pk}/sua/", {**form, "destination_country": "QQ"})
-    assert "ISO 3166" in bad.content.decode()
+    assert "Không nhận ra nước “QQ”" in bad.content.decode()
     done = client.post(f"/vu-an/{case.pk}/sua/", form)
     assert done.status_code == 302 and done["Location"] == f"/vu-an/{case.pk}/"
     case.refresh_from_db()
@@ -358,7 +358,7 @@ def test_suspects_are_added_on_the_web_and_shown_only_on_the_logged_page(client,
     case = _instituted(people)
     _login(client, people["investigator"])
     bad = client.post(f"/vu-an/{case.pk}/doi-tuong/them/", {**SUSPECT, "nationality": "QQ"})
-    assert "ISO 3166" in bad.content.decode() and case.suspects.count() == 1
+    assert "Không nhận ra nước “QQ”" in bad.content.decode() and case.suspects.count() == 1
     done = client.post(
         f"/vu-an/{case.pk}/doi-tuong/them/", {**SUSPECT, "sex": "male", "nationality": "VN"}
     )

@@ -255,12 +255,16 @@ def test_imported_historical_cases_are_moved_to_closure_through_the_web(tmp_path
         )
         assert early.status_code == 200 and "trước ngày của bước trước" in early.content.decode()
         _post_step(health, case, State.VERIFYING, f"07/{month}/{year}")
-        # The health department may not confirm a victim: the page says so, nothing changes.
+        # The health department may not confirm a victim: the step is not offered, and posted
+        # anyway it is refused and nothing changes (issue 24).
+        offered = head.get(f"/ho-so/{case.pk}/chuyen/").context["choices"]
+        assert State.IDENTIFIED not in dict(offered)
         refused = head.post(
             f"/ho-so/{case.pk}/chuyen/",
             {"to_state": State.IDENTIFIED, "on": f"09/{month}/{year}", "reason": ""},
         )
-        assert refused.status_code == 200 and "không được thực hiện" in refused.content.decode()
+        case.refresh_from_db()
+        assert refused.status_code == 403 and case.state == State.VERIFYING
         response = health.post(
             f"/ho-so/{case.pk}/bao-ve/",
             {

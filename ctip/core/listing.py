@@ -17,6 +17,9 @@ Filters hold codes and dates only: a name or any other personal value never goes
     listing.counts_by("state", State.choices)     # before the state filter: chips of each state
     listing.choice("state", field="state", choices=State.choices, label=...)
     context = listing.context()                   # page, counts, notices, sort links, values
+
+The lists of cases (victim cases, criminal cases) share one set of filters: `case_list_context`
+with the columns they are read from (`CaseColumns`).
 """
 
 from __future__ import annotations
@@ -30,12 +33,13 @@ from typing import Any
 from urllib.parse import quote
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, QuerySet
+from django.db.models import Count, QuerySet, Subquery
+from django.db.models.lookups import Exact
 from django.http import HttpRequest, QueryDict
 from django.utils.translation import gettext as _
 
 from ctip.core.bounds import MAX_DATE, MIN_DATE
-from ctip.core.text import vn_date, vn_int
+from ctip.core.text import fold, vn_date, vn_int
 
 PAGE_SIZE = 50
 SORT = "sort"
@@ -261,6 +265,87 @@ class Listing:
             "sort": f"{sign}{key}",
             "filtered": bool(self.values),
         }
+
+
+@dataclass(frozen=True)
+class CaseColumns:
+    """Where a list of cases reads its shared filters: the date it is dated by, the place (a
+    unit), the owning agency and the state, each with the label its filter shows."""
+
+    date: str  # "received_on"
+    date_label: Any  # "Tiếp nhận từ ngày" (labels may be lazy translations)
+    # A foreign key to a unit ("unit" of a criminal case), or None: a victim's commune of
+    # residence is personal (read through the logged identity page), never a list column.
+    place: str | None
+    place_label: Any
+    owner: str  # a foreign key to an agency: "owner"
+    owner_label: Any
+    state: str  # the state field, also the name of its parameter: "state"
+    states: Sequence[tuple[Any, Any]]
+    state_label: Any
+
+
+def case_list_context(
+    request: HttpRequest,
+    visible: QuerySet[Any],
+    columns: CaseColumns,
+    *,
+    events: QuerySet[Any],
+    sorts: Mapping[str, Sequence[str]],
+    default_sort: str,
+    counted_as: str = "",
+) -> dict[str, Any]:
+    """The page of a list of cases: dates from/to, the places and owners of the cases the user
+    sees (never others), "mine", counts by state and the state filter, over `visible`.
+
+    A case has no assignee: the person handling it is the one who took its latest step, so
+    "mine" is the cases whose latest event (`events`: the events of `OuterRef("pk")`, latest
+    first, with an `actor`) the user recorded."""
+    place_choices: list[tuple[str, str]] = []
+    if columns.place:
+        places = _related(visible, columns.place).select_related("parent")
+        place_choices = sorted(
+            ((str(u.pk), _place_name(u)) for u in places), key=lambda c: fold(c[1])
+        )
+    owners = _related(visible, columns.owner).order_by("name")
+    owner_choices = [(str(a.pk), a.name) for a in owners]
+    listing = Listing(
+        request, visible, sorts=sorts, default_sort=default_sort, counted_as=counted_as
+    )
+    listing.dates(
+        "from", "to", field=columns.date, label_from=columns.date_label, label_to=_("Đến ngày")
+    )
+    if columns.place:
+        listing.choice(
+            "unit", field=columns.place, choices=place_choices, label=columns.place_label
+        )
+    listing.choice("agency", field=columns.owner, choices=owner_choices, label=columns.owner_label)
+    listing.flag(
+        "mine",
+        condition=Exact(Subquery(events.values("actor")[:1]), request.user.pk),
+        label=_("Do tôi xử lý"),
+    )
+    listing.counts_by(columns.state, columns.states)
+    listing.choice(
+        columns.state, field=columns.state, choices=columns.states, label=columns.state_label
+    )
+    context = listing.context()
+    context.update(
+        {"states": columns.states, "unit_choices": place_choices, "agency_choices": owner_choices}
+    )
+    return context
+
+
+def _related(visible: QuerySet[Any], field: str) -> QuerySet[Any]:
+    """The records `field` (a foreign key) points to from the rows of `visible`: the choices of
+    a filter are what the user's own list holds."""
+    model = visible.model._meta.get_field(field).related_model
+    return model._default_manager.filter(pk__in=visible.values(field))  # type: ignore[union-attr]
+
+
+def _place_name(unit: Any) -> str:
+    """ "Xã Ba Tơ, Tỉnh Quảng Ngãi": two communes of one name apart by their province."""
+    return f"{unit.name}, {unit.parent.name}" if unit.parent else unit.name
 
 
 def attachment_name(*parts: Any, ext: str) -> str:

@@ -38,7 +38,7 @@ def check_editor(acting_user: Any, case: CriminalCase) -> None:
 
 
 def country_error(code: str) -> str:
-    return _("Mã nước “%(code)s” không có trong danh mục ISO 3166.") % {"code": code}
+    return _("Không nhận ra nước “%(code)s”; chọn nước trong danh sách.") % {"code": code}
 
 
 def too_many() -> str:

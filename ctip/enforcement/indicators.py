@@ -7,6 +7,7 @@ from datetime import date
 from django.db.models import Count, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
+from ctip.enforcement.decision_models import DecisionKind, Sentence, Verdict
 from ctip.enforcement.models import PLATFORMS, CriminalCase, Stage, StageEvent
 from ctip.indicators.registry import FLOW, STOCK, Indicator, register, register_field_dimension
 from ctip.indicators.rollups import Source as RollupSource
@@ -94,6 +95,27 @@ def _stage_indicator(stage: str, label: object) -> None:
 _stage_indicator(Stage.INSTITUTED, _("Số vụ đã khởi tố"))
 _stage_indicator(Stage.INDICTED, _("Số vụ đã truy tố"))
 _stage_indicator(Stage.TRIED, _("Số vụ đã xét xử sơ thẩm"))
+
+# The court's verdicts (issue 24): each defendant a first-instance judgment found guilty, in the
+# month of the judgment, where the case was detected, by the court that judged. An appeal
+# judgment changes a sentence, not the count of those convicted at first instance.
+register(
+    Indicator(
+        code="enforcement.defendants_convicted",
+        label=_("Số bị cáo bị kết án sơ thẩm"),
+        measure=_("bị cáo"),
+        kind=FLOW,
+        records=lambda: Sentence.objects.filter(
+            verdict=Verdict.GUILTY, decision__kind=DecisionKind.FIRST_INSTANCE
+        ),
+        value=lambda: Count("pk"),
+        date_field="decision__on",
+        unit_field="decision__case__unit",
+        agency_field="decision__agency",
+        persons=True,
+        dimensions=("agency", "unit", "month", "quarter", "year"),
+    )
+)
 
 register_field_dimension("platform", "platform", PLATFORMS, label=_("Theo nền tảng"))
 register_field_dimension(

@@ -12,6 +12,8 @@ from ctip.core.crypto import EncryptedTextField
 from ctip.core.labels import code_list_register
 from ctip.core.validators import AMOUNT, COUNT, INTERVAL, range_q, validate_date
 from ctip.core.workflow import Step, Workflow
+from ctip.enforcement.decision_models import Decision as Decision
+from ctip.enforcement.decision_models import Sentence as Sentence
 from ctip.geo.models import Unit
 
 
@@ -133,6 +135,8 @@ class StageEvent(models.Model):
     )
 
     class Meta:
+        verbose_name = _("giai đoạn tố tụng")
+        verbose_name_plural = _("giai đoạn tố tụng")
         ordering = ["on", "pk"]
         # As for victims' case events: one stage's events from the index alone, by case.
         indexes = [models.Index(fields=["stage", "case", "on"], name="stageevent_stage_case_on")]
@@ -150,6 +154,10 @@ class Suspect(models.Model):
     address = EncryptedTextField(_("địa chỉ"), blank=True, default="")
     sex = models.CharField(_("giới tính"), max_length=10, blank=True)
     nationality = models.CharField(_("quốc tịch"), max_length=2, default="VN")
+
+    class Meta:
+        verbose_name = _("đối tượng")
+        verbose_name_plural = _("đối tượng")
 
     def __str__(self) -> str:
         return f"{self.case.number} #{self.pk}"
@@ -198,6 +206,8 @@ class WatchEntry(models.Model):
     purged_on = models.DateField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("người được theo dõi")
+        verbose_name_plural = _("người được theo dõi")
         ordering = ["next_check_on", "pk"]
         indexes = [models.Index(fields=["unit", "opened_on"], name="watchentry_unit_date")]
         constraints = [
@@ -226,6 +236,8 @@ class WatchCheck(models.Model):
     )
 
     class Meta:
+        verbose_name = _("lượt kiểm tra người được theo dõi")
+        verbose_name_plural = _("lượt kiểm tra người được theo dõi")
         ordering = ["on", "pk"]
 
     def __str__(self) -> str:
@@ -250,6 +262,8 @@ class Inspection(models.Model):
     )
 
     class Meta:
+        verbose_name = _("cuộc kiểm tra")
+        verbose_name_plural = _("cuộc kiểm tra")
         ordering = ["-on", "-pk"]
         constraints = [
             models.CheckConstraint(
@@ -283,6 +297,8 @@ class Campaign(models.Model):
     activities = models.ManyToManyField("prevention.Activity", blank=True, related_name="+")
 
     class Meta:
+        verbose_name = _("đợt cao điểm")
+        verbose_name_plural = _("đợt cao điểm")
         ordering = ["-start"]
 
     def __str__(self) -> str:

@@ -58,7 +58,7 @@ def criminal_case_create(
         errors.append(_("Ngày phát hiện không thể ở tương lai."))
     if destination_country and not is_country(destination_country):
         errors.append(
-            _("Mã nước “%(code)s” không có trong danh mục ISO 3166.")
+            _("Không nhận ra nước “%(code)s”; chọn nước trong danh sách.")
             % {"code": destination_country}
         )
     suspects = suspects or []

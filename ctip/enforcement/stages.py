@@ -17,8 +17,15 @@ from ctip.core.audit import audit_write
 from ctip.core.validators import check_date
 from ctip.core.work import unit_of_work
 from ctip.enforcement.checks import EnforcementError, guard
-from ctip.enforcement.models import STAGE_FLOW, STAGE_OWNER_KIND, CriminalCase, StageEvent
+from ctip.enforcement.models import (
+    STAGE_FLOW,
+    STAGE_OWNER_KIND,
+    CriminalCase,
+    Stage,
+    StageEvent,
+)
 from ctip.periods import locks
+from ctip.rules.models import Rule
 
 
 def stage_advance(
@@ -59,7 +66,9 @@ def stage_advance(
     return CriminalCase.objects.get(pk=case.pk)
 
 
-def _acting_agency(user: Any, legal_step: str, kind: str, on: date) -> Agency:
+def stage_agency(user: Any, legal_step: str, kind: str, on: date) -> Agency | None:
+    """The agency through which the user takes `legal_step` on `on`: a role the rule in force
+    names, in an agency of `kind` (the stage's owner); None when there is none."""
     allowed = roles_for_step(legal_step, on=on)
     for assignment in active_assignments(user):
         agency = assignment.agency
@@ -70,6 +79,35 @@ def _acting_agency(user: Any, legal_step: str, kind: str, on: date) -> Agency:
             and agency.kind == kind
         ):
             return agency
+    return None
+
+
+def stages_open(user: Any, case: CriminalCase, *, today: date) -> list[tuple[str, Any]]:
+    """(stage, label) of the next stages the user may take the case to: the rule of the step
+    gives one of the user's roles in an agency of the stage's owner, on a day the step could be
+    dated (from the last stage to today, under each version of the rule in force between)."""
+    last = case.stages.order_by("on", "pk").last()  # type: ignore[attr-defined]
+    since = last.on if last is not None else case.detected_on
+    found = []
+    for stage in STAGE_FLOW.allowed(case.stage):
+        legal_step = STAGE_FLOW.step(case.stage, stage).legal_step
+        days = {since, today} if since < today else {today}
+        days |= set(
+            Rule.objects.filter(
+                key=f"roles.step.{legal_step}", valid_from__gt=since, valid_from__lte=today
+            ).values_list("valid_from", flat=True)
+        )
+        kind = STAGE_OWNER_KIND[stage]
+        if any(stage_agency(user, legal_step, kind, day) is not None for day in days):
+            found.append((stage, Stage(stage).label))
+    return found
+
+
+def _acting_agency(user: Any, legal_step: str, kind: str, on: date) -> Agency:
+    agency = stage_agency(user, legal_step, kind, on)
+    if agency is not None:
+        return agency
+    allowed = roles_for_step(legal_step, on=on)
     raise EnforcementError(
         _("Chỉ %(roles)s thuộc %(kind)s được thực hiện bước này.")
         % {

@@ -1,24 +1,24 @@
 from datetime import date
+from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.db.models import OuterRef, Subquery
-from django.db.models.lookups import Exact
+from django.db.models import OuterRef
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from ctip.accounts.pickers import bind_pickers_for
-from ctip.accounts.scope import active_assignments, has_perm
-from ctip.agencies.models import Agency
+from ctip.accounts.scope import active_assignments, agency_missing_notice, has_perm
 from ctip.core import formfields as bounded
 from ctip.core.access import access_confidential, access_object, requires
-from ctip.core.listing import Listing
+from ctip.core.listing import CaseColumns, case_list_context
 from ctip.core.permissions import P
-from ctip.core.text import fold
+from ctip.core.text import vn_date
 from ctip.directives.selectors import documents_visible
 from ctip.enforcement.checks import EnforcementError
+from ctip.enforcement.decisions import JUDGMENTS, OTHER_DECISIONS, decisions_open
 from ctip.enforcement.links import criminal_case_link
 from ctip.enforcement.models import PLATFORMS, STAGE_FLOW, DetectionSource, Stage, StageEvent
 from ctip.enforcement.selectors import (
@@ -33,14 +33,12 @@ from ctip.enforcement.services import (
     criminal_case_update,
     suspect_add,
 )
-from ctip.enforcement.stages import stage_advance
-from ctip.geo.models import Unit
+from ctip.enforcement.stages import stage_advance, stages_open
+from ctip.enforcement.views_decisions import REASON, decisions_shown, sentences_by_suspect
 from ctip.geo.picker import CountryField, UnitPickerField
 from ctip.geo.selectors import unit_by_code
 from ctip.victims.selectors import cases_visible
 from ctip.victims.vocab import EXPLOITATION_FORMS, RECRUITMENT_CHANNELS, Sex
-
-REASON = _l("Lý do điều chỉnh (bắt buộc nếu thuộc kỳ đã có báo cáo ban hành)")
 
 
 class StageForm(forms.Form):
@@ -49,23 +47,29 @@ class StageForm(forms.Form):
     reason = bounded.CharField(label=REASON, max_length=1000, required=False)
 
 
+CRIMINAL_COLUMNS = CaseColumns(
+    date="detected_on",
+    date_label=_l("Phát hiện từ ngày"),
+    place="unit",
+    place_label=_l("Địa bàn"),
+    owner="owner",
+    owner_label=_l("Cơ quan thụ lý"),
+    state="stage",
+    states=Stage.choices,
+    state_label=_l("Giai đoạn"),
+)
+
+
 @requires(P.VIEW_CRIMINAL_CASES)
 def criminal_case_list(request: HttpRequest) -> HttpResponse:
     """Filters (stage, detected from/to, unit, investigating agency, mine), sorting and counts
-    by stage over the cases the user may see. A case has no assignee: "mine" is the cases
-    whose latest stage the user recorded."""
-    visible = criminal_cases_visible(request.user)
-    units = Unit.objects.filter(pk__in=visible.values("unit")).select_related("parent")
-    unit_choices = sorted(
-        ((str(u.pk), f"{u.name}, {u.parent.name}" if u.parent else u.name) for u in units),
-        key=lambda c: fold(c[1]),
-    )
-    agencies = Agency.objects.filter(pk__in=visible.values("owner")).order_by("name")
-    agency_choices = [(str(a.pk), a.name) for a in agencies]
-    latest_actor = StageEvent.objects.filter(case=OuterRef("pk")).order_by("-on", "-pk")
-    listing = Listing(
+    by stage over the cases the user may see. "Mine": the cases whose latest stage the user
+    recorded (ctip.core.listing.case_list_context)."""
+    context = case_list_context(
         request,
-        visible,
+        criminal_cases_visible(request.user),
+        CRIMINAL_COLUMNS,
+        events=StageEvent.objects.filter(case=OuterRef("pk")).order_by("-on", "-pk"),
         sorts={
             "number": ("number",),
             "detected_on": ("detected_on",),
@@ -77,53 +81,56 @@ def criminal_case_list(request: HttpRequest) -> HttpResponse:
         default_sort="-detected_on",
         counted_as=_("%(n)s vụ án"),
     )
-    listing.dates(
-        "from", "to", field="detected_on", label_from=_("Phát hiện từ ngày"), label_to=_("Đến ngày")
-    )
-    listing.choice("unit", field="unit", choices=unit_choices, label=_("Địa bàn"))
-    listing.choice("agency", field="owner", choices=agency_choices, label=_("Cơ quan thụ lý"))
-    listing.flag(
-        "mine",
-        condition=Exact(Subquery(latest_actor.values("actor")[:1]), request.user.pk),
-        label=_("Do tôi xử lý"),
-    )
-    listing.counts_by("stage", Stage.choices)
-    listing.choice("stage", field="stage", choices=Stage.choices, label=_("Giai đoạn"))
-    context = listing.context()
-    context.update(
-        {"stages": Stage.choices, "unit_choices": unit_choices, "agency_choices": agency_choices}
-    )
+    context["can_create"] = _investigating_agency(request.user) is not None
     return render(request, "enforcement/criminal_case_list.html", context)
 
 
 @requires(P.VIEW_CRIMINAL_CASES)
 def criminal_case_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """Stages and modus operandi; suspects' identities are not shown on this page."""
+    """Stages, decisions and modus operandi; suspects' identities are not shown on this page.
+    Only the stages the user may take are offered; one posted anyway is refused by the service
+    with a message, and nothing changes."""
     case = access_criminal_case(request.user, pk)
+    today = date.today()
+    offered = stages_open(request.user, case, today=today)
     form = StageForm(request.POST or None)
-    form.fields["to_stage"].choices = [  # type: ignore[attr-defined]
-        (s, Stage(s).label) for s in STAGE_FLOW.allowed(case.stage)
-    ]
+    # A posted stage is checked by the service, which says why it is refused.
+    every = [(s, Stage(s).label) for s in STAGE_FLOW.allowed(case.stage)]
+    form.fields["to_stage"].choices = every if request.method == "POST" else offered  # type: ignore[attr-defined]
     if request.method == "POST" and form.is_valid():
         try:
-            stage_advance(case=case, acting_user=request.user, **form.cleaned_data)
+            moved = stage_advance(case=case, acting_user=request.user, **form.cleaned_data)
         except EnforcementError as exc:
             messages.error(request, str(exc))
+        else:
+            messages.success(
+                request,
+                _("Đã chuyển vụ án %(number)s sang giai đoạn “%(stage)s” từ ngày %(day)s.")
+                % {
+                    "number": moved.number,
+                    "stage": moved.get_stage_display(),
+                    "day": vn_date(form.cleaned_data["on"]),
+                },
+            )
         return redirect("criminal_case_detail", pk=case.pk)
-    return render(
-        request,
-        "enforcement/detail.html",
-        {
-            "case": case,
-            "stages": case.stages.select_related("agency"),  # type: ignore[attr-defined]
-            "form": form,
-            "can_edit": criminal_cases_editable(request.user).filter(pk=case.pk).exists(),
-            "can_see_identities": has_perm(request.user, P.VIEW_PERSONAL_DATA),
-            "victim_codes": list(case.victim_cases.values_list("code", flat=True)),
-            "directives": list(case.directives.values_list("number_symbol", flat=True)),
-            "campaigns": list(case.campaigns.values_list("name", flat=True)),  # type: ignore[attr-defined]
-        },
-    )
+    context = {**_detail_context(request, case, today), "form": form}
+    return render(request, "enforcement/detail.html", context)
+
+
+def _detail_context(request: HttpRequest, case: Any, today: date) -> dict[str, Any]:
+    user = request.user
+    return {
+        "case": case,
+        "stages": case.stages.select_related("agency", "actor"),
+        "decisions": decisions_shown(case),
+        "can_edit": criminal_cases_editable(user).filter(pk=case.pk).exists(),
+        "can_see_identities": has_perm(user, P.VIEW_PERSONAL_DATA),
+        "can_decide": bool(decisions_open(user, case, kinds=OTHER_DECISIONS, today=today)),
+        "can_judge": bool(decisions_open(user, case, kinds=JUDGMENTS, today=today)),
+        "victim_codes": list(case.victim_cases.values_list("code", flat=True)),
+        "directives": list(case.directives.values_list("number_symbol", flat=True)),
+        "campaigns": list(case.campaigns.values_list("name", flat=True)),
+    }
 
 
 class ModusOperandiForm(forms.Form):
@@ -157,17 +164,13 @@ class CaseForm(ModusOperandiForm):
 @requires(P.EDIT_CRIMINAL_CASES)
 def criminal_case_create_view(request: HttpRequest) -> HttpResponse:
     """Police investigators open a case for their agency (suspects are added on the case)."""
-
+    notice = agency_missing_notice(request.user, P.EDIT_CRIMINAL_CASES)
+    if notice:  # told before filling in the form, not after
+        title = _("Lập vụ án")
+        return render(request, "no_agency.html", {"title": title, "notice": notice})
     form = CaseForm(request.POST or None)
     bind_pickers_for(form, request.user)
-    owner = next(
-        (
-            a.agency
-            for a in active_assignments(request.user)
-            if a.agency and a.agency.kind == "police" and a.role == "investigator"
-        ),
-        None,
-    )
+    owner = _investigating_agency(request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         unit = unit_by_code(data.pop("unit"), day=data["detected_on"])
@@ -183,8 +186,21 @@ def criminal_case_create_view(request: HttpRequest) -> HttpResponse:
             except EnforcementError as exc:
                 form.add_error(None, str(exc))
             else:
+                messages.success(request, _("Đã lập vụ án %(number)s.") % {"number": case.number})
                 return redirect("criminal_case_detail", pk=case.pk)
     return render(request, "enforcement/case_form.html", {"form": form})
+
+
+def _investigating_agency(user: Any) -> Any:
+    """The police agency in which the user opens cases (as an investigator), or None."""
+    return next(
+        (
+            a.agency
+            for a in active_assignments(user)
+            if a.agency and a.agency.kind == "police" and a.role == "investigator"
+        ),
+        None,
+    )
 
 
 class CaseEditForm(ModusOperandiForm):
@@ -249,15 +265,14 @@ def suspect_add_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires(P.VIEW_PERSONAL_DATA)
 def criminal_case_suspects(request: HttpRequest, pk: int) -> HttpResponse:
-    """Suspects' identities, route and outcome: only here, and each view is logged."""
+    """Suspects' identities with the decisions and sentences that concern each, route and
+    outcome: only here, and each view is logged."""
     case = access_confidential(
         criminal_cases_visible(request.user), pk, user=request.user, purpose="suspects"
     )
-    return render(
-        request,
-        "enforcement/suspects.html",
-        {"case": case, "suspects": case.suspects.order_by("pk")},  # type: ignore[attr-defined]
-    )
+    suspects = case.suspects.order_by("pk")  # type: ignore[attr-defined]
+    context = {"case": case, "suspects": suspects, "decided": sentences_by_suspect(case)}
+    return render(request, "enforcement/suspects.html", context)
 
 
 class LinkForm(forms.Form):

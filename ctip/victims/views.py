@@ -1,39 +1,53 @@
 from datetime import date
+from typing import Any
 
 from django.contrib import messages
-from django.db.models import OuterRef, Subquery
-from django.db.models.lookups import Exact
+from django.core.exceptions import PermissionDenied
+from django.db.models import OuterRef
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
-from ctip.agencies.models import Agency
+from ctip.accounts.scope import agency_missing_notice
 from ctip.agencies.selectors_scope import agency_acting_for
 from ctip.core.access import access_object, requires
-from ctip.core.listing import Listing
+from ctip.core.listing import CaseColumns, case_list_context
 from ctip.core.permissions import P
 from ctip.core.personal import remember
-from ctip.core.text import fold
+from ctip.core.text import vn_date
 from ctip.geo.models import COMMUNE_LEVELS, Unit
+from ctip.victims.case_page import REOPEN, case_history, links_open, papers_open, steps_open
 from ctip.victims.checks import CaseError
 from ctip.victims.duplicates import linked_cases
 from ctip.victims.forms import BreakGlassForm, CaseForm, IdentityForm, SearchForm, TransitionForm
-from ctip.victims.models import AccessLog, CaseEvent
+from ctip.victims.models import AccessLog, Case, CaseEvent
 from ctip.victims.selectors import access_case, cases_visible, overdue_verifications, search_by_name
 from ctip.victims.services import Person, case_create, case_update
-from ctip.victims.states import CASE_FLOW, State
+from ctip.victims.states import State
 from ctip.victims.transitions import case_reopen, case_transition
+
+CASE_COLUMNS = CaseColumns(
+    date="received_on",
+    date_label=_l("Tiếp nhận từ ngày"),
+    # Not the commune of residence: it is personal, read on the logged identity page only (a
+    # review found a whole agency's victims' communes listed, filtered and sorted, unlogged).
+    place=None,
+    place_label="",
+    owner="owner",
+    owner_label=_l("Cơ quan quản lý"),
+    state="state",
+    states=State.choices,
+    state_label=_l("Trạng thái"),
+)
 
 
 @requires(P.VIEW_VICTIM_CASES)
 def case_list(request: HttpRequest) -> HttpResponse:
-    """Filters (state, received from/to, commune of residence, owner agency, mine), sorting and
-    counts by state over the cases the user may see; codes only in the URL and the rows.
-
-    "Mine": a case has no assignee, only an owner agency, which every visible case of a case
-    worker already is (or a referring one); the person handling a case is the one who took its
-    latest step, so "mine" is the cases whose latest event the user recorded."""
+    """Filters (state, received from/to, owner agency, mine), sorting and
+    counts by state over the cases the user may see; codes only in the URL and the rows. "Mine":
+    the cases whose latest event the user recorded (ctip.core.listing.case_list_context)."""
     # Searched by POST: names and ID numbers must never appear in a URL (access logs). A query
     # string is ignored, so an old bookmark with ?q= searches nothing.
     form = SearchForm(request.POST if request.method == "POST" else None)
@@ -44,70 +58,60 @@ def case_list(request: HttpRequest) -> HttpResponse:
     if query:
         context["cases"] = search_by_name(request.user, query)
         return render(request, "victims/case_list.html", context)
-    units = Unit.objects.filter(pk__in=visible.values("home_unit")).select_related("parent")
-    agencies = Agency.objects.filter(pk__in=visible.values("owner")).order_by("name")
-    unit_choices = sorted(
-        ((str(u.pk), f"{u.name}, {u.parent.name}" if u.parent else u.name) for u in units),
-        key=lambda c: fold(c[1]),
-    )
-    agency_choices = [(str(a.pk), a.name) for a in agencies]
-    latest_actor = CaseEvent.objects.filter(case=OuterRef("pk")).order_by("-at", "-pk")
-    listing = Listing(
-        request,
-        visible,
-        sorts={
-            "code": ("code",),
-            "received_on": ("received_on",),
-            "state": ("state",),
-            "owner": ("owner__name",),
-            "unit": ("home_unit__name",),
-        },
-        default_sort="-received_on",
-    )
-    listing.dates(
-        "from",
-        "to",
-        field="received_on",
-        label_from=_("Tiếp nhận từ ngày"),
-        label_to=_("Đến ngày"),
-    )
-    listing.choice("unit", field="home_unit", choices=unit_choices, label=_("Địa bàn cư trú"))
-    listing.choice("agency", field="owner", choices=agency_choices, label=_("Cơ quan quản lý"))
-    listing.flag(
-        "mine",
-        condition=Exact(Subquery(latest_actor.values("actor")[:1]), request.user.pk),
-        label=_("Do tôi xử lý"),
-    )
-    listing.counts_by("state", State.choices)
-    listing.choice("state", field="state", choices=State.choices, label=_("Trạng thái"))
-    context.update(listing.context())
     context.update(
-        {"states": State.choices, "unit_choices": unit_choices, "agency_choices": agency_choices}
+        case_list_context(
+            request,
+            visible,
+            CASE_COLUMNS,
+            events=CaseEvent.objects.filter(case=OuterRef("pk")).order_by("-at", "-pk"),
+            sorts={
+                "code": ("code",),
+                "received_on": ("received_on",),
+                "state": ("state",),
+                "owner": ("owner__name",),
+            },
+            default_sort="-received_on",
+        )
     )
     return render(request, "victims/case_list.html", context)
 
 
 @requires(P.VIEW_VICTIM_CASES)
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """The case with its identity section: viewing it is logged (one row per view)."""
+    """Everything recorded on the case, in words, its history and papers, and the steps the
+    user may take now. It shows the identity: viewing it is logged (one row per view)."""
     case = access_case(request.user, pk, section="identity")
-    return render(
-        request,
-        "victims/detail.html",
+    today = date.today()
+    context = _detail_context(case)
+    context.update(
         {
-            "case": case,
-            "events": case.events.all(),  # type: ignore[attr-defined]
-            "forms": list(case.exploitation.values_list("form", flat=True)),  # type: ignore[attr-defined]
-            "next_states": [(s, State(s).label) for s in CASE_FLOW.allowed(case.state)],
-            "linked": [
-                r.known_case if r.new_case_id == case.pk else r.new_case for r in linked_cases(case)
-            ],
-        },
+            "steps": steps_open(request.user, case, today=today),
+            "links": links_open(request.user),
+            "paper_kinds": papers_open(request.user, case, today=today),
+        }
     )
+    return render(request, "victims/detail.html", context)
+
+
+def _detail_context(case: Case) -> dict[str, Any]:
+    """What the page shows of the case, whoever opens it (a break-glass read included)."""
+    return {
+        "case": case,
+        "forms": list(case.exploitation.values_list("form", flat=True)),  # type: ignore[attr-defined]
+        "history": case_history(case),
+        "papers": case.papers.select_related("issuer"),  # type: ignore[attr-defined]
+        "linked": [
+            r.known_case if r.new_case_id == case.pk else r.new_case for r in linked_cases(case)
+        ],
+    }
 
 
 @requires(P.EDIT_VICTIM_CASES)
 def case_create_view(request: HttpRequest) -> HttpResponse:
+    notice = agency_missing_notice(request.user, P.EDIT_VICTIM_CASES)
+    if notice:  # told before filling in the intake form, not after
+        title = _("Lập hồ sơ mới")
+        return render(request, "no_agency.html", {"title": title, "notice": notice})
     form = CaseForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -172,32 +176,48 @@ def case_create_view(request: HttpRequest) -> HttpResponse:
 
 @requires(P.VIEW_VICTIM_CASES)
 def case_transition_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """The moves the user may take now (ctip.victims.case_page.steps_open); a move not offered
+    is refused (403) and nothing is written, whatever was posted."""
     case = access_object(cases_visible(request.user), pk)
-    form = TransitionForm(request.POST or None, initial={"on": date.today()})
-    choices: list[tuple[str, object]] = [(s, State(s).label) for s in CASE_FLOW.allowed(case.state)]
-    if case.state == State.CLOSED:
-        choices = [("reopen", _("Mở lại hồ sơ"))]
+    today = date.today()
+    choices = steps_open(request.user, case, today=today)
+    posted = request.POST.get("to_state", "") if request.method == "POST" else ""
+    if posted and posted not in dict(choices):
+        raise PermissionDenied
+    form = TransitionForm(request.POST or None, initial={"on": today, "to_state": _asked(request)})
     form.fields["to_state"].choices = choices  # type: ignore[attr-defined]
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            if data["to_state"] == "reopen":
-                case_reopen(
+            if data["to_state"] == REOPEN:
+                case = case_reopen(
                     case=case, on=data["on"], reason=data["reason"], acting_user=request.user
                 )
+                done = _("Đã mở lại hồ sơ %(code)s từ ngày %(day)s: hồ sơ trở về “%(state)s”.")
             else:
-                case_transition(
+                case = case_transition(
                     case=case,
                     to_state=data["to_state"],
                     on=data["on"],
                     reason=data["reason"],
                     acting_user=request.user,
                 )
+                done = _("Đã chuyển hồ sơ %(code)s sang “%(state)s” từ ngày %(day)s.")
         except CaseError as exc:
             form.add_error(None, str(exc))
         else:
+            state = State(case.state).label
+            messages.success(
+                request, done % {"code": case.code, "state": state, "day": vn_date(data["on"])}
+            )
             return redirect("case_detail", pk=case.pk)
-    return render(request, "victims/transition.html", {"form": form, "case": case})
+    context = {"form": form, "case": case, "choices": choices}
+    return render(request, "victims/transition.html", context)
+
+
+def _asked(request: HttpRequest) -> str:
+    """The move a link of the case page chose (`?buoc=identified`): a code, preselected."""
+    return request.GET.get("buoc", "")[:20]
 
 
 @requires(P.EDIT_VICTIM_CASES)
@@ -217,6 +237,7 @@ def case_identity_edit(request: HttpRequest, pk: int) -> HttpResponse:
         except CaseError as exc:
             form.add_error(None, str(exc))
         else:
+            messages.success(request, _("Đã lưu nhân thân hồ sơ %(code)s.") % {"code": case.code})
             return redirect("case_detail", pk=case.pk)
     return render(request, "victims/identity.html", {"form": form, "case": case})
 
@@ -240,15 +261,7 @@ def case_break_glass(request: HttpRequest, pk: int) -> HttpResponse:
         case = access_case(
             request.user, pk, section="identity", break_glass_reason=form.cleaned_data["reason"]
         )
-        return render(
-            request,
-            "victims/detail.html",
-            {
-                "case": case,
-                "events": case.events.all(),
-                "break_glass": True,  # type: ignore[attr-defined]
-                "forms": list(case.exploitation.values_list("form", flat=True)),  # type: ignore[attr-defined]
-                "next_states": [],
-            },
-        )
+        # The case as its agency sees it, without the steps: the administrator only reads.
+        context = {**_detail_context(case), "break_glass": True}
+        return render(request, "victims/detail.html", context)
     return render(request, "victims/break_glass.html", {"form": form, "pk": pk})

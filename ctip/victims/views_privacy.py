@@ -60,6 +60,14 @@ def case_privacy(request: HttpRequest, pk: int) -> HttpResponse:
                     DataSubjectRequest.objects.filter(case=case), request.POST["answer"]
                 )
                 request_answer(request=asked, acting_user=request.user, **answer_form.cleaned_data)
+                messages.success(
+                    request,
+                    _("Đã ghi trả lời yêu cầu “%(kind)s” ngày %(day)s.")
+                    % {
+                        "kind": asked.get_kind_display(),
+                        "day": vn_date(answer_form.cleaned_data["answered_on"]),
+                    },
+                )
                 return redirect("case_privacy", pk=case.pk)
         except ValueError as exc:  # PrivacyError, OwnerOnlyError: nothing was written
             messages.error(request, str(exc))

@@ -22,6 +22,7 @@ from ctip.core.bounds import MAX_AMOUNT_VND, MAX_DATE, MAX_SMALL_COUNT, MIN_DATE
 from ctip.core.listing import attachment_name
 from ctip.core.permissions import P
 from ctip.core.sealed import extension, sealed_response
+from ctip.core.text import vn_date, vn_int
 from ctip.indicators.queries import compute
 from ctip.rules.selectors import RuleMissing
 from ctip.victims.lifecycle import MergeError, case_merge
@@ -155,40 +156,13 @@ def protection(request: HttpRequest, pk: int) -> HttpResponse:
             messages.warning(request, str(exc))
     if request.method == "POST":
         try:
-            if "consent" in request.POST and consent_form.is_valid():
-                consent_record(case=case, acting_user=request.user, **consent_form.cleaned_data)
-                return redirect("case_protection", pk=case.pk)
-            if "withdraw" in request.POST:
-                consent = access_object(Consent.objects.filter(case=case), request.POST["withdraw"])
-                consent_withdraw(consent=consent, on=today, acting_user=request.user)
-                return redirect("case_protection", pk=case.pk)
-            if "referral" in request.POST and referral_form.is_valid():
-                referral_send(
-                    case=case, on=today, acting_user=request.user, **referral_form.cleaned_data
-                )
-                messages.success(request, _("Đã chuyển hồ sơ, chờ cơ quan nhận trả lời."))
-                return redirect("case_protection", pk=case.pk)
-            if "plan" in request.POST:
-                require_owner(request.user, case)
-                case_update(
-                    case=case,
-                    version=_version(request.POST.get("version", "")),
-                    values={"support_plan": request.POST.get("support_plan", "")},
-                    acting_user=request.user,
-                )
-                return redirect("case_protection", pk=case.pk)
-            if "support" in request.POST and support_form.is_valid():
-                # What a referral grants: the receiving agency records the support it gave.
-                owner = cases_owned(request.user).filter(pk=case.pk).exists()
-                support_give(
-                    case=case,
-                    provider=case.owner if owner else referral_receiver(request.user, case),
-                    acting_user=request.user,
-                    **support_form.cleaned_data,
-                )
-                return redirect("case_protection", pk=case.pk)
+            done = _save(request, case, consent_form, referral_form, support_form, today)
         except (ReferralError, ValueError) as exc:  # includes ConflictError (a stale plan)
             messages.error(request, str(exc))
+        else:
+            if done:
+                messages.success(request, done)
+                return redirect("case_protection", pk=case.pk)
     totals = support_totals(case)
     return render(
         request,
@@ -208,6 +182,65 @@ def protection(request: HttpRequest, pk: int) -> HttpResponse:
             "paper_kinds": PaperKind.choices,
         },
     )
+
+
+def _save(
+    request: HttpRequest,
+    case: Any,
+    consent_form: ConsentForm,
+    referral_form: ReferralForm,
+    support_form: SupportForm,
+    today: date,
+) -> str:
+    """The write the page's POST asks for; what was saved, in words ("" when a form is
+    invalid: the page shows its errors)."""
+    post, user = request.POST, request.user
+    if "consent" in post and consent_form.is_valid():
+        consent = consent_record(case=case, acting_user=user, **consent_form.cleaned_data)
+        return _("Đã ghi nhận “%(basis)s” cho “%(purpose)s” từ ngày %(day)s.") % {
+            "basis": consent.get_basis_display(),
+            "purpose": consent.get_purpose_display(),
+            "day": vn_date(consent.given_on),
+        }
+    if "withdraw" in post:
+        consent = access_object(Consent.objects.filter(case=case), post["withdraw"])
+        consent_withdraw(consent=consent, on=today, acting_user=user)
+        return _("Đã ghi nhận rút lại sự đồng ý “%(purpose)s” ngày %(day)s.") % {
+            "purpose": consent.get_purpose_display(),
+            "day": vn_date(today),
+        }
+    if "referral" in post and referral_form.is_valid():
+        referral = referral_send(
+            case=case, on=today, acting_user=user, **referral_form.cleaned_data
+        )
+        return _("Đã chuyển hồ sơ %(code)s đến %(agency)s, chờ cơ quan nhận trả lời.") % {
+            "code": case.code,
+            "agency": referral.to_agency.name,
+        }
+    if "plan" in post:
+        require_owner(user, case)
+        case_update(
+            case=case,
+            version=_version(post.get("version", "")),
+            values={"support_plan": post.get("support_plan", "")},
+            acting_user=user,
+        )
+        return _("Đã lưu kế hoạch hỗ trợ của hồ sơ %(code)s.") % {"code": case.code}
+    if "support" in post and support_form.is_valid():
+        # What a referral grants: the receiving agency records the support it gave.
+        owner = cases_owned(user).filter(pk=case.pk).exists()
+        given = support_give(
+            case=case,
+            provider=case.owner if owner else referral_receiver(user, case),
+            acting_user=user,
+            **support_form.cleaned_data,
+        )
+        return _("Đã ghi nhận “%(regime)s” ngày %(day)s: %(amount)s đồng.") % {
+            "regime": REGIMES.get(given.regime, given.regime),
+            "day": vn_date(given.given_on),
+            "amount": vn_int(given.amount),
+        }
+    return ""
 
 
 SUPPORT_TOTALS = ("victims.support_given", "victims.support_amount")
@@ -259,6 +292,14 @@ def referrals_incoming(request: HttpRequest) -> HttpResponse:
     return render(request, "victims/referrals.html", {"referrals": rows})
 
 
+# What the answer to a referral did, said to the one who gave it.
+ANSWERED = {
+    ReferralStatus.ACCEPTED: _l("Đã tiếp nhận hồ sơ %(code)s."),
+    ReferralStatus.DECLINED: _l("Đã từ chối tiếp nhận hồ sơ %(code)s."),
+    ReferralStatus.REVOKED: _l("Đã thu hồi yêu cầu chuyển hồ sơ %(code)s."),
+}
+
+
 @requires(P.EDIT_VICTIM_CASES)
 def referral_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     if request.method != "POST":
@@ -280,6 +321,8 @@ def referral_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         referral_answer(referral=referral, status=status, on=date.today(), acting_user=request.user)
     except ReferralError as exc:
         messages.error(request, str(exc))
+    else:
+        messages.success(request, ANSWERED[status] % {"code": referral.case.code})  # type: ignore[attr-defined]
     if status == ReferralStatus.ACCEPTED:
         return redirect("case_detail", pk=referral.case_id)  # type: ignore[attr-defined]
     return redirect("referrals_incoming")
@@ -295,7 +338,14 @@ def paper_create(request: HttpRequest, pk: int) -> HttpResponse:
         except OwnerOnlyError as exc:
             messages.error(request, str(exc))
         else:
-            messages.success(request, _("Đã lập %(number)s.") % {"number": paper.number})
+            messages.success(
+                request,
+                _("Đã lập %(kind)s số %(number)s.")
+                % {"kind": paper.get_kind_display(), "number": paper.number},
+            )
+    # Back to the page the paper was asked from: the case page, or this protection page.
+    if request.POST.get("next") == "detail":
+        return redirect("case_detail", pk=case.pk)
     return redirect("case_protection", pk=case.pk)
 
 

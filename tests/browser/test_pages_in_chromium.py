@@ -124,6 +124,19 @@ PAGES = [
             ("suspect-add", r"^/vu-an/\d+/doi-tuong/them/$"),
         ]
     ],
+    # The procuracy's decisions and the court's judgment (issue 24), from the case page.
+    Page(
+        "criminal-case-decision",
+        "kiemsat",
+        "/vu-an/",
+        follow=(r"^/vu-an/\d+/$", r"^/vu-an/\d+/quyet-dinh/$"),
+    ),
+    Page(
+        "criminal-case-judgment",
+        "toaan",
+        "/vu-an/",
+        follow=(r"^/vu-an/\d+/$", r"^/vu-an/\d+/ban-an/$"),
+    ),
     Page("watch-list", "xa", "/theo-doi/"),
     Page("watch-detail", "xa", "/theo-doi/", follow=(r"^/theo-doi/\d+/$",)),
     Page("watch-create", "xa", "/theo-doi/them/"),
@@ -164,6 +177,21 @@ PAGES = [
     Page("agency-edit", "congan", "/co-quan/cua-toi/", follow=(r"^/co-quan/\d+/sua/$",)),
     Page("security", "congan", "/tai-khoan/bao-mat/"),
     Page("password-change", "congan", "/tai-khoan/mat-khau/"),
+    # Each person's work and notices (issue 24).
+    Page("my-work", "congan", "/viec-cua-toi/"),
+    Page("notices", "congan", "/thong-bao/"),
+    # User management inside ctip (issue 24).
+    Page("user-list", "admin", "/nguoi-dung/"),
+    Page("user-create", "admin", "/nguoi-dung/them/"),
+    *[
+        Page(f"user-{name}", "admin", "/nguoi-dung/", follow=(r"^/nguoi-dung/\d+/$", *path))
+        for name, path in [
+            ("detail", ()),
+            ("edit", (r"^/nguoi-dung/\d+/sua/$",)),
+            ("assignment-add", (r"^/nguoi-dung/\d+/vai-tro/them/$",)),
+            ("assignment-edit", (r"^/nguoi-dung/vai-tro/\d+/sua/$",)),
+        ]
+    ],
     # Administration.
     Page("admin-users", "admin", "/admin/accounts/user/"),
     Page("admin-audit", "admin", "/admin/core/auditentry/"),
@@ -179,6 +207,8 @@ ROLES = [
     "phunu",
     "lanhdaoca",
     "lanhdaobp",
+    "lanhdaopn",
+    "lanhdaoyt",
     "xahoi",
     "hosobp",
     "giamsat",
@@ -204,16 +234,26 @@ def _record(name: str, kind: str, value) -> None:
 
 def _resolve(page, server: dict, spec: Page) -> str:
     """The page's URL: its path, then the links of `follow` one after the other."""
-    url = server["url"] + spec.path
-    for pattern in spec.follow:
-        page.goto(url)
-        hrefs = page.eval_on_selector_all(
-            "main a[href], #main a[href]", "links => links.map(a => a.pathname)"
-        )
-        found = next((h for h in hrefs if re.search(pattern, h)), None)
-        assert found, f"{spec.name}: no link matching {pattern} on {url}"
-        url = server["url"] + found
-    return url
+    found = _follow(page, server, server["url"] + spec.path, spec.follow)
+    assert found, f"{spec.name}: no chain of links {spec.follow} from {spec.path}"
+    return found
+
+
+def _follow(page, server: dict, url: str, patterns: tuple[str, ...]) -> str | None:
+    """The first link matching the first pattern from which the rest can be followed: a case
+    page links only the steps its user may take now (issue 24), so the first case of a list
+    may offer none."""
+    if not patterns:
+        return url
+    page.goto(url)
+    hrefs = page.eval_on_selector_all(
+        "main a[href], #main a[href]", "links => links.map(a => a.pathname)"
+    )
+    for href in dict.fromkeys(h for h in hrefs if re.search(patterns[0], h)):
+        found = _follow(page, server, server["url"] + href, patterns[1:])
+        if found:
+            return found
+    return None
 
 
 def _open(browser, signed_in, spec: Page, viewport: dict):

@@ -220,6 +220,17 @@ def _context(
     }
 
 
+def paper_refusal(user: Any, case: Case, kind: str, today: date) -> str:
+    """Why `paper_generate` would refuse `user` the paper `kind` of `case` today ("" when it
+    would not): asked before a page offers the paper."""
+    try:
+        _require_issuer(user, case, kind, paper_issuer(case, kind, today))
+        paper_basis(case, kind, today)
+    except OwnerOnlyError as exc:  # PaperRefused included
+        return str(exc)
+    return ""
+
+
 def paper_generate(*, case: Case, kind: str, acting_user: Any, today: date | None = None) -> Paper:
     today = today or date.today()
     issuer = paper_issuer(case, kind, today)
