@@ -7,6 +7,7 @@ from ctip.agencies import views as agencies
 from ctip.cooperation import views as cooperation
 from ctip.directives import views as directives
 from ctip.enforcement import views as enforcement
+from ctip.enforcement import views_decisions as decisions
 from ctip.enforcement import views_watch as watch
 from ctip.geo import views as geo
 from ctip.prevention import views as prevention
@@ -16,9 +17,12 @@ from ctip.victims import views_duplicates as duplicates
 from ctip.victims import views_privacy as privacy
 from ctip.victims import views_protection as protection
 from ctip.web import views as core
+from ctip.work import views as work
 
 urlpatterns = [
     path("", core.home, name="home"),
+    path("viec-cua-toi/", work.my_work, name="my_work"),
+    path("thong-bao/", work.notice_list, name="notice_list"),
     path("dang-nhap/", accounts.LoginView.as_view(), name="login"),
     path("dang-xuat/", accounts.LogoutView.as_view(), name="logout"),
     path("tai-khoan/xac-thuc/", accounts.two_factor_verify, name="two_factor_verify"),
@@ -90,6 +94,12 @@ urlpatterns = [
     path(
         "vu-an/<int:pk>/lien-ket/", enforcement.criminal_case_link_view, name="criminal_case_link"
     ),
+    path(
+        "vu-an/<int:pk>/quyet-dinh/",
+        decisions.criminal_case_decision,
+        name="criminal_case_decision",
+    ),
+    path("vu-an/<int:pk>/ban-an/", decisions.criminal_case_judgment, name="criminal_case_judgment"),
     path("theo-doi/qua-han/", watch.watch_overdue_by_unit, name="watch_overdue_by_unit"),
     path("theo-doi/", watch.watch_list, name="watch_list"),
     path("theo-doi/them/", watch.watch_new, name="watch_new"),
@@ -103,6 +113,7 @@ urlpatterns = [
     path("dot-cao-diem/<int:pk>/", cooperation.campaign_detail, name="campaign_detail"),
     path("bao-cao/", include("ctip.reporting.urls")),
     path("bang-dieu-khien/", include("ctip.dashboard.urls")),
+    path("nguoi-dung/", include("ctip.accounts.urls")),
     path("i18n/setlang/", accounts.language_choice, name="set_language"),
     path("admin/", admin.site.urls),
 ]

@@ -221,6 +221,7 @@ def seed(found: dict[str, Person]) -> dict[str, Any]:
     world.update(_enforcement(found))
     world.update(_registers(found))
     world.update(_reporting(found, world))
+    world["account"] = found["case_worker"].user  # user management's pages (issue 24)
     return world
 
 
@@ -522,6 +523,8 @@ PARAMS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "criminal_case_suspects": lambda w: {"pk": w["criminal"].pk},
     "suspect_add": lambda w: {"pk": w["criminal"].pk},
     "criminal_case_link": lambda w: {"pk": w["criminal"].pk},
+    "criminal_case_decision": lambda w: {"pk": w["criminal"].pk},
+    "criminal_case_judgment": lambda w: {"pk": w["criminal"].pk},
     "watch_detail": lambda w: {"pk": w["watch"].pk},
     "campaign_detail": lambda w: {"pk": w["campaign"].pk},
     "report_request_detail": lambda w: {"pk": w["request"].pk},
@@ -536,6 +539,14 @@ PARAMS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "figure_detail": lambda w: {"pk": w["compilation"].pk, "fid": w["figure"]},
     "compilation_download": lambda w: {"pk": w["compilation"].pk, "fmt": "docx"},
     "dashboard_download": lambda w: {"key": "prevention-0", "fmt": "csv"},
+    "user_detail": lambda w: {"pk": w["account"].pk},
+    "user_edit": lambda w: {"pk": w["account"].pk},
+    "user_active": lambda w: {"pk": w["account"].pk},
+    "user_password": lambda w: {"pk": w["account"].pk},
+    "user_two_factor": lambda w: {"pk": w["account"].pk},
+    "assignment_add": lambda w: {"pk": w["account"].pk},
+    "assignment_edit": lambda w: {"pk": w["account"].assignments.order_by("pk").first().pk},
+    "assignment_revoke": lambda w: {"pk": w["account"].assignments.order_by("pk").first().pk},
     # A link that is not valid: the page says so (any logged-in user may open it).
     "password_reset_confirm": lambda w: {"uidb64": "MQ", "token": "khong-hop-le"},
 }

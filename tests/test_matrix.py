@@ -54,6 +54,8 @@ PERSONAL_OBJECT_ROUTES = {
     "criminal_case_suspects",
     "suspect_add",
     "criminal_case_link",
+    "criminal_case_decision",
+    "criminal_case_judgment",
     "watch_detail",
 }
 ALLOWED = {200, 302, 404, 405}

@@ -53,6 +53,8 @@ KNOWN_READS = {
     "evidence_download",
     "criminal_case_edit",
     "criminal_case_suspects",
+    "criminal_case_decision",
+    "criminal_case_judgment",
     "watch_detail",
 }
 # Searches typed as folded parts of a marker (a search shows codes, never the name it matched).

@@ -97,18 +97,25 @@ def test_the_loop_in_the_browser(actors, django_capture_on_commit_callbacks):
     page = actors["ca"].get(ca_url).content.decode()
     assert re.search(r"Số buổi tuyên truyền, tập huấn</td><td>9<", page)
     assert "Lãnh đạo ký" not in page  # an officer drafts; the leader signs
-    ok(actors["ca"].post(ca_url, {"slot_situation": "Ổn định.", "save": "1"}))
+    # Every save says what happened (issue 24): saved, signed, returned, accepted.
+    saved = actors["ca"].post(ca_url, {"slot_situation": "Ổn định.", "save": "1"}, follow=True)
+    assert "Đã lưu phần báo cáo." in saved.content.decode()
     assert ok(actors["bp"].post(ca_url, {"slot_situation": "x", "save": "1"}), 404)
-    ok(actors["ca_leader"].post(ca_url, {"slot_situation": "Ổn định.", "sign": "1"}))
+    signed = actors["ca_leader"].post(
+        ca_url, {"slot_situation": "Ổn định.", "sign": "1"}, follow=True
+    )
+    assert "Đã ký duyệt và gửi phần báo cáo" in signed.content.decode()
 
     # The standing office returns it with a comment; a return without one is refused.
     page = ok(office.post(ca_url, {"return": "1", "comment": ""}), 200).content.decode()
     assert "phải kèm ý kiến" in page
-    ok(office.post(ca_url, {"return": "1", "comment": "Bổ sung số vụ."}))
+    returned = office.post(ca_url, {"return": "1", "comment": "Bổ sung số vụ."}, follow=True)
+    assert "Đã trả lại phần báo cáo của Công an tỉnh Quảng Ngãi" in returned.content.decode()
     page = actors["ca"].get(ca_url).content.decode()
     assert "Bị trả lại" in page and "Bổ sung số vụ." in page
     ok(actors["ca_leader"].post(ca_url, {"slot_situation": "Ổn định; 2 vụ.", "sign": "1"}))
-    ok(office.post(ca_url, {"accept": "1", "comment": ""}))
+    accepted = office.post(ca_url, {"accept": "1", "comment": ""}, follow=True)
+    assert "Đã tiếp nhận phần báo cáo của Công an tỉnh Quảng Ngãi." in accepted.content.decode()
 
     # Border guard signs late; the overdue list had it.
     overdue = office.get("/bao-cao/dong-gop/?qua_han=1").content.decode()

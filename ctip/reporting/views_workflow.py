@@ -147,10 +147,11 @@ def contribution_detail(request: HttpRequest, pk: int) -> HttpResponse:
     error = ""
     if request.method == "POST":
         try:
-            _act(request, part, may)
+            done = _act(request, part, may)
         except ReportError as exc:
             error = str(exc)
         else:
+            messages.success(request, done)  # every save says what happened (issue 24)
             return redirect("contribution_detail", pk=pk)
     slots = narrative_slots(part.request.template.outline)
     return render(
@@ -169,7 +170,8 @@ def contribution_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _act(request: HttpRequest, part: Contribution, may: dict[str, bool]) -> None:
+def _act(request: HttpRequest, part: Contribution, may: dict[str, bool]) -> str:
+    """Does what was asked; returns what the page then says was done."""
     post = request.POST
     if "accept" in post or "return" in post:
         if not may["decide"]:
@@ -180,17 +182,25 @@ def _act(request: HttpRequest, part: Contribution, may: dict[str, bool]) -> None
             comment=post.get("comment", ""),  # over 5.000 characters: refused, not cut
             acting_user=request.user,
         )
-        return
+        if "accept" in post:
+            return _("Đã tiếp nhận phần báo cáo của %(agency)s.") % {"agency": part.agency.name}
+        return _("Đã trả lại phần báo cáo của %(agency)s để bổ sung.") % {
+            "agency": part.agency.name
+        }
     if not may["write"]:
         raise Http404
     slots = narrative_slots(part.request.template.outline)
     texts = {slot: post.get(f"slot_{slot}", "") for slot, _h, _l in slots}
+    done = ""
     if part.state in flow.EDITABLE:
         flow.contribution_save(contribution=part, narratives=texts, acting_user=request.user)
+        done = _("Đã lưu phần báo cáo.")
     if "sign" in post:
         if not may["sign"]:
             raise Http404
         flow.contribution_sign_off(contribution=part, acting_user=request.user)
+        done = _("Đã ký duyệt và gửi phần báo cáo đến Cơ quan Thường trực.")
+    return done or _("Không có gì thay đổi.")
 
 
 @requires(P.VIEW_REPORTS)
