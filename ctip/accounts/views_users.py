@@ -476,26 +476,13 @@ def user_two_factor(request: HttpRequest, pk: int) -> HttpResponse:
 def assignment_add(request: HttpRequest, pk: int) -> HttpResponse:
     user = _account(request, pk)
     form = AssignmentForm(request.POST or None, manager=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            assignment_grant(user=user, acting_user=request.user, **form.cleaned_data)
-        except AccountError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(
-                request,
-                _("Đã giao vai trò “%(role)s” cho %(username)s.")
-                % {"role": ROLES[form.cleaned_data["role"]].label, "username": user.username},
-            )
-            return redirect("user_detail", pk=user.pk)
-    return render(
+    return _assignment_page(
         request,
-        "accounts/users/form.html",
-        {
-            "form": form,
-            "title": _("Giao vai trò cho %(username)s") % {"username": user.username},
-            "back": reverse("user_detail", args=[user.pk]),
-        },
+        form,
+        user,
+        save=lambda data: assignment_grant(user=user, acting_user=request.user, **data),
+        title=_("Giao vai trò cho %(username)s") % {"username": user.username},
+        done=_("Đã giao vai trò “%(role)s” cho %(username)s."),
     )
 
 
@@ -514,27 +501,40 @@ def assignment_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = AssignmentForm(
         request.POST or None, initial=initial, manager=request.user, current=assignment
     )
+    return _assignment_page(
+        request,
+        form,
+        user,
+        save=lambda data: assignment_update(
+            assignment=assignment, acting_user=request.user, **data
+        ),
+        title=_("Sửa vai trò của %(username)s") % {"username": user.username},
+        done=_("Đã lưu vai trò “%(role)s” của %(username)s."),
+    )
+
+
+def _assignment_page(
+    request: HttpRequest,
+    form: AssignmentForm,
+    user: Any,
+    *,
+    save: Callable[[dict[str, Any]], Any],
+    title: str,
+    done: str,
+) -> HttpResponse:
+    """A role's form (grant or change): saved through `save`, the service's refusal shown on
+    the form, `done` ("… %(role)s … %(username)s") said after saving."""
     if request.method == "POST" and form.is_valid():
         try:
-            assignment_update(assignment=assignment, acting_user=request.user, **form.cleaned_data)
+            save(form.cleaned_data)
         except AccountError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(
-                request,
-                _("Đã lưu vai trò “%(role)s” của %(username)s.")
-                % {"role": ROLES[form.cleaned_data["role"]].label, "username": user.username},
-            )
+            role = ROLES[form.cleaned_data["role"]].label
+            messages.success(request, done % {"role": role, "username": user.username})
             return redirect("user_detail", pk=user.pk)
-    return render(
-        request,
-        "accounts/users/form.html",
-        {
-            "form": form,
-            "title": _("Sửa vai trò của %(username)s") % {"username": user.username},
-            "back": reverse("user_detail", args=[user.pk]),
-        },
-    )
+    back = reverse("user_detail", args=[user.pk])
+    return render(request, "accounts/users/form.html", {"form": form, "title": title, "back": back})
 
 
 @requires(P.MANAGE_ACCOUNTS)
