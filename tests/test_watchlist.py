@@ -129,11 +129,16 @@ def test_commune_officer_keeps_the_watchlist_on_the_web(client):
     done = client.post("/theo-doi/them/", form)
     entry = WatchEntry.objects.get()
     assert done["Location"] == f"/theo-doi/{entry.pk}/" and entry.officer == officer
-    client.post(
+    page = client.get(f"/theo-doi/{entry.pk}/").content.decode()
+    # A commune officer names no criminal case: the step is not offered (issue 24).
+    assert "Chuyển thành vụ án số" not in page
+    saved = client.post(
         f"/theo-doi/{entry.pk}/",
         {"check": "1", "on": "28/11/2026", "found": "on", "result": "đã về địa phương"},
+        follow=True,
     )
     assert entry.checks.get().found
+    assert "Đã ghi kết quả kiểm tra ngày 28/11/2026." in saved.content.decode()
     listing = client.get("/theo-doi/").content.decode()
     assert f"TD-{entry.pk}" in listing and "Đinh Văn Tèo" not in listing
     client.logout()

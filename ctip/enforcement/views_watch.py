@@ -109,7 +109,11 @@ def watch_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         try:
             if "check" in request.POST and form.is_valid():
-                watch_check(entry=entry, acting_user=request.user, **form.cleaned_data)
+                check = watch_check(entry=entry, acting_user=request.user, **form.cleaned_data)
+                messages.success(  # every save says what it saved (issue 24)
+                    request,
+                    _("Đã ghi kết quả kiểm tra ngày %(day)s.") % {"day": f"{check.on:%d/%m/%Y}"},
+                )
                 return redirect("watch_detail", pk=entry.pk)
             if "escalate" in request.POST:
                 number = request.POST.get("number", "").strip()
@@ -131,8 +135,15 @@ def watch_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "enforcement/watch_detail.html",
-        {"entry": entry, "checks": entry.checks.all(), "form": form},
-    )  # type: ignore[attr-defined]
+        {
+            "entry": entry,
+            "checks": entry.checks.all(),  # type: ignore[attr-defined]
+            "form": form,
+            # Offered only to those who can name a criminal case (a commune officer sees none:
+            # the step would always be refused).
+            "can_escalate": criminal_cases_visible(request.user).exists(),
+        },
+    )
 
 
 @requires(P.VIEW_AGGREGATES)
