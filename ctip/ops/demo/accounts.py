@@ -105,7 +105,10 @@ ACCOUNTS = [
         "giamsat",
         "case_supervisor",
         "qng-syt-2025",
-        purpose="Case supervisor of the health department: decides on cases, possible duplicates",
+        purpose=(
+            "Case supervisor of the health department: the case steps the rules give it "
+            "(verification, closure), possible duplicates, who read a case"
+        ),
     ),
     Demo(
         "dieutra",
