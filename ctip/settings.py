@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "ctip.dashboard",
     "ctip.work",
     "ctip.ops",
+    "ctip.ingest",
 ]
 
 MIDDLEWARE = [

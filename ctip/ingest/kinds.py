@@ -1,0 +1,284 @@
+"""What a figure counts: a small registry of kinds, each with the Vietnamese classifier nouns
+(danh từ chỉ đơn vị) officials write after a number.
+
+A figure is a number followed directly by one of these nouns ("45 buổi", "1.200 tờ rơi"). Nouns
+of one kind may be listed together as one unit ("tin, bài, phóng sự", "băng rôn, khẩu hiệu");
+the longest match wins, so "tin nhắn" is an SMS and "tin" a news item. Nouns are written in
+lower case with the new tone placement ("tọa đàm"); the text is normalised the same way before
+matching (ctip.ingest.text).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+# People a session reaches; "lượt" before one of them counts attendances ("3.000 lượt người").
+PERSON_NOUNS = (
+    "người",
+    "người dân",
+    "học sinh",
+    "sinh viên",
+    "giáo viên",
+    "cán bộ",
+    "chiến sĩ",
+    "cán bộ, chiến sĩ",
+    "cán bộ, công chức",
+    "phụ nữ",
+    "trẻ em",
+    "thanh niên",
+    "đoàn viên",
+    "hội viên",
+    "đoàn viên, hội viên",
+    "hội viên, phụ nữ",
+    "đại biểu",
+    "người lao động",
+    "công nhân",
+    "ngư dân",
+    "nông dân",
+)
+
+
+@dataclass(frozen=True)
+class Kind:
+    code: str
+    label: str | Promise
+    # Nouns that may follow the number; several of them may be listed with "," or "và".
+    nouns: tuple[str, ...]
+    # Whether nouns of the kind may be listed together ("tin, bài, phóng sự").
+    listed: bool = False
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind("sessions", _("Buổi tuyên truyền"), ("buổi", "lượt tuyên truyền", "cuộc tuyên truyền")),
+    Kind(
+        "participants",
+        _("Lượt người tham dự"),
+        ("lượt", *PERSON_NOUNS, *(f"lượt {p}" for p in PERSON_NOUNS)),
+        listed=True,
+    ),
+    Kind(
+        "media_items",
+        _("Tin, bài, phóng sự"),
+        ("tin", "bài", "bài viết", "tin bài", "phóng sự", "bản tin", "video", "clip", "video clip"),
+        listed=True,
+    ),
+    Kind("leaflets", _("Tờ rơi, tờ gấp"), ("tờ rơi", "tờ gấp", "tờ bướm", "tờ"), listed=True),
+    Kind(
+        "materials",
+        _("Tài liệu, ấn phẩm"),
+        ("cuốn", "cuốn sổ tay", "sổ tay", "ấn phẩm", "tài liệu", "bộ tài liệu", "đĩa"),
+        listed=True,
+    ),
+    Kind(
+        "banners",
+        _("Băng rôn, khẩu hiệu, pa nô"),
+        (
+            "băng rôn",
+            "băng-rôn",
+            "băng zôn",
+            "băng rôn khẩu hiệu",
+            "khẩu hiệu",
+            "pa nô",
+            "pano",
+            "panô",
+            "áp phích",
+            "cờ phướn",
+        ),
+        listed=True,
+    ),
+    Kind(
+        "broadcasts",
+        _("Lượt phát sóng"),
+        (
+            "lượt phát sóng",
+            "lượt phát thanh",
+            "lượt phát",
+            "buổi phát thanh",
+            "buổi phát sóng",
+            "chương trình",
+            "chương trình phát thanh",
+            "chương trình truyền hình",
+        ),
+    ),
+    Kind(
+        "meetings",
+        _("Hội nghị, cuộc họp"),
+        ("hội nghị", "cuộc họp", "cuộc", "hội thảo", "tọa đàm", "buổi tọa đàm", "buổi họp"),
+        listed=True,
+    ),
+    Kind(
+        "trainings",
+        _("Lớp tập huấn"),
+        (
+            "lớp",
+            "lớp tập huấn",
+            "lớp bồi dưỡng",
+            "hội nghị tập huấn",
+            "buổi tập huấn",
+            "đợt tập huấn",
+        ),
+    ),
+    Kind(
+        "events",
+        _("Lễ mít tinh, ra quân"),
+        (
+            "lễ mít tinh",
+            "buổi mít tinh",
+            "cuộc mít tinh",
+            "lễ ra quân",
+            "lễ phát động",
+            "buổi ra quân",
+        ),
+        listed=True,
+    ),
+    Kind("contests", _("Cuộc thi, hội thi"), ("cuộc thi", "hội thi"), listed=True),
+    Kind("skits", _("Tiểu phẩm"), ("tiểu phẩm", "vở kịch", "kịch"), listed=True),
+    Kind("hours", _("Giờ"), ("giờ", "giờ phát sóng")),
+    Kind("campaigns", _("Đợt cao điểm, chiến dịch"), ("đợt", "đợt cao điểm", "chiến dịch")),
+    Kind("cases", _("Vụ"), ("vụ", "vụ án", "vụ việc")),
+    Kind(
+        "suspects", _("Đối tượng, bị can, bị cáo"), ("đối tượng", "bị can", "bị cáo"), listed=True
+    ),
+    Kind("victims", _("Nạn nhân"), ("nạn nhân",)),
+    Kind(
+        "communes", _("Xã, phường, thị trấn"), ("xã", "phường", "thị trấn", "đặc khu"), listed=True
+    ),
+    Kind(
+        "districts",
+        _("Huyện, thị xã, thành phố"),
+        ("huyện", "thị xã", "thành phố", "quận"),
+        listed=True,
+    ),
+    Kind(
+        "villages",
+        _("Thôn, tổ dân phố"),
+        ("thôn", "làng", "tổ dân phố", "khu dân cư"),
+        listed=True,
+    ),
+    Kind("schools", _("Trường học"), ("trường", "trường học")),
+    Kind("households", _("Hộ gia đình"), ("hộ", "hộ gia đình", "lượt hộ")),
+    Kind("establishments", _("Cơ sở"), ("cơ sở", "cơ sở kinh doanh", "doanh nghiệp"), listed=True),
+    Kind(
+        "inspections",
+        _("Cuộc kiểm tra"),
+        (
+            "cuộc kiểm tra",
+            "cuộc thanh tra",
+            "đợt kiểm tra",
+            "lượt kiểm tra",
+            "lần kiểm tra",
+            "cuộc thanh tra, kiểm tra",
+            "cuộc kiểm tra, thanh tra",
+            "đoàn kiểm tra",
+            "lượt cơ sở",
+            "lượt cơ sở kinh doanh",
+        ),
+    ),
+    Kind("sms", _("Tin nhắn"), ("tin nhắn", "tin nhắn sms", "lượt tin nhắn")),
+    Kind(
+        "volunteers",
+        _("Tình nguyện viên, cộng tác viên"),
+        ("tình nguyện viên", "cộng tác viên", "tuyên truyền viên"),
+        listed=True,
+    ),
+    Kind("teams", _("Đội, tổ, nhóm"), ("đội", "tổ", "nhóm", "tổ tự quản"), listed=True),
+    Kind("clubs", _("Câu lạc bộ"), ("câu lạc bộ", "clb")),
+    Kind("models", _("Mô hình"), ("mô hình",)),
+    Kind("calls", _("Cuộc gọi"), ("cuộc gọi", "lượt gọi")),
+    Kind(
+        "vehicles",
+        _("Lượt phương tiện"),
+        ("phương tiện", "lượt phương tiện", "tàu thuyền", "lượt tàu thuyền", "tàu cá"),
+        listed=True,
+    ),
+    Kind("lessons", _("Tiết học"), ("tiết", "tiết học")),
+    Kind(
+        "documents",
+        _("Văn bản chỉ đạo"),
+        ("văn bản", "kế hoạch", "công văn", "quyết định", "chỉ thị", "hướng dẫn"),
+        listed=True,
+    ),
+    Kind("instances", _("Trường hợp"), ("trường hợp", "lượt trường hợp")),
+    Kind(
+        "views",
+        _("Lượt xem, lượt tiếp cận"),
+        ("lượt xem", "lượt truy cập", "lượt tiếp cận", "lượt tương tác", "lượt chia sẻ"),
+        listed=True,
+    ),
+)
+
+BY_CODE = {k.code: k for k in KINDS}
+
+# A person noun counts victims or suspects, not participants, after one of these verbs (looked
+# for among the few words before the number, within its clause).
+VICTIM_VERBS = (
+    "giải cứu",
+    "tiếp nhận",
+    "xác minh",
+    "xác định",
+    "giải thoát",
+    "đưa về",
+    "vận chuyển",
+    "lừa bán",
+    "lừa đưa",
+    "mua bán",
+)
+SUSPECT_VERBS = ("bắt", "bắt giữ", "khởi tố", "truy tố", "xét xử", "truy nã", "đầu thú", "xử lý")
+
+
+# A classifier noun followed by one of these words is the first syllable of another word
+# ("tổ chức", "xã hội", "đội ngũ", "hộ chiếu"), not a unit.
+COMPOUNDS = frozenset(
+    {
+        "tổ chức",
+        "tổ quốc",
+        "tổ hợp",
+        "tổ tiên",
+        "đội ngũ",
+        "đội viên",
+        "xã hội",
+        "xã viên",
+        "phường hội",
+        "hộ chiếu",
+        "hộ khẩu",
+        "hộ tịch",
+        "hộ lý",
+        "cuộc sống",
+        "cuộc đời",
+        "cuộc chiến",
+        "cuộc vận",
+        "giờ đây",
+        "giờ giấc",
+        "tin tưởng",
+        "tin học",
+        "tin cậy",
+        "bài học",
+        "bài trừ",
+        "bài bản",
+        "buổi sáng",
+        "buổi chiều",
+        "buổi tối",
+        "buổi trưa",
+        "lớp người",
+        "tờ trình",
+        "tờ khai",
+        "vụ trưởng",
+        "người ta",
+        "cơ sở vật",
+        "cơ sở dữ",
+        "cơ sở pháp",
+        "cơ sở hạ",
+    }
+)
+# A bare "lượt" counts attendances only before one of these words ("3.000 lượt tham gia");
+# "1.352 lượt phương tiện" is not people.
+BARE_LUOT_NEXT = frozenset({"tham", "dự", "được", "nghe", "người"})
+# Kinds whose nouns name people: a verb before the number may make them victims or suspects.
+PERSON_KINDS = frozenset({"participants", "instances"})
+
+
+def label(code: str) -> str:
+    return str(BY_CODE[code].label)

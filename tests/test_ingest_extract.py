@@ -1,0 +1,744 @@
+"""Issue 25, build points 1 and 4: figures read out of Vietnamese report prose, and `ctip
+extract`. The sentences are written for these tests in the officials' register (like
+../shared/domain/reference-review-207-BC-UBND.txt) and hold distractors: dates, document
+symbols, percentages, article numbers, telephone numbers, years, times of day, changes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from docx import Document
+
+from ctip.ingest.extract import extract
+from ctip.ingest.numbers import find_numbers, parse_digits, words_value
+from ctip.ingest.period_phrases import find_period
+from ctip.ingest.text import normalise, sentences
+
+ROOT = Path(__file__).resolve().parent.parent
+REFERENCE = ROOT.parent / "shared" / "domain" / "reference-review-207-BC-UBND.txt"
+
+# (sentence, [(kind, value, bound, unit noun as written), ...])
+SENTENCES: list[tuple[str, list[tuple[str, int, str, str]]]] = [
+    (
+        "Công an tỉnh đã phối hợp tổ chức 98 buổi tuyên truyền về phòng, chống mua bán người cho "
+        "Nhân dân, giáo viên, học sinh các trường, với hơn 3.000 lượt người tham gia.",
+        [("sessions", 98, "exact", "buổi"), ("participants", 3000, "more_than", "lượt người")],
+    ),
+    (
+        "Bộ Chỉ huy Bộ đội Biên phòng tỉnh tổ chức 45 buổi tuyên truyền tại các xã ven biển.",
+        [("sessions", 45, "exact", "buổi")],
+    ),
+    (
+        "Hội Liên hiệp Phụ nữ tỉnh phối hợp tổ chức 20 buổi nói chuyện chuyên đề với 1.240 lượt "
+        "người tham dự.",
+        [("sessions", 20, "exact", "buổi"), ("participants", 1240, "exact", "lượt người")],
+    ),
+    (
+        "Năm 2023, toàn tỉnh tổ chức 12.350 buổi tuyên truyền lồng ghép trong các buổi sinh hoạt "
+        "cộng đồng.",
+        [("sessions", 12350, "exact", "buổi")],
+    ),
+    (
+        "Công an tỉnh đã phát hiện, điều tra, làm rõ 17 vụ/32 đối tượng phạm tội mua bán người và "
+        "các tội phạm có liên quan.",
+        [("cases", 17, "exact", "vụ"), ("suspects", 32, "exact", "đối tượng")],
+    ),
+    (
+        "Giai đoạn 2016 - 2023, lực lượng chức năng phát hiện 586 vụ/1.098 đối tượng, giải cứu, "
+        "tiếp nhận 1.234 nạn nhân.",
+        [
+            ("cases", 586, "exact", "vụ"),
+            ("suspects", 1098, "exact", "đối tượng"),
+            ("victims", 1234, "exact", "nạn nhân"),
+        ],
+    ),
+    (
+        "Tỉnh Đoàn phát động bốn trăm đoàn viên tham gia đội hình tuyên truyền ở cơ sở.",
+        [("participants", 400, "exact", "đoàn viên")],
+    ),
+    (
+        "Ủy ban nhân dân huyện Ba Tơ chỉ đạo 05 xã biên giới xây dựng 01 tiểu phẩm tuyên truyền "
+        "về phòng, chống mua bán người.",
+        [("communes", 5, "exact", "xã"), ("skits", 1, "exact", "tiểu phẩm")],
+    ),
+    (
+        "Đài Phát thanh - Truyền hình tỉnh phát sóng 13 giờ chương trình chuyên đề về phòng, "
+        "chống mua bán người.",
+        [("hours", 13, "exact", "giờ")],
+    ),
+    (
+        "Trong 6 tháng đầu năm 2024, Sở Y tế tổ chức 03 lớp tập huấn cho gần 600 người làm công "
+        "tác xã hội ở cơ sở.",
+        [("trainings", 3, "exact", "lớp tập huấn"), ("participants", 600, "nearly", "người")],
+    ),
+    (
+        "Các đơn vị đã treo 45 băng rôn, phát 1.200 tờ rơi và cấp phát 300 cuốn sổ tay pháp luật.",
+        [
+            ("banners", 45, "exact", "băng rôn"),
+            ("leaflets", 1200, "exact", "tờ rơi"),
+            ("materials", 300, "exact", "cuốn sổ tay"),
+        ],
+    ),
+    (
+        "Theo Kế hoạch số 34/KH-UBND ngày 19/02/2021 của Ủy ban nhân dân tỉnh, mỗi huyện tổ chức "
+        "ít nhất 02 hội nghị quán triệt.",
+        [("meetings", 2, "at_least", "hội nghị")],
+    ),
+    (
+        "Thực hiện Luật Phòng, chống mua bán người số 53/2024/QH15, Sở Tư pháp biên soạn khoảng "
+        "2.000 tài liệu phổ biến pháp luật.",
+        [("materials", 2000, "about", "tài liệu")],
+    ),
+    (
+        "Hưởng ứng Ngày toàn dân phòng, chống mua bán người - 30/7, Tỉnh Đoàn tổ chức 12 cuộc thi "
+        "tìm hiểu pháp luật với gần như 5.000 đoàn viên tham gia.",
+        [("contests", 12, "exact", "cuộc thi"), ("participants", 5000, "nearly", "đoàn viên")],
+    ),
+    (
+        "Tỷ lệ xã, phường, thị trấn có mô hình phòng, chống mua bán người đạt 85%, tăng 10% so "
+        "với năm 2022.",
+        [],
+    ),
+    (
+        "Công an tỉnh duy trì đường dây nóng 0255.3822.123 và Tổng đài 111 để tiếp nhận tin báo "
+        "của quần chúng Nhân dân.",
+        [],
+    ),
+    (
+        "Tòa án nhân dân tỉnh đã xét xử 6 vụ/11 bị cáo về tội mua bán người theo Điều 150 Bộ luật "
+        "Hình sự.",
+        [("cases", 6, "exact", "vụ"), ("suspects", 11, "exact", "bị cáo")],
+    ),
+    (
+        "Viện kiểm sát nhân dân tỉnh truy tố 4 vụ, 9 bị can theo quy định tại khoản 2 Điều 151 Bộ "
+        "luật Hình sự năm 2015.",
+        [("cases", 4, "exact", "vụ"), ("suspects", 9, "exact", "bị can")],
+    ),
+    (
+        "Báo cáo số 207/BC-UBND ngày 16/10/2023 của Ủy ban nhân dân tỉnh Quảng Ngãi sơ kết 03 năm "
+        "thực hiện Công ước ACTIP.",
+        [],
+    ),
+    (
+        "Sở Lao động - Thương binh và Xã hội phối hợp tổ chức hội nghị tập huấn cho thành viên "
+        "Đội công tác xã hội tình nguyện của các huyện miền núi, với hơn 3.100 lượt người tham "
+        "gia.",
+        [("participants", 3100, "more_than", "lượt người")],
+    ),
+    (
+        "Tính đến nay, toàn tỉnh có 168 Đội công tác xã hội tình nguyện với hơn 1.200 tình nguyện "
+        "viên.",
+        [("teams", 168, "exact", "Đội"), ("volunteers", 1200, "more_than", "tình nguyện viên")],
+    ),
+    (
+        "Bộ Chỉ huy Bộ đội Biên phòng tỉnh tổ chức 155 buổi tuyên truyền cho Nhân dân khu vực biên "
+        "giới biển, với hơn 9.500 người tham gia; xây dựng 55 tin, bài, phóng sự.",
+        [
+            ("sessions", 155, "exact", "buổi"),
+            ("participants", 9500, "more_than", "người"),
+            ("media_items", 55, "exact", "tin, bài, phóng sự"),
+        ],
+    ),
+    (
+        "Hội Liên hiệp Phụ nữ tỉnh tuyên truyền cho phụ nữ người dân tộc thiểu số tại 06 huyện "
+        "miền núi, với hơn 3.500 lượt người tham dự.",
+        [("districts", 6, "exact", "huyện"), ("participants", 3500, "more_than", "lượt người")],
+    ),
+    (
+        "Quý I/2025, Công an các huyện, thị xã, thành phố kiểm tra 124 cơ sở kinh doanh dịch vụ "
+        "lưu trú, karaoke, xoa bóp.",
+        [("establishments", 124, "exact", "cơ sở kinh doanh")],
+    ),
+    (
+        "Qua kiểm tra, phát hiện 7 cơ sở vi phạm, xử phạt vi phạm hành chính 42 triệu đồng.",
+        [("establishments", 7, "exact", "cơ sở")],
+    ),
+    (
+        "Trong năm 2024, Sở Thông tin và Truyền thông phối hợp với các doanh nghiệp viễn thông gửi "
+        "hơn 1,2 triệu tin nhắn SMS tuyên truyền đến các thuê bao di động.",
+        [("sms", 1_200_000, "more_than", "tin nhắn SMS")],
+    ),
+    (
+        "Các cơ quan báo chí của tỉnh đăng tải hai mươi lăm tin, bài về công tác phòng, chống mua "
+        "bán người.",
+        [("media_items", 25, "exact", "tin, bài")],
+    ),
+    (
+        "Huyện Đoàn Sơn Hà thành lập mười đội thanh niên tình nguyện tuyên truyền tại các thôn, "
+        "làng.",
+        [("teams", 10, "exact", "đội")],
+    ),
+    (
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh chỉ đạo tổ chức một nghìn hai trăm buổi sinh hoạt "
+        "tại khu dân cư.",
+        [("sessions", 1200, "exact", "buổi")],
+    ),
+    (
+        "Hội Nông dân tỉnh tổ chức ba mươi mốt buổi tuyên truyền với trên 2.000 hội viên tham dự.",
+        [("sessions", 31, "exact", "buổi"), ("participants", 2000, "more_than", "hội viên")],
+    ),
+    (
+        "Liên đoàn Lao động tỉnh tổ chức hai mươi tư hội nghị cho người lao động tại các khu công "
+        "nghiệp.",
+        [("meetings", 24, "exact", "hội nghị")],
+    ),
+    (
+        "Hội Cựu chiến binh tỉnh phát hành một trăm linh năm cuốn tài liệu hỏi đáp pháp luật.",
+        [("materials", 105, "exact", "cuốn")],
+    ),
+    (
+        "Từ ngày 01/01/2024 đến ngày 30/6/2024, Công an tỉnh tiếp nhận, xác minh 3 trường hợp "
+        "nghi là nạn nhân bị mua bán.",
+        [("victims", 3, "exact", "trường hợp")],
+    ),
+    (
+        "Lực lượng chức năng đã giải cứu 12 người bị lừa bán sang Campuchia.",
+        [("victims", 12, "exact", "người")],
+    ),
+    (
+        "Công an huyện Bình Sơn bắt giữ 2 người có hành vi môi giới kết hôn trái pháp luật.",
+        [("suspects", 2, "exact", "người")],
+    ),
+    (
+        "Năm 2022 phát hiện 4 vụ, năm 2023 phát hiện 6 vụ, giảm 2 vụ so với năm trước.",
+        [("cases", 4, "exact", "vụ"), ("cases", 6, "exact", "vụ")],
+    ),
+    (
+        "Toàn tỉnh duy trì 35 mô hình “Phòng, chống mua bán người” và 12 câu lạc bộ “Gia đình "
+        "phát triển bền vững”.",
+        [("models", 35, "exact", "mô hình"), ("clubs", 12, "exact", "câu lạc bộ")],
+    ),
+    (
+        "Sở Giáo dục và Đào tạo tổ chức 250 buổi ngoại khóa tại 180 trường học cho khoảng chừng "
+        "45.000 học sinh.",
+        [
+            ("sessions", 250, "exact", "buổi"),
+            ("schools", 180, "exact", "trường học"),
+            ("participants", 45000, "about", "học sinh"),
+        ],
+    ),
+    (
+        "Đồn Biên phòng Sa Huỳnh phối hợp với Ủy ban nhân dân xã tổ chức 8 buổi tuyên truyền cho "
+        "320 ngư dân.",
+        [("sessions", 8, "exact", "buổi"), ("participants", 320, "exact", "ngư dân")],
+    ),
+    (
+        "Lúc 13 giờ 30 phút ngày 15/3/2024, tổ công tác phát hiện 01 vụ vận chuyển trái phép 03 "
+        "phụ nữ qua biên giới.",
+        [("cases", 1, "exact", "vụ"), ("victims", 3, "exact", "phụ nữ")],
+    ),
+    (
+        "Kết quả, 100% xã, phường, thị trấn tổ chức tuyên truyền; 92% học sinh được tiếp cận "
+        "thông tin về phòng, chống mua bán người.",
+        [],
+    ),
+    (
+        "Ban Chỉ đạo 138 tỉnh thành lập 02 đoàn kiểm tra tại 09 huyện và 27 xã.",
+        [
+            ("inspections", 2, "exact", "đoàn kiểm tra"),
+            ("districts", 9, "exact", "huyện"),
+            ("communes", 27, "exact", "xã"),
+        ],
+    ),
+    (
+        "Trong đợt cao điểm từ ngày 15/5 đến ngày 15/6/2024, Công an tỉnh mở 2 đợt tấn công trấn "
+        "áp tội phạm.",
+        [("campaigns", 2, "exact", "đợt")],
+    ),
+    (
+        "Sở Ngoại vụ phối hợp tiếp nhận công dân bị nước ngoài trao trả, trong đó xác định 4 nạn "
+        "nhân bị mua bán.",
+        [("victims", 4, "exact", "nạn nhân")],
+    ),
+    (
+        "Năm 2021 có 3 vụ; năm 2022 có 5 vụ; 9 tháng đầu năm 2023 có 2 vụ.",
+        [("cases", 3, "exact", "vụ"), ("cases", 5, "exact", "vụ"), ("cases", 2, "exact", "vụ")],
+    ),
+    (
+        "Đường dây nóng 18001567 đã tiếp nhận 215 cuộc gọi, trong đó có 37 cuộc gọi liên quan đến "
+        "mua bán người.",
+        [("calls", 215, "exact", "cuộc gọi"), ("calls", 37, "exact", "cuộc gọi")],
+    ),
+    ("Khoảng 70% số vụ xảy ra trên tuyến biên giới Việt Nam - Trung Quốc.", []),
+    (
+        "Công an tỉnh Quảng Ngãi phối hợp với Bộ đội Biên phòng tỉnh tổ chức 1 hội nghị sơ kết, "
+        "2 hội thảo và 3 buổi tọa đàm.",
+        [
+            ("meetings", 1, "exact", "hội nghị"),
+            ("meetings", 2, "exact", "hội thảo"),
+            ("meetings", 3, "exact", "buổi tọa đàm"),
+        ],
+    ),
+    (
+        "Các cơ quan chức năng đã vận động, thuyết phục 27 hộ gia đình có con em đi lao động tự do "
+        "ở nước ngoài trở về địa phương.",
+        [("households", 27, "exact", "hộ gia đình")],
+    ),
+    (
+        "Huyện Lý Sơn tổ chức 14 buổi phát thanh trên hệ thống loa truyền thanh với thời lượng "
+        "hơn 20 giờ.",
+        [("broadcasts", 14, "exact", "buổi phát thanh"), ("hours", 20, "more_than", "giờ")],
+    ),
+    (
+        "Theo Chỉ thị số 48-CT/TW ngày 22/10/2010 và Kết luận số 13-KL/TW ngày 16/8/2021 của Bộ "
+        "Chính trị, các cấp ủy tiếp tục lãnh đạo công tác phòng, chống tội phạm.",
+        [],
+    ),
+    (
+        "Sở Y tế đã hỗ trợ 9 nạn nhân với tổng kinh phí 135.500.000 đồng.",
+        [("victims", 9, "exact", "nạn nhân")],
+    ),
+    (
+        "Ủy ban nhân dân các xã tổ chức 362 cuộc tuyên truyền lưu động với 18.560 lượt người dân "
+        "tham gia.",
+        [
+            ("sessions", 362, "exact", "cuộc tuyên truyền"),
+            ("participants", 18560, "exact", "lượt người dân"),
+        ],
+    ),
+    (
+        "Tòa án nhân dân hai cấp đã thụ lý 5 vụ án/12 bị cáo, đã xét xử 4 vụ án/10 bị cáo, đạt "
+        "tỷ lệ 80%.",
+        [
+            ("cases", 5, "exact", "vụ án"),
+            ("suspects", 12, "exact", "bị cáo"),
+            ("cases", 4, "exact", "vụ án"),
+            ("suspects", 10, "exact", "bị cáo"),
+        ],
+    ),
+    (
+        "Bộ đội Biên phòng tỉnh phối hợp kiểm tra, kiểm soát 1.352 lượt phương tiện ra vào cửa "
+        "biển.",
+        [("vehicles", 1352, "exact", "lượt phương tiện")],
+    ),
+    (
+        "Trong quý II năm 2024, Hội Liên hiệp Phụ nữ huyện Trà Bồng tổ chức 6 buổi truyền thông "
+        "tại 4 thôn cho 210 hội viên, phụ nữ.",
+        [
+            ("sessions", 6, "exact", "buổi"),
+            ("villages", 4, "exact", "thôn"),
+            ("participants", 210, "exact", "hội viên, phụ nữ"),
+        ],
+    ),
+    (
+        "Công an tỉnh đã xử lý 3 đối tượng đăng tải thông tin sai sự thật trên mạng xã hội.",
+        [("suspects", 3, "exact", "đối tượng")],
+    ),
+    (
+        "Khoảng 20 giờ ngày 02/9/2024, tại thôn 3 xã Bình Châu, quần chúng Nhân dân phát hiện 2 "
+        "đối tượng khả nghi.",
+        [("suspects", 2, "exact", "đối tượng")],
+    ),
+    (
+        "Sau 03 năm thực hiện, ngành giáo dục đưa nội dung phòng, chống mua bán người vào 15 tiết "
+        "học ngoại khóa.",
+        [("lessons", 15, "exact", "tiết học")],
+    ),
+    (
+        "Trong 9 tháng đầu năm 2023, Công an tỉnh phối hợp với Sở Y tế tổ chức khoảng 30 buổi "
+        "tuyên truyền cho cán bộ y tế.",
+        [("sessions", 30, "about", "buổi")],
+    ),
+    (
+        "Đồng thời, đã xây dựng 5 tiểu phẩm, 3 vở kịch ngắn và 2 video clip tuyên truyền.",
+        [
+            ("skits", 5, "exact", "tiểu phẩm"),
+            ("skits", 3, "exact", "vở kịch"),
+            ("media_items", 2, "exact", "video clip"),
+        ],
+    ),
+    (
+        "Hằng năm, Ủy ban nhân dân tỉnh ban hành ít nhất 01 kế hoạch về phòng, chống mua bán "
+        "người.",
+        [("documents", 1, "at_least", "kế hoạch")],
+    ),
+    (
+        "Sở Lao động - Thương binh và Xã hội chủ trì tổ chức tối thiểu 2 lớp bồi dưỡng nghiệp vụ "
+        "cho 80 cán bộ làm công tác bảo trợ xã hội.",
+        [("trainings", 2, "at_least", "lớp bồi dưỡng"), ("participants", 80, "exact", "cán bộ")],
+    ),
+    (
+        "Năm 2023, tổ chức 38 buổi; năm 2024, tổ chức 52 buổi, tăng 14 buổi.",
+        [("sessions", 38, "exact", "buổi"), ("sessions", 52, "exact", "buổi")],
+    ),
+    (
+        "Công an xã Trà Bùi tổ chức 4 buổi tuyên truyền tại 12 tổ tự quản về an ninh, trật tự.",
+        [("sessions", 4, "exact", "buổi"), ("teams", 12, "exact", "tổ tự quản")],
+    ),
+    (
+        "Ngày 30/7/2024, Tỉnh Đoàn ra quân tuyên truyền với sự tham gia của trên dưới 500 đoàn "
+        "viên, thanh niên.",
+        [("participants", 500, "about", "đoàn viên, thanh niên")],
+    ),
+    (
+        "Trong đó, 20 vụ xảy ra ở khu vực biên giới đất liền, chiếm 62,5% tổng số vụ.",
+        [("cases", 20, "exact", "vụ")],
+    ),
+    (
+        "Đến nay, 100% trường trung học phổ thông đã đưa nội dung phòng, chống mua bán người vào "
+        "hoạt động giáo dục.",
+        [],
+    ),
+    (
+        "Phối hợp với Sở Thông tin và Truyền thông, Công an tỉnh đăng tải 150 tin bài, video trên "
+        "trang thông tin điện tử, thu hút hơn 250.000 lượt xem.",
+        [
+            ("media_items", 150, "exact", "tin bài, video"),
+            ("views", 250_000, "more_than", "lượt xem"),
+        ],
+    ),
+    (
+        "Hội Nông dân huyện Tư Nghĩa tổ chức mười lăm buổi sinh hoạt chuyên đề với một trăm lẻ "
+        "tám lượt hội viên tham dự.",
+        [("sessions", 15, "exact", "buổi"), ("participants", 108, "exact", "lượt hội viên")],
+    ),
+    (
+        "Hội Liên hiệp Phụ nữ xã Sơn Kỳ phát năm trăm tờ gấp và treo hai băng rôn tại trụ sở thôn.",
+        [("leaflets", 500, "exact", "tờ gấp"), ("banners", 2, "exact", "băng rôn")],
+    ),
+    (
+        "Tổng đài 111 đã tiếp nhận khoảng 1,5 nghìn cuộc gọi tư vấn trong năm 2024.",
+        [("calls", 1500, "about", "cuộc gọi")],
+    ),
+    (
+        "Các trường đã tổ chức cho hơn 3.000 lượt tham gia cuộc thi vẽ tranh, đồng thời 15 tổ "
+        "chức xã hội cùng tham gia.",
+        [("participants", 3000, "more_than", "lượt")],
+    ),
+    (
+        "Từ tháng 12/2020 đến nay, Công an tỉnh phối hợp tổ chức 2 đợt cao điểm tuyên truyền, "
+        "treo hơn 200 băng rôn, khẩu hiệu tại 14 huyện, thị xã, thành phố.",
+        [
+            ("campaigns", 2, "exact", "đợt cao điểm"),
+            ("banners", 200, "more_than", "băng rôn, khẩu hiệu"),
+            ("districts", 14, "exact", "huyện, thị xã, thành phố"),
+        ],
+    ),
+    (
+        "Trong năm 2024 xã Bình Châu tổ chức 5 buổi tuyên truyền tại 3 thôn ven biển.",
+        [("sessions", 5, "exact", "buổi"), ("villages", 3, "exact", "thôn")],
+    ),
+    (
+        "Mỗi xã tổ chức từ 3 đến 5 buổi tuyên truyền mỗi quý; riêng xã Trà Bùi tổ chức 7 buổi.",
+        [("sessions", 7, "exact", "buổi")],
+    ),
+]
+
+
+def _found(sentence: str) -> list[tuple[str, int, str, str]]:
+    return [(f.kind, f.value, f.bound, f.unit_noun) for f in extract(sentence)]
+
+
+def test_there_are_at_least_sixty_sentences_with_several_figures_and_distractors():
+    assert len(SENTENCES) >= 60
+    assert sum(len(e) >= 2 for _s, e in SENTENCES) >= 20
+    assert sum(not e for _s, e in SENTENCES) >= 6
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SENTENCES, ids=range(len(SENTENCES)))
+def test_each_sentence_gives_its_figures(sentence, expected):
+    assert _found(sentence) == expected
+
+
+def test_precision_and_recall_over_the_sentences(capsys):
+    hits = found_total = expected_total = 0
+    for sentence, expected in SENTENCES:
+        found = Counter(_found(sentence))
+        wanted = Counter(expected)
+        hits += sum((found & wanted).values())
+        found_total += sum(found.values())
+        expected_total += sum(wanted.values())
+    precision, recall = hits / found_total, hits / expected_total
+    with capsys.disabled():
+        print(
+            f"\nissue 25 extraction: {len(SENTENCES)} sentences, {expected_total} figures "
+            f"expected, {found_total} found, {hits} right: precision {precision:.3f}, "
+            f"recall {recall:.3f}"
+        )
+    assert precision >= 0.95
+    assert recall >= 0.95
+
+
+# Numbers
+
+
+@pytest.mark.parametrize(
+    ("word", "value"),
+    [("3.000", 3000), ("12.350", 12350), ("1.240", 1240), ("05", 5), ("01", 1), ("98", 98)],
+)
+def test_digits_as_officials_write_them(word, value):
+    assert parse_digits(word) == value
+
+
+@pytest.mark.parametrize(
+    "word", ["16/10/2023", "30/7", "53/2024/QH15", "207/BC-UBND", "1,5", "0913", "3.00", "0.500"]
+)
+def test_dates_symbols_decimals_and_telephone_numbers_are_not_numbers(word):
+    assert parse_digits(word) is None
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("bốn trăm", 400),
+        ("hai mươi lăm", 25),
+        ("hai mươi năm", 25),
+        ("một nghìn hai trăm", 1200),
+        ("một nghìn hai", 1200),
+        ("một trăm hai", 120),
+        ("mười", 10),
+        ("mười lăm", 15),
+        ("mười một", 11),
+        ("ba mươi mốt", 31),
+        ("hai mươi tư", 24),
+        ("bốn mươi bốn", 44),
+        ("năm", 5),
+        ("một trăm linh năm", 105),
+        ("một trăm lẻ tám", 108),
+        ("hai nghìn không trăm hai mươi", 2020),
+        ("ba nghìn linh năm", 3005),
+        ("hai triệu ba trăm nghìn", 2_300_000),
+        ("một nghìn rưỡi", 1500),
+        ("chín mươi", 90),
+    ],
+)
+def test_number_words(words, value):
+    assert words_value(words.split()) == (value, len(words.split()))
+
+
+@pytest.mark.parametrize("words", ["tư", "mốt", "lăm", "mươi", "linh năm", "trăm", "không"])
+def test_place_bound_words_alone_are_not_numbers(words):
+    assert words_value(words.split()) is None
+
+
+def test_find_numbers_keeps_percent_apart_and_skips_dates_and_symbols():
+    text = (
+        "Ngày 16/10/2023, theo Báo cáo số 207/BC-UBND và Luật số 53/2024/QH15, đạt 85% và 12 "
+        "phần trăm; tổ chức 3.000 buổi, hai mươi lăm tin, 1,2 triệu tin nhắn, 1,1 nghìn tờ."
+    )
+    found = [(text[n.start : n.end], n.value, n.percent) for n in find_numbers(text)]
+    assert found == [
+        ("85%", 85, True),
+        ("12", 12, True),
+        ("3.000", 3000, False),
+        ("hai mươi lăm", 25, False),
+        ("1,2 triệu", 1_200_000, False),
+        ("1,1 nghìn", 1100, False),
+    ]
+
+
+# Text
+
+
+def test_old_tone_placement_and_decomposed_letters_are_normalised():
+    import unicodedata
+
+    text = unicodedata.normalize("NFD", "Uỷ ban nhân dân tỉnh hoà giải, quý I")
+    assert normalise(text) == "Ủy ban nhân dân tỉnh hòa giải, quý I"
+
+
+def test_sentences_do_not_split_on_dates_abbreviations_or_grouped_digits():
+    text = (
+        "Ngày 16/10/2023, Công an TP. Quảng Ngãi tổ chức 3.000 buổi, đạt 1.5 lần v.v. Nhân dân "
+        "tham gia. Sở Y tế tổ chức 2 lớp.\nTX. Đức Phổ tổ chức 4 buổi."
+    )
+    assert [s.text for s in sentences(text)] == [
+        "Ngày 16/10/2023, Công an TP. Quảng Ngãi tổ chức 3.000 buổi, đạt 1.5 lần v.v. Nhân dân "
+        "tham gia.",
+        "Sở Y tế tổ chức 2 lớp.",
+        "TX. Đức Phổ tổ chức 4 buổi.",
+    ]
+
+
+# Periods and agencies
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start", "end"),
+    [
+        ("Trong năm 2023, tổ chức 5 buổi.", date(2023, 1, 1), date(2023, 12, 31)),
+        ("6 tháng đầu năm 2024 có 2 vụ.", date(2024, 1, 1), date(2024, 6, 30)),
+        ("6 tháng cuối năm 2023 có 2 vụ.", date(2023, 7, 1), date(2023, 12, 31)),
+        ("Từ tháng 12/2020 đến nay, chưa phát hiện vụ nào.", date(2020, 12, 1), None),
+        ("Từ tháng 12/2020 đến tháng 10/2023 có 1 vụ.", date(2020, 12, 1), date(2023, 10, 31)),
+        ("Quý I/2025 có 3 vụ.", date(2025, 1, 1), date(2025, 3, 31)),
+        ("Trong quý IV năm 2024 có 3 vụ.", date(2024, 10, 1), date(2024, 12, 31)),
+        ("Tháng 02/2024 có 3 vụ.", date(2024, 2, 1), date(2024, 2, 29)),
+        ("Giai đoạn 2021 - 2025 có 3 vụ.", date(2021, 1, 1), date(2025, 12, 31)),
+        ("Từ ngày 01/01/2024 đến ngày 30/6/2024 có 3 vụ.", date(2024, 1, 1), date(2024, 6, 30)),
+    ],
+)
+def test_periods(sentence, start, end):
+    period = find_period(sentence)
+    assert period is not None
+    assert (period.start, period.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Ngày 16/10/2023, Công an tỉnh tổ chức 5 buổi.", "Ngày 16 tháng 10 năm 2023, tổ chức 5 buổi."],
+)
+def test_a_lone_date_is_not_a_period(sentence):
+    assert find_period(sentence) is None
+
+
+def test_each_figure_gets_the_period_and_agency_named_before_it():
+    text = (
+        "Năm 2022, Công an tỉnh tổ chức 40 buổi; năm 2023, Bộ đội Biên phòng tỉnh tổ chức 58 "
+        "buổi phối hợp với Sở Y tế."
+    )
+    found = [(f.value, f.agency, f.agency_kind, f.period.text) for f in extract(text)]
+    assert found == [
+        (40, "Công an tỉnh", "police", "Năm 2022"),
+        (58, "Bộ đội Biên phòng tỉnh", "border_guard", "năm 2023"),
+    ]
+
+
+def test_a_paragraph_heading_names_the_agency_of_all_its_sentences():
+    text = (
+        "- Hội Liên hiệp Phụ nữ tỉnh: Tổ chức 12 buổi. Phối hợp với Công an tỉnh phát 300 tờ "
+        "rơi.\nViện kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh: Tổ chức 2 hội nghị."
+    )
+    found = [(f.value, f.agency, f.agency_kind) for f in extract(text)]
+    assert found == [
+        (12, "Hội Liên hiệp Phụ nữ tỉnh", "womens_union"),
+        (300, "Hội Liên hiệp Phụ nữ tỉnh", "womens_union"),
+        (2, "Viện kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh", None),
+    ]
+
+
+def test_no_agency_inside_a_document_symbol():
+    (figure,) = extract("Thực hiện Kế hoạch số 120/KH-UBND, tổ chức 01 hội nghị.")
+    assert figure.agency is None
+
+
+# The reference review
+
+
+def test_the_police_sentence_of_the_reference_review():
+    text = REFERENCE.read_text(encoding="utf-8")
+    police = next(p for p in text.splitlines() if "98 buổi" in p)
+    figures = extract(police)
+    assert [(f.kind, f.value, f.bound, f.unit_noun, f.agency_kind) for f in figures] == [
+        ("sessions", 98, "exact", "buổi", "police"),
+        ("participants", 3000, "more_than", "lượt người", "police"),
+    ]
+    assert figures[0].agency == "Công an tỉnh"
+    assert figures[0].sentence.startswith("- *Công an tỉnh*: Phát huy vai trò")
+    assert police[figures[1].span[0] : figures[1].span[1]] == "hơn 3.000 lượt người"
+
+
+def test_the_whole_reference_review_gives_its_ten_figures_and_nothing_else():
+    figures = extract(REFERENCE.read_text(encoding="utf-8"))
+    assert [(f.kind, f.value) for f in figures] == [
+        ("sessions", 98),
+        ("participants", 3000),
+        ("participants", 3100),
+        ("districts", 6),
+        ("participants", 3500),
+        ("sessions", 155),
+        ("participants", 9500),
+        ("media_items", 55),
+        ("teams", 168),
+        ("volunteers", 1200),
+    ]
+
+
+# The command
+
+
+def _docx(path: Path) -> Path:
+    document = Document()
+    document.add_paragraph("BÁO CÁO kết quả công tác phòng, chống mua bán người năm 2024")
+    document.add_paragraph(
+        "- Công an tỉnh: Năm 2024, tổ chức 98 buổi tuyên truyền, với hơn 3.000 lượt người tham gia."
+    )
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "Hội Liên hiệp Phụ nữ tỉnh"
+    table.cell(0, 1).text = "Phát 1.200 tờ rơi và treo 45 băng rôn, khẩu hiệu."
+    table.cell(1, 0).text = "Sở Y tế"
+    table.cell(1, 1).text = "Theo Kế hoạch số 34/KH-UBND ngày 19/02/2021, không có số liệu."
+    document.save(path)
+    return path
+
+
+def test_a_docx_through_the_command_as_json(tmp_path, capsys):
+    call_command("extract", str(_docx(tmp_path / "phan-bao-cao.docx")), "--json")
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["kind"], r["value"], r["bound"], r["unit_noun"]) for r in rows] == [
+        ("sessions", 98, "exact", "buổi"),
+        ("participants", 3000, "more_than", "lượt người"),
+        ("leaflets", 1200, "exact", "tờ rơi"),
+        ("banners", 45, "exact", "băng rôn, khẩu hiệu"),
+    ]
+    first = rows[0]
+    assert first["agency"] == "Công an tỉnh"
+    assert first["agency_kind"] == "police"
+    assert first["period"] == {"text": "Năm 2024", "start": "2024-01-01", "end": "2024-12-31"}
+    assert first["sentence"].startswith("- Công an tỉnh: Năm 2024, tổ chức 98 buổi")
+
+
+def test_a_text_file_through_the_command(tmp_path, capsys):
+    path = tmp_path / "phan.txt"
+    path.write_text("Sở Y tế tổ chức gần 600 buổi trong quý I/2025.\n", encoding="utf-8")
+    call_command("extract", str(path))
+    out = capsys.readouterr().out
+    assert "gần 600 buổi" in out
+    assert "Sở Y tế" in out
+    assert "quý I/2025 (01/01/2025–31/03/2025)" in out
+    assert "1 số liệu." in out
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("thieu.docx", None, "Không có tệp"),
+        ("gia.docx", b"day khong phai Word", "không phải tài liệu Word"),
+        ("sai-ma.txt", "Công an tổ chức".encode("latin-1", "replace"), "UTF-8"),
+    ],
+)
+def test_a_bad_file_is_refused_in_vietnamese(tmp_path, name, content, message):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(CommandError, match=message):
+        call_command("extract", str(path))
+
+
+def test_a_zip_bomb_is_refused_before_python_docx_opens_it(tmp_path):
+    path = tmp_path / "bom.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"\0" * (151 * 1024 * 1024))
+    with pytest.raises(CommandError, match="bom nén"):
+        call_command("extract", str(path))
+
+
+def test_a_bad_file_exits_with_1_and_a_message_without_traceback(tmp_path):
+    bad = tmp_path / "hong.docx"
+    bad.write_bytes(b"PK\x03\x04 hong")
+    inherited = {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "CTIP_VAR_DIR"}
+    env = {k: v for k, v in os.environ.items() if k not in inherited}
+    done = subprocess.run(
+        [sys.executable, "-m", "ctip", "extract", str(bad), "--json"],
+        env={**env, "CTIP_VAR_DIR": str(tmp_path / "var")},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        stdin=subprocess.DEVNULL,
+        cwd=ROOT,
+        timeout=180,
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert "Tệp bị hỏng" in done.stderr
+    assert done.stdout == ""
