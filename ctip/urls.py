@@ -10,6 +10,7 @@ from ctip.enforcement import views as enforcement
 from ctip.enforcement import views_decisions as decisions
 from ctip.enforcement import views_watch as watch
 from ctip.geo import views as geo
+from ctip.ingest import views as ingest
 from ctip.prevention import views as prevention
 from ctip.victims import views as victims
 from ctip.victims import views_actions as case_steps
@@ -57,6 +58,11 @@ urlpatterns = [
     path("hoat-dong/nhap/", prevention.import_upload, name="import_upload"),
     path("hoat-dong/nhap/<int:pk>/", prevention.import_status, name="import_status"),
     path("hoat-dong/do-phu/", prevention.coverage_view, name="coverage"),
+    # Issue 25: an agency's report read into draft activities, confirmed one by one.
+    path("hoat-dong/doc-bao-cao/", ingest.reading_new, name="reading_new"),
+    path("hoat-dong/doc-bao-cao/<int:pk>/", ingest.reading_detail, name="reading_detail"),
+    path("hoat-dong/du-thao/<int:pk>/xac-nhan/", ingest.draft_confirm_view, name="draft_confirm"),
+    path("hoat-dong/du-thao/<int:pk>/bo/", ingest.draft_discard_view, name="draft_discard"),
     path("ho-so/", victims.case_list, name="case_list"),
     path("ho-so/them/", victims.case_create_view, name="case_create"),
     path("ho-so/<int:pk>/", victims.case_detail, name="case_detail"),

@@ -406,6 +406,7 @@ def _registers(found: dict[str, Person]) -> dict[str, Any]:
     import json
 
     from ctip.directives.services import document_create, task_assign
+    from ctip.ingest.services import reading_create
     from ctip.prevention.import_batch import import_file
     from ctip.prevention.models import Activity, ImportJob, ImportStatus
     from tests.helpers import activity_row
@@ -431,12 +432,20 @@ def _registers(found: dict[str, Person]) -> dict[str, Any]:
     job = ImportJob.objects.create(
         user=found["agency_officer"].user, file_name="hoat-dong.xlsx", status=ImportStatus.REJECTED
     )
+    # A report read into draft activities (issue 25), awaiting the police officer.
+    reading = reading_create(
+        agency=police,
+        acting_user=found["agency_officer"].user,
+        text="Công an tỉnh tổ chức 12 buổi tuyên truyền với hơn 800 lượt người tham gia.",
+    )
     return {
         "agency": police,
         "document": document,
         "task": task,
         "activity": Activity.objects.get(),
         "import_job": job,
+        "reading": reading,
+        "draft": reading.drafts.get(),
     }
 
 
@@ -503,6 +512,9 @@ PARAMS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "activity_edit": lambda w: {"pk": w["activity"].pk},
     "activity_delete": lambda w: {"pk": w["activity"].pk},
     "import_status": lambda w: {"pk": w["import_job"].pk},
+    "reading_detail": lambda w: {"pk": w["reading"].pk},
+    "draft_confirm": lambda w: {"pk": w["draft"].pk},
+    "draft_discard": lambda w: {"pk": w["draft"].pk},
     "case_detail": lambda w: {"pk": w["case"].pk},
     "duplicate_decide": lambda w: {"pk": w["review"].pk},
     "case_transition": lambda w: {"pk": w["case"].pk},

@@ -74,6 +74,7 @@ def _snapshot() -> tuple[Any, ...]:
         WatchCheck,
         WatchEntry,
     )
+    from ctip.ingest.models import DraftActivity, Reading
     from ctip.prevention.models import Activity, ImportJob
     from ctip.reporting.models import Compilation, Contribution, Report, ReportRequest
     from ctip.victims.models import (
@@ -111,6 +112,8 @@ def _snapshot() -> tuple[Any, ...]:
         Task,
         Activity,
         ImportJob,
+        Reading,
+        DraftActivity,
         ReportRequest,
         Contribution,
         Report,
@@ -125,6 +128,7 @@ def _snapshot() -> tuple[Any, ...]:
         list(WatchEntry.objects.values_list("pk", "next_check_on", "closed_on")),
         list(Task.objects.values_list("pk", "status")),
         list(Activity.objects.values_list("pk", "sessions", "participants")),
+        list(DraftActivity.objects.values_list("pk", "state", "activity")),
         list(Report.objects.values_list("pk", "number", "narratives")),
         list(Contribution.objects.values_list("pk", "state", "narratives")),
         list(Agency.objects.filter(code__startswith="qng-").values_list("pk", "phone", "email")),

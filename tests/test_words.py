@@ -288,6 +288,15 @@ def world() -> dict[str, Any]:
     found["support"] = case.support.first() if case else None
     figures = (found["compilation"].result or {}).get("figures", {}) if found["compilation"] else {}
     found["figure"] = next(iter(figures), "x")
+    # The demo reads no report (issue 25): one read here, for the police's draft pages.
+    from ctip.ingest.services import reading_create
+
+    reading = reading_create(
+        agency=found["agency"],
+        acting_user=None,
+        text="Công an tỉnh tổ chức 12 buổi tuyên truyền với hơn 800 lượt người tham gia.",
+    )
+    found["reading"], found["draft"] = reading, reading.drafts.get()
     return found
 
 

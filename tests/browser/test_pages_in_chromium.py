@@ -71,6 +71,8 @@ PAGES = [
     Page("activity-create", "congan", "/hoat-dong/them/"),
     Page("activity-edit", "congan", "/hoat-dong/", follow=(r"^/hoat-dong/\d+/sua/$",)),
     Page("activity-import", "congan", "/hoat-dong/nhap/"),
+    # Figures read from an agency's report (issue 25): the upload or paste form.
+    Page("activity-reading", "congan", "/hoat-dong/doc-bao-cao/"),
     Page("coverage", "thuongtruc", "/hoat-dong/do-phu/"),
     # Protection of victims.
     Page("case-list", "xahoi", "/ho-so/"),
