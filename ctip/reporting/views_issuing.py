@@ -22,6 +22,7 @@ from ctip.core.audit import audit_read
 from ctip.core.listing import symbol_file_name
 from ctip.core.permissions import P
 from ctip.core.sealed import sealed_response
+from ctip.reporting.checked import request_mismatches
 from ctip.reporting.errors import ReportError
 from ctip.reporting.gate import issue_blockers, missing_parts
 from ctip.reporting.issuing import (
@@ -103,6 +104,7 @@ def report_issue_view(request: HttpRequest, pk: int) -> HttpResponse:
             "compilation": compilation,
             "blockers": blockers,
             "missing": missing,
+            "checks": request_mismatches(report.request),  # issue 25: texts against data
             "next_number": next_free_number(report=report, year=timezone.localdate().year),
         },
     )

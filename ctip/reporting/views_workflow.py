@@ -28,6 +28,7 @@ from ctip.core.sealed import extension, sealed_response
 from ctip.geo.models import Unit
 from ctip.geo.picker import record_day
 from ctip.indicators.queries import compute
+from ctip.reporting import checked
 from ctip.reporting import contributions as flow
 from ctip.reporting.errors import ReportError
 from ctip.reporting.indicators import COMPLETENESS
@@ -160,6 +161,7 @@ def contribution_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "c": part,
             "figures": flow.contribution_figures(part),
+            "checks": checked.check_contribution(part),  # issue 25: the text against the data
             "slots": [(s, h, lbl, part.narratives.get(s, "")) for s, h, lbl in slots],
             "rounds": part.rounds.select_related("signed_by", "decided_by"),  # type: ignore[attr-defined]
             "editable": may["write"] and part.state in flow.EDITABLE,

@@ -1,0 +1,193 @@
+"""An agency's written part checked against its data (issue 25, point 3): the figures in its
+text (ctip.ingest.extract) beside the same indicators of that agency over the request's period,
+each marked "matches", "differs" or "not comparable". Nothing is stored: the check runs on the
+page that shows it, one `compute` call per part whatever the length of the text.
+
+Only kinds whose words mean what an indicator counts are compared (MAPPED); the others
+(banners, meetings, trainings, leaflets, communes, volunteers...) are listed as not comparable:
+an indicator that counts activity records of a kind is not the number of banners hung, and the
+volunteer counts have no agency breakdown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from ctip.indicators.queries import compute
+from ctip.ingest.extract import Figure, extract
+from ctip.ingest.text import normalise
+from ctip.reporting.models import Contribution, ReportRequest
+
+MATCHES, DIFFERS, NOT_COMPARABLE = "matches", "differs", "not comparable"
+
+# Extractor kind -> the indicator counting the same thing, by default.
+MAPPED: dict[str, str] = {
+    "sessions": "prevention.sessions",
+    "participants": "prevention.participants",
+    "media_items": "prevention.media_items",
+    "sms": "prevention.sms",
+    "cases": "enforcement.cases_detected",
+    "suspects": "enforcement.suspects",
+    "victims": "victims.received",
+    "inspections": "enforcement.inspections",
+    "documents": "directives.documents",
+}
+# The verb just before a figure says which count it is: "khởi tố 5 vụ" are cases instituted,
+# not detected; "xác định 3 nạn nhân" people identified, not received. The last verb wins.
+BY_VERB: dict[str, tuple[tuple[str, str], ...]] = {
+    "cases": (
+        ("phát hiện", "enforcement.cases_detected"),
+        ("khởi tố", "enforcement.cases_instituted"),
+        ("truy tố", "enforcement.cases_indicted"),
+        ("xét xử", "enforcement.cases_tried"),
+    ),
+    "victims": (
+        ("tiếp nhận", "victims.received"),
+        ("giải cứu", "victims.received"),
+        ("xác định", "victims.identified"),
+    ),
+}
+# "bị can", "bị cáo" are people charged or tried: no indicator counts them by agency.
+NOT_SUSPECTS = ("bị can", "bị cáo")
+_VERB_WINDOW = 60  # characters before a figure where its verb is looked for
+# "gần 600" is at most this share below 600 (600 -> 580..599); "khoảng" this share either side.
+NEARLY_SHARE = 1 / 30
+ABOUT_SHARE = 0.10
+
+
+@dataclass(frozen=True)
+class Check:
+    slot: str
+    figure: Figure
+    written: str  # bound, number and noun as written: "hơn 3.000 lượt người"
+    indicator: str | None
+    label: str
+    data: int | None  # the agency's value, from the indicator registry
+    verdict: str  # MATCHES, DIFFERS or NOT_COMPARABLE
+    reason: str  # why not comparable, in words
+
+    @property
+    def differs(self) -> bool:
+        return self.verdict == DIFFERS
+
+    @property
+    def matches(self) -> bool:
+        return self.verdict == MATCHES
+
+
+def indicator_for(figure: Figure, before: str) -> str | None:
+    """The indicator a figure states, or None when none counts the same thing."""
+    if figure.kind == "suspects" and figure.unit_noun.lower().startswith(NOT_SUSPECTS):
+        return None
+    code = MAPPED.get(figure.kind)
+    before = before.lower()
+    best = -1
+    for verb, verb_code in BY_VERB.get(figure.kind, ()):
+        at = before.rfind(verb)
+        if at > best:
+            best, code = at, verb_code
+    return code
+
+
+def agrees(bound: str, written: int, data: int) -> bool:
+    """Whether the data bears out the figure as written, its bound word respected."""
+    if bound == "more_than":
+        return data > written
+    if bound == "nearly":
+        return written - max(1, int(written * NEARLY_SHARE)) <= data < written
+    if bound == "about":
+        return abs(data - written) <= written * ABOUT_SHARE
+    if bound == "at_least":
+        return data >= written
+    if bound == "at_most":
+        return data <= written
+    return data == written
+
+
+def _foreign(figure: Figure, contribution: Contribution) -> bool:
+    """Another agency's figure: named in the text, and not of the writing agency's kind (the
+    name as written does not say which agency of a kind it is: the writer's, we take it)."""
+    return figure.agency is not None and figure.agency_kind != contribution.agency.kind
+
+
+def _other_period(figure: Figure, request: ReportRequest) -> bool:
+    period = figure.period
+    if period is None:
+        return False
+    return (period.start, period.end) != (request.period_start, request.period_end)
+
+
+def _planned(contribution: Contribution) -> list[tuple[str, Figure, str, str | None, str]]:
+    """(slot, figure, written, indicator, reason) for every figure of the part's text."""
+    request = contribution.request
+    found = []
+    for slot, raw in sorted(contribution.narratives.items()):
+        text = normalise(raw or "")
+        for figure in extract(text):
+            start, end = figure.span
+            code = indicator_for(figure, text[max(0, start - _VERB_WINDOW) : start])
+            reason = ""
+            if code is None:
+                reason = _("không có chỉ tiêu tương ứng")
+            elif _foreign(figure, contribution):
+                reason = _("số liệu của cơ quan khác (%(agency)s)") % {"agency": figure.agency}
+            elif _other_period(figure, request):
+                reason = _("kỳ khác với kỳ báo cáo (%(period)s)") % {
+                    "period": figure.period.text  # type: ignore[union-attr]
+                }
+            found.append((slot, figure, text[start:end], code if not reason else None, reason))
+    return found
+
+
+def _values(contribution: Contribution, codes: set[str]) -> dict[str, dict[str, Any]]:
+    """The agency's value of each indicator over the request's period: one `compute` call (one
+    query per batch of indicators over the same records), however many figures were written."""
+    if not codes:
+        return {}
+    request, agency = contribution.request, contribution.agency
+    rows = compute(
+        sorted(codes),
+        unit=request.unit,
+        start=request.period_start,
+        end=request.period_end,
+        where={"agency": agency.rollup_agency_id or agency.pk},
+    )
+    return {r["indicator"]: r for r in rows}
+
+
+def check_contribution(contribution: Contribution) -> list[Check]:
+    """Each figure of the part's text, compared with the agency's data where it can be."""
+    planned = _planned(contribution)
+    values = _values(contribution, {code for *_rest, code, _r in planned if code})
+    checks = []
+    for slot, figure, written, code, reason in planned:
+        row = values.get(code) if code else None
+        if code and row is None:
+            reason = _("chỉ tiêu không tính riêng theo cơ quan")
+        if row is None:
+            checks.append(Check(slot, figure, written, None, "", None, NOT_COMPARABLE, reason))
+            continue
+        data = int(row["value"] or 0)
+        verdict = MATCHES if agrees(figure.bound, figure.value, data) else DIFFERS
+        checks.append(Check(slot, figure, written, code, str(row["label"]), data, verdict, ""))
+    return checks
+
+
+def mismatches(contribution: Contribution) -> int:
+    return sum(1 for c in check_contribution(contribution) if c.differs)
+
+
+def request_mismatches(request: ReportRequest | None) -> list[tuple[Contribution, int]]:
+    """(part, number of figures that differ from its data) for each part of the request with
+    text, by agency name: shown before the report is issued."""
+    if request is None:
+        return []
+    parts = Contribution.objects.filter(request=request).select_related("agency", "request__unit")
+    return [
+        (part, mismatches(part))
+        for part in parts.order_by("agency__name", "pk")
+        if any((text or "").strip() for text in part.narratives.values())
+    ]
