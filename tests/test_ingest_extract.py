@@ -1,7 +1,8 @@
 """Issue 25, build points 1 and 4: figures read out of Vietnamese report prose, and `ctip
 extract`. The sentences are written for these tests in the officials' register (like
-../shared/domain/reference-review-207-BC-UBND.txt) and hold distractors: dates, document
-symbols, percentages, article numbers, telephone numbers, years, times of day, changes."""
+tests/data/reference-review-207-BC-UBND.txt, the repository's copy of the shared domain file)
+and hold distractors: dates, document symbols, percentages, article numbers, telephone numbers,
+years, times of day, changes."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from ctip.ingest.period_phrases import find_period
 from ctip.ingest.text import normalise, sentences
 
 ROOT = Path(__file__).resolve().parent.parent
-REFERENCE = ROOT.parent / "shared" / "domain" / "reference-review-207-BC-UBND.txt"
+REFERENCE = Path(__file__).parent / "data" / "reference-review-207-BC-UBND.txt"
 
 # (sentence, [(kind, value, bound, unit noun as written), ...])
 SENTENCES: list[tuple[str, list[tuple[str, int, str, str]]]] = [
