@@ -72,3 +72,15 @@ def campaigns_visible(user: Any) -> QuerySet[Campaign]:
 
 def access_campaign(user: Any, pk: Any) -> Campaign:
     return access_object(campaigns_visible(user), pk)  # type: ignore[return-value]
+
+
+def investigating_agency(user: Any) -> Any:
+    """The police agency in which the user opens cases (as an investigator), or None."""
+    return next(
+        (
+            a.agency
+            for a in active_assignments(user)
+            if a.agency and a.agency.kind == "police" and a.role == "investigator"
+        ),
+        None,
+    )

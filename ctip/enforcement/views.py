@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from ctip.accounts.pickers import bind_pickers_for
-from ctip.accounts.scope import active_assignments, agency_missing_notice, has_perm
+from ctip.accounts.scope import agency_missing_notice, has_perm
 from ctip.core import formfields as bounded
 from ctip.core.access import access_confidential, access_object, requires
 from ctip.core.listing import CaseColumns, case_list_context
@@ -19,13 +19,15 @@ from ctip.core.text import vn_date
 from ctip.directives.selectors import documents_visible
 from ctip.enforcement.checks import EnforcementError
 from ctip.enforcement.decisions import JUDGMENTS, OTHER_DECISIONS, decisions_open
+from ctip.enforcement.forms import CaseForm, ModusOperandiForm
 from ctip.enforcement.links import criminal_case_link
-from ctip.enforcement.models import PLATFORMS, STAGE_FLOW, DetectionSource, Stage, StageEvent
+from ctip.enforcement.models import STAGE_FLOW, Stage, StageEvent
 from ctip.enforcement.selectors import (
     access_criminal_case,
     campaigns_visible,
     criminal_cases_editable,
     criminal_cases_visible,
+    investigating_agency,
 )
 from ctip.enforcement.services import (
     EDITABLE,
@@ -35,10 +37,10 @@ from ctip.enforcement.services import (
 )
 from ctip.enforcement.stages import stage_advance, stages_open
 from ctip.enforcement.views_decisions import REASON, decisions_shown, sentences_by_suspect
-from ctip.geo.picker import CountryField, UnitPickerField
+from ctip.geo.picker import CountryField
 from ctip.geo.selectors import unit_by_code
 from ctip.victims.selectors import cases_visible
-from ctip.victims.vocab import EXPLOITATION_FORMS, RECRUITMENT_CHANNELS, Sex
+from ctip.victims.vocab import Sex
 
 
 class StageForm(forms.Form):
@@ -81,7 +83,7 @@ def criminal_case_list(request: HttpRequest) -> HttpResponse:
         default_sort="-detected_on",
         counted_as=_("%(n)s vụ án"),
     )
-    context["can_create"] = _investigating_agency(request.user) is not None
+    context["can_create"] = investigating_agency(request.user) is not None
     return render(request, "enforcement/criminal_case_list.html", context)
 
 
@@ -133,34 +135,6 @@ def _detail_context(request: HttpRequest, case: Any, today: date) -> dict[str, A
     }
 
 
-class ModusOperandiForm(forms.Form):
-    """The modus operandi and counts: the same fields when a case is opened and edited."""
-
-    recruitment_channel = forms.ChoiceField(
-        label=_l("Cách thức tuyển mộ"),
-        required=False,
-        choices=[("", "—"), *RECRUITMENT_CHANNELS.items()],
-    )
-    platform = forms.ChoiceField(
-        label=_l("Nền tảng"), required=False, choices=[("", "—"), *PLATFORMS.items()]
-    )
-    exploitation_form = forms.ChoiceField(
-        label=_l("Hình thức bóc lột"),
-        required=False,
-        choices=[("", "—"), *EXPLOITATION_FORMS.items()],
-    )
-    destination_country = CountryField(label=_l("Nước đến"), required=False)
-    suspects_count = bounded.IntegerField(label=_l("Số đối tượng"), initial=0)
-    unregistered_victims = bounded.IntegerField(label=_l("Số nạn nhân chưa lập hồ sơ"), initial=0)
-
-
-class CaseForm(ModusOperandiForm):
-    field_order = ["detected_on", "source", "unit"]
-    detected_on = bounded.DateField(label=_l("Ngày phát hiện (ngày/tháng/năm)"))
-    source = forms.ChoiceField(label=_l("Nguồn phát hiện"), choices=DetectionSource.choices)
-    unit = UnitPickerField(label=_l("Địa bàn (xã, phường hoặc tỉnh)"), date_field="detected_on")
-
-
 @requires(P.EDIT_CRIMINAL_CASES)
 def criminal_case_create_view(request: HttpRequest) -> HttpResponse:
     """Police investigators open a case for their agency (suspects are added on the case)."""
@@ -170,7 +144,7 @@ def criminal_case_create_view(request: HttpRequest) -> HttpResponse:
         return render(request, "no_agency.html", {"title": title, "notice": notice})
     form = CaseForm(request.POST or None)
     bind_pickers_for(form, request.user)
-    owner = _investigating_agency(request.user)
+    owner = investigating_agency(request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         unit = unit_by_code(data.pop("unit"), day=data["detected_on"])
@@ -189,18 +163,6 @@ def criminal_case_create_view(request: HttpRequest) -> HttpResponse:
                 messages.success(request, _("Đã lập vụ án %(number)s.") % {"number": case.number})
                 return redirect("criminal_case_detail", pk=case.pk)
     return render(request, "enforcement/case_form.html", {"form": form})
-
-
-def _investigating_agency(user: Any) -> Any:
-    """The police agency in which the user opens cases (as an investigator), or None."""
-    return next(
-        (
-            a.agency
-            for a in active_assignments(user)
-            if a.agency and a.agency.kind == "police" and a.role == "investigator"
-        ),
-        None,
-    )
 
 
 class CaseEditForm(ModusOperandiForm):
