@@ -99,7 +99,9 @@ def test_an_uploaded_docx_becomes_drafts_with_their_sentences_and_nothing_else(o
     assert (reading.agency, reading.created_by, reading.from_file) == (police, officer.user, True)
     assert not Activity.objects.exists()
     (entry,) = AuditEntry.objects.filter(action="ingest.reading_create")
-    assert entry.count == 2 and entry.file_hash == reading.content_hash
+    # Two activities and the enforcement sentence's case draft (tests/test_ingest_case_drafts.py).
+    assert entry.count == 3 and entry.file_hash == reading.content_hash
+    assert entry.changes == {"activities": [None, 2], "cases": [None, 1]}
     page = officer.get(f"/hoat-dong/doc-bao-cao/{reading.pk}/").content.decode()
     assert "<mark>98 buổi</mark>" in page and "<mark>hơn 3.000 lượt người</mark>" in page
 
@@ -131,6 +133,9 @@ def test_confirming_a_draft_creates_the_activity_with_its_sentence(officer, poli
     assert Activity.objects.count() == 1
     page = officer.get(f"/hoat-dong/doc-bao-cao/{draft.reading_id}/").content.decode()
     assert f"/hoat-dong/{activity.pk}/sua/" in page
+    # The activity's own page shows the sentence it was recorded from.
+    page = officer.get(f"/hoat-dong/{activity.pk}/sua/").content.decode()
+    assert "Ghi từ câu trong báo cáo" in page and "98 buổi tuyên truyền" in page
 
 
 def test_a_unit_outside_the_agencys_area_is_refused_and_nothing_is_created(officer, police):

@@ -69,9 +69,11 @@ ACTIONS: dict[str, Promise] = {
     "prevention.inline_change": _("Sửa các dòng kèm theo trong trang quản trị"),
     "prevention.demo_load": _("Nạp dữ liệu mẫu về hoạt động tuyên truyền"),
     # Reading figures out of agencies' reports (issue 25).
-    "ingest.reading_create": _("Đọc số liệu từ báo cáo thành hoạt động dự thảo"),
+    "ingest.reading_create": _("Đọc số liệu từ báo cáo thành bản ghi dự thảo"),
     "ingest.draft_confirm": _("Xác nhận hoạt động dự thảo đọc từ báo cáo"),
-    "ingest.draft_discard": _("Bỏ hoạt động dự thảo đọc từ báo cáo"),
+    "ingest.draft_discard": _("Bỏ bản ghi dự thảo đọc từ báo cáo"),
+    "ingest.draft_update": _("Lưu sửa đổi hoạt động dự thảo đọc từ báo cáo"),
+    "ingest.draft_case_open": _("Lập vụ án từ câu trong báo cáo"),
     # Directives.
     "directives.document_create": _("Tạo văn bản chỉ đạo"),
     "directives.document_relate": _("Liên kết văn bản chỉ đạo"),

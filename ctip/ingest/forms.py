@@ -12,9 +12,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ctip.core import formfields as bounded
+from ctip.enforcement.forms import CaseForm
 from ctip.geo.picker import UnitPickerField
-from ctip.ingest.models import DraftActivity
+from ctip.ingest.models import DraftActivity, DraftCase
 from ctip.prevention.models import ActivityKind
+from ctip.prevention.target_groups import TARGET_GROUPS
 
 MAX_PASTED = 200_000
 
@@ -45,6 +47,8 @@ class ReadingForm(forms.Form):
 
 
 class DraftForm(forms.Form):
+    # Left blank (an older form): the agency the draft proposes.
+    agency = forms.ChoiceField(label=_("Cơ quan thực hiện"), required=False)
     kind = forms.ChoiceField(label=_("Hình thức"), choices=ActivityKind.choices)
     start_date = bounded.DateField(label=_("Từ ngày (ngày/tháng/năm)"))
     end_date = bounded.DateField(label=_("Đến ngày (ngày/tháng/năm)"))
@@ -54,6 +58,17 @@ class DraftForm(forms.Form):
     participants_estimated = forms.BooleanField(label=_("Số người là ước tính"), required=False)
     media_items = bounded.IntegerField(label=_("Số tin, bài"), required=False)
     sms = bounded.IntegerField(label=_("Số tin nhắn"), required=False)
+    target_groups = forms.MultipleChoiceField(
+        label=_("Đối tượng"),
+        choices=list(TARGET_GROUPS.items()),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    partners = forms.MultipleChoiceField(
+        label=_("Cơ quan phối hợp"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 4}),
+    )
     notes = bounded.CharField(
         label=_("Ghi chú"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
@@ -64,11 +79,24 @@ class DraftForm(forms.Form):
     )
 
     def __init__(
-        self, *args: Any, draft: DraftActivity, unit_label: str, area: set[int], **kwargs: Any
+        self,
+        *args: Any,
+        draft: DraftActivity,
+        unit_label: str,
+        area: set[int],
+        choices: Choices,
+        partial: bool = False,
+        **kwargs: Any,
     ) -> None:
         kwargs.setdefault("prefix", f"d{draft.pk}")
         kwargs.setdefault("initial", initial_of(draft, unit_label))
         super().__init__(*args, **kwargs)
+        self.fields["agency"].choices = choices.agencies  # type: ignore[attr-defined]
+        self.fields["partners"].choices = choices.partners  # type: ignore[attr-defined]
+        if partial:
+            # Corrections kept without confirming: what is not filled in yet may stay empty.
+            for field in self.fields.values():
+                field.required = False
         picker = self.fields["unit"]
         assert isinstance(picker, UnitPickerField)
         picker.date_field = self.add_prefix("start_date")
@@ -97,8 +125,18 @@ class DraftForm(forms.Form):
         return data
 
 
+class Choices:
+    """The agencies a page's draft forms offer, read once for all its drafts."""
+
+    def __init__(self, agencies: list[tuple[str, str]], partners: list[tuple[str, str]]):
+        self.agencies = agencies
+        self.partners = partners
+
+
 def initial_of(draft: DraftActivity, unit_label: str) -> dict[str, Any]:
+    agency = draft.agency or draft.reading.agency
     return {
+        "agency": agency.code,
         "kind": draft.kind,
         "start_date": draft.start_date,
         "end_date": draft.end_date,
@@ -108,5 +146,44 @@ def initial_of(draft: DraftActivity, unit_label: str) -> dict[str, Any]:
         "participants_estimated": draft.participants_estimated,
         "media_items": draft.media_items,
         "sms": draft.sms,
+        "target_groups": list(draft.target_groups),
+        "partners": list(draft.partners),
         "notes": draft.notes,
     }
+
+
+class DraftCaseForm(CaseForm):
+    """One case to open from a draft case: ctip.enforcement's own form (the same fields and
+    rules as a case opened on its page), the counts proposed from what remains of the sentence's
+    figures."""
+
+    def __init__(
+        self, *args: Any, draft: DraftCase, opened: list[Any], area: set[int], **kwargs: Any
+    ) -> None:
+        kwargs.setdefault("prefix", f"c{draft.pk}")
+        kwargs.setdefault("initial", case_initial(draft, opened))
+        super().__init__(*args, **kwargs)
+        picker = self.fields["unit"]
+        assert isinstance(picker, UnitPickerField)
+        picker.date_field = self.add_prefix("detected_on")
+        picker._sync()
+        picker.bind(area=area, day_of=self._day)
+
+    def _day(self) -> date:
+        value = self.data.get(self.add_prefix("detected_on")) if self.is_bound else None
+        try:
+            day = self.fields["detected_on"].clean(value) if value else None
+        except forms.ValidationError:
+            day = None
+        return day or date.today()
+
+
+def case_initial(draft: DraftCase, opened: list[Any]) -> dict[str, Any]:
+    """The last case to open takes the suspects and victims the others left; before it, none is
+    guessed (the sentence does not say how they split)."""
+    left = draft.cases - len(opened)
+    initial: dict[str, Any] = {"suspects_count": 0, "unregistered_victims": 0}
+    if left == 1 and draft.suspects is not None:
+        taken = sum(c.suspects_count for c in opened)
+        initial["suspects_count"] = max(draft.suspects - taken, 0)
+    return initial

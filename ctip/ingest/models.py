@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from ctip.agencies.models import Agency
 from ctip.core.bounds import MAX_TEXT
 from ctip.core.validators import COUNT
+from ctip.enforcement.models import CriminalCase
 from ctip.geo.models import Unit
 from ctip.prevention.models import Activity, ActivityKind
 
@@ -67,6 +68,16 @@ class DraftActivity(models.Model):
     # The figures of the sentence as read: [{"kind", "value", "bound", "unit_noun", "start",
     # "end"}], places within `sentence` (to mark the numbers on the page).
     figures = models.JSONField(default=list)
+    # The agency the sentence is about when it is another the reader records for (a compiled
+    # report: "- Hội LHPN tỉnh: ..."); else None, the reading's agency.
+    agency = models.ForeignKey(
+        Agency,
+        verbose_name=_("cơ quan thực hiện"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     kind = models.CharField(_("hình thức"), max_length=20, choices=ActivityKind.choices)
     sessions = models.PositiveIntegerField(_("số buổi"), null=True, blank=True, validators=[COUNT])
     participants = models.PositiveIntegerField(
@@ -77,6 +88,10 @@ class DraftActivity(models.Model):
         _("số tin, bài"), null=True, blank=True, validators=[COUNT]
     )
     sms = models.PositiveIntegerField(_("số tin nhắn"), null=True, blank=True, validators=[COUNT])
+    # Target group codes (ctip.prevention.target_groups) and partner agency codes, as proposed
+    # from the sentence's words and corrected by the officer; checked again on confirmation.
+    target_groups = models.JSONField(_("đối tượng"), default=list, blank=True)
+    partners = models.JSONField(_("cơ quan phối hợp"), default=list, blank=True)
     # Figures with no column of their own ("45 băng rôn", "1.200 tờ rơi"), proposed as notes.
     notes = models.TextField(_("ghi chú"), blank=True, max_length=MAX_TEXT)
     # From the period the sentence states, when it fixes both days; else the officer fills them.
@@ -113,3 +128,45 @@ class DraftActivity(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.get_state_display()})"
+
+
+class DraftCase(models.Model):
+    """One sentence's enforcement figures ("khởi tố 17 vụ/32 đối tượng") proposed as criminal
+    cases to open: the investigator opens them one by one (each through ctip.enforcement's
+    `criminal_case_create`, linked here as the sentence it came from); the draft is confirmed
+    when as many cases are open as the sentence states, or discarded (those already opened
+    stay)."""
+
+    reading = models.ForeignKey(Reading, on_delete=models.CASCADE, related_name="case_drafts")
+    position = models.PositiveIntegerField(default=0)
+    sentence = models.TextField(_("câu trong báo cáo"), max_length=MAX_TEXT)
+    figures = models.JSONField(default=list)
+    # What the sentence's verb says was done ("phát hiện", "khởi tố", "truy tố"...), as written.
+    verb = models.CharField(_("việc đã làm"), max_length=40, blank=True)
+    cases = models.PositiveIntegerField(_("số vụ trong câu"), validators=[COUNT])
+    suspects = models.PositiveIntegerField(
+        _("số đối tượng trong câu"), null=True, blank=True, validators=[COUNT]
+    )
+    victims = models.PositiveIntegerField(
+        _("số nạn nhân trong câu"), null=True, blank=True, validators=[COUNT]
+    )
+    start_date = models.DateField(_("từ ngày"), null=True, blank=True)
+    end_date = models.DateField(_("đến ngày"), null=True, blank=True)
+    state = models.CharField(
+        _("tình trạng"), max_length=20, choices=DraftState.choices, default=DraftState.DRAFT
+    )
+    opened = models.ManyToManyField(
+        CriminalCase, verbose_name=_("vụ án đã lập"), blank=True, related_name="source_drafts"
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("vụ án dự thảo từ báo cáo")
+        verbose_name_plural = _("vụ án dự thảo từ báo cáo")
+        ordering = ["reading", "position", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.cases} {self.get_state_display()}"

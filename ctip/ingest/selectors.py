@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from ctip.core.access import access_object
-from ctip.ingest.models import DraftActivity, Reading
+from ctip.ingest.models import DraftActivity, DraftCase, Reading
 from ctip.prevention.selectors import agencies_recordable_by
 
 
@@ -23,6 +23,13 @@ def access_reading(user: Any, pk: Any) -> Reading:
 
 def access_draft(user: Any, pk: Any) -> DraftActivity:
     drafts = DraftActivity.objects.filter(reading__in=readings_visible(user)).select_related(
+        "reading__agency"
+    )
+    return access_object(drafts, pk)
+
+
+def access_draft_case(user: Any, pk: Any) -> DraftCase:
+    drafts = DraftCase.objects.filter(reading__in=readings_visible(user)).select_related(
         "reading__agency"
     )
     return access_object(drafts, pk)

@@ -6,6 +6,7 @@ and one audit row each."""
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -13,16 +14,26 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ctip.agencies.models import Agency
+from ctip.agencies.selectors import in_territories, offered_on
 from ctip.core.audit import audit_write
+from ctip.core.bounds import MAX_COUNT
 from ctip.core.uploads import MAX_DOCUMENT_BYTES
 from ctip.core.work import unit_of_work
+from ctip.enforcement.checks import EnforcementError
+from ctip.enforcement.models import CriminalCase
+from ctip.enforcement.selectors import investigating_agency
+from ctip.enforcement.services import criminal_case_create
+from ctip.geo.models import Unit
+from ctip.ingest.agency_match import match_agency
 from ctip.ingest.docx_text import DocumentError, read_docx, read_text
-from ctip.ingest.drafts import propose
-from ctip.ingest.models import TRANSITIONS, DraftActivity, DraftState, Reading
+from ctip.ingest.drafts import CaseProposal, Proposal, read
+from ctip.ingest.models import TRANSITIONS, DraftActivity, DraftCase, DraftState, Reading
 from ctip.prevention.import_checks import check_rows
 from ctip.prevention.importer import ImportRejected
-from ctip.prevention.models import Activity
+from ctip.prevention.models import Activity, ActivityKind
+from ctip.prevention.selectors import agencies_recordable_by
 from ctip.prevention.services import activity_create
+from ctip.prevention.target_groups import TARGET_GROUPS
 
 # What an officer may set on a draft before confirming it (ctip.prevention.importer.COLUMNS keys).
 VALUE_KEYS = (
@@ -35,8 +46,11 @@ VALUE_KEYS = (
     "participants_estimated",
     "media_items",
     "sms",
+    "target_groups",
+    "partners",
     "notes",
 )
+COUNT_KEYS = ("sessions", "participants", "media_items", "sms")
 
 
 class DraftError(ValidationError):
@@ -62,9 +76,10 @@ def reading_create(
         text = read_docx(data) if data.startswith(b"PK\x03\x04") else read_text(data)
     else:
         data = text.encode("utf-8")
-    proposals = propose(text)
+    proposals = read(text)
     if not proposals:
-        raise DraftError(_("Không tìm thấy số liệu về hoạt động tuyên truyền trong văn bản."))
+        raise DraftError(_("Không tìm thấy số liệu về hoạt động hoặc vụ án trong văn bản."))
+    matcher = _Matcher(agency, acting_user)
     with unit_of_work():
         reading = Reading.objects.create(
             agency=agency,
@@ -72,34 +87,165 @@ def reading_create(
             content_hash=hashlib.sha256(data).hexdigest(),
             from_file=file_bytes is not None,
         )
+        activities = [p for p in proposals if isinstance(p, Proposal)]
+        cases = [p for p in proposals if isinstance(p, CaseProposal)]
         DraftActivity.objects.bulk_create(
-            DraftActivity(
+            _draft_activity(reading, proposals.index(p), p, matcher) for p in activities
+        )
+        DraftCase.objects.bulk_create(
+            DraftCase(
                 reading=reading,
-                position=index,
+                position=proposals.index(p),
                 sentence=p.sentence,
                 figures=p.figures,
-                kind=p.kind,
-                sessions=p.counts.get("sessions"),
-                participants=p.counts.get("participants"),
-                participants_estimated=p.participants_estimated,
-                media_items=p.counts.get("media_items"),
-                sms=p.counts.get("sms"),
-                notes=p.notes,
+                verb=p.verb,
+                cases=min(p.cases, MAX_COUNT),
+                suspects=p.suspects,
+                victims=p.victims,
                 start_date=p.start_date,
                 end_date=p.end_date,
-                unit_id=agency.unit_id,
             )
-            for index, p in enumerate(proposals)
+            for p in cases
         )
         # One row for the batch; the sentences are not copied into the log.
         audit_write(
             action="ingest.reading_create",
             acting_user=acting_user,
             obj=reading,
-            count=len(proposals),
+            count=len(activities) + len(cases),
+            changes={"activities": [None, len(activities)], "cases": [None, len(cases)]},
             file_hash=reading.content_hash,
         )
     return reading
+
+
+class _Matcher:
+    """Agency names matched to records, read once per reading: the partners among the agencies
+    in force today in the province of the reading's agency, the one acting among those the
+    reader records activities for (a compiled report names several)."""
+
+    def __init__(self, agency: Agency, acting_user: Any):
+        province = agency.unit.rollup_province or agency.unit
+        self.offered = list(
+            offered_on(in_territories([province]), date.today()).select_related("unit")
+        )
+        self.own = list(
+            offered_on(agencies_recordable_by(acting_user), date.today()).select_related("unit")
+        )
+        self.reading_agency = agency
+
+    def partners(self, proposal: Proposal, actor: Agency | None) -> list[str]:
+        codes: list[str] = []
+        acting = actor or self.reading_agency
+        for name in proposal.partners:
+            found = match_agency(name, self.offered)
+            if found is not None and found.pk != acting.pk and found.code not in codes:
+                codes.append(found.code)
+        return codes
+
+    def actor(self, proposal: Proposal) -> Agency | None:
+        """The agency the sentence is about when it is not the reading's own, else None."""
+        if proposal.actor is None:
+            return None
+        found = match_agency(proposal.actor, self.own)
+        return found if found is not None and found.pk != self.reading_agency.pk else None
+
+
+def _draft_activity(reading: Reading, position: int, p: Proposal, matcher: _Matcher) -> Any:
+    actor = matcher.actor(p)
+    return DraftActivity(
+        reading=reading,
+        position=position,
+        sentence=p.sentence,
+        figures=p.figures,
+        agency=actor,
+        kind=p.kind,
+        sessions=p.counts.get("sessions"),
+        participants=p.counts.get("participants"),
+        participants_estimated=p.participants_estimated,
+        media_items=p.counts.get("media_items"),
+        sms=p.counts.get("sms"),
+        target_groups=p.target_groups,
+        partners=matcher.partners(p, actor),
+        notes=p.notes,
+        start_date=p.start_date,
+        end_date=p.end_date,
+        unit_id=(actor or reading.agency).unit_id,
+    )
+
+
+def draft_update(
+    *, draft: DraftActivity, values: dict[str, Any], acting_user: Any
+) -> DraftActivity:
+    """The officer's corrections kept on the draft, not yet confirmed (a long report is checked
+    over several sittings): the same keys as draft_confirm plus `agency` (a code); each value
+    checked for what it is, the whole record only on confirmation. DraftError: nothing saved."""
+    with unit_of_work():
+        draft = _locked(draft, DraftState.DRAFT)
+        changes: dict[str, list[Any]] = {}
+        for key, value in _clean_update(values, acting_user).items():
+            old = getattr(draft, key if key not in ("unit", "agency") else f"{key}_id")
+            new = value.pk if isinstance(value, Unit | Agency) else value
+            if old != new:
+                # Notes are the officer's words: the log says they changed, not what they say.
+                changes[key] = [None, None] if key == "notes" else [_plain(old), _plain(new)]
+                setattr(draft, key, value)
+        if changes:
+            draft.save()
+            audit_write(
+                action="ingest.draft_update", acting_user=acting_user, obj=draft, changes=changes
+            )
+    return draft
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _clean_update(values: dict[str, Any], acting_user: Any) -> dict[str, Any]:
+    """Each value for what it is: a kind of the list, counts within bounds, known groups and
+    partners, an agency the user records for, a unit that exists. Vietnamese messages."""
+    errors: list[str] = []
+    out: dict[str, Any] = {}
+    for key in ("kind", "start_date", "end_date", "participants_estimated", "notes", *COUNT_KEYS):
+        if key in values:
+            out[key] = values[key]
+    if out.get("kind") and out["kind"] not in ActivityKind.values:
+        errors.append(_("Hình thức không có trong danh mục."))
+    for key in COUNT_KEYS:
+        value = out.get(key)
+        if value is not None and not (isinstance(value, int) and 0 <= value <= MAX_COUNT):
+            errors.append(_("Số liệu phải là số nguyên từ 0 đến %(max)s.") % {"max": MAX_COUNT})
+            break
+    if "target_groups" in values:
+        groups = list(dict.fromkeys(values["target_groups"] or []))
+        if set(groups) - set(TARGET_GROUPS):
+            errors.append(_("Có đối tượng không có trong danh mục."))
+        out["target_groups"] = groups
+    if "partners" in values:
+        codes = list(dict.fromkeys(values["partners"] or []))
+        if Agency.objects.filter(code__in=codes).count() != len(codes):
+            errors.append(_("Có cơ quan phối hợp không có trong danh mục."))
+        out["partners"] = codes
+    if values.get("agency"):
+        agency = agencies_recordable_by(acting_user).filter(code=values["agency"]).first()
+        if agency is None:
+            errors.append(_("Bạn không ghi hoạt động cho cơ quan này."))
+        out["agency"] = agency
+    if values.get("unit"):
+        unit = (
+            getattr(values["unit"], "unit", None)
+            or Unit.objects.filter(code=values["unit"]).order_by("-valid_from").first()
+        )
+        if unit is None:
+            errors.append(_("Không có đơn vị hành chính mã này."))
+        out["unit"] = unit
+    start, end = out.get("start_date"), out.get("end_date")
+    if start and end and end < start:
+        errors.append(_("Ngày kết thúc trước ngày bắt đầu."))
+    if errors:
+        raise DraftError(errors)
+    return out
 
 
 def draft_confirm(
@@ -112,8 +258,10 @@ def draft_confirm(
     `reason` is empty."""
     with unit_of_work(sources=[Activity]):
         draft = _locked(draft, DraftState.CONFIRMED)
-        agency = draft.reading.agency
+        agency = _agency_for(draft, values.get("agency"), acting_user)
         raw = {k: values.get(k) for k in VALUE_KEYS} | {"agency": agency.code}
+        raw["target_groups"] = "; ".join(values.get("target_groups") or [])
+        raw["partners"] = "; ".join(values.get("partners") or [])
         try:
             # The form's and the import's own rules; the period lock is activity_create's.
             (spec,) = check_rows([raw], allowed_agencies={agency.pk}, locked_ok=True)
@@ -135,7 +283,21 @@ def draft_confirm(
     return activity
 
 
-def draft_discard(*, draft: DraftActivity, acting_user: Any) -> DraftActivity:
+def _agency_for(draft: DraftActivity, code: Any, acting_user: Any) -> Agency:
+    """The agency the activity is recorded for: the one chosen (among those the user records
+    for), else the draft's proposal, else the reading's."""
+    if code:
+        found = agencies_recordable_by(acting_user).filter(code=code).first()
+        if found is None:
+            raise DraftError(_("Bạn không ghi hoạt động cho cơ quan này."))
+        return found
+    return draft.agency or draft.reading.agency
+
+
+def draft_discard(
+    *, draft: DraftActivity | DraftCase, acting_user: Any
+) -> DraftActivity | DraftCase:
+    """A draft activity or draft case left out (the cases already opened from it stay)."""
     with unit_of_work():
         draft = _locked(draft, DraftState.DISCARDED)
         draft.state = DraftState.DISCARDED
@@ -149,12 +311,44 @@ def draft_discard(*, draft: DraftActivity, acting_user: Any) -> DraftActivity:
     return draft
 
 
-def _locked(draft: DraftActivity, to_state: str) -> DraftActivity:
-    """The draft read again under a row lock: two confirmations at once write one activity."""
-    current = (
-        DraftActivity.objects.select_for_update().select_related("reading__agency").get(pk=draft.pk)
+def draft_case_open(*, draft: DraftCase, values: dict[str, Any], acting_user: Any) -> CriminalCase:
+    """One criminal case opened from the sentence (ctip.enforcement's `criminal_case_create`:
+    its checks all apply), by an investigator of the reading's agency; `values` are that
+    service's keywords with `unit` a Unit. The draft is confirmed once as many cases are open
+    as the sentence states. DraftError: nothing written."""
+    owner = investigating_agency(acting_user)
+    if owner is None or owner.pk != draft.reading.agency_id:
+        raise DraftError(_("Chỉ điều tra viên của cơ quan báo cáo được lập vụ án từ câu này."))
+    with unit_of_work(sources=[CriminalCase]):
+        draft = _locked(draft, DraftState.CONFIRMED)
+        try:
+            case = criminal_case_create(owner=owner, acting_user=acting_user, **values)
+        except EnforcementError as exc:
+            raise DraftError(str(exc)) from exc
+        draft.opened.add(case)
+        done = draft.opened.count() >= draft.cases
+        if done:
+            draft.state = DraftState.CONFIRMED
+            _decided(draft, acting_user)
+        audit_write(
+            action="ingest.draft_case_open",
+            acting_user=acting_user,
+            obj=draft,
+            changes={"opened": [None, case.pk]}
+            | ({"state": [DraftState.DRAFT, DraftState.CONFIRMED]} if done else {}),
+        )
+    return case
+
+
+def _locked[D: (DraftActivity, DraftCase, DraftActivity | DraftCase)](draft: D, to_state: str) -> D:
+    """The draft read again under a row lock: two confirmations at once write one record.
+    `to_state` DRAFT: the draft is to stay one (a correction kept, a case opened)."""
+    model = type(draft)
+    current = model.objects.select_for_update().select_related("reading__agency").get(pk=draft.pk)
+    allowed = TRANSITIONS[current.state] | (
+        {DraftState.DRAFT} if current.state == DraftState.DRAFT else set()
     )
-    if to_state not in TRANSITIONS[current.state]:
+    if to_state not in allowed:
         raise DraftError(
             _("Bản ghi dự thảo này đã được xử lý (%(state)s).")
             % {"state": current.get_state_display()}
@@ -162,10 +356,11 @@ def _locked(draft: DraftActivity, to_state: str) -> DraftActivity:
     return current
 
 
-def _decided(draft: DraftActivity, acting_user: Any) -> None:
+def _decided(draft: DraftActivity | DraftCase, acting_user: Any) -> None:
     draft.decided_by = acting_user if getattr(acting_user, "pk", None) else None
     draft.decided = timezone.now()
-    draft.save(update_fields=["state", "activity", "decided_by", "decided"])
+    fields = ["state", "decided_by", "decided"]
+    draft.save(update_fields=[*fields, "activity"] if isinstance(draft, DraftActivity) else fields)
 
 
 def _row_message(error: str) -> str:
