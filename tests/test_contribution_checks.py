@@ -149,6 +149,13 @@ def test_bounds(bound, written, data, expected):
     assert agrees(bound, written, data) is expected
 
 
+@pytest.mark.parametrize(
+    "data, expected", [(30, True), (42, True), (50, True), (29, False), (51, False)]
+)
+def test_a_range_holds_the_values_between_its_ends(data, expected):
+    assert agrees("range", 30, data, 50) is expected
+
+
 def test_queries_do_not_grow_with_the_text():
     _office, officer, part = setup_part()
 

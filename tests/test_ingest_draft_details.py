@@ -16,7 +16,7 @@ from ctip.core.models import AuditEntry
 from ctip.ingest.agency_match import match_agency
 from ctip.ingest.agency_names import AgencyName, agency_names
 from ctip.ingest.audiences import target_groups
-from ctip.ingest.drafts import partner_names
+from ctip.ingest.drafts import CaseProposal, Proposal, partner_names, read
 from ctip.ingest.models import DraftActivity, DraftState
 from ctip.ingest.services import DraftError, draft_update, reading_create
 from ctip.prevention.models import Activity
@@ -222,3 +222,17 @@ def test_a_bad_correction_changes_nothing(client):
     assert response.status_code == 404
     draft.refresh_from_db()
     assert draft.sessions == 12 and DraftActivity.objects.count() == 1
+
+
+def test_a_range_is_a_note_or_an_estimate_and_proposes_no_cases():
+    text = (
+        "Mỗi xã tổ chức từ 3 đến 5 buổi tuyên truyền mỗi quý, với từ 50 đến 70 người tham gia. "
+        "Công an huyện khởi tố 3 - 5 vụ."
+    )
+    proposals = read(text)
+    (activity,) = [p for p in proposals if isinstance(p, Proposal)]
+    assert "sessions" not in activity.counts  # a rate, not a count to add up
+    assert "Buổi tuyên truyền: 3–5" in activity.notes
+    assert (activity.counts["participants"], activity.participants_estimated) == (50, True)
+    assert {"upper": 5}.items() <= activity.figures[0].items()
+    assert not [p for p in proposals if isinstance(p, CaseProposal)]

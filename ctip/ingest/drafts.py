@@ -134,8 +134,9 @@ def read(text: str) -> list[Proposal | CaseProposal]:
 
 
 def _placed(figures: list[Figure], start: int) -> list[dict[str, Any]]:
-    return [
-        {
+    placed = []
+    for f in figures:
+        row: dict[str, Any] = {
             "kind": f.kind,
             "value": f.value,
             "bound": f.bound,
@@ -143,13 +144,16 @@ def _placed(figures: list[Figure], start: int) -> list[dict[str, Any]]:
             "start": f.span[0] - start,
             "end": f.span[1] - start,
         }
-        for f in figures
-    ]
+        # A range's higher end ("từ 30 đến 50"), a part's whole ("12/14 huyện").
+        row.update({k: v for k, v in (("upper", f.upper), ("of", f.of)) if v is not None})
+        placed.append(row)
+    return placed
 
 
 def _case_proposal(text: str, start: int, figures: list[Figure]) -> CaseProposal | None:
+    # A range of cases ("3 - 5 vụ") says no number of cases to open.
     cases = [f for f in figures if f.kind == "cases"]
-    if not cases or cases[0].value < 1:
+    if not cases or cases[0].value < 1 or cases[0].bound == "range":
         return None
     first = cases[0]
     verbs = _OPENED.findall(text[: first.span[0] - start])
@@ -183,14 +187,19 @@ def _proposal(text: str, start: int, figures: list[Figure]) -> Proposal:
     noted = []
     for figure in figures:
         column = COLUMNS.get(figure.kind)
-        if column is not None:
-            proposal.counts[column] = proposal.counts.get(column, 0) + figure.value
-            if column == "participants" and figure.bound != "exact":
-                proposal.participants_estimated = True
-        elif figure.kind in NOTED:
-            # Kept in the record: in Vietnamese whatever the officer's language.
+        if column is None and figure.kind not in NOTED:
+            continue
+        if column is None or (figure.bound == "range" and column != "participants"):
+            # No column ("45 băng rôn"), or a range that is a rate or a span rather than a
+            # count to add up ("từ 3 đến 5 buổi mỗi quý"): a note, in Vietnamese whatever the
+            # officer's language, since it is kept in the record.
             with translation.override("vi"):
-                noted.append(f"{label(figure.kind)}: {_vn(figure.value)}")
+                noted.append(f"{label(figure.kind)}: {_written(figure)}")
+            continue
+        # A range of participants counts its lower end, estimated ("từ 50 đến 70 người").
+        proposal.counts[column] = proposal.counts.get(column, 0) + figure.value
+        if column == "participants" and figure.bound != "exact":
+            proposal.participants_estimated = True
     proposal.notes = "; ".join(noted)
     period = next((f.period for f in figures if f.period is not None), None)
     if period is not None and period.start and period.end:
@@ -225,6 +234,12 @@ def partner_names(sentence: str) -> list[AgencyName]:
         if listed or (is_object(sentence, name) and _PARTNER.search(before)):
             found.append(name)
     return found
+
+
+def _written(figure: Figure) -> str:
+    if figure.bound == "range" and figure.upper is not None:
+        return f"{_vn(figure.value)}–{_vn(figure.upper)}"
+    return _vn(figure.value)
 
 
 def _vn(value: int) -> str:

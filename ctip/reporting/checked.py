@@ -92,8 +92,11 @@ def indicator_for(figure: Figure, before: str) -> str | None:
     return code
 
 
-def agrees(bound: str, written: int, data: int) -> bool:
-    """Whether the data bears out the figure as written, its bound word respected."""
+def agrees(bound: str, written: int, data: int, upper: int | None = None) -> bool:
+    """Whether the data bears out the figure as written, its bound word respected; a range
+    ("từ 30 đến 50 người") holds any value between its ends."""
+    if bound == "range" and upper is not None:
+        return written <= data <= upper
     if bound == "more_than":
         return data > written
     if bound == "nearly":
@@ -171,7 +174,7 @@ def check_contribution(contribution: Contribution) -> list[Check]:
             checks.append(Check(slot, figure, written, None, "", None, NOT_COMPARABLE, reason))
             continue
         data = int(row["value"] or 0)
-        verdict = MATCHES if agrees(figure.bound, figure.value, data) else DIFFERS
+        verdict = MATCHES if agrees(figure.bound, figure.value, data, figure.upper) else DIFFERS
         checks.append(Check(slot, figure, written, code, str(row["label"]), data, verdict, ""))
     return checks
 
