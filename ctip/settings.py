@@ -50,6 +50,9 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "axes",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "ctip.core",
     "ctip.accounts",
     "ctip.geo",
@@ -65,6 +68,8 @@ INSTALLED_APPS = [
     "ctip.work",
     "ctip.ops",
     "ctip.ingest",
+    "ctip.api",
+    "ctip.fieldforms",
 ]
 
 MIDDLEWARE = [

@@ -22,6 +22,9 @@ from ctip.work import views as work
 
 urlpatterns = [
     path("", core.home, name="home"),
+    path("api/v1/", include("ctip.api.urls")),
+    path("", include("ctip.fieldforms.urls")),
+    path("", include("ctip.victims.urls_htcds")),
     path("viec-cua-toi/", work.my_work, name="my_work"),
     path("thong-bao/", work.notice_list, name="notice_list"),
     path("dang-nhap/", accounts.LoginView.as_view(), name="login"),

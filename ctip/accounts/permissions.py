@@ -58,6 +58,7 @@ ROLES: dict[str, Role] = {
                     P.COMPILE_REPORTS,
                     P.ISSUE_REPORTS,
                     P.REVIEW_DUPLICATES,
+                    P.EXPORT_HTCDS,
                     # The users of its province, not the admin site nor break-glass reads
                     # (MANAGE_USERS): ctip.accounts.stewardship.
                     P.MANAGE_ACCOUNTS,

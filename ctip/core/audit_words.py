@@ -74,6 +74,11 @@ ACTIONS: dict[str, Promise] = {
     "ingest.draft_discard": _("Bỏ bản ghi dự thảo đọc từ báo cáo"),
     "ingest.draft_update": _("Lưu sửa đổi hoạt động dự thảo đọc từ báo cáo"),
     "ingest.draft_case_open": _("Lập vụ án từ câu trong báo cáo"),
+    "api.token_issue": _("Cấp mã truy cập API"),
+    "api.token_revoke": _("Thu hồi mã truy cập API"),
+    "victims.htcds_export": _("Xuất dữ liệu hồ sơ nạn nhân theo chuẩn HTCDS (đã ẩn danh)"),
+    "prevention.fieldform_import": _("Nhập hoạt động từ biểu mẫu thực địa (ODK, Kobo)"),
+    "enforcement.watch_checks_import": _("Nhập kết quả kiểm tra theo dõi từ biểu mẫu thực địa"),
     # Directives.
     "directives.document_create": _("Tạo văn bản chỉ đạo"),
     "directives.document_relate": _("Liên kết văn bản chỉ đạo"),

@@ -36,6 +36,8 @@ class P:
     EDIT_DIRECTIVES = "directives.edit"
     VIEW_WATCHLIST = "watchlist.view"  # persons at risk: personal data
     VIEW_AUDIT = "audit.view"
+    # De-identified victim-case records in the HTCDS standard (k-anonymous; issue 26).
+    EXPORT_HTCDS = "victims.export_htcds"
     MANAGE_USERS = "users.manage"  # the admin site's user pages, break-glass reads
     # ctip's own user pages (/nguoi-dung/), within the holder's reach: a system administrator
     # everyone, a standing office the users of its province (ctip.accounts.stewardship).

@@ -1,0 +1,5 @@
+"""Field forms (issue 26): the XLSForm downloads and the submission imports."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
