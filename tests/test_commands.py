@@ -6,6 +6,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from ctip.ingest.models import Reading
+
 pytestmark = pytest.mark.django_db
 
 
@@ -32,3 +34,10 @@ def test_demo_is_idempotent_and_prints_the_accounts(django_user_model, monkeypat
     assert "admin" in out.getvalue() and "mat-khau-thu" in out.getvalue()
     assert django_user_model.objects.get(username="admin").check_password("mat-khau-thu")
     assert django_user_model.objects.filter(username="admin").count() == 1
+    # The police's part read into drafts once (issue 25): an activity with its partner and
+    # groups, and the cases for the investigator to open.
+    (reading,) = Reading.objects.all()
+    (draft,) = reading.drafts.all()
+    assert (draft.sessions, draft.participants, draft.partners) == (24, 1800, ["qng-hlhpn-2025"])
+    assert draft.target_groups == ["ethnic_minority_women", "pupils_students"]
+    assert [(c.cases, c.suspects) for c in reading.case_drafts.all()] == [(2, 4)]

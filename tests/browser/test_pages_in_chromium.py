@@ -73,6 +73,13 @@ PAGES = [
     Page("activity-import", "congan", "/hoat-dong/nhap/"),
     # Figures read from an agency's report (issue 25): the upload or paste form.
     Page("activity-reading", "congan", "/hoat-dong/doc-bao-cao/"),
+    # The demo's reading: its draft activity and, for the investigator, its draft case's form.
+    Page(
+        "activity-reading-drafts",
+        "dieutra",
+        "/hoat-dong/doc-bao-cao/",
+        follow=(r"^/hoat-dong/doc-bao-cao/\d+/$",),
+    ),
     Page("coverage", "thuongtruc", "/hoat-dong/do-phu/"),
     # Protection of victims.
     Page("case-list", "xahoi", "/ho-so/"),

@@ -13,6 +13,7 @@ from ctip.ops.demo.accounts import demo_accounts_ensure, demo_accounts_table
 from ctip.ops.demo.directives import demo_directives_ensure
 from ctip.ops.demo.enforcement import demo_enforcement_ensure
 from ctip.ops.demo.prevention import demo_prevention_ensure
+from ctip.ops.demo.readings import demo_readings_ensure
 from ctip.ops.demo.reporting import demo_reporting_ensure
 from ctip.ops.demo.reporting_workflow import demo_workflow_ensure
 from ctip.ops.demo.victims import demo_cases_ensure
@@ -50,6 +51,7 @@ class Command(BaseCommand):
         self.stdout.write(f"criminal cases: {demo_enforcement_ensure()} added (synthetic)")
         self.stdout.write(f"report requests: {demo_reporting_ensure()} draft added (3131/BCA-V03)")
         self.stdout.write(f"report workflow: {demo_workflow_ensure()} agency parts added")
+        self.stdout.write(f"report read into drafts: {demo_readings_ensure()} added")
         self.stdout.write(f"rollups: {sum(rollups.rebuild().values())} cells")
         self.stdout.write("")
         self.stdout.write("Tài khoản thử nghiệm / demo accounts — http://127.0.0.1:8000")
