@@ -430,7 +430,192 @@ SENTENCES: list[tuple[str, list[tuple[str, int, str, str]]]] = [
     ),
     (
         "Mỗi xã tổ chức từ 3 đến 5 buổi tuyên truyền mỗi quý; riêng xã Trà Bùi tổ chức 7 buổi.",
-        [("sessions", 7, "exact", "buổi")],
+        [("sessions", 3, "range", "buổi"), ("sessions", 7, "exact", "buổi")],
+    ),
+    # Parts of a whole ("12/14 huyện": 12 of 14) and ranges ("từ 30 đến 50 người"), beside dates,
+    # symbols, school years and "24/24 giờ" that are neither.
+    (
+        "Đến nay, 12/14 huyện, thị xã, thành phố đã kiện toàn Ban Chỉ đạo phòng, chống tội phạm "
+        "theo Kế hoạch số 120/KH-UBND ngày 16/10/2023 của Ủy ban nhân dân tỉnh.",
+        [("districts", 12, "exact", "huyện, thị xã, thành phố")],
+    ),
+    (
+        "Năm 2024, 165/173 xã, phường, thị trấn đã tổ chức tuyên truyền lồng ghép trong các buổi "
+        "họp thôn, với từ 30 đến 50 người tham gia mỗi buổi.",
+        [
+            ("communes", 165, "exact", "xã, phường, thị trấn"),
+            ("participants", 30, "range", "người"),
+        ],
+    ),
+    (
+        "Bộ Chỉ huy Bộ đội Biên phòng tỉnh chỉ đạo 8/8 xã biên giới xây dựng mô hình tự quản; mỗi "
+        "đồn tổ chức từ 3 đến 5 buổi tuyên truyền mỗi tháng.",
+        [("communes", 8, "exact", "xã"), ("sessions", 3, "range", "buổi")],
+    ),
+    (
+        "Trong đợt cao điểm từ ngày 25/7 đến 8/8, Tỉnh Đoàn huy động 30-50 đoàn viên mỗi ngày "
+        "tham gia tuyên truyền tại các bến xe, nhà ga.",
+        [("participants", 30, "range", "đoàn viên")],
+    ),
+    (
+        "Theo Quyết định số 12/2024/QĐ-UBND, Sở Lao động - Thương binh và Xã hội tổ chức 2 - 3 "
+        "lớp tập huấn mỗi năm cho khoảng 100 – 150 cán bộ làm công tác xã hội.",
+        [("trainings", 2, "range", "lớp tập huấn"), ("participants", 100, "range", "cán bộ")],
+    ),
+    (
+        "Công an tỉnh đã phát hiện, bắt giữ 05/12 vụ/đối tượng mua bán người; Tòa án nhân dân hai "
+        "cấp đã xét xử 5/5 vụ án, đạt tỷ lệ 100%.",
+        [
+            ("cases", 5, "exact", "vụ"),
+            ("suspects", 12, "exact", "đối tượng"),
+            ("cases", 5, "exact", "vụ án"),
+        ],
+    ),
+    (
+        "Tháng 10/2023, 14/14 huyện, thị xã, thành phố duy trì trực 24/24 giờ tại đường dây nóng "
+        "tiếp nhận tin báo về mua bán người.",
+        [("districts", 14, "exact", "huyện, thị xã, thành phố")],
+    ),
+    (
+        "Năm học 2023/2024, Sở Giáo dục và Đào tạo đưa từ 2 đến 3 tiết học ngoại khóa mỗi học kỳ "
+        "vào 180/180 trường học trên địa bàn tỉnh.",
+        [("lessons", 2, "range", "tiết học"), ("schools", 180, "exact", "trường học")],
+    ),
+    (
+        "Các Đồn Biên phòng tổ chức từ hai đến ba buổi tuyên truyền mỗi tháng cho khoảng ba mươi "
+        "đến năm mươi ngư dân.",
+        [("sessions", 2, "range", "buổi"), ("participants", 30, "range", "ngư dân")],
+    ),
+    (
+        "Nhân dịp 1-6, Hội Liên hiệp Phụ nữ tỉnh tổ chức 12 buổi sinh hoạt hè cho từ 1 đến 2 nghìn "
+        "trẻ em tại các xã ven biển.",
+        [("sessions", 12, "exact", "buổi"), ("participants", 1000, "range", "trẻ em")],
+    ),
+    (
+        "Từ 7 đến 11 giờ ngày 30/7/2024, Công an huyện Bình Sơn tổ chức 1 buổi ra quân, phát 500 "
+        "- 700 tờ rơi tại chợ; năm 2024 tổ chức 9 buổi, tăng 2 buổi so với cùng kỳ.",
+        [
+            ("events", 1, "exact", "buổi ra quân"),
+            ("leaflets", 500, "range", "tờ rơi"),
+            ("sessions", 9, "exact", "buổi"),
+        ],
+    ),
+    (
+        "Đến hết năm 2024, mười hai trên tổng số mười bốn huyện đã ban hành kế hoạch; trong năm "
+        "trên 200 thôn, tổ dân phố xây dựng hương ước, quy ước.",
+        [
+            ("districts", 12, "exact", "huyện"),
+            ("villages", 200, "more_than", "thôn, tổ dân phố"),
+        ],
+    ),
+    # Nouns and phrases whose words decide the kind: "học viên", "lượt tin bài", "bị hại", "điểm
+    # trường", "lượt cơ sở"; tip-offs and intelligence ("tin báo", "tin, tài liệu", a bare "tin"
+    # after "thụ lý" or in a sentence on tip-offs) are not news; a schedule ("24 giờ trong ngày",
+    # "16 giờ/ngày") is not hours; staff assigned ("phân công 02 cán bộ", "cán bộ kiêm nhiệm") are
+    # not people reached, unless the work was for them ("cho 45 cán bộ phụ trách").
+    (
+        "Trung tâm Chính trị huyện mở 02 lớp, mỗi lớp không quá 60 học viên.",
+        [("trainings", 2, "exact", "lớp"), ("participants", 60, "at_most", "học viên")],
+    ),
+    (
+        "Cổng thông tin điện tử của huyện đăng lại 240 lượt tin bài và 12 lượt phóng sự.",
+        [
+            ("media_items", 240, "exact", "lượt tin bài"),
+            ("media_items", 12, "exact", "lượt phóng sự"),
+        ],
+    ),
+    (
+        "Quá trình điều tra làm rõ 3 vụ với 06 bị hại, đều là lao động tự do.",
+        [("cases", 3, "exact", "vụ"), ("victims", 6, "exact", "bị hại")],
+    ),
+    (
+        "Phòng Giáo dục và Đào tạo chỉ đạo 27 điểm trường vùng cao lồng ghép nội dung phòng, chống "
+        "mua bán người.",
+        [("schools", 27, "exact", "điểm trường")],
+    ),
+    (
+        "Đoàn kiểm tra liên ngành đã kiểm tra 58 lượt cơ sở lưu trú, phát hiện 3 cơ sở không đăng "
+        "ký tạm trú.",
+        [
+            ("establishments", 58, "exact", "lượt cơ sở"),
+            ("establishments", 3, "exact", "cơ sở"),
+        ],
+    ),
+    (
+        "Các đồn biên phòng đã thu thập 11 tin, tài liệu về hoạt động xuất nhập cảnh trái phép và "
+        "xác minh 4 tin báo của quần chúng.",
+        [],
+    ),
+    (
+        "Đội Cảnh sát hình sự thụ lý 9 tin tố giác, đã làm rõ 7 tin; Báo tỉnh đăng 15 tin về kết "
+        "quả điều tra.",
+        [("media_items", 15, "exact", "tin")],
+    ),
+    (
+        "Trong ngày hội, Đài Truyền thanh xã phát 3 giờ chương trình về quyền trẻ em; tổng đài "
+        "trực 24 giờ trong ngày.",
+        [("hours", 3, "exact", "giờ")],
+    ),
+    (
+        "Nhà tạm lánh của Trung tâm Công tác xã hội mở cửa 16 giờ/ngày, tiếp nhận 4 phụ nữ trong "
+        "năm.",
+        [("victims", 4, "exact", "phụ nữ")],
+    ),
+    (
+        "Mỗi đồn biên phòng phân công 02 cán bộ, chiến sĩ theo dõi địa bàn và tập huấn cho 45 cán "
+        "bộ phụ trách tổ tự quản.",
+        [("participants", 45, "exact", "cán bộ")],
+    ),
+    ("Toàn huyện có 13 cán bộ kiêm nhiệm công tác phòng, chống mua bán người ở cấp xã.", []),
+    # "doanh nghiệp" counts establishments only when inspected, not where an event was held.
+    (
+        "Thanh tra Sở thanh tra 06 doanh nghiệp dịch vụ đưa người lao động đi làm việc ở nước "
+        "ngoài và tổ chức 4 hội nghị tại 4 doanh nghiệp khác.",
+        [("establishments", 6, "exact", "doanh nghiệp"), ("meetings", 4, "exact", "hội nghị")],
+    ),
+    # Victims or people reached: a victim verb does not reach past "cho"/"với" (the audience of a
+    # training on rescue is not rescued); words after the noun ("đi bán", "được xác định là nạn
+    # nhân", "có dấu hiệu bị mua bán") make victims; a part of victims or suspects ("trong số đó
+    # có 6 phụ nữ ... và 4 trẻ em") counts what they count.
+    (
+        "Huyện Đoàn tập huấn kỹ năng giải cứu nạn nhân với 85 đoàn viên.",
+        [("participants", 85, "exact", "đoàn viên")],
+    ),
+    (
+        "Trường Chính trị tỉnh giảng chuyên đề về tiếp nhận người bị mua bán cho 64 cán bộ.",
+        [("participants", 64, "exact", "cán bộ")],
+    ),
+    (
+        "Tổ công tác phát hiện 01 đối tượng dẫn 03 trẻ em đi bán qua biên giới.",
+        [("suspects", 1, "exact", "đối tượng"), ("victims", 3, "exact", "trẻ em")],
+    ),
+    (
+        "Trong 25 công dân bị trao trả, có 11 người được xác định là nạn nhân.",
+        [("victims", 11, "exact", "người")],
+    ),
+    (
+        "Đồn Biên phòng cửa khẩu tạm giữ 02 đối tượng cùng 05 phụ nữ có dấu hiệu bị mua bán.",
+        [("suspects", 2, "exact", "đối tượng"), ("victims", 5, "exact", "phụ nữ")],
+    ),
+    (
+        "Năm 2023, các lực lượng giải cứu 19 nạn nhân, trong số đó có 6 phụ nữ dưới 30 tuổi và 4 "
+        "trẻ em.",
+        [
+            ("victims", 19, "exact", "nạn nhân"),
+            ("victims", 6, "exact", "phụ nữ"),
+            ("victims", 4, "exact", "trẻ em"),
+        ],
+    ),
+    (
+        "Công an tỉnh khởi tố 8 bị can, trong đó có 3 người nước ngoài; tổ chức 6 buổi cho 400 "
+        "người, trong đó có 120 học sinh.",
+        [
+            ("suspects", 8, "exact", "bị can"),
+            ("suspects", 3, "exact", "người"),
+            ("sessions", 6, "exact", "buổi"),
+            ("participants", 400, "exact", "người"),
+            ("participants", 120, "exact", "học sinh"),
+        ],
     ),
 ]
 
@@ -467,6 +652,120 @@ def test_precision_and_recall_over_the_sentences(capsys):
         )
     assert precision >= 0.95
     assert recall >= 0.95
+
+
+# Parts of a whole and ranges: the whole and the higher end
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Đến nay, 12/14 huyện, thị xã, thành phố đã ban hành kế hoạch.",
+            ("districts", 12, 14, "12/14 huyện, thị xã, thành phố"),
+        ),
+        (
+            "Đã có 165/173 xã, phường, thị trấn tổ chức tuyên truyền.",
+            ("communes", 165, 173, "165/173 xã, phường, thị trấn"),
+        ),
+        ("Huyện đã chỉ đạo 8/8 xã biên giới xây dựng mô hình.", ("communes", 8, 8, "8/8 xã")),
+        (
+            "Có 1.098/1.234 hộ gia đình ký cam kết.",
+            ("households", 1098, 1234, "1.098/1.234 hộ gia đình"),
+        ),
+        (
+            "Đã có 12 trên tổng số 14 huyện ban hành kế hoạch.",
+            ("districts", 12, 14, "12 trên tổng số 14 huyện"),
+        ),
+        ("Đã xét xử 3 trong số 5 vụ án.", ("cases", 3, 5, "3 trong số 5 vụ án")),
+    ],
+)
+def test_a_part_of_a_whole_keeps_its_whole(sentence, expected):
+    (figure,) = extract(sentence)
+    written = sentence[figure.span[0] : figure.span[1]]
+    assert (figure.kind, figure.value, figure.of, written) == expected
+    assert (figure.bound, figure.upper) == ("exact", None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Mỗi buổi có từ 30 đến 50 người tham gia.",
+            ("participants", 30, 50, "từ 30 đến 50 người"),
+        ),
+        (
+            "Mỗi buổi có 30 - 50 lượt người tham gia.",
+            ("participants", 30, 50, "30 - 50 lượt người"),
+        ),
+        ("Mỗi buổi có 30-50 người tham gia.", ("participants", 30, 50, "30-50 người")),
+        ("Tổ chức từ 3 đến 5 buổi mỗi tháng.", ("sessions", 3, 5, "từ 3 đến 5 buổi")),
+        (
+            "Thu hút khoảng từ 1 đến 2 nghìn lượt người.",
+            ("participants", 1000, 2000, "khoảng từ 1 đến 2 nghìn lượt người"),
+        ),
+        ("Treo 1-2 nghìn băng rôn.", ("banners", 1000, 2000, "1-2 nghìn băng rôn")),
+        ("Phát từ 500 đến 2 nghìn tờ rơi.", ("leaflets", 500, 2000, "từ 500 đến 2 nghìn tờ rơi")),
+        (
+            "Có từ ba mươi tới năm mươi học sinh dự.",
+            ("participants", 30, 50, "từ ba mươi tới năm mươi học sinh"),
+        ),
+    ],
+)
+def test_a_range_keeps_its_higher_end(sentence, expected):
+    (figure,) = extract(sentence)
+    written = sentence[figure.span[0] : figure.span[1]]
+    assert (figure.kind, figure.value, figure.upper, written) == expected
+    assert (figure.bound, figure.of) == ("range", None)
+
+
+def test_a_part_and_whole_of_two_nouns_is_two_figures():
+    figures = extract("Công an tỉnh phát hiện, bắt giữ 05/12 vụ/đối tượng; giải cứu 3/4 vụ/người.")
+    assert [(f.kind, f.value, f.of, f.upper) for f in figures] == [
+        ("cases", 5, None, None),
+        ("suspects", 12, None, None),
+        ("cases", 3, None, None),
+        ("victims", 4, None, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ngày 8/8 xã Bình Châu ra quân tuyên truyền.",
+        "Tháng 10/2023 huyện Ba Tơ ra quân tuyên truyền.",
+        "Năm học 2023/2024 trường tổ chức ngoại khóa.",
+        "Từ ngày 5 - 7/12 xã Bình Châu ra quân tuyên truyền.",
+        "Duy trì trực 24/24 giờ tại đường dây nóng.",
+        "Học sinh lớp 3/5 trường Tiểu học Bình Châu tham gia.",
+        "Nhân dịp 1-6 xã tặng quà cho trẻ em.",
+        "Từ 8 đến 10 giờ sáng, Tỉnh Đoàn ra quân.",
+        "Mỗi buổi có 50 - 30 người.",
+        "Giai đoạn 2021 - 2025 xã tổ chức tuyên truyền.",
+        "Thực hiện Kế hoạch số 120/KH-UBND và Quyết định số 12/14 xã.",
+    ],
+)
+def test_dates_school_years_and_reversed_pairs_are_neither_parts_nor_ranges(sentence):
+    assert extract(sentence) == []
+
+
+def test_a_part_of_a_whole_and_a_range_through_the_command_as_json(tmp_path, capsys):
+    path = tmp_path / "phan.txt"
+    path.write_text(
+        "Năm 2024, 12/14 huyện tổ chức từ 3 đến 5 buổi mỗi tháng cho 40 người.\n", encoding="utf-8"
+    )
+    call_command("extract", str(path), "--json")
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["kind"], r["value"], r["bound"], r.get("of"), r.get("upper")) for r in rows] == [
+        ("districts", 12, "exact", 14, None),
+        ("sessions", 3, "range", None, 5),
+        ("participants", 40, "exact", None, None),
+    ]
+    assert "of" not in rows[1] and "upper" not in rows[0] and "upper" not in rows[2]
+    call_command("extract", str(path))
+    out = capsys.readouterr().out
+    assert "12/14 huyện" in out
+    assert "3–5 buổi" in out
 
 
 # Numbers
@@ -534,6 +833,26 @@ def test_find_numbers_keeps_percent_apart_and_skips_dates_and_symbols():
         ("hai mươi lăm", 25, False),
         ("1,2 triệu", 1_200_000, False),
         ("1,1 nghìn", 1100, False),
+    ]
+
+
+def test_find_numbers_reads_a_part_of_a_whole_and_a_range_as_one_number():
+    text = (
+        "Ngày 8/8, theo Kế hoạch số 120/KH-UBND, 12/14 huyện, 1.098/1.234 hộ, từ 30 đến 50 người, "
+        "30-50 người, 30 – 50 người, hai đến ba buổi, năm học 2023/2024, tháng 10/2023, 30/7, "
+        "50 - 30 người."
+    )
+    found = [(text[n.start : n.end], n.value, n.of, n.upper) for n in find_numbers(text)]
+    assert found == [
+        ("12/14", 12, 14, None),
+        ("1.098/1.234", 1098, 1234, None),
+        ("30 đến 50", 30, None, 50),
+        ("30-50", 30, None, 50),
+        ("30 – 50", 30, None, 50),
+        ("hai đến ba", 2, None, 3),
+        ("năm", 5, None, None),
+        ("50", 50, None, None),
+        ("30", 30, None, None),
     ]
 
 

@@ -8,13 +8,33 @@ The rules are the language's, not any one text's:
 - a bound word just before the number qualifies it: "hơn"/"trên" (more_than), "gần"/"gần như"
   (nearly), "khoảng"/"khoảng chừng"/"chừng"/"xấp xỉ"/"ước tính"/"trên dưới" (about), "ít
   nhất"/"tối thiểu" (at_least), "tối đa"/"không quá" (at_most);
+- a part of a whole is one figure of the part, the whole in `of`: "12/14 huyện" is 12 districts
+  of 14, "165/173 xã, phường, thị trấn" 165 communes of 173, "12 trên tổng số 14 huyện" too
+  (not a date, "ngày 8/8", nor a symbol, "120/KH-UBND": see ctip.ingest.numbers); the bound is
+  what the words before it say; "24/24 giờ" is round the clock, not hours. When the noun is
+  followed by a slash and a noun of another kind, the slash pairs numbers and nouns in order:
+  "05/12 vụ/đối tượng" is 5 cases and 12 suspects (two figures, no whole), as "5 vụ/12 đối tượng";
+- a range is one figure with bound "range", its lower number as `value` and its higher as
+  `upper`: "từ 30 đến 50 người", "30 - 50 lượt người", "30-50 người", "từ 3 đến 5 buổi mỗi
+  tháng" (a bound word before it, "khoảng 30 - 50 người", is kept in the span, the bound stays
+  "range"); two numbers joined by a range word that are not a range ("50 - 30 người") give no
+  figure for the second;
 - not figures: shares ("85%"), dates and symbols (never numbers), article and clause numbers
-  ("Điều 150", "Ban Chỉ đạo 138"), times of day ("lúc 13 giờ", "13 giờ 30"), changes ("tăng 5
-  vụ so với cùng kỳ") and the second number of a range ("từ 30 đến 50 người": the officer reads
-  it), and a noun that begins another word ("15 tổ chức", "xã hội");
+  ("Điều 150", "Ban Chỉ đạo 138", "lớp 3/5"), times of day ("lúc 13 giờ", "13 giờ 30", "từ 8 đến
+  10 giờ"), schedules ("24 giờ mỗi ngày", "16 giờ/ngày", "24 giờ trong ngày."), changes ("tăng 5
+  vụ so với cùng kỳ"), a noun that begins another word ("15 tổ chức", "xã hội", "tin báo", "tin,
+  tài liệu"), a bare "tin" that is a tip-off (after "giải quyết", "thụ lý", "tiếp nhận"... or in
+  a clause that speaks of "tin báo", "tố giác"), staff assigned ("bố trí 01 cán bộ", "cán bộ
+  chuyên trách", unless the work was for them: "tập huấn cho 50 cán bộ chuyên trách"), and
+  "doanh nghiệp" other than inspected ("tuyên truyền tại 09 doanh nghiệp");
 - a person noun ("người", "phụ nữ", "trường hợp") counts victims after "giải cứu", "tiếp
-  nhận"... or when "bị mua bán" follows, suspects after "bắt", "khởi tố"...; otherwise people
-  reached. "lượt người" always counts attendances.
+  nhận"... or when words after it say so ("bị mua bán", "đi bán", "là nạn nhân", "nghi là nạn
+  nhân", "có dấu hiệu bị mua bán"), suspects after "bắt", "khởi tố"...; otherwise people
+  reached. A verb reaches the number only within the last five words of its clause and not past
+  "cho"/"với", the people the work was for ("tuyên truyền về phòng, chống mua bán người cho 1.120
+  học sinh" are pupils reached). People named as a part of victims or suspects counted before
+  them ("14 nạn nhân, trong đó có 05 trẻ em và 02 ...", "gồm") count what those count. "lượt
+  người" always counts attendances.
 The agency of a figure is its paragraph's heading ("- Công an tỉnh: ..."), else the last agency
 named before it in its sentence as the one acting (not "phối hợp với ...", not in parentheses),
 else the first named after it; its period is the last one stated before it in its sentence,
@@ -28,21 +48,28 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from typing import NamedTuple
 
 from ctip.ingest.agency_names import AgencyName, agency_names, heading_agency, is_object
 from ctip.ingest.kinds import (
+    AUDIENCE_WORDS,
     BARE_LUOT_NEXT,
     COMPOUNDS,
+    INSPECTION_VERBS,
     KINDS,
     PERSON_KINDS,
+    REPORT_VERBS,
+    STAFF_AFTER,
+    STAFF_VERBS,
     SUSPECT_VERBS,
     VICTIM_VERBS,
 )
-from ctip.ingest.numbers import Number, find_numbers
+from ctip.ingest.numbers import CONNECTOR, Number, find_numbers
 from ctip.ingest.period_phrases import Period, find_periods
 from ctip.ingest.text import Sentence, normalise, paragraphs, sentences
 
-BOUNDS = ("exact", "more_than", "nearly", "about", "at_least", "at_most")
+# "range": from `value` to `upper` ("từ 30 đến 50 người").
+BOUNDS = ("exact", "more_than", "nearly", "about", "at_least", "at_most", "range")
 _BOUND = re.compile(
     r"(?:(?P<more_than>hơn|trên|hơn\s+là)|(?P<nearly>gần\s+như|gần|xấp\s+xỉ\s+gần)"
     r"|(?P<about>khoảng\s+chừng|khoảng|chừng|xấp\s+xỉ|ước\s+tính|ước\s+khoảng|ước|trên\s+dưới)"
@@ -53,15 +80,49 @@ _BOUND = re.compile(
 _DESIGNATOR = re.compile(
     r"(?:\b(?:Điều|điều|khoản|Khoản|điểm|Điểm|Chương|chương|Mục|Khóa|khóa|thứ|lần thứ|Chỉ đạo"
     r"|BCĐ|[Đđ]ài|hotline|Quốc lộ|QL|Tỉnh lộ|ĐT|[Tt]hôn|[Tt]ổ|[Kk]hối|[Ấấ]p|[Xx]óm|[Kk]hu phố"
-    r"|[Tt]ổ dân phố)|Tổng đài)\s*$"
+    r"|[Tt]ổ dân phố|[Ll]ớp)|Tổng đài)\s*$"
 )
 _CHANGE = re.compile(r"\b(?:tăng|giảm|nhiều hơn|ít hơn|chênh lệch)\s+$", re.IGNORECASE)
+# After a date or another number and a dash: the second of a pair the extractor does not read.
 _RANGE = re.compile(r"\d\s*(?:-|–|đến|tới)\s*$")
+# "từ" opens a range: part of its span.
+_FROM = re.compile(r"\btừ\s+$", re.IGNORECASE)
 _TIME_BEFORE = re.compile(r"\b(?:lúc|vào lúc|từ)\s+$", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"\s*(?:\d|(?:ngày|sáng|chiều|tối|trưa|đêm)\b)", re.IGNORECASE)
 _YEAR_BEFORE = re.compile(r"\b(?:năm|giai đoạn)\s+$", re.IGNORECASE)
-_VICTIM_AFTER = re.compile(r"\s+(?:bị\s+(?:mua\s+bán|lừa\s+bán|bán))\b", re.IGNORECASE)
-_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+# After a person noun, words that make the people victims: "3 người bị lừa bán", "04 phụ nữ đi
+# bán", "47 người là nạn nhân", "09 trường hợp nghi là nạn nhân", "2 trẻ em có dấu hiệu bị mua
+# bán" (not "đi bán hàng": selling goods).
+_VICTIM_AFTER = re.compile(
+    r"\s+(?:(?:đều|đã|được|nghi|nghi\s+ngờ|nghi\s+vấn|được\s+xác\s+định|có\s+dấu\s+hiệu)\s+)?"
+    r"(?:bị\s+(?:mua\s+bán|lừa\s+bán|bán)|(?:là\s+)?(?:nạn\s+nhân|bị\s+hại)"
+    r"|(?:đi|để|đem|mang)\s+bán(?!\s+hàng))\b",
+    re.IGNORECASE,
+)
+# A number after these words is a part of the figure before it ("14 nạn nhân, trong đó có 05 trẻ
+# em": 5 of the victims), and counts what that figure counts.
+_PART_OF_BEFORE = re.compile(
+    r"\b(?:trong\s+đó|trong\s+số\s+(?:đó|này)|bao\s+gồm|gồm)(?:\s+có)?\s*:?\s*$",
+    re.IGNORECASE,
+)
+# Between two parts listed together: "05 trẻ em và 02 người cao tuổi", "05 trẻ em, 02 ...".
+_LIST_GAP = re.compile(r"(?:\s+[^\s,;:.()]+){0,4}?\s*(?:,|\s+và|,\s*và)\s+", re.IGNORECASE)
+_PEOPLE = ("participants", "instances", "victims", "suspects")
+# "24 giờ mỗi ngày", "24 giờ trong ngày,": an operating schedule, not hours of work done ("trong
+# ngày hội" is the day of an event).
+_PER_DAY = re.compile(
+    r"\s*(?:/\s*ngày|(?:mỗi|một|hằng|hàng|trên)\s+ngày|trong\s+ngày(?=\s*(?:[,.;:)]|$)))"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
+_TIP_OFFS = re.compile(r"\btin\s+báo\b|\btố\s+giác\b", re.IGNORECASE)
+_AUDIENCE = re.compile(rf"\b(?:{'|'.join(AUDIENCE_WORDS)})\b", re.IGNORECASE)
+# Right before the number: the people are those the work was for, whatever their post ("tập
+# huấn cho 50 cán bộ chuyên trách").
+_FOR_WHOM = re.compile(rf"\b(?:{'|'.join(AUDIENCE_WORDS)}|của)\s*$", re.IGNORECASE)
+_STAFF_AFTER = re.compile(rf"\s+(?:{'|'.join(STAFF_AFTER)})\b", re.IGNORECASE)
+# The next word after a noun, a comma between them kept ("tin, tài liệu").
+_NEXT_WORD = re.compile(r"(\s*,)?\s+([^\W\d_]+)")
 
 
 @dataclass(frozen=True)
@@ -75,9 +136,15 @@ class Figure:
     period: Period | None
     sentence: str
     span: tuple[int, int]  # bound, number and noun, in the normalised text
+    of: int | None = None  # the whole a part is of: "12/14 huyện" -> value 12, of 14
+    upper: int | None = None  # a range's higher end: "từ 30 đến 50 người" -> value 30, upper 50
 
     def as_dict(self) -> dict:
+        """The figure as JSON values; `of` and `upper` only when the figure has them."""
         data = asdict(self)
+        for optional in ("of", "upper"):
+            if data[optional] is None:
+                del data[optional]
         if self.period is not None:
             data["period"] = {
                 "text": self.period.text,
@@ -95,10 +162,24 @@ def _unit_pattern(nouns: tuple[str, ...], listed: bool) -> re.Pattern[str]:
     alternatives = "|".join(one(n) for n in sorted(nouns, key=len, reverse=True))
     noun = f"(?:{alternatives})"
     unit = rf"{noun}(?:\s*(?:,|/|\s+và)\s+{noun})*" if listed else noun
-    return re.compile(rf"\s+(?P<unit>{unit})(?![^\W_])", re.IGNORECASE)
+    return re.compile(rf"(?P<unit>{unit})(?![^\W_])", re.IGNORECASE)
 
 
 _UNITS = tuple((k.code, _unit_pattern(k.nouns, k.listed)) for k in KINDS)
+# Between a number and its noun; between the two nouns of "17/32 vụ/đối tượng".
+_GAP = re.compile(r"\s+")
+_SLASH = re.compile(r"\s*/\s*")
+
+
+class _Read(NamedTuple):
+    kind: str
+    value: int
+    bound: str
+    unit: str
+    start: int
+    end: int
+    of: int | None = None
+    upper: int | None = None
 
 
 def extract(text: str) -> list[Figure]:
@@ -115,27 +196,62 @@ def _in_sentence(sentence: Sentence, head: AgencyName | None) -> list[Figure]:
     acting = [n for n in agency_names(text) if not is_object(text, n) and not _aside(text, n)]
     periods = find_periods(text)
     found = []
+    previous: Number | None = None
+    people: _Read | None = None  # the last figure of people
+    last: _Read | None = None  # the last figure, if it was read as a part of `people`
     for number in find_numbers(text):
-        figure = _figure(text, number)
-        if figure is None:
-            continue
-        kind, bound, unit, start, end = figure
-        agency = head or _nearest(acting, start)
-        period = _nearest_period(periods, start)
-        found.append(
-            Figure(
-                kind=kind,
-                value=number.value,
-                bound=bound,
-                unit_noun=re.sub(r"\s+", " ", unit),
-                agency=agency.text if agency else None,
-                agency_kind=(agency.kind or None) if agency else None,
-                period=period,
-                sentence=text,
-                span=(sentence.start + start, sentence.start + end),
+        reads = [] if _second_of_pair(text, previous, number) else _figures(text, number)
+        previous = number
+        for read in reads:
+            read, part = _part_of_previous(text, read, people, last)
+            last = read if part else None
+            people = read if read.kind in _PEOPLE else people
+            agency = head or _nearest(acting, read.start)
+            found.append(
+                Figure(
+                    kind=read.kind,
+                    value=read.value,
+                    bound=read.bound,
+                    unit_noun=re.sub(r"\s+", " ", read.unit),
+                    agency=agency.text if agency else None,
+                    agency_kind=(agency.kind or None) if agency else None,
+                    period=_nearest_period(periods, read.start),
+                    sentence=text,
+                    span=(sentence.start + read.start, sentence.start + read.end),
+                    of=read.of,
+                    upper=read.upper,
+                )
             )
-        )
     return found
+
+
+def _part_of_previous(
+    text: str, read: _Read, people: _Read | None, part: _Read | None
+) -> tuple[_Read, bool]:
+    """ "14 nạn nhân ..., trong đó có 05 trẻ em và 02 nam giới": people named as a part of the
+    victims or suspects counted before them ("trong đó có", "gồm"), and the people listed right
+    after that part, are victims or suspects too (in one clause series: not past a ";"). The
+    read, and whether it is such a part."""
+    if read.kind not in PERSON_KINDS or read.unit.lower().startswith("lượt"):
+        return read, False
+    if part is not None and _LIST_GAP.fullmatch(text, part.end, read.start):
+        return read._replace(kind=part.kind), True
+    if (
+        people is not None
+        and people.kind in ("victims", "suspects")
+        and ";" not in text[people.end : read.start]
+        and _PART_OF_BEFORE.search(text, 0, read.start)
+    ):
+        return read._replace(kind=people.kind), True
+    return read, False
+
+
+def _second_of_pair(text: str, previous: Number | None, number: Number) -> bool:
+    """ "50 - 30 người", "năm mươi đến ba mươi người": joined like a range, yet the first is not
+    the smaller (ctip.ingest.numbers makes real ranges one number); the officer reads them."""
+    if previous is None or number.upper is not None or previous.upper is not None:
+        return False
+    return CONNECTOR.fullmatch(text, previous.end, number.start) is not None
 
 
 def _aside(sentence: str, name: AgencyName) -> bool:
@@ -158,8 +274,24 @@ def _nearest_period(periods: list[tuple[int, Period]], at: int) -> Period | None
     return periods[0][1] if periods else None
 
 
-def _figure(text: str, number: Number) -> tuple[str, str, str, int, int] | None:
-    """(kind, bound, unit noun, start, end) when the number is a figure."""
+def _figures(text: str, number: Number) -> list[_Read]:
+    """The figures a number gives: none, one, or two for "17/32 vụ/đối tượng" (17 cases and 32
+    suspects: the slash pairs the numbers and the nouns in order, not a part and its whole)."""
+    read = _figure(text, number)
+    if read is None:
+        return []
+    slash = _SLASH.match(text, read.end) if number.of is not None else None
+    second = _unit_at(text, slash.end(), gap=None) if slash else None
+    if number.of is None or slash is None or second is None or second[0] == read.kind:
+        return [read]
+    kind, noun, end = second
+    if kind in PERSON_KINDS and not noun.lower().startswith("lượt"):
+        kind = _person_kind(text[: read.start], text, end, kind)
+    return [read._replace(of=None), _Read(kind, number.of, read.bound, noun, slash.end(), end)]
+
+
+def _figure(text: str, number: Number) -> _Read | None:
+    """The figure the number begins, if it is one."""
     if number.percent:
         return None
     unit = _unit_at(text, number.end)
@@ -167,23 +299,47 @@ def _figure(text: str, number: Number) -> tuple[str, str, str, int, int] | None:
         return None
     kind, noun, unit_end = unit
     before = text[: number.start]
-    bound_match = _BOUND.search(before)
-    bound = next(k for k, v in bound_match.groupdict().items() if v) if bound_match else "exact"
-    start = bound_match.start() if bound_match else number.start
+    bound, start = _bound(before, number)
     plain_before = text[:start]
     if _DESIGNATOR.search(before) or _CHANGE.search(plain_before) or _RANGE.search(before):
         return None
     if _YEAR_BEFORE.search(before) and 1900 <= number.value <= 2100:
         return None
-    if kind == "hours" and (_TIME_BEFORE.search(before) or _TIME_AFTER.match(text, unit_end)):
+    if kind == "hours" and (
+        number.of is not None
+        or _TIME_BEFORE.search(before)
+        or _TIME_AFTER.match(text, unit_end)
+        or _PER_DAY.match(text, unit_end)
+    ):
+        return None
+    if _not_counted(kind, noun, plain_before, text, unit_end):
         return None
     if kind in PERSON_KINDS and not noun.lower().startswith("lượt"):
         kind = _person_kind(plain_before, text, unit_end, kind)
-    return kind, bound, noun, start, unit_end
+    return _Read(kind, number.value, bound, noun, start, unit_end, number.of, number.upper)
 
 
-def _unit_at(text: str, at: int) -> tuple[str, str, int] | None:
-    """(kind, noun as written, end) of the longest classifier noun right after `at`."""
+def _bound(before: str, number: Number) -> tuple[str, int]:
+    """The bound of the number and where its figure starts: at the bound word, or at "từ" for a
+    range ("khoảng từ 30 đến 50": the span from "khoảng", the bound "range")."""
+    opening = _FROM.search(before) if number.upper is not None else None
+    head = before[: opening.start()] if opening else before
+    match = _BOUND.search(head)
+    start = match.start() if match else opening.start() if opening else number.start
+    if number.upper is not None:
+        return "range", start
+    bound = next(k for k, v in match.groupdict().items() if v) if match else "exact"
+    return bound, start
+
+
+def _unit_at(text: str, at: int, gap: re.Pattern[str] | None = _GAP) -> tuple[str, str, int] | None:
+    """(kind, noun as written, end) of the longest classifier noun right after `at`, after a
+    space unless `gap` is None."""
+    if gap is not None:
+        space = gap.match(text, at)
+        if space is None:
+            return None
+        at = space.end()
     best: tuple[str, re.Match[str]] | None = None
     for code, pattern in _UNITS:
         match = pattern.match(text, at)
@@ -194,21 +350,47 @@ def _unit_at(text: str, at: int) -> tuple[str, str, int] | None:
     code, match = best
     last = match.group("unit").split()[-1].lower()
     following = _NEXT_WORD.match(text, match.end())
-    next_word = following.group(1).lower() if following else ""
-    if f"{last} {next_word}" in COMPOUNDS:
+    next_word = following.group(2).lower() if following else ""
+    comma = "," if following and following.group(1) else ""
+    if f"{last}{comma} {next_word}" in COMPOUNDS:
         return None
     if match.group("unit").lower() == "lượt" and next_word not in BARE_LUOT_NEXT:
         return None
     return code, match.group("unit"), match.end()
 
 
+def _not_counted(kind: str, noun: str, before: str, text: str, unit_end: int) -> bool:
+    """A noun of a kind that, by the words around it, counts something else: staff assigned
+    ("bố trí 01 cán bộ chuyên trách"), enterprises where an event took place ("tuyên truyền tại
+    09 doanh nghiệp"), tip-offs ("tiếp nhận 03 tin báo ..., đã giải quyết 03/03 tin")."""
+    noun = noun.lower()
+    if kind in PERSON_KINDS and not noun.startswith("lượt"):
+        if _governed_by(before, STAFF_VERBS):
+            return True
+        return bool(_STAFF_AFTER.match(text, unit_end)) and not _FOR_WHOM.search(before)
+    if kind == "establishments" and noun.startswith("doanh nghiệp"):
+        return not _governed_by(before, INSPECTION_VERBS)
+    if kind == "media_items" and noun == "tin":
+        clause = before.split(";")[-1]
+        return bool(_TIP_OFFS.search(clause)) or _governed_by(before, REPORT_VERBS)
+    return False
+
+
 def _person_kind(before: str, text: str, unit_end: int, kind: str) -> str:
     if _VICTIM_AFTER.match(text, unit_end):
         return "victims"
-    clause = re.split(r"[;:]", before)[-1]
-    words = " ".join(clause.split()[-5:]).lower()
-    if any(re.search(rf"\b{verb}\b", words) for verb in VICTIM_VERBS):
+    if _governed_by(before, VICTIM_VERBS):
         return "victims"
-    if any(re.search(rf"\b{verb}\b", words) for verb in SUSPECT_VERBS):
+    if _governed_by(before, SUSPECT_VERBS):
         return "suspects"
     return kind
+
+
+def _governed_by(before: str, verbs: tuple[str, ...]) -> bool:
+    """Whether one of the verbs governs the number after `before`: among the last five words of
+    its clause, and not cut off from it by a word naming who the work was for ("xác minh nạn
+    nhân bị mua bán cho 160 cán bộ": the officials are the audience, not the victims)."""
+    clause = re.split(r"[;:]", before)[-1]
+    reach = _AUDIENCE.split(clause)[-1]
+    words = " ".join(reach.split()[-5:]).lower()
+    return any(re.search(rf"\b{verb}\b", words) for verb in verbs)

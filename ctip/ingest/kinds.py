@@ -34,6 +34,7 @@ PERSON_NOUNS = (
     "đoàn viên, hội viên",
     "hội viên, phụ nữ",
     "đại biểu",
+    "học viên",
     "người lao động",
     "công nhân",
     "ngư dân",
@@ -62,7 +63,22 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "media_items",
         _("Tin, bài, phóng sự"),
-        ("tin", "bài", "bài viết", "tin bài", "phóng sự", "bản tin", "video", "clip", "video clip"),
+        (
+            "tin",
+            "bài",
+            "bài viết",
+            "tin bài",
+            "phóng sự",
+            "bản tin",
+            "video",
+            "clip",
+            "video clip",
+            # Items broadcast or posted, each time counted ("520 lượt tin, bài").
+            "lượt tin",
+            "lượt bài",
+            "lượt tin bài",
+            "lượt phóng sự",
+        ),
         listed=True,
     ),
     Kind("leaflets", _("Tờ rơi, tờ gấp"), ("tờ rơi", "tờ gấp", "tờ bướm", "tờ"), listed=True),
@@ -142,7 +158,8 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "suspects", _("Đối tượng, bị can, bị cáo"), ("đối tượng", "bị can", "bị cáo"), listed=True
     ),
-    Kind("victims", _("Nạn nhân"), ("nạn nhân",)),
+    # "bị hại" is the procedural word for a victim ("làm rõ 07 bị hại").
+    Kind("victims", _("Nạn nhân"), ("nạn nhân", "bị hại", "người bị hại")),
     Kind(
         "communes", _("Xã, phường, thị trấn"), ("xã", "phường", "thị trấn", "đặc khu"), listed=True
     ),
@@ -158,9 +175,16 @@ KINDS: tuple[Kind, ...] = (
         ("thôn", "làng", "tổ dân phố", "khu dân cư"),
         listed=True,
     ),
-    Kind("schools", _("Trường học"), ("trường", "trường học")),
+    # "điểm trường": a school's satellite site, where the pupils of a village are taught.
+    Kind("schools", _("Trường học"), ("trường", "trường học", "điểm trường")),
     Kind("households", _("Hộ gia đình"), ("hộ", "hộ gia đình", "lượt hộ")),
-    Kind("establishments", _("Cơ sở"), ("cơ sở", "cơ sở kinh doanh", "doanh nghiệp"), listed=True),
+    # "lượt cơ sở" counts establishments visited, as "lượt phương tiện" counts vehicles.
+    Kind(
+        "establishments",
+        _("Cơ sở"),
+        ("cơ sở", "cơ sở kinh doanh", "doanh nghiệp", "lượt cơ sở", "lượt cơ sở kinh doanh"),
+        listed=True,
+    ),
     Kind(
         "inspections",
         _("Cuộc kiểm tra"),
@@ -173,8 +197,6 @@ KINDS: tuple[Kind, ...] = (
             "cuộc thanh tra, kiểm tra",
             "cuộc kiểm tra, thanh tra",
             "đoàn kiểm tra",
-            "lượt cơ sở",
-            "lượt cơ sở kinh doanh",
         ),
     ),
     Kind("sms", _("Tin nhắn"), ("tin nhắn", "tin nhắn sms", "lượt tin nhắn")),
@@ -227,6 +249,29 @@ VICTIM_VERBS = (
     "mua bán",
 )
 SUSPECT_VERBS = ("bắt", "bắt giữ", "khởi tố", "truy tố", "xét xử", "truy nã", "đầu thú", "xử lý")
+# A verb's reach ends at these words: the number after them is who the work was for ("tuyên
+# truyền về phòng, chống mua bán người cho 1.120 học sinh"), not the verb's object.
+AUDIENCE_WORDS = ("cho", "với")
+# A person noun counts staff assigned, not people reached, after these verbs ("bố trí 01 cán
+# bộ") or before these words ("cán bộ chuyên trách"); staff are no figure of the work.
+STAFF_VERBS = ("bố trí", "phân công")
+STAFF_AFTER = ("chuyên trách", "bán chuyên trách", "kiêm nhiệm", "phụ trách", "đầu mối")
+# "doanh nghiệp" names an organisation; it counts establishments (places of business) only as
+# the object of an inspection ("kiểm tra 09 doanh nghiệp"), not as where an event took place
+# ("tuyên truyền tại 09 doanh nghiệp").
+INSPECTION_VERBS = (
+    "kiểm tra",
+    "thanh tra",
+    "kiểm soát",
+    "rà soát",
+    "xử phạt",
+    "phát hiện",
+    "đình chỉ",
+    "xử lý",
+)
+# A bare "tin" is a tip-off, not a news item, after a verb that handles reports ("giải quyết 03
+# tin") or in a sentence that speaks of tip-offs before it ("tin báo", "tố giác").
+REPORT_VERBS = ("giải quyết", "thụ lý", "xác minh", "tiếp nhận", "phân loại")
 
 
 # A classifier noun followed by one of these words is the first syllable of another word
@@ -255,6 +300,9 @@ COMPOUNDS = frozenset(
         "tin tưởng",
         "tin học",
         "tin cậy",
+        # "tin báo" (a tip-off), "tin, tài liệu" (intelligence exchanged): not news items.
+        "tin báo",
+        "tin, tài",
         "bài học",
         "bài trừ",
         "bài bản",

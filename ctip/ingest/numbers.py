@@ -11,6 +11,19 @@ document symbols ("53/2024/QH15", "207/BC-UBND"), decimals ("1,5") and telephone
 ("0255.3822.123", "0913") are never numbers here; a number followed by "%" or "phần trăm" is
 marked `percent` (a share, not a count). Whether a number is a count of something is the
 extractor's question (ctip.ingest.extract): a year such as "2023" is a number here.
+
+Two numbers written as one quantity are one `Number`:
+- a part of a whole, "12/14" (12 of 14; `of` = 14), also "12 trên 14", "12 trên tổng số 14", "3
+  trong số 5" (both ends in digits or both in words: "trong năm trên 200" is a year). The part is
+  no greater than the whole; "12/14" is neither a day and month after a word of dates ("ngày
+  8/8", "tháng 10/12", "số 12/14") or after a range word ("5 - 7/12": days), nor a month or a
+  school year over an ungrouped year ("10/2023", "2023/2024": officials group a count's
+  thousands, "1.098/1.234");
+- a range, "30-50", "30 - 50", "30 – 50", "30 ÷ 50", "30 đến 50", "30 tới 50" (with or without
+  "từ" before, which is the extractor's), digits or words ("ba mươi đến năm mươi"): `value` is the
+  lower number, `upper` the higher, and the lower must be the smaller ("50 - 30" is not a range;
+  "ngày 1-6" after a word of dates is a date). A multiplier written once applies to both ends
+  ("từ 1 đến 2 nghìn" is 1.000 to 2.000, "1-2 nghìn" too; "từ 500 đến 2 nghìn" stays 500).
 """
 
 from __future__ import annotations
@@ -49,6 +62,19 @@ GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 PLAIN = re.compile(r"\d{1,9}")
 DECIMAL = re.compile(r"\d+,\d+")
 MULTIPLIERS = {"nghìn": 1000, "ngàn": 1000, "triệu": 1_000_000}
+# Two numbers in one word: "12/14" (a part of a whole), "30-50" (a range).
+PAIR = re.compile(r"(?P<a>\d[\d.]*)(?P<sep>[/\-–—÷])(?P<b>\d[\d.]*)")
+# Between the two ends of a range written apart: "30 - 50", "30 đến 50", "3 ÷ 5".
+CONNECTOR = re.compile(r"\s*(?:-|–|—|÷|đến|tới)\s*", re.IGNORECASE)
+# Between a part and its whole written apart: "12 trên 14", "12 trên tổng số 14".
+PART_OF = re.compile(r"\s+(?:trên|trong)(?:\s+tổng)?(?:\s+số)?\s+", re.IGNORECASE)
+# A pair of numbers just after one of these words is a day and month or a symbol's number
+# ("ngày 8/8", "sáng 1-6", "số 12/14"), and after a range word the second day of two ("từ ngày
+# 5 - 7/12").
+DATE_WORDS = frozenset(
+    {"ngày", "hôm", "sáng", "trưa", "chiều", "tối", "đêm", "tháng", "quý", "năm", "số", "dịp"}
+)
+RANGE_WORDS = frozenset({"-", "–", "—", "÷", "đến", "tới"})
 # Stripped from either end of a word before it is read.
 LEADING = "([{\"'“‘«*_"
 TRAILING = ",;:.!?)]}\"'”’»*_…"
@@ -58,8 +84,10 @@ TRAILING = ",;:.!?)]}\"'”’»*_…"
 class Number:
     start: int
     end: int
-    value: int
+    value: int  # the part of a whole, the lower end of a range
     percent: bool = False
+    of: int | None = None  # the whole: "12/14" -> value 12, of 14
+    upper: int | None = None  # the higher end of a range: "30 - 50" -> value 30, upper 50
 
 
 def parse_digits(word: str) -> int | None:
@@ -189,7 +217,49 @@ def find_numbers(text: str) -> list[Number]:
         number, at = _number_at(words, at)
         if number is not None:
             found.append(number)
-    return found
+    return _pairs(text, found)
+
+
+def _pairs(text: str, numbers: list[Number]) -> list[Number]:
+    """Two plain numbers joined by a range word ("30 - 50", "ba đến năm") made one range, or by
+    "trên" ("12 trên 14", "12 trên tổng số 14") one part of a whole."""
+    merged: list[Number] = []
+    for number in numbers:
+        last = merged[-1] if merged else None
+        pair = _joined(text, last, number) if last is not None else None
+        if pair is None:
+            merged.append(number)
+        else:
+            merged[-1] = pair
+    return merged
+
+
+def _joined(text: str, first: Number, second: Number) -> Number | None:
+    if not (_plain(first) and _plain(second)):
+        return None
+    if CONNECTOR.fullmatch(text, first.end, second.start):
+        lower = _scaled(text, first, second)
+        if lower < second.value:
+            return Number(first.start, second.end, lower, upper=second.value)
+    # Written alike, digits or words: "trong năm trên 200 buổi" is a year, not 5 of 200.
+    alike = text[first.start].isdigit() == text[second.start].isdigit()
+    if alike and PART_OF.fullmatch(text, first.end, second.start) and first.value <= second.value:
+        return Number(first.start, second.end, first.value, of=second.value)
+    return None
+
+
+def _plain(number: Number) -> bool:
+    return not number.percent and number.of is None and number.upper is None
+
+
+def _scaled(text: str, lower: Number, upper: Number) -> int:
+    """The lower end of a range with the upper end's multiplier, when it is written once:
+    "từ 1 đến 2 nghìn" is 1.000 to 2.000, but "từ 500 đến 2 nghìn" is 500 to 2.000."""
+    scale = MULTIPLIERS.get(text[upper.start : upper.end].split()[-1].lower())
+    own = any(w.lower() in MULTIPLIERS for w in text[lower.start : lower.end].split())
+    if scale is None or own or lower.value * scale > upper.value:
+        return lower.value
+    return lower.value * scale
 
 
 def _number_at(words: list[_Token], at: int) -> tuple[Number | None, int]:
@@ -198,6 +268,13 @@ def _number_at(words: list[_Token], at: int) -> tuple[Number | None, int]:
     share = parse_digits(word.text[:-1]) if word.text.endswith("%") else None
     if share is not None:
         return Number(word.start, word.end, share, percent=True), at + 1
+    previous = words[at - 1].text.lower() if at else ""
+    pair = _pair(word, previous)
+    if pair is not None:
+        if word.glued and following in MULTIPLIERS and pair.upper is not None:
+            scale, end = MULTIPLIERS[following], words[at + 1].end
+            return Number(pair.start, end, pair.value * scale, upper=pair.upper * scale), at + 2
+        return pair, at + 1
     value = parse_digits(word.text)
     if value is None and DECIMAL.fullmatch(word.text) and following in MULTIPLIERS:
         # Decimal, not float: "1,1 nghìn" is exactly 1.100.
@@ -211,6 +288,23 @@ def _number_at(words: list[_Token], at: int) -> tuple[Number | None, int]:
             value, end, taken = value * MULTIPLIERS[following], words[at + 1].end, at + 2
         return _with_percent(words, taken, Number(word.start, end, value)), taken
     return _words_number(words, at)
+
+
+def _pair(word: _Token, previous: str) -> Number | None:
+    """ "12/14" (12 of 14) or "30-50" (30 to 50), in one word; None for a date or a symbol."""
+    match = PAIR.fullmatch(word.text)
+    if match is None or previous in DATE_WORDS or previous in RANGE_WORDS:
+        return None
+    first, second = parse_digits(match["a"]), parse_digits(match["b"])
+    if first is None or second is None:
+        return None
+    if match["sep"] != "/":
+        return Number(word.start, word.end, first, upper=second) if first < second else None
+    # "10/2023", "2023/2024": a month or a school year; a count's thousands are grouped.
+    year = "." not in match["b"] and len(match["b"]) >= 4
+    if year or not second > 0 or first > second:
+        return None
+    return Number(word.start, word.end, first, of=second)
 
 
 def _words_number(words: list[_Token], at: int) -> tuple[Number | None, int]:

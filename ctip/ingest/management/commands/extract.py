@@ -26,7 +26,8 @@ BOUND_WORDS = {
 class Command(BaseCommand):
     help = (
         "Print the figures of a Word (.docx) or UTF-8 text report: kind, value, bound, unit "
-        "noun, agency and period when stated, and the sentence (--json: a JSON list)."
+        "noun, agency and period when stated, and the sentence (--json: a JSON list; a range "
+        "has bound 'range' and its higher end in 'upper', a part of a whole its whole in 'of')."
     )
 
     def add_arguments(self, parser):
@@ -54,16 +55,31 @@ class Command(BaseCommand):
 
 
 def _line(figure: Figure) -> str:
-    value = f"{figure.value:,}".replace(",", ".")
     parts = [
         f"{label(figure.kind)} ({figure.kind})",
-        " ".join(str(w) for w in (BOUND_WORDS.get(figure.bound), value, figure.unit_noun) if w),
+        " ".join(
+            str(w) for w in (BOUND_WORDS.get(figure.bound), _value(figure), figure.unit_noun) if w
+        ),
     ]
     if figure.agency:
         parts.append(figure.agency)
     if figure.period:
         parts.append(_period(figure))
     return " · ".join(parts) + f"\n    {figure.sentence}"
+
+
+def _value(figure: Figure) -> str:
+    """ "3.000"; a range "30–50", a part of a whole "12/14", as officials write them."""
+    value = _vn(figure.value)
+    if figure.upper is not None:
+        return f"{value}–{_vn(figure.upper)}"
+    if figure.of is not None:
+        return f"{value}/{_vn(figure.of)}"
+    return value
+
+
+def _vn(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
 
 
 def _period(figure: Figure) -> str:
