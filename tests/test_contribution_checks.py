@@ -212,3 +212,27 @@ def test_the_pages_show_the_check_in_vietnamese(django_capture_on_commit_callbac
     page = office.get(f"/bao-cao/{report.pk}/ban-hanh/").content.decode()
     assert "Đối chiếu số liệu trong phần viết của các cơ quan" in page
     assert f'href="{url}"' in page and "1 số liệu không khớp với dữ liệu" in page
+
+
+def test_the_issue_pages_check_reads_all_parts_in_a_fixed_number_of_queries():
+    """A review found one `compute` per part on the issue page; now one for all of them, with
+    the verdicts of each part checked alone."""
+    office, officer, part = setup_part()
+    write(part, officer, "Tổ chức 100 buổi tuyên truyền với hơn 3.000 lượt người tham gia.")
+    request_mismatches(part.request)  # the request and its unit read once, outside the count
+    with CaptureQueriesContext(connection) as one:
+        ((found, differs),) = request_mismatches(part.request)
+    assert (found, differs) == (part, 1)
+    (border,) = contributions_assign(
+        request=part.request,
+        agencies=[Agency.objects.get(code=BORDER)],
+        deadline=date(2026, 7, 20),
+        acting_user=office,
+    )
+    guard = make_user("bienphong", "agency_officer", agency=BORDER)
+    write(border, guard, "Tổ chức 41 buổi tuyên truyền, phát 500 tờ rơi.")
+    with CaptureQueriesContext(connection) as two:
+        checked = dict(request_mismatches(part.request))
+    assert checked == {part: 1, border: 1}  # 100 against 98; 41 against 40
+    assert checked[border] == sum(1 for c in check_contribution(border) if c.differs)
+    assert len(two) == len(one)

@@ -17,6 +17,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from ctip.indicators.queries import compute
+from ctip.indicators.registry import REGISTRY
 from ctip.ingest.extract import Figure, extract
 from ctip.ingest.text import normalise
 from ctip.reporting.models import Contribution, ReportRequest
@@ -161,10 +162,18 @@ def _values(contribution: Contribution, codes: set[str]) -> dict[str, dict[str, 
     return {r["indicator"]: r for r in rows}
 
 
-def check_contribution(contribution: Contribution) -> list[Check]:
-    """Each figure of the part's text, compared with the agency's data where it can be."""
-    planned = _planned(contribution)
-    values = _values(contribution, {code for *_rest, code, _r in planned if code})
+def check_contribution(
+    contribution: Contribution,
+    *,
+    planned: list[tuple[str, Figure, str, str | None, str]] | None = None,
+    values: dict[str, dict[str, Any]] | None = None,
+) -> list[Check]:
+    """Each figure of the part's text, compared with the agency's data where it can be;
+    `planned` and `values` when the caller read them already (a request's parts together)."""
+    if planned is None:
+        planned = _planned(contribution)
+    if values is None:
+        values = _values(contribution, {code for *_rest, code, _r in planned if code})
     checks = []
     for slot, figure, written, code, reason in planned:
         row = values.get(code) if code else None
@@ -185,12 +194,46 @@ def mismatches(contribution: Contribution) -> int:
 
 def request_mismatches(request: ReportRequest | None) -> list[tuple[Contribution, int]]:
     """(part, number of figures that differ from its data) for each part of the request with
-    text, by agency name: shown before the report is issued."""
+    text, by agency name: shown before the report is issued. One `compute` for all the parts
+    (grouped by agency), so the page's queries do not grow with the number of parts."""
     if request is None:
         return []
-    parts = Contribution.objects.filter(request=request).select_related("agency", "request__unit")
-    return [
-        (part, mismatches(part))
-        for part in parts.order_by("agency__name", "pk")
+    parts = [
+        part
+        for part in Contribution.objects.filter(request=request)
+        .select_related("agency__rollup_agency", "request__unit")
+        .order_by("agency__name", "pk")
         if any((text or "").strip() for text in part.narratives.values())
     ]
+    planned = {part.pk: _planned(part) for part in parts}
+    codes = {code for rows in planned.values() for *_rest, code, _r in rows if code}
+    by_agency = _values_by_agency(request, codes)
+    found = []
+    for part in parts:
+        agency = part.agency.rollup_agency or part.agency
+        values = {code: row for (code, key), row in by_agency.items() if key == agency.code}
+        # An indicator kept by agency with no group for this one: the agency's value is 0.
+        values |= {
+            code: {"value": 0, "label": REGISTRY[code].label}
+            for code in codes - set(values)
+            if "agency" in REGISTRY[code].dimensions
+        }
+        checks = check_contribution(part, planned=planned[part.pk], values=values)
+        found.append((part, sum(1 for c in checks if c.differs)))
+    return found
+
+
+def _values_by_agency(
+    request: ReportRequest, codes: set[str]
+) -> dict[tuple[str, str], dict[str, Any]]:
+    """{(indicator, agency code): row} over the request's period, every agency at once."""
+    if not codes:
+        return {}
+    rows = compute(
+        sorted(codes),
+        unit=request.unit,
+        start=request.period_start,
+        end=request.period_end,
+        by=("agency",),
+    )
+    return {(r["indicator"], (r.get("agency") or {}).get("code", "")): r for r in rows}
