@@ -617,6 +617,129 @@ SENTENCES: list[tuple[str, list[tuple[str, int, str, str]]]] = [
             ("participants", 120, "exact", "học sinh"),
         ],
     ),
+    # Nouns whose words around them decide what they count: "bản" a village unless a copy;
+    # vehicles ("xe", "tàu", "lượt ô tô"); contest entries ("bài thi") and patrol rounds ("đợt
+    # tuần tra") no items; a bare "lớp" a training only when held, a bare "đợt" a campaign only
+    # when launched, a bare "lượt" what its verb repeats; "quyết định" of a procedure no
+    # document; meetings between agencies; a change whose "hơn" is no bound.
+    (
+        "Hội Liên hiệp Phụ nữ huyện tuyên truyền tại 15 bản người Mông và 6 buôn đồng bào Ê Đê, in "
+        "2.000 bản và phát 900 bản cam kết cho các hộ.",
+        [("villages", 15, "exact", "bản"), ("villages", 6, "exact", "buôn")],
+    ),
+    (
+        "Bộ đội Biên phòng tỉnh kiểm tra 42 xe khách, 18 tàu đánh cá.",
+        [("vehicles", 42, "exact", "xe khách"), ("vehicles", 18, "exact", "tàu")],
+    ),
+    (
+        "Hội thi vẽ tranh nhận được 640 bài thi của học sinh, Báo Thanh niên đăng 08 bài giới "
+        "thiệu.",
+        [("media_items", 8, "exact", "bài")],
+    ),
+    (
+        "Liên đội Trường tiểu học tổ chức 12 buổi sinh hoạt cho 380 đội viên và 40 chị em phụ "
+        "huynh.",
+        [
+            ("sessions", 12, "exact", "buổi"),
+            ("participants", 380, "exact", "đội viên"),
+            ("participants", 40, "exact", "chị em"),
+        ],
+    ),
+    (
+        "Các trường trung học cơ sở lồng ghép nội dung vào giờ chào cờ của 48 lớp; Trung tâm khai "
+        "giảng 03 lớp học nghề may.",
+        [("trainings", 3, "exact", "lớp")],
+    ),
+    (
+        "Trong năm, Cục Lãnh sự tiếp nhận 3 đợt công dân trở về; Công an tỉnh triển khai 2 đợt "
+        "truy quét và 6 đợt tuần tra chung; năm 2024 có 4 đợt ra quân.",
+        [("campaigns", 2, "exact", "đợt"), ("campaigns", 4, "exact", "đợt")],
+    ),
+    (
+        "Đài Truyền thanh huyện tiếp âm chương trình bằng tiếng Khmer 85 lượt, tổ liên ngành kiểm "
+        "tra 12 lượt, Đoàn xã tuyên truyền 20 lượt.",
+        [
+            ("broadcasts", 85, "exact", "lượt"),
+            ("inspections", 12, "exact", "lượt"),
+            ("sessions", 20, "exact", "lượt"),
+        ],
+    ),
+    (
+        "Tòa án nhân dân tỉnh ra 08 quyết định đưa vụ án ra xét xử và 05 quyết định tạm giam bị "
+        "cáo; Ủy ban nhân dân tỉnh ban hành 02 quyết định kiện toàn Ban Chỉ đạo.",
+        [("documents", 2, "exact", "quyết định")],
+    ),
+    (
+        "Công an tỉnh tổ chức 04 buổi hội đàm, 06 buổi làm việc với Công an các tỉnh giáp biên.",
+        [("meetings", 4, "exact", "buổi hội đàm"), ("meetings", 6, "exact", "buổi làm việc")],
+    ),
+    (
+        "Năm 2024 tổ chức 64 buổi tuyên truyền, ít hơn 9 buổi so với năm trước.",
+        [("sessions", 64, "exact", "buổi")],
+    ),
+    # People: victims by the exploitation or lure after them, by a group of victims or suspects
+    # named before them ("trong số", "số ... là"), by suspects that carry them, by "và" with
+    # people described as victims; "trường hợp" names again the victims before it; not victims
+    # when another group follows the victims' words, nor after a passive verb that tells of
+    # others; no figure when checked, under watch, at risk or crossing a border (unless the
+    # work was for them).
+    (
+        "Có 06 thiếu nữ bị ép làm việc trong quán karaoke và 02 người bị bắt cóc đưa qua biên "
+        "giới.",
+        [("victims", 6, "exact", "thiếu nữ"), ("victims", 2, "exact", "người")],
+    ),
+    (
+        "Trong số các bị hại của đường dây, có 12 người là học sinh trung học cơ sở.",
+        [("victims", 12, "exact", "người")],
+    ),
+    (
+        "Số bị hại trong các vụ án năm 2023 là 17 người, năm 2024 là khoảng 22 người.",
+        [("victims", 17, "exact", "người"), ("victims", 22, "about", "người")],
+    ),
+    (
+        "Tổ công tác bắt 03 đối tượng đang chở 05 thiếu nữ người dân tộc Dao lên biên giới.",
+        [("suspects", 3, "exact", "đối tượng"), ("victims", 5, "exact", "thiếu nữ")],
+    ),
+    (
+        "Hội Phụ nữ xã đón 04 thiếu nữ và 02 trẻ em bị bán sang Trung Quốc trở về quê.",
+        [("victims", 4, "exact", "thiếu nữ"), ("victims", 2, "exact", "trẻ em")],
+    ),
+    (
+        "Qua sàng lọc, cơ quan chức năng xác định 04 nạn nhân; Trung tâm tiếp tục tư vấn cho 04 "
+        "trường hợp.",
+        [("victims", 4, "exact", "nạn nhân"), ("victims", 4, "exact", "trường hợp")],
+    ),
+    (
+        "Sở Tư pháp mở 03 lớp trợ giúp pháp lý cho 45 học viên là bị hại hoặc thanh niên có nguy "
+        "cơ, hỗ trợ 06 trẻ em là bị hại và người thân của các em.",
+        [
+            ("trainings", 3, "exact", "lớp"),
+            ("participants", 45, "exact", "học viên"),
+            ("victims", 6, "exact", "trẻ em"),
+        ],
+    ),
+    (
+        "Buổi tọa đàm kể lại câu chuyện của phụ nữ bị mua bán thu hút 250 người dân tham dự.",
+        [("participants", 250, "exact", "người dân")],
+    ),
+    (
+        "Trạm Kiểm soát Biên phòng rà soát 2.650 lượt người và 830 lượt ô tô qua lại khu vực cửa "
+        "khẩu.",
+        [("vehicles", 830, "exact", "lượt ô tô")],
+    ),
+    (
+        "Đồn Biên phòng ngăn chặn 02 vụ/05 người nhập cảnh trái phép qua đường mòn.",
+        [("cases", 2, "exact", "vụ")],
+    ),
+    (
+        "Đến hết năm 2024, toàn xã có 126 người thuộc diện quản lý sau cai nghiện và 58 người di "
+        "cư tự do sang tỉnh khác.",
+        [],
+    ),
+    (
+        "Công an huyện tổ chức 02 lớp kỹ năng sống cho 70 thanh niên có nguy cơ cao.",
+        [("trainings", 2, "exact", "lớp"), ("participants", 70, "exact", "thanh niên")],
+    ),
 ]
 
 

@@ -22,19 +22,36 @@ The rules are the language's, not any one text's:
 - not figures: shares ("85%"), dates and symbols (never numbers), article and clause numbers
   ("Điều 150", "Ban Chỉ đạo 138", "lớp 3/5"), times of day ("lúc 13 giờ", "13 giờ 30", "từ 8 đến
   10 giờ"), schedules ("24 giờ mỗi ngày", "16 giờ/ngày", "24 giờ trong ngày."), changes ("tăng 5
-  vụ so với cùng kỳ"), a noun that begins another word ("15 tổ chức", "xã hội", "tin báo", "tin,
-  tài liệu"), a bare "tin" that is a tip-off (after "giải quyết", "thụ lý", "tiếp nhận"... or in
-  a clause that speaks of "tin báo", "tố giác"), staff assigned ("bố trí 01 cán bộ", "cán bộ
-  chuyên trách", unless the work was for them: "tập huấn cho 50 cán bộ chuyên trách"), and
-  "doanh nghiệp" other than inspected ("tuyên truyền tại 09 doanh nghiệp");
+  vụ so với cùng kỳ", "nhiều hơn 4 vụ": the "hơn" is no bound), a noun that begins another word
+  ("15 tổ chức", "xã hội", "tin báo", "tin, tài liệu", "bài dự thi", "bản cam kết", "đợt tuần
+  tra"), a bare "tin" that is a tip-off (after "giải quyết", "thụ lý", "tiếp nhận"... or in a
+  clause that speaks of "tin báo", "tố giác"), "doanh nghiệp" other than inspected ("tuyên
+  truyền tại 09 doanh nghiệp"), a bare "lớp" that is no training held ("giờ sinh hoạt của 32
+  lớp": a school's classes; "mở 02 lớp", "lớp dạy nghề" are trainings), a bare "đợt" that is no
+  campaign launched ("tiếp nhận 2 đợt" công dân: batches; "mở 2 đợt", "đợt ra quân" are), a
+  "quyết định" that is a step of a procedure ("06 quyết định khởi tố bị can"), and a bare "lượt"
+  that neither counts attendances ("lượt tham gia") nor repeats what a verb before it does
+  ("phát thanh ... 120 lượt" are broadcasts, "kiểm tra 15 lượt" inspections);
 - a person noun ("người", "phụ nữ", "trường hợp") counts victims after "giải cứu", "tiếp
   nhận"... or when words after it say so ("bị mua bán", "đi bán", "là nạn nhân", "nghi là nạn
-  nhân", "có dấu hiệu bị mua bán"), suspects after "bắt", "khởi tố"...; otherwise people
-  reached. A verb reaches the number only within the last five words of its clause and not past
-  "cho"/"với", the people the work was for ("tuyên truyền về phòng, chống mua bán người cho 1.120
-  học sinh" are pupils reached). People named as a part of victims or suspects counted before
-  them ("14 nạn nhân, trong đó có 05 trẻ em và 02 ...", "gồm") count what those count. "lượt
-  người" always counts attendances.
+  nhân", "có dấu hiệu bị mua bán", "bị cưỡng bức lao động", "bị bóc lột", "bị lừa đi lao động";
+  not when another group follows: "học viên là nạn nhân và người có nguy cơ cao"), and those
+  words after a second person figure joined by "và" alone describe the first too ("08 phụ nữ
+  và 02 trẻ em bị lừa bán"); it counts suspects after "bắt", "khởi tố"...; victims when people
+  of a sentence's suspects lead or carry them ("02 đối tượng ... đang dẫn 01 trẻ em"); otherwise
+  people reached. A verb reaches the number only within the last five words of its clause, not
+  past "cho"/"với", the people the work was for ("tuyên truyền về phòng, chống mua bán người cho
+  1.120 học sinh" are pupils reached), and not after "bị" (a passive verb tells of the people
+  before it: "87 nạn nhân bị mua bán và 1.204 người"). People named as a part of victims or
+  suspects counted before them ("14 nạn nhân, trong đó có 05 trẻ em và 02 ...", "gồm"), or of a
+  group of them named uncounted ("Trong số nạn nhân trở về, 06 người ...", "Số nạn nhân được hỗ
+  trợ năm 2022 là 38 người"), count what those count, and "trường hợp" after victims or suspects
+  in its sentence names them again ("hỗ trợ cho 09 nạn nhân; chi trả cho 07 trường hợp"). "lượt
+  người" counts attendances. People no work reached are no figure: people checked ("kiểm tra,
+  kiểm soát 412.000 lượt người"), and, unless the work was for them ("cho", "với"), staff
+  assigned ("bố trí 01 cán bộ", "cán bộ chuyên trách"), people at risk or under watch ("2.418
+  người có nguy cơ cao được quản lý") and people crossing a border ("09 người xuất cảnh trái
+  phép").
 The agency of a figure is its paragraph's heading ("- Công an tỉnh: ..."), else the last agency
 named before it in its sentence as the one acting (not "phối hợp với ...", not in parentheses),
 else the first named after it; its period is the last one stated before it in its sentence,
@@ -47,21 +64,34 @@ is already in NFC with the new tone placement.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import NamedTuple
 
 from ctip.ingest.agency_names import AgencyName, agency_names, heading_agency, is_object
 from ctip.ingest.kinds import (
     AUDIENCE_WORDS,
     BARE_LUOT_NEXT,
+    BARE_LUOT_VERBS,
+    CAMPAIGN_AFTER,
+    CAMPAIGN_VERBS,
     COMPOUNDS,
+    CONTROL_VERBS,
     INSPECTION_VERBS,
     KINDS,
+    MOVING_VERBS,
     PERSON_KINDS,
+    PERSON_NOUNS,
+    POPULATION_AFTER,
+    PRINT_VERBS,
+    PROCEDURAL_AFTER,
     REPORT_VERBS,
     STAFF_AFTER,
     STAFF_VERBS,
+    SUSPECT_NOUNS,
     SUSPECT_VERBS,
+    TRAINING_AFTER,
+    TRAINING_VERBS,
+    VICTIM_NOUNS,
     VICTIM_VERBS,
 )
 from ctip.ingest.numbers import CONNECTOR, Number, find_numbers
@@ -82,7 +112,10 @@ _DESIGNATOR = re.compile(
     r"|BCĐ|[Đđ]ài|hotline|Quốc lộ|QL|Tỉnh lộ|ĐT|[Tt]hôn|[Tt]ổ|[Kk]hối|[Ấấ]p|[Xx]óm|[Kk]hu phố"
     r"|[Tt]ổ dân phố|[Ll]ớp)|Tổng đài)\s*$"
 )
-_CHANGE = re.compile(r"\b(?:tăng|giảm|nhiều hơn|ít hơn|chênh lệch)\s+$", re.IGNORECASE)
+# A change, not a count: "tăng 5 vụ", "nhiều hơn 4 vụ so với cùng kỳ" (whose "hơn" is no bound).
+_CHANGE = re.compile(
+    r"\b(?:tăng|giảm|nhiều\s+hơn|ít\s+hơn|cao\s+hơn|thấp\s+hơn|chênh\s+lệch)\s+$", re.IGNORECASE
+)
 # After a date or another number and a dash: the second of a pair the extractor does not read.
 _RANGE = re.compile(r"\d\s*(?:-|–|đến|tới)\s*$")
 # "từ" opens a range: part of its span.
@@ -92,13 +125,16 @@ _TIME_AFTER = re.compile(r"\s*(?:\d|(?:ngày|sáng|chiều|tối|trưa|đêm)\b)
 _YEAR_BEFORE = re.compile(r"\b(?:năm|giai đoạn)\s+$", re.IGNORECASE)
 # After a person noun, words that make the people victims: "3 người bị lừa bán", "04 phụ nữ đi
 # bán", "47 người là nạn nhân", "09 trường hợp nghi là nạn nhân", "2 trẻ em có dấu hiệu bị mua
-# bán" (not "đi bán hàng": selling goods).
-_VICTIM_AFTER = re.compile(
-    r"\s+(?:(?:đều|đã|được|nghi|nghi\s+ngờ|nghi\s+vấn|được\s+xác\s+định|có\s+dấu\s+hiệu)\s+)?"
-    r"(?:bị\s+(?:mua\s+bán|lừa\s+bán|bán)|(?:là\s+)?(?:nạn\s+nhân|bị\s+hại)"
-    r"|(?:đi|để|đem|mang)\s+bán(?!\s+hàng))\b",
-    re.IGNORECASE,
+# bán", the exploitation they suffered ("19 người bị cưỡng bức lao động", "bị bóc lột tình dục",
+# "bị ép kết hôn") or the lure that took them ("07 người có dấu hiệu bị lừa đi lao động"); not
+# "đi bán hàng" (selling goods) nor "bị lừa đảo" (a fraud).
+_VICTIM_WORDS = (
+    r"(?:(?:đều|đã|được|nghi|nghi\s+ngờ|nghi\s+vấn|được\s+xác\s+định|có\s+dấu\s+hiệu)\s+)?"
+    r"(?:bị\s+(?:mua\s+bán|lừa\s+bán|bán|cưỡng\s+bức|bóc\s+lột|ép|dụ\s+dỗ|bắt\s+cóc"
+    r"|lừa\s+(?:đi|sang|ra|đưa|bán))|(?:là\s+)?(?:nạn\s+nhân|bị\s+hại)"
+    r"|(?:đi|để|đem|mang)\s+bán(?!\s+hàng))\b"
 )
+_VICTIM_AFTER = re.compile(rf"\s+{_VICTIM_WORDS}", re.IGNORECASE)
 # A number after these words is a part of the figure before it ("14 nạn nhân, trong đó có 05 trẻ
 # em": 5 of the victims), and counts what that figure counts.
 _PART_OF_BEFORE = re.compile(
@@ -108,6 +144,40 @@ _PART_OF_BEFORE = re.compile(
 # Between two parts listed together: "05 trẻ em và 02 người cao tuổi", "05 trẻ em, 02 ...".
 _LIST_GAP = re.compile(r"(?:\s+[^\s,;:.()]+){0,4}?\s*(?:,|\s+và|,\s*và)\s+", re.IGNORECASE)
 _PEOPLE = ("participants", "instances", "victims", "suspects")
+
+
+def _words(phrases: tuple[str, ...]) -> str:
+    """An alternation of the phrases, any run of spaces between their words."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+").replace(",", r"\s*,") for p in ordered)
+
+
+# After the victims' words, another group of people they also are: not all of them are victims
+# ("37 học viên là nạn nhân và người có nguy cơ cao"); their relatives are another object ("12
+# trẻ em là nạn nhân và người thân").
+_MIXED = re.compile(
+    rf"\s+(?:và|hoặc)\s+(?!người\s+(?:thân|nhà)\b)(?:{_words(PERSON_NOUNS)})(?![^\W_])",
+    re.IGNORECASE,
+)
+# Two person figures joined with nothing else between: words after the second describe both
+# ("08 phụ nữ và 02 trẻ em bị lừa bán").
+_TIGHT_LIST = re.compile(r"\s*(?:,|,?\s+và|\s+hoặc)\s+", re.IGNORECASE)
+# The group a person noun belongs to, named before it without being counted: "Trong số nạn nhân
+# trở về, 06 người ...", and the subject of "là": "Số nạn nhân được hỗ trợ năm 2022 là 38 người",
+# "Số phụ nữ bị lừa bán là 5 người".
+_GROUP = (
+    rf"(?:các\s+|những\s+)?(?:(?P<victims>{_words(VICTIM_NOUNS)}"
+    rf"|(?:{_words(PERSON_NOUNS)})\s+{_VICTIM_WORDS})|(?P<suspects>{_words(SUSPECT_NOUNS)}))"
+    r"(?![^\W_])"
+)
+_AMONG = re.compile(rf"\btrong\s+số\s+(?:[\d.]+\s+)?{_GROUP}", re.IGNORECASE)
+_COUNT_OF = re.compile(rf"\bsố(?:\s+lượng)?\s+{_GROUP}", re.IGNORECASE)
+_COPULA = re.compile(r"\blà\s+$", re.IGNORECASE)
+_SUSPECT_NOUN = re.compile(rf"\b(?:{_words(SUSPECT_NOUNS)})\b", re.IGNORECASE)
+_POPULATION_AFTER = re.compile(rf"\s+(?:{_words(POPULATION_AFTER)})\b", re.IGNORECASE)
+_TRAINING_AFTER = re.compile(rf"\s+(?:{_words(TRAINING_AFTER)})\b", re.IGNORECASE)
+_CAMPAIGN_AFTER = re.compile(rf"\s+(?:{_words(CAMPAIGN_AFTER)})\b", re.IGNORECASE)
+_PROCEDURAL_AFTER = re.compile(rf"\s+(?:{_words(PROCEDURAL_AFTER)})\b", re.IGNORECASE)
 # "24 giờ mỗi ngày", "24 giờ trong ngày,": an operating schedule, not hours of work done ("trong
 # ngày hội" is the day of an event).
 _PER_DAY = re.compile(
@@ -195,17 +265,24 @@ def _in_sentence(sentence: Sentence, head: AgencyName | None) -> list[Figure]:
     text = sentence.text
     acting = [n for n in agency_names(text) if not is_object(text, n) and not _aside(text, n)]
     periods = find_periods(text)
-    found = []
+    found: list[Figure] = []
     previous: Number | None = None
     people: _Read | None = None  # the last figure of people
     last: _Read | None = None  # the last figure, if it was read as a part of `people`
+    counted: _Read | None = None  # the last figure of victims or suspects
+    before: _Read | None = None  # the figure read just before
     for number in find_numbers(text):
         reads = [] if _second_of_pair(text, previous, number) else _figures(text, number)
         previous = number
         for read in reads:
             read, part = _part_of_previous(text, read, people, last)
+            read = _instances_of(read, counted)
+            if before is not None and _shares_victims_words(text, before, read):
+                found[-1] = replace(found[-1], kind="victims")
             last = read if part else None
             people = read if read.kind in _PEOPLE else people
+            counted = read if read.kind in ("victims", "suspects") else counted
+            before = read
             agency = head or _nearest(acting, read.start)
             found.append(
                 Figure(
@@ -244,6 +321,26 @@ def _part_of_previous(
     ):
         return read._replace(kind=people.kind), True
     return read, False
+
+
+def _instances_of(read: _Read, counted: _Read | None) -> _Read:
+    """ "hỗ trợ cho 09 nạn nhân; đã chi trả trợ cấp cho 07 trường hợp": "trường hợp" names
+    again the people the sentence counted before it, victims or suspects."""
+    if read.kind != "instances" or counted is None or read.unit.lower().startswith("lượt"):
+        return read
+    return read._replace(kind=counted.kind)
+
+
+def _shares_victims_words(text: str, first: _Read, second: _Read) -> bool:
+    """ "08 phụ nữ và 02 trẻ em bị lừa bán": two person figures joined by "và" or a comma alone,
+    the words after the second making its people victims, make the first people victims too."""
+    return (
+        first.kind in PERSON_KINDS
+        and not first.unit.lower().startswith("lượt")
+        and second.kind == "victims"
+        and _TIGHT_LIST.fullmatch(text, first.end, second.start) is not None
+        and _described_as_victims(text, second.end)
+    )
 
 
 def _second_of_pair(text: str, previous: Number | None, number: Number) -> bool:
@@ -285,23 +382,29 @@ def _figures(text: str, number: Number) -> list[_Read]:
     if number.of is None or slash is None or second is None or second[0] == read.kind:
         return [read]
     kind, noun, end = second
-    if kind in PERSON_KINDS and not noun.lower().startswith("lượt"):
-        kind = _person_kind(text[: read.start], text, end, kind)
-    return [read._replace(of=None), _Read(kind, number.of, read.bound, noun, slash.end(), end)]
+    first = read._replace(of=None)
+    if kind in PERSON_KINDS:
+        people = _people_kind(text[: read.start], text, end, kind, noun)
+        if people is None:
+            return [first]
+        kind = people
+    return [first, _Read(kind, number.of, read.bound, noun, slash.end(), end)]
 
 
 def _figure(text: str, number: Number) -> _Read | None:
     """The figure the number begins, if it is one."""
     if number.percent:
         return None
-    unit = _unit_at(text, number.end)
+    before = text[: number.start]
+    unit = _unit_at(text, number.end, before=before)
     if unit is None:
         return None
     kind, noun, unit_end = unit
-    before = text[: number.start]
     bound, start = _bound(before, number)
     plain_before = text[:start]
-    if _DESIGNATOR.search(before) or _CHANGE.search(plain_before) or _RANGE.search(before):
+    if _DESIGNATOR.search(before) or _RANGE.search(before):
+        return None
+    if _CHANGE.search(plain_before) or _CHANGE.search(before):
         return None
     if _YEAR_BEFORE.search(before) and 1900 <= number.value <= 2100:
         return None
@@ -314,8 +417,11 @@ def _figure(text: str, number: Number) -> _Read | None:
         return None
     if _not_counted(kind, noun, plain_before, text, unit_end):
         return None
-    if kind in PERSON_KINDS and not noun.lower().startswith("lượt"):
-        kind = _person_kind(plain_before, text, unit_end, kind)
+    if kind in PERSON_KINDS:
+        people = _people_kind(plain_before, text, unit_end, kind, noun)
+        if people is None:
+            return None
+        kind = people
     return _Read(kind, number.value, bound, noun, start, unit_end, number.of, number.upper)
 
 
@@ -332,9 +438,12 @@ def _bound(before: str, number: Number) -> tuple[str, int]:
     return bound, start
 
 
-def _unit_at(text: str, at: int, gap: re.Pattern[str] | None = _GAP) -> tuple[str, str, int] | None:
+def _unit_at(
+    text: str, at: int, gap: re.Pattern[str] | None = _GAP, before: str | None = None
+) -> tuple[str, str, int] | None:
     """(kind, noun as written, end) of the longest classifier noun right after `at`, after a
-    space unless `gap` is None."""
+    space unless `gap` is None; a bare "lượt" counts attendances before "tham gia", "người"...,
+    else what the verb in `before` does ("phát thanh ... 120 lượt": broadcasts), else nothing."""
     if gap is not None:
         space = gap.match(text, at)
         if space is None:
@@ -355,19 +464,44 @@ def _unit_at(text: str, at: int, gap: re.Pattern[str] | None = _GAP) -> tuple[st
     if f"{last}{comma} {next_word}" in COMPOUNDS:
         return None
     if match.group("unit").lower() == "lượt" and next_word not in BARE_LUOT_NEXT:
-        return None
+        times = _times_of(before) if before is not None else None
+        if times is None:
+            return None
+        code = times
     return code, match.group("unit"), match.end()
 
 
+def _times_of(before: str) -> str | None:
+    """The kind a bare "lượt" counts by the verb of its phrase, the last one before it: "lượt"
+    comes after the verb's object and manner ("tiếp âm chương trình bằng tiếng Khmer 85 lượt"),
+    so the whole phrase since the last comma is searched, not the last five words."""
+    phrase = re.split(r"[,;:]", before)[-1].lower()
+    found = [
+        (match.start(), kind)
+        for kind, verbs in BARE_LUOT_VERBS
+        for verb in verbs
+        for match in re.finditer(rf"\b{verb}\b", phrase)
+    ]
+    return max(found)[1] if found else None
+
+
 def _not_counted(kind: str, noun: str, before: str, text: str, unit_end: int) -> bool:
-    """A noun of a kind that, by the words around it, counts something else: staff assigned
-    ("bố trí 01 cán bộ chuyên trách"), enterprises where an event took place ("tuyên truyền tại
-    09 doanh nghiệp"), tip-offs ("tiếp nhận 03 tin báo ..., đã giải quyết 03/03 tin")."""
+    """A noun of a kind that, by the words around it, counts something else: enterprises where
+    an event took place ("tuyên truyền tại 09 doanh nghiệp"), tip-offs ("tiếp nhận 03 tin báo
+    ..., đã giải quyết 03/03 tin"), the classes of a school ("của 32 lớp"), batches handed over
+    ("tiếp nhận 2 đợt"), copies printed ("in 2.000 bản"), the steps of a procedure ("06 quyết
+    định khởi tố"). People: see `_people_kind`."""
     noun = noun.lower()
-    if kind in PERSON_KINDS and not noun.startswith("lượt"):
-        if _governed_by(before, STAFF_VERBS):
-            return True
-        return bool(_STAFF_AFTER.match(text, unit_end)) and not _FOR_WHOM.search(before)
+    if kind == "trainings" and noun == "lớp":
+        held = _governed_by(before, TRAINING_VERBS) or _TRAINING_AFTER.match(text, unit_end)
+        return not held
+    if kind == "campaigns" and noun == "đợt":
+        launched = _governed_by(before, CAMPAIGN_VERBS) or _CAMPAIGN_AFTER.match(text, unit_end)
+        return not launched
+    if kind == "villages" and noun == "bản":
+        return _governed_by(before, PRINT_VERBS)
+    if kind == "documents" and noun.endswith("quyết định"):
+        return bool(_PROCEDURAL_AFTER.match(text, unit_end))
     if kind == "establishments" and noun.startswith("doanh nghiệp"):
         return not _governed_by(before, INSPECTION_VERBS)
     if kind == "media_items" and noun == "tin":
@@ -376,21 +510,78 @@ def _not_counted(kind: str, noun: str, before: str, text: str, unit_end: int) ->
     return False
 
 
+def _people_kind(before: str, text: str, unit_end: int, kind: str, noun: str) -> str | None:
+    """What a person noun counts: victims, suspects, people reached (`kind`), or None for people
+    no work reached (checked at a post, staff, a population at risk or crossing a border)."""
+    attendances = noun.lower().startswith("lượt")
+    if not attendances:
+        kind = _person_kind(before, text, unit_end, kind)
+    if kind in PERSON_KINDS and _not_reached(attendances, before, text, unit_end):
+        return None
+    return kind
+
+
+def _not_reached(attendances: bool, before: str, text: str, unit_end: int) -> bool:
+    """People checked ("kiểm tra, kiểm soát 412.000 lượt người"), staff assigned ("bố trí 01 cán
+    bộ", "cán bộ chuyên trách"), people at risk or under watch ("người có nguy cơ cao được quản
+    lý") and people crossing a border ("người xuất cảnh trái phép"); staff and such people are
+    reached when the work was for them ("tập huấn cho 50 cán bộ chuyên trách", "dạy nghề cho 150
+    phụ nữ có nguy cơ cao")."""
+    if _governed_by(before, CONTROL_VERBS):
+        return True
+    if attendances:
+        return False
+    if _governed_by(before, STAFF_VERBS):
+        return True
+    after = _STAFF_AFTER.match(text, unit_end) or _POPULATION_AFTER.match(text, unit_end)
+    return bool(after) and not _FOR_WHOM.search(before)
+
+
 def _person_kind(before: str, text: str, unit_end: int, kind: str) -> str:
-    if _VICTIM_AFTER.match(text, unit_end):
+    if _described_as_victims(text, unit_end):
         return "victims"
+    group = _group_of(before)
+    if group is not None:
+        return group
     if _governed_by(before, VICTIM_VERBS):
         return "victims"
     if _governed_by(before, SUSPECT_VERBS):
         return "suspects"
+    clause = re.split(r"[;:]", before)[-1]
+    if _governed_by(before, MOVING_VERBS) and _SUSPECT_NOUN.search(clause):
+        return "victims"
     return kind
+
+
+def _described_as_victims(text: str, unit_end: int) -> bool:
+    """The words after the noun make the people victims, all of them (not "là nạn nhân và người
+    có nguy cơ cao": two groups)."""
+    match = _VICTIM_AFTER.match(text, unit_end)
+    return match is not None and _MIXED.match(text, match.end()) is None
+
+
+def _group_of(before: str) -> str | None:
+    """ "victims" or "suspects" when the people belong to a group of them named before in the
+    clause series (not past ";"): "Trong số nạn nhân trở về, 06 người ...", or counted by "là"
+    after the group's "số": "Số nạn nhân được hỗ trợ năm 2022 là 38 người"."""
+    series = before.split(";")[-1]
+    matches = list(_AMONG.finditer(series))
+    if _COPULA.search(series):
+        matches += list(_COUNT_OF.finditer(series))
+    if not matches:
+        return None
+    group = max(matches, key=lambda m: m.start())
+    return "victims" if group.group("victims") else "suspects"
 
 
 def _governed_by(before: str, verbs: tuple[str, ...]) -> bool:
     """Whether one of the verbs governs the number after `before`: among the last five words of
     its clause, and not cut off from it by a word naming who the work was for ("xác minh nạn
-    nhân bị mua bán cho 160 cán bộ": the officials are the audience, not the victims)."""
+    nhân bị mua bán cho 160 cán bộ": the officials are the audience, not the victims), nor
+    after "bị" ("87 nạn nhân bị mua bán và 1.204 người": a passive verb tells of the people
+    before it)."""
     clause = re.split(r"[;:]", before)[-1]
-    reach = _AUDIENCE.split(clause)[-1]
-    words = " ".join(reach.split()[-5:]).lower()
-    return any(re.search(rf"\b{verb}\b", words) for verb in verbs)
+    words = _AUDIENCE.split(clause)[-1].lower().split()
+    reach = " ".join(words[-5:])
+    passive = "bị " if len(words) > 5 and words[-6] == "bị" else ""
+    return any(re.search(rf"(?<!\bbị )\b{verb}\b", passive + reach) for verb in verbs)

@@ -31,6 +31,12 @@ PERSON_NOUNS = (
     "thanh niên",
     "đoàn viên",
     "hội viên",
+    # Young Pioneers ("đội viên") and women of a village met as "chị em" are people reached.
+    "đội viên",
+    "chị em",
+    "chị em phụ nữ",
+    "thiếu nữ",
+    "bé gái",
     "đoàn viên, hội viên",
     "hội viên, phụ nữ",
     "đại biểu",
@@ -85,7 +91,16 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "materials",
         _("Tài liệu, ấn phẩm"),
-        ("cuốn", "cuốn sổ tay", "sổ tay", "ấn phẩm", "tài liệu", "bộ tài liệu", "đĩa"),
+        (
+            "cuốn",
+            "cuốn sổ tay",
+            "sổ tay",
+            "ấn phẩm",
+            "tài liệu",
+            "bộ tài liệu",
+            "bản tài liệu",
+            "đĩa",
+        ),
         listed=True,
     ),
     Kind(
@@ -122,7 +137,23 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "meetings",
         _("Hội nghị, cuộc họp"),
-        ("hội nghị", "cuộc họp", "cuộc", "hội thảo", "tọa đàm", "buổi tọa đàm", "buổi họp"),
+        (
+            "hội nghị",
+            "cuộc họp",
+            "cuộc",
+            "hội thảo",
+            "tọa đàm",
+            "buổi tọa đàm",
+            "buổi họp",
+            # Meetings between agencies: "02 buổi giao ban", "03 buổi hội đàm", "01 buổi làm việc".
+            "buổi giao ban",
+            "cuộc giao ban",
+            "buổi hội đàm",
+            "buổi làm việc",
+            "buổi gặp mặt",
+            "cuộc gặp",
+            "cuộc gặp mặt",
+        ),
         listed=True,
     ),
     Kind(
@@ -153,6 +184,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("contests", _("Cuộc thi, hội thi"), ("cuộc thi", "hội thi"), listed=True),
     Kind("skits", _("Tiểu phẩm"), ("tiểu phẩm", "vở kịch", "kịch"), listed=True),
     Kind("hours", _("Giờ"), ("giờ", "giờ phát sóng")),
+    # A bare "đợt" is a campaign only when launched or named as one (CAMPAIGN_VERBS,
+    # CAMPAIGN_AFTER): "tiếp nhận 2 đợt" are batches of people handed over.
     Kind("campaigns", _("Đợt cao điểm, chiến dịch"), ("đợt", "đợt cao điểm", "chiến dịch")),
     Kind("cases", _("Vụ"), ("vụ", "vụ án", "vụ việc")),
     Kind(
@@ -172,7 +205,9 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "villages",
         _("Thôn, tổ dân phố"),
-        ("thôn", "làng", "tổ dân phố", "khu dân cư"),
+        # "bản" is the village of the northern uplands ("21 bản vùng biên"); a copy of a paper
+        # ("bản cam kết") is in COMPOUNDS.
+        ("thôn", "làng", "tổ dân phố", "khu dân cư", "bản", "bản làng", "buôn", "phum", "sóc"),
         listed=True,
     ),
     # "điểm trường": a school's satellite site, where the pupils of a village are taught.
@@ -213,7 +248,25 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "vehicles",
         _("Lượt phương tiện"),
-        ("phương tiện", "lượt phương tiện", "tàu thuyền", "lượt tàu thuyền", "tàu cá"),
+        (
+            "phương tiện",
+            "lượt phương tiện",
+            "tàu thuyền",
+            "lượt tàu thuyền",
+            "tàu cá",
+            "lượt tàu cá",
+            "tàu",
+            "lượt tàu",
+            "thuyền",
+            "xe",
+            "lượt xe",
+            "xe khách",
+            "ô tô",
+            "xe ô tô",
+            "lượt ô tô",
+            "xe máy",
+            "mô tô",
+        ),
         listed=True,
     ),
     Kind("lessons", _("Tiết học"), ("tiết", "tiết học")),
@@ -249,6 +302,78 @@ VICTIM_VERBS = (
     "mua bán",
 )
 SUSPECT_VERBS = ("bắt", "bắt giữ", "khởi tố", "truy tố", "xét xử", "truy nã", "đầu thú", "xử lý")
+# A person noun counts victims when people who are counted as suspects in its clause move them
+# ("02 đối tượng ... đang dẫn 01 trẻ em"): the verbs of leading, carrying and luring.
+MOVING_VERBS = ("dẫn", "dẫn dắt", "đưa", "chở", "dụ dỗ", "lôi kéo")
+# The nouns of victims and of suspects, as the group a later person noun belongs to ("Trong số
+# nạn nhân trở về, 06 người ...", "Số bị hại năm 2024 là 12 người").
+VICTIM_NOUNS = ("nạn nhân", "bị hại", "người bị hại")
+SUSPECT_NOUNS = ("đối tượng", "bị can", "bị cáo")
+# People checked at a post or screened are no people reached ("kiểm tra, kiểm soát 412.000 lượt
+# người"), nor are people named by a state after the noun, unless the work was for them (as
+# staff): people at risk or under watch ("2.418 người có nguy cơ cao được quản lý") and people
+# crossing a border ("09 người xuất cảnh trái phép").
+CONTROL_VERBS = ("kiểm tra", "kiểm soát", "rà soát", "sàng lọc")
+POPULATION_AFTER = (
+    "có nguy cơ",
+    "được quản lý",
+    "được theo dõi",
+    "thuộc diện",
+    "xuất cảnh",
+    "nhập cảnh",
+    "xuất nhập cảnh",
+    "xuất, nhập cảnh",
+    "vượt biên",
+    "di cư",
+)
+# A bare "lớp" is a training only when held ("mở 02 lớp") or named as one ("lớp dạy nghề"); "giờ
+# sinh hoạt của 32 lớp" are the classes of a school.
+TRAINING_VERBS = ("mở", "tổ chức", "khai giảng", "tiến hành")
+TRAINING_AFTER = (
+    "tập huấn",
+    "bồi dưỡng",
+    "dạy",
+    "đào tạo",
+    "học nghề",
+    "huấn luyện",
+    "kỹ năng",
+    "nghiệp vụ",
+    "xóa mù",
+    "truyền thông",
+)
+# A bare "đợt" is a campaign only when launched ("mở 2 đợt", "tổ chức 02 đợt") or named as one
+# ("02 đợt ra quân", "3 đợt truy quét"); "tiếp nhận 2 đợt" are batches of people handed over.
+CAMPAIGN_VERBS = ("mở", "tổ chức", "phát động", "triển khai", "thực hiện", "tiến hành", "ra quân")
+CAMPAIGN_AFTER = ("ra quân", "tấn công", "truy quét", "tuyên truyền", "vận động", "cao điểm")
+# A bare "lượt" (times) counts what the last of these verbs in its phrase does: "phát thanh ...
+# 120 lượt" are broadcasts, "tuyên truyền 30 lượt" sessions, "kiểm tra 15 lượt" inspections.
+BARE_LUOT_VERBS = (
+    ("broadcasts", ("phát thanh", "phát sóng", "tiếp sóng", "phát lại", "tiếp âm")),
+    ("sessions", ("tuyên truyền",)),
+    ("inspections", ("kiểm tra", "thanh tra")),
+)
+# A bare "bản" after a verb of printing counts copies, not villages ("in 2.000 bản").
+PRINT_VERBS = ("in", "in ấn", "phát hành", "tái bản", "photo", "sao", "sao chụp", "cấp phát")
+# "quyết định" before a step of a procedure is that step, not a document of direction ("06 quyết
+# định khởi tố bị can").
+PROCEDURAL_AFTER = (
+    "khởi tố",
+    "không khởi tố",
+    "truy tố",
+    "tạm giữ",
+    "tạm giam",
+    "phê chuẩn",
+    "xử phạt",
+    "áp dụng",
+    "đình chỉ",
+    "tạm đình chỉ",
+    "trưng cầu",
+    "truy nã",
+    "trả tự do",
+    "thi hành",
+    "xử lý",
+    "đưa",
+)
 # A verb's reach ends at these words: the number after them is who the work was for ("tuyên
 # truyền về phòng, chống mua bán người cho 1.120 học sinh"), not the verb's object.
 AUDIENCE_WORDS = ("cho", "với")
@@ -283,7 +408,6 @@ COMPOUNDS = frozenset(
         "tổ hợp",
         "tổ tiên",
         "đội ngũ",
-        "đội viên",
         "xã hội",
         "xã viên",
         "phường hội",
@@ -306,6 +430,45 @@ COMPOUNDS = frozenset(
         "bài học",
         "bài trừ",
         "bài bản",
+        # Contest entries and pupils' work are not items published: "3.874 bài dự thi".
+        "bài dự",
+        "bài thi",
+        "bài thu",
+        "bài tập",
+        # A patrol round is no campaign ("04 đợt tuần tra", as "lượt tuần tra").
+        "đợt tuần",
+        # "bản" before the name of a paper is a copy of it, not a village.
+        "bản cam",
+        "bản án",
+        "bản đồ",
+        "bản sao",
+        "bản thân",
+        "bản ghi",
+        "bản hương",
+        "bản quy",
+        "bản kế",
+        "bản báo",
+        "bản hợp",
+        "bản thỏa",
+        "bản đăng",
+        "bản khai",
+        "bản tường",
+        "bản kiểm",
+        "bản cáo",
+        "bản nhận",
+        "bản tự",
+        "bản dịch",
+        "bản in",
+        "bản gốc",
+        "bản chính",
+        "bản chất",
+        "bản sắc",
+        "bản lĩnh",
+        "bản quyền",
+        "bản địa",
+        "bản hướng",
+        "bản đề",
+        "buôn bán",
         "buổi sáng",
         "buổi chiều",
         "buổi tối",
