@@ -27,6 +27,7 @@ from ctip.geo.models import Unit
 from ctip.ingest.agency_match import match_agency
 from ctip.ingest.docx_text import DocumentError, read_docx, read_text
 from ctip.ingest.drafts import CaseProposal, Proposal, read
+from ctip.ingest.masking import mask
 from ctip.ingest.models import TRANSITIONS, DraftActivity, DraftCase, DraftState, Reading
 from ctip.prevention.import_checks import check_rows
 from ctip.prevention.importer import ImportRejected
@@ -51,6 +52,8 @@ VALUE_KEYS = (
     "notes",
 )
 COUNT_KEYS = ("sessions", "participants", "media_items", "sms")
+# The text a reading takes, uploaded or pasted (ctip.ingest.forms.MAX_PASTED is the same bound).
+MAX_TEXT_READ = 200_000
 
 
 class DraftError(ValidationError):
@@ -76,7 +79,20 @@ def reading_create(
         text = read_docx(data) if data.startswith(b"PK\x03\x04") else read_text(data)
     else:
         data = text.encode("utf-8")
-    proposals = read(text)
+    if len(text) > MAX_TEXT_READ:
+        raise DocumentError(
+            _("Văn bản quá dài (tối đa %(max)s ký tự); hãy chia báo cáo thành nhiều phần.")
+            % {"max": f"{MAX_TEXT_READ:,}".replace(",", ".")}
+        )
+    content_hash = hashlib.sha256(data).hexdigest()
+    earlier = Reading.objects.filter(agency=agency, content_hash=content_hash).first()
+    if earlier is not None:
+        # The same report read twice would propose every record twice.
+        raise DraftError(
+            _("Báo cáo này đã được đọc lúc %(time)s; hãy xem lượt đọc đó.")
+            % {"time": timezone.localtime(earlier.created).strftime("%d/%m/%Y %H:%M")}
+        )
+    proposals = [_hidden(p) for p in read(text)]
     if not proposals:
         raise DraftError(_("Không tìm thấy số liệu về hoạt động hoặc vụ án trong văn bản."))
     matcher = _Matcher(agency, acting_user)
@@ -84,7 +100,7 @@ def reading_create(
         reading = Reading.objects.create(
             agency=agency,
             created_by=acting_user if getattr(acting_user, "pk", None) else None,
-            content_hash=hashlib.sha256(data).hexdigest(),
+            content_hash=content_hash,
             from_file=file_bytes is not None,
         )
         activities = [p for p in proposals if isinstance(p, Proposal)]
@@ -117,6 +133,21 @@ def reading_create(
             file_hash=reading.content_hash,
         )
     return reading
+
+
+def _hidden(proposal: Proposal | CaseProposal) -> Proposal | CaseProposal:
+    """The proposal with who its sentence names hidden (ctip.ingest.masking), its figures'
+    places moved to match: the sentence is kept and shown to the agency's officers."""
+    places = [(f["start"], f["end"]) for f in proposal.figures]
+    proposal.sentence, moved = mask(proposal.sentence, places)
+    figures = []
+    for figure, place in zip(proposal.figures, moved, strict=True):
+        figure = {k: v for k, v in figure.items() if k not in ("start", "end")}
+        if place is not None:
+            figure["start"], figure["end"] = place
+        figures.append(figure)
+    proposal.figures = figures
+    return proposal
 
 
 class _Matcher:
@@ -207,11 +238,14 @@ def _clean_update(values: dict[str, Any], acting_user: Any) -> dict[str, Any]:
     partners, an agency the user records for, a unit that exists. Vietnamese messages."""
     errors: list[str] = []
     out: dict[str, Any] = {}
-    for key in ("kind", "start_date", "end_date", "participants_estimated", "notes", *COUNT_KEYS):
+    for key in ("start_date", "end_date", "participants_estimated", "notes", *COUNT_KEYS):
         if key in values:
             out[key] = values[key]
-    if out.get("kind") and out["kind"] not in ActivityKind.values:
-        errors.append(_("Hình thức không có trong danh mục."))
+    # A draft always has a kind: a blank one leaves it as it is, an unknown one is refused.
+    if values.get("kind"):
+        out["kind"] = values["kind"]
+        if out["kind"] not in ActivityKind.values:
+            errors.append(_("Hình thức không có trong danh mục."))
     for key in COUNT_KEYS:
         value = out.get(key)
         if value is not None and not (isinstance(value, int) and 0 <= value <= MAX_COUNT):
@@ -286,18 +320,26 @@ def draft_confirm(
 def _agency_for(draft: DraftActivity, code: Any, acting_user: Any) -> Agency:
     """The agency the activity is recorded for: the one chosen (among those the user records
     for), else the draft's proposal, else the reading's."""
+    own = agencies_recordable_by(acting_user)
     if code:
-        found = agencies_recordable_by(acting_user).filter(code=code).first()
-        if found is None:
-            raise DraftError(_("Bạn không ghi hoạt động cho cơ quan này."))
-        return found
-    return draft.agency or draft.reading.agency
+        found = own.filter(code=code).first()
+    else:
+        # The draft's proposal was matched among the reader's agencies, not this user's: it is
+        # checked like a chosen one (a review found another officer could record for it).
+        proposed = draft.agency or draft.reading.agency
+        found = own.filter(pk=proposed.pk).first()
+    if found is None:
+        raise DraftError(_("Bạn không ghi hoạt động cho cơ quan này."))
+    return found
 
 
 def draft_discard(
     *, draft: DraftActivity | DraftCase, acting_user: Any
 ) -> DraftActivity | DraftCase:
-    """A draft activity or draft case left out (the cases already opened from it stay)."""
+    """A draft activity or draft case left out (the cases already opened from it stay). A draft
+    case is the investigators' to leave out, as it is theirs to open (DraftError otherwise)."""
+    if isinstance(draft, DraftCase):
+        _check_investigator(draft, acting_user)
     with unit_of_work():
         draft = _locked(draft, DraftState.DISCARDED)
         draft.state = DraftState.DISCARDED
@@ -316,9 +358,7 @@ def draft_case_open(*, draft: DraftCase, values: dict[str, Any], acting_user: An
     its checks all apply), by an investigator of the reading's agency; `values` are that
     service's keywords with `unit` a Unit. The draft is confirmed once as many cases are open
     as the sentence states. DraftError: nothing written."""
-    owner = investigating_agency(acting_user)
-    if owner is None or owner.pk != draft.reading.agency_id:
-        raise DraftError(_("Chỉ điều tra viên của cơ quan báo cáo được lập vụ án từ câu này."))
+    owner = _check_investigator(draft, acting_user)
     with unit_of_work(sources=[CriminalCase]):
         draft = _locked(draft, DraftState.CONFIRMED)
         try:
@@ -338,6 +378,13 @@ def draft_case_open(*, draft: DraftCase, values: dict[str, Any], acting_user: An
             | ({"state": [DraftState.DRAFT, DraftState.CONFIRMED]} if done else {}),
         )
     return case
+
+
+def _check_investigator(draft: DraftCase, acting_user: Any) -> Agency:
+    owner = investigating_agency(acting_user)
+    if owner is None or owner.pk != draft.reading.agency_id:
+        raise DraftError(_("Chỉ điều tra viên của cơ quan báo cáo được lập vụ án từ câu này."))
+    return owner
 
 
 def _locked[D: (DraftActivity, DraftCase, DraftActivity | DraftCase)](draft: D, to_state: str) -> D:

@@ -164,7 +164,7 @@ def draft_case_open_view(request: HttpRequest, pk: int) -> HttpResponse:
     return _page(request, draft.reading, bound_case=form)
 
 
-@requires(P.EDIT_ACTIVITIES)
+@requires(P.EDIT_CRIMINAL_CASES)
 def draft_case_discard_view(request: HttpRequest, pk: int) -> HttpResponse:
     draft = access_draft_case(request.user, pk)
     return _discard(request, draft)
@@ -246,6 +246,7 @@ def _case_rows(
                 "opened": opened,
                 "left": max(draft.cases - len(opened), 0),
                 "form": form,
+                "may_open": may_open,
             }
         )
     return rows
@@ -279,7 +280,9 @@ def _area(user: Any) -> set[int]:
 def marked(draft: DraftActivity | DraftCase) -> list[tuple[str, bool]]:
     """The sentence in pieces, the figures' pieces marked (places as read by the extractor)."""
     text, parts, at = draft.sentence, [], 0
-    for figure in sorted(draft.figures, key=lambda f: f["start"]):
+    # A figure inside what masking hid has no place left: its value stays, unmarked.
+    placed = [f for f in draft.figures if "start" in f and "end" in f]
+    for figure in sorted(placed, key=lambda f: f["start"]):
         start, end = int(figure["start"]), int(figure["end"])
         if start < at or end > len(text):
             continue
