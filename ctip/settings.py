@@ -266,3 +266,49 @@ LOGGING = {
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+
+# The REST API (issue 26, ctip.api): hashed bearer tokens only (no session: a browser's cookie
+# never authorises an API call), JSON in and out (no browsable API, whose page needs inline
+# scripts), one permission class reading what each view declares, rate limits per token.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["ctip.api.auth.HashedTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["ctip.api.permissions.CtipApiPermission"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "ctip.api.throttles.TokenRateThrottle",
+        "ctip.api.throttles.AddressRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {"token": "600/hour", "anon": "120/hour"},
+    "DEFAULT_PAGINATION_CLASS": "ctip.api.pagination.Pages",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "ctip.api.errors.exception_handler",
+    "UNAUTHENTICATED_USER": None,
+    "UNAUTHENTICATED_TOKEN": None,
+    # No OPTIONS description: the schema documents every route (and a described form would
+    # read records to fill its choices).
+    "DEFAULT_METADATA_CLASS": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "ctip API",
+    "DESCRIPTION": "docs/adr/0015-rest-api.md; ctip/api/README.md",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI from our own static files (drf-spectacular-sidecar), never a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENFORCE_NON_BLANK_FIELDS": True,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "ctip.api.schema.document_errors",
+    ],
+}
+# The API's rate counts in the database (ctip.api.throttles), shared by every worker process;
+# the table is made by the api app's first migration. Everything else keeps Django's default.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "api": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "ctip_api_cache"},
+}

@@ -129,3 +129,5 @@ urlpatterns = [
     path("i18n/setlang/", accounts.language_choice, name="set_language"),
     path("admin/", admin.site.urls),
 ]
+# Under /api/ a path no route matches is a JSON 404 (clients read JSON); ctip's page elsewhere.
+handler404 = "ctip.api.errors.not_found"

@@ -29,12 +29,20 @@ def active_assignments(user: Any, day: date | None = None) -> list[Assignment]:
 
 def user_permissions(user: Any) -> frozenset[str]:
     """Union of the user's active roles. Django's superuser flag grants nothing here: even the
-    system administrator sees records and personal data only through a role that allows it."""
+    system administrator sees records and personal data only through a role that allows it.
+
+    A request made with an API token (ctip.api.auth) carries the token's permissions on the
+    user (`ctip_token_permissions`: its scopes, never a personal-data permission): the user's
+    roles are narrowed to them, so every check built on this one (has_perm, scope_q, scoped,
+    disclosure.readable, the dashboards' scope) narrows with it."""
     perms: set[str] = set()
     for assignment in active_assignments(user):
         role = ROLES.get(assignment.role)
         if role is not None:
             perms |= role.permissions
+    narrowed = getattr(user, "ctip_token_permissions", None)
+    if narrowed is not None:
+        perms &= narrowed
     return frozenset(perms)
 
 
@@ -42,8 +50,17 @@ def has_perm(user: Any, perm: str) -> bool:
     return perm in user_permissions(user)
 
 
+def _token_refuses(user: Any, perm: str) -> bool:
+    """A request made with an API token whose scopes do not grant `perm`: what reads roles
+    directly (scope_q, agencies_granting) reaches nothing through them."""
+    narrowed = getattr(user, "ctip_token_permissions", None)
+    return narrowed is not None and perm not in narrowed
+
+
 def agencies_granting(user: Any, perm: str) -> list[Any]:
     """The agencies of the user's active assignments whose role grants `perm`."""
+    if _token_refuses(user, perm):
+        return []
     return [
         a.agency
         for a in active_assignments(user)
@@ -115,6 +132,8 @@ def scope_q(
     every agency that agency succeeded; a role scoped by territory reaches the records made in its
     unit's subtree and in every unit that unit succeeded. Assignments combine with OR.
     """
+    if _token_refuses(user, perm):
+        return None
     condition: Q | None = None
     for assignment in active_assignments(user):
         role = ROLES.get(assignment.role)

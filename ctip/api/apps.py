@@ -6,3 +6,7 @@ class ApiConfig(AppConfig):
     name = "ctip.api"
     label = "api"
     verbose_name = _("Giao diện lập trình (API)")
+
+    def ready(self) -> None:
+        # drf-spectacular finds the token scheme through this registration.
+        from ctip.api import schema  # noqa: F401
