@@ -24,10 +24,13 @@ def check_csv(
     columns: tuple[str, ...],
     check_row: Callable[[int, dict[str, str], Any], Any],
     rejected: Callable[[list[str]], Exception],
+    *,
+    delimiter: str = ",",
 ) -> list[Any]:
     """`check_row(line, raw, errors)` returns a checked row or None (having added its errors;
     `errors` has `append` and `len`, and lists at most MAX_IMPORT_ERRORS).
-    Raises `rejected(errors)` listing every problem; line numbers count the header as 1."""
+    Raises `rejected(errors)` listing every problem; line numbers count the header as 1.
+    `delimiter`: "," by default; KoboToolbox exports its CSV with ";"."""
     if len(data) > MAX_IMPORT_FILE_BYTES:
         megabytes = MAX_IMPORT_FILE_BYTES // 1024 // 1024
         raise rejected([_("Tệp quá lớn (tối đa %(max)s MB).") % {"max": megabytes}])
@@ -35,7 +38,7 @@ def check_csv(
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise rejected([_("Tệp không phải văn bản UTF-8.")]) from exc
-    reader = csv.DictReader(io.StringIO(text))
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
     rows: list[Any] = []
     errors = Problems()
     try:

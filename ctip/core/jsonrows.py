@@ -31,6 +31,8 @@ MAX_LIST_ITEMS = 50
 LIST_ITEMS_PER_ROW = 10
 # The file, a row, a list in a row.
 MAX_DEPTH = 3
+# A form tool's export: its object, the list, a row, groups within groups, a list in a row.
+MAX_NESTED_DEPTH = 8
 # Whatever comes before the next bracket, strings stepped over whole (possessive: no backtracking).
 _NEXT_BRACKET = re.compile(rb'(?:[^"\[\]{}]++|"[^"\\]*+(?:\\.[^"\\]*+)*+")*+([\[\]{}])')
 _SPACE = re.compile(rb"\s*+")
@@ -49,12 +51,28 @@ def _not_rows() -> JsonRejected:
     return JsonRejected(_("Tệp JSON phải là một danh sách các đối tượng."))
 
 
-def read_json_rows(data: bytes, keys: Iterable[str]) -> list[dict[str, Any]]:
-    """The rows of `data`, each with the `keys` it has (others are dropped)."""
+def read_json_rows(
+    data: bytes,
+    keys: Iterable[str],
+    *,
+    container: tuple[str, ...] = (),
+    flatten: str = "",
+) -> list[dict[str, Any]]:
+    """The rows of `data`, each with the `keys` it has (others are dropped).
+
+    `container`: the rows are the list under one of these keys of a top-level object (ODK
+    Central's OData `{"value": [...]}`, KoboToolbox's `{"results": [...]}`) rather than a
+    top-level list; what follows that list is not read. `flatten`: a row's nested objects (the
+    groups of a form) become keys joined by this separator (`{"meta": {"instanceID": …}}` gives
+    "meta/instanceID"), and a key is kept when its path or its last segment is one of `keys`;
+    rows may then nest up to MAX_NESTED_DEPTH."""
     known = list(keys)
     rows: list[dict[str, Any]] = []
     budget = {"text": 0, "items": 0}
-    for number, raw in enumerate(_rows(data.removeprefix(b"\xef\xbb\xbf")), start=1):
+    data = data.removeprefix(b"\xef\xbb\xbf")
+    start = _container(data, container) if container else None
+    depth = MAX_NESTED_DEPTH if flatten else MAX_DEPTH
+    for number, raw in enumerate(_rows(data, start=start, max_depth=depth), start=1):
         if len(raw) > MAX_ROW_BYTES:
             raise JsonRejected(
                 _("Dòng %(row)s: dài quá %(max)s KB.")
@@ -68,16 +86,74 @@ def read_json_rows(data: bytes, keys: Iterable[str]) -> list[dict[str, Any]]:
             ) from exc
         if not isinstance(found, dict):
             raise _not_rows()
-        row = cap_cells({key: found[key] for key in known if key in found})
+        if flatten:
+            found = _flat(found, flatten, set(known))
+            row = cap_cells(found)
+        else:
+            row = cap_cells({key: found[key] for key in known if key in found})
         _count(row, number, budget)
         rows.append(row)
     return rows
 
 
-def _rows(data: bytes) -> Iterable[bytes]:
-    """Each element of the top-level list, as bytes; JsonRejected unless `data` is a list whose
-    elements are objects or lists (what an element holds is checked when it is parsed)."""
+def _flat(found: dict[str, Any], separator: str, known: set[str]) -> dict[str, Any]:
+    """The row's values by their path through nested objects, only those whose path or last
+    segment is known (the depth is bounded by the scan before parsing)."""
+    flat: dict[str, Any] = {}
+    pending: list[tuple[str, dict[str, Any]]] = [("", found)]
+    while pending:
+        prefix, values = pending.pop()
+        for key, value in values.items():
+            path = f"{prefix}{separator}{key}" if prefix else str(key)
+            if isinstance(value, dict):
+                pending.append((path, value))
+            elif path in known or path.rsplit(separator, 1)[-1] in known:
+                flat[path] = value
+    return flat
+
+
+def _container(data: bytes, names: tuple[str, ...]) -> int:
+    """Where the list of rows starts: the list under one of `names` in the top-level object."""
     pos = _SPACE.match(data).end()  # type: ignore[union-attr]
+    if data[pos : pos + 1] != b"{":
+        raise _no_container() if data[pos:].strip() else _unreadable()
+    named = re.compile(
+        rb'"(?:' + b"|".join(re.escape(n.encode()) for n in names) + rb')"\s*+:\s*+\Z'
+    )
+    depth, gap = 0, pos
+    while (found := _NEXT_BRACKET.match(data, pos)) is not None:
+        bracket, where = found.group(1), found.start(1)
+        if depth == 1 and bracket == b"[" and named.search(data, gap, where):
+            return where
+        pos = found.end()
+        depth += 1 if bracket in b"[{" else -1
+        if depth > MAX_NESTED_DEPTH:
+            raise _too_deep()
+        if depth == 1:
+            gap = pos  # back in the top-level object: the next key follows
+        elif depth == 0:
+            break
+    raise _no_container()
+
+
+def _no_container() -> JsonRejected:
+    return JsonRejected(_("Tệp JSON không có danh sách bản ghi (“value” hoặc “results”)."))
+
+
+def _too_deep() -> JsonRejected:
+    return JsonRejected(
+        _(
+            "Tệp JSON có cấu trúc quá sâu: mỗi dòng là một đối tượng, mỗi giá trị "
+            "là số, chữ hoặc danh sách."
+        )
+    )
+
+
+def _rows(data: bytes, *, start: int | None = None, max_depth: int = MAX_DEPTH) -> Iterable[bytes]:
+    """Each element of the top-level list, as bytes; JsonRejected unless `data` is a list whose
+    elements are objects or lists (what an element holds is checked when it is parsed).
+    `start`: where a list inside an object starts (`_container`); the rows end with it."""
+    pos = _SPACE.match(data).end() if start is None else start  # type: ignore[union-attr]
     if data[pos : pos + 1] != b"[":
         raise _not_rows() if data[pos:].strip() else _unreadable()
     depth, start, count = 0, 0, 0
@@ -93,13 +169,8 @@ def _rows(data: bytes) -> Iterable[bytes]:
         pos = found.end()
         if opening:
             depth += 1
-            if depth > MAX_DEPTH:
-                raise JsonRejected(
-                    _(
-                        "Tệp JSON có cấu trúc quá sâu: mỗi dòng là một đối tượng, mỗi giá trị "
-                        "là số, chữ hoặc danh sách."
-                    )
-                )
+            if depth > max_depth:
+                raise _too_deep()
             if depth == 2:
                 start = where
             continue
@@ -111,7 +182,7 @@ def _rows(data: bytes) -> Iterable[bytes]:
             yield data[start:pos]
         elif depth == 0:
             break
-    if depth != 0 or data[pos:].strip():
+    if depth != 0 or (start is None and data[pos:].strip()):
         raise _unreadable()
 
 

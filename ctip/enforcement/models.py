@@ -234,6 +234,16 @@ class WatchCheck(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
+    # The instance ID ("uuid:…") of the field form submission the check came from: exports
+    # are cumulative, and the database refuses a second check from the same submission.
+    source_instance = models.CharField(
+        _("mã bản ghi biểu mẫu thực địa"),
+        max_length=64,
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+    )
 
     class Meta:
         verbose_name = _("lượt kiểm tra người được theo dõi")

@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db import IntegrityError
+from django.db.models import Max, Q, QuerySet, TextChoices
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
 from ctip.accounts.permissions import ROLES
 from ctip.accounts.scope import active_assignments
 from ctip.core.audit import audit_write
-from ctip.core.bounds import MAX_INTERVAL_DAYS, MAX_TEXT
+from ctip.core.bounds import MAX_DATE, MAX_INTERVAL_DAYS, MAX_TEXT, MIN_DATE
+from ctip.core.cells import Problems, shown
 from ctip.core.permissions import P
+from ctip.core.submissions import SubmissionsRejected, read_submissions
+from ctip.core.text import fold, vn_int
 from ctip.core.validators import check_date, check_number, check_text
 from ctip.core.work import unit_of_work
 from ctip.enforcement.models import WatchCheck, WatchEntry
@@ -233,3 +242,230 @@ def _territories(user: Any) -> list[Any]:
             for other in units
         )
     ]
+
+
+# --- checks from a field form (issue 26) -------------------------------------------------------
+
+
+class WatchOutcome(TextChoices):
+    """What a check found, as a field form records it: coded, never free text (the form carries
+    entry codes only; WatchCheck.result keeps the outcome's words)."""
+
+    AT_HOME = "at_home", _l("Đang ở tại địa phương")
+    WORKING_AWAY = "working_away", _l("Đi làm ăn xa, vẫn liên lạc được")
+    MOVED = "moved", _l("Đã chuyển nơi ở khác")
+    NOT_REACHED = "not_reached", _l("Chưa gặp, chưa liên lạc được")
+
+
+# The field form's questions (ctip.fieldforms) and the import's columns: one list.
+WATCH_CHECK_FIELDS = {
+    "entry_code": _l("Mã theo dõi"),
+    "on": _l("Ngày kiểm tra"),
+    "found": _l("Đã xác minh được người này"),
+    "outcome": _l("Kết quả kiểm tra"),
+}
+WATCH_CODE = re.compile(r"TD-([0-9]{1,9})", re.IGNORECASE)
+# Instance IDs and entry ids looked up per query (SQLite takes at most 32,766 parameters).
+IDS_PER_QUERY = 1_000
+
+
+class WatchImportRejected(WatchError):
+    """The file is refused and nothing written; `errors` are the Vietnamese messages."""
+
+    def __init__(self, errors: list[str]):
+        super().__init__("\n".join(errors))
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class WatchChecksImported:
+    written: int
+    skipped: int  # submissions imported before (the tools' exports are cumulative)
+
+
+@dataclass(frozen=True)
+class _Check:
+    entry: WatchEntry
+    on: date
+    found: bool
+    outcome: str
+    instance: str
+
+
+def watch_checks_import(
+    *, name: str, data: bytes, acting_user: Any, today: date | None = None
+) -> WatchChecksImported:
+    """The checks of a field form's export (ODK Central or KoboToolbox, CSV or JSON), all or
+    none: every row is checked first, each entry code resolved within the entries the acting
+    user may see (one refusal for a code that does not exist and one outside their territory);
+    then one transaction writes the checks, each entry's next check from its latest check, and
+    one audit row for the batch. A submission imported before is skipped."""
+    today = today or date.today()
+    if not getattr(acting_user, "pk", None):
+        raise WatchImportRejected([_("Chỉ người dùng giữ danh sách theo dõi được nhập kết quả.")])
+    try:
+        rows = read_submissions(name, data, WATCH_CHECK_FIELDS)
+    except SubmissionsRejected as exc:
+        raise WatchImportRejected(exc.errors) from exc
+    fresh = _not_imported(rows)
+    checks = _checked(fresh, acting_user, today)
+    try:
+        _write_checks(checks, data=data, skipped=len(rows) - len(fresh), acting_user=acting_user)
+    except IntegrityError as exc:
+        # Another upload wrote one of these submissions meanwhile (source_instance is unique):
+        # this one rolled back whole; uploaded again, it skips what the other wrote.
+        raise WatchImportRejected(
+            [_("Một số bản ghi của tệp vừa được nhập từ lần tải lên khác; hãy tải lên lại.")]
+        ) from exc
+    return WatchChecksImported(written=len(checks), skipped=len(rows) - len(fresh))
+
+
+def _write_checks(checks: list[_Check], *, data: bytes, skipped: int, acting_user: Any) -> None:
+    with unit_of_work(sources=[WatchCheck, WatchEntry]) as work:
+        WatchCheck.objects.bulk_create(
+            WatchCheck(
+                entry=c.entry,
+                on=c.on,
+                found=c.found,
+                result=_outcome_words(c.outcome),
+                actor=acting_user,
+                source_instance=c.instance,
+            )
+            for c in checks
+        )
+        entries = {c.entry.pk: c.entry for c in checks}
+        _next_checks(list(entries.values()))
+        work.touch_records(WatchEntry, WatchEntry.objects.filter(pk__in=entries))
+        audit_write(
+            action="enforcement.watch_checks_import",
+            acting_user=acting_user,
+            count=len(checks),
+            file_hash=hashlib.sha256(data).hexdigest(),
+            changes={"skipped": skipped},
+        )
+        work.touch(WatchCheck, *{(c.on, c.entry.unit_id) for c in checks})
+
+
+def _not_imported(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    instances = [r["_instance"] for r in rows]
+    known: set[str] = set()
+    for i in range(0, len(instances), IDS_PER_QUERY):
+        found = WatchCheck.objects.filter(source_instance__in=instances[i : i + IDS_PER_QUERY])
+        known.update(found.values_list("source_instance", flat=True))  # type: ignore[arg-type]
+    fresh = [r for r in rows if r["_instance"] not in known]
+    if not fresh:
+        message = _(
+            "Cả %(count)s bản ghi của tệp đã được nhập trước đây; không có bản ghi mới để ghi."
+        )
+        raise WatchImportRejected([message % {"count": vn_int(len(rows))}])
+    return fresh
+
+
+def _checked(rows: list[dict[str, Any]], user: Any, today: date) -> list[_Check]:
+    """A check per row, or WatchImportRejected naming every row and column that is wrong."""
+    entries = _visible_entries(rows, user)
+    errors = Problems()
+    checks: list[_Check] = []
+    for row in rows:
+        before = len(errors)
+
+        def bad(key: str, message: str, row: dict[str, Any] = row) -> None:
+            errors.append(
+                _("Dòng %(row)s, cột “%(column)s”: %(message)s")
+                % {"row": row["_row"], "column": WATCH_CHECK_FIELDS[key], "message": message}
+            )
+
+        for key in WATCH_CHECK_FIELDS:
+            if not isinstance(row.get(key), str | int | bool) or str(row[key]).strip() == "":
+                bad(key, _("bắt buộc."))
+        if len(errors) > before:
+            continue
+        entry = entries.get(_entry_id(row["entry_code"]) or 0)
+        if entry is None:
+            message = _("không có mã theo dõi “%(value)s” trong phạm vi của bạn.")
+            bad("entry_code", message % {"value": shown(row["entry_code"])})
+        on = _day(row["on"])
+        if on is None:
+            message = _("“%(value)s” không phải ngày (năm-tháng-ngày hoặc ngày/tháng/năm).")
+            bad("on", message % {"value": shown(row["on"])})
+        elif on > today:
+            bad("on", _("ngày ở tương lai."))
+        elif entry is not None:
+            _check_within(entry, on, bad)
+        found = _yes_no(row["found"])
+        if found is None:
+            bad("found", _("chỉ nhận “có” hoặc “không”."))
+        outcome = str(row["outcome"]).strip()
+        if outcome not in WatchOutcome.values:
+            message = _("kết quả “%(value)s” không có trong danh mục.")
+            bad("outcome", message % {"value": shown(outcome)})
+        if len(errors) == before:
+            assert entry is not None and on is not None and found is not None
+            checks.append(_Check(entry, on, found, outcome, row["_instance"]))
+    if errors:
+        raise WatchImportRejected(errors.listed())
+    return checks
+
+
+def _visible_entries(rows: list[dict[str, Any]], user: Any) -> dict[int, WatchEntry]:
+    """The entries the rows name that the user may see, in a query per thousand codes."""
+    ids = sorted({i for r in rows if (i := _entry_id(r.get("entry_code"))) is not None})
+    visible = watch_visible(user)
+    found: dict[int, WatchEntry] = {}
+    for i in range(0, len(ids), IDS_PER_QUERY):
+        found.update(visible.in_bulk(ids[i : i + IDS_PER_QUERY]))
+    return found
+
+
+def _entry_id(value: Any) -> int | None:
+    match = WATCH_CODE.fullmatch(str(value or "").strip())
+    return int(match.group(1)) if match else None
+
+
+def _check_within(entry: WatchEntry, on: date, bad: Any) -> None:
+    if on < entry.opened_on:
+        message = _("trước ngày đưa vào theo dõi (%(day)s).")
+        bad("on", message % {"day": f"{entry.opened_on:%d/%m/%Y}"})
+    elif entry.closed_on is not None and on > entry.closed_on:
+        message = _("sau ngày kết thúc theo dõi (%(day)s).")
+        bad("on", message % {"day": f"{entry.closed_on:%d/%m/%Y}"})
+
+
+def _day(value: Any) -> date | None:
+    text = str(value).strip()[:10] if "T" in str(value) else str(value).strip()
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            day = datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+        return day if MIN_DATE <= day <= MAX_DATE else None
+    return None
+
+
+def _yes_no(value: Any) -> bool | None:
+    text = fold(str(value))
+    if text in {"yes", "co", "true", "1"}:
+        return True
+    if text in {"no", "khong", "false", "0"}:
+        return False
+    return None
+
+
+def _outcome_words(outcome: str) -> str:
+    """The outcome as the check's result reads on the entry's page, in Vietnamese."""
+    with translation.override("vi"):
+        return str(WatchOutcome(outcome).label)
+
+
+def _next_checks(entries: list[WatchEntry]) -> None:
+    """Each entry's next check: its interval after its latest check (whatever order the
+    submissions came in)."""
+    latest = dict(
+        WatchCheck.objects.filter(entry__in=[e.pk for e in entries])
+        .values("entry")
+        .annotate(last=Max("on"))
+        .values_list("entry", "last")
+    )
+    for entry in entries:
+        due = latest[entry.pk] + timedelta(days=entry.check_every_days)
+        WatchEntry.objects.filter(pk=entry.pk).update(next_check_on=due)

@@ -16,11 +16,11 @@ from ctip.core.text import vn_int
 from ctip.core.work import unit_of_work
 from ctip.geo.area import outside_message
 from ctip.geo.models import Unit, UnitCover
-from ctip.prevention.import_checks import check_rows
+from ctip.prevention.import_checks import check_rows, fresh_rows
 from ctip.prevention.importer import SPEC_FIELDS, ImportRejected, Spec, read_file
 from ctip.prevention.models import Activity
 
-ACTIVITY_FIELDS = [*SPEC_FIELDS, "batch_id", "created_by_id"]
+ACTIVITY_FIELDS = [*SPEC_FIELDS, "batch_id", "created_by_id", "source_instance"]
 
 
 def activities_import(
@@ -29,9 +29,14 @@ def activities_import(
     data: bytes,
     acting_user: Any,
     action: str = "prevention.activities_import",
+    instances: list[str] | None = None,
 ) -> int:
     """Write every spec in one transaction with one audit row for the batch; refused
-    (ImportRejected, nothing written) when a spec's unit lies outside its agency's area."""
+    (ImportRejected, nothing written) when a spec's unit lies outside its agency's area.
+    `instances`: the field form submission each spec came from (import_checks.fresh_rows)."""
+    if instances is not None and len(instances) != len(specs):
+        raise ValueError("one instance per spec")
+    sources = instances if instances is not None else [None] * len(specs)
     with unit_of_work(sources=[Activity]) as work:
         refuse_outside_area(specs)
         batch = audit_write(
@@ -41,7 +46,11 @@ def activities_import(
             file_hash=hashlib.sha256(data).hexdigest(),
         )
         user = acting_user.pk if getattr(acting_user, "pk", None) else None
-        bulk_insert(Activity, ACTIVITY_FIELDS, (_values(s, batch.pk, user) for s in specs))
+        bulk_insert(
+            Activity,
+            ACTIVITY_FIELDS,
+            (_values(s, batch.pk, user, i) for s, i in zip(specs, sources, strict=True)),
+        )
         # Ids rise in insertion order within the transaction: the n-th id is the n-th spec's.
         ids = list(Activity.objects.filter(batch=batch).order_by("pk").values_list("pk", flat=True))
         bulk_insert(
@@ -99,12 +108,21 @@ def refuse_outside_area(specs: list[Spec]) -> None:
     raise ImportRejected(errors)
 
 
-def _values(s: Spec, batch: int, user: int | None) -> tuple:
-    return (*(getattr(s, f) for f in SPEC_FIELDS), batch, user)
+def _values(s: Spec, batch: int, user: int | None, instance: str | None) -> tuple:
+    return (*(getattr(s, f) for f in SPEC_FIELDS), batch, user, instance)
 
 
 def import_file(*, name: str, data: bytes, acting_user: Any, dry_run: bool = False) -> int:
-    specs = check_rows(read_file(name, data))
+    fresh = fresh_rows(read_file(name, data))
+    specs = check_rows(fresh.rows)
     if dry_run:
         return len(specs)
-    return activities_import(specs=specs, data=data, acting_user=acting_user)
+    return activities_import(
+        specs=specs,
+        data=data,
+        acting_user=acting_user,
+        action=(
+            "prevention.fieldform_import" if fresh.submitted else "prevention.activities_import"
+        ),
+        instances=fresh.instances,
+    )

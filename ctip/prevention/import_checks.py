@@ -6,6 +6,7 @@ Vietnamese, or the specs to write."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -20,7 +21,7 @@ from ctip.geo.area import Areas
 from ctip.geo.models import Level, Unit
 from ctip.periods.locks import locked_points
 from ctip.prevention.importer import COLUMNS, ImportRejected, Spec, cell_error
-from ctip.prevention.models import ActivityKind, Campaign, TargetGroup
+from ctip.prevention.models import Activity, ActivityKind, Campaign, TargetGroup
 from ctip.prevention.target_groups import TARGET_GROUPS
 
 REQUIRED = ("agency", "kind", "start_date", "end_date", "unit")
@@ -145,6 +146,60 @@ def check_rows(
     if errors:
         raise ImportRejected(errors.listed())
     return specs
+
+
+# Instance IDs looked up per query (SQLite takes at most 32,766 parameters).
+INSTANCES_PER_QUERY = 1_000
+
+
+@dataclass
+class Fresh:
+    """The rows to check and write; for a field form's export, each row's instance ID (kept
+    with its activity) and how many submissions were skipped."""
+
+    rows: list[dict[str, Any]]
+    instances: list[str] | None = None
+    skipped: int = 0
+
+    @property
+    def submitted(self) -> bool:
+        """A field form's export (audited as "prevention.fieldform_import")."""
+        return self.instances is not None
+
+
+def fresh_rows(rows: list[dict[str, Any]]) -> Fresh:
+    """The rows of a field form's export (each with its `_instance`, ctip.core.submissions)
+    that no activity came from yet: the tools' exports are cumulative, so a submission imported
+    before is skipped, not written again (and not checked again: its period may be locked since).
+    Other files' rows are all kept. ImportRejected when every submission was imported before."""
+    if not rows or "_instance" not in rows[0]:
+        return Fresh(rows)
+    instances = [str(r["_instance"]) for r in rows]
+    known: set[str] = set()
+    for i in range(0, len(instances), INSTANCES_PER_QUERY):
+        chunk = instances[i : i + INSTANCES_PER_QUERY]
+        found = Activity.objects.filter(source_instance__in=chunk)
+        known.update(found.values_list("source_instance", flat=True))  # type: ignore[arg-type]
+    fresh = [r for r in rows if r["_instance"] not in known]
+    if not fresh:
+        raise ImportRejected(
+            [
+                _(
+                    "Cả %(count)s bản ghi của tệp đã được nhập trước đây; không có bản ghi mới "
+                    "để ghi."
+                )
+                % {"count": vn_int(len(rows))}
+            ]
+        )
+    return Fresh(
+        fresh,
+        instances=[str(r["_instance"]) for r in fresh],
+        skipped=len(rows) - len(fresh),
+    )
+
+
+def skipped_notice(skipped: int) -> str:
+    return _("%(count)s bản ghi đã nhập trước đây, bỏ qua.") % {"count": vn_int(skipped)}
 
 
 def _refuse_locked(specs: list[Spec], numbers: list[Any], errors: Problems) -> None:

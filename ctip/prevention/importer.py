@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from ctip.core.bounds import MAX_IMPORT_FILE_BYTES
 from ctip.core.cells import Problems
 from ctip.core.jsonrows import JsonRejected, read_json_rows
+from ctip.core.submissions import SubmissionsRejected, is_submissions, read_submissions
 from ctip.core.text import fold
 from ctip.core.workbooks import FORMULA, SheetRejected, read_rows
 
@@ -35,6 +36,9 @@ COLUMNS = {
     "theme": "Chủ đề",
     "notes": "Ghi chú",
 }
+
+# The columns a field form answers with several choices (space-separated codes).
+SELECT_MULTIPLE = ("target_groups", "partners")
 
 
 class ImportRejected(Exception):
@@ -66,13 +70,22 @@ class Spec:
 def read_file(
     name: str, data: bytes, *, columns: dict[str, str] | None = None
 ) -> list[dict[str, Any]]:
-    """Rows of a workbook or JSON file, within the bounds of ctip.core.bounds: at most
+    """Rows of a workbook or JSON file, or of a field form's export (ctip.core.submissions:
+    CSV or JSON of ODK Central or KoboToolbox), within the bounds of ctip.core.bounds: at most
     MAX_IMPORT_ROWS rows, texts over MAX_CELL characters kept as `TooLong` (named by row and
     column when checked), memory bounded (ctip.core.workbooks, ctip.core.jsonrows).
     `columns`: key -> workbook header of the rows to read (default: the activities')."""
+    # Only activities have a field form (ctip.fieldforms).
+    activities = columns is None
     columns = columns or COLUMNS
     if len(data) > MAX_FILE_BYTES:
         raise ImportRejected([_("Tệp quá lớn (tối đa 50 MB).")])
+    if activities and is_submissions(name, data):
+        # A field form's export (ODK Central, KoboToolbox): each row also has its `_instance`.
+        try:
+            return read_submissions(name, data, columns, lists=SELECT_MULTIPLE)
+        except SubmissionsRejected as exc:
+            raise ImportRejected(exc.errors) from exc
     if name.lower().endswith(".json"):
         try:
             # A row's number is its position (a "_row" key in the file is not read).

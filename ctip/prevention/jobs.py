@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from ctip.core.cells import CONTROL
 from ctip.core.sealed import destroy, unseal
 from ctip.prevention.import_batch import activities_import
-from ctip.prevention.import_checks import check_rows
+from ctip.prevention.import_checks import check_rows, fresh_rows, skipped_notice
 from ctip.prevention.importer import COLUMNS, ImportRejected, read_file
 from ctip.prevention.models import ImportJob, ImportStatus
 from ctip.prevention.selectors import agencies_recordable_by
@@ -97,12 +97,15 @@ def check_import(job_id: int) -> str:
 
     try:
         data = _data(job)
-        rows = read_file(job.file_name, data)
+        fresh = fresh_rows(read_file(job.file_name, data))
+        rows = fresh.rows
         ImportJob.objects.filter(pk=job.pk).update(total=len(rows))
         preview = [_plain(r) for r in rows[:PREVIEW_ROWS]]
         check_rows(rows, allowed_agencies=_allowed(job), progress=progress)
+        # On a job that goes on, `errors` holds notices: the submissions skipped.
+        notices = [skipped_notice(fresh.skipped)] if fresh.skipped else []
         ImportJob.objects.filter(pk=job.pk).update(
-            status=ImportStatus.READY, preview=preview, processed=len(rows)
+            status=ImportStatus.READY, preview=preview, processed=len(rows), errors=notices
         )
     except ImportRejected as exc:
         _end(job.pk, status=ImportStatus.REJECTED, errors=exc.errors[:2000], processed=job.total)
@@ -118,14 +121,27 @@ def write_import(job_id: int) -> str:
         return job.status
     try:
         data = _data(job)
-        specs = check_rows(read_file(job.file_name, data), allowed_agencies=_allowed(job))
+        # Submissions imported meanwhile (another job) are skipped here too.
+        fresh = fresh_rows(read_file(job.file_name, data))
+        specs = check_rows(fresh.rows, allowed_agencies=_allowed(job))
         # The rows and the job's end commit together: DONE means written, and a job whose
         # write failed or was interrupted has written nothing.
         with transaction.atomic():
             if not _still_writing(job.pk):  # the queue ran it twice: the other run wrote it
                 return ImportJob.objects.get(pk=job.pk).status
-            written = activities_import(specs=specs, data=data, acting_user=job.user)
-            _end(job.pk, status=ImportStatus.DONE, written=written)
+            written = activities_import(
+                specs=specs,
+                data=data,
+                acting_user=job.user,
+                action=(
+                    "prevention.fieldform_import"
+                    if fresh.submitted
+                    else "prevention.activities_import"
+                ),
+                instances=fresh.instances,
+            )
+            notices = [skipped_notice(fresh.skipped)] if fresh.skipped else []
+            _end(job.pk, status=ImportStatus.DONE, written=written, errors=notices)
     except ImportRejected as exc:  # the data changed between check and write
         _end(job.pk, status=ImportStatus.REJECTED, errors=exc.errors)
         return ImportStatus.REJECTED

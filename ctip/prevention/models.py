@@ -92,6 +92,17 @@ class Activity(models.Model):
     batch = models.ForeignKey(
         AuditEntry, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # The instance ID ("uuid:…") of the field form submission the activity came from (ODK
+    # Collect, KoboToolbox): their exports are cumulative, and the database refuses a second
+    # activity from the same submission. NULL for every other way of recording.
+    source_instance = models.CharField(
+        _("mã bản ghi biểu mẫu thực địa"),
+        max_length=64,
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+    )
 
     class Meta:
         verbose_name = _("hoạt động tuyên truyền")
