@@ -172,6 +172,9 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 # own check). Uploads stay in memory up to that size, so no upload is ever written in clear to a
 # temporary file; files that can hold personal data are sealed (ctip.core.sealed).
 CTIP_MAX_UPLOAD_BYTES = int(os.environ.get("CTIP_MAX_UPLOAD_MB", "50")) * 1024 * 1024
+# The k of the HTCDS export's k-anonymity (issue 26; ctip.victims.htcds): 11 as in CTDC's public
+# dataset; an export may ask for more, never less.
+CTIP_HTCDS_K = int(os.environ.get("CTIP_HTCDS_K", "11"))
 FILE_UPLOAD_MAX_MEMORY_SIZE = CTIP_MAX_UPLOAD_BYTES
 FILE_UPLOAD_HANDLERS = [
     "ctip.core.uploads.LimitedUploadHandler",

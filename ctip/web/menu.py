@@ -58,6 +58,9 @@ ENTRIES: list[Entry] = [
     Entry("overview", _("Tuyên truyền so với nguy cơ"), "risk", P.VIEW_AGGREGATES),
     Entry("prevention", _("Hoạt động tuyên truyền"), "activity_list", P.VIEW_ACTIVITIES),
     Entry("prevention", _("Nhập từ tệp Excel"), "import_upload", P.EDIT_ACTIVITIES),
+    Entry(
+        "prevention", _("Biểu mẫu thực địa (ODK, Kobo)"), "fieldform_activities", P.EDIT_ACTIVITIES
+    ),
     Entry("prevention", _("Độ phủ tuyên truyền"), "coverage", P.VIEW_ACTIVITIES),
     Entry("direction", _("Văn bản chỉ đạo"), "document_list", P.VIEW_DIRECTIVES),
     Entry("direction", _("Nhiệm vụ quá hạn"), "tasks_overdue", P.VIEW_OWN_AGENCY),
@@ -66,8 +69,15 @@ ENTRIES: list[Entry] = [
     Entry("protection", _("Hồ sơ được chuyển đến"), "referrals_incoming", P.EDIT_VICTIM_CASES),
     Entry("protection", _("Yêu cầu về dữ liệu cá nhân"), "privacy_requests", P.EDIT_VICTIM_CASES),
     Entry("protection", _("Hồ sơ có thể trùng"), "duplicate_queue", P.REVIEW_DUPLICATES),
+    Entry("protection", _("Xuất dữ liệu HTCDS (ẩn danh)"), "htcds_export", P.EXPORT_HTCDS),
     Entry("enforcement", _("Vụ án mua bán người"), "criminal_case_list", P.VIEW_CRIMINAL_CASES),
     Entry("enforcement", _("Theo dõi người có nguy cơ"), "watch_list", P.VIEW_WATCHLIST),
+    Entry(
+        "enforcement",
+        _("Nhập kết quả kiểm tra từ biểu mẫu"),
+        "fieldform_watch_checks",
+        P.VIEW_WATCHLIST,
+    ),
     Entry(
         "enforcement",
         _("Theo dõi quá hạn theo xã"),
@@ -86,6 +96,7 @@ ENTRIES: list[Entry] = [
     Entry("reference", _("Cơ quan, đơn vị"), "agency_list", P.VIEW_REFERENCE),
     Entry("reference", _("Cơ quan của tôi"), "my_agency", P.EDIT_OWN_AGENCY),
     Entry("admin", _("Người dùng"), "user_list", P.MANAGE_ACCOUNTS),
+    Entry("admin", _("Mã truy cập API"), "api:token_list", P.VIEW_HOME),
     Entry("admin", _("Nhật ký thao tác"), "admin:core_auditentry_changelist", P.VIEW_AUDIT),
     Entry(
         "admin", _("Nhật ký xem hồ sơ nạn nhân"), "admin:victims_accesslog_changelist", P.VIEW_AUDIT

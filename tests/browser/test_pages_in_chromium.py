@@ -81,6 +81,11 @@ PAGES = [
         follow=(r"^/hoat-dong/doc-bao-cao/\d+/$",),
     ),
     Page("coverage", "thuongtruc", "/hoat-dong/do-phu/"),
+    # Field forms and exchange with other systems (issue 26).
+    Page("fieldform-activities", "congan", "/bieu-mau-thuc-dia/hoat-dong/"),
+    Page("fieldform-watch-checks", "dieutra", "/bieu-mau-thuc-dia/kiem-tra-theo-doi/"),
+    Page("api-tokens", "dieutra", "/api/v1/ma-truy-cap/"),
+    Page("htcds-export", "thuongtruc", "/ho-so/htcds/"),
     # Protection of victims.
     Page("case-list", "xahoi", "/ho-so/"),
     Page("case-create", "xahoi", "/ho-so/them/"),

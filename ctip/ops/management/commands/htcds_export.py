@@ -1,0 +1,78 @@
+"""`ctip htcds_export --unit U --from D --to D [--purpose report|partner_domestic|partner_abroad]
+[--k K] [--format csv|xlsx|json] [--country CC --counterpart NAME] --output FILE`
+
+The k-anonymous HTCDS file of a unit's victim cases (ctip.victims.htcds): the same service, the
+same refusals and the same audit row as the page `/ho-so/htcds/`, acted by no user (the operator
+of the server). Prints what was generalised and suppressed, never a record."""
+
+from datetime import date
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from ctip.geo.selectors import UnitNotFound, unit_named
+from ctip.victims.htcds import CSV, FORMATS, PURPOSES, REPORT, HtcdsRefused, htcds_export
+
+
+class Command(BaseCommand):
+    help = "Export a unit's victim cases in the HTCDS standard, k-anonymised (issue 26)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--unit", required=True, help="GSO code or name, e.g. 'Quảng Ngãi'")
+        parser.add_argument("--from", dest="start", required=True, help="YYYY-MM-DD")
+        parser.add_argument("--to", dest="end", required=True, help="YYYY-MM-DD (inclusive)")
+        parser.add_argument("--purpose", choices=list(PURPOSES), default=REPORT)
+        parser.add_argument("--k", type=int, help="raise k above the configured one")
+        parser.add_argument("--format", dest="fmt", choices=list(FORMATS), default=CSV)
+        parser.add_argument("--country", default="", help="the partner's country (abroad)")
+        parser.add_argument("--counterpart", default="", help="the partner receiving the file")
+        parser.add_argument("--output", required=True, help="the file to write")
+
+    def handle(self, *args, **options):
+        start, end = _day(options["start"]), _day(options["end"])
+        try:
+            unit = unit_named(options["unit"], end)
+        except UnitNotFound as exc:
+            raise CommandError(str(exc)) from exc
+        try:
+            export = htcds_export(
+                unit=unit,
+                start=start,
+                end=end,
+                purpose=options["purpose"],
+                k=options["k"],
+                fmt=options["fmt"],
+                counterpart_country=options["country"],
+                counterpart=options["counterpart"],
+                acting_user=None,
+            )
+        except HtcdsRefused as exc:
+            raise CommandError(str(exc)) from exc
+        Path(options["output"]).write_bytes(export.data)
+        result = export.result
+        generalised = ", ".join(f"{c}={lvl}" for c, lvl in result.generalised.items()) or "-"
+        self.stdout.write(
+            _(
+                "Đã xuất %(released)s hồ sơ (k = %(k)s); loại %(suppressed)s hồ sơ; khái quát "
+                "hóa: %(generalised)s; không có căn cứ chuyển ra nước ngoài: %(excluded)s. "
+                "SHA-256 %(digest)s."
+            )
+            % {
+                "released": result.released,
+                "k": result.k,
+                "suppressed": result.suppressed,
+                "generalised": generalised,
+                "excluded": export.excluded_no_basis,
+                "digest": export.digest,
+            }
+        )
+
+
+def _day(text: str) -> date:
+    # The bounds are the service's (it refuses a date outside them, with the message).
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        message = _("Ngày không hợp lệ: %(text)s (dùng YYYY-MM-DD).") % {"text": text}
+        raise CommandError(message) from exc

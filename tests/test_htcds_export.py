@@ -1,0 +1,430 @@
+"""Issue 26, point 2: the HTCDS export of victim cases, k-anonymous over its quasi-identifiers.
+
+A synthetic province (ctip.ops.synth, 600 cases over three years, bulk-loaded) is released with
+under 5 % suppressed and every combination of quasi-identifiers at least k times; the demo
+province's two dozen cases are refused with the reason; an export abroad keeps only the cases
+with a basis for a transfer abroad; every export writes one audit row, a refusal or a refused
+user none; no personal value, case code or date reaches the file.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import re
+from collections import Counter
+from datetime import date, timedelta
+from io import StringIO
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.test import Client
+from openpyxl import load_workbook
+
+from ctip.core.models import AuditEntry
+from ctip.core.personal import personal_fields
+from ctip.geo.models import Level, Unit
+from ctip.ops.demo.victims import demo_cases_ensure
+from ctip.ops.synth import Options, synth_load
+from ctip.victims.htcds import (
+    _FIELDS,
+    ACTION,
+    DEFAULT_K,
+    HtcdsRefused,
+    abroad_basis_exists,
+    age_band,
+    htcds_cases,
+    htcds_export,
+    quasi_identifiers,
+    spec,
+)
+from ctip.victims.models import Case, Consent
+from ctip.victims.privacy import PrivacyError, abroad_basis
+from ctip.victims.states import ConsentBasis, ConsentPurpose
+from tests import leakcheck
+from tests.helpers import add_totp, log_in, make_user
+
+pytestmark = pytest.mark.django_db
+
+TODAY = date(2026, 11, 30)
+START, END = date(2023, 12, 1), TODAY
+SYNTH = Options(provinces=1, years=3, activities=0, victims=600, cases=0, watchlist=0, seed=26)
+
+
+# The synthetic names of the test that loaded them, checked against every file by hand.
+SYNTHETIC_NAMES: set[str] = set()
+
+
+def _load() -> Unit:
+    """A synthetic province: 600 cases over three years, in bulk (about a second)."""
+    SYNTHETIC_NAMES.clear()
+    result = synth_load(SYNTH, reference=False, today=TODAY)
+    SYNTHETIC_NAMES.update(leakcheck.SEEN)
+    return Unit.objects.valid_on(TODAY).get(level=Level.PROVINCE, name=result.provinces[0])
+
+
+@pytest.fixture
+def scanned_province() -> Unit:
+    """The province with the suite's guard in full: after the test, every table, log and file
+    is searched for each of its 600 names (about a minute)."""
+    return _load()
+
+
+@pytest.fixture
+def province() -> Unit:
+    """The province, its names left out of the suite's table scan (a minute per test): each
+    test checks its own file against them (assert_nothing_personal); the scan runs in full once,
+    for the test using `scanned_province`."""
+    unit = _load()
+    leakcheck.SEEN.difference_update(SYNTHETIC_NAMES)
+    return unit
+
+
+@pytest.fixture
+def office(province):
+    return make_user("thuongtruc-htcds", "standing_office", unit=province)
+
+
+def read_csv(data: bytes) -> tuple[dict[str, str], list[dict[str, str]]]:
+    """The header part ("# key: value") and the records of an exported CSV."""
+    text = data.decode("utf-8")
+    header = {}
+    lines = []
+    for line in text.splitlines():
+        if line.startswith("# "):
+            key, _sep, value = line[2:].partition(": ")
+            header[key] = value
+        else:
+            lines.append(line)
+    return header, list(csv.DictReader(io.StringIO("\n".join(lines))))
+
+
+def qi_classes(records: list[dict]) -> Counter:
+    return Counter(tuple(str(r[c]) for c in quasi_identifiers()) for r in records)
+
+
+def assert_nothing_personal(text: str) -> None:
+    """No value that passed a personal field, no case code, no date finer than a year."""
+    assert [v for v in leakcheck.SEEN | SYNTHETIC_NAMES if v in text] == []
+    codes = Case.objects.values_list("code", flat=True)
+    assert [c for c in codes if c in text] == []
+    body = text.split("period", 1)[-1].split("\n", 1)[-1]  # the period's bounds are the request
+    assert not re.search(r"\b(19|20)\d\d-\d\d-\d\d\b", body)
+
+
+def test_a_synthetic_province_is_released_k_anonymous_with_under_five_percent_suppressed(
+    province, office
+):
+    export = htcds_export(unit=province, start=START, end=END, purpose="report", acting_user=office)
+    result = export.result
+    assert result.k == DEFAULT_K == 11
+    assert result.total > 400 and result.suppressed_share < 0.05
+    header, records = read_csv(export.data)
+    assert len(records) == result.released == result.total - result.suppressed
+    classes = qi_classes(records)
+    assert min(classes.values()) >= 11, classes
+    assert len(classes) > 3  # the release still tells groups apart
+    # The header says what was generalised and suppressed.
+    assert header["k"] == "11"
+    assert header["records_suppressed"] == str(result.suppressed)
+    assert header["generalised"] == ", ".join(f"{c}={v}" for c, v in result.generalised.items())
+    assert "yearOfRegistration" in result.generalised  # three years of 600 cases: not by year
+    assert list(records[0]) == spec()["columns"]
+    assert [r["recordNumber"] for r in records] == [str(i) for i in range(1, len(records) + 1)]
+    assert_nothing_personal(export.data.decode("utf-8"))
+
+
+def test_the_export_is_one_audit_row_with_count_hash_purpose_k_and_what_was_done(province, office):
+    before = AuditEntry.objects.count()
+    export = htcds_export(
+        unit=province,
+        start=START,
+        end=END,
+        purpose="partner_domestic",
+        counterpart="Tổ chức đối tác thử nghiệm",
+        acting_user=office,
+    )
+    assert AuditEntry.objects.count() == before + 1
+    entry = AuditEntry.objects.get(action=ACTION)
+    assert entry.actor == office
+    assert entry.count == export.result.released
+    assert entry.file_hash == hashlib.sha256(export.data).hexdigest() == export.digest
+    changes = {key: value[1] for key, value in entry.changes.items()}
+    assert changes["purpose"] == "partner_domestic" and changes["k"] == 11
+    assert changes["suppressed"] == export.result.suppressed
+    assert changes["generalised"] == export.result.generalised
+    assert changes["excluded_no_basis"] == 0
+    assert export.name.startswith("htcds-") and export.name.endswith(".csv")
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "json"])
+def test_the_other_formats_carry_the_same_header_and_records(province, office, fmt):
+    export = htcds_export(
+        unit=province, start=START, end=END, purpose="report", fmt=fmt, acting_user=office
+    )
+    if fmt == "json":
+        body = json.loads(export.data)
+        meta, records = body["anonymisation"], body["records"]
+    else:
+        book = load_workbook(io.BytesIO(export.data), read_only=True)
+        meta = {key: value for key, value in book["anonymisation"].iter_rows(values_only=True)}
+        rows = list(book["HTCDS"].iter_rows(values_only=True))
+        records = [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+        text = "\n".join(str(cell) for row in rows for cell in row)
+        assert_nothing_personal(text)
+    assert meta["records_suppressed"] == export.result.suppressed
+    assert len(records) == export.result.released
+    assert min(qi_classes(records).values()) >= 11
+    assert AuditEntry.objects.get(action=ACTION).file_hash == export.digest
+
+
+def test_the_demo_provinces_cases_are_refused_with_the_reason():
+    demo_cases_ensure(today=TODAY)
+    quang_ngai = Unit.objects.valid_on(TODAY).get(level=Level.PROVINCE, code=51)
+    office = make_user("thuongtruc-qng", "standing_office", unit=quang_ngai)
+    cases = htcds_cases(unit=quang_ngai, start=date(2025, 7, 1), end=TODAY, acting_user=office)
+    assert 11 <= cases.count() <= 24  # enough for k in number, not in combinations
+    with pytest.raises(HtcdsRefused) as refused:
+        htcds_export(
+            unit=quang_ngai,
+            start=date(2025, 7, 1),
+            end=TODAY,
+            purpose="report",
+            acting_user=office,
+        )
+    reason = str(refused.value)
+    found = re.search(r"loại (\d+) trong (\d+) hồ sơ", reason)
+    assert found and int(found.group(2)) == cases.count(), reason
+    assert int(found.group(1)) > 0.05 * cases.count()
+    assert "k = 11" in reason
+    assert_nothing_personal(reason)
+    assert not AuditEntry.objects.filter(action=ACTION).exists()
+
+
+def _basis(case: Case | int, on: date, **fields) -> Consent:
+    case_id = case if isinstance(case, int) else case.pk
+    return Consent(case_id=case_id, purpose=ConsentPurpose.ABROAD, given_on=on, **fields)
+
+
+def test_abroad_keeps_only_the_cases_with_a_basis_for_a_transfer_abroad(province, office):
+    # Ids only: loading whole cases would read (and remember) every name.
+    cases = list(
+        htcds_cases(unit=province, start=START, end=END, acting_user=office).values_list(
+            "pk", flat=True
+        )
+    )
+    day = date(2026, 1, 1)
+    with_basis, without = cases[40:], cases[:40]
+    Consent.objects.bulk_create(
+        [_basis(c, day) for c in with_basis[:-2]]
+        + [_basis(with_basis[-2], day, basis=ConsentBasis.STATUTE, statute="Luật 53, Điều 3")]
+        + [_basis(with_basis[-1], day, withdrawn_on=TODAY + timedelta(days=1))]
+        # No basis: withdrawn before the export, a statute without its citation, a consent to
+        # another purpose, one given after the day of the export.
+        + [_basis(without[0], day, withdrawn_on=date(2026, 6, 1))]
+        + [_basis(without[1], day, basis=ConsentBasis.STATUTE, statute="")]
+        + [Consent(case_id=without[2], purpose=ConsentPurpose.REFERRAL, given_on=day)]
+        + [_basis(without[3], TODAY + timedelta(days=1))]
+    )
+    with pytest.raises(HtcdsRefused):  # abroad needs the partner's country
+        htcds_export(
+            unit=province,
+            start=START,
+            end=END,
+            purpose="partner_abroad",
+            counterpart="Partner",
+            acting_user=office,
+        )
+    export = htcds_export(
+        unit=province,
+        start=START,
+        end=END,
+        purpose="partner_abroad",
+        counterpart_country="th",
+        counterpart="Tổ chức đối tác nước ngoài",
+        acting_user=office,
+        today=TODAY,
+    )
+    assert export.excluded_no_basis == 40
+    assert export.result.total == len(with_basis)
+    entry = AuditEntry.objects.get(action=ACTION)
+    assert entry.changes["excluded_no_basis"][1] == 40 and entry.changes["country"][1] == "TH"
+    header, _records = read_csv(export.data)
+    assert header["excluded_no_abroad_basis"] == "40" and header["counterpart_country"] == "TH"
+
+
+def test_the_bulk_abroad_basis_agrees_with_privacy_abroad_basis(province, office):
+    cases = list(Case.objects.order_by("pk")[:8])
+    day = date(2026, 1, 1)
+    Consent.objects.bulk_create(
+        [
+            _basis(cases[0], day),
+            _basis(cases[1], day, withdrawn_on=date(2026, 6, 1)),
+            _basis(cases[2], day, basis=ConsentBasis.STATUTE, statute=""),
+            _basis(cases[3], day, basis=ConsentBasis.STATUTE, statute="Luật 91/2025, Điều 19"),
+            _basis(cases[4], TODAY + timedelta(days=1)),
+            Consent(case=cases[5], purpose=ConsentPurpose.PROCESSING, given_on=day),
+            _basis(cases[6], day, withdrawn_on=TODAY + timedelta(days=1)),
+        ]
+    )
+    bulk = set(
+        Case.objects.filter(pk__in=[c.pk for c in cases])
+        .annotate(ok=abroad_basis_exists(TODAY))
+        .filter(ok=True)
+        .values_list("pk", flat=True)
+    )
+    one_by_one = set()
+    for case in cases:
+        try:
+            abroad_basis(case, on=TODAY)
+        except PrivacyError:
+            continue
+        one_by_one.add(case.pk)
+    assert bulk == one_by_one == {cases[0].pk, cases[3].pk, cases[6].pk}
+
+
+def test_a_whole_export_without_basis_is_refused_and_says_why(province, office):
+    with pytest.raises(HtcdsRefused) as refused:
+        htcds_export(
+            unit=province,
+            start=START,
+            end=END,
+            purpose="partner_abroad",
+            counterpart_country="TH",
+            counterpart="Partner",
+            acting_user=office,
+        )
+    assert "không có căn cứ chuyển dữ liệu ra nước ngoài" in str(refused.value)
+    assert not AuditEntry.objects.filter(action=ACTION).exists()
+
+
+def test_k_can_be_raised_never_lowered(province, office):
+    with pytest.raises(HtcdsRefused):
+        htcds_export(unit=province, start=START, end=END, purpose="report", k=5, acting_user=office)
+    export = htcds_export(
+        unit=province, start=START, end=END, purpose="report", k=12, acting_user=office
+    )
+    assert export.result.k == 12
+    assert min(qi_classes(read_csv(export.data)[1]).values()) >= 12
+
+
+def test_a_user_without_the_permission_is_refused_by_the_service(province):
+    worker = make_user("canbo-htcds", "agency_officer", agency="qng-syt-2025")
+    with pytest.raises(PermissionDenied):
+        htcds_export(unit=province, start=START, end=END, purpose="report", acting_user=worker)
+    assert not AuditEntry.objects.filter(action=ACTION).exists()
+
+
+def test_cases_outside_the_users_territory_are_not_exported(province):
+    elsewhere = Unit.objects.valid_on(TODAY).get(level=Level.PROVINCE, code=51)
+    other = make_user("thuongtruc-khac", "standing_office", unit=elsewhere)
+    assert not htcds_cases(unit=province, start=START, end=END, acting_user=other).exists()
+    with pytest.raises(HtcdsRefused):
+        htcds_export(unit=province, start=START, end=END, purpose="report", acting_user=other)
+
+
+def test_no_age_band_straddles_majority_and_every_province_has_a_region():
+    majority = spec()["codes"]["majority_age"]
+    for low, high, _code in spec()["codes"]["age_bands"]:
+        assert low >= majority or (high is not None and high < majority)
+    assert age_band(8) == "0--8" and age_band(17) == "9--17" and age_band(60) == "48+"
+    provinces = set(
+        Unit.objects.valid_on(TODAY).filter(level=Level.PROVINCE).values_list("code", flat=True)
+    )
+    assert set(spec()["province_region"]) == provinces
+
+
+def test_no_personal_field_is_read():
+    personal = set(personal_fields(Case)) | set(Case.BLIND_INDEXES) | {"code", "owner"}
+    assert {f.split("__")[0] for f in _FIELDS} & personal == set()
+
+
+# --- the page and the command --------------------------------------------------------------------
+
+
+def _post(province: Unit, **changes) -> dict:
+    return {
+        "unit": str(province.code),
+        "unit_text": province.name,
+        "date_from": START.strftime("%d/%m/%Y"),
+        "date_to": END.strftime("%d/%m/%Y"),
+        "purpose": "report",
+        "fmt": "csv",
+        "counterpart": "",
+        "counterpart_country": "",
+        "k": "",
+        **changes,
+    }
+
+
+def test_the_page_exports_for_the_standing_office(province, office):
+    client = Client()
+    log_in(client, office)
+    page = client.get("/ho-so/htcds/")
+    assert page.status_code == 200 and "HTCDS" in page.content.decode()
+    response = client.post("/ho-so/htcds/", _post(province))
+    assert response.status_code == 200, response.content.decode()[:2000]
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    entry = AuditEntry.objects.get(action=ACTION)
+    assert entry.actor == office and entry.file_hash == hashlib.sha256(response.content).hexdigest()
+    assert_nothing_personal(response.content.decode("utf-8"))
+
+
+def test_the_page_shows_the_refusal_and_writes_nothing(province, office):
+    client = Client()
+    log_in(client, office)
+    short = _post(province, date_from=date(2026, 11, 1).strftime("%d/%m/%Y"))
+    response = client.post("/ho-so/htcds/", short)
+    assert response.status_code == 200 and "text/html" in response["Content-Type"]
+    assert 'role="alert"' in response.content.decode() and "k = 11" in response.content.decode()
+    outside = _post(province, unit="51", unit_text="Tỉnh Quảng Ngãi")
+    assert "text/html" in client.post("/ho-so/htcds/", outside)["Content-Type"]
+    assert not AuditEntry.objects.filter(action=ACTION).exists()
+
+
+@pytest.mark.parametrize("role", ["agency_officer", "case_worker", "agency_leader"])
+def test_a_role_without_the_permission_gets_403_and_nothing_is_logged(province, role):
+    user = make_user(f"khong-quyen-{role}", role, agency="qng-syt-2025")
+    client = Client()
+    if role == "case_worker":  # sees personal data: logs in with a second factor
+        log_in(client, user, add_totp(user))
+    else:
+        log_in(client, user)
+    before = AuditEntry.objects.count()
+    assert client.get("/ho-so/htcds/").status_code == 403
+    assert client.post("/ho-so/htcds/", _post(province)).status_code == 403
+    assert AuditEntry.objects.count() == before
+
+
+def test_the_command_writes_the_file_and_refuses_with_the_reason(province, tmp_path):
+    target = tmp_path / "htcds.json"
+    out = StringIO()
+    call_command(
+        "htcds_export",
+        f"--unit={province.code}",
+        f"--from={START.isoformat()}",
+        f"--to={END.isoformat()}",
+        "--format=json",
+        f"--output={target}",
+        stdout=out,
+    )
+    body = json.loads(target.read_bytes())
+    assert min(qi_classes(body["records"]).values()) >= 11
+    entry = AuditEntry.objects.get(action=ACTION)
+    assert (
+        entry.actor is None and entry.file_hash == hashlib.sha256(target.read_bytes()).hexdigest()
+    )
+    assert str(body["anonymisation"]["records_released"]) in out.getvalue()
+    with pytest.raises(CommandError, match="k = 11"):
+        call_command(
+            "htcds_export",
+            f"--unit={province.code}",
+            "--from=2026-11-01",
+            f"--to={END.isoformat()}",
+            f"--output={tmp_path / 'x.csv'}",
+        )
