@@ -740,6 +740,139 @@ SENTENCES: list[tuple[str, list[tuple[str, int, str, str]]]] = [
         "Công an huyện tổ chức 02 lớp kỹ năng sống cho 70 thanh niên có nguy cơ cao.",
         [("trainings", 2, "exact", "lớp"), ("participants", 70, "exact", "thanh niên")],
     ),
+    # People by sex or age alone ("nữ", "nam giới", "cô gái") as parts of victims or objects of
+    # suspects' verbs ("lừa" lures); "em"/"cháu" alone name again the victims before them, not
+    # an audience ("cho 250 em"); members ("thành viên"), notables and trades are people
+    # reached, unless they make up a committee or working group ("gồm 19 thành viên").
+    (
+        "Trung tâm Công tác xã hội tiếp nhận 11 bị hại, gồm 07 nữ, 04 nam giới, đều từ Campuchia "
+        "trở về.",
+        [
+            ("victims", 11, "exact", "bị hại"),
+            ("victims", 7, "exact", "nữ"),
+            ("victims", 4, "exact", "nam giới"),
+        ],
+    ),
+    (
+        "Công an huyện bắt 01 đối tượng đang chở 02 cô gái người Dao ra bến xe để đưa sang biên "
+        "giới.",
+        [("suspects", 1, "exact", "đối tượng"), ("victims", 2, "exact", "cô gái")],
+    ),
+    (
+        "Năm 2024, 03 đối tượng lừa 07 thiếu nữ sang Trung Quốc bán làm vợ.",
+        [("suspects", 3, "exact", "đối tượng"), ("victims", 7, "exact", "thiếu nữ")],
+    ),
+    (
+        "Đoàn liên ngành giải cứu 05 trẻ em bị ép lao động tại xưởng may, đưa 04 cháu về với gia "
+        "đình.",
+        [("victims", 5, "exact", "trẻ em"), ("victims", 4, "exact", "cháu")],
+    ),
+    (
+        "Sau khi giải cứu 03 nạn nhân, Liên đội tổ chức 02 buổi sinh hoạt cho 250 em.",
+        [
+            ("victims", 3, "exact", "nạn nhân"),
+            ("sessions", 2, "exact", "buổi"),
+            ("participants", 250, "exact", "em"),
+        ],
+    ),
+    (
+        "Huyện Đoàn thành lập 12 câu lạc bộ “Nói không với mua bán người” với 240 thành viên.",
+        [("clubs", 12, "exact", "câu lạc bộ"), ("participants", 240, "exact", "thành viên")],
+    ),
+    (
+        "Ban Chỉ đạo 138 huyện Mường Khương gồm 19 thành viên, trong năm họp 04 cuộc.",
+        [("meetings", 4, "exact", "cuộc")],
+    ),
+    (
+        "Tỉnh cử 02 tổ công tác gồm 09 cán bộ xuống các xã biên giới.",
+        [("teams", 2, "exact", "tổ")],
+    ),
+    (
+        "Ban Chỉ đạo huyện tổ chức 01 hội nghị sơ kết có 85 đại biểu dự.",
+        [("meetings", 1, "exact", "hội nghị"), ("participants", 85, "exact", "đại biểu")],
+    ),
+    (
+        "Công an xã mời 18 trưởng bản, già làng và 25 nhân viên nhà nghỉ dự buổi tuyên truyền.",
+        [
+            ("participants", 18, "exact", "trưởng bản, già làng"),
+            ("participants", 25, "exact", "nhân viên"),
+        ],
+    ),
+    (
+        "Sở Văn hóa, Thể thao và Du lịch tập huấn cho 40 hướng dẫn viên du lịch và 15 thuyền viên "
+        "tàu du lịch.",
+        [
+            ("participants", 40, "exact", "hướng dẫn viên"),
+            ("participants", 15, "exact", "thuyền viên"),
+        ],
+    ),
+    # People living unlawfully abroad or working away are no figure; a quoted title's verbs
+    # govern nothing after it.
+    (
+        "Xã có 47 người đi làm ăn ở tỉnh ngoài và 05 người cư trú trái phép tại Lào, Công an xã "
+        "tổ chức 02 buổi gặp gỡ gia đình họ.",
+        [("sessions", 2, "exact", "buổi")],
+    ),
+    (
+        "Huyện Đoàn tổ chức cuộc thi “Tìm hiểu pháp luật về phòng, chống mua bán người” thu hút "
+        "1.300 đoàn viên.",
+        [("participants", 1300, "exact", "đoàn viên")],
+    ),
+    # Nouns: communication sessions, columns and infographics, a quoted model's name; things
+    # taken down and groups on a network are no figure; an inspection named as a noun before
+    # the enterprises it inspected.
+    (
+        "Chi hội Phụ nữ thực hiện 64 lượt truyền thông nhóm nhỏ và 12 cuộc truyền thông lưu động "
+        "với 900 lượt chị em.",
+        [
+            ("sessions", 64, "exact", "lượt truyền thông"),
+            ("sessions", 12, "exact", "cuộc truyền thông"),
+            ("participants", 900, "exact", "lượt chị em"),
+        ],
+    ),
+    (
+        "Cổng thông tin điện tử huyện đăng 08 infographic và duy trì 02 chuyên mục hỏi - đáp pháp "
+        "luật.",
+        [("media_items", 8, "exact", "infographic"), ("media_items", 2, "exact", "chuyên mục")],
+    ),
+    (
+        "Hội Phụ nữ huyện ra mắt 07 “Địa chỉ tin cậy” tại các thôn vùng cao.",
+        [("models", 7, "exact", "Địa chỉ tin cậy")],
+    ),
+    (
+        "Đoàn viên thanh niên tháo gỡ 140 tờ rơi quảng cáo môi giới việc làm trái phép, treo mới "
+        "35 băng rôn.",
+        [("banners", 35, "exact", "băng rôn")],
+    ),
+    (
+        "Các đối tượng lập 05 nhóm Telegram để tuyển người, xã thành lập 03 nhóm phản ứng nhanh.",
+        [("teams", 3, "exact", "nhóm")],
+    ),
+    (
+        "Thanh tra Sở tiến hành 02 cuộc thanh tra việc tuân thủ quy định về tuyển dụng lao động "
+        "của 09 doanh nghiệp.",
+        [
+            ("inspections", 2, "exact", "cuộc thanh tra"),
+            ("establishments", 9, "exact", "doanh nghiệp"),
+        ],
+    ),
+    # Bounds "không dưới", "không ít hơn" (at least: no change); a noun after "mỗi" is the unit
+    # of a rate, not a designator ("mỗi tổ 09 hội viên"); times of day after "vào" or before a
+    # weekday are no hours.
+    (
+        "Mỗi thôn tổ chức không dưới 02 buổi sinh hoạt chuyên đề mỗi quý, mỗi buổi không ít hơn "
+        "50 người dự.",
+        [("sessions", 2, "at_least", "buổi"), ("participants", 50, "at_least", "người")],
+    ),
+    (
+        "Xã thành lập 04 tổ tự quản, mỗi tổ 09 hội viên.",
+        [("teams", 4, "exact", "tổ tự quản"), ("participants", 9, "exact", "hội viên")],
+    ),
+    (
+        "Đài Truyền thanh huyện phát chuyên đề vào 18 giờ, phát lại 07 giờ Chủ nhật; cả năm phát "
+        "sóng 52 giờ.",
+        [("hours", 52, "exact", "giờ")],
+    ),
 ]
 
 
@@ -889,6 +1022,48 @@ def test_a_part_of_a_whole_and_a_range_through_the_command_as_json(tmp_path, cap
     out = capsys.readouterr().out
     assert "12/14 huyện" in out
     assert "3–5 buổi" in out
+
+
+# Long texts: each rule looks at a bounded window before a full stop or a number, not the whole
+# paragraph or sentence before it (which made reading grow with the square of the length). The
+# windows must not change what is read: a long text gives its sentences' figures, copy by copy.
+# The time is measured by bench/ingest_reading.py (docs/benchmarks.md), not here.
+_LONG_TEXT_SENTENCES = (
+    "Năm 2024, Công an tỉnh (phối hợp với Bộ đội Biên phòng tỉnh) tổ chức 126 buổi tuyên truyền "
+    "tại 14/16 xã, mỗi buổi khoảng 30 - 50 người.",
+    "Trong quý I/2025, lực lượng chức năng giải cứu 14 nạn nhân, trong đó có 05 trẻ em; khởi tố "
+    "03 vụ/07 bị can.",
+    "TP. Lào Cai phát 1.200 tờ rơi, treo 45 băng rôn và tổ chức từ 3 đến 5 buổi sinh hoạt cho gần "
+    "600 hội viên.",
+    "Hội Liên hiệp Phụ nữ huyện mở 02 lớp tập huấn cho 80 cán bộ, in 500 bản tài liệu v.v. phát "
+    "tại 12 thôn.",
+)
+
+
+def _figures_of(text: str) -> list[tuple]:
+    return [(f.kind, f.value, f.bound, f.unit_noun, f.of, f.upper) for f in extract(text)]
+
+
+def test_a_long_paragraph_is_read_as_its_sentences():
+    one = " ".join(_LONG_TEXT_SENTENCES)
+    copies = 200_000 // (len(one) + 1) + 1
+    text = " ".join([one] * copies)
+    assert "\n" not in text and len(text) >= 200_000
+    found = _figures_of(text)
+    by_sentence = [f for sentence in _LONG_TEXT_SENTENCES for f in _figures_of(sentence)]
+    assert len(by_sentence) == 15
+    assert found == by_sentence * copies
+
+
+def test_a_long_run_on_sentence_is_read_clause_by_clause():
+    clause = (
+        "tổ chức 12 buổi tuyên truyền tại 05 xã cho khoảng 300 người dân; giải cứu 02 nạn nhân, "
+    )
+    copies = 20_000 // len(clause) + 1
+    sentence = "Năm 2024, Công an tỉnh " + clause * copies
+    assert len(sentence) >= 20_000 and len(sentences(sentence)) == 1
+    found = _figures_of(sentence)
+    assert found == _figures_of("Năm 2024, Công an tỉnh " + clause) * copies
 
 
 # Numbers

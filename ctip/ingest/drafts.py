@@ -156,7 +156,7 @@ def _case_proposal(text: str, start: int, figures: list[Figure]) -> CaseProposal
     if not cases or cases[0].value < 1 or cases[0].bound == "range":
         return None
     first = cases[0]
-    verbs = _OPENED.findall(text[: first.span[0] - start])
+    verbs = _OPENED.findall(text[max(0, first.span[0] - start - 300) : first.span[0] - start])
     verb = verbs[-1].lower() if verbs else ""
     if verb in _NOT_OPENED:
         return None
@@ -229,7 +229,8 @@ def partner_names(sentence: str) -> list[AgencyName]:
     after it."""
     found: list[AgencyName] = []
     for name in agency_names(sentence):
-        before = sentence[: name.start]
+        # A window, not the whole sentence before it: reading stays linear in its length.
+        before = sentence[max(0, name.start - 160) : name.start]
         listed = found and re.fullmatch(r"[,\s]*(?:và\s*)?", sentence[found[-1].end : name.start])
         if listed or (is_object(sentence, name) and _PARTNER.search(before)):
             found.append(name)

@@ -7,7 +7,7 @@ The rules are the language's, not any one text's:
   figures each, as is every number-noun pair in a sentence;
 - a bound word just before the number qualifies it: "hơn"/"trên" (more_than), "gần"/"gần như"
   (nearly), "khoảng"/"khoảng chừng"/"chừng"/"xấp xỉ"/"ước tính"/"trên dưới" (about), "ít
-  nhất"/"tối thiểu" (at_least), "tối đa"/"không quá" (at_most);
+  nhất"/"tối thiểu"/"không dưới"/"không ít hơn" (at_least), "tối đa"/"không quá" (at_most);
 - a part of a whole is one figure of the part, the whole in `of`: "12/14 huyện" is 12 districts
   of 14, "165/173 xã, phường, thị trấn" 165 communes of 173, "12 trên tổng số 14 huyện" too
   (not a date, "ngày 8/8", nor a symbol, "120/KH-UBND": see ctip.ingest.numbers); the bound is
@@ -20,8 +20,9 @@ The rules are the language's, not any one text's:
   "range"); two numbers joined by a range word that are not a range ("50 - 30 người") give no
   figure for the second;
 - not figures: shares ("85%"), dates and symbols (never numbers), article and clause numbers
-  ("Điều 150", "Ban Chỉ đạo 138", "lớp 3/5"), times of day ("lúc 13 giờ", "13 giờ 30", "từ 8 đến
-  10 giờ"), schedules ("24 giờ mỗi ngày", "16 giờ/ngày", "24 giờ trong ngày."), changes ("tăng 5
+  ("Điều 150", "Ban Chỉ đạo 138", "lớp 3/5"; but "mỗi lớp 25-30 học viên" is a rate per class),
+  times of day ("lúc 13 giờ", "vào 20 giờ", "13 giờ 30", "20 giờ thứ Bảy", "từ 8 đến 10 giờ"),
+  schedules ("24 giờ mỗi ngày", "16 giờ/ngày", "24 giờ trong ngày."), changes ("tăng 5
   vụ so với cùng kỳ", "nhiều hơn 4 vụ": the "hơn" is no bound), a noun that begins another word
   ("15 tổ chức", "xã hội", "tin báo", "tin, tài liệu", "bài dự thi", "bản cam kết", "đợt tuần
   tra"), a bare "tin" that is a tip-off (after "giải quyết", "thụ lý", "tiếp nhận"... or in a
@@ -29,9 +30,13 @@ The rules are the language's, not any one text's:
   truyền tại 09 doanh nghiệp"), a bare "lớp" that is no training held ("giờ sinh hoạt của 32
   lớp": a school's classes; "mở 02 lớp", "lớp dạy nghề" are trainings), a bare "đợt" that is no
   campaign launched ("tiếp nhận 2 đợt" công dân: batches; "mở 2 đợt", "đợt ra quân" are), a
-  "quyết định" that is a step of a procedure ("06 quyết định khởi tố bị can"), and a bare "lượt"
+  "quyết định" that is a step of a procedure ("06 quyết định khởi tố bị can"), a bare "lượt"
   that neither counts attendances ("lượt tham gia") nor repeats what a verb before it does
-  ("phát thanh ... 120 lượt" are broadcasts, "kiểm tra 15 lượt" inspections);
+  ("phát thanh ... 120 lượt" are broadcasts, "kiểm tra 15 lượt" inspections), printed or
+  posted things taken down ("bóc gỡ 23 tờ quảng cáo"), and groups on a network ("09 nhóm
+  Zalo"). "doanh nghiệp" is inspected also after an inspection named as a noun in its phrase
+  ("03 cuộc kiểm tra việc chấp hành pháp luật của 06 doanh nghiệp"); an opening quote may stand
+  between a number and its noun ("42 “Địa chỉ tin cậy”");
 - a person noun ("người", "phụ nữ", "trường hợp") counts victims after "giải cứu", "tiếp
   nhận"... or when words after it say so ("bị mua bán", "đi bán", "là nạn nhân", "nghi là nạn
   nhân", "có dấu hiệu bị mua bán", "bị cưỡng bức lao động", "bị bóc lột", "bị lừa đi lao động";
@@ -41,17 +46,24 @@ The rules are the language's, not any one text's:
   of a sentence's suspects lead or carry them ("02 đối tượng ... đang dẫn 01 trẻ em"); otherwise
   people reached. A verb reaches the number only within the last five words of its clause, not
   past "cho"/"với", the people the work was for ("tuyên truyền về phòng, chống mua bán người cho
-  1.120 học sinh" are pupils reached), and not after "bị" (a passive verb tells of the people
-  before it: "87 nạn nhân bị mua bán và 1.204 người"). People named as a part of victims or
+  1.120 học sinh" are pupils reached), not after "bị" (a passive verb tells of the people
+  before it: "87 nạn nhân bị mua bán và 1.204 người"), and not from inside a quoted title
+  ("tọa đàm “Nói không với mua bán người” có 85 đại biểu"). People named as a part of victims or
   suspects counted before them ("14 nạn nhân, trong đó có 05 trẻ em và 02 ...", "gồm"), or of a
   group of them named uncounted ("Trong số nạn nhân trở về, 06 người ...", "Số nạn nhân được hỗ
   trợ năm 2022 là 38 người"), count what those count, and "trường hợp" after victims or suspects
-  in its sentence names them again ("hỗ trợ cho 09 nạn nhân; chi trả cho 07 trường hợp"). "lượt
+  in its sentence names them again ("hỗ trợ cho 09 nạn nhân; chi trả cho 07 trường hợp"), as a
+  bare "em" or "cháu" (children) does in its clause series, unless the work was for them
+  ("tiếp nhận 03 trẻ em ..., bàn giao 02 em"; not "tuyên truyền cho 250 em"). "lượt
   người" counts attendances. People no work reached are no figure: people checked ("kiểm tra,
   kiểm soát 412.000 lượt người"), and, unless the work was for them ("cho", "với"), staff
-  assigned ("bố trí 01 cán bộ", "cán bộ chuyên trách"), people at risk or under watch ("2.418
-  người có nguy cơ cao được quản lý") and people crossing a border ("09 người xuất cảnh trái
-  phép").
+  assigned ("bố trí 01 cán bộ", "cán bộ chuyên trách") or making up a committee or working
+  group ("01 đoàn công tác gồm 05 cán bộ", "Ban Chỉ đạo ... gồm 19 thành viên"), people at risk
+  or under watch ("2.418 người có nguy cơ cao được quản lý"), people crossing a border ("09
+  người xuất cảnh trái phép") and people living unlawfully abroad or working away ("21 người cư
+  trú bất hợp pháp", "03 người đi làm ăn xa").
+The words before a number are read within REACH characters of it, and a full stop's word within
+a few dozen (ctip.ingest.text): the reading time is linear in a text's length.
 The agency of a figure is its paragraph's heading ("- Công an tỉnh: ..."), else the last agency
 named before it in its sentence as the one acting (not "phối hợp với ...", not in parentheses),
 else the first named after it; its period is the last one stated before it in its sentence,
@@ -64,6 +76,7 @@ is already in NFC with the new tone placement.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import asdict, dataclass, replace
 from typing import NamedTuple
 
@@ -74,18 +87,23 @@ from ctip.ingest.kinds import (
     BARE_LUOT_VERBS,
     CAMPAIGN_AFTER,
     CAMPAIGN_VERBS,
+    CHILD_NOUNS,
     COMPOUNDS,
     CONTROL_VERBS,
     INSPECTION_VERBS,
     KINDS,
     MOVING_VERBS,
+    ONLINE_AFTER,
     PERSON_KINDS,
     PERSON_NOUNS,
     POPULATION_AFTER,
     PRINT_VERBS,
     PROCEDURAL_AFTER,
+    REMOVABLE_KINDS,
+    REMOVAL_VERBS,
     REPORT_VERBS,
     STAFF_AFTER,
+    STAFF_BODIES,
     STAFF_VERBS,
     SUSPECT_NOUNS,
     SUSPECT_VERBS,
@@ -103,25 +121,35 @@ BOUNDS = ("exact", "more_than", "nearly", "about", "at_least", "at_most", "range
 _BOUND = re.compile(
     r"(?:(?P<more_than>hơn|trên|hơn\s+là)|(?P<nearly>gần\s+như|gần|xấp\s+xỉ\s+gần)"
     r"|(?P<about>khoảng\s+chừng|khoảng|chừng|xấp\s+xỉ|ước\s+tính|ước\s+khoảng|ước|trên\s+dưới)"
-    r"|(?P<at_least>ít\s+nhất|tối\s+thiểu)|(?P<at_most>tối\s+đa|không\s+quá))\s+$",
+    r"|(?P<at_least>ít\s+nhất|tối\s+thiểu|không\s+dưới|không\s+ít\s+hơn)"
+    r"|(?P<at_most>tối\s+đa|không\s+quá))\s+$",
     re.IGNORECASE,
 )
-# A number right after these names something (an article, a committee, a switchboard).
+# A number right after these names something (an article, a committee, a switchboard), unless
+# the noun is the unit of a rate ("mỗi lớp 25-30 học viên", "từng thôn 02 buổi": per class).
 _DESIGNATOR = re.compile(
+    r"(?<!\b[Mm]ỗi\s)(?<!\b[Tt]ừng\s)"
     r"(?:\b(?:Điều|điều|khoản|Khoản|điểm|Điểm|Chương|chương|Mục|Khóa|khóa|thứ|lần thứ|Chỉ đạo"
     r"|BCĐ|[Đđ]ài|hotline|Quốc lộ|QL|Tỉnh lộ|ĐT|[Tt]hôn|[Tt]ổ|[Kk]hối|[Ấấ]p|[Xx]óm|[Kk]hu phố"
     r"|[Tt]ổ dân phố|[Ll]ớp)|Tổng đài)\s*$"
 )
 # A change, not a count: "tăng 5 vụ", "nhiều hơn 4 vụ so với cùng kỳ" (whose "hơn" is no bound).
+# "không ít hơn" is a bound ("không ít hơn 200 người": at least), no change.
 _CHANGE = re.compile(
-    r"\b(?:tăng|giảm|nhiều\s+hơn|ít\s+hơn|cao\s+hơn|thấp\s+hơn|chênh\s+lệch)\s+$", re.IGNORECASE
+    r"\b(?:tăng|giảm|nhiều\s+hơn|(?<!\bkhông\s)ít\s+hơn|cao\s+hơn|thấp\s+hơn|chênh\s+lệch)\s+$",
+    re.IGNORECASE,
 )
 # After a date or another number and a dash: the second of a pair the extractor does not read.
 _RANGE = re.compile(r"\d\s*(?:-|–|đến|tới)\s*$")
 # "từ" opens a range: part of its span.
 _FROM = re.compile(r"\btừ\s+$", re.IGNORECASE)
-_TIME_BEFORE = re.compile(r"\b(?:lúc|vào lúc|từ)\s+$", re.IGNORECASE)
-_TIME_AFTER = re.compile(r"\s*(?:\d|(?:ngày|sáng|chiều|tối|trưa|đêm)\b)", re.IGNORECASE)
+# A time of day: "lúc 13 giờ", "vào 20 giờ", "20 giờ thứ Bảy", "13 giờ 30", "06 giờ sáng".
+_TIME_BEFORE = re.compile(r"\b(?:lúc|vào lúc|vào|từ)\s+$", re.IGNORECASE)
+_TIME_AFTER = re.compile(
+    r"\s*(?:\d|(?:ngày|sáng|chiều|tối|trưa|đêm|chủ\s+nhật"
+    r"|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7]))(?![^\W_]))",
+    re.IGNORECASE,
+)
 _YEAR_BEFORE = re.compile(r"\b(?:năm|giai đoạn)\s+$", re.IGNORECASE)
 # After a person noun, words that make the people victims: "3 người bị lừa bán", "04 phụ nữ đi
 # bán", "47 người là nạn nhân", "09 trường hợp nghi là nạn nhân", "2 trẻ em có dấu hiệu bị mua
@@ -191,8 +219,36 @@ _AUDIENCE = re.compile(rf"\b(?:{'|'.join(AUDIENCE_WORDS)})\b", re.IGNORECASE)
 # huấn cho 50 cán bộ chuyên trách").
 _FOR_WHOM = re.compile(rf"\b(?:{'|'.join(AUDIENCE_WORDS)}|của)\s*$", re.IGNORECASE)
 _STAFF_AFTER = re.compile(rf"\s+(?:{'|'.join(STAFF_AFTER)})\b", re.IGNORECASE)
+# The members a committee or working group is made of: "01 đoàn công tác gồm 05 cán bộ", "Ban
+# Chỉ đạo 138 tỉnh có 21 thành viên": between the body and "gồm"/"có" only the rest of its name
+# (a number, its level, a proper name), not a verb ("Ban Chỉ đạo tổ chức hội nghị có 120 đại
+# biểu" are people reached).
+_CAPITALS = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x1EFA) if chr(c).isupper())
+_BODY_NAME = (
+    r"(?:\d+|tỉnh|huyện|xã|phường|thị\s+xã|thành\s+phố|liên\s+ngành|cấp|của"
+    rf"|(?-i:[{_CAPITALS}])\w*)"
+)
+_STAFF_BODY = re.compile(
+    rf"\b(?:{_words(STAFF_BODIES)})(?![^\W_])(?:\s+{_BODY_NAME}){{0,4}}\s+(?:gồm|có)(?:\s+có)?"
+    r"\s*:?\s*$",
+    re.IGNORECASE,
+)
+# A person noun right after "em" ("200 em học sinh"): "em" is then its classifier, no one named
+# again.
+_ANOTHER_PERSON = re.compile(rf"\s+(?:{_words(PERSON_NOUNS)})(?![^\W_])", re.IGNORECASE)
+_ONLINE_AFTER = re.compile(rf"\s+(?:{_words(ONLINE_AFTER)})(?![^\W_])", re.IGNORECASE)
+# A quoted title is a name: its words govern nothing after it ("tọa đàm “Nói không với mua bán
+# người” có 85 đại biểu dự": no one was trafficked).
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
 # The next word after a noun, a comma between them kept ("tin, tài liệu").
 _NEXT_WORD = re.compile(r"(\s*,)?\s+([^\W\d_]+)")
+# How far before a number its words are read (its bound, the verb that governs it, the group
+# or the tip-offs its clause names), in characters: the words that decide a figure stand
+# within its clause, well inside this reach, and a bounded look keeps the reading time linear
+# in a sentence's length (the whole sentence before each number made it grow with the square).
+REACH = 300
+_SPACE = re.compile(r"\s")
 
 
 @dataclass(frozen=True)
@@ -236,8 +292,9 @@ def _unit_pattern(nouns: tuple[str, ...], listed: bool) -> re.Pattern[str]:
 
 
 _UNITS = tuple((k.code, _unit_pattern(k.nouns, k.listed)) for k in KINDS)
-# Between a number and its noun; between the two nouns of "17/32 vụ/đối tượng".
-_GAP = re.compile(r"\s+")
+# Between a number and its noun, an opening quote around a model's or a team's name ("42 “Địa
+# chỉ tin cậy”"); between the two nouns of "17/32 vụ/đối tượng".
+_GAP = re.compile(r"\s+[“\"]?")
 _SLASH = re.compile(r"\s*/\s*")
 
 
@@ -263,8 +320,15 @@ def extract(text: str) -> list[Figure]:
 
 def _in_sentence(sentence: Sentence, head: AgencyName | None) -> list[Figure]:
     text = sentence.text
-    acting = [n for n in agency_names(text) if not is_object(text, n) and not _aside(text, n)]
+    names = agency_names(text)
+    asides = _asides(text, names)
+    acting = [
+        n for n, aside in zip(names, asides, strict=True) if not aside and not is_object(text, n)
+    ]
+    acting_starts = [n.start for n in acting]
     periods = find_periods(text)
+    period_starts = [at for at, _period in periods]
+    semicolons = [at for at, char in enumerate(text) if char == ";"]
     found: list[Figure] = []
     previous: Number | None = None
     people: _Read | None = None  # the last figure of people
@@ -275,15 +339,16 @@ def _in_sentence(sentence: Sentence, head: AgencyName | None) -> list[Figure]:
         reads = [] if _second_of_pair(text, previous, number) else _figures(text, number)
         previous = number
         for read in reads:
-            read, part = _part_of_previous(text, read, people, last)
+            read, part = _part_of_previous(text, read, people, last, semicolons)
             read = _instances_of(read, counted)
+            read = _children_of(text, read, counted, semicolons)
             if before is not None and _shares_victims_words(text, before, read):
                 found[-1] = replace(found[-1], kind="victims")
             last = read if part else None
             people = read if read.kind in _PEOPLE else people
             counted = read if read.kind in ("victims", "suspects") else counted
             before = read
-            agency = head or _nearest(acting, read.start)
+            agency = head or _nearest(acting, acting_starts, read.start)
             found.append(
                 Figure(
                     kind=read.kind,
@@ -292,7 +357,7 @@ def _in_sentence(sentence: Sentence, head: AgencyName | None) -> list[Figure]:
                     unit_noun=re.sub(r"\s+", " ", read.unit),
                     agency=agency.text if agency else None,
                     agency_kind=(agency.kind or None) if agency else None,
-                    period=_nearest_period(periods, read.start),
+                    period=_nearest_period(periods, period_starts, read.start),
                     sentence=text,
                     span=(sentence.start + read.start, sentence.start + read.end),
                     of=read.of,
@@ -303,7 +368,7 @@ def _in_sentence(sentence: Sentence, head: AgencyName | None) -> list[Figure]:
 
 
 def _part_of_previous(
-    text: str, read: _Read, people: _Read | None, part: _Read | None
+    text: str, read: _Read, people: _Read | None, part: _Read | None, semicolons: list[int]
 ) -> tuple[_Read, bool]:
     """ "14 nạn nhân ..., trong đó có 05 trẻ em và 02 nam giới": people named as a part of the
     victims or suspects counted before them ("trong đó có", "gồm"), and the people listed right
@@ -316,8 +381,8 @@ def _part_of_previous(
     if (
         people is not None
         and people.kind in ("victims", "suspects")
-        and ";" not in text[people.end : read.start]
-        and _PART_OF_BEFORE.search(text, 0, read.start)
+        and bisect_left(semicolons, people.end) == bisect_left(semicolons, read.start)
+        and _PART_OF_BEFORE.search(text, max(0, read.start - REACH), read.start)
     ):
         return read._replace(kind=people.kind), True
     return read, False
@@ -327,6 +392,22 @@ def _instances_of(read: _Read, counted: _Read | None) -> _Read:
     """ "hỗ trợ cho 09 nạn nhân; đã chi trả trợ cấp cho 07 trường hợp": "trường hợp" names
     again the people the sentence counted before it, victims or suspects."""
     if read.kind != "instances" or counted is None or read.unit.lower().startswith("lượt"):
+        return read
+    return read._replace(kind=counted.kind)
+
+
+def _children_of(text: str, read: _Read, counted: _Read | None, semicolons: list[int]) -> _Read:
+    """ "tiếp nhận 03 trẻ em ..., bàn giao 02 em về với gia đình": a bare "em" or "cháu" (the
+    children spoken of) names again the victims or suspects counted before it in its clause
+    series (not past ";"), unless the work was for them ("tuyên truyền cho 300 em")."""
+    if (
+        counted is None
+        or read.kind != "participants"
+        or read.unit.lower() not in CHILD_NOUNS
+        or bisect_left(semicolons, counted.end) != bisect_left(semicolons, read.start)
+        or _FOR_WHOM.search(text, max(0, read.start - REACH), read.start)
+        or _ANOTHER_PERSON.match(text, read.end)
+    ):
         return read
     return read._replace(kind=counted.kind)
 
@@ -351,24 +432,41 @@ def _second_of_pair(text: str, previous: Number | None, number: Number) -> bool:
     return CONNECTOR.fullmatch(text, previous.end, number.start) is not None
 
 
-def _aside(sentence: str, name: AgencyName) -> bool:
-    """Inside parentheses: partners listed in passing ("(Công an, Bộ đội Biên phòng...)")."""
-    before = sentence[: name.start]
-    return before.count("(") > before.count(")")
+def _asides(sentence: str, names: list[AgencyName]) -> list[bool]:
+    """For each name (in order), whether it is inside parentheses: partners listed in passing
+    ("(Công an, Bộ đội Biên phòng...)"). The parentheses are counted once along the sentence."""
+    found, depth, at = [], 0, 0
+    for name in names:
+        piece = sentence[at : name.start]
+        depth += piece.count("(") - piece.count(")")
+        at = name.start
+        found.append(depth > 0)
+    return found
 
 
-def _nearest(names: list[AgencyName], at: int) -> AgencyName | None:
-    before = [n for n in names if n.start < at]
-    if before:
-        return before[-1]
+def _nearest(names: list[AgencyName], starts: list[int], at: int) -> AgencyName | None:
+    """The last name before `at`, else the first after it (`starts`: the names' places)."""
+    index = bisect_left(starts, at)
+    if index:
+        return names[index - 1]
     return names[0] if names else None
 
 
-def _nearest_period(periods: list[tuple[int, Period]], at: int) -> Period | None:
-    before = [p for s, p in periods if s < at]
-    if before:
-        return before[-1]
+def _nearest_period(periods: list[tuple[int, Period]], starts: list[int], at: int) -> Period | None:
+    index = bisect_left(starts, at)
+    if index:
+        return periods[index - 1][1]
     return periods[0][1] if periods else None
+
+
+def _window(text: str, at: int) -> tuple[str, int]:
+    """The words before `at`, at most REACH characters from the first whole word (a word cut
+    in two would read as another one), and where they start in `text`."""
+    start = max(0, at - REACH)
+    if start:
+        space = _SPACE.search(text, start, at)
+        start = space.start() if space else at
+    return text[start:at], start
 
 
 def _figures(text: str, number: Number) -> list[_Read]:
@@ -384,7 +482,7 @@ def _figures(text: str, number: Number) -> list[_Read]:
     kind, noun, end = second
     first = read._replace(of=None)
     if kind in PERSON_KINDS:
-        people = _people_kind(text[: read.start], text, end, kind, noun)
+        people = _people_kind(_window(text, read.start)[0], text, end, kind, noun)
         if people is None:
             return [first]
         kind = people
@@ -395,13 +493,14 @@ def _figure(text: str, number: Number) -> _Read | None:
     """The figure the number begins, if it is one."""
     if number.percent:
         return None
-    before = text[: number.start]
+    before, offset = _window(text, number.start)
     unit = _unit_at(text, number.end, before=before)
     if unit is None:
         return None
     kind, noun, unit_end = unit
     bound, start = _bound(before, number)
-    plain_before = text[:start]
+    plain_before = before[:start]
+    start += offset
     if _DESIGNATOR.search(before) or _RANGE.search(before):
         return None
     if _CHANGE.search(plain_before) or _CHANGE.search(before):
@@ -426,12 +525,13 @@ def _figure(text: str, number: Number) -> _Read | None:
 
 
 def _bound(before: str, number: Number) -> tuple[str, int]:
-    """The bound of the number and where its figure starts: at the bound word, or at "từ" for a
-    range ("khoảng từ 30 đến 50": the span from "khoảng", the bound "range")."""
+    """The bound of the number and where its figure starts in `before` (the words right before
+    the number): at the bound word, or at "từ" for a range ("khoảng từ 30 đến 50": the span
+    from "khoảng", the bound "range")."""
     opening = _FROM.search(before) if number.upper is not None else None
     head = before[: opening.start()] if opening else before
     match = _BOUND.search(head)
-    start = match.start() if match else opening.start() if opening else number.start
+    start = match.start() if match else opening.start() if opening else len(before)
     if number.upper is not None:
         return "range", start
     bound = next(k for k, v in match.groupdict().items() if v) if match else "exact"
@@ -485,6 +585,14 @@ def _times_of(before: str) -> str | None:
     return max(found)[1] if found else None
 
 
+def _in_phrase(before: str, verbs: tuple[str, ...]) -> bool:
+    """Whether one of the verbs (or nouns of action) is in the phrase before the number, since
+    the last comma and the last number in digits (which begins the next piece of work: "thanh
+    tra 06 doanh nghiệp và tổ chức 4 hội nghị tại 4 doanh nghiệp khác")."""
+    phrase = re.split(r"[,;:\d]", before)[-1].lower()
+    return any(re.search(rf"\b{verb}\b", phrase) for verb in verbs)
+
+
 def _not_counted(kind: str, noun: str, before: str, text: str, unit_end: int) -> bool:
     """A noun of a kind that, by the words around it, counts something else: enterprises where
     an event took place ("tuyên truyền tại 09 doanh nghiệp"), tip-offs ("tiếp nhận 03 tin báo
@@ -492,6 +600,13 @@ def _not_counted(kind: str, noun: str, before: str, text: str, unit_end: int) ->
     ("tiếp nhận 2 đợt"), copies printed ("in 2.000 bản"), the steps of a procedure ("06 quyết
     định khởi tố"). People: see `_people_kind`."""
     noun = noun.lower()
+    # Taken down, in the phrase of the number and within a verb's reach ("bóc gỡ 23 tờ quảng
+    # cáo"; not "gỡ bỏ tờ rơi, treo 20 băng rôn").
+    removable = kind in REMOVABLE_KINDS and _in_phrase(before, REMOVAL_VERBS)
+    if removable and _governed_by(before, REMOVAL_VERBS):
+        return True
+    if kind == "teams" and noun == "nhóm":
+        return bool(_ONLINE_AFTER.match(text, unit_end))
     if kind == "trainings" and noun == "lớp":
         held = _governed_by(before, TRAINING_VERBS) or _TRAINING_AFTER.match(text, unit_end)
         return not held
@@ -503,7 +618,9 @@ def _not_counted(kind: str, noun: str, before: str, text: str, unit_end: int) ->
     if kind == "documents" and noun.endswith("quyết định"):
         return bool(_PROCEDURAL_AFTER.match(text, unit_end))
     if kind == "establishments" and noun.startswith("doanh nghiệp"):
-        return not _governed_by(before, INSPECTION_VERBS)
+        # The inspection may be named as a noun before its object: "03 cuộc kiểm tra việc chấp
+        # hành pháp luật của 06 doanh nghiệp".
+        return not (_governed_by(before, INSPECTION_VERBS) or _in_phrase(before, INSPECTION_VERBS))
     if kind == "media_items" and noun == "tin":
         clause = before.split(";")[-1]
         return bool(_TIP_OFFS.search(clause)) or _governed_by(before, REPORT_VERBS)
@@ -531,7 +648,7 @@ def _not_reached(attendances: bool, before: str, text: str, unit_end: int) -> bo
         return True
     if attendances:
         return False
-    if _governed_by(before, STAFF_VERBS):
+    if _governed_by(before, STAFF_VERBS) or _STAFF_BODY.search(before):
         return True
     after = _STAFF_AFTER.match(text, unit_end) or _POPULATION_AFTER.match(text, unit_end)
     return bool(after) and not _FOR_WHOM.search(before)
@@ -581,6 +698,7 @@ def _governed_by(before: str, verbs: tuple[str, ...]) -> bool:
     after "bị" ("87 nạn nhân bị mua bán và 1.204 người": a passive verb tells of the people
     before it)."""
     clause = re.split(r"[;:]", before)[-1]
+    clause = _QUOTED.sub(" “” ", clause)
     words = _AUDIENCE.split(clause)[-1].lower().split()
     reach = " ".join(words[-5:])
     passive = "bị " if len(words) > 5 and words[-6] == "bị" else ""

@@ -45,6 +45,24 @@ PERSON_NOUNS = (
     "công nhân",
     "ngư dân",
     "nông dân",
+    # People by sex or age alone, as a part of a count ("52 nạn nhân, trong đó 31 nữ, 09 trẻ
+    # em") or the object of a verb ("đang đưa 03 cô gái"); "em" and "cháu" are children.
+    "nữ",
+    "nam giới",
+    "em",
+    "cháu",
+    "cô gái",
+    # Members of a team or club ("56 tổ truyền thông với 392 thành viên"); members of a
+    # committee or a working group are staff (STAFF_BODIES).
+    "thành viên",
+    # A village's notables and people by their trade, met or trained ("22 già làng, trưởng
+    # thôn", "750 hướng dẫn viên").
+    "già làng",
+    "trưởng thôn",
+    "trưởng bản",
+    "hướng dẫn viên",
+    "nhân viên",
+    "thuyền viên",
 )
 
 
@@ -59,7 +77,18 @@ class Kind:
 
 
 KINDS: tuple[Kind, ...] = (
-    Kind("sessions", _("Buổi tuyên truyền"), ("buổi", "lượt tuyên truyền", "cuộc tuyên truyền")),
+    # "cuộc truyền thông" (a communication session) is a session, not a meeting (a bare "cuộc").
+    Kind(
+        "sessions",
+        _("Buổi tuyên truyền"),
+        (
+            "buổi",
+            "lượt tuyên truyền",
+            "cuộc tuyên truyền",
+            "lượt truyền thông",
+            "cuộc truyền thông",
+        ),
+    ),
     Kind(
         "participants",
         _("Lượt người tham dự"),
@@ -79,6 +108,9 @@ KINDS: tuple[Kind, ...] = (
             "video",
             "clip",
             "video clip",
+            # A programme's regular column ("04 chuyên mục") and a picture with figures.
+            "chuyên mục",
+            "infographic",
             # Items broadcast or posted, each time counted ("520 lượt tin, bài").
             "lượt tin",
             "lượt bài",
@@ -243,7 +275,9 @@ KINDS: tuple[Kind, ...] = (
     ),
     Kind("teams", _("Đội, tổ, nhóm"), ("đội", "tổ", "nhóm", "tổ tự quản"), listed=True),
     Kind("clubs", _("Câu lạc bộ"), ("câu lạc bộ", "clb")),
-    Kind("models", _("Mô hình"), ("mô hình",)),
+    # "Địa chỉ tin cậy" (a trusted address in the community, where a woman at risk can turn) is
+    # the Women's Union's model, counted as such ("42 “Địa chỉ tin cậy”").
+    Kind("models", _("Mô hình"), ("mô hình", "địa chỉ tin cậy")),
     Kind("calls", _("Cuộc gọi"), ("cuộc gọi", "lượt gọi")),
     Kind(
         "vehicles",
@@ -304,7 +338,7 @@ VICTIM_VERBS = (
 SUSPECT_VERBS = ("bắt", "bắt giữ", "khởi tố", "truy tố", "xét xử", "truy nã", "đầu thú", "xử lý")
 # A person noun counts victims when people who are counted as suspects in its clause move them
 # ("02 đối tượng ... đang dẫn 01 trẻ em"): the verbs of leading, carrying and luring.
-MOVING_VERBS = ("dẫn", "dẫn dắt", "đưa", "chở", "dụ dỗ", "lôi kéo")
+MOVING_VERBS = ("dẫn", "dẫn dắt", "đưa", "chở", "dụ dỗ", "lôi kéo", "lừa", "lừa gạt")
 # The nouns of victims and of suspects, as the group a later person noun belongs to ("Trong số
 # nạn nhân trở về, 06 người ...", "Số bị hại năm 2024 là 12 người").
 VICTIM_NOUNS = ("nạn nhân", "bị hại", "người bị hại")
@@ -325,6 +359,15 @@ POPULATION_AFTER = (
     "xuất, nhập cảnh",
     "vượt biên",
     "di cư",
+    # People living unlawfully abroad or working away ("21 người cư trú bất hợp pháp", "03 người
+    # đi làm ăn xa").
+    "cư trú bất hợp pháp",
+    "cư trú trái phép",
+    "lưu trú bất hợp pháp",
+    "lưu trú trái phép",
+    "ở lại bất hợp pháp",
+    "ở lại trái phép",
+    "đi làm ăn",
 )
 # A bare "lớp" is a training only when held ("mở 02 lớp") or named as one ("lớp dạy nghề"); "giờ
 # sinh hoạt của 32 lớp" are the classes of a school.
@@ -381,6 +424,49 @@ AUDIENCE_WORDS = ("cho", "với")
 # bộ") or before these words ("cán bộ chuyên trách"); staff are no figure of the work.
 STAFF_VERBS = ("bố trí", "phân công")
 STAFF_AFTER = ("chuyên trách", "bán chuyên trách", "kiêm nhiệm", "phụ trách", "đầu mối")
+# The people a committee or a working group is made of are its staff, not people reached ("01
+# đoàn công tác gồm 05 cán bộ", "Ban Chỉ đạo gồm 21 thành viên").
+STAFF_BODIES = (
+    "đoàn công tác",
+    "tổ công tác",
+    "đoàn kiểm tra",
+    "tổ kiểm tra",
+    "đoàn liên ngành",
+    "tổ liên ngành",
+    "đoàn giám sát",
+    "tổ giúp việc",
+    "ban chỉ đạo",
+    "ban điều hành",
+)
+# Printed or posted things taken down or seized are no material of the work ("bóc gỡ 23 tờ
+# quảng cáo tuyển lao động", "gỡ bỏ 12 bài viết").
+REMOVAL_VERBS = (
+    "bóc",
+    "gỡ",
+    "bóc gỡ",
+    "gỡ bỏ",
+    "tháo gỡ",
+    "tháo dỡ",
+    "thu giữ",
+    "thu hồi",
+    "tiêu hủy",
+    "xóa",
+    "xóa bỏ",
+)
+REMOVABLE_KINDS = frozenset({"leaflets", "materials", "banners", "media_items"})
+# "nhóm" before a platform's name is a group on a network, not a team ("lập 09 nhóm Zalo").
+ONLINE_AFTER = (
+    "zalo",
+    "facebook",
+    "telegram",
+    "viber",
+    "messenger",
+    "tiktok",
+    "chat",
+    "kín",
+    "trên mạng",
+    "mạng xã hội",
+)
 # "doanh nghiệp" names an organisation; it counts establishments (places of business) only as
 # the object of an inspection ("kiểm tra 09 doanh nghiệp"), not as where an event took place
 # ("tuyên truyền tại 09 doanh nghiệp").
@@ -487,6 +573,9 @@ COMPOUNDS = frozenset(
 # A bare "lượt" counts attendances only before one of these words ("3.000 lượt tham gia");
 # "1.352 lượt phương tiện" is not people.
 BARE_LUOT_NEXT = frozenset({"tham", "dự", "được", "nghe", "người"})
+# "em" and "cháu" alone are the children a sentence speaks of: after victims or suspects
+# counted before them, they name those again ("tiếp nhận 03 trẻ em ..., bàn giao 02 em").
+CHILD_NOUNS = frozenset({"em", "cháu"})
 # Kinds whose nouns name people: a verb before the number may make them victims or suspects.
 PERSON_KINDS = frozenset({"participants", "instances"})
 

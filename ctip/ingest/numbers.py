@@ -309,7 +309,9 @@ def _pair(word: _Token, previous: str) -> Number | None:
 
 def _words_number(words: list[_Token], at: int) -> tuple[Number | None, int]:
     run: list[str] = []
-    for token in words[at:]:
+    # By index: a slice of the words after `at` for each word made a long sentence slow.
+    for index in range(at, len(words)):
+        token = words[index]
         lower = token.text.lower()
         if lower not in NUMBER_WORDS:
             break

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 from datetime import date
 
@@ -59,15 +60,26 @@ _WORD_MONTHS = {"ba": 3, "sáu": 6, "chín": 9}
 def find_periods(sentence: str) -> list[tuple[int, Period]]:
     """Every period the sentence states, with its place, the most precise form winning where
     they overlap ("6 tháng đầu năm 2024" over its "năm 2024")."""
-    found: list[tuple[int, int, Period]] = []
+    # The places taken, in order and apart: a match overlaps one of them only if it overlaps
+    # its neighbour by start (looked up, not compared with all: a long sentence stays quick).
+    starts: list[int] = []
+    ends: dict[int, int] = {}
+    periods: dict[int, Period] = {}
     for pattern, read in _READERS:
         for match in pattern.finditer(sentence):
-            if any(s < match.end() and match.start() < e for s, e, _p in found):
+            if _overlaps(starts, ends, match.start(), match.end()):
                 continue
             period = read(match)
             if period is not None:
-                found.append((match.start(), match.end(), period))
-    return sorted((start, period) for start, _end, period in found)
+                insort(starts, match.start())
+                ends[match.start()] = match.end()
+                periods[match.start()] = period
+    return [(start, periods[start]) for start in starts]
+
+
+def _overlaps(starts: list[int], ends: dict[int, int], start: int, end: int) -> bool:
+    index = bisect_left(starts, end)
+    return index > 0 and ends[starts[index - 1]] > start
 
 
 def find_period(sentence: str) -> Period | None:

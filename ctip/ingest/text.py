@@ -30,6 +30,11 @@ ABBREVIATIONS = frozenset(
     {"tp", "tx", "tt", "ths", "ts", "pgs", "gs", "bs", "ks", "v.v", "vv", "đ/c", "q", "h", "st"}
 )
 _END = re.compile(r"[.!?…]+(?=\s+[\"“(*_]*(?:[A-ZÀ-Ỹ]|[-–+•]|\d))")
+_LAST_WORD = re.compile(r"\S+$")
+# How far before a full stop its word is looked for: an abbreviation or an initial is a few
+# letters, and a bounded look keeps the time linear in a paragraph's length (the whole
+# paragraph before each full stop made it grow with the square).
+_WORD_REACH = 64
 
 
 def normalise(text: str) -> str:
@@ -74,12 +79,18 @@ def sentences(text: str) -> list[Sentence]:
 def _ends(para: str) -> list[int]:
     ends = []
     for match in _END.finditer(para):
-        before = re.search(r"(\S+)$", para[: match.start()])
-        word = before.group(1).lower().lstrip("(") if before else ""
+        word = _word_before(para, match.start()).lower().lstrip("(")
         if match.group() == "." and (word in ABBREVIATIONS or _is_initial(word)):
             continue
         ends.append(match.end())
     return ends
+
+
+def _word_before(para: str, at: int) -> str:
+    """The word that ends at `at`; a word longer than the reach is cut, and is no abbreviation
+    nor initial either way."""
+    found = _LAST_WORD.search(para, max(0, at - _WORD_REACH), at)
+    return found.group() if found else ""
 
 
 def _is_initial(word: str) -> bool:
