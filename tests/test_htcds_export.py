@@ -25,6 +25,7 @@ from django.core.management.base import CommandError
 from django.test import Client
 from openpyxl import load_workbook
 
+from ctip.core.listing import attachment_name
 from ctip.core.models import AuditEntry
 from ctip.core.personal import personal_fields
 from ctip.geo.models import Level, Unit
@@ -428,3 +429,63 @@ def test_the_command_writes_the_file_and_refuses_with_the_reason(province, tmp_p
             f"--to={END.isoformat()}",
             f"--output={tmp_path / 'x.csv'}",
         )
+
+
+# --- review of issue 26: what the file names, and the period -------------------------------------
+
+
+def _below(province: Unit) -> Unit:
+    """A unit inside the province (a commune or district its cases live in)."""
+    home = Case.objects.exclude(home_unit__level=Level.PROVINCE).values_list("home_unit", flat=True)
+    return Unit.objects.filter(pk__in=home[:1]).get()
+
+
+def test_a_unit_below_a_province_is_refused_by_the_service_the_page_and_the_command(
+    province, office, tmp_path
+):
+    """A file of one commune's cases, headed by the commune's name, would say where each of its
+    people lives: exports name a province only (review 26, finding 1)."""
+    below = _below(province)
+    with pytest.raises(HtcdsRefused, match="tỉnh, thành phố"):
+        htcds_export(unit=below, start=START, end=END, purpose="report", acting_user=office)
+    client = Client()
+    log_in(client, office)
+    response = client.post("/ho-so/htcds/", _post(below, unit_text=below.name))
+    assert "text/html" in response["Content-Type"]
+    with pytest.raises(CommandError, match="tỉnh, thành phố"):
+        call_command(
+            "htcds_export",
+            f"--unit={below.name}",
+            f"--from={START.isoformat()}",
+            f"--to={END.isoformat()}",
+            f"--output={tmp_path / 'x.csv'}",
+        )
+    assert not AuditEntry.objects.filter(action=ACTION).exists()
+
+
+def test_the_header_and_the_file_name_name_the_province(province, office):
+    export = htcds_export(unit=province, start=START, end=END, purpose="report", acting_user=office)
+    header, _records = read_csv(export.data)
+    assert header["unit"] == province.name
+    assert export.name == attachment_name("htcds", province.name, 2023, 2026, ext="csv")
+
+
+def test_the_period_is_whole_calendar_years_so_exports_cannot_be_differenced(province, office):
+    """[START, d-1] and [START, d] would differ by the cases received on day d: both are
+    exported as the whole years they touch, the same file (review 26, finding 2)."""
+    day = date(2026, 6, 15)
+    before = day - timedelta(days=1)
+    first = htcds_export(
+        unit=province, start=START, end=before, purpose="report", acting_user=office
+    )
+    second = htcds_export(unit=province, start=START, end=day, purpose="report", acting_user=office)
+    assert first.data == second.data
+    header, _records = read_csv(second.data)
+    assert header["period"] == "2023-01-01--2026-12-31"
+    entry = AuditEntry.objects.filter(action=ACTION).latest("pk")
+    assert entry.changes["start"][1] == "2023-01-01" and entry.changes["end"][1] == "2026-12-31"
+    # The cases read are those of the whole years, whatever day the request started on.
+    whole = htcds_cases(
+        unit=province, start=date(2023, 1, 1), end=date(2026, 12, 31), acting_user=office
+    )
+    assert second.result.total == whole.count()

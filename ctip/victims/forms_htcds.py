@@ -8,13 +8,20 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ctip.core import formfields as bounded
+from ctip.geo.models import Level
 from ctip.geo.picker import CountryField, UnitPickerField
 from ctip.victims.htcds import CSV, JSON, MAX_K, PURPOSES, XLSX, configured_k
 
 
 class HtcdsForm(forms.Form):
-    # A picker within the user's area, as the unit stood at the period's end (issue 23).
-    unit = UnitPickerField(label=_("Địa bàn"), area_only=True, date_field="date_to")
+    # A province within the user's area, as it stood at the period's end (issue 23): a finer
+    # unit would name where everyone in the file lives (the service refuses it too).
+    unit = UnitPickerField(
+        label=_("Tỉnh, thành phố"),
+        levels=[Level.PROVINCE],
+        area_only=True,
+        date_field="date_to",
+    )
     date_from = bounded.DateField(label=_("Tiếp nhận từ ngày"))
     date_to = bounded.DateField(label=_("Đến ngày"))
     purpose = forms.ChoiceField(label=_("Mục đích"), choices=list(PURPOSES.items()))

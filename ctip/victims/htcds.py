@@ -4,6 +4,9 @@ k-anonymous over their quasi-identifiers.
 
 - What is exported is data (fixtures/htcds.yaml: columns, codes, ladders, caps, sources, what is
   unverified); docs/htcds-export.md describes it.
+- A province only, named in the header and the file name (a finer unit would say where everyone
+  in the file lives); the period snapped to whole calendar years (two exports a few days apart
+  would otherwise give the cases of those days by difference).
 - Never a personal field, the case code, the owner, a date finer than a year, an age finer than
   CTDC's age band, a place finer than today's province. Rows are read with `.values()` (clear
   columns only) and the forms of exploitation in one more query; nothing per row.
@@ -362,6 +365,7 @@ def htcds_export(
     if acting_user is not None and not has_perm(acting_user, P.EXPORT_HTCDS):
         raise PermissionDenied
     day = today or timezone.localdate()
+    _check_unit(unit)
     k = _check_request(
         start=start,
         end=end,
@@ -371,6 +375,7 @@ def htcds_export(
         counterpart_country=counterpart_country,
         counterpart=counterpart,
     )
+    start, end = whole_years(start, end)  # after the checks: they judge the dates asked for
     with unit_of_work():
         cases = htcds_cases(unit=unit, start=start, end=end, acting_user=acting_user)
         excluded = 0
@@ -415,7 +420,7 @@ def htcds_export(
                 "format": [None, fmt],
             },
         )
-    name = attachment_name("htcds", unit.name, start, "den", end, ext=fmt)
+    name = attachment_name("htcds", unit.name, start.year, end.year, ext=fmt)
     return Export(
         data=data,
         name=name,
@@ -424,6 +429,23 @@ def htcds_export(
         excluded_no_basis=excluded,
         digest=digest,
     )
+
+
+def whole_years(start: date, end: date) -> tuple[date, date]:
+    """The whole calendar years covering [start, end]. With free dates, [s, d-1] and [s, d]
+    would differ by the cases received on day d; figures snap to quarters for the same reason
+    (indicators.disclosure.snap), records to years since their date is the year."""
+    return date(start.year, 1, 1), date(end.year, 12, 31)
+
+
+def _check_unit(unit: Unit) -> None:
+    """A province only: a file of one commune's or district's cases, headed by its name, would
+    tell where each person in it lives, finer than the homeArea column ever does."""
+    if unit.level != UnitLevel.PROVINCE:
+        raise HtcdsRefused(
+            _("Chỉ xuất được dữ liệu của cả một tỉnh, thành phố; “%(unit)s” là đơn vị cấp dưới.")
+            % {"unit": unit.name}
+        )
 
 
 def _check_request(

@@ -1,9 +1,11 @@
 """`ctip htcds_export --unit U --from D --to D [--purpose report|partner_domestic|partner_abroad]
 [--k K] [--format csv|xlsx|json] [--country CC --counterpart NAME] --output FILE`
 
-The k-anonymous HTCDS file of a unit's victim cases (ctip.victims.htcds): the same service, the
-same refusals and the same audit row as the page `/ho-so/htcds/`, acted by no user (the operator
-of the server). Prints what was generalised and suppressed, never a record."""
+The k-anonymous HTCDS file of a province's victim cases (ctip.victims.htcds): the same service,
+the same refusals and the same audit row as the page `/ho-so/htcds/`, acted by no user (the
+operator of the server). A district or commune named by --unit is refused by the service; the
+period is snapped to whole calendar years. Prints what was generalised and suppressed, never a
+record."""
 
 from datetime import date
 from pathlib import Path
@@ -16,12 +18,12 @@ from ctip.victims.htcds import CSV, FORMATS, PURPOSES, REPORT, HtcdsRefused, htc
 
 
 class Command(BaseCommand):
-    help = "Export a unit's victim cases in the HTCDS standard, k-anonymised (issue 26)."
+    help = "Export a province's victim cases in the HTCDS standard, k-anonymised (issue 26)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--unit", required=True, help="GSO code or name, e.g. 'Quảng Ngãi'")
-        parser.add_argument("--from", dest="start", required=True, help="YYYY-MM-DD")
-        parser.add_argument("--to", dest="end", required=True, help="YYYY-MM-DD (inclusive)")
+        parser.add_argument("--unit", required=True, help="a province: GSO code or name")
+        parser.add_argument("--from", dest="start", required=True, help="YYYY-MM-DD (its 1/1)")
+        parser.add_argument("--to", dest="end", required=True, help="YYYY-MM-DD (its 31/12)")
         parser.add_argument("--purpose", choices=list(PURPOSES), default=REPORT)
         parser.add_argument("--k", type=int, help="raise k above the configured one")
         parser.add_argument("--format", dest="fmt", choices=list(FORMATS), default=CSV)
