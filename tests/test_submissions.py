@@ -506,3 +506,164 @@ def test_a_submission_written_meanwhile_by_another_upload_refuses_the_file(watch
         watch_checks_import(name="k.json", data=kobo, acting_user=officer)
     assert WatchCheck.objects.count() == 2
     assert AuditEntry.objects.filter(action="enforcement.watch_checks_import").count() == 1
+
+
+# --- edited and rejected submissions (review of issue 26, findings 4 and 8) -----------------------
+
+SECOND = b"uuid:0b8e7f55-2c4d-4e0f-8a61-77c3d9b2e102"
+EDITED = b"uuid:99999999-2c4d-4e0f-8a61-77c3d9b2e102"
+
+
+def _edited_central(*, participants: bytes = b"120") -> bytes:
+    """The Central sample after its second submission was edited: a new meta-instanceID, the
+    same KEY (Central keeps the first version's id as the submission's)."""
+    data = _sample(CENTRAL_CSV).replace(SECOND + b",qng-ca-2025", EDITED + b",qng-ca-2025")
+    return data.replace(b",2,120,", b",2," + participants + b",")
+
+
+def test_the_logical_id_of_each_tool_is_the_instance_and_an_edit_has_its_version():
+    central = read_submissions(CENTRAL_CSV, _edited_central(), COLUMNS)
+    assert central[1]["_instance"] == SECOND.decode() and central[1]["_version"] == EDITED.decode()
+    assert "_version" not in central[0]  # unedited: its version is its id
+    nested = json.loads(_sample(CENTRAL_JSON))
+    nested["value"][0]["meta"]["instanceID"] = EDITED.decode()
+    (row,) = read_submissions("c.json", json.dumps(nested).encode(), COLUMNS)
+    assert row["_instance"] == "uuid:5d2a9e10-7b3c-4f21-8e44-9c0d1a2b3f33"
+    assert row["_version"] == EDITED.decode()
+    kobo = json.loads(_sample("kobo_kiem_tra.json"))
+    kobo["results"][0]["meta/rootUuid"] = "uuid:7e6d5c4b-3a29-4180-9f7e-000000000000"
+    rows = read_submissions("k.json", json.dumps(kobo).encode(), WATCH_CHECK_FIELDS)
+    assert rows[0]["_instance"] == "uuid:7e6d5c4b-3a29-4180-9f7e-000000000000"
+    assert rows[0]["_version"] == "uuid:7e6d5c4b-3a29-4180-9f7e-6d5c4b3a2901"
+    assert rows[1]["_instance"] == "uuid:7e6d5c4b-3a29-4180-9f7e-6d5c4b3a2902"  # _uuid
+
+
+def test_each_tools_rejected_review_state_is_marked():
+    central = _sample(CENTRAL_CSV).replace(b",approved,", b",rejected,")
+    rows = read_submissions(CENTRAL_CSV, central, COLUMNS)
+    assert [r.get("_rejected", False) for r in rows] == [False, True]
+    nested = json.loads(_sample(CENTRAL_JSON))
+    nested["value"][0]["__system"]["reviewState"] = "rejected"
+    (row,) = read_submissions("c.json", json.dumps(nested).encode(), COLUMNS)
+    assert row["_rejected"] is True
+    kobo = json.loads(_sample("kobo_kiem_tra.json"))
+    kobo["results"][1]["_validation_status"]["uid"] = "validation_status_not_approved"
+    rows = read_submissions("k.json", json.dumps(kobo).encode(), WATCH_CHECK_FIELDS)
+    assert [r.get("_rejected", False) for r in rows] == [False, True]  # approved: kept
+
+
+def test_an_edited_submission_already_imported_is_refused_naming_its_row(
+    client, police, django_capture_on_commit_callbacks
+):
+    log_in(client, police)
+    capture = django_capture_on_commit_callbacks
+    _confirm(client, capture, _upload(client, capture, CENTRAL_CSV, _sample(CENTRAL_CSV)))
+    job = _upload(
+        client, capture, CENTRAL_CSV, _edited_central(participants=b"150") + NEW_ROW.encode()
+    )
+    assert job.status == ImportStatus.REJECTED
+    assert len(job.errors) == 1 and job.errors[0].startswith("Dòng 3: bản ghi này đã được nhập")
+    assert "hãy sửa bản ghi đó ngay trong ctip" in job.errors[0]
+    assert Activity.objects.count() == 2
+    assert Activity.objects.get(source_instance=SECOND.decode()).participants == 120
+
+
+def test_an_edit_that_changed_nothing_is_skipped_as_imported(
+    client, police, django_capture_on_commit_callbacks
+):
+    log_in(client, police)
+    capture = django_capture_on_commit_callbacks
+    _confirm(client, capture, _upload(client, capture, CENTRAL_CSV, _sample(CENTRAL_CSV)))
+    job = _upload(client, capture, CENTRAL_CSV, _edited_central() + NEW_ROW.encode())
+    assert job.status == ImportStatus.READY and job.total == 1, job.errors
+    assert job.errors == ["2 bản ghi đã nhập trước đây, bỏ qua."]
+
+
+def test_a_submission_edited_before_its_first_import_imports_once_by_its_logical_id(
+    client, police, django_capture_on_commit_callbacks
+):
+    log_in(client, police)
+    capture = django_capture_on_commit_callbacks
+    edited = _edited_central(participants=b"150")
+    job = _confirm(client, capture, _upload(client, capture, CENTRAL_CSV, edited))
+    assert job.written == 2
+    assert Activity.objects.get(source_instance=SECOND.decode()).participants == 150
+    # Exported again (the review state changed: other bytes).
+    again = _upload(client, capture, CENTRAL_CSV, edited.replace(b",approved,", b",hasIssues,"))
+    assert again.status == ImportStatus.REJECTED
+    assert again.errors == [
+        "Cả 2 bản ghi của tệp đã được nhập trước đây; không có bản ghi mới để ghi."
+    ]
+
+
+def test_a_rejected_submission_is_skipped_with_a_notice(
+    client, police, django_capture_on_commit_callbacks
+):
+    log_in(client, police)
+    capture = django_capture_on_commit_callbacks
+    data = _sample(CENTRAL_CSV).replace(b",approved,", b",rejected,")
+    job = _upload(client, capture, CENTRAL_CSV, data)
+    assert job.status == ImportStatus.READY and job.total == 1
+    assert job.errors == [
+        "1 bản ghi bị từ chối khi duyệt (trên ODK Central hoặc KoboToolbox), bỏ qua."
+    ]
+    job = _confirm(client, capture, job)
+    assert job.written == 1 and not Activity.objects.filter(source_instance=SECOND.decode())
+
+
+def test_two_jobs_writing_the_same_submissions_end_with_the_uploaded_meanwhile_message(
+    client, police, django_capture_on_commit_callbacks, monkeypatch
+):
+    """Both jobs found the submissions new; the second one's write hits the unique
+    source_instance: refused with a message, not FAILED."""
+    from ctip.prevention.import_checks import Fresh
+
+    log_in(client, police)
+    capture = django_capture_on_commit_callbacks
+    first = _upload(client, capture, CENTRAL_CSV, _sample(CENTRAL_CSV))
+    later = _sample(CENTRAL_CSV).replace(b",approved,", b",hasIssues,")
+    second = _upload(client, capture, CENTRAL_CSV, later)
+    assert _confirm(client, capture, first).status == ImportStatus.DONE
+    # The second job read the file before the first one wrote it.
+    monkeypatch.setattr(
+        "ctip.prevention.jobs.fresh_rows",
+        lambda rows: Fresh(rows, instances=[r["_instance"] for r in rows]),
+    )
+    second = _confirm(client, capture, second)
+    assert second.status == ImportStatus.REJECTED
+    assert second.errors == [
+        "Một số bản ghi của tệp vừa được nhập từ lần tải lên khác; hãy tải lên lại."
+    ]
+    assert Activity.objects.count() == 2
+
+
+def _kobo_checks(first: WatchEntry, second: WatchEntry) -> dict:
+    return json.loads(_codes("kobo_kiem_tra.json", first, second))
+
+
+def test_an_edited_check_already_imported_is_refused_and_a_rejected_one_skipped(watched):
+    officer, first, second = watched
+    kobo = _kobo_checks(first, second)
+    watch_checks_import(name="k.json", data=json.dumps(kobo).encode(), acting_user=officer)
+    edited = kobo["results"][0]
+    edited["meta/rootUuid"] = edited["meta/instanceID"]
+    edited["meta/instanceID"] = "uuid:7e6d5c4b-3a29-4180-9f7e-6d5c4b3a29ff"
+    edited["_uuid"] = "7e6d5c4b-3a29-4180-9f7e-6d5c4b3a29ff"
+    same = json.dumps(kobo).encode()
+    with pytest.raises(WatchImportRejected, match="Cả 2 bản ghi"):  # nothing changed: skipped
+        watch_checks_import(name="k.json", data=same, acting_user=officer)
+    edited["outcome"] = "moved"
+    with pytest.raises(WatchImportRejected) as caught:
+        watch_checks_import(name="k.json", data=json.dumps(kobo).encode(), acting_user=officer)
+    assert len(caught.value.errors) == 1
+    assert caught.value.errors[0].startswith("Dòng 1: bản ghi này đã được nhập trước đây")
+    assert WatchCheck.objects.get(entry=first).result == "Đang ở tại địa phương"
+
+
+def test_a_check_a_reviewer_rejected_is_skipped(watched):
+    officer, first, second = watched
+    kobo = _kobo_checks(first, second)
+    kobo["results"][1]["_validation_status"]["uid"] = "validation_status_not_approved"
+    done = watch_checks_import(name="k.json", data=json.dumps(kobo).encode(), acting_user=officer)
+    assert (done.written, done.skipped, done.rejected) == (1, 0, 1)
+    assert not WatchCheck.objects.filter(entry=second).exists()

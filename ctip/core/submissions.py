@@ -12,6 +12,13 @@ Each row keeps only the form's `fields` (a field is found by its own name, the l
 its path: a name that two columns share is refused), plus `_row` (the line of a CSV, counting
 the header as 1, or the position in a JSON list) and `_instance`, the submission's instance ID
 ("uuid:…"), by which an import skips what an earlier, cumulative export already brought.
+`_instance` is the submission's logical id, which an edit keeps (ODK Central's `KEY` and
+`__id`, Kobo's `meta/rootUuid`, else `_uuid`): ODK Central gives an edited submission a new
+`meta/instanceID`, so keyed by that an edit would come back as a second record (review of issue
+26, finding 4). A row whose version (`meta/instanceID`) differs from its logical id, an edited
+submission, also has `_version`; a submission the reviewer rejected (Central's review state
+"rejected", Kobo's validation status "not approved") has `_rejected` True, for the import to
+skip.
 `lists` are the fields whose answer is a select_multiple (space-separated names): they become
 lists. Within the bounds of every import (ctip.core.bounds): the file's size, its rows, each
 cell (ctip.core.csvfiles, ctip.core.jsonrows); errors are Vietnamese messages that name rows
@@ -30,8 +37,19 @@ from ctip.core.cells import Problems
 from ctip.core.csvfiles import check_csv
 from ctip.core.jsonrows import JsonRejected, read_json_rows
 
-# Where each tool writes the instance ID, most specific first.
-INSTANCE_COLUMNS = ("meta-instanceID", "meta/instanceID", "KEY", "instanceID", "_uuid")
+# Where each tool writes the submission's logical id, which an edit keeps, most specific first;
+# then its version, which each edit changes (the logical id when nothing else is there).
+LOGICAL_COLUMNS = ("KEY", "__id", "meta/rootUuid", "meta-rootUuid", "rootUuid", "_uuid")
+VERSION_COLUMNS = ("meta-instanceID", "meta/instanceID", "instanceID")
+INSTANCE_COLUMNS = (*LOGICAL_COLUMNS, *VERSION_COLUMNS)
+# Where the tools write a reviewer's verdict, and the verdicts that keep a submission out.
+REVIEW_COLUMNS = (
+    "ReviewState",
+    "__system/reviewState",
+    "_validation_status",
+    "_validation_status/uid",
+)
+REJECTED = {"rejected", "validation_status_not_approved", "not approved"}
 CONTAINERS = ("value", "results")
 # An instance ID as the tools write it: "uuid:" and a UUID, at most what the column holds.
 INSTANCE = re.compile(r"(?:uuid:)?[0-9A-Za-z][0-9A-Za-z._:-]{0,58}")
@@ -83,6 +101,8 @@ def _csv_rows(data: bytes, fields: list[str]) -> list[dict[str, Any]]:
     instance = next((c for c in INSTANCE_COLUMNS if c in names), None)
     if instance is None:
         raise SubmissionsRejected([_no_instance_column()])
+    version = next((c for c in VERSION_COLUMNS if c in names), None)
+    review = next((c for c in REVIEW_COLUMNS if c in names), None)
     columns = _columns(names, fields)
     if not columns:
         raise SubmissionsRejected([_no_fields()])
@@ -93,7 +113,12 @@ def _csv_rows(data: bytes, fields: list[str]) -> list[dict[str, Any]]:
             value = raw.get(column)
             if value not in (None, ""):
                 row[field] = value
-        return _with_instance(row, raw.get(instance), errors)
+        checked = _with_instance(row, raw.get(instance), errors)
+        if checked is not None:
+            _mark(
+                checked, raw.get(version) if version else None, raw.get(review) if review else None
+            )
+        return checked
 
     def rejected(errors: list[str]) -> Exception:
         return SubmissionsRejected(errors)
@@ -153,7 +178,7 @@ def _no_fields() -> str:
 
 
 def _json_rows(data: bytes, fields: list[str]) -> list[dict[str, Any]]:
-    keys = [*fields, "instanceID", "_uuid"]
+    keys = [*fields, *INSTANCE_COLUMNS, *REVIEW_COLUMNS]
     try:
         found = read_json_rows(data, keys, container=CONTAINERS, flatten="/")
     except JsonRejected as exc:
@@ -172,15 +197,17 @@ def _json_rows(data: bytes, fields: list[str]) -> list[dict[str, Any]]:
         for path, field in columns.items():
             if raw[path] not in (None, ""):
                 row[field] = raw[path]
-        instance = next((raw[p] for p in names if _own_name(p) == "instanceID"), None)
-        checked = _with_instance(row, instance or raw.get("_uuid"), errors)
+        logical = next((raw[c] for c in LOGICAL_COLUMNS if raw.get(c)), None)
+        version = next((raw[p] for p in names if _own_name(p) == "instanceID"), None)
+        checked = _with_instance(row, logical or version, errors)
         if checked is not None:
-            rows.append(checked)
+            review = next((raw[c] for c in REVIEW_COLUMNS if raw.get(c)), None)
+            rows.append(_mark(checked, version, review))
     if not rows and not errors:
         errors.append(_("Tệp không có dòng dữ liệu nào."))
     if errors:
         raise SubmissionsRejected(errors.listed())
-    if all(set(row) <= {"_row", "_instance"} for row in rows):
+    if all(set(row) <= {"_row", "_instance", "_version", "_rejected"} for row in rows):
         raise SubmissionsRejected([_no_fields()])
     _refuse_repeated(rows)
     return rows
@@ -199,7 +226,22 @@ def _with_instance(row: dict[str, Any], value: Any, errors: Any) -> dict[str, An
             % {"row": row["_row"]}
         )
         return None
-    row["_instance"] = text if text.startswith("uuid:") else f"uuid:{text}"
+    row["_instance"] = _uuid(text)
+    return row
+
+
+def _uuid(text: str) -> str:
+    return text if text.startswith("uuid:") else f"uuid:{text}"
+
+
+def _mark(row: dict[str, Any], version: Any, review: Any) -> dict[str, Any]:
+    """`_version` when the row is an edit (its version is not its logical id), `_rejected` when
+    a reviewer rejected it; a row without either keeps only its fields, `_row` and `_instance`."""
+    text = version.strip() if isinstance(version, str) else ""
+    if INSTANCE.fullmatch(text) and _uuid(text) != row["_instance"]:
+        row["_version"] = _uuid(text)
+    if isinstance(review, str) and review.strip().lower() in REJECTED:
+        row["_rejected"] = True
     return row
 
 

@@ -281,6 +281,7 @@ class WatchImportRejected(WatchError):
 class WatchChecksImported:
     written: int
     skipped: int  # submissions imported before (the tools' exports are cumulative)
+    rejected: int = 0  # submissions a reviewer rejected (ODK Central, KoboToolbox)
 
 
 @dataclass(frozen=True)
@@ -307,17 +308,22 @@ def watch_checks_import(
         rows = read_submissions(name, data, WATCH_CHECK_FIELDS)
     except SubmissionsRejected as exc:
         raise WatchImportRejected(exc.errors) from exc
-    fresh = _not_imported(rows)
+    reviewed = [r for r in rows if not r.get("_rejected")]
+    rejected = len(rows) - len(reviewed)
+    fresh = _not_imported(reviewed)
+    if not fresh:
+        raise WatchImportRejected([_nothing_new(len(reviewed), rejected)])
     checks = _checked(fresh, acting_user, today)
+    skipped = len(reviewed) - len(fresh)
     try:
-        _write_checks(checks, data=data, skipped=len(rows) - len(fresh), acting_user=acting_user)
+        _write_checks(checks, data=data, skipped=skipped, acting_user=acting_user)
     except IntegrityError as exc:
         # Another upload wrote one of these submissions meanwhile (source_instance is unique):
         # this one rolled back whole; uploaded again, it skips what the other wrote.
         raise WatchImportRejected(
             [_("Một số bản ghi của tệp vừa được nhập từ lần tải lên khác; hãy tải lên lại.")]
         ) from exc
-    return WatchChecksImported(written=len(checks), skipped=len(rows) - len(fresh))
+    return WatchChecksImported(written=len(checks), skipped=skipped, rejected=rejected)
 
 
 def _write_checks(checks: list[_Check], *, data: bytes, skipped: int, acting_user: Any) -> None:
@@ -347,18 +353,60 @@ def _write_checks(checks: list[_Check], *, data: bytes, skipped: int, acting_use
 
 
 def _not_imported(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    instances = [r["_instance"] for r in rows]
-    known: set[str] = set()
+    """The rows no check came from yet. An edited submission whose earlier version was imported
+    (same logical id) and whose answers now differ is refused, naming its row: ctip does not
+    overwrite a check silently, the officer corrects it in ctip."""
+    instances = sorted({str(r[k]) for r in rows for k in ("_instance", "_version") if k in r})
+    known: dict[str, WatchCheck] = {}
     for i in range(0, len(instances), IDS_PER_QUERY):
         found = WatchCheck.objects.filter(source_instance__in=instances[i : i + IDS_PER_QUERY])
-        known.update(found.values_list("source_instance", flat=True))  # type: ignore[arg-type]
-    fresh = [r for r in rows if r["_instance"] not in known]
-    if not fresh:
+        known.update({c.source_instance: c for c in found})  # type: ignore[misc]
+    fresh: list[dict[str, Any]] = []
+    errors = Problems()
+    for row in rows:
+        earlier = known.get(str(row.get("_version"))) or known.get(str(row["_instance"]))
+        if earlier is None:
+            fresh.append(row)
+        elif not _same_check(row, earlier):
+            errors.append(_changed_message(row["_row"]))
+    if errors:
+        raise WatchImportRejected(errors.listed())
+    return fresh
+
+
+def _same_check(row: dict[str, Any], check: WatchCheck) -> bool:
+    """True when the row brings nothing new: the version imported (an unedited submission, or
+    the very version ctip keeps), or an edit whose answers are the check's."""
+    if "_version" not in row or check.source_instance == row["_version"]:
+        return True
+    outcome = str(row.get("outcome") or "").strip()
+    return (
+        _entry_id(row.get("entry_code")) == check.entry_id
+        and _day(row.get("on")) == check.on
+        and _yes_no(row.get("found")) == check.found
+        and outcome in WatchOutcome.values
+        and _outcome_words(outcome) == check.result
+    )
+
+
+def _changed_message(row: Any) -> str:
+    return _(
+        "Dòng %(row)s: bản ghi này đã được nhập trước đây, sau đó được sửa trên ODK Central "
+        "hoặc KoboToolbox. ctip không tự ghi đè bản ghi đã nhập: hãy sửa bản ghi đó ngay trong "
+        "ctip, rồi tải tệp lên lại."
+    ) % {"row": row}
+
+
+def _nothing_new(imported: int, rejected: int) -> str:
+    if not rejected:
         message = _(
             "Cả %(count)s bản ghi của tệp đã được nhập trước đây; không có bản ghi mới để ghi."
         )
-        raise WatchImportRejected([message % {"count": vn_int(len(rows))}])
-    return fresh
+        return message % {"count": vn_int(imported)}
+    return _(
+        "Không có bản ghi mới để ghi: %(imported)s bản ghi đã nhập trước đây, %(rejected)s bản "
+        "ghi bị từ chối khi duyệt."
+    ) % {"imported": vn_int(imported), "rejected": vn_int(rejected)}
 
 
 def _checked(rows: list[dict[str, Any]], user: Any, today: date) -> list[_Check]:

@@ -96,6 +96,11 @@ def watch_checks(request: HttpRequest) -> HttpResponse:
                 message += " " + _("%(count)s bản ghi đã nhập trước đây, bỏ qua.") % {
                     "count": vn_int(done.skipped)
                 }
+            if done.rejected:
+                message += " " + _(
+                    "%(count)s bản ghi bị từ chối khi duyệt (trên ODK Central hoặc KoboToolbox), "
+                    "bỏ qua."
+                ) % {"count": vn_int(done.rejected)}
             messages.success(request, message)
             return redirect("fieldform_watch_checks")
     return render(request, "fieldforms/watch_checks.html", {"form": upload, "errors": errors})

@@ -20,7 +20,7 @@ from ctip.core.text import fold, vn_int
 from ctip.geo.area import Areas
 from ctip.geo.models import Level, Unit
 from ctip.periods.locks import locked_points
-from ctip.prevention.importer import COLUMNS, ImportRejected, Spec, cell_error
+from ctip.prevention.importer import COLUMNS, SPEC_FIELDS, ImportRejected, Spec, cell_error
 from ctip.prevention.models import Activity, ActivityKind, Campaign, TargetGroup
 from ctip.prevention.target_groups import TARGET_GROUPS
 
@@ -155,51 +155,113 @@ INSTANCES_PER_QUERY = 1_000
 @dataclass
 class Fresh:
     """The rows to check and write; for a field form's export, each row's instance ID (kept
-    with its activity) and how many submissions were skipped."""
+    with its activity), how many submissions were skipped as imported before and how many as
+    rejected by a reviewer."""
 
     rows: list[dict[str, Any]]
     instances: list[str] | None = None
     skipped: int = 0
+    rejected: int = 0
 
     @property
     def submitted(self) -> bool:
         """A field form's export (audited as "prevention.fieldform_import")."""
         return self.instances is not None
 
+    def notices(self) -> list[str]:
+        """What the officer is told was left out (the job's `errors` while it goes on)."""
+        notices = [skipped_notice(self.skipped)] if self.skipped else []
+        return notices + ([rejected_notice(self.rejected)] if self.rejected else [])
+
 
 def fresh_rows(rows: list[dict[str, Any]]) -> Fresh:
     """The rows of a field form's export (each with its `_instance`, ctip.core.submissions)
     that no activity came from yet: the tools' exports are cumulative, so a submission imported
     before is skipped, not written again (and not checked again: its period may be locked since).
-    Other files' rows are all kept. ImportRejected when every submission was imported before."""
+    A submission a reviewer rejected is skipped too. An edited submission whose earlier version
+    was imported and whose content now differs is refused (ImportRejected naming its row): ctip
+    never overwrites a record silently, the officer corrects it in ctip. Other files' rows are
+    all kept. ImportRejected when no submission is left to write."""
     if not rows or "_instance" not in rows[0]:
         return Fresh(rows)
-    instances = [str(r["_instance"]) for r in rows]
-    known: set[str] = set()
-    for i in range(0, len(instances), INSTANCES_PER_QUERY):
-        chunk = instances[i : i + INSTANCES_PER_QUERY]
-        found = Activity.objects.filter(source_instance__in=chunk)
-        known.update(found.values_list("source_instance", flat=True))  # type: ignore[arg-type]
-    fresh = [r for r in rows if r["_instance"] not in known]
+    reviewed = [r for r in rows if not r.get("_rejected")]
+    known = _imported({str(r[k]) for r in reviewed for k in ("_instance", "_version") if k in r})
+    fresh: list[dict[str, Any]] = []
+    errors = Problems()
+    for row in reviewed:
+        earlier = known.get(str(row.get("_version"))) or known.get(str(row["_instance"]))
+        if earlier is None:
+            fresh.append(row)
+        elif not _same_as_imported(row, earlier):
+            errors.append(changed_message(row["_row"]))
+    if errors:
+        raise ImportRejected(errors.listed())
+    rejected = len(rows) - len(reviewed)
     if not fresh:
-        raise ImportRejected(
-            [
-                _(
-                    "Cả %(count)s bản ghi của tệp đã được nhập trước đây; không có bản ghi mới "
-                    "để ghi."
-                )
-                % {"count": vn_int(len(rows))}
-            ]
-        )
+        raise ImportRejected([nothing_new_message(len(reviewed), rejected)])
     return Fresh(
         fresh,
         instances=[str(r["_instance"]) for r in fresh],
-        skipped=len(rows) - len(fresh),
+        skipped=len(reviewed) - len(fresh),
+        rejected=rejected,
     )
+
+
+def _imported(instances: set[str]) -> dict[str, Activity]:
+    """The activities that came from these submissions, by their source_instance."""
+    wanted = sorted(instances)
+    known: dict[str, Activity] = {}
+    for i in range(0, len(wanted), INSTANCES_PER_QUERY):
+        found = Activity.objects.filter(source_instance__in=wanted[i : i + INSTANCES_PER_QUERY])
+        known.update({a.source_instance: a for a in found.prefetch_related("partners")})  # type: ignore[misc]
+    return known
+
+
+def _same_as_imported(row: dict[str, Any], activity: Activity) -> bool:
+    """True when the row brings nothing new: it is the version imported (an unedited
+    submission, or the very version ctip keeps), or an edit whose content is the activity's."""
+    if "_version" not in row or activity.source_instance == row["_version"]:
+        return True
+    try:
+        # The period may be locked since, and the user's agencies are checked on writing.
+        (spec,) = check_rows([row], locked_ok=True)
+    except ImportRejected:
+        return False
+    stored = {f: getattr(activity, f) for f in SPEC_FIELDS}
+    return (
+        stored == {f: getattr(spec, f) for f in SPEC_FIELDS}
+        and set(activity.target_groups.values_list("code", flat=True)) == set(spec.target_groups)
+        and {p.pk for p in activity.partners.all()} == set(spec.partners)
+    )
+
+
+def changed_message(row: Any) -> str:
+    return _(
+        "Dòng %(row)s: bản ghi này đã được nhập trước đây, sau đó được sửa trên ODK Central "
+        "hoặc KoboToolbox. ctip không tự ghi đè bản ghi đã nhập: hãy sửa bản ghi đó ngay trong "
+        "ctip, rồi tải tệp lên lại."
+    ) % {"row": row}
+
+
+def nothing_new_message(imported: int, rejected: int) -> str:
+    if not rejected:
+        return _(
+            "Cả %(count)s bản ghi của tệp đã được nhập trước đây; không có bản ghi mới để ghi."
+        ) % {"count": vn_int(imported)}
+    return _(
+        "Không có bản ghi mới để ghi: %(imported)s bản ghi đã nhập trước đây, %(rejected)s bản "
+        "ghi bị từ chối khi duyệt."
+    ) % {"imported": vn_int(imported), "rejected": vn_int(rejected)}
 
 
 def skipped_notice(skipped: int) -> str:
     return _("%(count)s bản ghi đã nhập trước đây, bỏ qua.") % {"count": vn_int(skipped)}
+
+
+def rejected_notice(rejected: int) -> str:
+    return _(
+        "%(count)s bản ghi bị từ chối khi duyệt (trên ODK Central hoặc KoboToolbox), bỏ qua."
+    ) % {"count": vn_int(rejected)}
 
 
 def _refuse_locked(specs: list[Spec], numbers: list[Any], errors: Problems) -> None:

@@ -16,7 +16,7 @@ import logging
 from datetime import timedelta
 from typing import Any
 
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,9 +24,9 @@ from django.utils.translation import gettext as _
 from ctip.core.cells import CONTROL
 from ctip.core.sealed import destroy, unseal
 from ctip.prevention.import_batch import activities_import
-from ctip.prevention.import_checks import check_rows, fresh_rows, skipped_notice
+from ctip.prevention.import_checks import INSTANCES_PER_QUERY, check_rows, fresh_rows
 from ctip.prevention.importer import COLUMNS, ImportRejected, read_file
-from ctip.prevention.models import ImportJob, ImportStatus
+from ctip.prevention.models import Activity, ImportJob, ImportStatus
 from ctip.prevention.selectors import agencies_recordable_by
 
 logger = logging.getLogger(__name__)
@@ -103,9 +103,8 @@ def check_import(job_id: int) -> str:
         preview = [_plain(r) for r in rows[:PREVIEW_ROWS]]
         check_rows(rows, allowed_agencies=_allowed(job), progress=progress)
         # On a job that goes on, `errors` holds notices: the submissions skipped.
-        notices = [skipped_notice(fresh.skipped)] if fresh.skipped else []
         ImportJob.objects.filter(pk=job.pk).update(
-            status=ImportStatus.READY, preview=preview, processed=len(rows), errors=notices
+            status=ImportStatus.READY, preview=preview, processed=len(rows), errors=fresh.notices()
         )
     except ImportRejected as exc:
         _end(job.pk, status=ImportStatus.REJECTED, errors=exc.errors[:2000], processed=job.total)
@@ -119,10 +118,12 @@ def write_import(job_id: int) -> str:
     job = ImportJob.objects.select_related("file").get(pk=job_id)
     if job.status != ImportStatus.WRITING:
         return job.status
+    instances: list[str] | None = None
     try:
         data = _data(job)
         # Submissions imported meanwhile (another job) are skipped here too.
         fresh = fresh_rows(read_file(job.file_name, data))
+        instances = fresh.instances
         specs = check_rows(fresh.rows, allowed_agencies=_allowed(job))
         # The rows and the job's end commit together: DONE means written, and a job whose
         # write failed or was interrupted has written nothing.
@@ -140,14 +141,31 @@ def write_import(job_id: int) -> str:
                 ),
                 instances=fresh.instances,
             )
-            notices = [skipped_notice(fresh.skipped)] if fresh.skipped else []
-            _end(job.pk, status=ImportStatus.DONE, written=written, errors=notices)
+            _end(job.pk, status=ImportStatus.DONE, written=written, errors=fresh.notices())
     except ImportRejected as exc:  # the data changed between check and write
         _end(job.pk, status=ImportStatus.REJECTED, errors=exc.errors)
+        return ImportStatus.REJECTED
+    except IntegrityError:
+        if not _written_meanwhile(instances):
+            return _failed(job.pk, "writing")
+        # Another job wrote some of these submissions after this one read them (source_instance
+        # is unique): this write rolled back whole; uploaded again, the file skips them.
+        message = _("Một số bản ghi của tệp vừa được nhập từ lần tải lên khác; hãy tải lên lại.")
+        _end(job.pk, status=ImportStatus.REJECTED, errors=[message])
         return ImportStatus.REJECTED
     except Exception:
         return _failed(job.pk, "writing")
     return ImportStatus.DONE
+
+
+def _written_meanwhile(instances: list[str] | None) -> bool:
+    """True when some of the job's submissions are now imported: the integrity error was
+    another job's write of the same submissions, not a fault of this one."""
+    wanted = instances or []
+    return any(
+        Activity.objects.filter(source_instance__in=wanted[i : i + INSTANCES_PER_QUERY]).exists()
+        for i in range(0, len(wanted), INSTANCES_PER_QUERY)
+    )
 
 
 def _still_writing(job_id: int) -> bool:

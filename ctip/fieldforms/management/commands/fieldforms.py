@@ -70,4 +70,7 @@ class Command(BaseCommand):
             done = watch_checks_import(name=path.name, data=path.read_bytes(), acting_user=user)
         except WatchImportRejected as exc:
             raise CommandError("\n".join(exc.errors)) from exc
-        self.stdout.write(f"{done.written} lượt kiểm tra đã ghi, {done.skipped} đã có, bỏ qua")
+        self.stdout.write(
+            f"{done.written} lượt kiểm tra đã ghi, {done.skipped} đã có, bỏ qua, "
+            f"{done.rejected} bị từ chối khi duyệt, bỏ qua"
+        )
