@@ -293,7 +293,7 @@ REST_FRAMEWORK = {
     "DEFAULT_METADATA_CLASS": None,
 }
 SPECTACULAR_SETTINGS = {
-    "TITLE": "ctip API",
+    "TITLE": "Giao diện lập trình ctip (API)",
     "DESCRIPTION": "docs/adr/0015-rest-api.md; ctip/api/README.md",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,

@@ -37,7 +37,7 @@ READS = {
 }
 # Not data: the schema and its page (open), and the HTML token pages (session cookies, in
 # tests/test_api_tokens.py).
-OTHER = {"schema", "docs", "token_list", "token_revoke", "machine_tokens"}
+OTHER = {"schema", "docs", "token_list", "token_revoke", "machine_tokens", "machine_client_new"}
 
 
 def api_routes() -> dict[str, Any]:

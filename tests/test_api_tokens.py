@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from ctip.accounts.models import User
 from ctip.accounts.scope import has_perm, user_permissions
-from ctip.api.models import ApiToken, TokenKind
+from ctip.api.models import ApiToken, MachineClient, TokenKind
 from ctip.api.permissions import NEVER_BY_TOKEN, SCOPES, token_permissions
 from ctip.api.services import TokenError, token_issue, token_revoke
 from ctip.core.models import AuditEntry
@@ -195,9 +195,11 @@ def test_a_user_sees_and_revokes_only_their_own_tokens():
 
 
 def _machine_account(name: str = "he-thong-bo") -> User:
+    """A machine client's account (test set-up: written directly, as the service would)."""
     account = make_user(name, "leader", unit=unit(51, Level.PROVINCE, NEW))
     account.set_unusable_password()
     account.save()
+    MachineClient.objects.create(user=account)
     return account
 
 
@@ -243,3 +245,136 @@ def test_machine_tokens_only_for_accounts_nobody_logs_into_and_within_reach():
     other = Client()
     log_in(other, leader, add_totp(leader))
     assert other.get(f"/api/v1/nguoi-dung/{person.pk}/ma-truy-cap/").status_code == 403
+
+
+# --- review of issue 26: findings 3, 5, 6, 7 -------------------------------------------------
+
+
+def _machine_form(unit_code: int = 51) -> dict:
+    return {
+        "username": "he-thong-cong-bo",
+        "email": "cong-bo@example.org",
+        "role": "leader",
+        "unit": str(unit(unit_code, Level.PROVINCE, NEW).code),
+    }
+
+
+def test_a_machine_token_is_refused_on_a_persons_account_awaiting_its_password():
+    # A person's new account has no usable password until its owner follows the link: that
+    # alone must not make it a machine client (finding 3).
+    from ctip.accounts.services import user_create
+
+    office = make_user("t-office", "standing_office", unit=unit(51, Level.PROVINCE, NEW))
+    person = user_create(
+        username="t-new-person",
+        email="person@example.org",
+        role="leader",
+        unit=unit(51, Level.PROVINCE, NEW),
+        acting_user=office,
+    )
+    assert not person.has_usable_password()
+    with pytest.raises(TokenError):
+        token_issue(
+            user=person,
+            name="x",
+            scopes=["indicators:read"],
+            expires_at=_soon(),
+            kind=TokenKind.MACHINE,
+            acting_user=office,
+        )
+    # A machine token written on such an account anyway is refused at every request.
+    _token, text = make_token(person, ["indicators:read"], kind=TokenKind.MACHINE)
+    assert call("get", "/api/v1/indicators/catalog/", text).status_code == 401
+
+
+def test_a_manager_creates_a_machine_client_and_its_tokens_die_once_it_gets_a_password():
+    office = make_user("t-office", "standing_office", unit=unit(51, Level.PROVINCE, NEW))
+    client = Client()
+    log_in(client, office, add_totp(office))
+    created = client.post("/api/v1/he-thong-ket-noi/moi/", _machine_form())
+    machine = User.objects.get(username="he-thong-cong-bo")
+    assert created.status_code == 302
+    assert created["Location"] == f"/api/v1/nguoi-dung/{machine.pk}/ma-truy-cap/"
+    assert MachineClient.objects.get(user=machine).created_by == office
+    assert not machine.has_usable_password()
+    assert AuditEntry.objects.filter(action="accounts.user_create", object_id=str(machine.pk))
+    token, text = token_issue(
+        user=machine,
+        name="Cổng Bộ",
+        scopes=["indicators:read"],
+        expires_at=_soon(),
+        kind=TokenKind.MACHINE,
+        acting_user=office,
+    )
+    assert call("get", "/api/v1/indicators/catalog/", text).status_code == 200
+    machine.set_password("someone-chose-a-password")
+    machine.save()
+    assert call("get", "/api/v1/indicators/catalog/", text).status_code == 401
+    with pytest.raises(TokenError):
+        token_issue(
+            user=machine,
+            name="again",
+            scopes=["indicators:read"],
+            expires_at=_soon(),
+            kind=TokenKind.MACHINE,
+            acting_user=office,
+        )
+    # Not a manager: no page.
+    leader = make_user("t-leader", "leader", unit=unit(51, Level.PROVINCE, NEW))
+    other = Client()
+    log_in(other, leader, add_totp(leader))
+    assert other.get("/api/v1/he-thong-ket-noi/moi/").status_code == 403
+
+
+def test_a_machine_client_outside_the_managers_reach_is_not_created():
+    office = make_user("t-office", "standing_office", unit=unit(51, Level.PROVINCE, NEW))
+    client = Client()
+    log_in(client, office, add_totp(office))
+    page = client.post("/api/v1/he-thong-ket-noi/moi/", _machine_form(unit_code=1))
+    assert page.status_code == 200
+    assert not User.objects.filter(username="he-thong-cong-bo").exists()
+    assert not MachineClient.objects.exists()
+
+
+def test_reactivating_an_account_does_not_revive_its_old_tokens():
+    from ctip.accounts.services import user_deactivate, user_reactivate
+
+    office = make_user("t-office", "standing_office", unit=unit(51, Level.PROVINCE, NEW))
+    leader = make_user("t-leader", "leader", unit=unit(51, Level.PROVINCE, NEW))
+    _token, text = make_token(leader, ["indicators:read"])
+    assert call("get", "/api/v1/indicators/catalog/", text).status_code == 200
+    user_deactivate(user=leader, acting_user=office)
+    assert call("get", "/api/v1/indicators/catalog/", text).status_code == 401
+    user_reactivate(user=leader, acting_user=office)
+    assert call("get", "/api/v1/indicators/catalog/", text).status_code == 401
+    # A token issued after the reactivation works.
+    _fresh, new = make_token(leader, ["indicators:read"])
+    assert call("get", "/api/v1/indicators/catalog/", new).status_code == 200
+
+
+def test_wrong_tokens_are_throttled_per_address(monkeypatch):
+    monkeypatch.setattr("ctip.api.throttles.FAILED_AUTH_RATE", "3/hour")
+    user = make_user("t-officer", "agency_officer", agency="qng-ca-2025")
+    _token, good = make_token(user)
+    wrong = good[:-3] + ("AAA" if not good.endswith("AAA") else "BBB")
+    here = {"REMOTE_ADDR": "203.0.113.7"}
+    codes = [call("get", "/api/v1/activities/", wrong, **here).status_code for _ in range(4)]
+    assert codes == [401, 401, 401, 429]
+    # Past the limit even a right token from that address waits (no guessing on).
+    refused = call("get", "/api/v1/activities/", good, **here)
+    assert refused.status_code == 429 and int(refused["Retry-After"]) > 0
+    assert refused["Content-Type"] == "application/json"
+    # Another address is not held back.
+    assert call("get", "/api/v1/activities/", good, REMOTE_ADDR="198.51.100.2").status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/api/v1/ma-truy-cap/", "machine"])
+def test_the_pages_that_show_a_new_token_are_never_cached(path):
+    office = make_user("t-office", "standing_office", unit=unit(51, Level.PROVINCE, NEW))
+    if path == "machine":
+        path = f"/api/v1/nguoi-dung/{_machine_account().pk}/ma-truy-cap/"
+    client = Client()
+    log_in(client, office, add_totp(office))
+    page = client.post(path, {"name": "x", "scopes": ["indicators:read"], "days": 30})
+    assert page.status_code == 200 and TOKEN.findall(page.content.decode())
+    assert "no-store" in page["Cache-Control"]

@@ -1,10 +1,12 @@
-"""The form that issues an API token (a person's own, or a machine client's)."""
+"""The form that issues an API token (a person's own, or a machine client's), and the one that
+creates a machine client's account."""
 
 from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ctip.accounts.forms import UserCreateForm
 from ctip.api.permissions import SCOPE_LABELS
 from ctip.api.services import DEFAULT_DAYS, MAX_DAYS
 from ctip.core import formfields as bounded
@@ -22,3 +24,13 @@ class TokenForm(forms.Form):
     days = bounded.IntegerField(
         label=_("Hiệu lực (số ngày)"), min_value=1, max_value=MAX_DAYS, initial=DEFAULT_DAYS
     )
+
+
+class MachineClientForm(UserCreateForm):
+    """A machine client's account: the fields and first role of any new account (the same
+    choices the manager may grant); its address names who answers for the system, and receives
+    no password link."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["email"].label = _("Thư điện tử của người phụ trách hệ thống kết nối")

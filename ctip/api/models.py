@@ -65,3 +65,33 @@ class ApiToken(models.Model):
     def in_force(self, now: datetime | None = None) -> bool:
         """Neither revoked nor expired."""
         return self.revoked_at is None and self.expires_at > (now or timezone.now())
+
+
+class MachineClient(models.Model):
+    """Marks an account as a machine client's: written only when a manager creates the account
+    as one (services.machine_client_create), never afterwards, so a person's account (which also
+    has no usable password until its owner follows the one-time link) is never one. A machine
+    token is issued, and accepted, only for such an account while it has no usable password."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tài khoản"),
+        on_delete=models.PROTECT,
+        related_name="api_machine_client",
+    )
+    created_at = models.DateTimeField(_("thời điểm tạo"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người tạo"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("hệ thống kết nối")
+        verbose_name_plural = _("hệ thống kết nối")
+
+    def __str__(self) -> str:
+        return str(self.user)

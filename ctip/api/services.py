@@ -2,8 +2,10 @@
 
 A personal token is issued by its own user (the page asks for the second factor first); a
 machine client's token by a manager of that account (ctip.accounts.stewardship) for an account
-no person logs into (no usable password). The token's text is returned once, here, and never
-stored: only the SHA-256 of its secret is."""
+created as a machine client's (machine_client_create: a MachineClient row) that no person logs
+into (no usable password; a person's new account has none either until its owner follows the
+one-time link, so that alone proves nothing). The token's text is returned once, here, and
+never stored: only the SHA-256 of its secret is."""
 
 from __future__ import annotations
 
@@ -17,9 +19,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ctip.accounts.scope import user_permissions
+from ctip.accounts.services import user_create
 from ctip.accounts.stewardship import AccountError, check_manage
 from ctip.api.auth import PREFIX, digest
-from ctip.api.models import ApiToken, TokenKind
+from ctip.api.models import ApiToken, MachineClient, TokenKind
 from ctip.api.permissions import SCOPES, token_permissions
 from ctip.core.audit import audit_write
 from ctip.core.work import unit_of_work
@@ -72,6 +75,17 @@ def token_issue(
     return token, f"{PREFIX}_{token.prefix}_{secret}"
 
 
+def machine_client_create(*, acting_user: Any, **account: Any) -> Any:
+    """A new account for a machine client, marked as one in the same unit of work: the
+    account's fields and first assignment as `accounts.services.user_create` takes them (its
+    checks, its audit row `accounts.user_create`). No password link is sent: nobody logs into
+    it, and a password set on it later ends its tokens (auth._machine_token_allowed)."""
+    with unit_of_work():
+        user = user_create(acting_user=acting_user, **account)
+        MachineClient.objects.create(user=user, created_by=acting_user)
+    return user
+
+
 def token_revoke(*, token: ApiToken, acting_user: Any) -> ApiToken:
     """The token refused from now on (its own user, or a manager of a machine account)."""
     if token.user_id != acting_user.pk:
@@ -111,11 +125,12 @@ def _check(
             raise TokenError(_("Mã truy cập cá nhân chỉ do chính người dùng tự cấp."))
     elif kind == TokenKind.MACHINE:
         _check_manager(by, user)
-        if user.has_usable_password():
+        machine = MachineClient.objects.filter(user_id=user.pk).exists()
+        if not machine or user.has_usable_password():
             raise TokenError(
                 _(
-                    "Mã cho hệ thống kết nối chỉ cấp cho tài khoản không có mật khẩu đăng nhập "
-                    "(tài khoản dành riêng cho hệ thống đó)."
+                    "Mã cho hệ thống kết nối chỉ cấp cho tài khoản được tạo làm tài khoản của "
+                    "hệ thống kết nối và không có mật khẩu đăng nhập."
                 )
             )
     else:

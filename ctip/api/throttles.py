@@ -48,3 +48,33 @@ class AddressRateThrottle(_ApiCache, AnonRateThrottle):
             return None
         ident = client_address(request._request) or "unknown"
         return self.cache_format % {"scope": self.scope, "ident": ident}
+
+
+# Failed authentications per client address, past which every token from that address waits:
+# DRF authenticates before it throttles, so without this a wrong token is answered (401) at
+# full speed, and prefixes and secrets could be tried without limit.
+FAILED_AUTH_RATE = "60/hour"
+
+
+class FailedAuthThrottle(_ApiCache, SimpleRateThrottle):
+    """Not one of the view's throttles: HashedTokenAuthentication asks `blocked` before it
+    reads a token and calls `record` for each refused one."""
+
+    scope = "failed_auth"
+
+    def get_rate(self) -> str:
+        return FAILED_AUTH_RATE
+
+    def get_cache_key(self, request: Any, view: Any = None) -> str:
+        ident = client_address(request._request) or "unknown"
+        return self.cache_format % {"scope": self.scope, "ident": ident}
+
+    def blocked(self, request: Any) -> bool:
+        self.key = self.get_cache_key(request)
+        self.now = self.timer()
+        self.history = [t for t in self.cache.get(self.key, []) if t > self.now - self.duration]
+        return len(self.history) >= (self.num_requests or 0)
+
+    def record(self) -> None:
+        self.history.insert(0, self.now)
+        self.cache.set(self.key, self.history, self.duration)

@@ -23,4 +23,5 @@ urlpatterns = [
     path("ma-truy-cap/", tokens.token_list, name="token_list"),
     path("ma-truy-cap/<int:pk>/thu-hoi/", tokens.token_revoke_view, name="token_revoke"),
     path("nguoi-dung/<int:pk>/ma-truy-cap/", tokens.machine_tokens, name="machine_tokens"),
+    path("he-thong-ket-noi/moi/", tokens.machine_client_new, name="machine_client_new"),
 ]

@@ -7,6 +7,7 @@ script as a file (`?script=`) and the template (api/swagger_ui.html) links its s
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from ctip.api.permissions import CtipApiPermission, api_requires
@@ -28,4 +29,5 @@ class DocsView(SpectacularSwaggerSplitView):
     throttle_classes = [AddressRateThrottle]
     url_name = "api:schema"
     template_name = "api/swagger_ui.html"
-    title = "ctip API"
+    # The page's title, in Vietnamese like every page (its Swagger UI is the library's own).
+    title = _("Giao diện lập trình ctip (API)")  # type: ignore[assignment]  # lazy: per request

@@ -1,7 +1,8 @@
 """The token pages (HTML, session): a user's own tokens, and a manager's page for the tokens of a
 machine client's account. Issuing or revoking a token needs the second factor in this session,
 whatever the role (ctip.accounts.middleware.verify_url sends the user there and back). A new
-token's text is shown once, on the page that answers the form, and never again."""
+token's text is shown once, on the page that answers the form, and never again: that page is
+never cached (no-store). A manager also creates a machine client's account here."""
 
 from __future__ import annotations
 
@@ -14,13 +15,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from ctip.accounts.middleware import verify_url
-from ctip.accounts.stewardship import access_managed_user, users_managed
-from ctip.api.forms import TokenForm
+from ctip.accounts.stewardship import AccountError, access_managed_user, users_managed
+from ctip.api.forms import MachineClientForm, TokenForm
 from ctip.api.models import ApiToken, TokenKind
 from ctip.api.permissions import SCOPE_LABELS
-from ctip.api.services import TokenError, token_issue, token_revoke
+from ctip.api.services import TokenError, machine_client_create, token_issue, token_revoke
 from ctip.core.access import access_object, authenticated, has_perm, requires
 from ctip.core.permissions import P
 
@@ -61,6 +63,7 @@ def _issue(request: HttpRequest, form: TokenForm, *, user: Any, kind: str) -> st
     return text
 
 
+@never_cache
 @authenticated
 def token_list(request: HttpRequest) -> HttpResponse:
     """The user's own tokens, and a new one."""
@@ -81,6 +84,7 @@ def token_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@never_cache
 @requires(P.MANAGE_ACCOUNTS)
 def machine_tokens(request: HttpRequest, pk: int) -> HttpResponse:
     """The tokens of a machine client's account the manager reaches (stewardship)."""
@@ -99,6 +103,31 @@ def machine_tokens(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "api/tokens.html",
         {"form": form, "issued": issued, "rows": _rows(tokens), "account": account},
+    )
+
+
+@requires(P.MANAGE_ACCOUNTS)
+def machine_client_new(request: HttpRequest) -> HttpResponse:
+    """A new machine client's account and its first role, then its tokens' page."""
+    refused = _needs_second_factor(request)
+    if refused is not None:
+        return refused
+    form = MachineClientForm(request.POST or None, manager=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            account = machine_client_create(acting_user=request.user, **form.cleaned_data)
+        except AccountError as exc:
+            form.add_error(None, str(exc))
+        else:
+            return redirect("api:machine_tokens", pk=account.pk)
+    return render(
+        request,
+        "accounts/users/form.html",
+        {
+            "form": form,
+            "title": _("Tạo tài khoản cho hệ thống kết nối"),
+            "back": reverse("user_list"),
+        },
     )
 
 
