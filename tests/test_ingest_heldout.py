@@ -20,9 +20,7 @@ ngày"). A staff count ("01 cán bộ chuyên trách") is not participants.
 
 from __future__ import annotations
 
-from collections import Counter
-
-from ctip.ingest.extract import extract
+from tests.ingest_scoring import score
 
 # (sentence, [(kind, value, bound, unit noun as written), ...]); the unit noun is not scored.
 HELD_OUT: list[tuple[str, list[tuple[str, int, str, str]]]] = [
@@ -495,48 +493,10 @@ HELD_OUT: list[tuple[str, list[tuple[str, int, str, str]]]] = [
     ),
 ]
 
-Figures = Counter[tuple[str, int, str]]
-
-
-def _scored(figures: list[tuple[str, int, str, str]]) -> Figures:
-    """(kind, value, bound): the unit noun is left out of the score, as written it may differ."""
-    return Counter((kind, value, bound) for kind, value, bound, _noun in figures)
-
-
-def _found(sentence: str) -> Figures:
-    return Counter((f.kind, f.value, f.bound) for f in extract(sentence))
-
-
-def _report(rows: list[tuple[int, str, Figures, Figures]]) -> list[str]:
-    """The misses and false hits of each sentence that has any, for the person reading the run."""
-    lines = []
-    for index, sentence, missed, false_hits in rows:
-        if missed or false_hits:
-            lines.append(f"[{index}] {sentence}")
-            lines.extend(f"    miss: {item}" for item in sorted(missed.elements()))
-            lines.extend(f"    false hit: {item}" for item in sorted(false_hits.elements()))
-    return lines
-
 
 def test_held_out_precision_and_recall(capsys):
     assert len(HELD_OUT) >= 50
-    hits = found_total = expected_total = 0
-    rows = []
-    for index, (sentence, expected) in enumerate(HELD_OUT):
-        found, wanted = _found(sentence), _scored(expected)
-        hits += sum((found & wanted).values())
-        found_total += sum(found.values())
-        expected_total += sum(wanted.values())
-        rows.append((index, sentence, wanted - found, found - wanted))
-    precision = hits / found_total if found_total else 0.0
-    recall = hits / expected_total
-    with capsys.disabled():
-        print(
-            f"\nissue 25 extraction, held out: {len(HELD_OUT)} sentences, {expected_total} figures "
-            f"expected, {found_total} found, {hits} right: precision {precision:.3f}, "
-            f"recall {recall:.3f} (goal 0.95, floor 0.80)"
-        )
-        print("\n".join(_report(rows)))
+    precision, recall = score("held out", HELD_OUT, capsys)
     # A floor against regressions, not the goal: the goal of 0.95 is reported above.
     assert precision >= 0.80
     assert recall >= 0.80
