@@ -20,6 +20,7 @@ from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from psycopg import IntegrityError as CopyIntegrityError
 
 from ctip.core.cells import CONTROL
 from ctip.core.sealed import destroy, unseal
@@ -145,7 +146,9 @@ def write_import(job_id: int) -> str:
     except ImportRejected as exc:  # the data changed between check and write
         _end(job.pk, status=ImportStatus.REJECTED, errors=exc.errors)
         return ImportStatus.REJECTED
-    except IntegrityError:
+    except (IntegrityError, CopyIntegrityError):
+        # On PostgreSQL the rows go in by COPY, whose errors are psycopg's own (Django wraps
+        # only what goes through its cursor): a duplicate submission is one of these.
         if not _written_meanwhile(instances):
             return _failed(job.pk, "writing")
         # Another job wrote some of these submissions after this one read them (source_instance
