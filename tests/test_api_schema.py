@@ -13,8 +13,10 @@ from datetime import date
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.management import call_command
+from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
@@ -36,7 +38,34 @@ from tests.test_api_support import call, make_token
 from tests.test_csp import _inline
 
 schema = schemathesis.openapi.from_dict(SchemaGenerator().get_schema(request=None, public=True))
-schema.app = WSGIHandler()  # not ctip.wsgi: it checks the keyring at start-up
+
+
+class _InTestTransaction:
+    """Django's WSGI handler, called as Django's own test client calls it: without closing
+    the database connection at a request's start and end. The handler's signal closes a
+    connection whose autocommit differs from its setting, as it does inside the test's
+    transaction; on SQLite's in-memory test database a close does nothing, on PostgreSQL it
+    ends the connection and every later query fails. The test client disconnects the signal
+    around each call and reconnects it after (so a module-wide disconnect would not last)."""
+
+    def __init__(self) -> None:
+        self.handler = WSGIHandler()  # not ctip.wsgi: it checks the keyring at start-up
+
+    def __call__(self, environ, start_response):
+        signals.request_started.disconnect(close_old_connections)
+        signals.request_finished.disconnect(close_old_connections)
+        try:
+            # The body is read before the signals return, as the test client does.
+            response = self.handler(environ, start_response)
+            body = b"".join(response)
+            response.close()
+            return [body]
+        finally:
+            signals.request_started.connect(close_old_connections)
+            signals.request_finished.connect(close_old_connections)
+
+
+schema.app = _InTestTransaction()
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
