@@ -194,6 +194,18 @@ def test_a_user_sees_and_revokes_only_their_own_tokens():
     assert call("get", "/api/v1/indicators/catalog/", text).status_code == 200
 
 
+def _machine_token(user: User, acting_user: User, name: str = "x"):
+    """A machine token reading indicators, issued to `user` by `acting_user`."""
+    return token_issue(
+        user=user,
+        name=name,
+        scopes=["indicators:read"],
+        expires_at=_soon(),
+        kind=TokenKind.MACHINE,
+        acting_user=acting_user,
+    )
+
+
 def _machine_account(name: str = "he-thong-bo") -> User:
     """A machine client's account (test set-up: written directly, as the service would)."""
     account = make_user(name, "leader", unit=unit(51, Level.PROVINCE, NEW))
@@ -232,14 +244,7 @@ def test_machine_tokens_only_for_accounts_nobody_logs_into_and_within_reach():
     assert client.post(f"/api/v1/nguoi-dung/{far.pk}/ma-truy-cap/", form).status_code == 404
     assert not ApiToken.objects.exists()
     with pytest.raises(TokenError):
-        token_issue(
-            user=far,
-            name="x",
-            scopes=["indicators:read"],
-            expires_at=_soon(),
-            kind=TokenKind.MACHINE,
-            acting_user=office,
-        )
+        _machine_token(far, office, "x")
     # Not a manager: no page.
     leader = make_user("t-leader", "leader", unit=unit(51, Level.PROVINCE, NEW))
     other = Client()
@@ -274,14 +279,7 @@ def test_a_machine_token_is_refused_on_a_persons_account_awaiting_its_password()
     )
     assert not person.has_usable_password()
     with pytest.raises(TokenError):
-        token_issue(
-            user=person,
-            name="x",
-            scopes=["indicators:read"],
-            expires_at=_soon(),
-            kind=TokenKind.MACHINE,
-            acting_user=office,
-        )
+        _machine_token(person, office, "x")
     # A machine token written on such an account anyway is refused at every request.
     _token, text = make_token(person, ["indicators:read"], kind=TokenKind.MACHINE)
     assert call("get", "/api/v1/indicators/catalog/", text).status_code == 401
@@ -298,27 +296,13 @@ def test_a_manager_creates_a_machine_client_and_its_tokens_die_once_it_gets_a_pa
     assert MachineClient.objects.get(user=machine).created_by == office
     assert not machine.has_usable_password()
     assert AuditEntry.objects.filter(action="accounts.user_create", object_id=str(machine.pk))
-    token, text = token_issue(
-        user=machine,
-        name="Cổng Bộ",
-        scopes=["indicators:read"],
-        expires_at=_soon(),
-        kind=TokenKind.MACHINE,
-        acting_user=office,
-    )
+    token, text = _machine_token(machine, office, "Cổng Bộ")
     assert call("get", "/api/v1/indicators/catalog/", text).status_code == 200
     machine.set_password("someone-chose-a-password")
     machine.save()
     assert call("get", "/api/v1/indicators/catalog/", text).status_code == 401
     with pytest.raises(TokenError):
-        token_issue(
-            user=machine,
-            name="again",
-            scopes=["indicators:read"],
-            expires_at=_soon(),
-            kind=TokenKind.MACHINE,
-            acting_user=office,
-        )
+        _machine_token(machine, office, "again")
     # Not a manager: no page.
     leader = make_user("t-leader", "leader", unit=unit(51, Level.PROVINCE, NEW))
     other = Client()

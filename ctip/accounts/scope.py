@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from ctip.accounts.models import Assignment
 from ctip.accounts.permissions import ROLES
 from ctip.agencies.selectors import covered_agency_ids
-from ctip.geo.selectors import covered_unit_ids
+from ctip.geo.models import Unit
+from ctip.geo.selectors import covered_unit_ids, unit_by_code
 
 
 def active_assignments(user: Any, day: date | None = None) -> list[Assignment]:
@@ -66,6 +67,34 @@ def agencies_granting(user: Any, perm: str) -> list[Any]:
         for a in active_assignments(user)
         if a.agency is not None and a.role in ROLES and perm in ROLES[a.role].permissions
     ]
+
+
+def territories_granting(user: Any, perm: str) -> list[Any]:
+    """The units of the user's active assignments whose role grants `perm`, each once: the
+    assignment's unit, or its agency's unit for a role scoped by agency. The screens that pick
+    a territory (coverage, HTCDS export) offer these and check a picked unit against them."""
+    if _token_refuses(user, perm):
+        return []
+    found: list[Any] = []
+    for a in active_assignments(user):
+        if perm not in _perms_of(a):
+            continue
+        territory = a.unit or (a.agency.unit if a.agency else None)
+        if territory is not None and territory not in found:
+            found.append(territory)
+    return found
+
+
+def unit_within(code: int, day: date, territories: list[Any]) -> Any | None:
+    """The unit of GSO `code` on `day` if it lies within one of `territories`, else None (the
+    unit picker checked it too; this is the server's own check of a posted code)."""
+    unit = unit_by_code(code, day=day)
+    if unit is None:
+        return None
+    covered = [covered_unit_ids(territory) for territory in territories]
+    if any(Unit.objects.filter(pk=unit.pk, id__in=ids).exists() for ids in covered):
+        return unit
+    return None
 
 
 class AccountActors:

@@ -8,17 +8,15 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from ctip.accounts.permissions import ROLES
-from ctip.accounts.scope import active_assignments, has_perm
+from ctip.accounts.scope import has_perm, territories_granting, unit_within
 from ctip.core.access import access_object, is_htmx, requires
 from ctip.core.exports import safe_cell
 from ctip.core.listing import attachment_name, content_disposition
 from ctip.core.permissions import P
 from ctip.core.validators import check_text
 from ctip.geo.labels import level_label
-from ctip.geo.models import Level, Unit
+from ctip.geo.models import Level
 from ctip.geo.picker import bind_unit_pickers
-from ctip.geo.selectors import covered_unit_ids, unit_by_code
 from ctip.periods.locks import LockedPeriodError
 from ctip.prevention.coverage import coverage_report, sort_rows
 from ctip.prevention.forms import ActivityForm, CoverageForm, FilterForm, UploadForm
@@ -193,7 +191,7 @@ def coverage_view(request: HttpRequest) -> HttpResponse:
     territory of the user's own scope by default, and only for units within it (a unit outside
     gets the same answer as a unit that does not exist)."""
     today = date.today()
-    territories = _coverage_territories(request.user)
+    territories = territories_granting(request.user, P.VIEW_ACTIVITIES)
     if not territories:
         raise Http404
     # "format" and "sort" are not filters: a bare "?format=xlsx" exports the default view.
@@ -216,7 +214,7 @@ def coverage_view(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         data = form.cleaned_data
         province = (
-            _unit_within(data["province"], data["date_to"], territories)
+            unit_within(data["province"], data["date_to"], territories)
             if params
             else territories[0]
         )
@@ -259,31 +257,6 @@ def coverage_view(request: HttpRequest) -> HttpResponse:
             "commune_level": level_label(Level.COMMUNE, day, capitalised=True),
         },
     )
-
-
-def _coverage_territories(user: Any) -> list[Unit]:
-    """The units of the user's assignments that read activities: the assignment's unit, or its
-    agency's for a role scoped by agency."""
-    found = []
-    for a in active_assignments(user):
-        role = ROLES.get(a.role)
-        if role is None or P.VIEW_ACTIVITIES not in role.permissions:
-            continue
-        territory = a.unit or (a.agency.unit if a.agency else None)
-        if territory is not None:
-            found.append(territory)
-    return found
-
-
-def _unit_within(code: int, day: date, territories: list[Unit]) -> Unit | None:
-    """The picked unit, if it lies within one of `territories` (the picker checked it too)."""
-    unit = unit_by_code(code, day=day)
-    if unit is None:
-        return None
-    for territory in territories:
-        if Unit.objects.filter(pk=unit.pk, id__in=covered_unit_ids(territory)).exists():
-            return unit
-    return None
 
 
 def _coverage_xlsx(rows: list) -> bytes:
