@@ -53,6 +53,8 @@ pytestmark = pytest.mark.django_db
 
 TODAY = date(2026, 11, 30)
 START, END = date(2023, 12, 1), TODAY
+# A file for a partner covers finished years only: 2023-2025 when TODAY is in 2026.
+PARTNER_END = date(2025, 12, 31)
 SYNTH = Options(provinces=1, years=3, activities=0, victims=600, cases=0, watchlist=0, seed=26)
 
 
@@ -144,10 +146,11 @@ def test_the_export_is_one_audit_row_with_count_hash_purpose_k_and_what_was_done
     export = htcds_export(
         unit=province,
         start=START,
-        end=END,
+        end=PARTNER_END,
         purpose="partner_domestic",
         counterpart="Tổ chức đối tác thử nghiệm",
         acting_user=office,
+        today=TODAY,
     )
     assert AuditEntry.objects.count() == before + 1
     entry = AuditEntry.objects.get(action=ACTION)
@@ -214,7 +217,7 @@ def _basis(case: Case | int, on: date, **fields) -> Consent:
 def test_abroad_keeps_only_the_cases_with_a_basis_for_a_transfer_abroad(province, office):
     # Ids only: loading whole cases would read (and remember) every name.
     cases = list(
-        htcds_cases(unit=province, start=START, end=END, acting_user=office).values_list(
+        htcds_cases(unit=province, start=START, end=PARTNER_END, acting_user=office).values_list(
             "pk", flat=True
         )
     )
@@ -235,15 +238,16 @@ def test_abroad_keeps_only_the_cases_with_a_basis_for_a_transfer_abroad(province
         htcds_export(
             unit=province,
             start=START,
-            end=END,
+            end=PARTNER_END,
             purpose="partner_abroad",
             counterpart="Partner",
             acting_user=office,
+            today=TODAY,
         )
     export = htcds_export(
         unit=province,
         start=START,
-        end=END,
+        end=PARTNER_END,
         purpose="partner_abroad",
         counterpart_country="th",
         counterpart="Tổ chức đối tác nước ngoài",
@@ -256,6 +260,51 @@ def test_abroad_keeps_only_the_cases_with_a_basis_for_a_transfer_abroad(province
     assert entry.changes["excluded_no_basis"][1] == 40 and entry.changes["country"][1] == "TH"
     header, _records = read_csv(export.data)
     assert header["excluded_no_abroad_basis"] == "40" and header["counterpart_country"] == "TH"
+
+
+def test_a_file_for_a_partner_covers_finished_years_only(province, office):
+    # A running year grows day by day: two files asked on two days would differ by the cases
+    # received in between. The province's own report may include it; a partner's may not.
+    for purpose, extra in (
+        ("partner_domestic", {}),
+        ("partner_abroad", {"counterpart_country": "TH"}),
+    ):
+        with pytest.raises(HtcdsRefused, match="chưa kết thúc.*2025"):
+            htcds_export(
+                unit=province,
+                start=START,
+                end=date(2026, 1, 10),
+                purpose=purpose,
+                counterpart="Đối tác",
+                acting_user=office,
+                today=TODAY,
+                **extra,
+            )
+    # The last day of a year is still within it.
+    with pytest.raises(HtcdsRefused, match="chưa kết thúc"):
+        htcds_export(
+            unit=province,
+            start=START,
+            end=PARTNER_END,
+            purpose="partner_domestic",
+            counterpart="Đối tác",
+            acting_user=office,
+            today=PARTNER_END,
+        )
+    assert not AuditEntry.objects.filter(action=ACTION).exists()
+    htcds_export(
+        unit=province,
+        start=START,
+        end=PARTNER_END,
+        purpose="partner_domestic",
+        counterpart="Đối tác",
+        acting_user=office,
+        today=date(2026, 1, 1),
+    )
+    htcds_export(
+        unit=province, start=START, end=END, purpose="report", acting_user=office, today=TODAY
+    )
+    assert AuditEntry.objects.filter(action=ACTION).count() == 2
 
 
 def test_the_bulk_abroad_basis_agrees_with_privacy_abroad_basis(province, office):
@@ -293,11 +342,12 @@ def test_a_whole_export_without_basis_is_refused_and_says_why(province, office):
         htcds_export(
             unit=province,
             start=START,
-            end=END,
+            end=PARTNER_END,
             purpose="partner_abroad",
             counterpart_country="TH",
             counterpart="Partner",
             acting_user=office,
+            today=TODAY,
         )
     assert "không có căn cứ chuyển dữ liệu ra nước ngoài" in str(refused.value)
     assert not AuditEntry.objects.filter(action=ACTION).exists()

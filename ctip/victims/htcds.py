@@ -376,6 +376,7 @@ def htcds_export(
         counterpart=counterpart,
     )
     start, end = whole_years(start, end)  # after the checks: they judge the dates asked for
+    _check_finished(purpose=purpose, end=end, today=day)
     with unit_of_work():
         cases = htcds_cases(unit=unit, start=start, end=end, acting_user=acting_user)
         excluded = 0
@@ -436,6 +437,21 @@ def whole_years(start: date, end: date) -> tuple[date, date]:
     would differ by the cases received on day d; figures snap to quarters for the same reason
     (indicators.disclosure.snap), records to years since their date is the year."""
     return date(start.year, 1, 1), date(end.year, 12, 31)
+
+
+def _check_finished(*, purpose: str, end: date, today: date) -> None:
+    """A file that leaves the province covers finished years only. A year still running grows
+    day by day: the same request made on two days would differ by the cases received (or
+    changed) in between, and a partner holding both files would read those cases out of the
+    difference, k-anonymity or not. The province's own report may show the running year."""
+    if purpose != REPORT and end >= today:
+        raise HtcdsRefused(
+            _(
+                "Dữ liệu chuyển cho đối tác chỉ gồm những năm đã kết thúc: năm %(year)s chưa "
+                "kết thúc. Hãy chọn đến hết năm %(last)s."
+            )
+            % {"year": end.year, "last": end.year - 1}
+        )
 
 
 def _check_unit(unit: Unit) -> None:
