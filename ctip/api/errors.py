@@ -5,6 +5,7 @@ handler404). Never a server error for a bad request."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -12,6 +13,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.views.defaults import page_not_found
 from rest_framework import status
+from rest_framework.exceptions import Throttled
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 from rest_framework.views import set_rollback
@@ -31,6 +33,8 @@ class ApiConflict(Exception):
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     response = drf_exception_handler(exc, context)
     if response is not None:
+        if isinstance(exc, Throttled):
+            response.data = {"detail": _throttled(exc.wait)}
         return response
     found = _ctip_error(exc)
     if found is None:
@@ -38,6 +42,17 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     code, data = found
     set_rollback()
     return Response(data, status=code)
+
+
+def _throttled(wait: float | None) -> str:
+    """DRF formats the wait into its sentence before translating it ("Expected available in 5
+    seconds."), so no catalog can match it: ctip words the refusal itself. The other DRF
+    messages are Vietnamese through ctip/locale_packages."""
+    if wait is None:
+        return _("Gửi quá nhiều yêu cầu. Hãy thử lại sau.")
+    return _("Gửi quá nhiều yêu cầu. Hãy thử lại sau %(seconds)s giây.") % {
+        "seconds": math.ceil(wait)
+    }
 
 
 def _ctip_error(exc: Exception) -> tuple[int, dict[str, Any]] | None:
