@@ -35,6 +35,7 @@ from ctip.agencies.models import Agency
 from ctip.core.models import AuditEntry
 from ctip.core.permissions import P
 from ctip.geo.models import Level
+from ctip.geo.selectors import national_unit
 from tests.conftest import NEW, unit
 from tests.helpers import PASSWORD, add_totp, log_in, make_user
 
@@ -633,3 +634,24 @@ def test_a_case_worker_without_an_agency_is_told_before_the_form():
     # The list marks it, so a manager sees and mends it.
     page = _client(_office()).get("/nguoi-dung/").content.decode()
     assert "Thiếu cơ quan" in page
+
+
+def test_the_admin_assigns_the_ministry_to_the_country_and_an_office_cannot(worker):
+    # Issue 27: the national scope is given through the page like any other area.
+    country = national_unit()
+    assert country is not None
+    office = _client(_office())
+    admin = _client(_admin())
+    before = _snapshot()
+    refused = office.post(
+        f"/nguoi-dung/{worker.pk}/vai-tro/them/",
+        {"role": "leader", "unit": str(country.code), "unit_text": country.name},
+    )
+    assert refused.status_code == 200 and "không thuộc địa bàn của bạn" in refused.content.decode()
+    assert _snapshot() == before
+    granted = admin.post(
+        f"/nguoi-dung/{worker.pk}/vai-tro/them/",
+        {"role": "leader", "unit": str(country.code), "unit_text": country.name},
+    )
+    assert granted.status_code == 302, granted.content.decode()[:3000]
+    assert Assignment.objects.filter(user=worker, role="leader", unit=country).exists()

@@ -12,6 +12,7 @@ from ctip.accounts.pickers import agencies_offered, bind_pickers_for
 from ctip.accounts.stewardship import agencies_within, agency_required_message, reach
 from ctip.agencies.models import Agency
 from ctip.core import formfields as bounded
+from ctip.geo.models import Level
 from ctip.geo.picker import UnitPickerField, record_day
 from ctip.geo.selectors import unit_by_code
 
@@ -87,6 +88,9 @@ class AssignmentForm(forms.Form):
         label=_("Địa bàn (tỉnh, xã, phường; để trống nếu theo cơ quan)"),
         required=False,
         date_field="valid_from",
+        # Every level, the country included: the ministry's roles are assigned to "Việt Nam"
+        # (docs/adr/0016); a manager whose area is smaller is refused it by area_only below.
+        levels=tuple(Level.values),
     )
     valid_from = bounded.DateField(label=_("Hiệu lực từ ngày (ngày/tháng/năm)"), required=False)
     valid_to = bounded.DateField(label=_("Hiệu lực đến ngày (ngày/tháng/năm)"), required=False)

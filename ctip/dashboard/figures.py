@@ -230,8 +230,13 @@ def _mark_running(chart: dict[str, Any], bounds: list[tuple[date, date, str]], d
             }
 
 
+# A province's and the country's (ADR 0016) breakdown by territory: today's communes, read
+# from the rollup cells kept at that level.
+_BY_COMMUNE = (Level.PROVINCE, Level.COUNTRY)
+
+
 def breakdown(code: str, dim: str, scope: Scope, period: Period, limit: int) -> dict[str, Any]:
-    level = "commune" if dim == "unit" and period.unit.level == Level.PROVINCE else None
+    level = "commune" if dim == "unit" and period.unit.level in _BY_COMMUNE else None
     rows = [
         {"key": r[dim]["code"], "name": r[dim]["name"], "value": int(r["value"] or 0)}
         for r in _compute([code], scope, period, by=(dim,), level=level)

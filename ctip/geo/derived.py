@@ -41,11 +41,11 @@ def units_refresh_rollup(*, today: date | None = None) -> int:
     Unit.objects.bulk_update(changed, ["rollup_province", "rollup_commune"], batch_size=1000)
     if changed:
         rollups_invalidate()  # breakdowns by today's commune moved: rebuild before reading
-    units_refresh_cover()
+    units_refresh_cover(today=today)
     return len(changed)
 
 
-def units_refresh_cover() -> None:
+def units_refresh_cover(*, today: date | None = None) -> None:
     """Rebuild UnitCover from units and successions in one statement (the recursive walk of
     ADR 0002, for every root at once), inside a transaction so readers never see it half done."""
     from django.db import connection
@@ -59,7 +59,8 @@ def units_refresh_cover() -> None:
         cursor.execute(fingerprint)
         before = cursor.fetchone()
         cursor.execute("DELETE FROM geo_unitcover")
-        cursor.execute(COVER_ALL_SQL)
+        day = connection.ops.adapt_datefield_value(today or date.today())
+        cursor.execute(COVER_ALL_SQL, [day, day])
         cursor.execute(fingerprint)
         if cursor.fetchone() != before:
             # Rollup cells are kept per covering unit: stop reading them until rebuilt.

@@ -11,6 +11,8 @@ from ctip.core.validity import Validity, ValidityManager
 
 
 class Level(models.TextChoices):
+    # The whole country (ADR 0016): one unit above the provinces, not their parent.
+    COUNTRY = "country", _("Quốc gia")
     PROVINCE = "province", _("Tỉnh, thành phố")
     DISTRICT = "district", _("Huyện, quận, thị xã, thành phố thuộc tỉnh")
     COMMUNE = "commune", _("Xã, phường, thị trấn")

@@ -37,11 +37,16 @@ LIMIT = 20
 # A search names at most this many characters (a unit's path is shorter).
 MAX_QUERY = 200
 _LEVEL_ORDER: dict[str, int] = {
+    Level.COUNTRY: -1,
     Level.PROVINCE: 0,
     Level.DISTRICT: 1,
     Level.COMMUNE: 2,
     Level.SPECIAL_ZONE: 2,
 }
+
+# A picker without levels offers every level but the country (ADR 0016): no record is made in
+# "Việt Nam", and a national reader's whole scope is the empty choice.
+PICKED_LEVELS: set[str] = set(Level.values) - {Level.COUNTRY}
 
 
 @lru_cache(maxsize=65536)
@@ -115,7 +120,7 @@ def area_ids(territories: Iterable[Unit]) -> set[int]:
 
 
 def _levels(levels: Iterable[str] | None) -> set[str]:
-    return set(levels) if levels else set(Level.values)
+    return set(levels) if levels else set(PICKED_LEVELS)
 
 
 def _matches(tokens: list[str], row: _Row, path: tuple[str, ...]) -> int | None:
@@ -445,7 +450,7 @@ class UnitPickerField(forms.Field):
                 code="invalid",
                 params={"min": "1", "max": "99.999"},
             )
-        wanted = set(self.levels) if self.levels else set(Level.values)
+        wanted = set(self.levels) if self.levels else set(PICKED_LEVELS)
         of_level = [u for u in found if u.level in wanted]
         if not of_level:
             raise forms.ValidationError(

@@ -13,18 +13,30 @@ from ctip.geo.models import COMMUNE_LEVELS, Level
 def compute_rollup(
     units: Iterable[Any], links: Iterable[tuple[int, int, bool]], today: date
 ) -> dict[int, tuple[int | None, int | None]]:
-    """{unit id: (today's province id, today's commune id or None)}.
+    """{unit id: (today's province id or None, today's commune id or None)}.
 
-    Province: the unit's province at its own time, followed along succession to the province in
-    force today. Commune: followed along succession only while each step has exactly one whole
-    successor; a split commune (several successors, or only part of it passing on) has none, so
-    its records are shown as the old commune and never counted twice. A district that passed
-    whole to one commune-level unit (Lý Sơn to the special zone) rolls up to it like a commune.
+    Province (issue 27): where the unit's own territory went, commune by commune, so that a
+    record counts in exactly one of today's provinces. A unit in force today stands in its
+    parent's province. A unit gone before today takes the one province all its children went to
+    (an old province or district: its communes decide, whatever its own province links say);
+    else the one province all its successors stand in; a unit with neither children nor
+    successors follows its parents' successors. A unit that cannot be placed in one province
+    (its communes, or its successors, in two) has none: its records count at the national level
+    only (ADR 0016), never in two provinces.
+
+    Commune: followed along succession only while each step has exactly one whole successor; a
+    split commune (several successors, or only part of it passing on) has none, so its records
+    are shown as the old commune and never counted twice. A district that passed whole to one
+    commune-level unit (Lý Sơn to the special zone) rolls up to it like a commune.
     """
     by_id = {u.pk: u for u in units}
     successors: dict[int, list[tuple[int, bool]]] = defaultdict(list)
     for pred, succ, partial in links:
         successors[pred].append((succ, partial))
+    children: dict[int, list[int]] = defaultdict(list)
+    for u in by_id.values():
+        if u.parent_id is not None and u.parent_id in by_id:
+            children[u.parent_id].append(u.pk)
 
     def current(u: Any) -> bool:
         return (u.valid_from is None or u.valid_from <= today) and (
@@ -34,6 +46,25 @@ def compute_rollup(
     province_memo: dict[int, int | None] = {}
     commune_memo: dict[int, int | None] = {}
 
+    def one(found: set[int | None]) -> int | None:
+        """The single province all of them stand in; None when none, several or one unplaced."""
+        return next(iter(found)) if len(found) == 1 else None
+
+    def by_links(uid: int, seen: frozenset[int]) -> int | None:
+        nexts = successors.get(uid, [])
+        return one({province_of(s, seen) for s, _ in nexts}) if nexts else None
+
+    def upward(uid: int | None, seen: frozenset[int]) -> int | None:
+        """A unit without children or successors of its own: its nearest ancestor's successors."""
+        walked: set[int] = set()  # the parent chain's own guard: the descent may pass here
+        while uid is not None and uid in by_id and uid not in walked:
+            walked.add(uid)
+            found = by_links(uid, seen)
+            if found is not None:
+                return found
+            uid = by_id[uid].parent_id
+        return None
+
     def province_of(uid: int, seen: frozenset[int] = frozenset()) -> int | None:
         if uid in province_memo:
             return province_memo[uid]
@@ -41,15 +72,20 @@ def compute_rollup(
             return None
         u = by_id[uid]
         seen = seen | {uid}
-        answer: int | None
-        if u.level != Level.PROVINCE and u.parent_id is not None:
-            answer = province_of(u.parent_id, seen)
-        elif u.level == Level.PROVINCE and current(u):
-            answer = uid
+        answer: int | None = None
+        if current(u):
+            if u.level == Level.PROVINCE:
+                answer = uid
+            elif u.level != Level.COUNTRY and u.parent_id in by_id:
+                answer = province_of(u.parent_id, seen)
         else:
-            found = {province_of(s, seen) for s, _ in successors.get(uid, [])}
-            found.discard(None)
-            answer = found.pop() if len(found) == 1 else None
+            kids = children.get(uid)
+            if kids:
+                answer = one({province_of(k, seen) for k in kids})
+            if answer is None and successors.get(uid):
+                answer = by_links(uid, seen)
+            elif answer is None and not kids:
+                answer = upward(u.parent_id, seen)
         province_memo[uid] = answer
         return answer
 

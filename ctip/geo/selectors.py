@@ -13,13 +13,25 @@ from ctip.core.graph import closure_subquery
 from ctip.core.text import fold
 from ctip.geo.models import Level, Unit
 
-# parent -> child, and successor -> predecessor: a unit covers its children and what it succeeded.
+# parent -> child, successor -> predecessor, and the country -> every unit without a parent:
+# a unit covers its children and what it succeeded; the country covers everything (ADR 0016).
 _COVER_EDGES = (
     "SELECT parent_id AS src, id AS dst FROM geo_unit WHERE parent_id IS NOT NULL "
-    "UNION ALL SELECT successor_id AS src, predecessor_id AS dst FROM geo_unitsuccession"
+    "UNION ALL SELECT successor_id AS src, predecessor_id AS dst FROM geo_unitsuccession "
+    "UNION ALL SELECT n.id AS src, r.id AS dst FROM geo_unit n JOIN geo_unit r "
+    "ON r.parent_id IS NULL AND r.level <> 'country' WHERE n.level = 'country'"
 )
 # The precomputed closure (UnitCover), indexed by ancestor; rebuilt after every unit load.
 COVER_LOOKUP = "SELECT unit_id FROM geo_unitcover WHERE ancestor_id = %s"
+# A unit in force today (the two %s: today) covers only what counts in its own province today
+# (rollup_province, issue 27): old Tiền Giang, linked to Đồng Tháp and to Tây Ninh, is then
+# covered by Đồng Tháp alone, where its communes went; a unit placed in no province is covered
+# by the country alone. A province also covers every unit placed in it, so the provinces'
+# covers divide the placed units exactly. Units gone before today keep their whole closure:
+# an old province's records of 2024 are all its communes'.
+_CURRENT = (
+    "(a.valid_from IS NULL OR a.valid_from <= %s) AND (a.valid_to IS NULL OR a.valid_to >= %s)"
+)
 # Built from module constants only (no input reaches it).
 COVER_ALL_SQL = "".join(
     [
@@ -27,7 +39,11 @@ COVER_ALL_SQL = "".join(
         _COVER_EDGES,
         "), cover(root, id) AS (SELECT id, id FROM geo_unit UNION ",
         "SELECT c.root, e.dst FROM edges e JOIN cover c ON e.src = c.id) ",
-        "SELECT root, id FROM cover",
+        "SELECT c.root, c.id FROM cover c JOIN geo_unit a ON a.id = c.root ",
+        "JOIN geo_unit u ON u.id = c.id WHERE c.root = c.id OR a.level = 'country' ",
+        f"OR NOT ({_CURRENT}) OR u.rollup_province_id = a.rollup_province_id ",
+        "UNION SELECT u.rollup_province_id, u.id FROM geo_unit u ",
+        "WHERE u.rollup_province_id IS NOT NULL",
     ]
 )
 # The levels from the top: which a bare code names when several levels share it.
@@ -138,8 +154,12 @@ class UnitNotFound(LookupError):
 
 
 def unit_named(text: str, day: date) -> Unit:
-    """A province code or a unit's name as it stood on `day` (the period's end)."""
+    """A province code or a unit's name as it stood on `day` (the period's end); "Việt Nam" (or
+    0) is the country."""
     current = Unit.objects.valid_on(day)
+    country = national_unit()
+    if country is not None and (text.strip() == "0" or fold(text) == fold(country.name)):
+        return country  # the national review: `ctip report --unit "Việt Nam"` (ADR 0016)
     if text.strip().isdigit():
         found = current.filter(code=int(text), level=Level.PROVINCE).first()
     else:
@@ -165,3 +185,9 @@ def districts_without_successor(*, last_day: date = date(2025, 6, 30)) -> QueryS
     link. Those divided between several new communes are expected here (no single unit took
     them over); a district that passed whole to one unit must not be."""
     return Unit.objects.filter(level=Level.DISTRICT, valid_to=last_day, succession_out__isnull=True)
+
+
+def national_unit() -> Unit | None:
+    """The country (ADR 0016): the scope of national figures, rollup cells and review; None
+    before the units are loaded."""
+    return Unit.objects.filter(level=Level.COUNTRY).first()

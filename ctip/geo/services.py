@@ -34,6 +34,7 @@ def units_load_package(*, acting_user: Any = None) -> LoadResult:
     with unit_of_work():
         legacy = package_data.legacy_rows()
         current = package_data.current_rows()
+        result.created += _ensure_country()
         ids = _upsert_generation(legacy, result)
         ids |= _upsert_generation(current, result)
         current_levels = {r.code: r.level for r in current if r.level in COMMUNE_LEVELS}
@@ -64,6 +65,25 @@ def units_load_package(*, acting_user: Any = None) -> LoadResult:
             Unit.objects.filter(batch__isnull=True, source=Source.PACKAGE).update(batch=batch)
             units_refresh_rollup()
     return result
+
+
+COUNTRY_CODE = 0
+COUNTRY_NAME = "Việt Nam"
+
+
+def _ensure_country() -> int:
+    """The country as one unit above the provinces (ADR 0016), created once: 1 if created. It
+    is no province's parent; the cover table gives it every unit (selectors.COVER_ALL_SQL)."""
+    if Unit.objects.filter(level=Level.COUNTRY, code=COUNTRY_CODE).exists():
+        return 0
+    Unit.objects.create(
+        level=Level.COUNTRY,
+        code=COUNTRY_CODE,
+        name=COUNTRY_NAME,
+        kind="quốc gia",
+        source=Source.PACKAGE,
+    )
+    return 1
 
 
 def _upsert_generation(rows: list[package_data.Row], result: LoadResult) -> dict[Key, int]:

@@ -32,7 +32,7 @@ from django.utils import timezone
 
 from ctip.core.models import RollupCell, RollupState
 from ctip.core.work import mark_refreshed, provide_rollups
-from ctip.geo.models import COMMUNE_LEVELS, UnitCover
+from ctip.geo.models import COMMUNE_LEVELS, Level, Unit, UnitCover
 from ctip.indicators.registry import DIMENSIONS, FLOW, REGISTRY, _scan_key
 
 SLOTS = 6  # value columns v0..v5 of RollupCell
@@ -191,7 +191,45 @@ def _refresh(source: Source, shape: tuple[str, ...], months: list[date], units: 
     for m in months:  # a month's cell, or its days' cells (daily totals)
         within |= Q(month__gte=m, month__lt=_next_month(m))
     RollupCell.objects.filter(within, rollup=source.rollup(shape), scope__in=scopes).delete()
-    _insert(source, shape, months=months, scopes=scopes)
+    country = _country_id()
+    _insert(source, shape, months=months, scopes=[s for s in scopes if s != country])
+    if country is not None and country in scopes:
+        _insert_national(source, shape, months, country)
+
+
+def _country_id() -> int | None:
+    return Unit.objects.filter(level=Level.COUNTRY).values_list("pk", flat=True).first()
+
+
+# Today's provinces: the units that are their own roll-up province.
+_PROVINCES = "SELECT id FROM geo_unit WHERE rollup_province_id = id"
+
+
+def _insert_national(
+    source: Source, shape: tuple[str, ...], months: list[date], country: int
+) -> None:
+    """The country's refreshed cells without reading the nation's records of those months
+    (ADR 0016): today's provinces divide the placed records exactly, so the country's cells are
+    the sum of the provinces' (just refreshed, or untouched and exact) plus the records of units
+    placed in no province."""
+    first = REGISTRY[source.indicators[0]]
+    unplaced = Q(**{f"{first.unit_field}__rollup_province__isnull": True})
+    _insert(source, shape, months=months, scopes=[country], only=unplaced)
+    adapt = connection.ops.adapt_datefield_value
+    ranges = " OR ".join(["(month >= %s AND month < %s)"] * len(months))
+    params: list[Any] = [country, source.rollup(shape)]
+    for m in months:
+        params += [adapt(m), adapt(_next_month(m))]
+    values = ", ".join(f"v{i}" for i in range(SLOTS))
+    sums = ", ".join(f"SUM(v{i})" for i in range(SLOTS))
+    statement = (
+        f"INSERT INTO core_rollupcell (rollup, scope, month, key1, key2, {values}, estimate) "  # noqa: S608 - names are ours
+        f"SELECT rollup, %s, month, key1, key2, {sums}, MAX(estimate) FROM core_rollupcell "
+        f"WHERE rollup = %s AND scope IN ({_PROVINCES}) AND ({ranges}) "
+        "GROUP BY rollup, month, key1, key2"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
 
 
 def _cover() -> Any:

@@ -165,7 +165,11 @@ def report_request_register(
 
 
 def _default_authority(unit: Unit) -> tuple[str, str]:
-    """("Ủy ban nhân dân tỉnh Quảng Ngãi", "Quảng Ngãi") for a province named "Quảng Ngãi"."""
+    """("Ủy ban nhân dân tỉnh Quảng Ngãi", "Quảng Ngãi") for a province named "Quảng Ngãi".
+    The national review (ADR 0016) is the Ministry of Public Security's, as the standing body of
+    the Government's Steering Committee 138, made in Hà Nội."""
+    if unit.level == "country":
+        return "Bộ Công an", "Hà Nội"
     name = unit.name
     for prefix in ("Tỉnh ", "Thành phố ", "Xã ", "Phường ", "Đặc khu "):
         if name.startswith(prefix):

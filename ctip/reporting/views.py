@@ -17,6 +17,7 @@ from ctip.core.listing import attachment_name, content_disposition, symbol_file_
 from ctip.core.permissions import P
 from ctip.geo.models import Level, Unit
 from ctip.geo.picker import UnitPickerField
+from ctip.geo.selectors import national_unit
 from ctip.reporting.annex import annex_xlsx
 from ctip.reporting.contributions import accepted_texts
 from ctip.reporting.errors import ReportError
@@ -81,15 +82,27 @@ class RequestForm(forms.Form):
     letter = forms.FileField(label=_l("Tệp văn bản yêu cầu (PDF, Word)"), required=False)
 
 
+def _offer_country(form: RequestForm) -> None:
+    """The ministry, whose area is the country, may also ask for the national review (ADR
+    0016); a province's users keep to provinces."""
+    field = form.fields["unit"]
+    assert isinstance(field, UnitPickerField)
+    country = national_unit()
+    if country is not None and country.pk in field.area:
+        field.levels = (Level.COUNTRY, Level.PROVINCE)
+        field._sync()
+
+
 @requires(P.COMPILE_REPORTS)
 def request_new(request: HttpRequest) -> HttpResponse:
     form = RequestForm(request.POST or None, request.FILES or None)
     bind_pickers_for(form, request.user)
+    _offer_country(form)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         unit = (
             Unit.objects.valid_on(data["period_end"])
-            .filter(code=data.pop("unit"), level=Level.PROVINCE)
+            .filter(code=data.pop("unit"), level__in=[Level.COUNTRY, Level.PROVINCE])
             .first()
         )
         lines = [r.strip(" -;.") for r in data.pop("recipients").splitlines()]

@@ -1,0 +1,221 @@
+"""The national level (issue 27, ADR 0016): every record counts in exactly one of today's
+provinces, or at the national level only; the country's figures are the provinces' figures
+added up, plus those records, for periods before, across and after 1/7/2025."""
+
+from datetime import date
+
+import pytest
+from django.db.models import Q
+
+from ctip.agencies.models import Agency
+from ctip.core.models import RollupCell
+from ctip.geo.derived import units_refresh_rollup
+from ctip.geo.models import COMMUNE_LEVELS, Level, Source, Unit, UnitSuccession
+from ctip.geo.package_data import REFORM_DAY
+from ctip.geo.selectors import national_unit, records_in
+from ctip.indicators import rollups
+from ctip.indicators.queries import compute
+from ctip.indicators.registry import FLOW, REGISTRY
+from ctip.prevention.models import Activity
+from tests.conftest import NEW, OLD, unit
+from tests.factories import CaseFactory, CriminalCaseFactory
+
+pytestmark = pytest.mark.django_db
+
+TIEN_GIANG, LONG_AN = 82, 80  # old provinces
+DONG_THAP, TAY_NINH = 82, 80  # today's provinces (Tiền Giang's and Long An's successors)
+PERIODS = [
+    (date(2024, 1, 1), date(2024, 12, 31)),  # before the reform
+    (date(2025, 1, 1), date(2025, 12, 31)),  # across 1/7/2025
+    (date(2025, 4, 15), date(2025, 8, 20)),  # across, partial months at both edges
+    (date(2025, 7, 1), date(2026, 6, 30)),  # after
+]
+
+
+def additive_codes() -> list[str]:
+    return [code for code, i in REGISTRY.items() if i.additive]
+
+
+def old_commune(province: Unit, n: int = 0) -> Unit:
+    return Unit.objects.filter(
+        level=Level.COMMUNE, parent__parent=province, valid_to__lt=REFORM_DAY
+    ).order_by("code")[n]
+
+
+def new_commune(code: int, n: int = 0) -> Unit:
+    return (
+        Unit.objects.valid_on(NEW)
+        .filter(level__in=COMMUNE_LEVELS, parent__code=code, parent__level=Level.PROVINCE)
+        .order_by("code")[n]
+    )
+
+
+def link_tien_giang_to_tay_ninh() -> None:
+    """The unit data the benchmark measured: old Tiền Giang linked whole to both Đồng Tháp and
+    Tây Ninh (its communes all go to Đồng Tháp)."""
+    tien_giang = unit(TIEN_GIANG, Level.PROVINCE, OLD)
+    UnitSuccession.objects.filter(predecessor=tien_giang).update(partial=False)
+    UnitSuccession.objects.get_or_create(
+        predecessor=tien_giang,
+        successor=unit(TAY_NINH, Level.PROVINCE, NEW),
+        defaults={"date": REFORM_DAY, "partial": False},
+    )
+
+
+def two_province_commune() -> Unit:
+    """An old commune of Long An whose territory went partly to a Đồng Tháp commune and partly
+    to a Tây Ninh one (as a CSV import stores several successors)."""
+    district = old_commune(unit(LONG_AN, Level.PROVINCE, OLD)).parent
+    split = Unit.objects.create(
+        level=Level.COMMUNE,
+        code=99_990,
+        name="Xã Thử Nghiệm",
+        kind="xã",
+        parent=district,
+        valid_from=date(2000, 1, 1),
+        valid_to=date(2025, 6, 30),
+        source=Source.CSV,
+    )
+    for successor in (new_commune(DONG_THAP), new_commune(TAY_NINH)):
+        UnitSuccession.objects.create(
+            predecessor=split, successor=successor, date=REFORM_DAY, partial=True
+        )
+    return split
+
+
+def activity(unit_: Unit, day: date, sessions: int, participants: int, groups=("public",)):
+    """Written straight to the table (the agencies' area checks know only Quảng Ngãi and Kon
+    Tum); the rollups are rebuilt after the world is seeded."""
+    found = Activity.objects.create(
+        agency=Agency.objects.get(code="qng-ca"),
+        kind="session",
+        start_date=day,
+        end_date=day,
+        unit=unit_,
+        sessions=sessions,
+        participants=participants,
+    )
+    found.target_groups.set(list(groups))
+    return found
+
+
+@pytest.fixture
+def world(db):
+    link_tien_giang_to_tay_ninh()
+    split = two_province_commune()
+    units_refresh_rollup()
+    tien_giang = unit(TIEN_GIANG, Level.PROVINCE, OLD)
+    seeded = [
+        (old_commune(tien_giang), date(2024, 3, 10), 2, 30),
+        (old_commune(tien_giang, 5), date(2025, 6, 20), 1, 25),
+        (tien_giang, date(2024, 5, 2), 3, 100),  # the old province itself
+        (split, date(2024, 11, 3), 4, 60),  # counted at the national level only
+        (split, date(2025, 5, 3), 1, 11),
+        (old_commune(unit(51, Level.PROVINCE, OLD)), date(2024, 6, 1), 1, 40),
+        (old_commune(unit(62, Level.PROVINCE, OLD)), date(2025, 4, 20), 2, 45),  # Kon Tum
+        (new_commune(51), date(2025, 8, 5), 1, 20),
+        (new_commune(DONG_THAP), date(2025, 7, 14), 5, 70),
+        (new_commune(TAY_NINH), date(2025, 10, 1), 1, 33),
+        (unit(TAY_NINH, Level.PROVINCE, NEW), date(2026, 2, 2), 2, 15),
+    ]
+    for n, (where, day, sessions, participants) in enumerate(seeded):
+        groups = ("public", "pupils_students") if n % 2 else ("public",)
+        activity(where, day, sessions, participants, groups)
+    for day in (date(2024, 9, 9), date(2025, 6, 28), date(2025, 9, 10)):
+        CaseFactory(received_on=day)
+        CriminalCaseFactory(detected_on=day)
+    rollups.rebuild()
+    return {"split": split, "tien_giang": tien_giang}
+
+
+def test_tien_giang_counts_in_dong_thap_only(world):
+    """The finding of issue 27: with old Tiền Giang linked to Đồng Tháp and Tây Ninh, its
+    records counted in both new provinces."""
+    dong_thap = unit(DONG_THAP, Level.PROVINCE, NEW)
+    tay_ninh = unit(TAY_NINH, Level.PROVINCE, NEW)
+    tien_giang = world["tien_giang"]
+    commune = old_commune(tien_giang)
+    for placed in (tien_giang, commune):
+        placed.refresh_from_db()
+        assert placed.rollup_province_id == dong_thap.pk
+    in_tien_giang = Activity.objects.filter(Q(unit=tien_giang) | Q(unit__parent__parent=tien_giang))
+    assert in_tien_giang.count() == 3
+    assert records_in(in_tien_giang, dong_thap).count() == 3
+    assert records_in(in_tien_giang, tay_ninh).count() == 0
+    year = {"start": date(2024, 1, 1), "end": date(2024, 12, 31)}
+    sessions = ["prevention.sessions"]
+    assert compute(sessions, unit=tay_ninh, **year)[0]["value"] == 0
+    assert compute(sessions, unit=dong_thap, **year)[0]["value"] == 5
+
+
+def test_a_commune_split_between_two_provinces_counts_nationally_only(world):
+    split = world["split"]
+    split.refresh_from_db()
+    assert split.rollup_province_id is None
+    mine = Activity.objects.filter(unit=split)
+    for code in (DONG_THAP, TAY_NINH):
+        assert records_in(mine, unit(code, Level.PROVINCE, NEW)).count() == 0
+    assert records_in(mine, national_unit()).count() == 2
+
+
+def unplaced(code: str, start: date, end: date) -> int:
+    """The indicator over the records whose unit is placed in no province today."""
+    indicator = REGISTRY[code]
+    qs = indicator.records().filter(indicator.filters)
+    if indicator.kind == FLOW:
+        qs = qs.filter(**{f"{indicator.date_field}__range": (start, end)})
+    elif indicator.standing_on is not None:
+        qs = indicator.standing_on(qs, end)
+    qs = qs.filter(**{f"{indicator.unit_field}__rollup_province__isnull": True})
+    return qs.aggregate(v=indicator.value())["v"] or 0
+
+
+@pytest.mark.parametrize(("start", "end"), PERIODS)
+def test_the_national_value_is_the_sum_over_provinces(world, start, end):
+    country = national_unit()
+    assert country is not None and country.level == Level.COUNTRY
+    codes = additive_codes()
+    provinces = list(Unit.objects.valid_on(NEW).filter(level=Level.PROVINCE))
+    assert len(provinces) == 34
+    summed = dict.fromkeys(codes, 0)
+    for province in provinces:
+        for row in compute(codes, unit=province, start=start, end=end):
+            summed[row["indicator"]] += row["value"]
+    national = {
+        r["indicator"]: r["value"] for r in compute(codes, unit=country, start=start, end=end)
+    }
+    from_records = {
+        r["indicator"]: r["value"]
+        for r in compute(codes, unit=country, start=start, end=end, records=True)
+    }
+    expected = {code: summed[code] + unplaced(code, start, end) for code in codes}
+    assert national == expected
+    assert from_records == expected
+    # Not an empty world: the activities, victims and criminal cases all count.
+    every = Activity.objects.filter(start_date__range=(start, end)).count()
+    assert national["prevention.activities"] == every > 0
+
+
+def test_national_figures_read_their_own_rollup_cells(world):
+    country = national_unit()
+    assert RollupCell.objects.filter(scope=country.pk).exists()
+    total = RollupCell.objects.filter(scope=country.pk, rollup="prevention.activity:total")
+    assert sum(c.v0 for c in total) == Activity.objects.count()
+
+
+def test_a_write_refreshes_the_national_cells_from_the_provinces(world):
+    """A write recomputes the country's cells of its month from the provinces' cells and the
+    unplaced records, never from the nation's records; they stay what the records say."""
+    from ctip.indicators.rollup_check import stale_rollups
+
+    unplaced_one = Activity.objects.filter(unit=world["split"]).first()
+    placed_one = Activity.objects.filter(unit__rollup_province__code=51).first()
+    Activity.objects.filter(pk__in=[unplaced_one.pk, placed_one.pk]).update(sessions=9)
+    points = [(a.start_date, a.unit_id) for a in (unplaced_one, placed_one)]
+    rollups.refresh(model=Activity, points=points)
+    assert stale_rollups([Activity]) == {}
+    year = {"start": date(2024, 1, 1), "end": date(2024, 12, 31)}
+    sessions = compute(["prevention.sessions"], unit=national_unit(), **year)[0]["value"]
+    assert sessions == sum(
+        Activity.objects.filter(start_date__year=2024).values_list("sessions", flat=True)
+    )
