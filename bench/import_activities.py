@@ -1,9 +1,14 @@
 """Import a 100,000-row activities workbook; compare with a bare openpyxl read-only pass.
 
-Usage: .venv/bin/python bench/import_activities.py [ROWS]
-Uses a throw-away SQLite database (migrated, reference data loaded), writes the workbook to a
-temporary file, then times: (1) openpyxl read-only iteration over every cell, (2) ctip's read and
-check of every row, (3) the full import (check + write in one transaction). Prints Markdown rows.
+Usage: .venv/bin/python bench/import_activities.py [ROWS] [--postgres]
+Uses a throw-away SQLite database (with --postgres, a PostgreSQL database dropped at the end),
+migrated, reference data loaded; writes the workbook to a temporary file, then times: (1)
+openpyxl read-only iteration over every cell, (2) a bare python-calamine read of every cell
+(issue 27: the reader ctip uses when the sheet's survey allows, ctip.core.calamine_reader),
+ctip's read alone, (3) ctip's read and check of every row, (4) the full import (read, check and
+write in one transaction). Prints Markdown rows with the ratios of issue 27's goals (import at
+most 0.5x the openpyxl pass, within 4x the calamine read) and the process's peak memory
+(VmHWM; bench/zipbomb.py measures an import alone in a fresh process), and the machine's speed.
 """
 
 from __future__ import annotations
@@ -18,13 +23,30 @@ from pathlib import Path
 
 
 def main() -> None:
-    rows = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
+    rows = int(arguments[0]) if arguments else 100_000
+    backend = "postgres" if "--postgres" in sys.argv else "sqlite"
     tmp = Path(tempfile.mkdtemp())
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from bench.support import fresh_database, pg_tool
+
+    database = fresh_database(backend, tmp)
     os.environ.update(
-        DATABASE_URL=f"sqlite:///{tmp / 'bench.sqlite3'}",
+        DATABASE_URL=database.url,
         CTIP_VAR_DIR=str(tmp),
         DJANGO_SETTINGS_MODULE="ctip.settings",
     )
+    try:
+        _run(rows, tmp, backend)
+    finally:
+        if backend == "postgres":
+            from django.db import connections
+
+            connections.close_all()
+            pg_tool("dropdb", "--if-exists", "--force", database.name)
+
+
+def _run(rows: int, tmp: Path, backend: str) -> None:
     import django
 
     django.setup()
@@ -52,6 +74,15 @@ def main() -> None:
     bare = time.perf_counter() - started
 
     started = time.perf_counter()
+    _bare_calamine(data)
+    calamine = time.perf_counter() - started
+
+    started = time.perf_counter()
+    read = read_file(path.name, data)
+    reading = time.perf_counter() - started
+    del read
+
+    started = time.perf_counter()
     check_rows(read_file(path.name, data))
     checked = time.perf_counter() - started
 
@@ -61,11 +92,19 @@ def main() -> None:
 
     for label, seconds in (
         ("bare openpyxl read-only pass", bare),
+        ("bare python-calamine read", calamine),
+        ("ctip read (survey + calamine, rows as the importer keeps them)", reading),
         ("ctip read + check (no write)", checked),
-        ("ctip full import (check + write)", full),
+        ("ctip full import (read + check + write)", full),
     ):
-        print(f"| {label} | {rows:,} | {seconds:.1f} s | {rows / seconds:,.0f} rows/s |")
-    print(f"| ratio check / bare | | {checked / bare:.2f}x | |")
+        print(f"| {backend}: {label} | {rows:,} | {seconds:.1f} s | {rows / seconds:,.0f} rows/s |")
+    print(f"| ratio check / openpyxl | | {checked / bare:.2f}x | |")
+    print(f"| ratio import / openpyxl (goal at most 0.5x) | | {full / bare:.2f}x | |")
+    print(f"| ratio import / calamine (goal within 4x) | | {full / calamine:.2f}x | |")
+    print(f"| peak memory of this process (VmHWM) | | {_peak_mb():,.0f} MB | |")
+    from bench.support import python_reference_ms
+
+    print(f"Machine speed: {python_reference_ms()} ms (support.python_reference_ms).")
 
 
 def _write(path: Path, rows: int, communes: list[int], columns: list[str]) -> None:
@@ -98,6 +137,26 @@ def _write(path: Path, rows: int, communes: list[int], columns: list[str]) -> No
             ]
         )
     workbook.save(path)
+
+
+def _bare_calamine(data: bytes) -> None:
+    import io
+
+    from python_calamine import CalamineWorkbook
+
+    workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    for row in workbook.get_sheet_by_index(0).iter_rows():
+        for _value in row:
+            pass
+    workbook.close()
+
+
+def _peak_mb() -> float:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def _bare_pass(path: Path) -> None:

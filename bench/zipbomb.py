@@ -7,8 +7,8 @@ On a throw-away SQLite database (migrated, reference data loaded), each file is 
 fresh processes: by the command line (`ctip import activities FILE`), and by the web import (the
 upload sealed and its job created, as the upload view does; then `check_import` and, when the
 file passes, `write_import`, as the background worker runs them). The peak resident memory of
-each process (ru_maxrss), its time and its outcome are printed as Markdown rows for
-docs/benchmarks.md.
+each process (its own VmHWM, read at its exit), its time and its outcome are printed as Markdown
+rows for docs/benchmarks.md. `--only NAME,...` runs only those files (e.g. valid.xlsx).
 
 The web import is measured as its two processes: the upload view (the file sealed, encrypted, in
 the web worker) and the background worker (the job checked, then written).
@@ -22,7 +22,10 @@ The files (built by tests/bombs.py and here):
   stops it);
 - the largest files the bounds accept: 100,000 valid rows (written); 100,000 rows of distinct
   texts, each with a character outside the Basic Multilingual Plane, up to the text bound
-  (checked, refused), as a workbook and as JSON.
+  (checked, refused), as a workbook and as JSON;
+- issue 27 (python-calamine): files calamine would hold in gigabytes (two far-apart cells, one
+  long shared string in 1.5 million cells, a million rows with references), streamed instead,
+  and the emoji texts at the text bound with cell references.
 Unless --skip-before, a bare openpyxl read-only pass over the 1 MB bomb (the reader used before)
 runs under a 3 GB address-space limit and a 120 s timeout, for comparison.
 """
@@ -50,24 +53,63 @@ from tests import bombs  # noqa: E402
 MB = 1024 * 1024
 PYTHON = sys.executable
 
-# Runs a command and prints its peak resident memory (the only child of this launcher).
+# Runs a command and prints its peak resident memory. The peak is the child's own high-water mark
+# (VmHWM of /proc/self/status, written by PEAK at its exit): ru_maxrss survives exec and can
+# report the size of the process that forked it. A child killed before its exit hooks run is
+# reported by ru_maxrss, marked "(rusage)".
 LAUNCHER = textwrap.dedent(
     """
-    import json, resource, subprocess, sys, time
-    limit, timeout = int(sys.argv[1]), float(sys.argv[2])
+    import json, os, resource, subprocess, sys, tempfile, time
+    limit, timeout, peak_code = int(sys.argv[1]), float(sys.argv[2]), sys.argv[3]
+    command = sys.argv[4:]
+    if command[1:2] in (["-m"], ["-c"]):
+        command = [command[0], "-c", peak_code, *command[1:]]
+    handle, peak_file = tempfile.mkstemp()
+    os.close(handle)
+    env = {**os.environ, "BENCH_PEAK_FILE": peak_file}
     def cap():
         if limit:
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     started = time.perf_counter()
     try:
-        done = subprocess.run(sys.argv[3:], capture_output=True, text=True, preexec_fn=cap,
-                              timeout=timeout or None)
+        done = subprocess.run(command, capture_output=True, text=True, preexec_fn=cap,
+                              timeout=timeout or None, env=env)
         code, out = done.returncode, done.stdout + done.stderr
     except subprocess.TimeoutExpired:
         code, out = "timeout", ""
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print(json.dumps({"peak_mb": peak / 1024, "seconds": time.perf_counter() - started,
-                      "code": code, "out": out[-2000:]}))
+    with open(peak_file) as found:
+        own = found.read().strip()
+    os.unlink(peak_file)
+    if own:
+        peak, source = int(own) / 1024, "VmHWM"
+    else:
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        source = "rusage"
+    print(json.dumps({"peak_mb": peak, "source": source,
+                      "seconds": time.perf_counter() - started, "code": code,
+                      "out": out[-2000:]}))
+    """
+)
+
+# Runs `-m module args` or `-c code args` and, at exit, writes its own VmHWM (kB) to the file
+# the launcher named.
+PEAK = textwrap.dedent(
+    """
+    import atexit, os, runpy, sys
+    def _peak():
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    with open(os.environ["BENCH_PEAK_FILE"], "w") as out:
+                        out.write(line.split()[1])
+    atexit.register(_peak)
+    mode, target, *rest = sys.argv[1:]
+    if mode == "-m":
+        sys.argv = [target, *rest]
+        runpy.run_module(target, run_name="__main__", alter_sys=True)
+    else:
+        sys.argv = ["-c", *rest]
+        exec(compile(target, "<bench>", "exec"), {"__name__": "__main__"})
     """
 )
 
@@ -136,7 +178,7 @@ BEFORE = textwrap.dedent(
 
 def measure(args: list[str], env: dict[str, str], *, limit: int = 0, timeout: float = 0) -> dict:
     done = subprocess.run(  # noqa: S603 - our interpreter, our scripts
-        [PYTHON, "-c", LAUNCHER, str(limit), str(timeout), *args],
+        [PYTHON, "-c", LAUNCHER, str(limit), str(timeout), PEAK, *args],
         env=env,
         capture_output=True,
         text=True,
@@ -236,7 +278,75 @@ def files(workdir: Path) -> list[tuple[str, Path, str]]:
     largest_valid(add("100,000 valid rows (written)", "valid.xlsx"))
     largest_text(add("100,000 rows of emoji texts at the text bound", "text.xlsx"))
     largest_json(add("JSON: 100,000 rows of emoji texts at the text bound", "large.json"))
+    # Issue 27: files that python-calamine would hold in gigabytes (ctip.core.calamine_reader
+    # streams them), and the largest texts with cell references (which calamine may read).
+    add("calamine: two cells, A1 and GR1048576", "corners.xlsx", placed_sheet(corners()))
+    add(
+        "calamine: 1.5 million cells using one 2,000-character shared string",
+        "shared.xlsx",
+        placed_sheet(shared_cells(), ["x" * 2_000]),
+    )
+    add("calamine: 1 million rows with references", "tall-placed.xlsx", placed_sheet(tall_placed()))
+    largest_text_placed(
+        add("100,000 rows of emoji texts at the text bound, with references", "text-placed.xlsx")
+    )
     return made
+
+
+def placed_sheet(rows: bytes, strings: list[str] | None = None) -> bytes:
+    """A workbook whose cells carry their references (as Excel and openpyxl write them)."""
+    sheet = bombs.deflated("xl/worksheets/sheet1.xml", bombs.SHEET_HEAD + rows + bombs.SHEET_TAIL)
+    if strings is None:
+        return bombs.workbook(sheet)
+    items = b"".join(b"<si><t>" + text.encode() + b"</t></si>" for text in strings)
+    table = bombs.deflated("xl/sharedStrings.xml", b"<sst " + bombs.NS + b">" + items + b"</sst>")
+    return bombs.workbook(sheet, table)
+
+
+def corners() -> bytes:
+    return (
+        b'<row r="1"><c r="A1"><v>1</v></c></row>'
+        b'<row r="1048576"><c r="GR1048576"><v>2</v></c></row>'
+    )
+
+
+def shared_cells() -> bytes:
+    letters = [chr(65 + n) for n in range(15)]
+    return b"".join(
+        f'<row r="{n}">'.encode()
+        + b"".join(f'<c r="{c}{n}" t="s"><v>0</v></c>'.encode() for c in letters)
+        + b"</row>"
+        for n in range(1, 100_002)
+    )
+
+
+def tall_placed() -> bytes:
+    return b"".join(
+        f'<row r="{n}"><c r="A{n}"><v>1</v></c></row>'.encode() for n in range(1, 1_000_001)
+    )
+
+
+def largest_text_placed(path: Path) -> None:
+    """As largest_text, with every cell's reference: the survey decides which reader takes it."""
+    from ctip.core.bounds import MAX_IMPORT_ROWS, MAX_IMPORT_TEXT
+
+    columns = len(_headers())
+    width = MAX_IMPORT_TEXT // (MAX_IMPORT_ROWS * columns) - 1
+    rng = random.Random(2)  # noqa: S311
+    letters = "abcdefghijklmnopqrstuvwxyzăâđêôơư"
+    rows = [_headers()]
+    for _ in range(MAX_IMPORT_ROWS):
+        rows.append(["😀" + "".join(rng.choices(letters, k=width - 1)) for _ in range(columns)])
+    body = b"".join(
+        f'<row r="{n}">'.encode()
+        + b"".join(
+            f'<c r="{chr(65 + c)}{n}" t="inlineStr"><is><t>{value}</t></is></c>'.encode()
+            for c, value in enumerate(row)
+        )
+        + b"</row>"
+        for n, row in enumerate(rows, start=1)
+    )
+    path.write_bytes(placed_sheet(body))
 
 
 # --- the run ------------------------------------------------------------------------------------
@@ -246,7 +356,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--skip-before", action="store_true")
     parser.add_argument("--workdir", type=Path)
+    parser.add_argument("--only", default="")
     options = parser.parse_args()
+    only = {name for name in options.only.split(",") if name}
     workdir = options.workdir or Path(tempfile.mkdtemp(prefix="ctip-zipbomb-"))
     workdir.mkdir(parents=True, exist_ok=True)
     db = fresh_database("sqlite", workdir)
@@ -265,6 +377,8 @@ def main() -> None:
     )
     print("|---|---|---|---|---|---|---|")
     for label, path, kind in files(workdir):
+        if only and path.name not in only:
+            continue
         size = f"{path.stat().st_size / MB:.2f} MB"
         if kind == "docx":
             found = measure([PYTHON, "-c", DOCX, str(path)], env)
@@ -276,7 +390,7 @@ def main() -> None:
         job = measure([PYTHON, "-c", JOB, _first(upload["out"])], env)
         cells = [_peak(cli), _peak(upload), _peak(job), _job(job["out"])]
         print(f"| {label} | {size} | {_inflated(path)} | " + " | ".join(cells) + " |")
-    if not options.skip_before:
+    if not options.skip_before and not only:
         bomb = workdir / "bomb-1mb.xlsx"
         before = measure([PYTHON, "-c", BEFORE, str(bomb)], env, limit=3 << 30, timeout=120)
         if before["code"] == "timeout":
@@ -291,7 +405,8 @@ def main() -> None:
 
 
 def _peak(result: dict[str, Any]) -> str:
-    return f"{result['peak_mb']:,.0f} MB, {result['seconds']:.1f} s"
+    source = " (rusage)" if result.get("source") == "rusage" else ""
+    return f"{result['peak_mb']:,.0f} MB{source}, {result['seconds']:.1f} s"
 
 
 def _inflated(path: Path) -> str:

@@ -7,22 +7,20 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from django.utils.translation import gettext as _
-
 from ctip.core.bounds import MAX_IMPORT_TEXT
 from ctip.core.cells import TooLong
-from ctip.core.text import vn_int
 from ctip.core.xlsx_stream import (
     EXCEL_COLUMNS,
     EXCEL_ROWS,
     FORMULA,
     BoundedText,
-    SheetRejected,
     TextBudget,
     as_int,
     damaged,
     ignore,
     local_name,
+    too_many_columns,
+    too_many_rows,
 )
 
 
@@ -171,10 +169,7 @@ class Sheet:
         if value is None:
             return
         if self.column > self.max_columns:
-            raise SheetRejected(
-                _("Dòng %(row)s: bảng tính có dữ liệu ở quá %(max)s cột.")
-                % {"row": self.row_number, "max": self.max_columns}
-            )
+            raise too_many_columns(self.row_number, self.max_columns)
         self.values[self.column] = value
 
     def _row(self) -> None:
@@ -183,10 +178,7 @@ class Sheet:
         if self.row_number > 1:
             self.rows_with_values += 1
             if self.rows_with_values > self.max_rows:
-                raise SheetRejected(
-                    _("Bảng tính có quá nhiều dòng (tối đa %(max)s dòng dữ liệu).")
-                    % {"max": vn_int(self.max_rows)}
-                )
+                raise too_many_rows(self.max_rows)
         row: list[Any] = [None] * max(self.values)
         for column, value in self.values.items():
             row[column - 1] = value

@@ -35,6 +35,18 @@ def damaged() -> SheetRejected:
     return SheetRejected(_("Không mở được bảng tính: tệp bị hỏng."))
 
 
+def too_many_columns(row: int, limit: int) -> SheetRejected:
+    return SheetRejected(
+        _("Dòng %(row)s: bảng tính có dữ liệu ở quá %(max)s cột.") % {"row": row, "max": limit}
+    )
+
+
+def too_many_rows(limit: int) -> SheetRejected:
+    return SheetRejected(
+        _("Bảng tính có quá nhiều dòng (tối đa %(max)s dòng dữ liệu).") % {"max": vn_int(limit)}
+    )
+
+
 def local_name(name: str) -> str:
     return name[name.find(":") + 1 :]
 

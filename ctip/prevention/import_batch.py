@@ -56,12 +56,22 @@ def activities_import(
         bulk_insert(
             Activity.target_groups.through,
             ["activity_id", "targetgroup_id"],
-            ((pk, code) for pk, s in zip(ids, specs, strict=True) for code in s.target_groups),
+            # A group or partner named twice is one link (check_rows merges them already; a
+            # caller's own specs could repeat one, and the link table takes each pair once).
+            (
+                (pk, code)
+                for pk, s in zip(ids, specs, strict=True)
+                for code in dict.fromkeys(s.target_groups)
+            ),
         )
         bulk_insert(
             Activity.partners.through,
             ["activity_id", "agency_id"],
-            ((pk, agency) for pk, s in zip(ids, specs, strict=True) for agency in s.partners),
+            (
+                (pk, agency)
+                for pk, s in zip(ids, specs, strict=True)
+                for agency in dict.fromkeys(s.partners)
+            ),
         )
         # New records only: their aggregates are added to the cells (no month is recomputed).
         work.add(Activity, Q(batch=batch))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from django.utils import translation
@@ -123,8 +124,8 @@ def check_rows(
             [_("Tệp có quá nhiều dòng (tối đa %(max)s).") % {"max": vn_int(MAX_IMPORT_ROWS)}]
         )
     lookups = _Lookups(rows)
-    groups = set(TargetGroup.objects.values_list("code", flat=True))
-    group_names = _labels(TARGET_GROUPS)
+    groups = _GroupNames()
+    group_names = groups.names
     kinds = {k: k for k in ActivityKind.values} | _labels(dict(ActivityKind.choices))
     specs: list[Spec] = []
     numbers: list[Any] = []
@@ -282,7 +283,8 @@ def _check_row(raw, row, today, lookups, groups, group_names, kinds, errors) -> 
 
     # Texts first: a value the database cannot take (or a message cannot show) goes no further.
     for key in COLUMNS:
-        problem = _text_problem(key, raw.get(key))
+        value = raw.get(key)
+        problem = None if value is None else _text_problem(key, value)
         if problem:
             bad(key, problem)
     for key in REQUIRED:
@@ -297,7 +299,7 @@ def _check_row(raw, row, today, lookups, groups, group_names, kinds, errors) -> 
     for key, day in (("start_date", start), ("end_date", end)):
         if day and day > today:
             bad(key, _("ngày ở tương lai."))
-    kind = kinds.get(str(raw["kind"]).strip()) or kinds.get(fold(str(raw["kind"])))
+    kind = kinds.get(str(raw["kind"]).strip()) or kinds.get(_fold(str(raw["kind"])))
     if kind is None:
         message = _("hình thức “%(value)s” không có trong danh mục.")
         bad("kind", message % {"value": shown(raw["kind"])})
@@ -399,7 +401,7 @@ def _bool(value: Any, bad: Any) -> bool:
         return False
     if value in (True, 1):
         return True
-    text = fold(str(value))
+    text = _fold(str(value))
     if text in {"co", "x", "true", "yes", "1"}:
         return True
     if text in {"khong", "false", "no", "0"}:
@@ -420,17 +422,48 @@ def _partners(value: Any, day: date, lookups: _Lookups, bad: Any) -> list[int]:
     return found
 
 
-def _groups(value: Any, groups: set[str], names: dict[str, str], bad: Any) -> list[str]:
+# A file repeats a few texts in every row (a yes/no, a kind, a list of groups): each is folded,
+# or split into names, once per check.
+_fold = lru_cache(maxsize=4_096)(fold)
+GROUP_CELLS_KEPT = 10_000
+
+
+class _GroupNames:
+    """Target groups by code or label (Vietnamese or the active language); a cell's text is
+    split into names once, however many rows repeat it."""
+
+    def __init__(self) -> None:
+        self.codes = set(TargetGroup.objects.values_list("code", flat=True))
+        self.names = _labels(TARGET_GROUPS)
+        self.cells: dict[str, list[tuple[str, Any]]] = {}
+
+    def find(self, text: str) -> str | None:
+        return text if text in self.codes else self.names.get(_fold(text))
+
+    def items(self, value: Any) -> list[tuple[str, Any]]:
+        if not isinstance(value, str):
+            return _named(value, self.find)
+        found = self.cells.get(value)
+        if found is None:
+            found = _named(value, self.find)
+            if len(self.cells) < GROUP_CELLS_KEPT:
+                self.cells[value] = found
+        return found
+
+
+def _groups(value: Any, groups: _GroupNames, names: dict[str, str], bad: Any) -> list[str]:
+    """The codes a cell names, each once ("public, Nhân dân" names one group twice: one link,
+    so the dry run and the write agree)."""
     if value in (None, ""):
         return []
     out: list[str] = []
-    for item, code in _named(value, lambda text: text if text in groups else names.get(fold(text))):
+    for item, code in groups.items(value):
         if code is None:
             bad(
                 "target_groups",
                 _("đối tượng “%(value)s” không có trong danh mục.") % {"value": shown(item)},
             )
-        elif code not in out:  # "public, Nhân dân" names one group twice: one link
+        elif code not in out:
             out.append(code)
     return out
 
