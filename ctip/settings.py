@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "ctip.ingest",
     "ctip.api",
     "ctip.fieldforms",
+    "ctip.exchange",
 ]
 
 MIDDLEWARE = [
@@ -212,6 +213,17 @@ EMAIL_BACKEND = (
 # background worker, which has no request to take it from (ctip.work.notices). Empty: the links
 # are paths ("/viec-cua-toi/").
 CTIP_SITE_URL = os.environ.get("CTIP_SITE_URL", "")
+
+# Province-to-national push (issue 27, ctip.exchange; docs/adr/0017-province-push.md). Sender:
+# this instance's province (GSO code), the national receiver's address, its own key id and
+# HMAC key. Receiver: the provinces' keys it accepts ("id:province:secret", comma-separated) and
+# the freshness window of a signed request.
+CTIP_PUSH_PROVINCE = os.environ.get("CTIP_PUSH_PROVINCE", "")
+CTIP_PUSH_URL = os.environ.get("CTIP_PUSH_URL", "")
+CTIP_PUSH_KEY_ID = os.environ.get("CTIP_PUSH_KEY_ID", "")
+CTIP_PUSH_KEY = os.environ.get("CTIP_PUSH_KEY", "")
+CTIP_PUSH_PEERS = os.environ.get("CTIP_PUSH_PEERS", "")
+CTIP_PUSH_WINDOW_SECONDS = int(os.environ.get("CTIP_PUSH_WINDOW_SECONDS", "300"))
 
 # Security. Behind nginx (docs/deploy.md) HTTPS is terminated by the proxy; CTIP_HTTPS=0 turns the
 # HTTPS-only settings off for a plain-HTTP setup such as the test suite.

@@ -125,6 +125,7 @@ urlpatterns = [
     path("dot-cao-diem/<int:pk>/", cooperation.campaign_detail, name="campaign_detail"),
     path("bao-cao/", include("ctip.reporting.urls")),
     path("bang-dieu-khien/", include("ctip.dashboard.urls")),
+    path("trao-doi/", include("ctip.exchange.urls")),
     path("nguoi-dung/", include("ctip.accounts.urls")),
     path("i18n/setlang/", accounts.language_choice, name="set_language"),
     path("admin/", admin.site.urls),

@@ -12,6 +12,11 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
+# A second database for tests that run two ctip instances in one process (a province and the
+# national ctip, tests/test_exchange_push.py); only tests that ask for it create it. Its tables
+# come from the models, not the migrations: data migrations read the default alias.
+_OTHER = {**DATABASES["default"], "NAME": f"{DATABASES['default']['NAME']}_other"}  # noqa: F405
+DATABASES = {**DATABASES, "other": {**_OTHER, "TEST": {"MIGRATE": False}}}  # noqa: F405
 Q_CLUSTER = {**Q_CLUSTER, "sync": True}  # noqa: F405
 
 # Files written by tests go to a folder of their own, emptied before each test (tests/leakcheck.py

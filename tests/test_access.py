@@ -60,6 +60,7 @@ PUBLIC_PATHS = {
     "/dang-xuat/",
     "/i18n/setlang/",
     "/tai-khoan/dat-mat-khau/<uidb64>/<token>/",  # the one-time password link (a bad one here)
+    "/trao-doi/nhan/",  # a province's signed push (ctip.exchange): the signature authenticates
 }
 
 

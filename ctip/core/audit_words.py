@@ -147,6 +147,9 @@ ACTIONS: dict[str, Promise] = {
     "work.notices_send": _("Gửi thông báo việc mới, việc đến hạn"),
     # Operations.
     "synth.load": _("Nạp bộ dữ liệu giả lập để thử nghiệm"),
+    # Province-to-national push (issue 27).
+    "exchange.push_queue": _("Xếp hàng gửi số liệu tỉnh lên cấp trung ương"),
+    "exchange.push_apply": _("Nhận số liệu của tỉnh gửi lên"),
 }
 
 # Codes the admin builds from the model it saves: "<app>.<model>_<verb>".

@@ -91,6 +91,7 @@ ENTRIES: list[Entry] = [
     Entry("reports", _("Đăng ký yêu cầu báo cáo"), "report_request_new", P.COMPILE_REPORTS),
     Entry("reports", _("Phần báo cáo của cơ quan"), "contribution_list", P.CONTRIBUTE_REPORTS),
     Entry("reports", _("Tình hình gửi báo cáo"), "report_completeness", P.VIEW_REPORTS),
+    Entry("reports", _("Số liệu các tỉnh gửi lên"), "exchange_national", P.VIEW_AGGREGATES),
     Entry("reports", _("Số liệu điều chỉnh"), "correction_list", P.VIEW_REPORTS),
     Entry("reference", _("Đơn vị hành chính"), "unit_list", P.VIEW_REFERENCE),
     Entry("reference", _("Cơ quan, đơn vị"), "agency_list", P.VIEW_REFERENCE),

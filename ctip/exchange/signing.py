@@ -1,0 +1,82 @@
+"""HMAC-SHA256 signatures of a push (docs/adr/0017-province-push.md).
+
+The signed message binds the key id, the time of sending and the SHA-256 of the exact body, so
+neither the figures nor the time can change without the signature failing. Each province has
+its own key: the national ctip knows which province a key id belongs to, and refuses a push
+naming another province."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+
+KEY_HEADER = "X-Ctip-Key"
+TIME_HEADER = "X-Ctip-Timestamp"
+SIGNATURE_HEADER = "X-Ctip-Signature"
+
+
+@dataclass(frozen=True)
+class Peer:
+    key_id: str
+    province_code: str
+    secret: bytes
+
+
+def canonical(data: Any) -> bytes:
+    """One byte string per value: sorted keys, no spaces, UTF-8 (hashes and signatures are
+    computed over it, and the receiver hashes what it received, never a re-encoding)."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def message(key_id: str, timestamp: int, body: bytes) -> bytes:
+    return f"ctip-push/1\n{key_id}\n{timestamp}\n{digest(body)}".encode()
+
+
+def sign(*, key_id: str, secret: bytes, timestamp: int, body: bytes) -> str:
+    return hmac.new(secret, message(key_id, timestamp, body), hashlib.sha256).hexdigest()
+
+
+def verify(*, peer: Peer, timestamp: int, body: bytes, signature: str) -> bool:
+    expected = sign(key_id=peer.key_id, secret=peer.secret, timestamp=timestamp, body=body)
+    return hmac.compare_digest(expected, signature.strip().lower())
+
+
+def headers(*, timestamp: int, body: bytes) -> dict[str, str]:
+    """The headers of a push sent now with this instance's own key."""
+    key_id, secret = own_key()
+    return {
+        KEY_HEADER: key_id,
+        TIME_HEADER: str(timestamp),
+        SIGNATURE_HEADER: sign(key_id=key_id, secret=secret, timestamp=timestamp, body=body),
+    }
+
+
+def own_key() -> tuple[str, bytes]:
+    key_id, secret = settings.CTIP_PUSH_KEY_ID, settings.CTIP_PUSH_KEY
+    if not key_id or not secret:
+        raise KeyMissing("CTIP_PUSH_KEY_ID and CTIP_PUSH_KEY must be set to push")
+    return key_id, secret.encode()
+
+
+def peers() -> dict[str, Peer]:
+    """The provinces' keys a national ctip accepts: CTIP_PUSH_PEERS, "id:province:secret"
+    separated by commas or semicolons."""
+    found: dict[str, Peer] = {}
+    for item in settings.CTIP_PUSH_PEERS.replace(";", ",").split(","):
+        parts = item.strip().split(":", 2)
+        if len(parts) == 3 and all(parts):
+            found[parts[0]] = Peer(parts[0], parts[1], parts[2].encode())
+    return found
+
+
+class KeyMissing(RuntimeError):
+    pass
