@@ -22,3 +22,7 @@ Q_CLUSTER = {**Q_CLUSTER, "sync": True}  # noqa: F405
 # Files written by tests go to a folder of their own, emptied before each test (tests/leakcheck.py
 # reads every file in it after each test).
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="ctip-test-media-"))
+# The dashboards' panel cache (issue 27) lives in each process's memory while every test's
+# database rolls back, so versions repeat across tests: off, except in the tests that clear it
+# and turn it on (tests/test_dashboard_cache.py, tests/test_dashboard_queries.py).
+CTIP_PANEL_CACHE = False

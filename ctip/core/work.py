@@ -41,6 +41,16 @@ _add: Refresh | None = None
 _source_tables: Callable[[], dict[str, type[Model]]] = dict
 _points: Callable[..., Iterable[Point]] | None = None
 _current: ContextVar[Work | None] = ContextVar("ctip_unit_of_work", default=None)
+# Called with the outermost Work before its transaction commits (after its checks): the
+# dashboards' panel cache bumps the versions of what it changed (ctip.dashboard.versions).
+_on_finish: list[Callable[[Work], None]] = []
+
+
+def on_finish(hook: Callable[[Work], None]) -> None:
+    """`hook(work)` runs inside the transaction of every outermost unit of work that ends
+    normally: `work.tables` (every table written), `work.points` and `work.added` tell where."""
+    if hook not in _on_finish:
+        _on_finish.append(hook)
 
 
 def provide_rollups(
@@ -65,12 +75,16 @@ class Work:
         self.written: set[type[Model]] = set()  # rollup sources whose records were written
         self.refreshed: set[type[Model]] = set()
         self._tables: dict[str, type[Model]] | None = None
+        self.tables: set[str] = set()  # every table written (audit rows and cells aside)
+        self.points: dict[type[Model], set[Point]] = {}  # where `touch` said records changed
+        self.added: dict[type[Model], list[Q]] = {}  # the batches `add` inserted
 
     def touch(self, model: type[Model], *points: Point) -> None:
         """Records of `model` changed at these (date, unit id) points (before and after a
         move): their cells are recomputed now. Call after the write."""
         self._declared(model)
         _provided(_refresh)(model=model, points=points)
+        self.points.setdefault(model, set()).update(points)
 
     def touch_records(self, model: type[Model], rows: Any) -> None:
         """`touch` at the points of these records (a queryset), read where they stand now:
@@ -84,11 +98,13 @@ class Work:
         cells as they are, without recomputing what was there. Call after the write."""
         self._declared(model)
         _provided(_add)(model=model, only=only)
+        self.added.setdefault(model, []).append(only)
 
     def observe(self, execute: Callable, sql: str, params: Any, many: bool, context: Any) -> Any:
         table = _changed_table(sql)
         if table is not None and table not in _NOT_CHANGES:
             self.wrote = True
+            self.tables.add(table)
             if self._tables is None:
                 self._tables = _source_tables()
             source = self._tables.get(table)
@@ -136,6 +152,13 @@ def unit_of_work(*, sources: Iterable[type[Model]] = (), audit: bool = True) -> 
             # outer one too (the outer wrapper saw the inner writes).
             outer.audited = outer.audited or work.audited
             outer.refreshed |= work.refreshed
+            for model, points in work.points.items():
+                outer.points.setdefault(model, set()).update(points)
+            for model, batches in work.added.items():
+                outer.added.setdefault(model, []).extend(batches)
+        else:
+            for hook in _on_finish:
+                hook(work)
 
 
 # Writes that need no audit row of their own: the audit rows, derived rollup cells, and the

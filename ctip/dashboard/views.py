@@ -11,6 +11,8 @@ from typing import Any
 from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
@@ -19,10 +21,12 @@ from ctip.core.access import requires
 from ctip.core.listing import attachment_name, content_disposition
 from ctip.core.permissions import P
 from ctip.core.validators import NUMBER_MESSAGE
+from ctip.dashboard import cache as panel_cache
 from ctip.dashboard import exports, figures
-from ctip.dashboard.figures import DIMENSION_NAMES, TOP, Period, panel_chart, panel_data
-from ctip.dashboard.panels import Scope, user_scope
+from ctip.dashboard.figures import DIMENSION_NAMES, TOP, Period, panel_chart, panel_data, rates
+from ctip.dashboard.panels import Panel, Scope, user_scope
 from ctip.dashboard.risk import OUTREACH, RISK, outreach_vs_risk
+from ctip.dashboard.templatetags.dashboard import risk_rows
 from ctip.geo.models import Unit
 from ctip.geo.picker import UnitPickerField, bind_unit_pickers
 from ctip.geo.selectors import covered_unit_ids, unit_by_code
@@ -94,14 +98,34 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     form, period = period_for(request, scope)
     limit = disclosure.current_threshold()
     population = population_of(period.unit, period.end.year)  # one query, for every rate
-    with rollup_read.reading():  # which rollups are built: asked once for the page
-        panels = [panel_data(p, scope, period, limit, population) for p in scope.panels]
-    for data in panels:
+
+    query = request.GET.urlencode()
+
+    def compute(missing: list[Panel]) -> list[dict[str, Any]]:
+        with rollup_read.reading():  # which rollups are built: asked once for the page
+            found = [panel_data(p, scope, period, limit) for p in missing]
+        return [{k: d[k] for k in ("cards", "charts", "withheld")} for d in found]
+
+    def section(panel: Panel, computed: dict[str, Any]) -> str:
+        data = {"panel": panel, **computed, "rates": rates(panel, computed["cards"], population)}
         for chart in data["charts"]:
             chart["dimension_name"] = str(DIMENSION_NAMES.get(chart["dimension"], ""))
             chart["data_id"] = f"data-{chart['key']}"
         if data["withheld"]:
             data["withheld_note"] = withheld_text(data["withheld"], limit)
+        context = {
+            "data": data,
+            "limit": limit,
+            "partly_compared": period.partly_compared,
+            "top": TOP,
+            "query": query,
+        }
+        return render_to_string("dashboard/_panel.html", context)
+
+    # The section's HTML also depends on the query string (its download links) and the
+    # population (its rates).
+    shown = (query, population and (population.year, population.population, population.source))
+    sections = panel_cache.sections(scope, period, limit, shown, compute, section)
     return render(
         request,
         "dashboard/index.html",
@@ -117,9 +141,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "running": period.running,
             "today": period.today,
             "population": population,
-            "panels": panels,
-            "top": TOP,
-            "query": request.GET.urlencode(),
+            "panels": scope.panels,
+            "sections": [mark_safe(html) for html in sections],  # noqa: S308 - rendered above
+            "query": query,
         },
     )
 
@@ -197,20 +221,32 @@ def risk(request: HttpRequest) -> HttpResponse:
         return render(request, "dashboard/none.html")
     controlled = any(scope.controls(code) for code in RISK)
     form, period = period_for(request, scope, controlled=controlled)
-    with rollup_read.reading():
-        rows = outreach_vs_risk(period, readable=scope.readable)
+    limit = disclosure.current_threshold()
+
+    columns = [*OUTREACH, *RISK]
+
+    def compute() -> dict[str, Any]:
+        # The table's rows rendered once (a province lists hundreds of communes): kept as HTML.
+        with rollup_read.reading():
+            rows = outreach_vs_risk(period, readable=scope.readable)
+        return {
+            "table": risk_rows(rows, columns, limit) if rows else "",
+            "flagged": sum(1 for r in rows if r.low_outreach),
+            "synthetic": any(r.synthetic for r in rows if r.per_thousand is not None),
+        }
+
+    found = panel_cache.cached("risk", panel_cache.RISK_SOURCES, scope, period, limit, compute)
     return render(
         request,
         "dashboard/risk.html",
         {
             "form": form,
             "period": period,
-            "rows": rows,
-            "columns": [*OUTREACH, *RISK],
-            "flagged": sum(1 for r in rows if r.low_outreach),
-            "synthetic": any(r.synthetic for r in rows if r.per_thousand is not None),
-            "limit": disclosure.current_threshold(),
-            "rule": rule_text(disclosure.current_threshold()) if controlled else "",
+            "table": mark_safe(found["table"]),  # noqa: S308 - risk_rows escapes the names
+            "flagged": found["flagged"],
+            "synthetic": found["synthetic"],
+            "limit": limit,
+            "rule": rule_text(limit) if controlled else "",
             "query": request.GET.urlencode(),
         },
     )

@@ -1,0 +1,98 @@
+"""Issue 27: queries per dashboard page bounded by a small constant, whatever the data size: a
+province page and the risk page read from the panel cache in at most 15 queries, the same with
+1x and 3x the records, and the menu's count of work is not read again on every page."""
+
+from datetime import date
+
+import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from ctip.indicators import rollups
+from ctip.ops.demo.victims import demo_cases_ensure
+from tests.helpers import activity_row, log_in, make_user
+from tests.test_dashboard import PERIOD, commune, import_rows, island, province
+
+pytestmark = pytest.mark.django_db
+PAGES = ("/bang-dieu-khien/?" + PERIOD, "/bang-dieu-khien/nguy-co/?" + PERIOD)
+BOUND = 15
+
+
+def rows(times):
+    return [
+        activity_row(
+            agency=agency,
+            start_date=f"2026-{m:02d}-10",
+            end_date=f"2026-{m:02d}-10",
+            unit=commune(n).code,
+            sessions=n + 1,
+        )
+        for n in range(4 * times)
+        for m in (2, 5, 9)
+        for agency in ("qng-ca-2025", "qng-hlhpn-2025")
+    ]
+
+
+def counted(client, url):
+    with CaptureQueriesContext(connection) as found:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(found), [q["sql"] for q in found.captured_queries], response.content.decode()
+
+
+@pytest.fixture
+def leader(client, settings):
+    settings.CTIP_PANEL_CACHE = True  # off in tests/settings.py
+    caches["panels"].clear()
+    user = make_user("lanhdao", "leader", unit=province())
+    log_in(client, user)
+    demo_cases_ensure(today=date(2026, 11, 28))
+    rollups.rebuild()  # as on a server: figures from cells kept by the imports
+    return user
+
+
+def test_a_cached_page_runs_at_most_15_queries_whatever_the_data(client, leader):
+    import_rows(*rows(1))
+    small = {}
+    for url in PAGES:
+        client.get(url)  # computes and keeps the panels
+        small[url], sql, _html = counted(client, url)
+        assert small[url] <= BOUND, "\n".join(sql)
+        assert not any("core_rollupcell" in q for q in sql)  # no figure recomputed
+    import_rows(*rows(3))
+    for url in PAGES:
+        client.get(url)
+        large, sql, html = counted(client, url)
+        assert large == small[url], "\n".join(sql)
+    assert sum(r["value"] or 0 for r in island(html_of(client), "prevention-0")) > 0
+
+
+def html_of(client):
+    return client.get(PAGES[0]).content.decode()
+
+
+def test_an_uncached_page_runs_as_many_queries_with_3x_the_records(client, settings, leader):
+    settings.CTIP_PANEL_CACHE = False
+    import_rows(*rows(1))
+    client.get(PAGES[0])
+    small, _sql, _html = counted(client, PAGES[0])
+    import_rows(*rows(3))
+    large, _sql, _html = counted(client, PAGES[0])
+    assert large == small
+
+
+def test_the_work_count_is_not_read_again_on_every_page(client, settings):
+    settings.CTIP_PANEL_CACHE = False  # every figure recomputed: only the menu differs
+    caches["default"].clear()
+    user = make_user("vanphong", "standing_office", unit=province())
+    log_in(client, user)
+    first, _sql, html = counted(client, PAGES[0])
+    assert 'href="/viec-cua-toi/"' in html  # the entry is shown
+    second, _sql, _html = counted(client, PAGES[0])
+    assert second < first
+    settings.CTIP_PANEL_CACHE = True
+    caches["panels"].clear()
+    client.get(PAGES[0])
+    cached, sql, _html = counted(client, PAGES[0])
+    assert cached <= BOUND, "\n".join(sql)
