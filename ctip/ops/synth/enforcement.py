@@ -15,7 +15,7 @@ from ctip.enforcement.models import (
     WatchCheck,
     WatchEntry,
 )
-from ctip.ops.synth.rows import insert, insert_all, invented_name
+from ctip.ops.synth.rows import Table, insert_all, invented_name, sealed
 from ctip.ops.synth.run import MARK, Run
 from ctip.ops.synth.world import Place
 
@@ -50,39 +50,45 @@ PURPOSE = f"Phòng ngừa nguy cơ bị mua bán người {MARK}"
 CHECK_EVERY = (30, 60, 90)
 
 
+CASE_FIELDS = (
+    "number",
+    "owner_id",
+    "stage",
+    "detected_on",
+    "source",
+    "unit_id",
+    "recruitment_channel",
+    "platform",
+    "exploitation_form",
+    "destination_country",
+    "suspects_count",
+    "unregistered_victims",
+)
+
+
 def load_cases(run: Run) -> dict[str, int]:
     total = run.options.cases
     counts = {"stage_events": 0, "suspects": 0}
+    stage_table = Table(StageEvent, ("case_id", "stage", "on", "agency_id"))
+    blanks = {"identity_document": run.blank.token, "address": run.blank.token}
+    suspect_table = Table(Suspect, ("case_id", "full_name", "sex"), blanks)
 
-    def add_stages(chunk: list[CriminalCase]) -> None:
-        stages = [
-            StageEvent(case_id=c.pk, stage=s, on=on, agency_id=agency)
-            for c in chunk
-            for s, on, agency in c.synth_stages  # type: ignore[attr-defined]
-        ]
-        suspects = [
-            Suspect(
-                case_id=c.pk,
-                full_name=name,
-                sex=sex,
-                identity_document=run.blank.value(),
-                address=run.blank.value(),
-            )
-            for c in chunk
-            for name, sex in c.synth_suspects  # type: ignore[attr-defined]
-        ]
-        insert(StageEvent, stages)
-        insert(Suspect, suspects)
+    def add_stages(chunk: list[tuple[int, tuple]]) -> None:
+        stages = [(pk, s, on, agency) for pk, (steps, _named) in chunk for s, on, agency in steps]
+        suspects = [(pk, sealed(name), sex) for pk, (_steps, named) in chunk for name, sex in named]
+        stage_table.write(stages)
+        suspect_table.write(suspects)
         counts["stage_events"] += len(stages)
         counts["suspects"] += len(suspects)
 
+    table = Table(CriminalCase, CASE_FIELDS, {"route": run.blank.token, "outcome": run.blank.token})
     done = insert_all(
-        CriminalCase, _criminal_cases(run, total), run.report, "criminal cases", total, add_stages
+        table, _criminal_cases(run, total), run.report, "criminal cases", total, add_stages
     )
     return {"criminal_cases": done, **counts}
 
 
-def _criminal_cases(run: Run, total: int) -> Iterator[CriminalCase]:
+def _criminal_cases(run: Run, total: int) -> Iterator[tuple[tuple, tuple]]:
     number = 0
     while number < total:
         for day, place in run.draws(min(5000, total - number)):
@@ -90,7 +96,8 @@ def _criminal_cases(run: Run, total: int) -> Iterator[CriminalCase]:
             yield _criminal_case(run, number, day, place)
 
 
-def _criminal_case(run: Run, number: int, day: date, place: Place) -> CriminalCase:
+def _criminal_case(run: Run, number: int, day: date, place: Place) -> tuple[tuple, tuple]:
+    """The case's CASE_FIELDS, with its stages and its named suspects."""
     rng = run.rng
     seg = place.segment(day)
     commune = seg.communes[rng.randrange(len(seg.communes))]
@@ -100,28 +107,28 @@ def _criminal_case(run: Run, number: int, day: date, place: Place) -> CriminalCa
     stages = _stages(run, place, day, commune, owner)
     suspects = rng.randint(1, 4)
     named = rng.randint(1, suspects) if rng.random() < SUSPECT_SHARE else 0
-    case = CriminalCase(
-        number=f"{run.prefix}-VA-{number:06d}",
-        owner_id=owner,
-        stage=stages[-1][0],
-        detected_on=day,
-        source=rng.choice(SOURCES[run.agency_kind[owner]]),
-        unit_id=commune,
-        recruitment_channel=channel,
-        platform=rng.choice(platforms),
-        exploitation_form=form,
-        destination_country=rng.choice(destinations),
-        suspects_count=suspects,
-        unregistered_victims=rng.randint(0, 4),
-        route=run.blank.value(),
-        outcome=run.blank.value(),
+    source = rng.choice(SOURCES[run.agency_kind[owner]])
+    platform = rng.choice(platforms)
+    destination = rng.choice(destinations)
+    row = (
+        f"{run.prefix}-VA-{number:06d}",
+        owner,
+        stages[-1][0],
+        day,
+        source,
+        commune,
+        channel,
+        platform,
+        form,
+        destination,
+        suspects,
+        rng.randint(0, 4),
     )
-    case.synth_stages = stages  # type: ignore[attr-defined]
-    case.synth_suspects = [  # type: ignore[attr-defined]
+    people = [
         (invented_name(rng, female), "female" if female else "male")
         for female in (rng.random() < 0.4 for _ in range(named))
     ]
-    return case
+    return row, (stages, people)
 
 
 def _stages(run: Run, place: Place, day: date, commune: int, owner: int) -> list:
@@ -143,32 +150,44 @@ def _stages(run: Run, place: Place, day: date, commune: int, owner: int) -> list
     return stages
 
 
+ENTRY_FIELDS = (
+    "category",
+    "unit_id",
+    "opened_on",
+    "review_on",
+    "check_every_days",
+    "next_check_on",
+    "full_name",
+)
+
+
 def load_watchlist(run: Run) -> dict[str, int]:
     total = run.options.watchlist
     checks = [0]
+    check_table = Table(
+        WatchCheck,
+        ("entry_id", "on", "found"),
+        {"result": run.blank.token, "actor_id": run.officer.pk},
+    )
 
-    def add_checks(chunk: list[WatchEntry]) -> None:
-        rows = [
-            WatchCheck(
-                entry_id=e.pk,
-                on=on,
-                found=found,
-                result=run.blank.value(),
-                actor_id=run.officer.pk,
-            )
-            for e in chunk
-            for on, found in e.synth_checks  # type: ignore[attr-defined]
-        ]
-        insert(WatchCheck, rows)
+    def add_checks(chunk: list[tuple[int, list]]) -> None:
+        rows = [(pk, on, found) for pk, done in chunk for on, found in done]
+        check_table.write(rows)
         checks[0] += len(rows)
 
-    done = insert_all(
-        WatchEntry, _entries(run, total), run.report, "watch entries", total, add_checks
-    )
+    fixed = {
+        "officer_id": run.officer.pk,
+        "lawful_basis": LAWFUL_BASIS,
+        "purpose": PURPOSE,
+        "address": run.blank.token,
+        "note": run.blank.token,
+    }
+    table = Table(WatchEntry, ENTRY_FIELDS, fixed)
+    done = insert_all(table, _entries(run, total), run.report, "watch entries", total, add_checks)
     return {"watch_entries": done, "watch_checks": checks[0]}
 
 
-def _entries(run: Run, total: int) -> Iterator[WatchEntry]:
+def _entries(run: Run, total: int) -> Iterator[tuple[tuple, list]]:
     made = 0
     while made < total:
         for day, place in run.draws(min(5000, total - made)):
@@ -176,26 +195,23 @@ def _entries(run: Run, total: int) -> Iterator[WatchEntry]:
             yield _entry(run, day, place)
 
 
-def _entry(run: Run, day: date, place: Place) -> WatchEntry:
+def _entry(run: Run, day: date, place: Place) -> tuple[tuple, list]:
+    """The entry's ENTRY_FIELDS, with the checks done so far."""
     rng = run.rng
     seg = place.segment(day)
     every = CHECK_EVERY[rng.randrange(len(CHECK_EVERY))]
     # Checks done so far: some on time, some entries left overdue.
     due = [day + timedelta(days=every * k) for k in range(1, 5)]
     checks = [(on, rng.random() < 0.7) for on in due[: rng.randint(0, 4)] if on <= run.today]
-    entry = WatchEntry(
-        category=WATCH_CATEGORIES[rng.randrange(len(WATCH_CATEGORIES))],
-        unit_id=seg.communes[rng.randrange(len(seg.communes))],
-        officer_id=run.officer.pk,
-        lawful_basis=LAWFUL_BASIS,
-        purpose=PURPOSE,
-        opened_on=day,
-        review_on=day + timedelta(days=365),
-        check_every_days=every,
-        next_check_on=(checks[-1][0] if checks else day) + timedelta(days=every),
-        full_name=invented_name(rng, rng.random() < 0.7),
-        address=run.blank.value(),
-        note=run.blank.value(),
+    category = WATCH_CATEGORIES[rng.randrange(len(WATCH_CATEGORIES))]
+    unit = seg.communes[rng.randrange(len(seg.communes))]
+    row = (
+        category,
+        unit,
+        day,
+        day + timedelta(days=365),
+        every,
+        (checks[-1][0] if checks else day) + timedelta(days=every),
+        sealed(invented_name(rng, rng.random() < 0.7)),
     )
-    entry.synth_checks = checks  # type: ignore[attr-defined]
-    return entry
+    return row, checks

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from ctip.core.personal import personal_fields
-from ctip.ops.synth.rows import insert, insert_all, invented_name, name_index
+from ctip.ops.synth.rows import Table, insert_all, invented_name, name_index, sealed
 from ctip.ops.synth.run import Run
 from ctip.ops.synth.world import Place
 from ctip.victims.models import Case, CaseEvent, CaseExploitation
@@ -53,37 +53,54 @@ DELAY = {V: (0, 2), ID: (1, 12), State.NOT_VICTIM: (1, 12)}
 DEFAULT_DELAY = (3, 60)
 
 
+# The columns each generated case gives, in order; every other personal field holds the
+# load's blank value.
+FIELDS = (
+    "code",
+    "owner_id",
+    "state",
+    "state_since",
+    "received_on",
+    "notified_on",
+    "verification_due",
+    "source",
+    "home_unit_id",
+    "sex",
+    "age_at_reception",
+    "destination_country",
+    "recruitment_channel",
+    "means_of_control",
+    "abroad",
+    "full_name",
+    "name_index",
+)
+
+
 def load(run: Run) -> dict[str, int]:
     total = run.options.victims
     counts = {"case_exploitation": 0, "case_events": 0}
+    exploitation = Table(CaseExploitation, ("case_id", "form"))
+    history = Table(
+        CaseEvent, ("case_id", "on", "from_state", "to_state"), {"reason": run.blank.token}
+    )
 
-    def add_history(chunk: list[Case]) -> None:
-        forms = [
-            CaseExploitation(case_id=c.pk, form=f)
-            for c in chunk
-            for f in c.synth_forms  # type: ignore[attr-defined]
-        ]
+    def add_history(chunk: list[tuple[int, tuple]]) -> None:
+        forms = [(pk, f) for pk, (chosen, _events) in chunk for f in chosen]
         events = [
-            CaseEvent(
-                case_id=c.pk,
-                on=on,
-                from_state=before,
-                to_state=after,
-                reason=run.blank.value(),
-            )
-            for c in chunk
-            for before, after, on in c.synth_events  # type: ignore[attr-defined]
+            (pk, on, before, after) for pk, (_forms, steps) in chunk for before, after, on in steps
         ]
-        insert(CaseExploitation, forms)
-        insert(CaseEvent, events)
+        exploitation.write(forms)
+        history.write(events)
         counts["case_exploitation"] += len(forms)
         counts["case_events"] += len(events)
 
-    done = insert_all(Case, _cases(run, total), run.report, "victim cases", total, add_history)
+    blanks = {f: run.blank.token for f in personal_fields(Case) if f != "full_name"}
+    table = Table(Case, FIELDS, blanks)
+    done = insert_all(table, _cases(run, total), run.report, "victim cases", total, add_history)
     return {"victim_cases": done, **counts}
 
 
-def _cases(run: Run, total: int) -> Iterator[Case]:
+def _cases(run: Run, total: int) -> Iterator[tuple[tuple, tuple]]:
     number = 0
     while number < total:
         for day, place in run.draws(min(5000, total - number)):
@@ -100,7 +117,8 @@ def _owner(run: Run, day: date, place: Place, commune: int) -> int:
     return pool[run.rng.randrange(len(pool))]
 
 
-def _case(run: Run, number: int, day: date, place: Place) -> Case:
+def _case(run: Run, number: int, day: date, place: Place) -> tuple[tuple, tuple]:
+    """The case's FIELDS, with its forms of exploitation and its workflow steps."""
     rng = run.rng
     seg = place.segment(day)
     commune = seg.communes[rng.randrange(len(seg.communes))]
@@ -110,34 +128,29 @@ def _case(run: Run, number: int, day: date, place: Place) -> Case:
     female = "marriage" in forms[0] or rng.random() < 0.7
     name = invented_name(rng, female)
     history = _history(run, day)
-    blank = run.blank.value
-    case = Case(
-        code=f"{run.prefix}-{number:06d}",
-        owner_id=owner,
-        state=history[-1][1],
-        state_since=history[-1][2],
-        received_on=day,
-        notified_on=day,
-        verification_due=run.verification_due(day),
-        source=source,
-        home_unit_id=commune,
-        sex="female" if female else "male",
-        age_at_reception=rng.randint(13, 17) if rng.random() < 0.2 else rng.randint(18, 45),
-        destination_country=rng.choice(destinations),
-        recruitment_channel=channel,
-        means_of_control=rng.sample(CONTROL, rng.randint(0, 2)),
-        abroad=source == "mission_abroad",
-        full_name=name,
-        name_index=name_index(name),
-        **{f: blank() for f in BLANK_FIELDS},
+    age = rng.randint(13, 17) if rng.random() < 0.2 else rng.randint(18, 45)
+    destination = rng.choice(destinations)
+    control = rng.sample(CONTROL, rng.randint(0, 2))
+    row = (
+        f"{run.prefix}-{number:06d}",
+        owner,
+        history[-1][1],
+        history[-1][2],
+        day,
+        day,
+        run.verification_due(day),
+        source,
+        commune,
+        "female" if female else "male",
+        age,
+        destination,
+        channel,
+        control,
+        source == "mission_abroad",
+        sealed(name),
+        name_index(name),
     )
-    case.synth_forms = forms[: rng.randint(1, len(forms))]  # type: ignore[attr-defined]
-    case.synth_events = history  # type: ignore[attr-defined]
-    return case
-
-
-# Every personal field but the name (set above) holds the run's blank value.
-BLANK_FIELDS = tuple(f for f in personal_fields(Case) if f != "full_name")
+    return row, (forms[: rng.randint(1, len(forms))], history)
 
 
 def _history(run: Run, received: date) -> list[tuple[str, str, date]]:
