@@ -65,24 +65,42 @@ def now_ts(shift: int = 0) -> int:
 
 def receive(body: bytes, *, shift: int = 0, key: str = KEY_ID, secret: str = SECRET) -> Any:
     ts = now_ts(shift)
+    nonce = signing.new_nonce()
     headers = {
         signing.KEY_HEADER: key,
         signing.TIME_HEADER: str(ts),
+        signing.NONCE_HEADER: nonce,
         signing.SIGNATURE_HEADER: signing.sign(
-            key_id=key, secret=secret.encode(), timestamp=ts, body=body
+            key_id=key, secret=secret.encode(), timestamp=ts, nonce=nonce, body=body
         ),
     }
     return push_receive(body=body, headers=headers)
 
 
-def test_signature_binds_body_time_and_key():
+def test_signature_binds_body_time_nonce_and_key():
     body, peer = payload(), signing.peers()[KEY_ID]
-    sig = signing.sign(key_id=KEY_ID, secret=SECRET.encode(), timestamp=100, body=body)
-    assert signing.verify(peer=peer, timestamp=100, body=body, signature=sig)
-    assert not signing.verify(peer=peer, timestamp=101, body=body, signature=sig)
-    assert not signing.verify(peer=peer, timestamp=100, body=body + b" ", signature=sig)
+    nonce, other_nonce = signing.new_nonce(), signing.new_nonce()
+    sig = signing.sign(key_id=KEY_ID, secret=SECRET.encode(), timestamp=100, nonce=nonce, body=body)
+    assert signing.verify(peer=peer, timestamp=100, nonce=nonce, body=body, signature=sig)
+    assert not signing.verify(peer=peer, timestamp=101, nonce=nonce, body=body, signature=sig)
+    assert not signing.verify(peer=peer, timestamp=100, nonce=other_nonce, body=body, signature=sig)
+    assert not signing.verify(
+        peer=peer, timestamp=100, nonce=nonce, body=body + b" ", signature=sig
+    )
     other = dataclasses.replace(peer, secret=b"another key")
-    assert not signing.verify(peer=other, timestamp=100, body=body, signature=sig)
+    assert not signing.verify(peer=other, timestamp=100, nonce=nonce, body=body, signature=sig)
+    # A nonce is 32 hexadecimal digits: anything else is refused before any comparison.
+    assert not signing.verify(peer=peer, timestamp=100, nonce="", body=body, signature=sig)
+
+
+def test_two_sends_of_one_body_in_the_same_second_are_two_requests():
+    # A retry after a lost answer may leave within the second of the first send: with the time
+    # alone signed, its signature equalled the first one's and it was refused as a replay.
+    body = payload()
+    first = signing.headers(timestamp=100, body=body)
+    second = signing.headers(timestamp=100, body=body)
+    assert first[signing.NONCE_HEADER] != second[signing.NONCE_HEADER]
+    assert first[signing.SIGNATURE_HEADER] != second[signing.SIGNATURE_HEADER]
     assert signing.canonical({"b": 1, "a": "ư"}) == '{"a":"ư","b":1}'.encode()
 
 
@@ -157,6 +175,8 @@ def test_definition_hash_follows_the_definition():
 def test_backoff_doubles_to_a_cap():
     assert [backoff(n).total_seconds() for n in (1, 2, 3)] == [60, 120, 240]
     assert backoff(30) == timedelta(hours=6)
+    # Past the 42nd attempt the doubling overflowed timedelta and stopped the worker.
+    assert backoff(42) == backoff(10_000) == timedelta(hours=6)
 
 
 def outbox_row() -> Outbox:

@@ -10,14 +10,16 @@ ones as a new version, with an audit row."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import math
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.conf import settings
-from django.db import IntegrityError
+from django.db import IntegrityError, connection
 from django.db.models import Max
 from django.utils import timezone
 
@@ -59,12 +61,13 @@ def push_receive(*, body: bytes, headers: Any, now: datetime | None = None) -> O
     moment = now or timezone.now()
     peer = signing.peers().get(headers.get(signing.KEY_HEADER, ""))
     signature = headers.get(signing.SIGNATURE_HEADER, "")
-    try:
-        timestamp = int(headers.get(signing.TIME_HEADER, ""))
-    except ValueError:
+    stamp = headers.get(signing.TIME_HEADER, "")
+    if not (stamp.isascii() and stamp.isdigit() and len(stamp) <= 12):
         return Outcome(401, "bad_signature")
+    timestamp = int(stamp)
+    nonce = headers.get(signing.NONCE_HEADER, "")
     if peer is None or not signing.verify(
-        peer=peer, timestamp=timestamp, body=body, signature=signature
+        peer=peer, timestamp=timestamp, nonce=nonce, body=body, signature=signature
     ):
         return Outcome(401, "bad_signature")
     window = settings.CTIP_PUSH_WINDOW_SECONDS
@@ -73,7 +76,15 @@ def push_receive(*, body: bytes, headers: Any, now: datetime | None = None) -> O
     try:
         data = json.loads(body)
         checked = _checked(data)
-    except (ValueError, TypeError, KeyError, AttributeError, InvalidOperation):
+    except (
+        ValueError,
+        TypeError,
+        KeyError,
+        AttributeError,
+        InvalidOperation,
+        RecursionError,
+        OverflowError,
+    ):
         return Outcome(400, "malformed")
     if checked["province"]["code"] != peer.province_code:
         return Outcome(403, "wrong_province")
@@ -91,42 +102,68 @@ def push_receive(*, body: bytes, headers: Any, now: datetime | None = None) -> O
 def push_apply(*, payload: dict[str, Any], key_id: str, acting_user: Any) -> Outcome:
     """Apply a checked payload once (see the module's docstring)."""
     push_id = f"{payload['province']['code']}/{payload['period']['code']}/{payload['content_hash']}"
-    with unit_of_work():
-        if ReceivedPush.objects.filter(push_id=push_id).exists():
-            return Outcome(200, "already_applied")
-        province, period = payload["province"]["code"], payload["period"]["code"]
-        pushes = ReceivedPush.objects.select_for_update().filter(
-            province_code=province, period=period
-        )
-        latest = pushes.order_by("-computed_at").first()
-        if latest is not None and latest.computed_at >= payload["computed_at"]:
-            return Outcome(409, "older")
-        version = (pushes.aggregate(n=Max("version"))["n"] or 0) + 1
-        pushes.update(current=False)
-        push = ReceivedPush.objects.create(
-            push_id=push_id,
-            province_code=province,
-            province_name=payload["province"]["name"],
-            period=period,
-            period_end=payload["period"]["end"],
-            content_hash=payload["content_hash"],
-            version=version,
-            computed_at=payload["computed_at"],
-            key_id=key_id,
-        )
-        ReceivedFigure.objects.filter(province_code=province, period=period).delete()
-        ReceivedFigure.objects.bulk_create(
-            ReceivedFigure(push=push, province_code=province, period=period, **figure)
-            for figure in payload["figures"]
-        )
-        audit_write(
-            action="exchange.push_apply",
-            acting_user=acting_user,
-            obj=push,
-            changes={"push_id": push_id, "version": version},
-            count=len(payload["figures"]),
-        )
+    province, period = payload["province"]["code"], payload["period"]["code"]
+    try:
+        with unit_of_work():
+            _lock(province, period)
+            return _apply(payload, push_id, key_id, acting_user)
+    except IntegrityError:  # the same push applied at once by another request (SQLite)
+        return Outcome(200, "already_applied")
+
+
+def _lock(province: str, period: str) -> None:
+    """Two pushes of one province and period apply one after the other. On PostgreSQL a
+    transaction-scoped advisory lock: the queries after it are new statements, which see what
+    the other transaction committed (a row lock taken by the first query would not let a
+    waiting older push see the newer version created meanwhile). SQLite writes one
+    transaction at a time."""
+    if connection.vendor == "postgresql":
+        key = int.from_bytes(hashlib.sha256(f"{province}/{period}".encode()).digest()[:8], "big")
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key - (1 << 63)])
+
+
+def _apply(payload: dict[str, Any], push_id: str, key_id: str, acting_user: Any) -> Outcome:
+    province, period = payload["province"]["code"], payload["period"]["code"]
+    if ReceivedPush.objects.filter(push_id=push_id).exists():
+        return Outcome(200, "already_applied")
+    pushes = ReceivedPush.objects.filter(province_code=province, period=period)
+    latest = pushes.order_by("-computed_at").first()
+    if latest is not None and latest.computed_at >= payload["computed_at"]:
+        return Outcome(409, "older")
+    version = (pushes.aggregate(n=Max("version"))["n"] or 0) + 1
+    pushes.update(current=False)
+    push = ReceivedPush.objects.create(
+        push_id=push_id,
+        province_code=province,
+        province_name=payload["province"]["name"],
+        period=period,
+        period_end=payload["period"]["end"],
+        content_hash=payload["content_hash"],
+        version=version,
+        computed_at=payload["computed_at"],
+        key_id=key_id,
+    )
+    ReceivedFigure.objects.filter(province_code=province, period=period).delete()
+    ReceivedFigure.objects.bulk_create(
+        ReceivedFigure(push=push, province_code=province, period=period, **figure)
+        for figure in payload["figures"]
+    )
+    audit_write(
+        action="exchange.push_apply",
+        acting_user=acting_user,
+        obj=push,
+        changes={"push_id": push_id, "version": version},
+        count=len(payload["figures"]),
+    )
     return Outcome(200, "applied", version)
+
+
+def _finite(value: Any) -> bool:
+    """A figure is a number within the column's 20 digits: no NaN, infinity or boolean."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return math.isfinite(value) and abs(value) < 10**15
 
 
 def _checked(data: dict[str, Any]) -> dict[str, Any]:
@@ -147,12 +184,18 @@ def _checked(data: dict[str, Any]) -> dict[str, Any]:
     if computed.tzinfo is None:
         raise ValueError("naive time")
     figures = []
+    seen: set[Any] = set()
     for figure in data["figures"]:
         if set(figure) != FIGURE_FIELDS or figure["disclosure"] not in DISCLOSURES:
             raise ValueError("figure")
         value = figure["value"]
         if figure["disclosure"] == WITHHELD and value is not None:
             raise ValueError("withheld value")
+        if value is not None and not _finite(value):
+            raise ValueError("value")
+        if figure["indicator"] in seen:
+            raise ValueError("indicator twice")
+        seen.add(figure["indicator"])
         figures.append(
             {
                 "indicator": str(figure["indicator"])[:80],

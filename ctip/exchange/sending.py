@@ -93,7 +93,9 @@ def outbox_attempt(row: Outbox, *, now: datetime | None = None) -> Outbox:
 
 
 def backoff(attempts: int) -> timedelta:
-    return min(FIRST_DELAY * (2 ** max(attempts - 1, 0)), MAX_DELAY)
+    # The exponent is bounded before the product: 2**41 minutes overflows timedelta, and a row
+    # past its 42nd attempt (some 8 days of outage) must wait MAX_DELAY, not stop the worker.
+    return min(FIRST_DELAY * (2 ** min(max(attempts - 1, 0), 16)), MAX_DELAY)
 
 
 def _failed(row: Outbox, error: str, moment: datetime, *, retry: bool) -> Outbox:

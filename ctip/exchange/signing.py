@@ -1,7 +1,9 @@
 """HMAC-SHA256 signatures of a push (docs/adr/0017-province-push.md).
 
-The signed message binds the key id, the time of sending and the SHA-256 of the exact body, so
-neither the figures nor the time can change without the signature failing. Each province has
+The signed message binds the key id, the time of sending, a nonce drawn for each request and the
+SHA-256 of the exact body, so neither the figures nor the time can change without the signature
+failing, and two sends of the same body within one second (a retry after a lost answer) are two
+requests, not a replay of one. Each province has
 its own key: the national ctip knows which province a key id belongs to, and refuses a push
 naming another province."""
 
@@ -10,6 +12,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import re
+import secrets
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +22,8 @@ from django.conf import settings
 KEY_HEADER = "X-Ctip-Key"
 TIME_HEADER = "X-Ctip-Timestamp"
 SIGNATURE_HEADER = "X-Ctip-Signature"
+NONCE_HEADER = "X-Ctip-Nonce"
+NONCE = re.compile(r"[0-9a-f]{32}")
 
 
 @dataclass(frozen=True)
@@ -37,26 +43,38 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def message(key_id: str, timestamp: int, body: bytes) -> bytes:
-    return f"ctip-push/1\n{key_id}\n{timestamp}\n{digest(body)}".encode()
+def message(key_id: str, timestamp: int, nonce: str, body: bytes) -> bytes:
+    return f"ctip-push/1\n{key_id}\n{timestamp}\n{nonce}\n{digest(body)}".encode()
 
 
-def sign(*, key_id: str, secret: bytes, timestamp: int, body: bytes) -> str:
-    return hmac.new(secret, message(key_id, timestamp, body), hashlib.sha256).hexdigest()
+def sign(*, key_id: str, secret: bytes, timestamp: int, nonce: str, body: bytes) -> str:
+    return hmac.new(secret, message(key_id, timestamp, nonce, body), hashlib.sha256).hexdigest()
 
 
-def verify(*, peer: Peer, timestamp: int, body: bytes, signature: str) -> bool:
-    expected = sign(key_id=peer.key_id, secret=peer.secret, timestamp=timestamp, body=body)
+def verify(*, peer: Peer, timestamp: int, nonce: str, body: bytes, signature: str) -> bool:
+    if not NONCE.fullmatch(nonce):
+        return False
+    expected = sign(
+        key_id=peer.key_id, secret=peer.secret, timestamp=timestamp, nonce=nonce, body=body
+    )
     return hmac.compare_digest(expected, signature.strip().lower())
 
 
+def new_nonce() -> str:
+    return secrets.token_hex(16)
+
+
 def headers(*, timestamp: int, body: bytes) -> dict[str, str]:
-    """The headers of a push sent now with this instance's own key."""
+    """The headers of a push sent now with this instance's own key (a fresh nonce each)."""
     key_id, secret = own_key()
+    nonce = new_nonce()
     return {
         KEY_HEADER: key_id,
         TIME_HEADER: str(timestamp),
-        SIGNATURE_HEADER: sign(key_id=key_id, secret=secret, timestamp=timestamp, body=body),
+        NONCE_HEADER: nonce,
+        SIGNATURE_HEADER: sign(
+            key_id=key_id, secret=secret, timestamp=timestamp, nonce=nonce, body=body
+        ),
     }
 
 
