@@ -53,12 +53,16 @@ def _apps_of_tables() -> dict[str, str]:
 
 
 def bump(work: Work) -> None:
-    if not work.tables:
+    # The tables a write reported through `touch` and `add` count as written even when the
+    # connection's execute wrappers did not see them: on PostgreSQL a bulk load writes by COPY
+    # on psycopg's own cursor (ctip.core.bulk), which Django's wrappers never see.
+    tables = set(work.tables) | {m._meta.db_table for m in (*work.points, *work.added)}
+    if not tables:
         return
     labels, sources = _apps_of_tables(), source_tables()
     located: dict[str, set[int]] = {}
     everywhere: set[str] = set()
-    for table in work.tables:
+    for table in tables:
         app = labels.get(table)
         if app is None:
             continue

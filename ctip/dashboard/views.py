@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
+from urllib.parse import urlencode
 
 from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
@@ -90,6 +91,20 @@ def _unit_within(code: int, day: date, scope: Scope) -> Unit | None:
     return unit if inside else None
 
 
+def _links_query(form: FilterForm, period: Period, scope: Scope) -> str:
+    """The query of the page's own links (downloads): the dates as typed (checked by the form)
+    and the territory the page shows, never the raw query string: the cached sections' HTML
+    holds it, so ?x=1, ?x=2... would each make a cache entry (issue 27 review)."""
+    params = {}
+    cleaned = getattr(form, "cleaned_data", {})
+    for name in ("tu", "den"):
+        if cleaned.get(name):
+            params[name] = cleaned[name].strftime("%d/%m/%Y")
+    if period.unit != scope.unit:
+        params["dv"] = str(period.unit.code)
+    return urlencode(params)
+
+
 @requires(P.VIEW_DASHBOARD)
 def dashboard(request: HttpRequest) -> HttpResponse:
     scope = user_scope(request.user)
@@ -99,7 +114,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     limit = disclosure.current_threshold()
     population = population_of(period.unit, period.end.year)  # one query, for every rate
 
-    query = request.GET.urlencode()
+    query = _links_query(form, period, scope)
 
     def compute(missing: list[Panel]) -> list[dict[str, Any]]:
         with rollup_read.reading():  # which rollups are built: asked once for the page
