@@ -27,7 +27,7 @@ and columns, never a cell's value."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -266,3 +266,32 @@ def _split_lists(row: dict[str, Any], lists: set[str]) -> dict[str, Any]:
         if isinstance(row[key], str):
             row[key] = row[key].split()
     return row
+
+
+def submission_ids(rows: Iterable[dict[str, Any]]) -> set[str]:
+    """Every logical id and version id the rows name: what a record imported before keeps as
+    its `source_instance`."""
+    return {str(r[k]) for r in rows for k in ("_instance", "_version") if k in r}
+
+
+def not_imported(
+    rows: Iterable[dict[str, Any]],
+    known: dict[str, Any],
+    same: Callable[[dict[str, Any], Any], bool],
+    changed: Callable[[Any], str],
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """(the rows no record came from yet, the messages of the others that changed since).
+
+    The tools' exports are cumulative: a row whose submission was imported before (`known`, by
+    version id or logical id) is skipped when `same(row, record)` says it brings nothing new,
+    and named by `changed(row number)` when an edit changed it: ctip never overwrites a record
+    silently, the officer corrects it in ctip."""
+    fresh: list[dict[str, Any]] = []
+    errors = Problems()
+    for row in rows:
+        earlier = known.get(str(row.get("_version"))) or known.get(str(row["_instance"]))
+        if earlier is None:
+            fresh.append(row)
+        elif not same(row, earlier):
+            errors.append(changed(row["_row"]))
+    return fresh, errors.listed()

@@ -20,7 +20,12 @@ from ctip.core.audit import audit_write
 from ctip.core.bounds import MAX_DATE, MAX_INTERVAL_DAYS, MAX_TEXT, MIN_DATE
 from ctip.core.cells import Problems, shown
 from ctip.core.permissions import P
-from ctip.core.submissions import SubmissionsRejected, read_submissions
+from ctip.core.submissions import (
+    SubmissionsRejected,
+    not_imported,
+    read_submissions,
+    submission_ids,
+)
 from ctip.core.text import fold, vn_int
 from ctip.core.validators import check_date, check_number, check_text
 from ctip.core.work import unit_of_work
@@ -356,21 +361,14 @@ def _not_imported(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The rows no check came from yet. An edited submission whose earlier version was imported
     (same logical id) and whose answers now differ is refused, naming its row: ctip does not
     overwrite a check silently, the officer corrects it in ctip."""
-    instances = sorted({str(r[k]) for r in rows for k in ("_instance", "_version") if k in r})
+    instances = sorted(submission_ids(rows))
     known: dict[str, WatchCheck] = {}
     for i in range(0, len(instances), IDS_PER_QUERY):
         found = WatchCheck.objects.filter(source_instance__in=instances[i : i + IDS_PER_QUERY])
         known.update({c.source_instance: c for c in found})  # type: ignore[misc]
-    fresh: list[dict[str, Any]] = []
-    errors = Problems()
-    for row in rows:
-        earlier = known.get(str(row.get("_version"))) or known.get(str(row["_instance"]))
-        if earlier is None:
-            fresh.append(row)
-        elif not _same_check(row, earlier):
-            errors.append(_changed_message(row["_row"]))
+    fresh, errors = not_imported(rows, known, _same_check, _changed_message)
     if errors:
-        raise WatchImportRejected(errors.listed())
+        raise WatchImportRejected(errors)
     return fresh
 
 

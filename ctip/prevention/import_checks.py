@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from ctip.agencies.models import Agency
 from ctip.core.bounds import MAX_CELL, MAX_COUNT, MAX_DATE, MAX_IMPORT_ROWS, MAX_TEXT, MIN_DATE
 from ctip.core.cells import Problems, cell_problem, shown
+from ctip.core.submissions import not_imported, submission_ids
 from ctip.core.text import fold, vn_int
 from ctip.geo.area import Areas
 from ctip.geo.models import Level, Unit
@@ -186,17 +187,10 @@ def fresh_rows(rows: list[dict[str, Any]]) -> Fresh:
     if not rows or "_instance" not in rows[0]:
         return Fresh(rows)
     reviewed = [r for r in rows if not r.get("_rejected")]
-    known = _imported({str(r[k]) for r in reviewed for k in ("_instance", "_version") if k in r})
-    fresh: list[dict[str, Any]] = []
-    errors = Problems()
-    for row in reviewed:
-        earlier = known.get(str(row.get("_version"))) or known.get(str(row["_instance"]))
-        if earlier is None:
-            fresh.append(row)
-        elif not _same_as_imported(row, earlier):
-            errors.append(changed_message(row["_row"]))
+    known = _imported(submission_ids(reviewed))
+    fresh, errors = not_imported(reviewed, known, _same_as_imported, changed_message)
     if errors:
-        raise ImportRejected(errors.listed())
+        raise ImportRejected(errors)
     rejected = len(rows) - len(reviewed)
     if not fresh:
         raise ImportRejected([nothing_new_message(len(reviewed), rejected)])
