@@ -37,7 +37,7 @@ def bulk_insert(model: type[Model], fields: list[str], rows: Iterable[tuple]) ->
 def _prepared(columns: list[Any], rows: Iterable[tuple]) -> Iterator[list[Any]]:
     # Only fields whose database value differs from the Python one are converted (dates on
     # SQLite, for instance); ints, strings and booleans go as they are.
-    converters = [(n, c) for n, c in enumerate(columns) if c.get_internal_type() not in _AS_IS]
+    converters = [(n, c) for n, c in enumerate(columns) if c.get_internal_type() not in AS_IS]
     for row in rows:
         values = list(row)
         for n, column in converters:
@@ -45,7 +45,8 @@ def _prepared(columns: list[Any], rows: Iterable[tuple]) -> Iterator[list[Any]]:
         yield values
 
 
-_AS_IS = {
+# Field types whose Python value is the database value: no conversion per row.
+AS_IS = {
     "CharField",
     "TextField",
     "BooleanField",

@@ -12,6 +12,7 @@ from typing import Any
 from django.db import connection, models
 from django.utils import timezone
 
+from ctip.core.bulk import AS_IS
 from ctip.core.crypto import blind_index, encrypt
 from ctip.core.text import vn_int
 
@@ -109,7 +110,7 @@ class Table:
         self.convert = [
             (n, f)
             for n, f in enumerate(self.given)
-            if f.get_internal_type() not in _AS_IS
+            if f.get_internal_type() not in AS_IS
             and not (postgres and f.get_internal_type() == "DateField")
         ]
 
@@ -178,19 +179,6 @@ def _converted(row: tuple, convert: list[tuple[int, Any]]) -> tuple:
     for n, field in convert:
         values[n] = field.get_db_prep_save(values[n], connection)
     return tuple(values)
-
-
-_AS_IS = {
-    "CharField",
-    "TextField",
-    "BooleanField",
-    "IntegerField",
-    "PositiveIntegerField",
-    "BigIntegerField",
-    "SmallIntegerField",
-    "PositiveSmallIntegerField",
-    "ForeignKey",
-}
 
 
 def chunks[T](items: Iterable[T], size: int = BATCH) -> Iterator[list[T]]:
