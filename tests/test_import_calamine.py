@@ -204,3 +204,264 @@ def test_one_long_shared_string_among_many_short_ones_is_counted_by_its_own_cell
     rows = list(read_rows(data))
     assert rows[-1] == (40001, [None, None, None, "x" * 2_000]) and len(rows) == 40_001
     assert len(calamine_used) == 1
+
+
+# Review of the fast path (C1 to C6): a crafted file must never make calamine read what the
+# survey did not count, nor give a value the streaming reader would not.
+def _parts(members: dict[str, str | bytes]) -> bytes:
+    """A workbook by hand from its members; the content types and root relationships added."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", bombs.CONTENT_TYPES)
+        archive.writestr("_rels/.rels", bombs.ROOT_RELS)
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return out.getvalue()
+
+
+def _relations(*targets: tuple[str, str, str]) -> str:
+    items = "".join(
+        f'<Relationship Id="{rid}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        f'relationships/{kind}" Target="{target}"/>'
+        for rid, kind, target in targets
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f"{items}</Relationships>"
+    )
+
+
+def _sheet_xml(rows_xml: str, root: str = f"<worksheet {NS}>", end: str = "</worksheet>") -> str:
+    return f'<?xml version="1.0" encoding="UTF-8"?>{root}<sheetData>{rows_xml}</sheetData>{end}'
+
+
+def _strings_xml(strings: list[str]) -> str:
+    items = "".join(f"<si><t>{s}</t></si>" for s in strings)
+    return f'<?xml version="1.0" encoding="UTF-8"?><sst {NS}>{items}</sst>'
+
+
+MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def test_a_non_ascii_namespace_prefix_goes_to_the_streaming_reader(calamine_used):
+    # C1: a prefix of any characters hides cells and formulas from a survey that counts `<c`.
+    root = f'<é:worksheet xmlns:é="{MAIN_NS}">'
+    formula = '<é:row r="1"><é:c r="A1"><é:f>1+1</é:f><é:v>2</é:v></é:c></é:row>'
+    data = _parts(
+        {
+            "xl/workbook.xml": bombs.WORKBOOK,
+            "xl/_rels/workbook.xml.rels": RELS,
+            "xl/worksheets/sheet1.xml": _sheet_xml(
+                formula.replace("é:", "é:"), root, "</é:worksheet>"
+            )
+            .replace("<sheetData>", "<é:sheetData>")
+            .replace("</sheetData>", "</é:sheetData>"),
+        }
+    )
+    assert list(read_rows(data)) == [(1, [FORMULA])]
+    assert survey(_archive(data), "xl/worksheets/sheet1.xml", None) is None
+    # A far prefixed cell: calamine's rectangle would be 16,384 x 1,048,576 cells (it aborted).
+    far = '<é:row r="1048576"><é:c r="XFD1048576"><é:v>1</é:v></é:c></é:row>'
+    sheet = _sheet_xml(far, root, "</é:worksheet>")
+    data = _parts(
+        {
+            "xl/workbook.xml": bombs.WORKBOOK,
+            "xl/_rels/workbook.xml.rels": RELS,
+            "xl/worksheets/sheet1.xml": sheet,
+        }
+    )
+    assert len(data) < 2_000
+    with pytest.raises(SheetRejected):
+        list(read_rows(data))
+    # A prefixed shared string table too.
+    strings = f'<é:sst xmlns:é="{MAIN_NS}"><é:si><é:t>a</é:t></é:si></é:sst>'
+    data = _parts(
+        {
+            "xl/workbook.xml": bombs.WORKBOOK,
+            "xl/_rels/workbook.xml.rels": RELS,
+            "xl/worksheets/sheet1.xml": _sheet_xml('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'),
+            "xl/sharedStrings.xml": strings,
+        }
+    )
+    assert survey(_archive(data), "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml") is None
+    assert list(read_rows(data)) == [(1, ["a"])]
+    assert calamine_used == []
+
+
+def _with_strings_at(target: str, members: dict[str, str]) -> bytes:
+    rels = _relations(
+        ("rId1", "worksheet", "worksheets/sheet1.xml"), ("rId2", "sharedStrings", target)
+    )
+    sheet = _sheet_xml('<row r="1"><c r="A1" t="s"><v>0</v></c></row>')
+    return _parts(
+        {
+            "xl/workbook.xml": bombs.WORKBOOK,
+            "xl/_rels/workbook.xml.rels": rels,
+            "xl/worksheets/sheet1.xml": sheet,
+            **members,
+        }
+    )
+
+
+def test_shared_strings_or_styles_elsewhere_than_calamine_reads_them_are_streamed(calamine_used):
+    # C2: calamine reads xl/sharedStrings.xml and xl/styles.xml whatever the relationships say.
+    data = _with_strings_at(
+        "other.xml",
+        {"xl/other.xml": _strings_xml(["surveyed"]), "xl/sharedStrings.xml": _strings_xml(["no"])},
+    )
+    assert list(read_rows(data)) == [(1, ["surveyed"])]
+    # No relationship to shared strings, but a member by calamine's fixed name.
+    rels = _relations(("rId1", "worksheet", "worksheets/sheet1.xml"))
+    unrelated = _parts(
+        {
+            "xl/workbook.xml": bombs.WORKBOOK,
+            "xl/_rels/workbook.xml.rels": rels,
+            "xl/worksheets/sheet1.xml": _sheet_xml('<row r="1"><c r="A1"><v>1</v></c></row>'),
+            "xl/sharedStrings.xml": _strings_xml(["x" * 100]),
+        }
+    )
+    assert list(read_rows(unrelated)) == [(1, [1])]
+    assert calamine_used == []
+    # The usual layout still takes the fast path.
+    usual = _with_strings_at("sharedStrings.xml", {"xl/sharedStrings.xml": _strings_xml(["a"])})
+    assert _both(usual) == [(1, ["a"])] and len(calamine_used) == 1
+
+
+def test_styles_related_elsewhere_are_streamed(calamine_used):
+    rels = _relations(
+        ("rId1", "worksheet", "worksheets/sheet1.xml"), ("rId3", "styles", "mystyles.xml")
+    )
+    data = _parts(
+        {
+            "xl/workbook.xml": bombs.WORKBOOK,
+            "xl/_rels/workbook.xml.rels": rels,
+            "xl/worksheets/sheet1.xml": _sheet_xml('<row r="1"><c r="A1"><v>1</v></c></row>'),
+            "xl/mystyles.xml": f"<styleSheet {NS}/>",
+            "xl/styles.xml": f"<styleSheet {NS}/>",
+        }
+    )
+    assert list(read_rows(data)) == [(1, [1])]
+    assert calamine_used == []
+
+
+def test_a_target_that_normalises_to_another_member_is_streamed(calamine_used):
+    # C3: "worksheets/../big.xml" names xl/big.xml once normalised.
+    rels = _relations(("rId1", "worksheet", "worksheets/../big.xml"))
+    data = _parts(
+        {
+            "xl/workbook.xml": bombs.WORKBOOK,
+            "xl/_rels/workbook.xml.rels": rels,
+            "xl/big.xml": _sheet_xml('<row r="1"><c r="A1"><v>1</v></c></row>'),
+        }
+    )
+    assert list(read_rows(data)) == [(1, [1])]
+    assert calamine_used == []
+
+
+@pytest.mark.parametrize(
+    "name", ["xl/worksheets/../big.xml", "xl/./big.xml", "/xl/big.xml", "xl\\big.xml"]
+)
+def test_member_names_with_dot_segments_backslashes_or_a_root_are_refused(name):
+    data = _parts(
+        {
+            "xl/workbook.xml": bombs.WORKBOOK,
+            "xl/_rels/workbook.xml.rels": RELS,
+            "xl/worksheets/sheet1.xml": _sheet_xml('<row r="1"><c r="A1"><v>1</v></c></row>'),
+            name: _sheet_xml(""),
+        }
+    )
+    with pytest.raises(SheetRejected, match="tên thành phần không hợp lệ"):
+        list(read_rows(data))
+
+
+def _duration_xlsx(before: str = "") -> bytes:
+    """1e20 days in a cell shown as a duration ("[h]:mm"), after the rows `before`."""
+    styles = (
+        f'<styleSheet {NS}><numFmts count="1"><numFmt numFmtId="164" formatCode="[h]:mm"/>'
+        '</numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/>'
+        "</cellXfs></styleSheet>"
+    )
+    rels = _relations(
+        ("rId1", "worksheet", "worksheets/sheet1.xml"), ("rId2", "styles", "styles.xml")
+    )
+    return _parts(
+        {
+            "xl/workbook.xml": bombs.WORKBOOK,
+            "xl/_rels/workbook.xml.rels": rels,
+            "xl/worksheets/sheet1.xml": _sheet_xml(
+                before + '<row r="2"><c r="A2" s="1"><v>1e20</v></c></row>'
+            ),
+            "xl/styles.xml": styles,
+        }
+    )
+
+
+def test_an_error_while_calamine_reads_rows_falls_back_to_the_streaming_reader():
+    # C4: calamine raises OverflowError for 1e20 days shown as a duration.
+    data = _duration_xlsx()
+    try:
+        streamed = list(read_rows(data, fast=False))
+    except SheetRejected:
+        with pytest.raises(SheetRejected):
+            list(read_rows(data))
+    else:
+        assert list(read_rows(data)) == streamed
+
+
+def test_an_error_after_a_row_was_given_refuses_the_sheet(calamine_used):
+    data = _duration_xlsx('<row r="1"><c r="A1"><v>1</v></c></row>')
+    rows = read_rows(data)
+    assert next(rows) == (1, [1])
+    with pytest.raises(SheetRejected, match="hỏng"):
+        next(rows)
+    assert len(calamine_used) == 1
+
+
+def test_a_large_workbook_part_is_streamed(calamine_used):
+    # C5: defined names are held by calamine and not surveyed.
+    names = "".join(f'<definedName name="n{i}">Sheet1!$A$1</definedName>' for i in range(30_000))
+    workbook = bombs.WORKBOOK.decode().replace(
+        "</sheets>", f"</sheets><definedNames>{names}</definedNames>"
+    )
+    data = _parts(
+        {
+            "xl/workbook.xml": workbook,
+            "xl/_rels/workbook.xml.rels": RELS,
+            "xl/worksheets/sheet1.xml": _sheet_xml('<row r="1"><c r="A1"><v>1</v></c></row>'),
+        }
+    )
+    assert list(read_rows(data)) == [(1, [1])]
+    assert calamine_used == []
+
+
+def test_an_unusual_date1904_value_is_streamed(calamine_used):
+    # C6: calamine and the streaming reader read "TRUE" differently.
+    workbook = bombs.WORKBOOK.decode().replace("<sheets>", '<workbookPr date1904="TRUE"/><sheets>')
+    data = _parts(
+        {
+            "xl/workbook.xml": workbook,
+            "xl/_rels/workbook.xml.rels": RELS,
+            "xl/worksheets/sheet1.xml": _sheet_xml('<row r="1"><c r="A1"><v>1</v></c></row>'),
+        }
+    )
+    assert list(read_rows(data)) == [(1, [1])]
+    assert calamine_used == []
+
+
+def test_a_prefixed_sheet_in_the_workbook_part_is_streamed(calamine_used):
+    # calamine could take another sheet for the first than the one surveyed.
+    workbook = (
+        f'<?xml version="1.0" encoding="UTF-8"?><x:workbook xmlns:x="{MAIN_NS}" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        '<x:sheets><x:sheet name="A" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>'
+    )
+    data = _parts(
+        {
+            "xl/workbook.xml": workbook,
+            "xl/_rels/workbook.xml.rels": RELS,
+            "xl/worksheets/sheet1.xml": _sheet_xml('<row r="1"><c r="A1"><v>1</v></c></row>'),
+        }
+    )
+    assert list(read_rows(data)) == [(1, [1])]
+    assert calamine_used == []

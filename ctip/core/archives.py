@@ -8,7 +8,8 @@ bounded before zipfile reads it, each deflate stream is read to its own end, and
 whose real sizes or checksums differ from the declared ones is refused, so every reader after
 this one (zipfile, openpyxl, python-docx, a Rust reader) sees exactly what was counted.
 Refused too: encrypted members, compression methods other than stored and deflate, nested
-archives (nothing in ctip needs one), duplicate names, and too many members.
+archives (nothing in ctip needs one), duplicate names, names with a "." or ".." segment, a
+backslash or a leading "/" (readers resolve those differently), and too many members.
 
 Messages are Vietnamese and never name a member (an uploaded file's contents can be personal).
 """
@@ -77,12 +78,24 @@ def check_archive(data: bytes, *, required: Iterable[str] = ()) -> zipfile.ZipFi
     names = [m.filename for m in members]
     if len(set(names)) != len(names):
         raise _damaged()
+    if any(_odd_name(m.orig_filename) or _odd_name(m.filename) for m in members):
+        raise ArchiveRejected(
+            _("Tệp nén có tên thành phần không hợp lệ; hãy lưu lại bằng Excel hoặc Word.")
+        )
     if not set(required) <= set(names):
         raise WrongKind("")
     total = 0
     for member in members:
         total += _inflate(data, member, MAX_INFLATED_BYTES - total)
     return archive
+
+
+def _odd_name(name: str) -> bool:
+    """A name readers resolve differently ("xl/../a.xml", "xl\\a.xml", "/a.xml"): every reader
+    after this one must see each member by one name only."""
+    if "\\" in name or name.startswith("/"):
+        return True
+    return any(segment in (".", "..") for segment in name.split("/"))
 
 
 def _check_directory_size(data: bytes) -> None:

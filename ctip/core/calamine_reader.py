@@ -25,9 +25,13 @@ The estimate is an upper bound: an XML text is never shorter than its UTF-8 char
 reference is only ever counted larger.
 The streaming reader also takes every sheet whose values calamine would give differently:
 formulas (calamine gives the cached result; ctip refuses the cell by row and column), error
-cells (calamine gives an empty cell), cells without a reference or with a namespace prefix
-(calamine places them by position). bench/zipbomb.py and bench/import_activities.py measure
-both paths (docs/benchmarks.md, "Issue 27: imports with python-calamine").
+cells (calamine gives an empty cell), cells without a reference (calamine places them by
+position), and a sheet or shared-string table with any prefixed element, whatever the
+prefix's characters (the counts here are of unprefixed SpreadsheetML only). ctip.core.workbooks
+also streams a workbook whose parts calamine would find elsewhere than the survey
+(ctip.core.xlsx_parts); an error while calamine reads, before the first row, streams too.
+bench/zipbomb.py and bench/import_activities.py measure both paths (docs/benchmarks.md,
+"Issue 27: imports with python-calamine").
 
 Values come out as the streaming reader gives them: int for a whole number and float
 otherwise, datetime for a date-formatted cell (calamine gives a date for a whole day, a
@@ -93,6 +97,9 @@ _ERROR = re.compile(rb"\st\s*=\s*[\"']e[\"']")
 _FAR = re.compile(rb'<c r="([^"]{7,}|[A-Za-z]{2}[^"]*|[P-Zp-z][^"]*)"')
 _REFERENCE = re.compile(rb"([A-Za-z]+)0*(\d{1,9})")
 _SHARED_INDEX = re.compile(rb't="s"[^<>]*>\s*<v>\s*(\d{1,9})\s*</v>')
+# Any element with a namespace prefix, whatever its characters (`<é:c>`): the survey counts
+# unprefixed SpreadsheetML only, so such a part goes to the streaming reader.
+_ANY_PREFIX = re.compile(rb"</?[^\s/>!?:]+:")
 _STRING_START = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?si[\s/>]")
 # The bytes of a cell with no text at all (`<c r="A1"/>`): the rest of the sheet bounds its texts.
 CELL_MARKUP = 11
@@ -127,14 +134,16 @@ def _column(letters: bytes) -> int:
     return number
 
 
-def _shared_string_sizes(archive: zipfile.ZipFile, name: str | None) -> array[int]:
+def _shared_string_sizes(archive: zipfile.ZipFile, name: str | None) -> array[int] | None:
     """The bytes of each shared string as XML (from its `<si>` to the next): never fewer than
-    calamine's UTF-8 copy of it."""
+    calamine's UTF-8 copy of it. None for a table with a prefixed element."""
     sizes: array[int] = array("Q")
     if not name or name not in archive.NameToInfo:
         return sizes
     offset, last = 0, -1
     for chunk in _chunks(archive, name):
+        if b":" in chunk and _ANY_PREFIX.search(chunk):
+            return None
         for match in _STRING_START.finditer(chunk):
             start = offset + match.start()
             if last >= 0:
@@ -154,7 +163,7 @@ def survey(archive: zipfile.ZipFile, sheet: str, strings: str | None) -> int | N
     try:
         for chunk in _chunks(archive, sheet):
             size += len(chunk)
-            if _differs(chunk):
+            if (b":" in chunk and _ANY_PREFIX.search(chunk)) or _differs(chunk):
                 return None
             placed = chunk.count(b'<c r="')
             if chunk.count(b"<c") != placed and _unplaced(chunk, placed):
@@ -174,6 +183,8 @@ def survey(archive: zipfile.ZipFile, sheet: str, strings: str | None) -> int | N
             if floor > CALAMINE_MAX_BYTES:
                 return floor  # past the bound already: no need to read on
         sizes = _shared_string_sizes(archive, strings)
+        if sizes is None:
+            return None
         dense = rows * columns * DENSE_CELL_BYTES
         texts = max(0, size - CELL_MARKUP * cells) + 2 * sum(sizes)
         longest = max(sizes, default=0)
@@ -246,22 +257,40 @@ def calamine_rows(
 ) -> Iterator[tuple[int, list[Any]]]:
     """(row number, values) for each row of the first sheet with a value, read by calamine; the
     caller has checked the archive and surveyed the sheet."""
-    from python_calamine import CalamineError, CalamineWorkbook
+    from python_calamine import CalamineWorkbook
 
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        sheet = workbook.get_sheet_by_index(0)
-        start = sheet.start
-        rows = sheet.iter_rows()
-    except (CalamineError, ValueError, OSError) as exc:
-        raise damaged() from exc
+    except _PASSED_ON:
+        raise
+    except BaseException as exc:  # a Rust panic is a BaseException
+        raise CalamineFailed from exc
     try:
+        try:
+            sheet = workbook.get_sheet_by_index(0)
+            start = sheet.start
+            rows = sheet.iter_rows()
+        except _PASSED_ON:
+            raise
+        except BaseException as exc:
+            raise CalamineFailed from exc
         if start is None:
             return
         first_row, first_column = start[0] + 1, start[1]
         kept: dict[str, str] = {}
-        with_values = 0
-        for number, cells in enumerate(rows, start=first_row):
+        with_values = given = 0
+        numbered = enumerate(rows, start=first_row)
+        while True:
+            try:
+                number, cells = next(numbered)
+            except StopIteration:
+                return
+            except _PASSED_ON:
+                raise
+            except BaseException as exc:
+                # Before any row: the streaming reader reads the whole sheet instead; after,
+                # the rows given cannot be taken back.
+                raise (damaged() if given else CalamineFailed()) from exc
             values = _values(cells, first_column, max_cell, kept, budget, epoch)
             if values is None:
                 continue
@@ -271,9 +300,18 @@ def calamine_rows(
                 with_values += 1
                 if with_values > max_rows:
                     raise too_many_rows(max_rows)
+            given += 1
             yield number, values
     finally:
         workbook.close()  # its shared strings; the sheet goes with the iterator
+
+
+class CalamineFailed(Exception):
+    """calamine failed before giving a row: the caller reads the sheet with the streaming reader."""
+
+
+# Not calamine's failures: passed on as they are.
+_PASSED_ON = (KeyboardInterrupt, SystemExit, GeneratorExit)
 
 
 def _values(

@@ -23,7 +23,10 @@ xlsx_parts, the sheet's handlers in xlsx_sheet.
 Issue 27: once the archive has passed its bounds, a sheet whose survey (ctip.core.calamine_reader)
 shows python-calamine would hold it within CALAMINE_MAX_BYTES, with no value calamine gives
 differently (formulas, error cells), is read by calamine, several times faster; any other sheet
-by the streaming parser. Both give the same values and refuse by the same bounds.
+by the streaming parser. Both give the same values and refuse by the same bounds. The fast path
+also needs calamine, which finds some parts by fixed names, to read exactly the parts surveyed
+(xlsx_parts.workbook_parts, "calamine") and a workbook part within 1 MB; a calamine error
+before the first row sends the sheet to the streaming parser.
 """
 
 from __future__ import annotations
@@ -35,13 +38,17 @@ from django.utils.translation import gettext as _
 
 from ctip.core.archives import ArchiveRejected, WrongKind, check_archive
 from ctip.core.bounds import MAX_CELL, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, MAX_IMPORT_TEXT
-from ctip.core.calamine_reader import CALAMINE_MAX_BYTES, calamine_rows, survey
+from ctip.core.calamine_reader import CALAMINE_MAX_BYTES, CalamineFailed, calamine_rows, survey
 from ctip.core.xlsx_parts import MAIN, date_styles, shared_strings, workbook_parts
 from ctip.core.xlsx_sheet import Sheet
 from ctip.core.xlsx_stream import FORMULA, SheetRejected, TextBudget, parse_stream
 
 # What importers use: the rows, the refusal and the mark of a formula.
 __all__ = ["FORMULA", "SheetRejected", "read_rows"]
+
+# calamine holds the workbook part whole, defined names and all, and the survey does not count
+# it: a real one is a few kilobytes, 3.2 million defined names took calamine to 358 MB.
+MAX_CALAMINE_WORKBOOK_BYTES = 1024 * 1024
 
 
 def read_rows(
@@ -63,20 +70,31 @@ def read_rows(
         raise SheetRejected(str(exc)) from exc
     parts = workbook_parts(archive)
     budget = TextBudget(MAX_IMPORT_TEXT)
-    if fast:
+    if fast and _calamine_reads_the_same(archive, parts):
         estimate = survey(archive, parts["sheet"], parts.get("sharedStrings"))
         if estimate is not None and estimate <= CALAMINE_MAX_BYTES:
-            yield from calamine_rows(
-                data,
-                max_rows=max_rows,
-                max_columns=max_columns,
-                max_cell=max_cell,
-                budget=budget,
-                epoch=parts["epoch"],
-            )
-            return
+            try:
+                yield from calamine_rows(
+                    data,
+                    max_rows=max_rows,
+                    max_columns=max_columns,
+                    max_cell=max_cell,
+                    budget=budget,
+                    epoch=parts["epoch"],
+                )
+                return
+            except CalamineFailed:
+                budget = TextBudget(MAX_IMPORT_TEXT)  # no row was given: read it all again
     strings = shared_strings(archive, parts.get("sharedStrings"), max_cell, budget)
     dates = date_styles(archive, parts.get("styles"))
     sheet = Sheet(strings, dates, parts["epoch"], max_rows, max_columns, max_cell)
     sheet.budget = budget
     yield from parse_stream(archive, parts["sheet"], sheet.handlers(), sheet.take)
+
+
+def _calamine_reads_the_same(archive: Any, parts: dict[str, Any]) -> bool:
+    """True when calamine, which reads some parts by fixed names, would read the parts the
+    survey counts (xlsx_parts.workbook_parts) and a workbook part of a real size."""
+    return bool(parts["calamine"]) and (
+        archive.getinfo(MAIN).file_size <= MAX_CALAMINE_WORKBOOK_BYTES
+    )

@@ -4,6 +4,7 @@ the cell formats that show dates, each bounded."""
 from __future__ import annotations
 
 import posixpath
+import re
 import zipfile
 from typing import Any
 
@@ -28,28 +29,58 @@ MAX_NUMBER_FORMATS = 1_000
 # A shared string is kept once however many cells use it: a workbook of MAX_IMPORT_ROWS rows of
 # the template has a few distinct texts a row (notes, theme, names) at most.
 MAX_SHARED_STRINGS = MAX_IMPORT_ROWS * 5
+# The parts python-calamine reads by these fixed names, whatever the relationships say.
+FIXED_STRINGS = "xl/sharedStrings.xml"
+FIXED_STYLES = "xl/styles.xml"
+# A sheet's Target that calamine and `_resolve` read as the same member: relative to xl/ or
+# absolute under /xl/, one plain file name (calamine keeps a Target starting "xl/" as it is).
+_PLAIN_SHEET = re.compile(r"(?:/xl/)?worksheets/[A-Za-z0-9_\-]+\.xml")
+# The values of date1904 both readers read alike (calamine and openpyxl differ on "TRUE").
+_PLAIN_EPOCH = ("", "0", "1", "true", "false")
+# The workbook's elements ctip reads (by their local name, whatever the prefix).
+_READ_BY_BOTH = frozenset({"sheets", "sheet", "workbookPr"})
 
 
 def workbook_parts(archive: zipfile.ZipFile) -> dict[str, Any]:
-    """The first sheet's path, the shared strings' and styles' paths, the date epoch."""
-    found: dict[str, Any] = {"epoch": False, "sheet_id": None}
+    """The first sheet's path, the shared strings' and styles' paths, the date epoch, and
+    "calamine": whether python-calamine would read the same parts (relationships as plain as
+    it reads them, shared strings and styles at its fixed names, no prefixed workbook element,
+    a date1904 both read alike)."""
+    found: dict[str, Any] = {"epoch": False, "sheet_id": None, "date1904": "", "prefixed": False}
 
     def start(name: str, attrs: dict[str, str]) -> None:
         tag = local_name(name)
+        if tag != name and tag in _READ_BY_BOTH:
+            found["prefixed"] = True  # calamine may not take it for the element it names
         if tag == "sheet" and found["sheet_id"] is None:
             found["sheet_id"] = next((v for k, v in attrs.items() if local_name(k) == "id"), None)
         elif tag == "workbookPr":
-            found["epoch"] = attrs.get("date1904", "").lower() in ("1", "true")
+            found["date1904"] = attrs.get("date1904", "")
+            found["epoch"] = found["date1904"].lower() in ("1", "true")
 
     consume(archive, MAIN, (start, ignore, ignore))
     targets: dict[str, str] = {}
     kinds: dict[str, str] = {}
+    raw: dict[str, str] = {}
+    named: dict[str, str] = {}
+    odd = {"targets": False}
 
     def relation(name: str, attrs: dict[str, str]) -> None:
+        if local_name(name) == "Relationship" and name != "Relationship":
+            found["prefixed"] = True
         if local_name(name) == "Relationship" and len(targets) < 10_000:
-            target = _resolve(attrs.get("Target", ""))
+            given = attrs.get("Target", "")
+            target = _resolve(given)
+            if attrs.get("Id", "") in targets:
+                odd["targets"] = True  # calamine could take the other one
             targets[attrs.get("Id", "")] = target
-            kinds.setdefault(attrs.get("Type", "").rsplit("/", 1)[-1], target)
+            raw.setdefault(attrs.get("Id", ""), given)
+            kind = attrs.get("Type", "").rsplit("/", 1)[-1]
+            if kind not in kinds:
+                kinds[kind] = target
+                # Named as normalised (not "worksheets/../sharedStrings.xml"), or calamine
+                # could read a member of that literal name which the survey did not.
+                named[kind] = "" if target != _joined(given) else target
 
     if "xl/_rels/workbook.xml.rels" in archive.NameToInfo:
         consume(archive, "xl/_rels/workbook.xml.rels", (relation, ignore, ignore))
@@ -58,12 +89,34 @@ def workbook_parts(archive: zipfile.ZipFile) -> dict[str, Any]:
         raise damaged()
     from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900
 
+    same = (
+        not odd["targets"]
+        and not found["prefixed"]
+        and found["date1904"] in _PLAIN_EPOCH
+        and _PLAIN_SHEET.fullmatch(raw.get(found["sheet_id"] or "", "")) is not None
+        and _fixed(archive, named.get("sharedStrings"), FIXED_STRINGS)
+        and _fixed(archive, named.get("styles"), FIXED_STYLES)
+    )
     return {
         "sheet": sheet,
-        "sharedStrings": kinds.get("sharedStrings", "xl/sharedStrings.xml"),
-        "styles": kinds.get("styles", "xl/styles.xml"),
+        "sharedStrings": kinds.get("sharedStrings", FIXED_STRINGS),
+        "styles": kinds.get("styles", FIXED_STYLES),
         "epoch": CALENDAR_MAC_1904 if found["epoch"] else CALENDAR_WINDOWS_1900,
+        "calamine": same,
     }
+
+
+def _fixed(archive: zipfile.ZipFile, related: str | None, fixed: str) -> bool:
+    """True when calamine, which reads `fixed` whatever the relationships say, reads the part
+    the streaming reader and the survey read: the one related, or none at all."""
+    if related is None:
+        return fixed not in archive.NameToInfo
+    return related == fixed
+
+
+def _joined(target: str) -> str:
+    """The Target as named, without normalising ("worksheets/../a.xml" stays as it is)."""
+    return target[1:] if target.startswith("/") else "xl/" + target
 
 
 def _resolve(target: str) -> str:
