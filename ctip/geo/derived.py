@@ -9,15 +9,38 @@ from typing import Any
 from django.db import transaction
 
 from ctip.core.models import rollups_invalidate
-from ctip.geo.models import Unit, UnitSuccession
+from ctip.geo.models import Level, Source, Unit, UnitSuccession
 from ctip.geo.rollup import compute_rollup
 from ctip.geo.selectors import COVER_ALL_SQL
+
+COUNTRY_CODE = 0
+COUNTRY_NAME = "Việt Nam"
+
+
+def country_ensure() -> int:
+    """The country as one unit above the provinces (ADR 0016), created once: 1 if created. It
+    is no province's parent; the cover table gives it every unit (selectors.COVER_ALL_SQL).
+    Package reference data like the provinces, so no audit row of its own (a load audits it)."""
+    if Unit.objects.filter(level=Level.COUNTRY, code=COUNTRY_CODE).exists():
+        return 0
+    Unit.objects.create(
+        level=Level.COUNTRY,
+        code=COUNTRY_CODE,
+        name=COUNTRY_NAME,
+        kind="quốc gia",
+        source=Source.PACKAGE,
+    )
+    return 1
 
 
 def units_refresh_rollup(*, today: date | None = None) -> int:
     """Recompute where each unit's records count in today's structure. Reference data only:
     runs after loads and imports, never per request."""
     today = today or date.today()
+    if Unit.objects.exclude(level=Level.COUNTRY).exists():
+        # A database loaded before ADR 0016 gets its country from the daily job as well as
+        # from `ctip load_units`; the cover below then changes and the rollups are stopped.
+        country_ensure()
     units = list(
         Unit.objects.only(
             "id",

@@ -17,12 +17,12 @@ def compute_rollup(
 
     Province (issue 27): where the unit's own territory went, commune by commune, so that a
     record counts in exactly one of today's provinces. A unit in force today stands in its
-    parent's province. A unit gone before today takes the one province all its children went to
-    (an old province or district: its communes decide, whatever its own province links say);
-    else the one province all its successors stand in; a unit with neither children nor
-    successors follows its parents' successors. A unit that cannot be placed in one province
-    (its communes, or its successors, in two) has none: its records count at the national level
-    only (ADR 0016), never in two provinces.
+    parent's province. A unit gone before today takes the one province all its placed children
+    went to (an old province or district: its communes decide, whatever its own province links
+    say; a child placed nowhere does not vote); else the one province all its successors stand
+    in; else (no children or successors, or they disagree) its nearest ancestor's province: one
+    in force today, or one its own territory places. A unit placed by none of these has none:
+    its records count at the national level only (ADR 0016), never in two provinces.
 
     Commune: followed along succession only while each step has exactly one whole successor; a
     split commune (several successors, or only part of it passing on) has none, so its records
@@ -47,25 +47,17 @@ def compute_rollup(
     commune_memo: dict[int, int | None] = {}
 
     def one(found: set[int | None]) -> int | None:
-        """The single province all of them stand in; None when none, several or one unplaced."""
+        """The single province all of them stand in; None when none or several (an unplaced
+        successor counts as one more: a successor's territory is not this unit's to guess)."""
         return next(iter(found)) if len(found) == 1 else None
 
     def by_links(uid: int, seen: frozenset[int]) -> int | None:
         nexts = successors.get(uid, [])
         return one({province_of(s, seen) for s, _ in nexts}) if nexts else None
 
-    def upward(uid: int | None, seen: frozenset[int]) -> int | None:
-        """A unit without children or successors of its own: its nearest ancestor's successors."""
-        walked: set[int] = set()  # the parent chain's own guard: the descent may pass here
-        while uid is not None and uid in by_id and uid not in walked:
-            walked.add(uid)
-            found = by_links(uid, seen)
-            if found is not None:
-                return found
-            uid = by_id[uid].parent_id
-        return None
-
     def province_of(uid: int, seen: frozenset[int] = frozenset()) -> int | None:
+        """Where the unit's own territory went: down (its children) and forward (its
+        successors), never up, so that a parent and its child never wait on each other."""
         if uid in province_memo:
             return province_memo[uid]
         if uid in seen:  # a cycle in hand-entered succession data: stop rather than loop
@@ -79,15 +71,32 @@ def compute_rollup(
             elif u.level != Level.COUNTRY and u.parent_id in by_id:
                 answer = province_of(u.parent_id, seen)
         else:
-            kids = children.get(uid)
-            if kids:
-                answer = one({province_of(k, seen) for k in kids})
-            if answer is None and successors.get(uid):
+            # A child that cannot be placed does not vote (one split commune must not take its
+            # whole old district, and the district's own records, out of its province).
+            votes = {province_of(k, seen) for k in children.get(uid, [])} - {None}
+            answer = one(votes)
+            if answer is None:
                 answer = by_links(uid, seen)
-            elif answer is None and not kids:
-                answer = upward(u.parent_id, seen)
         province_memo[uid] = answer
         return answer
+
+    def upward(uid: int) -> int | None:
+        """A unit its own territory does not place: its nearest ancestor that is in force today,
+        or that its own territory places. The ancestors' answers never depend on this unit
+        (an unplaced child does not vote), so the fallback is the same in any order."""
+        walked: set[int] = set()
+        parent = by_id[uid].parent_id
+        while parent is not None and parent in by_id and parent not in walked:
+            walked.add(parent)
+            found = province_of(parent)
+            if found is not None or current(by_id[parent]):
+                return found
+            parent = by_id[parent].parent_id
+        return None
+
+    def placed(uid: int) -> int | None:
+        own = province_of(uid)
+        return own if own is not None or current(by_id[uid]) else upward(uid)
 
     def commune_of(uid: int, seen: frozenset[int] = frozenset()) -> int | None:
         if uid in commune_memo:
@@ -109,4 +118,4 @@ def compute_rollup(
         commune_memo[uid] = answer
         return answer
 
-    return {uid: (province_of(uid), commune_of(uid)) for uid in by_id}
+    return {uid: (placed(uid), commune_of(uid)) for uid in by_id}

@@ -9,7 +9,7 @@ from typing import Any
 from ctip.core.audit import audit_write, field_changes
 from ctip.core.work import unit_of_work
 from ctip.geo import package_data
-from ctip.geo.derived import units_refresh_rollup
+from ctip.geo.derived import country_ensure, units_refresh_rollup
 from ctip.geo.models import COMMUNE_LEVELS, FLAGS, Level, Source, Unit, UnitSuccession
 
 Key = tuple[str, int, date | None]  # (level, code, valid_to) identifies a version
@@ -34,7 +34,9 @@ def units_load_package(*, acting_user: Any = None) -> LoadResult:
     with unit_of_work():
         legacy = package_data.legacy_rows()
         current = package_data.current_rows()
-        result.created += _ensure_country()
+        # Created here on a database loaded before ADR 0016 too: a change, so the refresh below
+        # rebuilds the cover and rollup_province and stops the old rollup cells.
+        result.created += country_ensure()
         ids = _upsert_generation(legacy, result)
         ids |= _upsert_generation(current, result)
         current_levels = {r.code: r.level for r in current if r.level in COMMUNE_LEVELS}
@@ -65,25 +67,6 @@ def units_load_package(*, acting_user: Any = None) -> LoadResult:
             Unit.objects.filter(batch__isnull=True, source=Source.PACKAGE).update(batch=batch)
             units_refresh_rollup()
     return result
-
-
-COUNTRY_CODE = 0
-COUNTRY_NAME = "Việt Nam"
-
-
-def _ensure_country() -> int:
-    """The country as one unit above the provinces (ADR 0016), created once: 1 if created. It
-    is no province's parent; the cover table gives it every unit (selectors.COVER_ALL_SQL)."""
-    if Unit.objects.filter(level=Level.COUNTRY, code=COUNTRY_CODE).exists():
-        return 0
-    Unit.objects.create(
-        level=Level.COUNTRY,
-        code=COUNTRY_CODE,
-        name=COUNTRY_NAME,
-        kind="quốc gia",
-        source=Source.PACKAGE,
-    )
-    return 1
 
 
 def _upsert_generation(rows: list[package_data.Row], result: LoadResult) -> dict[Key, int]:

@@ -2,16 +2,10 @@
 
 from django.db import migrations, models
 
-
-def create_country(apps, schema_editor):
-    """The country unit (ADR 0016) in a database whose units are already loaded; a fresh one
-    gets it from `ctip load_units`. The cover table gives it every unit at the next refresh of
-    the derived data (the daily job, or any unit load)."""
-    Unit = apps.get_model("geo", "Unit")
-    if Unit.objects.exists() and not Unit.objects.filter(level="country", code=0).exists():
-        Unit.objects.create(
-            level="country", code=0, name="Việt Nam", kind="quốc gia", source="package"
-        )
+# The country unit itself (ADR 0016) comes from `ctip load_units` (units_load_package) and the
+# daily job, not from here: created there it counts as a change of the units, so the cover,
+# rollup_province and the rollup state are rebuilt with it; created here, the load that
+# follows would see nothing new and the national figures would stay empty until the daily job.
 
 
 class Migration(migrations.Migration):
@@ -36,5 +30,4 @@ class Migration(migrations.Migration):
                 verbose_name="cấp",
             ),
         ),
-        migrations.RunPython(create_country, migrations.RunPython.noop),
     ]
