@@ -339,3 +339,6 @@ CACHES = {
 }
 # 0 turns the panel cache off (the benchmark measures both).
 CTIP_PANEL_CACHE = os.environ.get("CTIP_PANEL_CACHE", "1") != "0"
+# How long a worker shows the count of a user's work in the menu without reading it again
+# (ctip/web/menu.py); 0 reads it on every page.
+CTIP_WORK_COUNT_SECONDS = int(os.environ.get("CTIP_WORK_COUNT_SECONDS", "60"))

@@ -26,3 +26,7 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="ctip-test-media-"))
 # database rolls back, so versions repeat across tests: off, except in the tests that clear it
 # and turn it on (tests/test_dashboard_cache.py, tests/test_dashboard_queries.py).
 CTIP_PANEL_CACHE = False
+# The menu's count of work, kept a minute per worker in production, is read on every page here:
+# tests count a page's queries, which must not depend on what an earlier request left in the
+# cache (tests/test_dashboard_queries.py turns it on to test it).
+CTIP_WORK_COUNT_SECONDS = 0

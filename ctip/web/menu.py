@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
@@ -29,24 +30,23 @@ PILLARS: list[tuple[str, Any]] = [
 ]
 
 
-WORK_COUNT_SECONDS = 60
-
-
 def _work_count(request: Any) -> str:
     """The items waiting. Reading them runs every source of work (a dozen queries), which no
     page but the queue's own needs: other pages show the count this worker read for the user
     within the last minute; the home page and "Việc của tôi", which read the work anyway, show
     it exact and refresh it (ctip/dashboard/README.md, issue 27)."""
-    # A new login reads it afresh.
+    # A new login reads it afresh; 0 seconds (the test settings) reads it on every page.
+    seconds = settings.CTIP_WORK_COUNT_SECONDS
     login = request.user.last_login
     key = f"ctip-work-count:{request.user.pk}:{login.timestamp() if login else 0}"
-    if getattr(request, "_ctip_work", None) is None:  # not read by this page (request_work)
+    if seconds and getattr(request, "_ctip_work", None) is None:  # not read by this page
         found = cache.get(key)
         if found is not None:
             return str(found)
     work = request_work(request)
     text = f"{work.count}+" if work.more else (str(work.count) if work.count else "")
-    cache.set(key, text, WORK_COUNT_SECONDS)
+    if seconds:
+        cache.set(key, text, seconds)
     return text
 
 
