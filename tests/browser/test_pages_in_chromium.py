@@ -182,6 +182,7 @@ PAGES = [
     ),
     Page("report-completeness", "thuongtruc", "/bao-cao/tinh-hinh-gui/"),
     Page("correction-list", "thuongtruc", "/bao-cao/dieu-chinh/"),
+    Page("exchange-national", "lanhdao", "/trao-doi/"),
     # Reference data and the account.
     Page("unit-list", "thuongtruc", "/don-vi/"),
     Page("agency-list", "thuongtruc", "/co-quan/"),
