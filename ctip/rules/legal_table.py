@@ -19,6 +19,10 @@ BEGIN, END = "<!-- legal-table:begin -->", "<!-- legal-table:end -->"
 
 # Which tests exercise each family of rules (longest prefix wins): file::function.
 TESTS = {
+    "exchange.push_deadline": [
+        "tests/test_exchange_page.py::test_deadline_is_a_dated_rule",
+        "tests/test_exchange_page.py::test_status_per_province",
+    ],
     "roles.step.victims.": [
         "tests/test_issue22_regimes.py::test_a_2019_case_under_law_66_2011",
         "tests/test_issue22_regimes.py::test_a_2026_case_under_law_53_2024_as_amended",
