@@ -1,7 +1,13 @@
 """Login: username or e-mail, lockout, second factor for personal-data roles, backup codes."""
 
+from datetime import timedelta
+
 import pytest
 from django.conf import settings
+from django.contrib.sessions.models import Session
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -44,9 +50,52 @@ def test_repeated_failures_lock_the_account(client):
     assert client.get("/").status_code == 302
 
 
-def test_session_expires_when_idle():
-    assert settings.SESSION_COOKIE_AGE == 30 * 60
-    assert settings.SESSION_SAVE_EVERY_REQUEST and settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+@pytest.fixture
+def clock(monkeypatch):
+    """Moves Django's clock (sessions' expiry, the touch middleware) by `clock.minutes`."""
+
+    class Clock:
+        minutes = 0.0
+
+    real_now = timezone.now
+    monkeypatch.setattr(timezone, "now", lambda: real_now() + timedelta(minutes=Clock.minutes))
+    return Clock
+
+
+def test_session_expires_when_idle_not_while_used(client, clock):
+    assert settings.SESSION_COOKIE_AGE == 30 * 60 and settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+    log_in(client, _leader())
+    for minutes in (20, 45, 70):  # each request within 30 minutes of the one before
+        clock.minutes = minutes
+        assert client.get("/").status_code == 200, minutes
+    clock.minutes = 70 + 31  # idle for 31 minutes
+    assert client.get("/").status_code == 302
+
+
+def test_session_is_saved_at_most_once_a_minute(client, clock):
+    log_in(client, _leader())
+    clock.minutes = 2
+    client.get("/")
+    key = client.session.session_key
+    saved = Session.objects.get(session_key=key).expire_date
+    clock.minutes = 2.5  # within the minute: no write
+    with CaptureQueriesContext(connection) as seen:
+        client.get("/")
+    assert not [
+        q
+        for q in seen.captured_queries
+        if "django_session" in q["sql"].split("WHERE")[0]
+        and not q["sql"].lstrip().upper().startswith("SELECT")
+    ]
+    assert Session.objects.get(session_key=key).expire_date == saved
+    clock.minutes = 3.5
+    client.get("/")
+    assert Session.objects.get(session_key=key).expire_date > saved
+
+
+def test_an_anonymous_visit_creates_no_session(client):
+    client.get("/dang-nhap/")
+    assert not Session.objects.exists()
 
 
 def test_personal_data_role_must_pass_the_second_factor(client, settings):
