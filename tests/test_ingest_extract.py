@@ -873,6 +873,184 @@ SENTENCES: list[tuple[str, list[tuple[str, int, str, str]]]] = [
         "sóng 52 giờ.",
         [("hours", 52, "exact", "giờ")],
     ),
+    # Issue 25, fourth round (set 4 joined the tuning sets): people by sex, the cases' people
+    # after "vụ/", people intending to leave or working abroad and the parts named after them
+    # (after "trong đó" or in parentheses), staff on duty or sent to reinforce, a training split
+    # into classes, a committee's name against the verb "Chỉ đạo", the topic "phòng, chống mua
+    # bán" and a clause opened by ", có", a change before a slash pair, posts found or reported.
+    (
+        "Đồn Biên phòng tiếp nhận 09 nạn nhân từ Trung Quốc trở về, trong đó có 05 nam, 04 nữ.",
+        [
+            ("victims", 9, "exact", "nạn nhân"),
+            ("victims", 5, "exact", "nam"),
+            ("victims", 4, "exact", "nữ"),
+        ],
+    ),
+    (
+        "Công an huyện phát hiện 02 vụ/06 người đánh bạc qua mạng tại quán cà phê.",
+        [("cases", 2, "exact", "vụ")],
+    ),
+    (
+        "Tổ tự quản phát hiện 14 thanh niên có ý định sang Lào làm thuê, đã báo Công an xã.",
+        [],
+    ),
+    (
+        "Qua rà soát, xã có 215 người làm việc ở nước ngoài, trong đó 40 người đi qua môi giới.",
+        [],
+    ),
+    (
+        "Thôn có 58 người đang lao động ở nước ngoài, nhiều nhất ở Hàn Quốc (31 người) và Nhật Bản "
+        "(12 người); Chi hội Phụ nữ tổ chức 02 buổi tuyên truyền cho gia đình họ.",
+        [("sessions", 2, "exact", "buổi")],
+    ),
+    (
+        "Trạm Y tế xã bố trí 01 phòng tư vấn riêng và 02 nhân viên trực điện thoại đường dây nóng.",
+        [],
+    ),
+    (
+        "Bộ Chỉ huy Quân sự tỉnh điều động 30 cán bộ, chiến sĩ về các xã biên giới; Huyện Đoàn "
+        "tổ chức tuyên truyền trực tuyến cho 300 đoàn viên.",
+        [("participants", 300, "exact", "đoàn viên")],
+    ),
+    (
+        "Hội Nông dân tỉnh bồi dưỡng kiến thức pháp luật cho 120 hội viên, chia làm 03 lớp tại "
+        "các huyện miền núi.",
+        [("participants", 120, "exact", "hội viên"), ("trainings", 3, "exact", "lớp")],
+    ),
+    (
+        "Chỉ đạo 15/15 trường trung học cơ sở tổ chức ngoại khóa; Ban chỉ đạo 138 huyện tổ chức "
+        "02 hội nghị.",
+        [("schools", 15, "exact", "trường"), ("meetings", 2, "exact", "hội nghị")],
+    ),
+    (
+        "Huyện tuyên truyền pháp luật về phòng, chống mua bán người tới 420 học sinh lớp 9.",
+        [("participants", 420, "exact", "học sinh")],
+    ),
+    (
+        "Nhà văn hóa thôn chiếu phim tư liệu về các vụ lừa bán người, có khoảng 150 bà con tới "
+        "xem.",
+        [("participants", 150, "about", "bà con")],
+    ),
+    (
+        "Cơ quan điều tra đã làm rõ 07 nạn nhân, có 05 trẻ em dưới 16 tuổi.",
+        [("victims", 7, "exact", "nạn nhân"), ("victims", 5, "exact", "trẻ em")],
+    ),
+    (
+        "Năm 2024 phát hiện 05 vụ/09 đối tượng, giảm 01 vụ/03 đối tượng so với năm 2023.",
+        [("cases", 5, "exact", "vụ"), ("suspects", 9, "exact", "đối tượng")],
+    ),
+    (
+        "Tổ công nghệ thông tin phát hiện 36 bài viết tuyển lao động trái phép trên mạng xã hội.",
+        [],
+    ),
+    (
+        "Nhà tạm lánh tiếp nhận 04 phụ nữ bị bạo hành gia đình và 02 nạn nhân bị mua bán.",
+        [("victims", 2, "exact", "nạn nhân")],
+    ),
+    (
+        "Tổng đài đã kết nối 07 ca cần hỗ trợ khẩn cấp với Công an xã; đội văn nghệ biểu diễn 05 "
+        "ca khúc về phòng ngừa mua bán người.",
+        [("instances", 7, "exact", "ca")],
+    ),
+    (
+        "Tỉnh có 03 cơ sở bảo trợ xã hội và 01 cơ sở cai nghiện ma túy công lập.",
+        [],
+    ),
+    (
+        "Đoàn liên ngành kiểm tra 15 nhà nghỉ, khách sạn; Công an phường tuyên truyền tại 08 quán "
+        "karaoke.",
+        [("establishments", 15, "exact", "nhà nghỉ, khách sạn")],
+    ),
+    (
+        "Sở Ngoại vụ gửi 03 công hàm và 02 công thư tới Đại sứ quán Việt Nam tại Lào.",
+        [("documents", 3, "exact", "công hàm"), ("documents", 2, "exact", "công thư")],
+    ),
+    (
+        "Tòa án tỉnh tập huấn cho 38 thẩm phán, hội thẩm nhân dân về xét xử vụ án mua bán người.",
+        [("participants", 38, "exact", "thẩm phán, hội thẩm nhân dân")],
+    ),
+    (
+        "Nhà trường tổ chức 02 buổi họp với 650 cha mẹ học sinh; hội thi thu hút 120 thí sinh.",
+        [
+            ("meetings", 2, "exact", "buổi họp"),
+            ("participants", 650, "exact", "cha mẹ học sinh"),
+            ("participants", 120, "exact", "thí sinh"),
+        ],
+    ),
+    (
+        "Hội Phụ nữ xã tập huấn cho 46 chi hội trưởng, tổ trưởng tổ phụ nữ; tọa đàm có 02 nhân "
+        "chứng là nạn nhân chia sẻ câu chuyện.",
+        [
+            ("participants", 46, "exact", "chi hội trưởng, tổ trưởng"),
+            ("victims", 2, "exact", "nhân chứng"),
+        ],
+    ),
+    # Nouns officials write for each kind (issue 25, fourth round): media, printed matter, signs,
+    # meetings, trainings, events, stage items, inspections, documents, villages, households.
+    (
+        "Tỉnh Đoàn tổ chức 03 diễn đàn và 02 buổi đối thoại với thanh niên về việc làm an toàn.",
+        [("meetings", 3, "exact", "diễn đàn"), ("meetings", 2, "exact", "buổi đối thoại")],
+    ),
+    (
+        "Đài huyện sản xuất 06 phim ngắn, 04 podcast và đăng 12 tin ảnh trên trang thông tin điện "
+        "tử.",
+        [
+            ("media_items", 6, "exact", "phim ngắn"),
+            ("media_items", 4, "exact", "podcast"),
+            ("media_items", 12, "exact", "tin ảnh"),
+        ],
+    ),
+    (
+        "Phòng Văn hóa in 2.000 tập gấp, 500 cuốn cẩm nang và dựng 24 pa-nô, 10 biển cảnh báo tại "
+        "các bến xe.",
+        [
+            ("leaflets", 2000, "exact", "tập gấp"),
+            ("materials", 500, "exact", "cuốn cẩm nang"),
+            ("banners", 24, "exact", "pa-nô"),
+            ("banners", 10, "exact", "biển cảnh báo"),
+        ],
+    ),
+    (
+        "Trường Chính trị tỉnh mở 02 khóa bồi dưỡng; các xã tổ chức 05 ngày hội và 03 lễ ra mắt mô "
+        "hình.",
+        [
+            ("trainings", 2, "exact", "khóa bồi dưỡng"),
+            ("events", 5, "exact", "ngày hội"),
+            ("events", 3, "exact", "lễ ra mắt"),
+        ],
+    ),
+    (
+        "Đội văn nghệ dàn dựng 08 tiết mục văn nghệ tuyên truyền phòng, chống mua bán người.",
+        [("skits", 8, "exact", "tiết mục văn nghệ")],
+    ),
+    (
+        "Ủy ban Mặt trận tiến hành 04 cuộc giám sát; Sở Tư pháp ban hành 02 công điện và 03 thông "
+        "báo.",
+        [
+            ("inspections", 4, "exact", "cuộc giám sát"),
+            ("documents", 2, "exact", "công điện"),
+            ("documents", 3, "exact", "thông báo"),
+        ],
+    ),
+    (
+        "Cán bộ xã đến 12 ấp, 07 xóm vận động 230 hộ dân ký cam kết.",
+        [
+            ("villages", 12, "exact", "ấp"),
+            ("villages", 7, "exact", "xóm"),
+            ("households", 230, "exact", "hộ dân"),
+        ],
+    ),
+    (
+        "Hội nghị có 85 công chức, viên chức và 40 người có uy tín tham dự.",
+        [
+            ("participants", 85, "exact", "công chức, viên chức"),
+            ("participants", 40, "exact", "người có uy tín"),
+        ],
+    ),
+    (
+        "Video trên trang của Công an tỉnh có 12.000 lượt xem và 3.400 lượt chia sẻ.",
+        [("views", 12000, "exact", "lượt xem")],
+    ),
 ]
 
 

@@ -61,7 +61,15 @@ The rules are the language's, not any one text's:
   group ("01 đoàn công tác gồm 05 cán bộ", "Ban Chỉ đạo ... gồm 19 thành viên"), people at risk
   or under watch ("2.418 người có nguy cơ cao được quản lý"), people crossing a border ("09
   người xuất cảnh trái phép") and people living unlawfully abroad or working away ("21 người cư
-  trú bất hợp pháp", "03 người đi làm ăn xa").
+  trú bất hợp pháp", "03 người đi làm ăn xa"), intending to leave or working abroad ("11 người
+  có biểu hiện xuất cảnh", "186 người đang làm việc ở nước ngoài"), on duty or sent ("01 cán bộ
+  trực", "26 cán bộ, chiến sĩ tăng cường"), harmed otherwise than by trafficking ("03 phụ nữ bị
+  bạo lực gia đình"), and the parts named after such people ("trong đó 312 người", "(97
+  người)"); the people of a pair with cases ("phát hiện 03 vụ/04 người") are no audience. A
+  change before a pair is the pair's ("tăng 02 vụ/05 bị can"); "phòng, chống mua bán" is a topic,
+  not a verb; ", có" opens a clause no verb before it reaches ("..., có gần 700 cán bộ tham gia"),
+  and after victims names a part of them; posts found or reported are others' ("phát hiện, báo
+  cáo 124 bài đăng"); "chia thành 02 lớp" after a training word are classes held.
 The words before a number are read within REACH characters of it, and a full stop's word within
 a few dozen (ctip.ingest.text): the reading time is linear in a text's length.
 The agency of a figure is its paragraph's heading ("- Công an tỉnh: ..."), else the last agency
@@ -90,10 +98,13 @@ from ctip.ingest.kinds import (
     CHILD_NOUNS,
     COMPOUNDS,
     CONTROL_VERBS,
+    FOUND_VERBS,
     INSPECTION_VERBS,
     KINDS,
+    LODGING_NOUNS,
     MOVING_VERBS,
     ONLINE_AFTER,
+    OTHER_HARM_AFTER,
     PERSON_KINDS,
     PERSON_NOUNS,
     POPULATION_AFTER,
@@ -102,6 +113,7 @@ from ctip.ingest.kinds import (
     REMOVABLE_KINDS,
     REMOVAL_VERBS,
     REPORT_VERBS,
+    SPLIT_VERBS,
     STAFF_AFTER,
     STAFF_BODIES,
     STAFF_VERBS,
@@ -109,6 +121,7 @@ from ctip.ingest.kinds import (
     SUSPECT_VERBS,
     TRAINING_AFTER,
     TRAINING_VERBS,
+    TRAINING_WORDS,
     VICTIM_NOUNS,
     VICTIM_VERBS,
 )
@@ -126,11 +139,14 @@ _BOUND = re.compile(
     re.IGNORECASE,
 )
 # A number right after these names something (an article, a committee, a switchboard), unless
-# the noun is the unit of a rate ("mỗi lớp 25-30 học viên", "từng thôn 02 buổi": per class).
+# the noun is the unit of a rate ("mỗi lớp 25-30 học viên", "từng thôn 02 buổi": per class);
+# "Chỉ đạo" names the committee only after "Ban" ("Ban Chỉ đạo 138"): alone it is the verb
+# ("Chỉ đạo 21/21 xã, thị trấn tuyên truyền").
 _DESIGNATOR = re.compile(
     r"(?<!\b[Mm]ỗi\s)(?<!\b[Tt]ừng\s)"
-    r"(?:\b(?:Điều|điều|khoản|Khoản|điểm|Điểm|Chương|chương|Mục|Khóa|khóa|thứ|lần thứ|Chỉ đạo"
-    r"|BCĐ|[Đđ]ài|hotline|Quốc lộ|QL|Tỉnh lộ|ĐT|[Tt]hôn|[Tt]ổ|[Kk]hối|[Ấấ]p|[Xx]óm|[Kk]hu phố"
+    r"(?:\b(?:Điều|điều|khoản|Khoản|điểm|Điểm|Chương|chương|Mục|Khóa|khóa|thứ|lần thứ"
+    r"|[Bb]an\s+[Cc]hỉ\s+đạo|BCĐ|[Đđ]ài|hotline|Quốc lộ|QL|Tỉnh lộ|ĐT|[Tt]hôn|[Tt]ổ|[Kk]hối"
+    r"|[Ấấ]p|[Xx]óm|[Kk]hu phố"
     r"|[Tt]ổ dân phố|[Ll]ớp)|Tổng đài)\s*$"
 )
 # A change, not a count: "tăng 5 vụ", "nhiều hơn 4 vụ so với cùng kỳ" (whose "hơn" is no bound).
@@ -164,9 +180,9 @@ _VICTIM_WORDS = (
 )
 _VICTIM_AFTER = re.compile(rf"\s+{_VICTIM_WORDS}", re.IGNORECASE)
 # A number after these words is a part of the figure before it ("14 nạn nhân, trong đó có 05 trẻ
-# em": 5 of the victims), and counts what that figure counts.
+# em": 5 of the victims; "giải cứu 07 người, có 05 trẻ em"), and counts what that figure counts.
 _PART_OF_BEFORE = re.compile(
-    r"\b(?:trong\s+đó|trong\s+số\s+(?:đó|này)|bao\s+gồm|gồm)(?:\s+có)?\s*:?\s*$",
+    r"(?:\b(?:trong\s+đó|trong\s+số\s+(?:đó|này)|bao\s+gồm|gồm)(?:\s+có)?|,\s*có)\s*:?\s*$",
     re.IGNORECASE,
 )
 # Between two parts listed together: "05 trẻ em và 02 người cao tuổi", "05 trẻ em, 02 ...".
@@ -203,6 +219,12 @@ _COUNT_OF = re.compile(rf"\bsố(?:\s+lượng)?\s+{_GROUP}", re.IGNORECASE)
 _COPULA = re.compile(r"\blà\s+$", re.IGNORECASE)
 _SUSPECT_NOUN = re.compile(rf"\b(?:{_words(SUSPECT_NOUNS)})\b", re.IGNORECASE)
 _POPULATION_AFTER = re.compile(rf"\s+(?:{_words(POPULATION_AFTER)})\b", re.IGNORECASE)
+_OTHER_HARM = re.compile(rf"\s+(?:{_words(OTHER_HARM_AFTER)})\b", re.IGNORECASE)
+_TRAINING_WORD = re.compile(rf"\b(?:{_words(TRAINING_WORDS)})\b", re.IGNORECASE)
+# The first figure of a pair written with a slash, right before the second's number: "tăng 02
+# vụ/05 bị can" (the change before the pair is the second's too), "phát hiện 03 vụ/04 người".
+_PAIR_TAIL = re.compile(r"(?<![\d.])\d[\d.]*\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*/\s*$")
+_CASES_TAIL = re.compile(r"\d\s+(?:vụ|vụ\s+án|vụ\s+việc)\s*/\s*$", re.IGNORECASE)
 _TRAINING_AFTER = re.compile(rf"\s+(?:{_words(TRAINING_AFTER)})\b", re.IGNORECASE)
 _CAMPAIGN_AFTER = re.compile(rf"\s+(?:{_words(CAMPAIGN_AFTER)})\b", re.IGNORECASE)
 _PROCEDURAL_AFTER = re.compile(rf"\s+(?:{_words(PROCEDURAL_AFTER)})\b", re.IGNORECASE)
@@ -218,7 +240,9 @@ _AUDIENCE = re.compile(rf"\b(?:{'|'.join(AUDIENCE_WORDS)})\b", re.IGNORECASE)
 # Right before the number: the people are those the work was for, whatever their post ("tập
 # huấn cho 50 cán bộ chuyên trách").
 _FOR_WHOM = re.compile(rf"\b(?:{'|'.join(AUDIENCE_WORDS)}|của)\s*$", re.IGNORECASE)
-_STAFF_AFTER = re.compile(rf"\s+(?:{'|'.join(STAFF_AFTER)})\b", re.IGNORECASE)
+_STAFF_AFTER = re.compile(
+    rf"\s+(?:{_words(STAFF_AFTER)})\b(?!\s+(?:tiếp|tuyến|thuộc|quan)\b)", re.IGNORECASE
+)
 # The members a committee or working group is made of: "01 đoàn công tác gồm 05 cán bộ", "Ban
 # Chỉ đạo 138 tỉnh có 21 thành viên": between the body and "gồm"/"có" only the rest of its name
 # (a number, its level, a proper name), not a verb ("Ban Chỉ đạo tổ chức hội nghị có 120 đại
@@ -240,6 +264,16 @@ _ONLINE_AFTER = re.compile(rf"\s+(?:{_words(ONLINE_AFTER)})(?![^\W_])", re.IGNOR
 # A quoted title is a name: its words govern nothing after it ("tọa đàm “Nói không với mua bán
 # người” có 85 đại biểu dự": no one was trafficked).
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# A count in parentheses after people counted is a part of them ("186 người ..., chủ yếu tại
+# Lào (97 người) và Thái Lan (41 người)").
+_OPENING = re.compile(r"\(\s*$")
+# ", có" opens a clause of who was there ("lồng ghép nội dung phòng, chống mua bán trẻ em, có
+# gần 700 cán bộ ... tham gia"): no verb before it governs the number after it.
+_NEW_CLAUSE = re.compile(r",\s*có\b", re.IGNORECASE)
+# Not a figure, yet the group a part named after it belongs to ("Qua rà soát, có 1.126 người
+# đang lao động ở nước ngoài, trong đó 312 người ..."; "186 người ..., chủ yếu tại Lào (97
+# người)"): people no work reached.
+_UNREACHED = "unreached"
 
 # The next word after a noun, a comma between them kept ("tin, tài liệu").
 _NEXT_WORD = re.compile(r"(\s*,)?\s+([^\W\d_]+)")
@@ -335,11 +369,18 @@ def _in_sentence(sentence: Sentence, head: AgencyName | None) -> list[Figure]:
     last: _Read | None = None  # the last figure, if it was read as a part of `people`
     counted: _Read | None = None  # the last figure of victims or suspects
     before: _Read | None = None  # the figure read just before
+    latest: _Read | None = None  # the same, people no work reached included
     for number in find_numbers(text):
         reads = [] if _second_of_pair(text, previous, number) else _figures(text, number)
         previous = number
         for read in reads:
-            read, part = _part_of_previous(text, read, people, last, semicolons)
+            read, part = _part_of_previous(text, read, people, last, semicolons, latest)
+            latest = read
+            if read.kind == _UNREACHED:
+                last = read if part else None
+                people = read
+                before = None
+                continue
             read = _instances_of(read, counted)
             read = _children_of(text, read, counted, semicolons)
             if before is not None and _shares_victims_words(text, before, read):
@@ -368,21 +409,31 @@ def _in_sentence(sentence: Sentence, head: AgencyName | None) -> list[Figure]:
 
 
 def _part_of_previous(
-    text: str, read: _Read, people: _Read | None, part: _Read | None, semicolons: list[int]
+    text: str,
+    read: _Read,
+    people: _Read | None,
+    part: _Read | None,
+    semicolons: list[int],
+    latest: _Read | None,
 ) -> tuple[_Read, bool]:
     """ "14 nạn nhân ..., trong đó có 05 trẻ em và 02 nam giới": people named as a part of the
     victims or suspects counted before them ("trong đó có", "gồm"), and the people listed right
-    after that part, are victims or suspects too (in one clause series: not past a ";"). The
-    read, and whether it is such a part."""
+    after that part, are victims or suspects too (in one clause series: not past a ";"), as is
+    a count in parentheses right after them, no figure between ("186 người đang làm việc ở nước
+    ngoài, chủ yếu tại Lào (97 người)"); the parts of people no work reached are none either.
+    The read, and whether it is such a part."""
     if read.kind not in PERSON_KINDS or read.unit.lower().startswith("lượt"):
         return read, False
     if part is not None and _LIST_GAP.fullmatch(text, part.end, read.start):
         return read._replace(kind=part.kind), True
     if (
         people is not None
-        and people.kind in ("victims", "suspects")
+        and people.kind in ("victims", "suspects", _UNREACHED)
         and bisect_left(semicolons, people.end) == bisect_left(semicolons, read.start)
-        and _PART_OF_BEFORE.search(text, max(0, read.start - REACH), read.start)
+        and (
+            _PART_OF_BEFORE.search(text, max(0, read.start - REACH), read.start)
+            or (latest is people and _OPENING.search(text, max(0, read.start - 8), read.start))
+        )
     ):
         return read._replace(kind=people.kind), True
     return read, False
@@ -483,7 +534,7 @@ def _figures(text: str, number: Number) -> list[_Read]:
     first = read._replace(of=None)
     if kind in PERSON_KINDS:
         people = _people_kind(_window(text, read.start)[0], text, end, kind, noun)
-        if people is None:
+        if people is None or people in PERSON_KINDS:
             return [first]
         kind = people
     return [first, _Read(kind, number.of, read.bound, noun, slash.end(), end)]
@@ -505,6 +556,10 @@ def _figure(text: str, number: Number) -> _Read | None:
         return None
     if _CHANGE.search(plain_before) or _CHANGE.search(before):
         return None
+    paired = before.rstrip().endswith("/")
+    pair = _PAIR_TAIL.search(before, max(0, len(before) - 40)) if paired else None
+    if pair and _CHANGE.search(before, 0, pair.start()):
+        return None
     if _YEAR_BEFORE.search(before) and 1900 <= number.value <= 2100:
         return None
     if kind == "hours" and (
@@ -518,9 +573,13 @@ def _figure(text: str, number: Number) -> _Read | None:
         return None
     if kind in PERSON_KINDS:
         people = _people_kind(plain_before, text, unit_end, kind, noun)
-        if people is None:
-            return None
-        kind = people
+        # People paired with cases ("phát hiện 03 vụ/04 người") are the cases' people, no
+        # audience: victims or suspects by their words, else no figure.
+        if people in PERSON_KINDS and paired and _CASES_TAIL.search(before):
+            people = None
+        # Kept, not as a figure: the people a part named after them belongs to ("1.126 người
+        # đang lao động ở nước ngoài, trong đó 312 người ...").
+        kind = _UNREACHED if people is None else people
     return _Read(kind, number.value, bound, noun, start, unit_end, number.of, number.upper)
 
 
@@ -602,14 +661,16 @@ def _not_counted(kind: str, noun: str, before: str, text: str, unit_end: int) ->
     noun = noun.lower()
     # Taken down, in the phrase of the number and within a verb's reach ("bóc gỡ 23 tờ quảng
     # cáo"; not "gỡ bỏ tờ rơi, treo 20 băng rôn").
-    removable = kind in REMOVABLE_KINDS and _in_phrase(before, REMOVAL_VERBS)
-    if removable and _governed_by(before, REMOVAL_VERBS):
-        return True
+    for verbs in (REMOVAL_VERBS, FOUND_VERBS):
+        removable = kind in REMOVABLE_KINDS and _in_phrase(before, verbs)
+        if removable and _governed_by(before, verbs):
+            return True
     if kind == "teams" and noun == "nhóm":
         return bool(_ONLINE_AFTER.match(text, unit_end))
     if kind == "trainings" and noun == "lớp":
         held = _governed_by(before, TRAINING_VERBS) or _TRAINING_AFTER.match(text, unit_end)
-        return not held
+        split = _governed_by(before, SPLIT_VERBS) and _TRAINING_WORD.search(before)
+        return not (held or split)
     if kind == "campaigns" and noun == "đợt":
         launched = _governed_by(before, CAMPAIGN_VERBS) or _CAMPAIGN_AFTER.match(text, unit_end)
         return not launched
@@ -617,7 +678,7 @@ def _not_counted(kind: str, noun: str, before: str, text: str, unit_end: int) ->
         return _governed_by(before, PRINT_VERBS)
     if kind == "documents" and noun.endswith("quyết định"):
         return bool(_PROCEDURAL_AFTER.match(text, unit_end))
-    if kind == "establishments" and noun.startswith("doanh nghiệp"):
+    if kind == "establishments" and noun.startswith(("doanh nghiệp", *LODGING_NOUNS)):
         # The inspection may be named as a noun before its object: "03 cuộc kiểm tra việc chấp
         # hành pháp luật của 06 doanh nghiệp".
         return not (_governed_by(before, INSPECTION_VERBS) or _in_phrase(before, INSPECTION_VERBS))
@@ -631,6 +692,8 @@ def _people_kind(before: str, text: str, unit_end: int, kind: str, noun: str) ->
     """What a person noun counts: victims, suspects, people reached (`kind`), or None for people
     no work reached (checked at a post, staff, a population at risk or crossing a border)."""
     attendances = noun.lower().startswith("lượt")
+    if not attendances and _OTHER_HARM.match(text, unit_end) and not _FOR_WHOM.search(before):
+        return None
     if not attendances:
         kind = _person_kind(before, text, unit_end, kind)
     if kind in PERSON_KINDS and _not_reached(attendances, before, text, unit_end):
@@ -697,9 +760,9 @@ def _governed_by(before: str, verbs: tuple[str, ...]) -> bool:
     nhân bị mua bán cho 160 cán bộ": the officials are the audience, not the victims), nor
     after "bị" ("87 nạn nhân bị mua bán và 1.204 người": a passive verb tells of the people
     before it)."""
-    clause = re.split(r"[;:]", before)[-1]
+    clause = _NEW_CLAUSE.split(re.split(r"[;:]", before)[-1])[-1]
     clause = _QUOTED.sub(" “” ", clause)
     words = _AUDIENCE.split(clause)[-1].lower().split()
     reach = " ".join(words[-5:])
     passive = "bị " if len(words) > 5 and words[-6] == "bị" else ""
-    return any(re.search(rf"(?<!\bbị )\b{verb}\b", passive + reach) for verb in verbs)
+    return any(re.search(rf"(?<!\bbị )(?<!\bchống )\b{verb}\b", passive + reach) for verb in verbs)

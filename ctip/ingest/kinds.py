@@ -63,6 +63,62 @@ PERSON_NOUNS = (
     "hướng dẫn viên",
     "nhân viên",
     "thuyền viên",
+    # "nam" as "nữ": a part by sex ("19 nạn nhân, có 12 nam, 07 nữ").
+    "nam",
+    # Parents, contestants, a village's heads and office holders, the court's and the procuracy's
+    # officers, public servants and villagers, met or trained as the audience.
+    "phụ huynh",
+    "phụ huynh học sinh",
+    "cha mẹ",
+    "cha mẹ học sinh",
+    "thí sinh",
+    "chi hội trưởng",
+    "chi hội phó",
+    "tổ trưởng",
+    "tổ phó",
+    "tổ trưởng tổ dân phố",
+    "trưởng ấp",
+    "trưởng khu phố",
+    "bí thư chi bộ",
+    "thẩm phán",
+    "hội thẩm",
+    "hội thẩm nhân dân",
+    "thư ký",
+    "kiểm sát viên",
+    "điều tra viên",
+    "thẩm tra viên",
+    "luật sư",
+    "hòa giải viên",
+    "báo cáo viên",
+    "giảng viên",
+    "công chức",
+    "viên chức",
+    "đảng viên",
+    "cựu chiến binh",
+    "dân quân",
+    "người có uy tín",
+    "chức sắc",
+    "người cao tuổi",
+    "bà con",
+    "quần chúng",
+    # A witness who tells of what happened to them ("03 nhân chứng là nạn nhân trở về").
+    "nhân chứng",
+)
+
+
+# Places of lodging and entertainment counted as establishments when inspected, as "doanh nghiệp"
+# ("kiểm tra việc quản lý lưu trú của 12 nhà nghỉ, homestay"; not "tuyên truyền tại 08 khách
+# sạn": where an event took place).
+LODGING_NOUNS = (
+    "nhà nghỉ",
+    "nhà trọ",
+    "khách sạn",
+    "homestay",
+    "quán karaoke",
+    "karaoke",
+    "cơ sở massage",
+    "quán bar",
+    "vũ trường",
 )
 
 
@@ -83,6 +139,9 @@ KINDS: tuple[Kind, ...] = (
         _("Buổi tuyên truyền"),
         (
             "buổi",
+            "buổi giao lưu",
+            "cuộc giao lưu",
+            "lần tuyên truyền",
             "lượt tuyên truyền",
             "cuộc tuyên truyền",
             "lượt truyền thông",
@@ -108,6 +167,18 @@ KINDS: tuple[Kind, ...] = (
             "video",
             "clip",
             "video clip",
+            "đoạn video",
+            "đoạn clip",
+            "phim",
+            "phim ngắn",
+            "bộ phim",
+            "bài báo",
+            "tin ảnh",
+            "phóng sự ảnh",
+            "ký sự",
+            "podcast",
+            "emagazine",
+            "e-magazine",
             # A programme's regular column ("04 chuyên mục") and a picture with figures.
             "chuyên mục",
             "infographic",
@@ -119,7 +190,12 @@ KINDS: tuple[Kind, ...] = (
         ),
         listed=True,
     ),
-    Kind("leaflets", _("Tờ rơi, tờ gấp"), ("tờ rơi", "tờ gấp", "tờ bướm", "tờ"), listed=True),
+    Kind(
+        "leaflets",
+        _("Tờ rơi, tờ gấp"),
+        ("tờ rơi", "tờ rời", "tờ gấp", "tập gấp", "tờ bướm", "tờ dán", "tờ"),
+        listed=True,
+    ),
     Kind(
         "materials",
         _("Tài liệu, ấn phẩm"),
@@ -127,6 +203,11 @@ KINDS: tuple[Kind, ...] = (
             "cuốn",
             "cuốn sổ tay",
             "sổ tay",
+            "cẩm nang",
+            "cuốn cẩm nang",
+            "sách",
+            "cuốn sách",
+            "sách mỏng",
             "ấn phẩm",
             "tài liệu",
             "bộ tài liệu",
@@ -145,10 +226,22 @@ KINDS: tuple[Kind, ...] = (
             "băng rôn khẩu hiệu",
             "khẩu hiệu",
             "pa nô",
+            "pa-nô",
             "pano",
             "panô",
+            "pa-no",
             "áp phích",
+            "poster",
+            "băng giôn",
+            "banner",
             "cờ phướn",
+            "biển",
+            "biển báo",
+            "biển cảnh báo",
+            "biển tuyên truyền",
+            "bảng tuyên truyền",
+            "tranh cổ động",
+            "tranh tuyên truyền",
         ),
         listed=True,
     ),
@@ -159,6 +252,9 @@ KINDS: tuple[Kind, ...] = (
             "lượt phát sóng",
             "lượt phát thanh",
             "lượt phát",
+            "lượt truyền thanh",
+            "buổi truyền thanh",
+            "chương trình truyền thanh",
             "buổi phát thanh",
             "buổi phát sóng",
             "chương trình",
@@ -176,6 +272,13 @@ KINDS: tuple[Kind, ...] = (
             "hội thảo",
             "tọa đàm",
             "buổi tọa đàm",
+            "cuộc tọa đàm",
+            "buổi hội thảo",
+            "cuộc hội thảo",
+            "diễn đàn",
+            "buổi đối thoại",
+            "cuộc đối thoại",
+            "phiên họp",
             "buổi họp",
             # Meetings between agencies: "02 buổi giao ban", "03 buổi hội đàm", "01 buổi làm việc".
             "buổi giao ban",
@@ -198,6 +301,13 @@ KINDS: tuple[Kind, ...] = (
             "hội nghị tập huấn",
             "buổi tập huấn",
             "đợt tập huấn",
+            "buổi bồi dưỡng",
+            "đợt bồi dưỡng",
+            "lớp đào tạo",
+            "khóa tập huấn",
+            "khóa bồi dưỡng",
+            "khóa đào tạo",
+            "khóa học",
         ),
     ),
     Kind(
@@ -210,11 +320,29 @@ KINDS: tuple[Kind, ...] = (
             "lễ ra quân",
             "lễ phát động",
             "buổi ra quân",
+            "mít tinh",
+            "lễ mít-tinh",
+            "buổi mít-tinh",
+            "cuộc mít-tinh",
+            "lễ ra mắt",
+            "lễ hưởng ứng",
+            "ngày hội",
+            "cuộc diễu hành",
         ),
         listed=True,
     ),
-    Kind("contests", _("Cuộc thi, hội thi"), ("cuộc thi", "hội thi"), listed=True),
-    Kind("skits", _("Tiểu phẩm"), ("tiểu phẩm", "vở kịch", "kịch"), listed=True),
+    Kind(
+        "contests",
+        _("Cuộc thi, hội thi"),
+        ("cuộc thi", "hội thi", "hội diễn", "liên hoan"),
+        listed=True,
+    ),
+    Kind(
+        "skits",
+        _("Tiểu phẩm"),
+        ("tiểu phẩm", "vở kịch", "kịch", "vở diễn", "tiết mục", "tiết mục văn nghệ"),
+        listed=True,
+    ),
     Kind("hours", _("Giờ"), ("giờ", "giờ phát sóng")),
     # A bare "đợt" is a campaign only when launched or named as one (CAMPAIGN_VERBS,
     # CAMPAIGN_AFTER): "tiếp nhận 2 đợt" are batches of people handed over.
@@ -239,17 +367,38 @@ KINDS: tuple[Kind, ...] = (
         _("Thôn, tổ dân phố"),
         # "bản" is the village of the northern uplands ("21 bản vùng biên"); a copy of a paper
         # ("bản cam kết") is in COMPOUNDS.
-        ("thôn", "làng", "tổ dân phố", "khu dân cư", "bản", "bản làng", "buôn", "phum", "sóc"),
+        (
+            "thôn",
+            "làng",
+            "tổ dân phố",
+            "khu dân cư",
+            "khu phố",
+            "ấp",
+            "xóm",
+            "bản",
+            "bản làng",
+            "buôn",
+            "bon",
+            "phum",
+            "sóc",
+        ),
         listed=True,
     ),
     # "điểm trường": a school's satellite site, where the pupils of a village are taught.
     Kind("schools", _("Trường học"), ("trường", "trường học", "điểm trường")),
-    Kind("households", _("Hộ gia đình"), ("hộ", "hộ gia đình", "lượt hộ")),
+    Kind("households", _("Hộ gia đình"), ("hộ", "hộ gia đình", "hộ dân", "lượt hộ")),
     # "lượt cơ sở" counts establishments visited, as "lượt phương tiện" counts vehicles.
     Kind(
         "establishments",
         _("Cơ sở"),
-        ("cơ sở", "cơ sở kinh doanh", "doanh nghiệp", "lượt cơ sở", "lượt cơ sở kinh doanh"),
+        (
+            "cơ sở",
+            "cơ sở kinh doanh",
+            "doanh nghiệp",
+            "lượt cơ sở",
+            "lượt cơ sở kinh doanh",
+            *LODGING_NOUNS,
+        ),
         listed=True,
     ),
     Kind(
@@ -264,6 +413,12 @@ KINDS: tuple[Kind, ...] = (
             "cuộc thanh tra, kiểm tra",
             "cuộc kiểm tra, thanh tra",
             "đoàn kiểm tra",
+            "đoàn thanh tra",
+            "đợt thanh tra",
+            "lượt thanh tra",
+            "cuộc giám sát",
+            "đợt giám sát",
+            "cuộc kiểm tra, giám sát",
         ),
     ),
     Kind("sms", _("Tin nhắn"), ("tin nhắn", "tin nhắn sms", "lượt tin nhắn")),
@@ -278,7 +433,7 @@ KINDS: tuple[Kind, ...] = (
     # "Địa chỉ tin cậy" (a trusted address in the community, where a woman at risk can turn) is
     # the Women's Union's model, counted as such ("42 “Địa chỉ tin cậy”").
     Kind("models", _("Mô hình"), ("mô hình", "địa chỉ tin cậy")),
-    Kind("calls", _("Cuộc gọi"), ("cuộc gọi", "lượt gọi")),
+    Kind("calls", _("Cuộc gọi"), ("cuộc gọi", "lượt gọi", "cuộc điện thoại")),
     Kind(
         "vehicles",
         _("Lượt phương tiện"),
@@ -307,14 +462,36 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "documents",
         _("Văn bản chỉ đạo"),
-        ("văn bản", "kế hoạch", "công văn", "quyết định", "chỉ thị", "hướng dẫn"),
+        (
+            "văn bản",
+            "kế hoạch",
+            "công văn",
+            "quyết định",
+            "chỉ thị",
+            "hướng dẫn",
+            # Letters to another state's authorities and urgent orders ("gửi 04 công thư").
+            "công thư",
+            "công hàm",
+            "công điện",
+            "thư",
+            "thư ngỏ",
+            "thông báo",
+            "nghị quyết",
+            "đề án",
+            "phương án",
+            "tờ trình",
+            "báo cáo",
+            "chương trình hành động",
+        ),
         listed=True,
     ),
-    Kind("instances", _("Trường hợp"), ("trường hợp", "lượt trường hợp")),
+    # "ca": a case a hotline or a social worker handles ("05 ca can thiệp"), as "trường hợp".
+    Kind("instances", _("Trường hợp"), ("trường hợp", "lượt trường hợp", "ca")),
     Kind(
         "views",
         _("Lượt xem, lượt tiếp cận"),
-        ("lượt xem", "lượt truy cập", "lượt tiếp cận", "lượt tương tác", "lượt chia sẻ"),
+        # Not "lượt chia sẻ": shares are what others did with an item, as the held-out sets say.
+        ("lượt xem", "lượt truy cập", "lượt tiếp cận", "lượt tương tác", "lượt nghe"),
         listed=True,
     ),
 )
@@ -368,10 +545,35 @@ POPULATION_AFTER = (
     "ở lại bất hợp pháp",
     "ở lại trái phép",
     "đi làm ăn",
+    # People intending or showing signs of leaving ("11 người có biểu hiện xuất cảnh trái phép",
+    # "27 phụ nữ có ý định sang Trung Quốc làm thuê"), working abroad or out of touch ("186
+    # người đang làm việc ở nước ngoài", "17 người mất liên lạc với gia đình"): a population.
+    "có biểu hiện",
+    "có ý định",
+    "có ý muốn",
+    "có nhu cầu đi",
+    "đang lao động ở nước ngoài",
+    "đang lao động tại nước ngoài",
+    "đang làm việc ở nước ngoài",
+    "đang làm việc tại nước ngoài",
+    "đang ở nước ngoài",
+    "lao động ở nước ngoài",
+    "làm việc ở nước ngoài",
+    "lao động tại nước ngoài",
+    "làm việc tại nước ngoài",
+    "mất liên lạc",
+    "đi theo diện",
 )
+# People harmed otherwise than by trafficking ("03 phụ nữ bị bạo lực gia đình đến tạm lánh") are
+# neither its victims nor an audience, whatever verb takes them in.
+OTHER_HARM_AFTER = ("bị bạo lực", "bị bạo hành", "bị ngược đãi")
 # A bare "lớp" is a training only when held ("mở 02 lớp") or named as one ("lớp dạy nghề"); "giờ
 # sinh hoạt của 32 lớp" are the classes of a school.
 TRAINING_VERBS = ("mở", "tổ chức", "khai giảng", "tiến hành")
+# A training split into classes: "tập huấn ... cho 74 học viên, chia thành 02 lớp" (the verb
+# counts as held only when a word of training stands before it in the sentence).
+SPLIT_VERBS = ("chia thành", "chia làm", "chia ra")
+TRAINING_WORDS = ("tập huấn", "bồi dưỡng", "đào tạo", "huấn luyện", "dạy nghề", "học nghề")
 TRAINING_AFTER = (
     "tập huấn",
     "bồi dưỡng",
@@ -422,8 +624,22 @@ PROCEDURAL_AFTER = (
 AUDIENCE_WORDS = ("cho", "với")
 # A person noun counts staff assigned, not people reached, after these verbs ("bố trí 01 cán
 # bộ") or before these words ("cán bộ chuyên trách"); staff are no figure of the work.
-STAFF_VERBS = ("bố trí", "phân công")
-STAFF_AFTER = ("chuyên trách", "bán chuyên trách", "kiêm nhiệm", "phụ trách", "đầu mối")
+# Not "tăng cường" as a verb: "tăng cường tuyên truyền tới 200 người" are people reached.
+STAFF_VERBS = ("bố trí", "phân công", "điều động", "biệt phái")
+# "tăng cường" after the people: sent to reinforce ("26 cán bộ, chiến sĩ tăng cường về các xã");
+# "trực": on duty ("01 cán bộ trực 24/24 giờ"; not "trực tiếp", "trực tuyến").
+STAFF_AFTER = (
+    "chuyên trách",
+    "bán chuyên trách",
+    "kiêm nhiệm",
+    "phụ trách",
+    "đầu mối",
+    "tăng cường",
+    "biệt phái",
+    "trực",
+    "thường trực",
+    "túc trực",
+)
 # The people a committee or a working group is made of are its staff, not people reached ("01
 # đoàn công tác gồm 05 cán bộ", "Ban Chỉ đạo gồm 21 thành viên").
 STAFF_BODIES = (
@@ -453,6 +669,9 @@ REMOVAL_VERBS = (
     "xóa",
     "xóa bỏ",
 )
+# Posts and papers found or reported are others' ("phát hiện, báo cáo 124 bài đăng tuyển dụng
+# có dấu hiệu lừa đảo"), not the agency's media.
+FOUND_VERBS = ("phát hiện", "báo cáo", "tố giác")
 REMOVABLE_KINDS = frozenset({"leaflets", "materials", "banners", "media_items"})
 # "nhóm" before a platform's name is a group on a network, not a team ("lập 09 nhóm Zalo").
 ONLINE_AFTER = (
@@ -564,10 +783,52 @@ COMPOUNDS = frozenset(
         "tờ khai",
         "vụ trưởng",
         "người ta",
-        "cơ sở vật",
-        "cơ sở dữ",
-        "cơ sở pháp",
-        "cơ sở hạ",
+        "sở vật",
+        "sở dữ",
+        "sở pháp",
+        "sở hạ",
+        # "cơ sở" ends in "sở": "cơ sở vật chất", and facilities of care, treatment, teaching or
+        # worship, no places of business ("02 cơ sở trợ giúp xã hội sẵn sàng tiếp nhận").
+        "sở trợ",
+        "sở bảo",
+        "sở cai",
+        "sở chăm",
+        "sở nuôi",
+        "sở công",
+        "sở y",
+        "sở giáo",
+        "sở đào",
+        "sở tôn",
+        "sở thờ",
+        # "ca" is a case handled only alone: a song, a shift, a singer, a boat are other words.
+        "ca khúc",
+        "ca trực",
+        "ca sĩ",
+        "ca dao",
+        "ca nô",
+        "ca múa",
+        "ca nhạc",
+        "ca kịch",
+        "ca kíp",
+        "ca làm",
+        "ca đêm",
+        "ca ngày",
+        "ca sáng",
+        "ca chiều",
+        "ca tối",
+        "ca từ",
+        "ca ngợi",
+        # "CA xã": the commune's Police (Công an), abbreviated.
+        "ca xã",
+        "ca huyện",
+        "ca tỉnh",
+        "ca phường",
+        "ca thị",
+        "thư viện",
+        "thư mục",
+        "biển số",
+        "biển hiệu",
+        "sách nhiễu",
     }
 )
 # A bare "lượt" counts attendances only before one of these words ("3.000 lượt tham gia");
