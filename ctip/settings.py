@@ -246,6 +246,8 @@ SESSION_COOKIE_HTTPONLY = True
 # at most once a minute, ctip.accounts.session_touch), and when the browser closes.
 SESSION_COOKIE_AGE = int(os.environ.get("CTIP_SESSION_MINUTES", "30")) * 60
 SESSION_SAVE_EVERY_REQUEST = False
+SESSION_ENGINE = "ctip.accounts.session_touch"  # database sessions stamped when saved
+CTIP_SESSION_TOUCH_SECONDS = 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # Lockout after repeated failed logins (django-axes): a username at one client address, never

@@ -30,3 +30,7 @@ CTIP_PANEL_CACHE = False
 # tests count a page's queries, which must not depend on what an earlier request left in the
 # cache (tests/test_dashboard_queries.py turns it on to test it).
 CTIP_WORK_COUNT_SECONDS = 0
+# A session is saved again only after this long (ctip.accounts.session_touch): a day here, so
+# that a test comparing two pages' queries never sees a save because a minute went by between
+# them on a slow machine. tests/test_login.py sets the real 60 s.
+CTIP_SESSION_TOUCH_SECONDS = 24 * 3600

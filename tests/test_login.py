@@ -51,8 +51,9 @@ def test_repeated_failures_lock_the_account(client):
 
 
 @pytest.fixture
-def clock(monkeypatch):
+def clock(monkeypatch, settings):
     """Moves Django's clock (sessions' expiry, the touch middleware) by `clock.minutes`."""
+    settings.CTIP_SESSION_TOUCH_SECONDS = 60  # as deployed (the test settings put a day)
 
     class Clock:
         minutes = 0.0
@@ -91,6 +92,14 @@ def test_session_is_saved_at_most_once_a_minute(client, clock):
     clock.minutes = 3.5
     client.get("/")
     assert Session.objects.get(session_key=key).expire_date > saved
+
+
+def test_the_first_page_after_login_writes_no_session(client, settings):
+    settings.CTIP_SESSION_TOUCH_SECONDS = 60
+    log_in(client, _leader())  # the login saved the session: its stamp is now
+    with CaptureQueriesContext(connection) as seen:
+        assert client.get("/").status_code == 200
+    assert not [q for q in seen.captured_queries if q["sql"].lstrip().upper().startswith("UPDATE")]
 
 
 def test_an_anonymous_visit_creates_no_session(client):
