@@ -14,6 +14,7 @@ from ctip.exchange.models import ReceivedPush
 from ctip.exchange.payload import parse_period, pushed_indicators
 from ctip.exchange.selectors import national_status, period_deadline
 from ctip.geo.models import Level
+from ctip.geo.selectors import national_unit
 from tests.conftest import NEW, unit
 from tests.exchange_world import configure
 from tests.helpers import add_totp, log_in, make_user
@@ -57,8 +58,8 @@ def test_status_per_province(received):
     assert (hue.received_at, hue.figures, len(hue.missing)) == (None, 0, expected)
 
 
-def test_page_in_vietnamese_for_aggregate_readers_only(received):
-    office = make_user("qg-office", "standing_office", unit=unit(51, Level.PROVINCE, NEW))
+def test_page_in_vietnamese_for_national_users_only(received):
+    office = make_user("qg-office", "standing_office", unit=national_unit())
     client = Client()
     log_in(client, office, add_totp(office))
     page = client.get("/trao-doi/?ky=2025").content.decode()
@@ -76,6 +77,12 @@ def test_page_in_vietnamese_for_aggregate_readers_only(received):
     other = Client()
     log_in(other, worker, add_totp(worker))
     assert other.get("/trao-doi/").status_code == 403
+    # A province's standing office reads aggregates, but not the other provinces' pushes: the
+    # 404 of a missing page (tests/test_exchange_requeue.py checks the menu).
+    province = make_user("qn-office", "standing_office", unit=unit(51, Level.PROVINCE, NEW))
+    third = Client()
+    log_in(third, province, add_totp(province))
+    assert third.get("/trao-doi/").status_code == 404
 
 
 def test_receiver_endpoint_over_http(settings):

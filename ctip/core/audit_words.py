@@ -150,6 +150,7 @@ ACTIONS: dict[str, Promise] = {
     # Province-to-national push (issue 27).
     "exchange.push_queue": _("Xếp hàng gửi số liệu tỉnh lên cấp trung ương"),
     "exchange.push_apply": _("Nhận số liệu của tỉnh gửi lên"),
+    "exchange.push_requeue": _("Gửi lại số liệu tỉnh bị cấp trung ương từ chối"),
 }
 
 # Codes the admin builds from the model it saves: "<app>.<model>_<verb>".

@@ -1,6 +1,7 @@
 """The national page's figures: for a period, every province's completeness (indicators
 received out of those the national registry pushes) and timeliness (received when, against the
-deadline rule `exchange.push_deadline`)."""
+deadline rule `exchange.push_deadline`); who may read them (a national user); and the province
+side's own outbox."""
 
 from __future__ import annotations
 
@@ -8,11 +9,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from django.db.models import Count, Q
+from django.conf import settings
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from ctip.exchange.models import ReceivedFigure, ReceivedPush
+from ctip.accounts.scope import has_perm, territories_granting
+from ctip.core.permissions import P
+from ctip.exchange.models import Outbox, ReceivedFigure, ReceivedPush
 from ctip.exchange.payload import Period, definition_hash, pushed_indicators
+from ctip.exchange.sending import PUSH_PERMISSION
 from ctip.geo.models import Level, Unit
 from ctip.rules.selectors import RuleMissing, deadline
 
@@ -38,6 +43,33 @@ class ProvinceStatus:
     @property
     def percent(self) -> float:
         return 100 * self.figures / self.expected if self.expected else 0.0
+
+
+def is_national(user: Any) -> bool:
+    """A user who reads aggregates over the whole country: a territory role (leader, standing
+    office) assigned to the country unit (ADR 0016). Only the country's own unit covers the
+    country (a unit's cover runs downwards), so its level is the whole test (a role scoped by
+    agency counts through its agency's unit). No query: the assignments are read once per
+    request."""
+    territories = territories_granting(user, P.VIEW_AGGREGATES)
+    return any(t.level == Level.COUNTRY for t in territories)
+
+
+def is_sender() -> bool:
+    """This instance pushes its province's figures to a national ctip."""
+    return bool(settings.CTIP_PUSH_URL)
+
+
+def outbox_sent(user: Any) -> QuerySet[Outbox]:
+    """This instance's pushes, newest first, for a user who may push; the signed body (kilobytes
+    of figures) is not read: the page shows a push's state, not its figures."""
+    if not has_perm(user, PUSH_PERMISSION):
+        return Outbox.objects.none()
+    return (
+        Outbox.objects.filter(province_code=settings.CTIP_PUSH_PROVINCE)
+        .defer("body", "url")
+        .order_by("-created_at", "-pk")
+    )
 
 
 def period_deadline(period: Period) -> date | None:

@@ -1,6 +1,7 @@
 """Sender side: queue a push as an Outbox row (service, audited), and send what is due (the
 background job). A failed send is retried with a growing delay; a refusal that no retry can
-change (4xx other than 408/429) ends the row as failed."""
+change (4xx other than 408/429) ends the row as failed, until a person queues it again once the
+cause is fixed (`push_requeue`, from the page "Số liệu đã gửi lên cấp trên")."""
 
 from __future__ import annotations
 
@@ -12,8 +13,11 @@ from typing import Any
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from ctip.core.access import has_perm
 from ctip.core.audit import audit_write
+from ctip.core.permissions import P
 from ctip.core.tasks import enqueue
 from ctip.core.work import unit_of_work
 from ctip.exchange import payload as payloads
@@ -61,6 +65,52 @@ def push_queue(
             )
             enqueue(SEND_JOB)
     return row, created
+
+
+class PushRefused(ValueError):
+    """A requeue the row's status does not allow; the message is the page's, in Vietnamese."""
+
+
+# Who may queue or resend a push from a screen: whoever compiles the province's reports (the
+# command `ctip push` is an operator's, with no user at all).
+PUSH_PERMISSION = P.COMPILE_REPORTS
+
+
+def push_requeue(*, outbox_id: int, acting_user: Any) -> Outbox:
+    """Send a push the receiver refused for good (FAILED) again, once its cause is fixed (a key,
+    a clock, the receiver's peers). Only this instance's province's rows; any other status is
+    refused and nothing changes. Outbox.DoesNotExist for a row that is missing or not ours."""
+    if not has_perm(acting_user, PUSH_PERMISSION):
+        raise PushRefused(_("Bạn không có quyền gửi lại số liệu lên cấp trên."))
+    with unit_of_work():
+        row = Outbox.objects.select_for_update().get(
+            pk=outbox_id, province_code=settings.CTIP_PUSH_PROVINCE
+        )
+        if row.status != Outbox.Status.FAILED:
+            raise PushRefused(
+                _("Chỉ gửi lại được lần gửi bị từ chối; lần gửi này đang “%(status)s”.")
+                % {"status": row.get_status_display()}  # type: ignore[attr-defined]
+            )
+        attempts = row.attempts
+        # The count starts again: a person decided the cause is fixed, so a network failure on
+        # the way must be retried after 1 minute, not after the delay the old count reached
+        # (up to 6 hours). The old count stays in the audit row; the last error stays on the
+        # row (it says why it was refused) until the next attempt replaces it.
+        row.status, row.attempts = Outbox.Status.PENDING, 0
+        row.next_attempt_at = timezone.now()
+        row.save(update_fields=["status", "attempts", "next_attempt_at"])
+        audit_write(
+            action="exchange.push_requeue",
+            acting_user=acting_user,
+            obj=row,
+            changes={
+                "status": [Outbox.Status.FAILED, Outbox.Status.PENDING],
+                "attempts": [attempts, 0],
+                "last_error": row.last_error,
+            },
+        )
+        enqueue(SEND_JOB)
+    return row
 
 
 def outbox_due(now: datetime | None = None) -> list[Outbox]:

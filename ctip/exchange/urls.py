@@ -5,4 +5,6 @@ from ctip.exchange import views
 urlpatterns = [
     path("", views.national, name="exchange_national"),
     path("nhan/", views.receive, name="exchange_receive"),
+    path("da-gui/", views.sent, name="exchange_sent"),
+    path("da-gui/<int:pk>/gui-lai/", views.requeue, name="exchange_requeue"),
 ]

@@ -1,21 +1,34 @@
-"""The receiver's endpoint (a national ctip) and the national page of provinces' pushes."""
+"""The receiver's endpoint (a national ctip), the national page of provinces' pushes, and the
+province's page of its own pushes (with "Gửi lại" for one the receiver refused)."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from ctip.core.access import public, requires
+from ctip.core.access import access_object, public, requires
 from ctip.core.permissions import P
 from ctip.exchange.payload import parse_period
 from ctip.exchange.receiving import push_receive
-from ctip.exchange.selectors import national_status, period_deadline, summary
+from ctip.exchange.selectors import (
+    is_national,
+    is_sender,
+    national_status,
+    outbox_sent,
+    period_deadline,
+    summary,
+)
+from ctip.exchange.sending import PUSH_PERMISSION, PushRefused, push_requeue
 from ctip.indicators.registry import IndicatorError
 
 MAX_BODY = 1024 * 1024  # a province's figures for a period are a few kilobytes
+SENT_PAGE_SIZE = 50  # one push per period (and one per change of its figures): years of them
 
 
 @public  # open to any caller: the HMAC signature of the body is the authentication
@@ -30,7 +43,11 @@ def receive(request: HttpRequest) -> HttpResponse:
 
 @requires(P.VIEW_AGGREGATES)
 def national(request: HttpRequest) -> HttpResponse:
-    """Every province's completeness and timeliness for one period (?ky=2025 or 2025-Q3)."""
+    """Every province's completeness and timeliness for one period (?ky=2025 or 2025-Q3), for
+    national users only: a province's leader reads aggregates too, but not other provinces'
+    push status. Others get the 404 of a missing page, as a record out of scope does."""
+    if not is_national(request.user):
+        raise Http404
     default = str(timezone.localdate().year - 1)
     text = request.GET.get("ky", "") or default
     try:
@@ -47,3 +64,26 @@ def national(request: HttpRequest) -> HttpResponse:
         "error": error,
     }
     return render(request, "exchange/national.html", context)
+
+
+@requires(PUSH_PERMISSION)
+def sent(request: HttpRequest) -> HttpResponse:
+    """This province's pushes, newest first: status, attempts, the last error's code, times."""
+    page = Paginator(outbox_sent(request.user), SENT_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "exchange/sent.html", {"page": page, "sender": is_sender()})
+
+
+@requires(PUSH_PERMISSION)
+@require_POST
+def requeue(request: HttpRequest, pk: int) -> HttpResponse:
+    row = access_object(outbox_sent(request.user), pk)
+    try:
+        push_requeue(outbox_id=row.pk, acting_user=request.user)
+    except PushRefused as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            _("Đã đưa số liệu kỳ %(period)s vào hàng chờ gửi lại.") % {"period": row.period},
+        )
+    return redirect("exchange_sent")

@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from ctip.accounts.scope import user_permissions
 from ctip.core.permissions import P
+from ctip.exchange.selectors import is_national, is_sender
+from ctip.exchange.sending import PUSH_PERMISSION
 from ctip.work.queue import has_sources, request_work
 from ctip.work.selectors import unread_count
 
@@ -48,6 +50,11 @@ def _work_count(request: Any) -> str:
     if seconds:
         cache.set(key, text, seconds)
     return text
+
+
+def _sender(user: Any) -> bool:
+    """The outbox matters only on an instance that pushes to a national ctip (settings)."""
+    return is_sender()
 
 
 def _unread(request: Any) -> str:
@@ -107,7 +114,14 @@ ENTRIES: list[Entry] = [
     Entry("reports", _("Đăng ký yêu cầu báo cáo"), "report_request_new", P.COMPILE_REPORTS),
     Entry("reports", _("Phần báo cáo của cơ quan"), "contribution_list", P.CONTRIBUTE_REPORTS),
     Entry("reports", _("Tình hình gửi báo cáo"), "report_completeness", P.VIEW_REPORTS),
-    Entry("reports", _("Số liệu các tỉnh gửi lên"), "exchange_national", P.VIEW_AGGREGATES),
+    Entry(
+        "reports",
+        _("Số liệu các tỉnh gửi lên"),
+        "exchange_national",
+        P.VIEW_AGGREGATES,
+        is_national,  # national users only: a province does not read the others' pushes
+    ),
+    Entry("reports", _("Số liệu đã gửi lên cấp trên"), "exchange_sent", PUSH_PERMISSION, _sender),
     Entry("reports", _("Số liệu điều chỉnh"), "correction_list", P.VIEW_REPORTS),
     Entry("reference", _("Đơn vị hành chính"), "unit_list", P.VIEW_REFERENCE),
     Entry("reference", _("Cơ quan, đơn vị"), "agency_list", P.VIEW_REFERENCE),

@@ -182,7 +182,14 @@ PAGES = [
     ),
     Page("report-completeness", "thuongtruc", "/bao-cao/tinh-hinh-gui/"),
     Page("correction-list", "thuongtruc", "/bao-cao/dieu-chinh/"),
-    Page("exchange-national", "lanhdao", "/trao-doi/"),
+    # National users only (a user assigned to the country, the demo's "trunguong"); a province
+    # leader gets the 404 of a missing page.
+    Page("exchange-national", "trunguong", "/trao-doi/"),
+    Page("exchange-national-refused", "lanhdao", "/trao-doi/", status=404),
+    Page("dashboard-national", "trunguong", "/bang-dieu-khien/"),
+    # The province's own pushes (issue 27); its menu entry shows only when CTIP_PUSH_URL is set,
+    # and the page opens without it (an empty list, saying the instance does not push).
+    Page("exchange-sent", "thuongtruc", "/trao-doi/da-gui/"),
     # Reference data and the account.
     Page("unit-list", "thuongtruc", "/don-vi/"),
     Page("agency-list", "thuongtruc", "/co-quan/"),
@@ -216,6 +223,7 @@ PAGES = [
 # Every demo account's home page (the role's own menu and panels).
 ROLES = [
     "admin",
+    "trunguong",
     "thuongtruc",
     "congan",
     "bienphong",

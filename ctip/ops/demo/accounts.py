@@ -136,6 +136,14 @@ ACCOUNTS = [
         purpose="Provincial leader: dashboards and reports, figures only (no personal data)",
     ),
     Demo(
+        "trunguong",
+        "leader",
+        None,
+        (Level.COUNTRY, 0),
+        purpose="National leader (the ministry, ADR 0016): national dashboards and review, the "
+        "provinces' pushes (Số liệu các tỉnh gửi lên), figures only",
+    ),
+    Demo(
         "xa",
         "commune_officer",
         "demo-ubnd-tay-tra-bong",
