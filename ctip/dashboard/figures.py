@@ -230,23 +230,48 @@ def _mark_running(chart: dict[str, Any], bounds: list[tuple[date, date, str]], d
             }
 
 
-# A province's and the country's (ADR 0016) breakdown by territory: today's communes, read
-# from the rollup cells kept at that level.
-_BY_COMMUNE = (Level.PROVINCE, Level.COUNTRY)
+# A province's breakdown by territory: today's communes, read from the rollup cells kept at
+# that level. The country's (ADR 0016, issue 27): today's provinces, where each record counts
+# in exactly one (rollup_province); records placed in no province (an old unit whose territory
+# went to several) make one row of their own, so that the rows still add up to the national
+# figure.
+_BY_COMMUNE = (Level.PROVINCE,)
+UNPLACED = _l("Không xác định được tỉnh (chỉ tính ở cấp toàn quốc)")
+
+
+def unit_level(unit: Unit) -> str | None:
+    """The level a breakdown "by unit" of `unit`'s figures groups by (None: the records' own
+    units)."""
+    if unit.level == Level.COUNTRY:
+        return Level.PROVINCE
+    return "commune" if unit.level in _BY_COMMUNE else None
 
 
 def breakdown(code: str, dim: str, scope: Scope, period: Period, limit: int) -> dict[str, Any]:
-    level = "commune" if dim == "unit" and period.unit.level in _BY_COMMUNE else None
+    level = unit_level(period.unit) if dim == "unit" else None
+    by_province = level == Level.PROVINCE
     rows = [
-        {"key": r[dim]["code"], "name": r[dim]["name"], "value": int(r["value"] or 0)}
+        {
+            "key": r[dim]["code"],
+            "name": r[dim]["name"] if r[dim]["code"] or not by_province else str(UNPLACED),
+            "value": int(r["value"] or 0),
+        }
         for r in _compute([code], scope, period, by=(dim,), level=level)
         if r["value"]
     ]
-    return _chart(code, dim, rows, scope, limit, kind="bar")
+    name = _("tỉnh, thành phố") if by_province else None
+    return _chart(code, dim, rows, scope, limit, kind="bar", dimension_name=name)
 
 
 def _chart(
-    code: str, dim: str, rows: list[dict[str, Any]], scope: Scope, limit: int, *, kind: str
+    code: str,
+    dim: str,
+    rows: list[dict[str, Any]],
+    scope: Scope,
+    limit: int,
+    *,
+    kind: str,
+    dimension_name: str | None = None,
 ) -> dict[str, Any]:
     indicator = REGISTRY[code]
     controlled = scope.controls(code)
@@ -259,8 +284,10 @@ def _chart(
     return {
         "code": code,
         "dimension": dim,
+        # A breakdown by unit names what its rows are (the country's: provinces).
+        "dimension_name": str(dimension_name or DIMENSION_NAMES.get(dim, "")),
         "title": _("%(label)s theo %(dimension)s")
-        % {"label": indicator.label, "dimension": DIMENSION_NAMES.get(dim, dim)},
+        % {"label": indicator.label, "dimension": dimension_name or DIMENSION_NAMES.get(dim, dim)},
         "measure": str(indicator.measure),
         "kind": kind,
         "rows": rows,

@@ -1,11 +1,17 @@
-"""Outreach versus risk, per commune: awareness reach (sessions, participants, per 1,000
-inhabitants where the population is known) next to where risk shows (victims' home communes,
-watched persons, criminal cases), so communes with risk and little outreach come first.
+"""Outreach versus risk, per commune (per today's province at the national level): awareness
+reach (sessions, participants, per 1,000 inhabitants where the population is known) next to where
+risk shows (victims' home communes, watched persons, criminal cases), so communes with risk and
+little outreach come first.
 
 Communes are today's (a split commune keeps its own row, as in the coverage analysis). Figures
 about persons whose records the reader does not open follow ctip.indicators.disclosure: rounded,
 withheld below the threshold (zero included); the flags, the heat and the order are computed
-from the values shown, so a withheld zero and a withheld 3 look alike."""
+from the values shown, so a withheld zero and a withheld 3 look alike.
+
+At the national level (ADR 0016, issue 27) the rows are today's provinces, where each record
+counts in exactly one (rollup_province); the records placed in no province make one more row
+("Không xác định được tỉnh"), so the rows add up to the national figures. A province's population
+is its own latest one (ctip.prevention.population), none for a period before it existed."""
 
 from __future__ import annotations
 
@@ -14,10 +20,10 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, OuterRef, Subquery
 
-from ctip.dashboard.figures import Period
-from ctip.geo.models import COMMUNE_LEVELS, Unit
+from ctip.dashboard.figures import UNPLACED, Period, unit_level
+from ctip.geo.models import COMMUNE_LEVELS, Level, Unit
 from ctip.geo.selectors import covered_unit_ids
 from ctip.indicators import disclosure
 from ctip.indicators.queries import compute
@@ -54,8 +60,14 @@ class Row:
         return sum(1 for code in RISK if self.values.get(code))
 
 
+def by_province(period: Period) -> bool:
+    """The national level lists today's provinces, not its ~3,300 communes."""
+    return unit_level(period.unit) == Level.PROVINCE
+
+
 def outreach_vs_risk(period: Period, *, readable: frozenset[str]) -> list[Row]:
     by_code: dict[str, dict[str, int]] = {code: {} for code in (*OUTREACH, *RISK)}
+    provinces = by_province(period)
     # One call: compute reads indicators over the same records (sessions, participants) in
     # one scan.
     for r in compute(
@@ -64,7 +76,7 @@ def outreach_vs_risk(period: Period, *, readable: frozenset[str]) -> list[Row]:
         start=period.start,
         end=period.end,
         by=("unit",),
-        level="commune",
+        level=Level.PROVINCE if provinces else "commune",
     ):
         # Added, not overwritten: a split commune's old version may share a code with a new one.
         values, key = by_code[r["indicator"]], r["unit"]["code"]
@@ -77,23 +89,11 @@ def outreach_vs_risk(period: Period, *, readable: frozenset[str]) -> list[Row]:
             for key, value in by_code[code].items()
         }
         by_code[code] = {key: value for key, value in shown.items() if value is not None}
-    rows = {
-        u.code: Row(u, population=u.pop, population_source=u.pop_source or "")  # type: ignore[attr-defined]
-        for u in _communes(period)
-    }
-    # A commune outside today's list gets a row for its records; for a withheld figure that
-    # row would itself say that records exist, so only values shown count here.
-    extra = {c for values in by_code.values() for c in values} - {str(c) for c in rows}
-    for unit in Unit.objects.filter(
-        code__in=[int(c) for c in extra if c.isdigit()],
-        level__in=COMMUNE_LEVELS,
-        id__in=covered_unit_ids(period.unit),
-    ):
-        rows.setdefault(unit.code, Row(unit))
+    rows = _province_rows(period, by_code) if provinces else _commune_rows(period, by_code)
     listed = list(rows.values())
     for code, values in by_code.items():
-        for row in listed:
-            value = values.get(str(row.unit.code))
+        for key, row in rows.items():
+            value = values.get(key)
             row.values[code] = None if value is None and code in controlled else value or 0
     _flag_and_heat(listed)
     listed.sort(
@@ -102,19 +102,53 @@ def outreach_vs_risk(period: Period, *, readable: frozenset[str]) -> list[Row]:
     return listed
 
 
-def _communes(period: Period) -> Any:
+def _row(u: Any) -> Row:
+    return Row(u, population=u.pop, population_source=u.pop_source or "")
+
+
+def _commune_rows(period: Period, by_code: dict[str, dict[str, int]]) -> dict[str, Row]:
+    rows = {str(u.code): _row(u) for u in _communes(period)}
+    # A commune outside today's list gets a row for its records; for a withheld figure that
+    # row would itself say that records exist, so only values shown count here.
+    extra = {c for values in by_code.values() for c in values} - set(rows)
+    for unit in Unit.objects.filter(
+        code__in=[int(c) for c in extra if c.isdigit()],
+        level__in=COMMUNE_LEVELS,
+        id__in=covered_unit_ids(period.unit),
+    ):
+        rows.setdefault(str(unit.code), Row(unit))
+    return rows
+
+
+def _province_rows(period: Period, by_code: dict[str, dict[str, int]]) -> dict[str, Row]:
+    """Today's provinces (each its own rollup province), and a row for the records placed in
+    none when a value of theirs is shown (key "": the indicator layer's unknown unit)."""
+    provinces = _with_population(
+        Unit.objects.filter(level=Level.PROVINCE, rollup_province=F("pk")), period
+    )
+    rows = {str(u.code): _row(u) for u in provinces}
+    if any("" in values for values in by_code.values()):
+        rows[""] = Row(Unit(name=str(UNPLACED), level=Level.PROVINCE, code=0))
+    return rows
+
+
+def _with_population(units: Any, period: Period) -> Any:
     latest = Population.objects.filter(unit=OuterRef("pk"), year__lte=period.end.year).order_by(
         "-year"
     )
-    return (
-        Unit.objects.valid_on(period.end)  # type: ignore[attr-defined]
-        .filter(level__in=COMMUNE_LEVELS, id__in=covered_unit_ids(period.unit))
-        .annotate(
-            pop=Subquery(latest.values("population")[:1]),
-            pop_source=Subquery(latest.values("source")[:1]),
-        )
-        .select_related("parent")
+    return units.annotate(
+        pop=Subquery(latest.values("population")[:1]),
+        pop_source=Subquery(latest.values("source")[:1]),
     )
+
+
+def _communes(period: Period) -> Any:
+    return _with_population(
+        Unit.objects.valid_on(period.end).filter(  # type: ignore[attr-defined]
+            level__in=COMMUNE_LEVELS, id__in=covered_unit_ids(period.unit)
+        ),
+        period,
+    ).select_related("parent")
 
 
 def _flag_and_heat(rows: list[Row]) -> None:

@@ -26,7 +26,7 @@ from ctip.dashboard import cache as panel_cache
 from ctip.dashboard import exports, figures
 from ctip.dashboard.figures import DIMENSION_NAMES, TOP, Period, panel_chart, panel_data, rates
 from ctip.dashboard.panels import Panel, Scope, user_scope
-from ctip.dashboard.risk import OUTREACH, RISK, outreach_vs_risk
+from ctip.dashboard.risk import OUTREACH, RISK, by_province, outreach_vs_risk
 from ctip.dashboard.templatetags.dashboard import risk_rows
 from ctip.geo.models import Unit
 from ctip.geo.picker import UnitPickerField, bind_unit_pickers
@@ -124,7 +124,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     def section(panel: Panel, computed: dict[str, Any]) -> str:
         data = {"panel": panel, **computed, "rates": rates(panel, computed["cards"], population)}
         for chart in data["charts"]:
-            chart["dimension_name"] = str(DIMENSION_NAMES.get(chart["dimension"], ""))
+            chart.setdefault("dimension_name", str(DIMENSION_NAMES.get(chart["dimension"], "")))
             chart["data_id"] = f"data-{chart['key']}"
         if data["withheld"]:
             data["withheld_note"] = withheld_text(data["withheld"], limit)
@@ -177,7 +177,7 @@ def dashboard_download(request: HttpRequest, key: str, fmt: str) -> HttpResponse
         chart = panel_chart(panel, key, scope, period)
     if chart is None:
         raise Http404
-    chart["dimension_name"] = str(DIMENSION_NAMES.get(chart["dimension"], ""))
+    chart.setdefault("dimension_name", str(DIMENSION_NAMES.get(chart["dimension"], "")))
     rows = exports.table(chart, _context(chart, scope, period))
     if fmt == "csv":
         body, mime = exports.as_csv(rows), "text/csv; charset=utf-8"
@@ -260,6 +260,7 @@ def risk(request: HttpRequest) -> HttpResponse:
             "table": mark_safe(found["table"]),  # noqa: S308 - risk_rows escapes the names
             "flagged": found["flagged"],
             "synthetic": found["synthetic"],
+            "by_province": by_province(period),
             "limit": limit,
             "rule": rule_text(limit) if controlled else "",
             "query": request.GET.urlencode(),

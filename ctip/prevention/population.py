@@ -8,6 +8,12 @@ after the period's year (`population_of`). A population whose source starts with
 is invented (the demo's communes, `population_demo_ensure`): every rate using it says so.
 The real figure shipped is the province's, from the resolution that formed it
 (fixtures/population-quang-ngai.csv, cited in fixtures/README.md).
+
+The country (code 0, ADR 0016) has no population of its own: one number, one definition. Its
+population for a year is the sum of the latest populations (not after that year) of the
+provinces in force on 1 July of that year, the same versions the import attaches a year's
+figures to (from 2025, today's 34 provinces); none when a province has no figure, since a
+partial sum would overstate every rate. The import refuses rows for the country.
 """
 
 from __future__ import annotations
@@ -63,7 +69,10 @@ def per_thousand(count: int | None, population: int | None) -> float | None:
 def population_of(unit: Unit, year: int) -> PopulationFigure | None:
     """The latest population of `unit` not after `year`: one query. Of this version of the unit
     only: a merged commune or province often keeps an old code (95 of Quảng Ngãi's 96 new
-    communes do), and its population is not its predecessor's."""
+    communes do), and its population is not its predecessor's. The country's is its provinces'
+    sum (`national_population`)."""
+    if unit.level == Level.COUNTRY:
+        return national_population(year)
     row = (
         Population.objects.filter(unit=unit, year__lte=year)
         .order_by("-year")
@@ -71,6 +80,37 @@ def population_of(unit: Unit, year: int) -> PopulationFigure | None:
         .first()
     )
     return PopulationFigure(**row) if row else None
+
+
+def national_population(year: int) -> PopulationFigure | None:
+    """The sum of the latest populations not after `year` of the provinces in force on 1 July
+    of `year` (two queries); its year is the oldest figure's, its source names the sum (and
+    says "Dân số giả lập" first when any province's figure is invented). None when a province
+    has no figure."""
+    provinces = list(
+        Unit.objects.valid_on(date(year, 7, 1))  # type: ignore[attr-defined]
+        .filter(level=Level.PROVINCE)
+        .values_list("pk", flat=True)
+    )
+    latest: dict[int, dict[str, Any]] = {}
+    rows = Population.objects.filter(unit__in=provinces, year__lte=year).order_by("unit", "-year")
+    for row in rows.values("unit", "population", "year", "source"):
+        latest.setdefault(row["unit"], dict(row))
+    if not provinces or len(latest) < len(provinces):
+        return None
+    figures = list(latest.values())
+    sources = {f["source"] for f in figures}
+    source = _("Tổng dân số %(count)s tỉnh, thành phố (%(sources)s)") % {
+        "count": len(figures),
+        "sources": sources.pop() if len(sources) == 1 else _("nguồn của từng tỉnh, thành phố"),
+    }
+    if any(is_synthetic(f["source"]) for f in figures):
+        source = f"{SYNTHETIC}: {source}"
+    return PopulationFigure(
+        population=sum(f["population"] for f in figures),
+        year=min(f["year"] for f in figures),
+        source=source,
+    )
 
 
 def population_import_csv(*, data: bytes, acting_user: Any) -> int:
@@ -113,7 +153,9 @@ def _check(line: int, raw: dict[str, str], errors: Any) -> tuple | None:
     elif population > MAX_COUNT:
         limit = vn_int(MAX_COUNT)
         bad(_("dân số lớn hơn %(max)s.") % {"max": limit})
-    if not 0 < code <= MAX_COUNT:
+    if level == Level.COUNTRY or code == 0:
+        bad(_("dân số toàn quốc không nhập: đó là tổng dân số các tỉnh, thành phố."))
+    elif not 0 < code <= MAX_COUNT:
         bad(_("mã đơn vị không hợp lệ."))
     source = (raw.get("source") or "").strip()
     if not source:

@@ -21,7 +21,14 @@ from ctip.indicators.queries import compute
 from ctip.indicators.registry import REGISTRY
 from ctip.reporting.agency_work import agency_work
 from ctip.reporting.builder import Builder, Progress, Segment, worded
-from ctip.reporting.phrasing import enumerate_vi, local_name, lower_first, unit_place
+from ctip.reporting.phrasing import (
+    enumerate_vi,
+    local_name,
+    lower_first,
+    territory_block,
+    territory_words,
+    unit_place,
+)
 from ctip.reporting.prose import vn_date
 
 
@@ -267,7 +274,9 @@ def outline_sections(
         if progress and depth == 1:
             progress(int(80 * i / max(len(sections), 1)), section["title"])
         kind = "h1" if depth == 1 else "h2" if depth == 2 else "h3"
-        b.para(kind, f"{section['numeral']} {section['title']}")
+        title = territory_words(section["title"], b.unit.level)
+        b.para(kind, f"{section['numeral']} {title}")
         for block in section.get("blocks", []):
-            BLOCKS[block["type"]](b, block)
+            # The template speaks of a province; the national review, of the country.
+            BLOCKS[block["type"]](b, territory_block(block, b.unit.level))
         outline_sections(b, section.get("sections", []), depth + 1, None)

@@ -12,6 +12,10 @@ from ctip.reporting.models import Report
 from ctip.reporting.prose import vn_date, vn_long_date
 
 COMMITTEE = "ủy ban nhân dân"
+# The issuing body's abbreviation in a document's symbol (Decree 30/2020, Appendix VI): a
+# province's people's committee, and the Ministry of Public Security, which issues the national
+# review as the standing body of the Steering Committee (ADR 0016).
+ABBREVIATIONS = {COMMITTEE: "UBND", "bộ công an": "BCA"}
 # Signing on behalf (TM.), in place of the head (KT.), as acting head (Q.), by order (TL.) and
 # by delegation (TUQ.) of Decree 30/2020 art. 13; "QUYỀN CHỦ TỊCH" is a word, not a mark.
 SIGNING_MARK = re.compile(r"(TM|KT|Q|TL|TUQ)(?!\w)")
@@ -29,7 +33,9 @@ def number_line(report: Report) -> str:
     """ "Số: 207/BC-UBND"; a draft leaves the number for the records office: "Số:      /BC-UBND"."""
     if report.number:
         return f"Số: {report.number}"
-    issuer = "UBND" if report.authority.lower().startswith(COMMITTEE) else ""
+    authority = report.authority.lower()
+    committee = authority.startswith(COMMITTEE)  # any province's or commune's
+    issuer = ABBREVIATIONS[COMMITTEE] if committee else ABBREVIATIONS.get(authority, "")
     suffix = f"/{report.template.kind}-{issuer}" if issuer else f"/{report.template.kind}"
     return "Số:      " + suffix
 

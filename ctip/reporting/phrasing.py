@@ -1,11 +1,15 @@
 """Small rules of a clerk's Vietnamese that the report's sentence patterns rely on: lists read
 "A, B và C", agencies of the report's own province are named as its staff write them ("Công an
 tỉnh", "Sở Y tế"), and a name inside a sentence starts in lower case unless it is kept as written.
-The sentences themselves are data in the report template (fixtures/templates.yaml)."""
+The sentences themselves are data in the report template (fixtures/templates.yaml), written for
+a province; the national review (ADR 0016, issue 27) says them of the country
+(`territory_block`)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from typing import Any
 
 
 def enumerate_vi(items: Iterable[str], *, last: str = " và ") -> str:
@@ -79,3 +83,43 @@ def local_name(name: str, unit_name: str) -> str:
 def sentence_end(text: str, mark: str) -> str:
     """`text` ending in exactly `mark` ("." / ";" / ":"), whatever it ended with before."""
     return text.rstrip().rstrip(".;:,") + mark
+
+
+# A province's words in the template's sentences, as the national review says them: the country
+# is no province ("toàn tỉnh" → "toàn quốc"), and its bodies are ministries and sectors, not a
+# province's departments ("các sở, ngành" → "các bộ, ngành"). In this order: the longer
+# phrases first. Only the template's own words are changed, never a name from the data.
+NATIONAL_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\btrên địa bàn tỉnh\b"), "trên phạm vi cả nước"),
+    (re.compile(r"\btrên địa bàn\b"), "trên phạm vi cả nước"),
+    (re.compile(r"\btoàn tỉnh\b"), "toàn quốc"),
+    (re.compile(r"\bcác cơ quan của tỉnh\b"), "các bộ, ngành, địa phương"),
+    (re.compile(r"\bcủa tỉnh\b"), "của cả nước"),
+    (re.compile(r"\btỉnh đã\b"), "các bộ, ngành, địa phương đã"),
+    (re.compile(r"\bsở, ngành\b"), "bộ, ngành"),
+    (re.compile(r"\bSở, ngành\b"), "Bộ, ngành"),
+)
+COUNTRY = "country"  # Level.COUNTRY, without importing the geo models here
+
+
+def territory_words(text: str, level: str) -> str:
+    """A template sentence as a review of a unit of `level` says it: unchanged but for the
+    country."""
+    if level != COUNTRY:
+        return text
+    for pattern, words in NATIONAL_WORDS:
+        text = pattern.sub(words, text)
+    return text
+
+
+def territory_block(block: Any, level: str) -> Any:
+    """An outline block (its sentences, however nested) as `territory_words` says them."""
+    if level != COUNTRY:
+        return block
+    if isinstance(block, str):
+        return territory_words(block, level)
+    if isinstance(block, dict):
+        return {k: territory_block(v, level) for k, v in block.items()}
+    if isinstance(block, list):
+        return [territory_block(v, level) for v in block]
+    return block
