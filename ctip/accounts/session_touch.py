@@ -32,7 +32,7 @@ class SessionStore(DatabaseStore):
     """Django's database sessions, each save stamped with its time."""
 
     def save(self, must_create: bool = False) -> None:
-        self._get_session(no_load=must_create)[TOUCHED] = _now()
+        self[TOUCHED] = _now()
         super().save(must_create=must_create)
 
 
