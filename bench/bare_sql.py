@@ -9,6 +9,11 @@ territory is every unit it covers, from the precomputed closure geo_unitcover). 
 by their roll-up (today's heir, Foundation I). `{quarter:<column>}` is the one piece of SQL that
 differs between PostgreSQL and SQLite.
 
+National (the country, ADR 0016): the country covers every unit, so its bare SQL is the plain
+national GROUP BYs: `Statement.text(vendor, national=True)` drops each `IN <cover>` filter, and
+the joins that only served it (a stage event's case, a check's entry, the agency of a
+cooperation activity or a document: NOT NULL foreign keys, so the counts do not change).
+
 Each statement lists what its columns are, after its group keys: "<indicator>" is the value,
 "#<indicator>" the number of records behind it (what the report's provenance counts), and
 "~<indicator>" whether any record is an estimate. A key "stage" names the indicator itself
@@ -23,6 +28,14 @@ import re
 from dataclasses import dataclass
 
 COVER = "(SELECT unit_id FROM geo_unitcover WHERE ancestor_id = %(unit)s)"
+# What national=True removes: every territory filter, then the joins only it needed.
+_TERRITORY = re.compile(r" AND [\w.]+ IN " + re.escape(COVER))
+_TERRITORY_JOINS = (
+    "JOIN enforcement_criminalcase k ON k.id = s.case_id ",
+    "JOIN enforcement_watchentry w ON w.id = h.entry_id ",
+    "JOIN agencies_agency ag ON ag.id = x.agency_id ",
+    "JOIN agencies_agency ag ON ag.id = d.recorded_by_id ",
+)
 QUARTER = {
     "postgresql": "CAST(EXTRACT(YEAR FROM {col}) * 10 + EXTRACT(QUARTER FROM {col}) AS INTEGER)",
     "sqlite": (
@@ -56,10 +69,13 @@ class Statement:
     columns: tuple[tuple[str, ...], ...]  # what each value column is (see the module doc)
     sql: str
 
-    def text(self, vendor: str) -> str:
-        return re.sub(
-            r"\{quarter:([^}]+)\}", lambda m: QUARTER[vendor].format(col=m.group(1)), self.sql
-        )
+    def text(self, vendor: str, national: bool = False) -> str:
+        sql = self.sql
+        if national:
+            sql = _TERRITORY.sub("", sql)
+            for join in _TERRITORY_JOINS:
+                sql = sql.replace(join, "")
+        return re.sub(r"\{quarter:([^}]+)\}", lambda m: QUARTER[vendor].format(col=m.group(1)), sql)
 
 
 _ACTIVITY_VALUES = (
@@ -357,11 +373,13 @@ STATEMENTS = (
 )
 
 
-def run_all(cursor, vendor: str, params: dict) -> list[tuple[Statement, list[tuple]]]:  # type: ignore[no-untyped-def]
+def run_all(  # type: ignore[no-untyped-def]
+    cursor, vendor: str, params: dict, national: bool = False
+) -> list[tuple[Statement, list[tuple]]]:
     """Every statement once, in order; the rows of each."""
     out = []
     for statement in STATEMENTS:
-        cursor.execute(statement.text(vendor), params)
+        cursor.execute(statement.text(vendor, national), params)
         out.append((statement, cursor.fetchall()))
     return out
 

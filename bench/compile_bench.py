@@ -1,8 +1,15 @@
-"""Compile the ACTIP review for one province next to the bare SQL of the same aggregates.
+"""Compile the ACTIP review for one province, or for the country, next to the bare SQL of the
+same aggregates.
 
 Usage (inside a ctip environment, see support.ctip_env):
     python bench/compile_bench.py --province CODE --start YYYY-MM-DD --end YYYY-MM-DD \
         [--runs 5] --out result.json
+    python bench/compile_bench.py --national ...   # or --province 0: the country (ADR 0016)
+
+The national review is the country unit's (`geo.selectors.national_unit`; the indicator engine
+reads its rollup cells where they hold a figure, the records elsewhere); its bare SQL is
+bare_sql.py's statements without a territory filter (the plain national GROUP BYs), checked
+figure by figure the same way.
 
 Creates a draft "actip-review" report for the province over the period, compiles it once to warm
 up and `--runs` times timed (median), once more counting its queries; then runs the statements
@@ -28,7 +35,9 @@ import bare_sql
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--province", type=int, required=True, help="GSO code (today's)")
+    where = parser.add_mutually_exclusive_group(required=True)
+    where.add_argument("--province", type=int, help="GSO code (today's); 0 is the country")
+    where.add_argument("--national", action="store_true", help="the country (as --province 0)")
     parser.add_argument("--start", type=date.fromisoformat, required=True)
     parser.add_argument("--end", type=date.fromisoformat, required=True)
     parser.add_argument("--runs", type=int, default=5)
@@ -38,21 +47,26 @@ def main() -> None:
     import django
 
     django.setup()
-    result = measure(args.province, args.start, args.end, args.runs)
+    result = measure(0 if args.national else args.province, args.start, args.end, args.runs)
     Path(args.out).write_text(json.dumps(result, indent=1, default=str))
 
 
 def measure(code: int, start: date, end: date, runs: int) -> dict[str, Any]:
+    """`code` 0 is the country: the national review and the national bare SQL."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     from ctip.geo.models import Level
-    from ctip.geo.selectors import unit_at
+    from ctip.geo.selectors import national_unit, unit_at
     from ctip.reporting.compile import compile_report
     from ctip.reporting.models import ReportTemplate
     from ctip.reporting.services import report_create
 
-    province = unit_at(code=code, level=Level.PROVINCE, day=end)
+    national = code == 0
+    province = national_unit() if national else unit_at(code=code, level=Level.PROVINCE, day=end)
+    if province is None:
+        raise SystemExit("no country unit: run ctip load_units (ADR 0016)")
+    load_before = os.getloadavg()
     template = ReportTemplate.objects.get(code="actip-review")
     report = report_create(
         template=template, unit=province, period_start=start, period_end=end, acting_user=None
@@ -79,13 +93,13 @@ def measure(code: int, start: date, end: date, runs: int) -> dict[str, Any]:
     params = {"start": start, "end": end, "unit": province.pk}
     vendor = connection.vendor
     with connection.cursor() as cursor:
-        results = bare_sql.run_all(cursor, vendor, params)  # warm-up
+        results = bare_sql.run_all(cursor, vendor, params, national)  # warm-up
         bare_times, per_statement = [], {}
         for _ in range(runs):
             started = time.perf_counter()
             for statement in bare_sql.STATEMENTS:
                 began = time.perf_counter()
-                cursor.execute(statement.text(vendor), params)
+                cursor.execute(statement.text(vendor, national), params)
                 cursor.fetchall()
                 per_statement.setdefault(statement.name, []).append(time.perf_counter() - began)
             bare_times.append(time.perf_counter() - started)
@@ -94,6 +108,9 @@ def measure(code: int, start: date, end: date, runs: int) -> dict[str, Any]:
     compile_s, bare_s = statistics.median(compile_times), statistics.median(bare_times)
     return {
         "province": {"code": province.code, "name": province.name, "id": province.pk},
+        "national": national,
+        # The machine is shared: the 1-, 5- and 15-minute load averages before and after.
+        "load": [list(load_before), list(os.getloadavg())],
         "period": [start.isoformat(), end.isoformat()],
         "runs": runs,
         "compile_s": compile_s,
