@@ -25,6 +25,7 @@ from ctip.core.backup_manifest import (
     media_root,
     open_private,
 )
+from ctip.core.work import everything_changed
 
 
 def manifest_check(manifest: Manifest) -> None:
@@ -142,7 +143,11 @@ def media_replace(staging: Path) -> None:
 
 
 def restore_finish(manifest: Manifest, *, archive: str) -> None:
-    """The restored data must be readable with the configured keys; then record the restore."""
+    """The restored data must be readable with the configured keys; then record the restore.
+    First of all, whatever follows: the restored database may hold versions of the dashboards'
+    panel cache already used for other data (older numbers that its next writes count up
+    again): a new epoch keeps a running worker from serving what it cached before."""
+    everything_changed()
     try:
         keyring.verify()
     except keyring.KeyMismatch as exc:

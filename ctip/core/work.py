@@ -48,7 +48,8 @@ _on_finish: list[Callable[[Work], None]] = []
 
 def on_finish(hook: Callable[[Work], None]) -> None:
     """`hook(work)` runs inside the transaction of every outermost unit of work that ends
-    normally: `work.tables` (every table written), `work.points` and `work.added` tell where."""
+    normally: `work.tables` (every table written), `work.points` and `work.added` tell where;
+    `work.everything`, that anything may have changed (`everything_changed`)."""
     if hook not in _on_finish:
         _on_finish.append(hook)
 
@@ -78,6 +79,8 @@ class Work:
         self.tables: set[str] = set()  # every table written (audit rows and cells aside)
         self.points: dict[type[Model], set[Point]] = {}  # where `touch` said records changed
         self.added: dict[type[Model], list[Q]] = {}  # the batches `add` inserted
+        # Records may have changed where no unit of work saw them (`everything_changed`).
+        self.everything = False
 
     def touch(self, model: type[Model], *points: Point) -> None:
         """Records of `model` changed at these (date, unit id) points (before and after a
@@ -152,6 +155,7 @@ def unit_of_work(*, sources: Iterable[type[Model]] = (), audit: bool = True) -> 
             # outer one too (the outer wrapper saw the inner writes).
             outer.audited = outer.audited or work.audited
             outer.refreshed |= work.refreshed
+            outer.everything = outer.everything or work.everything
             for model, points in work.points.items():
                 outer.points.setdefault(model, set()).update(points)
             for model, batches in work.added.items():
@@ -173,6 +177,19 @@ _WRITE = re.compile(
 def _changed_table(sql: str) -> str | None:
     found = _WRITE.match(sql)
     return found.group(1).lower() if found else None
+
+
+def everything_changed() -> None:
+    """Records may have changed where no unit of work saw them (loaded by hand or by `ctip
+    synth` before a rollup rebuild, a database restored or migrated): the hooks learn it
+    (`work.everything`) at the end of the unit of work in progress, else of one opened here
+    inside the caller's transaction if any. The dashboards then recompute every cached panel."""
+    work = _current.get()
+    if work is not None:
+        work.everything = True
+        return
+    with unit_of_work(audit=False) as work:
+        work.everything = True
 
 
 def mark_audited() -> None:

@@ -5,9 +5,11 @@ period and the day figures run to, the agency an agency role's figures are narro
 registers the reader opens (disclosure control: a leader and a case worker see different
 figures, so they never share an entry), the disclosure threshold, the language, and the
 versions of the panel's sources at that unit and everywhere (ctip.dashboard.versions), which
-every unit of work bumps inside its transaction. The versions are read once per page (one
-query); a hit costs no other query. Rates per 1,000 inhabitants are worked out on every page
-from the cached headlines and the population read for the page."""
+every unit of work bumps inside its transaction, and the database's epoch, drawn anew when
+records may have changed unseen or a restore brought older versions back. The versions and the
+epoch are read once per page (one query); a hit costs no other query. Rates per 1,000
+inhabitants are worked out on every page from the cached headlines and the population read for
+the page."""
 
 from __future__ import annotations
 
@@ -61,6 +63,7 @@ def _key(
         tuple(sorted(scope.readable)),
         limit,
         translation.get_language(),
+        found.get((versions.EPOCH, versions.EVERYWHERE)),
         tuple(
             (s, found.get((s, unit), 0), found.get((s, versions.EVERYWHERE), 0)) for s in sources
         ),

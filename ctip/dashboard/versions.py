@@ -7,11 +7,20 @@ it wrote it adds 1 to the version of (app, unit) for every unit covering the rec
 and to (app, 0) when it did not say where (a table that is no rollup source, such as a case's
 support). The versions live in the database, so every worker process sees a write at its commit;
 a reader that read the old versions keys what it computes under the old versions, which no one
-reads after the commit (see ctip/dashboard/README.md)."""
+reads after the commit (see ctip/dashboard/README.md).
+
+Every key also holds the database's epoch, a random number in the row (EPOCH, 0), read in the
+same query as the versions. `bump_everywhere` draws a new one when records may have changed
+where no unit of work saw them (`ctip.core.work.everything_changed`: a rollup rebuild after a
+load by hand or `ctip synth`, the daily refresh of the reference data... see the README), and
+when a restored or migrated database may hold versions that were already used for other
+data: a restore brings back older numbers, which the next writes would count up again to the
+numbers of entries cached before it. No key computed before a new epoch matches after it."""
 
 from __future__ import annotations
 
 import functools
+import secrets
 from collections.abc import Iterable
 from typing import Any
 
@@ -26,6 +35,8 @@ from ctip.indicators.registry import REGISTRY
 from ctip.indicators.rollups import SOURCES, source_tables
 
 EVERYWHERE = 0
+# The source of the epoch's row (at scope 0): no app label has brackets.
+EPOCH = "(epoch)"
 _CHUNK = 300  # rows per statement (SQLite's bound on parameters)
 
 
@@ -53,6 +64,9 @@ def _apps_of_tables() -> dict[str, str]:
 
 
 def bump(work: Work) -> None:
+    if work.everything:
+        bump_everywhere()  # every key changes: what the work says of itself adds nothing
+        return
     # The tables a write reported through `touch` and `add` count as written even when the
     # connection's execute wrappers did not see them: on PostgreSQL a bulk load writes by COPY
     # on psycopg's own cursor (ctip.core.bulk), which Django's wrappers never see.
@@ -122,12 +136,27 @@ def _add_one(rows: list[tuple[str, int]]) -> None:
             )
 
 
+def bump_everywhere() -> None:
+    """Every panel is to be recomputed: a new epoch, in one statement inside the caller's
+    transaction. Through `ctip.core.work.everything_changed` from the layers below."""
+    table = PanelVersion._meta.db_table
+    if table not in connection.introspection.table_names():
+        return  # a restored database of an older release: `ctip migrate`, run next, draws it
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (source, scope, version) VALUES (%s, %s, %s) "  # noqa: S608 - our table, placeholders
+            "ON CONFLICT (source, scope) DO UPDATE SET version = excluded.version",
+            [EPOCH, EVERYWHERE, secrets.randbits(62)],
+        )
+
+
 def read(sources: Iterable[str], scope: int) -> dict[tuple[str, int], int]:
-    """{(source, scope): version} of these sources at `scope` and everywhere: one query."""
+    """{(source, scope): version} of these sources at `scope` and everywhere, and the epoch
+    at (EPOCH, 0): one query."""
     return {
         (source, at): version
         for source, at, version in PanelVersion.objects.filter(
-            source__in=sorted(set(sources)), scope__in=(scope, EVERYWHERE)
+            source__in=[*sorted(set(sources)), EPOCH], scope__in=(scope, EVERYWHERE)
         ).values_list("source", "scope", "version")
     }
 

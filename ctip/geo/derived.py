@@ -1,14 +1,15 @@
 """Derived tables recomputed from the reference data (no user acts here, so no audit row):
-run after loads and by the daily job."""
+run after loads and by the daily job. Each runs in a unit of work without an audit row of its
+own (inside a load's, whose audit row it shares): the dashboards' panel cache learns what it
+rewrote at its commit (ctip.dashboard.versions), wherever it is called from."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 
-from django.db import transaction
-
 from ctip.core.models import rollups_invalidate
+from ctip.core.work import unit_of_work
 from ctip.geo.models import Level, Source, Unit, UnitSuccession
 from ctip.geo.rollup import compute_rollup
 from ctip.geo.selectors import COVER_ALL_SQL
@@ -36,7 +37,11 @@ def country_ensure() -> int:
 def units_refresh_rollup(*, today: date | None = None) -> int:
     """Recompute where each unit's records count in today's structure. Reference data only:
     runs after loads and imports, never per request."""
-    today = today or date.today()
+    with unit_of_work(audit=False):
+        return _refresh_rollup(today or date.today())
+
+
+def _refresh_rollup(today: date) -> int:
     if Unit.objects.exclude(level=Level.COUNTRY).exists():
         # A database loaded before ADR 0016 gets its country from the daily job as well as
         # from `ctip load_units`; the cover below then changes and the rollups are stopped.
@@ -78,7 +83,7 @@ def units_refresh_cover(*, today: date | None = None) -> None:
         "SELECT COUNT(*), SUM(ancestor_id), SUM(unit_id * 7 + ancestor_id % 1009) "
         "FROM geo_unitcover"
     )
-    with transaction.atomic(), connection.cursor() as cursor:
+    with unit_of_work(audit=False), connection.cursor() as cursor:
         cursor.execute(fingerprint)
         before = cursor.fetchone()
         cursor.execute("DELETE FROM geo_unitcover")

@@ -31,7 +31,7 @@ from django.db.models.functions import Cast, TruncMonth
 from django.utils import timezone
 
 from ctip.core.models import RollupCell, RollupState
-from ctip.core.work import mark_refreshed, provide_rollups
+from ctip.core.work import everything_changed, mark_refreshed, provide_rollups
 from ctip.geo.models import COMMUNE_LEVELS, Level, Unit, UnitCover
 from ctip.indicators.registry import DIMENSIONS, FLOW, REGISTRY, _scan_key
 
@@ -109,10 +109,13 @@ def _next_month(day: date) -> date:
 
 
 def rebuild(names: Iterable[str] | None = None) -> dict[str, int]:
-    """Build every cell of the named rollups (all by default) from the records; {name: cells}."""
+    """Build every cell of the named rollups (all by default) from the records; {name: cells}.
+    A rebuild follows writes no unit of work saw (`ctip synth`, `ctip demo`, a load by hand):
+    the dashboards recompute every cached panel from its commit."""
     chosen = set(names) if names is not None else None
     counts: dict[str, int] = {}
     with transaction.atomic():
+        everything_changed()
         for source in SOURCES.values():
             for shape in source.shapes:
                 name = source.rollup(shape)

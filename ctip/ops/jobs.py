@@ -6,10 +6,10 @@ commits, so a job never sees data that was rolled back. These are the recurring 
 
 from __future__ import annotations
 
-from django.db import transaction
 from django_q.models import Schedule
 
 from ctip.agencies.derived import agencies_refresh_heirs
+from ctip.core.work import unit_of_work
 from ctip.geo.derived import units_refresh_rollup
 from ctip.indicators import rollups
 
@@ -25,7 +25,9 @@ DAILY = {
 
 
 def refresh_reference_data() -> dict[str, int]:
-    with transaction.atomic():
+    # A unit of work (no user acts, so no audit row) for the dashboards' panel cache: the units
+    # and agencies it rewrites make every panel recompute at its commit (ctip.dashboard.versions).
+    with unit_of_work(audit=False):
         done = {"units": units_refresh_rollup(), "agencies": agencies_refresh_heirs()}
         # A change of today's structure stopped the rollups: rebuild them now, not at the next
         # load, so the dashboards read cells again.
