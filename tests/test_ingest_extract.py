@@ -1051,6 +1051,147 @@ SENTENCES: list[tuple[str, list[tuple[str, int, str, str]]]] = [
         "Video trên trang của Công an tỉnh có 12.000 lượt xem và 3.400 lượt chia sẻ.",
         [("views", 12000, "exact", "lượt xem")],
     ),
+    # Issue 25, after the fifth held-out set: parts named by their whole's head word, issues of
+    # a periodical, sets of panels, groups named before people, staff doing the work.
+    (
+        "Trung tâm Dịch vụ việc làm tổ chức 15 phiên giao dịch việc làm, trong đó 04 phiên trực "
+        "tuyến.",
+        [("events", 15, "exact", "phiên giao dịch việc làm"), ("events", 4, "exact", "phiên")],
+    ),
+    (
+        "Đài Truyền thanh huyện phát 1.250 lượt tin, bài, trong đó 310 lượt bằng tiếng Khmer.",
+        [("media_items", 1250, "exact", "lượt tin, bài"), ("media_items", 310, "exact", "lượt")],
+    ),
+    (
+        "Huyện đoàn dựng 06 cụm pa-nô và treo 40 tấm băng rôn tại các trục đường chính.",
+        [("banners", 6, "exact", "cụm pa-nô"), ("banners", 40, "exact", "tấm băng rôn")],
+    ),
+    (
+        "Năm 2024, Nhà tạm lánh tiếp nhận, nuôi dưỡng 14 lượt nạn nhân.",
+        [("victims", 14, "exact", "lượt nạn nhân")],
+    ),
+    (
+        "Tòa án nhân dân tỉnh xét xử 03 bị cáo, triệu tập 09 người làm chứng đến phiên tòa.",
+        [("suspects", 3, "exact", "bị cáo")],
+    ),
+    (
+        "Trung tâm Trợ giúp pháp lý thụ lý 25 vụ việc trợ giúp pháp lý, Phòng Tư pháp hướng dẫn "
+        "hòa giải 12 vụ việc hòa giải ở cơ sở.",
+        [],
+    ),
+    (
+        "Bản tin “Phụ nữ với pháp luật” của Hội đã phát hành 06 số trong năm 2024.",
+        [("media_items", 6, "exact", "số")],
+    ),
+    (
+        "Hội Nông dân phát hành 08 số bản tin và 02 số tạp chí chuyên đề về di cư an toàn.",
+        [("media_items", 8, "exact", "số bản tin"), ("media_items", 2, "exact", "số tạp chí")],
+    ),
+    ("Đã có 12 số điện thoại được niêm yết tại trụ sở Ủy ban nhân dân các xã.", []),
+    (
+        "Số đường dây nóng 111 được in trên 3.000 tờ gấp phát cho học sinh.",
+        [("leaflets", 3000, "exact", "tờ gấp")],
+    ),
+    (
+        "Hội Phụ nữ in trên 3.000 tờ gấp phát cho học sinh.",
+        [("leaflets", 3000, "more_than", "tờ gấp")],
+    ),
+    (
+        "Mỗi lớp tập huấn có thời lượng từ 16 đến 24 giờ.",
+        [("hours", 16, "range", "giờ")],
+    ),
+    (
+        "Công an huyện xác minh 21 trường hợp người dân trình báo bị lừa đảo qua mạng.",
+        [("instances", 21, "exact", "trường hợp")],
+    ),
+    (
+        "Tại Cửa khẩu Cầu Treo, 95.300 lượt người và 12.140 lượt xe xuất cảnh, nhập cảnh được "
+        "kiểm soát chặt chẽ.",
+        [("vehicles", 12140, "exact", "lượt xe")],
+    ),
+    (
+        "Sở Tư pháp bồi dưỡng kỹ năng hòa giải cho 180 hòa giải viên qua 04 lớp.",
+        [("participants", 180, "exact", "hòa giải viên"), ("trainings", 4, "exact", "lớp")],
+    ),
+    (
+        "Trong tổng số 52 nạn nhân, 30 người ở độ tuổi từ 16 đến 25.",
+        [("victims", 52, "exact", "nạn nhân"), ("victims", 30, "exact", "người")],
+    ),
+    (
+        "Về giới tính, nạn nhân nam là 07 người, nạn nhân nữ là 15 người.",
+        [("victims", 7, "exact", "người"), ("victims", 15, "exact", "người")],
+    ),
+    (
+        "Đa số bị hại là phụ nữ, trẻ em dân tộc thiểu số (23 người).",
+        [("victims", 23, "exact", "người")],
+    ),
+    (
+        "Các xã có người bị lừa bán: xã Mường Típ (03 người), xã Na Ngoi (02 người).",
+        [("victims", 3, "exact", "người"), ("victims", 2, "exact", "người")],
+    ),
+    (
+        "Từ năm 2020 đến nay có 09 thiếu nữ của bản bị lừa sang Trung Quốc, 05 người đã trở về.",
+        [("victims", 9, "exact", "thiếu nữ"), ("victims", 5, "exact", "người")],
+    ),
+    (
+        "Năm 2024 tiếp nhận 12 nạn nhân trở về; Nhà tạm lánh chăm sóc, nuôi dưỡng 08 người.",
+        [("victims", 12, "exact", "nạn nhân"), ("victims", 8, "exact", "người")],
+    ),
+    (
+        "Công an tỉnh giải cứu 16 nạn nhân; có 05 em dưới 16 tuổi.",
+        [("victims", 16, "exact", "nạn nhân"), ("victims", 5, "exact", "em")],
+    ),
+    (
+        "Ba cán bộ Công an xã và Hội Phụ nữ xã trực tiếp xuống 25 hộ gia đình để vận động.",
+        [("households", 25, "exact", "hộ gia đình")],
+    ),
+    (
+        "Huyện treo 35 tấm pano, 120 áp phích và dán 2.000 tờ bướm tại các khu dân cư.",
+        [
+            ("banners", 35, "exact", "tấm pano"),
+            ("banners", 120, "exact", "áp phích"),
+            ("leaflets", 2000, "exact", "tờ bướm"),
+        ],
+    ),
+    (
+        "Tỉnh đoàn tổ chức 02 hội trại và 03 buổi diễu hành hưởng ứng Ngày thế giới phòng, chống "
+        "mua bán người.",
+        [("events", 2, "exact", "hội trại"), ("events", 3, "exact", "buổi diễu hành")],
+    ),
+    (
+        "Trại giam Thanh Xuân tổ chức 04 buổi phổ biến pháp luật cho 640 phạm nhân và 85 tân "
+        "binh của đơn vị bạn.",
+        [
+            ("sessions", 4, "exact", "buổi"),
+            ("participants", 640, "exact", "phạm nhân"),
+            ("participants", 85, "exact", "tân binh"),
+        ],
+    ),
+    (
+        "Liên ngành tiến hành 06 cuộc thanh, kiểm tra tại các cơ sở kinh doanh dịch vụ lưu trú.",
+        [("inspections", 6, "exact", "cuộc thanh, kiểm tra")],
+    ),
+    (
+        "Dự án in 500 bộ tranh lật và 40 đoạn phim hoạt hình cho các nhóm đồng đẳng.",
+        [("materials", 500, "exact", "bộ tranh lật"), ("media_items", 40, "exact", "đoạn phim")],
+    ),
+    (
+        "Tổng đài tiếp nhận 1.025 lượt cuộc gọi, tổ chức 18 buổi họp dân tại các thôn.",
+        [("calls", 1025, "exact", "lượt cuộc gọi"), ("meetings", 18, "exact", "buổi họp dân")],
+    ),
+    (
+        "Xã đoàn tổ chức 12 cuộc thi, trong đó 03 cuộc trực tuyến.",
+        [("contests", 12, "exact", "cuộc thi"), ("contests", 3, "exact", "cuộc")],
+    ),
+    (
+        "Đối tượng được tuyên truyền là 1.200 người dân; 50 cán bộ trực tiếp đến dự hội nghị.",
+        [("participants", 1200, "exact", "người dân"), ("participants", 50, "exact", "cán bộ")],
+    ),
+    (
+        "Đăng tải cảnh báo trên 05 diễn đàn mạng xã hội, phối hợp với Khu 2 Nam và Tổ 3 Biển "
+        "Đông rà soát địa bàn.",
+        [],
+    ),
 ]
 
 

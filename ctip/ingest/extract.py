@@ -69,7 +69,22 @@ The rules are the language's, not any one text's:
   change before a pair is the pair's ("tăng 02 vụ/05 bị can"); "phòng, chống mua bán" is a topic,
   not a verb; ", có" opens a clause no verb before it reaches ("..., có gần 700 cán bộ tham gia"),
   and after victims names a part of them; posts found or reported are others' ("phát hiện, báo
-  cáo 124 bài đăng"); "chia thành 02 lớp" after a training word are classes held.
+  cáo 124 bài đăng"); "chia thành 02 lớp" after a training word are classes held, as are "qua
+  03 lớp", "gồm 02 lớp". A part after "trong đó" named by its whole's head word alone counts
+  what the whole counts ("24 phiên giao dịch việc làm, trong đó 06 phiên"; "9.840 lượt tin,
+  bài, trong đó 2.115 lượt"). People are victims also as a part of a group named "trong tổng
+  số" or as the subject of "là" ("nạn nhân nữ là 104 người"), in parentheses shortly after a
+  group named uncounted ("Phần lớn nạn nhân là nam giới ... (19 người)"), brought home ("...,
+  11 người đã trở về") or cared for ("chăm sóc ... 17 người") after victims counted in their
+  sentence, and "; có 05 em" after victims names a part of them. "xác minh"/"xác định" do not
+  make "trường hợp" victims when whose matters they are follows ("43 trường hợp công dân").
+  Not figures either: people and what is listed with them crossing a border or checked
+  ("187.540 lượt người và 41.226 lượt phương tiện xuất cảnh, nhập cảnh được kiểm soát": the
+  vehicles stay), staff doing the work themselves ("Hai cán bộ ... trực tiếp đến 47 hộ"), a
+  capitalised "Nam", "Ca", "Thư", "Biển" (a name). "được in trên 10.000 tờ rơi": after a passive
+  verb of printing or posting "trên" is "on", no bound. "thời lượng"/"kéo dài" make "giờ" a
+  duration ("thời lượng từ 8 đến 12 giờ"), not a time of day. A bare "số" is an issue only after
+  a periodical named in its clause series ("Podcast ... có 12 số").
 The words before a number are read within REACH characters of it, and a full stop's word within
 a few dozen (ctip.ingest.text): the reading time is linear in a text's length.
 The agency of a figure is its paragraph's heading ("- Công an tỉnh: ..."), else the last agency
@@ -95,6 +110,8 @@ from ctip.ingest.kinds import (
     BARE_LUOT_VERBS,
     CAMPAIGN_AFTER,
     CAMPAIGN_VERBS,
+    CARE_VERBS,
+    CHECKING_VERBS,
     CHILD_NOUNS,
     COMPOUNDS,
     CONTROL_VERBS,
@@ -105,6 +122,7 @@ from ctip.ingest.kinds import (
     MOVING_VERBS,
     ONLINE_AFTER,
     OTHER_HARM_AFTER,
+    PERIODICAL_WORDS,
     PERSON_KINDS,
     PERSON_NOUNS,
     POPULATION_AFTER,
@@ -138,6 +156,14 @@ _BOUND = re.compile(
     r"|(?P<at_most>tối\s+đa|không\s+quá))\s+$",
     re.IGNORECASE,
 )
+# "được in trên 10.000 tờ rơi": after a passive verb of printing or posting, "trên" is "on" (the
+# number is the things written on), no bound; an active "in trên 10.000 tờ rơi" stays "more than".
+_PASSIVE_ON = re.compile(
+    r"\bđược\s+(?:in|in\s+ấn|đăng|đăng\s+tải|dán|treo|ghi|niêm\s+yết|phát|lồng\s+ghép)\s+$",
+    re.IGNORECASE,
+)
+# A length of time, not a time of day: "thời lượng mỗi lớp từ 8 đến 12 giờ", "kéo dài 40 giờ".
+_DURATION = re.compile(r"\b(?:thời\s+lượng|kéo\s+dài)\b[^,;.\d]{0,40}$", re.IGNORECASE)
 # A number right after these names something (an article, a committee, a switchboard), unless
 # the noun is the unit of a rate ("mỗi lớp 25-30 học viên", "từng thôn 02 buổi": per class);
 # "Chỉ đạo" names the committee only after "Ban" ("Ban Chỉ đạo 138"): alone it is the verb
@@ -178,7 +204,17 @@ _VICTIM_WORDS = (
     r"|lừa\s+(?:đi|sang|ra|đưa|bán))|(?:là\s+)?(?:nạn\s+nhân|bị\s+hại)"
     r"|(?:đi|để|đem|mang)\s+bán(?!\s+hàng))\b"
 )
-_VICTIM_AFTER = re.compile(rf"\s+{_VICTIM_WORDS}", re.IGNORECASE)
+# Where the people are from may stand between them and those words ("17 phụ nữ của xã bị lừa bán").
+_VICTIM_AFTER = re.compile(
+    r"(?:\s+(?:của|ở|tại)\s+(?:xã|phường|thị\s+trấn|thôn|bản|làng|huyện|tỉnh|địa\s+phương))?"
+    rf"\s+{_VICTIM_WORDS}",
+    re.IGNORECASE,
+)
+# People brought home after victims counted in their sentence are those victims ("17 phụ nữ bị
+# lừa bán sang Trung Quốc, 11 người đã trở về").
+_RETURNED_AFTER = re.compile(
+    r"\s+(?:đã\s+|được\s+)?(?:trở\s+về|về\s+nước|hồi\s+hương|được\s+đưa\s+về)\b", re.IGNORECASE
+)
 # A number after these words is a part of the figure before it ("14 nạn nhân, trong đó có 05 trẻ
 # em": 5 of the victims; "giải cứu 07 người, có 05 trẻ em"), and counts what that figure counts.
 _PART_OF_BEFORE = re.compile(
@@ -214,7 +250,15 @@ _GROUP = (
     rf"|(?:{_words(PERSON_NOUNS)})\s+{_VICTIM_WORDS})|(?P<suspects>{_words(SUSPECT_NOUNS)}))"
     r"(?![^\W_])"
 )
-_AMONG = re.compile(rf"\btrong\s+số\s+(?:[\d.]+\s+)?{_GROUP}", re.IGNORECASE)
+_AMONG = re.compile(rf"\btrong\s+(?:tổng\s+)?số\s+(?:[\d.]+\s+)?{_GROUP}", re.IGNORECASE)
+# The group as the subject of "là", a few words of its kind between: "nạn nhân nữ là 104 người";
+# not "đối tượng", also the target group of the work ("Đối tượng tuyên truyền là 500 người").
+_GROUP_IS = re.compile(rf"(?!đối\s+tượng){_GROUP}(?:\s+[^\W\d_]+){{0,3}}\s+là\s+$", re.IGNORECASE)
+# A count in parentheses after a group named uncounted shortly before it: "Phần lớn nạn nhân là
+# nam giới ... (19 người)", "Bản có người bị mua bán trở về: bản Huồi Pốc (02 người)".
+_GROUP_NEAR = 100
+# Not a topic ("tuyên truyền về nạn nhân ... tại 05 xã (1.200 người)") nor a target group.
+_GROUP_NAMED = re.compile(rf"(?<![\d.]\s)(?<!\bvề\s)(?!đối\s+tượng){_GROUP}", re.IGNORECASE)
 _COUNT_OF = re.compile(rf"\bsố(?:\s+lượng)?\s+{_GROUP}", re.IGNORECASE)
 _COPULA = re.compile(r"\blà\s+$", re.IGNORECASE)
 _SUSPECT_NOUN = re.compile(rf"\b(?:{_words(SUSPECT_NOUNS)})\b", re.IGNORECASE)
@@ -267,6 +311,35 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # A count in parentheses after people counted is a part of them ("186 người ..., chủ yếu tại
 # Lào (97 người) và Thái Lan (41 người)").
 _OPENING = re.compile(r"\(\s*$")
+# "trường hợp" followed by whose matter it is ("43 trường hợp công dân", "58 trường hợp người
+# dân trình báo"): the matters of that group, not victims by a verb of checking alone.
+_WHOSE = re.compile(
+    rf"\s+(?:công\s+dân|lao\s+động|{_words(PERSON_NOUNS)})(?![^\W_])", re.IGNORECASE
+)
+# A part named after "trong đó" by the head word of its whole's noun ("24 phiên giao dịch việc
+# làm, trong đó 06 phiên lưu động"; "9.840 lượt tin, bài ..., trong đó 2.115 lượt").
+_PART_WORDS = re.compile(
+    r"\b(?:trong\s+đó|trong\s+số\s+(?:đó|này)|bao\s+gồm|gồm)(?:\s+có)?\s*:?\s*$", re.IGNORECASE
+)
+# People crossing a border or checked, named after the people and what is listed with them
+# ("187.540 lượt người và 41.226 lượt phương tiện xuất cảnh, nhập cảnh được kiểm soát").
+_CROSSING_AFTER = re.compile(
+    r"(?:[^;.,]|(?<=\d)[.,](?=\d)){0,100}?\b(?:xuất\s+cảnh|nhập\s+cảnh|xuất\s+nhập\s+cảnh"
+    r"|được\s+(?:kiểm\s+tra|kiểm\s+soát|rà\s+soát|sàng\s+lọc))\b",
+    re.IGNORECASE,
+)
+# Staff who did the work themselves, its subject: "Hai cán bộ văn hóa - xã hội và Công an xã trực
+# tiếp đến 47 hộ" (not the people it reached).
+_STAFF_NOUNS = ("cán bộ", "chiến sĩ", "cán bộ, chiến sĩ", "công chức", "viên chức", "nhân viên")
+_WORKING_AFTER = re.compile(
+    r"(?:\s+[^\s,;.]+){0,10}?\s+trực\s+tiếp\s+(?:đến|xuống|đi|về|gặp|vận\s+động|tuyên\s+truyền"
+    r"|tiếp\s+cận|nắm)\b(?!\s+(?:dự|tham))",
+    re.IGNORECASE,
+)
+# "; có 23 em dưới 16 tuổi": a clause that only says who there was names a part of the people
+# counted before it, past the semicolon.
+_ONLY_HAVING = re.compile(r";\s*(?:trong\s+đó\s+)?có\s+$", re.IGNORECASE)
+_PERIODICAL = re.compile(rf"\b(?:{_words(PERIODICAL_WORDS)})\b", re.IGNORECASE)
 # ", có" opens a clause of who was there ("lồng ghép nội dung phòng, chống mua bán trẻ em, có
 # gần 700 cán bộ ... tham gia"): no verb before it governs the number after it.
 _NEW_CLAUSE = re.compile(r",\s*có\b", re.IGNORECASE)
@@ -326,6 +399,9 @@ def _unit_pattern(nouns: tuple[str, ...], listed: bool) -> re.Pattern[str]:
 
 
 _UNITS = tuple((k.code, _unit_pattern(k.nouns, k.listed)) for k in KINDS)
+# Short nouns that, capitalised, begin a name, not a unit ("Khu 2 Nam", "Tổ 3 Biển Đông", "Ca"
+# for the Police): read only as written in lower case.
+_NAME_WORDS = frozenset({"Nam", "NAM", "Ca", "CA", "Thư", "Biển"})
 # Between a number and its noun, an opening quote around a model's or a team's name ("42 “Địa
 # chỉ tin cậy”"); between the two nouns of "17/32 vụ/đối tượng".
 _GAP = re.compile(r"\s+[“\"]?")
@@ -372,6 +448,8 @@ def _in_sentence(sentence: Sentence, head: AgencyName | None) -> list[Figure]:
     latest: _Read | None = None  # the same, people no work reached included
     for number in find_numbers(text):
         reads = [] if _second_of_pair(text, previous, number) else _figures(text, number)
+        if before is not None and len(reads) < 2:
+            reads = _part_by_head(text, number, before, semicolons, reads) or reads
         previous = number
         for read in reads:
             read, part = _part_of_previous(text, read, people, last, semicolons, latest)
@@ -383,6 +461,7 @@ def _in_sentence(sentence: Sentence, head: AgencyName | None) -> list[Figure]:
                 continue
             read = _instances_of(read, counted)
             read = _children_of(text, read, counted, semicolons)
+            read = _victims_again(text, read, counted)
             if before is not None and _shares_victims_words(text, before, read):
                 found[-1] = replace(found[-1], kind="victims")
             last = read if part else None
@@ -450,17 +529,67 @@ def _instances_of(read: _Read, counted: _Read | None) -> _Read:
 def _children_of(text: str, read: _Read, counted: _Read | None, semicolons: list[int]) -> _Read:
     """ "tiếp nhận 03 trẻ em ..., bàn giao 02 em về với gia đình": a bare "em" or "cháu" (the
     children spoken of) names again the victims or suspects counted before it in its clause
-    series (not past ";"), unless the work was for them ("tuyên truyền cho 300 em")."""
+    series (not past ";", unless the clause after it only says who there was: "; có 05 em dưới
+    16 tuổi"), unless the work was for them ("tuyên truyền cho 300 em")."""
+    if counted is None:
+        return read
+    same_series = bisect_left(semicolons, counted.end) == bisect_left(semicolons, read.start)
+    having = _ONLY_HAVING.search(text, max(0, read.start - 20), read.start)
     if (
-        counted is None
-        or read.kind != "participants"
+        read.kind != "participants"
         or read.unit.lower() not in CHILD_NOUNS
-        or bisect_left(semicolons, counted.end) != bisect_left(semicolons, read.start)
+        or not (same_series or having)
         or _FOR_WHOM.search(text, max(0, read.start - REACH), read.start)
         or _ANOTHER_PERSON.match(text, read.end)
     ):
         return read
     return read._replace(kind=counted.kind)
+
+
+def _part_by_head(
+    text: str, number: Number, whole: _Read, semicolons: list[int], reads: list[_Read]
+) -> list[_Read]:
+    """ "24 phiên giao dịch việc làm, trong đó 06 phiên lưu động": a part after "trong đó" named
+    by the first word of its whole's noun alone counts what the whole counts, in the whole's
+    clause series, whether that word is no noun of its own ("phiên", a bare "lượt" after "lượt
+    tin, bài") or a noun of another kind ("12 cuộc thi, trong đó 03 cuộc": contests)."""
+    if number.upper is not None or number.percent:
+        return []
+    if bisect_left(semicolons, whole.end) != bisect_left(semicolons, number.start):
+        return []
+    head = whole.unit.split()[0]
+    if reads and reads[0].unit.lower() != head.lower():
+        return []
+    if head.lower() == whole.unit.lower() or not _PART_WORDS.search(
+        text, max(0, number.start - 40), number.start
+    ):
+        return []
+    noun = re.compile(rf"\s+({re.escape(head)})(?![^\W_])", re.IGNORECASE).match(text, number.end)
+    if noun is None:
+        return []
+    window, offset = _window(text, number.start)
+    bound, start = _bound(window, number)
+    start += offset
+    return [_Read(whole.kind, number.value, bound, noun.group(1), start, noun.end(), number.of)]
+
+
+def _victims_again(text: str, read: _Read, counted: _Read | None) -> _Read:
+    """People after victims counted in their sentence are those victims when brought home ("17
+    phụ nữ bị lừa bán ..., 11 người đã trở về") or cared for ("tiếp nhận 29 nạn nhân ...;
+    chăm sóc ban đầu 17 người")."""
+    if (
+        counted is None
+        or counted.kind != "victims"
+        or read.kind != "participants"
+        or read.unit.lower().startswith("lượt")
+    ):
+        return read
+    before = _window(text, read.start)[0]
+    if _RETURNED_AFTER.match(text, read.end) or (
+        read.unit.lower() == "người" and _governed_by(before, CARE_VERBS)
+    ):
+        return read._replace(kind="victims")
+    return read
 
 
 def _shares_victims_words(text: str, first: _Read, second: _Read) -> bool:
@@ -562,11 +691,15 @@ def _figure(text: str, number: Number) -> _Read | None:
         return None
     if _YEAR_BEFORE.search(before) and 1900 <= number.value <= 2100:
         return None
-    if kind == "hours" and (
-        number.of is not None
-        or _TIME_BEFORE.search(before)
-        or _TIME_AFTER.match(text, unit_end)
-        or _PER_DAY.match(text, unit_end)
+    if (
+        kind == "hours"
+        and not _DURATION.search(before)
+        and (
+            number.of is not None
+            or _TIME_BEFORE.search(before)
+            or _TIME_AFTER.match(text, unit_end)
+            or _PER_DAY.match(text, unit_end)
+        )
     ):
         return None
     if _not_counted(kind, noun, plain_before, text, unit_end):
@@ -594,6 +727,12 @@ def _bound(before: str, number: Number) -> tuple[str, int]:
     if number.upper is not None:
         return "range", start
     bound = next(k for k, v in match.groupdict().items() if v) if match else "exact"
+    if (
+        match
+        and match.group(0).lower().startswith("trên ")
+        and _PASSIVE_ON.search(head, 0, match.start())
+    ):
+        return "exact", len(before)
     return bound, start
 
 
@@ -616,6 +755,8 @@ def _unit_at(
     if best is None:
         return None
     code, match = best
+    if match.group("unit") in _NAME_WORDS:
+        return None
     last = match.group("unit").split()[-1].lower()
     following = _NEXT_WORD.match(text, match.end())
     next_word = following.group(2).lower() if following else ""
@@ -674,6 +815,8 @@ def _not_counted(kind: str, noun: str, before: str, text: str, unit_end: int) ->
     if kind == "campaigns" and noun == "đợt":
         launched = _governed_by(before, CAMPAIGN_VERBS) or _CAMPAIGN_AFTER.match(text, unit_end)
         return not launched
+    if kind == "media_items" and noun == "số":
+        return not _PERIODICAL.search(before.split(";")[-1])
     if kind == "villages" and noun == "bản":
         return _governed_by(before, PRINT_VERBS)
     if kind == "documents" and noun.endswith("quyết định"):
@@ -695,13 +838,14 @@ def _people_kind(before: str, text: str, unit_end: int, kind: str, noun: str) ->
     if not attendances and _OTHER_HARM.match(text, unit_end) and not _FOR_WHOM.search(before):
         return None
     if not attendances:
-        kind = _person_kind(before, text, unit_end, kind)
-    if kind in PERSON_KINDS and _not_reached(attendances, before, text, unit_end):
+        whose = noun.lower() in ("trường hợp", "ca") and _WHOSE.match(text, unit_end)
+        kind = _person_kind(before, text, unit_end, kind, bool(whose))
+    if kind in PERSON_KINDS and _not_reached(attendances, before, text, unit_end, noun):
         return None
     return kind
 
 
-def _not_reached(attendances: bool, before: str, text: str, unit_end: int) -> bool:
+def _not_reached(attendances: bool, before: str, text: str, unit_end: int, noun: str) -> bool:
     """People checked ("kiểm tra, kiểm soát 412.000 lượt người"), staff assigned ("bố trí 01 cán
     bộ", "cán bộ chuyên trách"), people at risk or under watch ("người có nguy cơ cao được quản
     lý") and people crossing a border ("người xuất cảnh trái phép"); staff and such people are
@@ -709,21 +853,28 @@ def _not_reached(attendances: bool, before: str, text: str, unit_end: int) -> bo
     phụ nữ có nguy cơ cao")."""
     if _governed_by(before, CONTROL_VERBS):
         return True
+    if _CROSSING_AFTER.match(text, unit_end) and not _FOR_WHOM.search(before):
+        return True
     if attendances:
         return False
     if _governed_by(before, STAFF_VERBS) or _STAFF_BODY.search(before):
         return True
+    if noun.lower() in _STAFF_NOUNS and _WORKING_AFTER.match(text, unit_end):
+        return not _FOR_WHOM.search(before)
     after = _STAFF_AFTER.match(text, unit_end) or _POPULATION_AFTER.match(text, unit_end)
     return bool(after) and not _FOR_WHOM.search(before)
 
 
-def _person_kind(before: str, text: str, unit_end: int, kind: str) -> str:
+def _person_kind(before: str, text: str, unit_end: int, kind: str, whose: bool = False) -> str:
+    """`whose`: a "trường hợp" followed by whose matters they are, which a verb of checking
+    alone does not make victims."""
     if _described_as_victims(text, unit_end):
         return "victims"
     group = _group_of(before)
     if group is not None:
         return group
-    if _governed_by(before, VICTIM_VERBS):
+    verbs = tuple(v for v in VICTIM_VERBS if v not in CHECKING_VERBS) if whose else VICTIM_VERBS
+    if _governed_by(before, verbs):
         return "victims"
     if _governed_by(before, SUSPECT_VERBS):
         return "suspects"
@@ -748,6 +899,10 @@ def _group_of(before: str) -> str | None:
     matches = list(_AMONG.finditer(series))
     if _COPULA.search(series):
         matches += list(_COUNT_OF.finditer(series))
+        tail = _GROUP_IS.search(series, max(0, len(series) - 60))
+        matches += [tail] if tail else []
+    if _OPENING.search(series):
+        matches += list(_GROUP_NAMED.finditer(series, max(0, len(series) - _GROUP_NEAR)))
     if not matches:
         return None
     group = max(matches, key=lambda m: m.start())

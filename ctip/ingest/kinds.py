@@ -103,6 +103,11 @@ PERSON_NOUNS = (
     "quần chúng",
     # A witness who tells of what happened to them ("03 nhân chứng là nạn nhân trở về").
     "nhân chứng",
+    # Prisoners and recruits taught the law in a prison or a barracks, trainees of a course.
+    "phạm nhân",
+    "tân binh",
+    "trại viên",
+    "người học",
 )
 
 
@@ -187,6 +192,17 @@ KINDS: tuple[Kind, ...] = (
             "lượt bài",
             "lượt tin bài",
             "lượt phóng sự",
+            # Issues of a periodical or episodes of a programme ("phát hành 06 số bản tin"); a
+            # bare "số" only where a periodical is named before it (extract._not_counted).
+            "số",
+            "số báo",
+            "số bản tin",
+            "số tạp chí",
+            "số đặc san",
+            "số chuyên san",
+            "số tập san",
+            "đoạn phim",
+            "bức ảnh",
         ),
         listed=True,
     ),
@@ -213,6 +229,9 @@ KINDS: tuple[Kind, ...] = (
             "bộ tài liệu",
             "bản tài liệu",
             "đĩa",
+            # A flip chart a facilitator shows a village ("200 bộ tranh lật").
+            "tranh lật",
+            "bộ tranh lật",
         ),
         listed=True,
     ),
@@ -242,6 +261,26 @@ KINDS: tuple[Kind, ...] = (
             "bảng tuyên truyền",
             "tranh cổ động",
             "tranh tuyên truyền",
+            # Counted by the set or the sheet: "120 cụm pa nô", "40 tấm băng rôn".
+            *(
+                f"{measure} {noun}"
+                for measure in ("cụm", "tấm", "bộ")
+                for noun in (
+                    "pa nô",
+                    "pa-nô",
+                    "pano",
+                    "panô",
+                    "pa-no",
+                    "băng rôn",
+                    "băng-rôn",
+                    "áp phích",
+                    "biển",
+                    "biển tuyên truyền",
+                    "biển cảnh báo",
+                    "bảng tuyên truyền",
+                )
+            ),
+            "phướn",
         ),
         listed=True,
     ),
@@ -288,6 +327,8 @@ KINDS: tuple[Kind, ...] = (
             "buổi gặp mặt",
             "cuộc gặp",
             "cuộc gặp mặt",
+            "buổi họp dân",
+            "cuộc họp dân",
         ),
         listed=True,
     ),
@@ -328,6 +369,13 @@ KINDS: tuple[Kind, ...] = (
             "lễ hưởng ứng",
             "ngày hội",
             "cuộc diễu hành",
+            "buổi diễu hành",
+            "hội trại",
+            # A job fair, where workers meet employers and recruiters are vetted.
+            "phiên giao dịch việc làm",
+            "phiên giao dịch",
+            "hội chợ việc làm",
+            "sàn giao dịch việc làm",
         ),
         listed=True,
     ),
@@ -352,7 +400,12 @@ KINDS: tuple[Kind, ...] = (
         "suspects", _("Đối tượng, bị can, bị cáo"), ("đối tượng", "bị can", "bị cáo"), listed=True
     ),
     # "bị hại" is the procedural word for a victim ("làm rõ 07 bị hại").
-    Kind("victims", _("Nạn nhân"), ("nạn nhân", "bị hại", "người bị hại")),
+    # "lượt nạn nhân": victims counted each time taken in ("nuôi dưỡng 09 lượt nạn nhân").
+    Kind(
+        "victims",
+        _("Nạn nhân"),
+        ("nạn nhân", "bị hại", "người bị hại", "lượt nạn nhân", "lượt bị hại"),
+    ),
     Kind(
         "communes", _("Xã, phường, thị trấn"), ("xã", "phường", "thị trấn", "đặc khu"), listed=True
     ),
@@ -419,6 +472,9 @@ KINDS: tuple[Kind, ...] = (
             "cuộc giám sát",
             "đợt giám sát",
             "cuộc kiểm tra, giám sát",
+            "cuộc thanh, kiểm tra",
+            "đợt thanh, kiểm tra",
+            "đợt kiểm tra, giám sát",
         ),
     ),
     Kind("sms", _("Tin nhắn"), ("tin nhắn", "tin nhắn sms", "lượt tin nhắn")),
@@ -433,7 +489,7 @@ KINDS: tuple[Kind, ...] = (
     # "Địa chỉ tin cậy" (a trusted address in the community, where a woman at risk can turn) is
     # the Women's Union's model, counted as such ("42 “Địa chỉ tin cậy”").
     Kind("models", _("Mô hình"), ("mô hình", "địa chỉ tin cậy")),
-    Kind("calls", _("Cuộc gọi"), ("cuộc gọi", "lượt gọi", "cuộc điện thoại")),
+    Kind("calls", _("Cuộc gọi"), ("cuộc gọi", "lượt gọi", "cuộc điện thoại", "lượt cuộc gọi")),
     Kind(
         "vehicles",
         _("Lượt phương tiện"),
@@ -563,6 +619,9 @@ POPULATION_AFTER = (
     "làm việc tại nước ngoài",
     "mất liên lạc",
     "đi theo diện",
+    # Witnesses heard in a procedure ("lấy lời khai 06 người làm chứng").
+    "làm chứng",
+    "chứng kiến",
 )
 # People harmed otherwise than by trafficking ("03 phụ nữ bị bạo lực gia đình đến tạm lánh") are
 # neither its victims nor an audience, whatever verb takes them in.
@@ -572,7 +631,8 @@ OTHER_HARM_AFTER = ("bị bạo lực", "bị bạo hành", "bị ngược đãi
 TRAINING_VERBS = ("mở", "tổ chức", "khai giảng", "tiến hành")
 # A training split into classes: "tập huấn ... cho 74 học viên, chia thành 02 lớp" (the verb
 # counts as held only when a word of training stands before it in the sentence).
-SPLIT_VERBS = ("chia thành", "chia làm", "chia ra")
+# "qua 03 lớp", "gồm 02 lớp" after a training word: the classes it was given in.
+SPLIT_VERBS = ("chia thành", "chia làm", "chia ra", "qua", "gồm")
 TRAINING_WORDS = ("tập huấn", "bồi dưỡng", "đào tạo", "huấn luyện", "dạy nghề", "học nghề")
 TRAINING_AFTER = (
     "tập huấn",
@@ -702,6 +762,28 @@ INSPECTION_VERBS = (
 # A bare "tin" is a tip-off, not a news item, after a verb that handles reports ("giải quyết 03
 # tin") or in a sentence that speaks of tip-offs before it ("tin báo", "tố giác").
 REPORT_VERBS = ("giải quyết", "thụ lý", "xác minh", "tiếp nhận", "phân loại")
+# Verbs that verify or identify: they make "trường hợp" victims only when no other group is
+# named right after it ("xác minh 43 trường hợp công dân gặp khó khăn": citizens' matters).
+CHECKING_VERBS = ("xác minh", "xác định")
+# The care of people taken in: after victims counted in its sentence, "người" cared for are
+# those victims ("tiếp nhận 29 nạn nhân ...; chăm sóc ban đầu 17 người").
+CARE_VERBS = ("chăm sóc", "nuôi dưỡng", "hỗ trợ", "trợ giúp", "tư vấn tâm lý", "tạm lánh")
+# A periodical or programme named before a bare "số" makes it an issue ("Podcast ... có 12 số").
+PERIODICAL_WORDS = (
+    "podcast",
+    "bản tin",
+    "tạp chí",
+    "đặc san",
+    "chuyên san",
+    "tập san",
+    "chuyên mục",
+    "chuyên trang",
+    "tờ báo",
+    "báo in",
+    "báo điện tử",
+    "báo ảnh",
+    "phụ san",
+)
 
 
 # A classifier noun followed by one of these words is the first syllable of another word
@@ -828,7 +910,32 @@ COMPOUNDS = frozenset(
         "thư mục",
         "biển số",
         "biển hiệu",
+        # The sea, not a sign ("12 biển đảo" is no phrase of signs).
+        "biển đảo",
+        "biển đông",
+        "biển khơi",
+        "biển cả",
         "sách nhiễu",
+        # A legal-aid, mediation or civil matter is no criminal case ("16 vụ việc trợ giúp pháp
+        # lý", "22 vụ việc hòa giải").
+        "việc trợ",
+        "việc tư",
+        "việc hòa",
+        "việc dân",
+        "việc hôn",
+        "việc lao",
+        # An online forum is where posts appear, no meeting ("05 diễn đàn mạng xã hội").
+        "đàn mạng",
+        "đàn trực",
+        "đàn điện",
+        # "số" before what it numbers is no issue of a periodical.
+        "số liệu",
+        "số lượng",
+        "số điện",
+        "số hiệu",
+        "số tiền",
+        "số người",
+        "số vụ",
     }
 )
 # A bare "lượt" counts attendances only before one of these words ("3.000 lượt tham gia");
