@@ -121,3 +121,15 @@ def test_the_versions_and_the_epoch_are_read_in_one_query(leader):  # noqa: F811
     assert now[("prevention", scope)] >= 1
     versions.bump_everywhere()  # a new epoch, whatever the versions
     assert versions.read(["prevention"], scope)[(versions.EPOCH, 0)] != epoch
+
+
+def test_without_an_epoch_nothing_is_cached(leader):  # noqa: F811
+    """What `flush` leaves: no version row at all. Versions then count up from nothing again,
+    to numbers an entry may have been cached under for other data."""
+    PanelVersion.objects.all().delete()
+    first = held(sessions=2)
+    assert shown(leader) == 2
+    Activity.objects.filter(pk=first.pk).delete()
+    PanelVersion.objects.all().delete()  # flushed again, the same writes after it
+    held(sessions=7)
+    assert shown(leader) == 7

@@ -36,6 +36,13 @@ def enabled() -> bool:
     return bool(getattr(settings, "CTIP_PANEL_CACHE", True))
 
 
+def _epoch_drawn(found: dict[tuple[str, int], int]) -> bool:
+    """Without an epoch (a database emptied by `flush`, or older than the epoch) versions could
+    count up again to numbers an entry was cached under: nothing is cached or read until
+    `ctip migrate`, `ctip rollups` or a restore draws one."""
+    return (versions.EPOCH, versions.EVERYWHERE) in found
+
+
 @functools.cache
 def panel_sources(panel: Panel) -> tuple[str, ...]:
     """The apps whose tables the panel's figures read."""
@@ -88,6 +95,10 @@ def sections(
         ]
     sources = {p.code: panel_sources(p) for p in scope.panels}
     found = versions.read({s for v in sources.values() for s in v}, period.unit.pk)
+    if not _epoch_drawn(found):
+        return [
+            render(p, d) for p, d in zip(scope.panels, compute(list(scope.panels)), strict=True)
+        ]
     keys = {
         p.code: _key(p.code, sources[p.code], found, scope, period, limit) for p in scope.panels
     }
@@ -121,6 +132,8 @@ def cached(
     if not enabled():
         return compute()
     found = versions.read(sources, period.unit.pk)
+    if not _epoch_drawn(found):
+        return compute()
     key = _key(name, sources, found, scope, period, limit)
     cache = caches["panels"]
     value = cache.get(key)

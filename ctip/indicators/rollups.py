@@ -115,7 +115,6 @@ def rebuild(names: Iterable[str] | None = None) -> dict[str, int]:
     chosen = set(names) if names is not None else None
     counts: dict[str, int] = {}
     with transaction.atomic():
-        everything_changed()
         for source in SOURCES.values():
             for shape in source.shapes:
                 name = source.rollup(shape)
@@ -126,6 +125,9 @@ def rebuild(names: Iterable[str] | None = None) -> dict[str, int]:
                 _insert(source, shape)
                 counts[name] = RollupCell.objects.filter(rollup=name).count()
                 RollupState.objects.create(name=name, built_at=timezone.now())
+        # Last, in the same transaction: the state rows are locked before the epoch's row, in
+        # the order the daily job takes them, so the two cannot wait on each other.
+        everything_changed()
     return counts
 
 

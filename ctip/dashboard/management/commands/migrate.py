@@ -5,6 +5,7 @@ versions already used for other data: every panel a running worker cached is rec
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from django.core.management.commands import migrate
@@ -15,9 +16,16 @@ from ctip.core.work import everything_changed
 
 class Command(migrate.Command):
     def handle(self, *args: Any, **options: Any) -> None:
-        super().handle(*args, **options)
         # A plan or a check changes nothing; the panel cache reads the default database only.
-        if options["plan"] or options["check_unapplied"]:
+        if options["plan"] or options["check_unapplied"] or options["database"] != DEFAULT_DB_ALIAS:
+            super().handle(*args, **options)
             return
-        if options["database"] == DEFAULT_DB_ALIAS:
-            everything_changed()
+        try:
+            super().handle(*args, **options)
+        except BaseException:
+            # Also when a later migration failed: the data steps before it have committed. The
+            # migration's own error is the one to report, not a second one from here.
+            with contextlib.suppress(Exception):
+                everything_changed()
+            raise
+        everything_changed()
