@@ -45,8 +45,8 @@ class SessionTouchMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         user = getattr(request, "user", None)
-        # Only a signed-in user's session: touching an anonymous one would create a row for
-        # every visitor (and for every stale cookie) just to remember when it was touched.
+        # Only a signed-in user's idle time is measured: a visitor's session (a password
+        # reset's token, a message) lives as Django keeps it, never prolonged by its pages.
         if user is None or not user.is_authenticated or request.session.modified:
             return response
         if _now() - int(request.session.get(TOUCHED, 0)) >= settings.CTIP_SESSION_TOUCH_SECONDS:
