@@ -1192,6 +1192,127 @@ SENTENCES: list[tuple[str, list[tuple[str, int, str, str]]]] = [
         "Đông rà soát địa bàn.",
         [],
     ),
+    # Round of held-out 6 (h11): victims named after "trường hợp", after what they said, after
+    # their ages; the part "trong số đó" after its noun; people away, out of school or married
+    # abroad; the parts of a whole with no kind; a group of suspects; a rate per week; "một ...
+    # nào"; issues "kỳ" of a column; school notebooks; a stage show; audiences and delegates.
+    (
+        "Tổ hòa giải nắm được 04 trường hợp trẻ em bị lừa bán sang Campuchia do gia đình trình "
+        "báo.",
+        [("victims", 4, "exact", "trường hợp")],
+    ),
+    (
+        "Đồn Biên phòng phát hiện 02 trường hợp thiếu nữ bị dẫn sang biên giới qua đường tiểu "
+        "ngạch.",
+        [("victims", 2, "exact", "trường hợp")],
+    ),
+    (
+        "Đoàn công tác ghi nhận 07 phụ nữ tự khai bị lừa bán, đã bàn giao cho Hội Phụ nữ.",
+        [("victims", 7, "exact", "phụ nữ")],
+    ),
+    (
+        "Năm 2024 huyện có 06 em gái trong độ tuổi từ 14 đến 17 bị mua bán, 03 em đã trở về.",
+        [("victims", 6, "exact", "em gái"), ("victims", 3, "exact", "em")],
+    ),
+    (
+        "Quỹ hỗ trợ 04 nạn nhân học nghề, giới thiệu 02 người trong số đó vào làm công nhân.",
+        [("victims", 4, "exact", "nạn nhân"), ("victims", 2, "exact", "người")],
+    ),
+    (
+        "Thôn có 14 người vắng mặt lâu ngày ở địa phương, trong đó 05 thanh niên chưa rõ tung "
+        "tích.",
+        [],
+    ),
+    (
+        "Toàn xã có 23 học sinh bỏ học trong năm học, trong đó 09 em đã đi làm thuê.",
+        [],
+    ),
+    (
+        "Xã lập danh sách 41 phụ nữ lấy chồng nước ngoài để tuyên truyền cho 60 phụ nữ tại chợ.",
+        [("participants", 60, "exact", "phụ nữ")],
+    ),
+    (
+        "Đồn tiếp nhận 560 công dân bị trục xuất, trong đó 402 nam, 158 nữ, đã bàn giao về địa "
+        "phương.",
+        [],
+    ),
+    (
+        "Khoảng 1.500 người dân của huyện sang Lào làm thuê theo mùa vụ mỗi năm.",
+        [],
+    ),
+    (
+        "Công an tỉnh triệt phá 02 nhóm đối tượng cho vay nặng lãi, thành lập 05 nhóm tuyên "
+        "truyền viên.",
+        [("teams", 5, "exact", "nhóm")],
+    ),
+    (
+        "Đài Phát thanh duy trì chương trình tiếng Khmer 05 buổi/tuần, trong năm phát 36 chương "
+        "trình chuyên đề.",
+        [("broadcasts", 36, "exact", "chương trình")],
+    ),
+    (
+        "Đồng chí Bí thư nói: không để một trẻ em nào trong xã bỏ học vì hoàn cảnh khó khăn.",
+        [],
+    ),
+    (
+        "Báo Nhân dân mở chuyên mục “Cảnh giác” hằng tháng, năm 2024 đăng 11 kỳ.",
+        [("media_items", 11, "exact", "kỳ")],
+    ),
+    (
+        "Đoàn viên tặng 200 quyển vở, 120 suất quà; Đoàn nghệ thuật biểu diễn 02 chương trình "
+        "nghệ thuật cho 1.800 khán giả.",
+        [("participants", 1800, "exact", "khán giả")],
+    ),
+    (
+        "Hội nghị có 45 đại diện các sở, ngành và hơn 600 lượt khán giả theo dõi trực tuyến.",
+        [
+            ("participants", 45, "exact", "đại diện"),
+            ("participants", 600, "more_than", "lượt khán giả"),
+        ],
+    ),
+    (
+        "Hội tiếp nhận 12 lượt phụ nữ, trẻ em bị bạo hành đến tạm lánh tại nhà an toàn.",
+        [],
+    ),
+    (
+        "Số thanh niên đi khỏi địa phương không rõ lý do trong năm là 64 người, trong đó 21 nữ.",
+        [],
+    ),
+    (
+        "Xã mời 01 phụ nữ từng bị bán sang Trung Quốc kể lại câu chuyện, 250 em tham dự.",
+        [("victims", 1, "exact", "phụ nữ"), ("participants", 250, "exact", "em")],
+    ),
+    (
+        "Nhà tạm lánh đã hỗ trợ cho 09 phụ nữ bị bạo lực gia đình; tuyên truyền cho 40 hội viên.",
+        [("participants", 40, "exact", "hội viên")],
+    ),
+    (
+        "Tỉnh đoàn in 1.500 tờ áp phích, treo 40 bức tranh cổ động và huy động 120 lượt tuyên "
+        "truyền viên.",
+        [
+            ("banners", 1500, "exact", "tờ áp phích"),
+            ("banners", 40, "exact", "bức tranh cổ động"),
+            ("volunteers", 120, "exact", "lượt tuyên truyền viên"),
+        ],
+    ),
+    (
+        "Trung tâm tổ chức 16 buổi tư vấn, 05 cuộc tư vấn nhóm tại 12 cơ sở giáo dục, tặng 300 "
+        "quyển sách pháp luật.",
+        [
+            ("sessions", 16, "exact", "buổi tư vấn"),
+            ("sessions", 5, "exact", "cuộc tư vấn"),
+            ("schools", 12, "exact", "cơ sở giáo dục"),
+            ("materials", 300, "exact", "quyển sách"),
+        ],
+    ),
+    (
+        "Hội đồng nhân dân huyện họp 02 kỳ họp; bản tin “Biên cương” phát hành 24 kỳ trong năm.",
+        [("media_items", 24, "exact", "kỳ")],
+    ),
+    (
+        "Trạm y tế ghi nhận 05 ca mắc sốt xuất huyết, 02 ca bệnh sởi; trung tâm tư vấn cho 14 ca.",
+        [("instances", 14, "exact", "ca")],
+    ),
 ]
 
 

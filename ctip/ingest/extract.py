@@ -199,14 +199,21 @@ _YEAR_BEFORE = re.compile(r"\b(?:năm|giai đoạn)\s+$", re.IGNORECASE)
 # "bị ép kết hôn") or the lure that took them ("07 người có dấu hiệu bị lừa đi lao động"); not
 # "đi bán hàng" (selling goods) nor "bị lừa đảo" (a fraud).
 _VICTIM_WORDS = (
-    r"(?:(?:đều|đã|được|nghi|nghi\s+ngờ|nghi\s+vấn|được\s+xác\s+định|có\s+dấu\s+hiệu)\s+)?"
+    r"(?:(?:đều|đã|được|nghi|nghi\s+ngờ|nghi\s+vấn|được\s+xác\s+định|có\s+dấu\s+hiệu"
+    r"|(?:tự\s+)?khai|trình\s+báo|từng)\s+)?"
     r"(?:bị\s+(?:mua\s+bán|lừa\s+bán|bán|cưỡng\s+bức|bóc\s+lột|ép|dụ\s+dỗ|bắt\s+cóc"
-    r"|lừa\s+(?:đi|sang|ra|đưa|bán))|(?:là\s+)?(?:nạn\s+nhân|bị\s+hại)"
+    r"|lừa\s+(?:đi|sang|ra|đưa|bán)|(?:dẫn|đưa|chở)\s+(?:đi|sang|qua|ra)\b)"
+    r"|(?:là\s+)?(?:nạn\s+nhân|bị\s+hại)"
     r"|(?:đi|để|đem|mang)\s+bán(?!\s+hàng))\b"
 )
-# Where the people are from may stand between them and those words ("17 phụ nữ của xã bị lừa bán").
+# Where the people are from may stand between them and those words ("17 phụ nữ của xã bị lừa bán"),
+# and their age ("05 phụ nữ trong độ tuổi từ 16 đến 24 bị lừa bán", "02 em dưới 16 tuổi").
+_AGE = (
+    r"(?:\s+(?:trong\s+)?độ\s+tuổi(?:\s+từ)?\s+\d{1,2}(?:\s*(?:-|–|đến|tới)\s*\d{1,2})?"
+    r"(?:\s+tuổi)?|\s+(?:dưới|trên|từ)\s+\d{1,2}\s+tuổi|\s+\d{1,2}\s+tuổi)"
+)
 _VICTIM_AFTER = re.compile(
-    r"(?:\s+(?:của|ở|tại)\s+(?:xã|phường|thị\s+trấn|thôn|bản|làng|huyện|tỉnh|địa\s+phương))?"
+    rf"(?:\s+(?:của|ở|tại)\s+(?:xã|phường|thị\s+trấn|thôn|bản|làng|huyện|tỉnh|địa\s+phương))?{_AGE}?"
     rf"\s+{_VICTIM_WORDS}",
     re.IGNORECASE,
 )
@@ -263,7 +270,11 @@ _COUNT_OF = re.compile(rf"\bsố(?:\s+lượng)?\s+{_GROUP}", re.IGNORECASE)
 _COPULA = re.compile(r"\blà\s+$", re.IGNORECASE)
 _SUSPECT_NOUN = re.compile(rf"\b(?:{_words(SUSPECT_NOUNS)})\b", re.IGNORECASE)
 _POPULATION_AFTER = re.compile(rf"\s+(?:{_words(POPULATION_AFTER)})\b", re.IGNORECASE)
-_OTHER_HARM = re.compile(rf"\s+(?:{_words(OTHER_HARM_AFTER)})\b", re.IGNORECASE)
+# Also after the people listed with them ("15 lượt phụ nữ, trẻ em bị bạo lực gia đình").
+_OTHER_HARM = re.compile(
+    rf"(?:\s*(?:,|và|hoặc)\s+(?:{_words(PERSON_NOUNS)}))?\s+(?:{_words(OTHER_HARM_AFTER)})\b",
+    re.IGNORECASE,
+)
 _TRAINING_WORD = re.compile(rf"\b(?:{_words(TRAINING_WORDS)})\b", re.IGNORECASE)
 # The first figure of a pair written with a slash, right before the second's number: "tăng 02
 # vụ/05 bị can" (the change before the pair is the second's too), "phát hiện 03 vụ/04 người".
@@ -325,6 +336,8 @@ _PART_WORDS = re.compile(
 # ("187.540 lượt người và 41.226 lượt phương tiện xuất cảnh, nhập cảnh được kiểm soát").
 _CROSSING_AFTER = re.compile(
     r"(?:[^;.,]|(?<=\d)[.,](?=\d)){0,100}?\b(?:xuất\s+cảnh|nhập\s+cảnh|xuất\s+nhập\s+cảnh"
+    # Working across the border ("3.000 người dân các xã sang Trung Quốc làm thuê").
+    r"|(?<!\bkhông\s)(?<!\bkhông\sđi\s)(?:đi\s+)?làm\s+thuê"
     r"|được\s+(?:kiểm\s+tra|kiểm\s+soát|rà\s+soát|sàng\s+lọc))\b",
     re.IGNORECASE,
 )
@@ -335,6 +348,30 @@ _WORKING_AFTER = re.compile(
     r"(?:\s+[^\s,;.]+){0,10}?\s+trực\s+tiếp\s+(?:đến|xuống|đi|về|gặp|vận\s+động|tuyên\s+truyền"
     r"|tiếp\s+cận|nắm)\b(?!\s+(?:dự|tham))",
     re.IGNORECASE,
+)
+# "02 nạn nhân ..., kết nối cho 01 người trong số đó": a part named as such after its noun.
+_AMONG_AFTER = re.compile(r"\s+trong\s+số\s+(?:đó|này|họ|trên)(?![^\W_])", re.IGNORECASE)
+# The parts of a whole whose noun has no kind ("2.034 công dân, trong đó 1.817 nam, 217 nữ";
+# "lao động" handed back): no figure either, as the whole.
+_NO_KIND_WHOLE = re.compile(
+    r"(?<![\d.])\d[\d.]*\s+(?:công\s+dân|lao\s+động|nhân\s+khẩu)(?![^\W_])[^;\d]{0,60}?"
+    r"\b(?:trong\s+đó|trong\s+số\s+(?:đó|này)|gồm)(?:\s+có)?\s*:?\s*$",
+    re.IGNORECASE,
+)
+# A population named as the subject of "là": "Số người đi khỏi địa phương ... là 87 người".
+_POPULATION_IS = re.compile(
+    rf"\bsố\s+(?:{_words(PERSON_NOUNS)})\s+(?:{_words(POPULATION_AFTER)})\b[^;:]{{0,80}}\blà\s+$",
+    re.IGNORECASE,
+)
+# A group of suspects, not a team of the work ("triệt phá 02 nhóm đối tượng").
+_SUSPECTS_AFTER = re.compile(r"\s+(?:đối\s+tượng|tội\s+phạm)(?![^\W_])", re.IGNORECASE)
+# A rate, not a count: "phát 07 buổi/tuần" (a schedule, as "24 giờ mỗi ngày").
+_PER_PERIOD = re.compile(r"\s*/\s*(?:ngày|tuần|tháng|quý)(?![^\W_])", re.IGNORECASE)
+# "không để một phụ nữ nào ...": "một ... nào" is "any", no count.
+_ANY = re.compile(r"(?:\s+[^\W\d_]+){0,3}?\s+nào(?![^\W_])", re.IGNORECASE)
+# Children who attended are the audience, not the victims spoken of ("..., 320 em tham dự").
+_ATTENDING = re.compile(
+    r"\s+(?:đã\s+)?(?:tham\s+dự|tham\s+gia|dự|theo\s+dõi)(?![^\W_])", re.IGNORECASE
 )
 # "; có 23 em dưới 16 tuổi": a clause that only says who there was names a part of the people
 # counted before it, past the semicolon.
@@ -455,7 +492,9 @@ def _in_sentence(sentence: Sentence, head: AgencyName | None) -> list[Figure]:
             read, part = _part_of_previous(text, read, people, last, semicolons, latest)
             latest = read
             if read.kind == _UNREACHED:
-                last = read if part else None
+                # A part named as such ("trong đó 1.817 nam, 217 nữ") carries the list after it.
+                named = _PART_OF_BEFORE.search(text, max(0, read.start - 40), read.start)
+                last = read if part or named else None
                 people = read
                 before = None
                 continue
@@ -511,6 +550,7 @@ def _part_of_previous(
         and bisect_left(semicolons, people.end) == bisect_left(semicolons, read.start)
         and (
             _PART_OF_BEFORE.search(text, max(0, read.start - REACH), read.start)
+            or _AMONG_AFTER.match(text, read.end)
             or (latest is people and _OPENING.search(text, max(0, read.start - 8), read.start))
         )
     ):
@@ -541,6 +581,7 @@ def _children_of(text: str, read: _Read, counted: _Read | None, semicolons: list
         or not (same_series or having)
         or _FOR_WHOM.search(text, max(0, read.start - REACH), read.start)
         or _ANOTHER_PERSON.match(text, read.end)
+        or _ATTENDING.match(text, read.end)
     ):
         return read
     return read._replace(kind=counted.kind)
@@ -678,6 +719,10 @@ def _figure(text: str, number: Number) -> _Read | None:
     if unit is None:
         return None
     kind, noun, unit_end = unit
+    if _PER_PERIOD.match(text, unit_end):
+        return None
+    if text[number.start : number.end].lower() == "một" and _ANY.match(text, unit_end):
+        return None
     bound, start = _bound(before, number)
     plain_before = before[:start]
     start += offset
@@ -807,7 +852,7 @@ def _not_counted(kind: str, noun: str, before: str, text: str, unit_end: int) ->
         if removable and _governed_by(before, verbs):
             return True
     if kind == "teams" and noun == "nhóm":
-        return bool(_ONLINE_AFTER.match(text, unit_end))
+        return bool(_ONLINE_AFTER.match(text, unit_end) or _SUSPECTS_AFTER.match(text, unit_end))
     if kind == "trainings" and noun == "lớp":
         held = _governed_by(before, TRAINING_VERBS) or _TRAINING_AFTER.match(text, unit_end)
         split = _governed_by(before, SPLIT_VERBS) and _TRAINING_WORD.search(before)
@@ -815,7 +860,7 @@ def _not_counted(kind: str, noun: str, before: str, text: str, unit_end: int) ->
     if kind == "campaigns" and noun == "đợt":
         launched = _governed_by(before, CAMPAIGN_VERBS) or _CAMPAIGN_AFTER.match(text, unit_end)
         return not launched
-    if kind == "media_items" and noun == "số":
+    if kind == "media_items" and noun in ("số", "kỳ"):
         return not _PERIODICAL.search(before.split(";")[-1])
     if kind == "villages" and noun == "bản":
         return _governed_by(before, PRINT_VERBS)
@@ -835,12 +880,22 @@ def _people_kind(before: str, text: str, unit_end: int, kind: str, noun: str) ->
     """What a person noun counts: victims, suspects, people reached (`kind`), or None for people
     no work reached (checked at a post, staff, a population at risk or crossing a border)."""
     attendances = noun.lower().startswith("lượt")
-    if not attendances and _OTHER_HARM.match(text, unit_end) and not _FOR_WHOM.search(before):
+    # Harmed otherwise: no figure, unless the work was for them, care aside ("hỗ trợ tạm lánh
+    # cho 15 lượt phụ nữ, trẻ em bị bạo lực gia đình").
+    if _OTHER_HARM.match(text, unit_end) and (
+        not _FOR_WHOM.search(before) or _in_phrase(before, CARE_VERBS)
+    ):
         return None
     if not attendances:
         whose = noun.lower() in ("trường hợp", "ca") and _WHOSE.match(text, unit_end)
         kind = _person_kind(before, text, unit_end, kind, bool(whose))
-    if kind in PERSON_KINDS and _not_reached(attendances, before, text, unit_end, noun):
+    if kind not in PERSON_KINDS:
+        return kind
+    if _NO_KIND_WHOLE.search(before, max(0, len(before) - 120)):
+        return None
+    if _POPULATION_IS.search(before.split(";")[-1], max(0, len(before.split(";")[-1]) - 160)):
+        return None
+    if _not_reached(attendances, before, text, unit_end, noun):
         return None
     return kind
 
@@ -888,6 +943,10 @@ def _described_as_victims(text: str, unit_end: int) -> bool:
     """The words after the noun make the people victims, all of them (not "là nạn nhân và người
     có nguy cơ cao": two groups)."""
     match = _VICTIM_AFTER.match(text, unit_end)
+    if match is None:
+        # Whose matters "trường hợp" counts, named after it ("03 trường hợp phụ nữ bị lừa bán").
+        whose = _WHOSE.match(text, unit_end)
+        match = _VICTIM_AFTER.match(text, whose.end()) if whose else None
     return match is not None and _MIXED.match(text, match.end()) is None
 
 

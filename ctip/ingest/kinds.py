@@ -103,6 +103,13 @@ PERSON_NOUNS = (
     "quần chúng",
     # A witness who tells of what happened to them ("03 nhân chứng là nạn nhân trở về").
     "nhân chứng",
+    # An audience of a show or a film and the delegates sent to a meeting ("1.800 khán giả",
+    # "09 đại diện các sở, ngành"), and girls by their age ("06 em gái").
+    "khán giả",
+    "người xem",
+    "đại diện",
+    "em gái",
+    "em trai",
     # Prisoners and recruits taught the law in a prison or a barracks, trainees of a course.
     "phạm nhân",
     "tân binh",
@@ -151,6 +158,9 @@ KINDS: tuple[Kind, ...] = (
             "cuộc tuyên truyền",
             "lượt truyền thông",
             "cuộc truyền thông",
+            # Counselling given in person ("14 buổi tư vấn", "08 cuộc tư vấn"): not a meeting.
+            "buổi tư vấn",
+            "cuộc tư vấn",
         ),
     ),
     Kind(
@@ -195,6 +205,9 @@ KINDS: tuple[Kind, ...] = (
             # Issues of a periodical or episodes of a programme ("phát hành 06 số bản tin"); a
             # bare "số" only where a periodical is named before it (extract._not_counted).
             "số",
+            # "kỳ": an issue of a column or a periodical named before it ("chuyên mục ... hằng
+            # tuần, 9 tháng đăng tải 39 kỳ"), as a bare "số".
+            "kỳ",
             "số báo",
             "số bản tin",
             "số tạp chí",
@@ -218,6 +231,10 @@ KINDS: tuple[Kind, ...] = (
         (
             "cuốn",
             "cuốn sổ tay",
+            "quyển",
+            "quyển sách",
+            "quyển sổ tay",
+            "quyển cẩm nang",
             "sổ tay",
             "cẩm nang",
             "cuốn cẩm nang",
@@ -281,6 +298,12 @@ KINDS: tuple[Kind, ...] = (
                 )
             ),
             "phướn",
+            # Posters by the sheet ("2.000 tờ áp phích": not leaflets) and pictures by the piece.
+            *(
+                f"{measure} {noun}"
+                for measure in ("tờ", "bức")
+                for noun in ("áp phích", "poster", "tranh cổ động", "tranh tuyên truyền")
+            ),
         ),
         listed=True,
     ),
@@ -438,7 +461,7 @@ KINDS: tuple[Kind, ...] = (
         listed=True,
     ),
     # "điểm trường": a school's satellite site, where the pupils of a village are taught.
-    Kind("schools", _("Trường học"), ("trường", "trường học", "điểm trường")),
+    Kind("schools", _("Trường học"), ("trường", "trường học", "điểm trường", "cơ sở giáo dục")),
     Kind("households", _("Hộ gia đình"), ("hộ", "hộ gia đình", "hộ dân", "lượt hộ")),
     # "lượt cơ sở" counts establishments visited, as "lượt phương tiện" counts vehicles.
     Kind(
@@ -481,7 +504,16 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "volunteers",
         _("Tình nguyện viên, cộng tác viên"),
-        ("tình nguyện viên", "cộng tác viên", "tuyên truyền viên"),
+        (
+            "tình nguyện viên",
+            "cộng tác viên",
+            "tuyên truyền viên",
+            # Counted each time they served ("150 lượt tuyên truyền viên": not "lượt tuyên
+            # truyền", sessions).
+            "lượt tình nguyện viên",
+            "lượt cộng tác viên",
+            "lượt tuyên truyền viên",
+        ),
         listed=True,
     ),
     Kind("teams", _("Đội, tổ, nhóm"), ("đội", "tổ", "nhóm", "tổ tự quản"), listed=True),
@@ -618,6 +650,20 @@ POPULATION_AFTER = (
     "lao động tại nước ngoài",
     "làm việc tại nước ngoài",
     "mất liên lạc",
+    # Away from home, out of touch, out of school or married abroad ("09 người vắng mặt dài ngày
+    # tại địa phương", "06 phụ nữ chưa liên lạc được", "37 học sinh bỏ học", "213 phụ nữ lấy
+    # chồng Trung Quốc", "312 người là lao động tự do"): a population no work reached.
+    "vắng mặt",
+    "đi khỏi địa phương",
+    "bỏ đi khỏi địa phương",
+    "chưa liên lạc được",
+    "không liên lạc được",
+    "chưa rõ tung tích",
+    "không rõ tung tích",
+    "bỏ học",
+    "lấy chồng",
+    "kết hôn với người nước ngoài",
+    "là lao động",
     "đi theo diện",
     # Witnesses heard in a procedure ("lấy lời khai 06 người làm chứng").
     "làm chứng",
@@ -900,6 +946,14 @@ COMPOUNDS = frozenset(
         "ca tối",
         "ca từ",
         "ca ngợi",
+        # A case of illness, a birth or an operation: no person counted by the work.
+        "ca mắc",
+        "ca bệnh",
+        "ca nhiễm",
+        "ca tử",
+        "ca sinh",
+        "ca phẫu",
+        "ca cấp",
         # "CA xã": the commune's Police (Công an), abbreviated.
         "ca xã",
         "ca huyện",
@@ -916,6 +970,18 @@ COMPOUNDS = frozenset(
         "biển khơi",
         "biển cả",
         "sách nhiễu",
+        # Notebooks given to pupils are a gift, no material on trafficking ("300 cuốn vở").
+        "cuốn vở",
+        "quyển vở",
+        # A stage show ("01 chương trình nghệ thuật", "chương trình văn nghệ") is no broadcast.
+        "trình nghệ",
+        "trình văn",
+        # "kỳ" before what it names is no issue: a council's sitting, a term, a period.
+        "kỳ họp",
+        "kỳ thi",
+        "kỳ nghỉ",
+        "kỳ hạn",
+        "kỳ báo",
         # A legal-aid, mediation or civil matter is no criminal case ("16 vụ việc trợ giúp pháp
         # lý", "22 vụ việc hòa giải").
         "việc trợ",
