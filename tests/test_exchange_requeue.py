@@ -20,10 +20,11 @@ from ctip.exchange import transport
 from ctip.exchange.jobs import outbox_send
 from ctip.exchange.models import Outbox, ReceivedPush
 from ctip.exchange.sending import PushRefused, push_queue, push_requeue
-from ctip.geo.models import Level
+from ctip.exchange.transport import Answer
+from ctip.geo.models import Level, Unit
 from ctip.geo.selectors import national_unit
-from tests.conftest import NEW, unit
-from tests.exchange_world import SECRET, NationalTransport, configure, national
+from tests.conftest import NEW, OLD, unit
+from tests.exchange_world import SECRET, URL, NationalTransport, configure, national
 from tests.helpers import add_totp, log_in, make_user
 
 pytestmark = pytest.mark.django_db
@@ -238,3 +239,102 @@ def test_sent_menu_entry_only_on_a_sending_instance(settings):
     configure(settings)
     menu = nav(client)
     assert SENT_ENTRY in menu and 'href="/trao-doi/da-gui/"' in menu
+
+
+# --- 4. Who pushes is the province's compiler; the province as the setting names it ---------
+
+
+def below_the_province(level: str):
+    """A unit inside Quảng Ngãi below the province: a commune today, a district before 2025."""
+    if level == Level.COMMUNE:
+        return (
+            Unit.objects.valid_on(NEW)
+            .filter(parent=unit(51, Level.PROVINCE, NEW), level=Level.COMMUNE)
+            .first()
+        )
+    return (
+        Unit.objects.valid_on(OLD)
+        .filter(parent=unit(51, Level.PROVINCE, OLD), level=Level.DISTRICT)
+        .first()
+    )
+
+
+@pytest.mark.parametrize("level", [Level.COMMUNE, Level.DISTRICT])
+def test_a_compiler_below_the_province_gets_404_and_no_menu_entry(
+    settings, level, django_capture_on_commit_callbacks
+):
+    """Compiling a commune's or a district's reports is not compiling the province's: the
+    permission alone let a commune's standing office read and resend the province's pushes."""
+    configure(settings)
+    row = outbox("failed")
+    place = below_the_province(level)
+    assert place is not None
+    user = make_user("tt-duoi", "standing_office", unit=place)
+    client = signed_in(user)
+    assert client.get("/trao-doi/da-gui/").status_code == 404
+    with django_capture_on_commit_callbacks() as callbacks:
+        assert client.post(f"/trao-doi/da-gui/{row.pk}/gui-lai/").status_code == 404
+        with pytest.raises(Outbox.DoesNotExist):
+            push_requeue(outbox_id=row.pk, acting_user=user)
+    assert SENT_ENTRY not in nav(client)
+    after = Outbox.objects.get(pk=row.pk)
+    assert (after.status, after.attempts, after.next_attempt_at) == (
+        "failed",
+        3,
+        row.next_attempt_at,
+    )
+    assert not AuditEntry.objects.filter(action="exchange.push_requeue").exists()
+    assert callbacks == []
+
+
+@pytest.mark.parametrize("setting", ["051", " 51 ", "Quảng Ngãi"])
+def test_the_province_setting_as_gso_writes_it_finds_its_own_pushes(
+    settings, monkeypatch, django_capture_on_commit_callbacks, setting
+):
+    """push_queue stores the resolved unit's code ("51"); the page and the resend filtered on
+    the raw setting ("051"): the page was empty and a refused push could never be resent."""
+    configure(settings)
+    settings.CTIP_PUSH_PROVINCE = setting
+    monkeypatch.setattr(
+        transport, "post", lambda url, body, headers: Answer(401, b'{"code":"bad_signature"}')
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        row, _created = push_queue(period="2025", acting_user=None)
+    row.refresh_from_db()
+    assert (row.province_code, row.status) == ("51", "failed")
+    client = signed_in(office())
+    html = client.get("/trao-doi/da-gui/").content.decode()
+    assert f'action="/trao-doi/da-gui/{row.pk}/gui-lai/"' in html
+    with django_capture_on_commit_callbacks():
+        answer = client.post(f"/trao-doi/da-gui/{row.pk}/gui-lai/", follow=True)
+    assert "Đã đưa số liệu kỳ 2025 vào hàng chờ gửi lại." in answer.content.decode()
+    row.refresh_from_db()
+    assert row.status == "pending"
+
+
+def test_requeue_sends_to_the_url_set_now(
+    settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    """A push refused because CTIP_PUSH_URL was wrong (the receiver's 404) goes, once the
+    operator fixes the setting, to the new address, not to the one stored when it was queued."""
+    configure(settings)
+    settings.CTIP_PUSH_URL = "http://sai.test/nhan/"
+    seen: list[str] = []
+
+    def post(url: str, body: bytes, headers: dict[str, str]) -> Answer:
+        seen.append(url)
+        return Answer(404, b"") if url == "http://sai.test/nhan/" else Answer(200, b"{}")
+
+    monkeypatch.setattr(transport, "post", post)
+    with django_capture_on_commit_callbacks(execute=True):
+        row, _created = push_queue(period="2025", acting_user=None)
+    row.refresh_from_db()
+    assert (row.status, row.last_error) == ("failed", "HTTP 404")
+    settings.CTIP_PUSH_URL = URL
+    with django_capture_on_commit_callbacks(execute=True):
+        push_requeue(outbox_id=row.pk, acting_user=office())
+    row.refresh_from_db()
+    assert (row.status, row.url) == ("sent", URL)
+    assert seen == ["http://sai.test/nhan/", URL]
+    audit = AuditEntry.objects.get(action="exchange.push_requeue")
+    assert audit.changes["url"] == ["http://sai.test/nhan/", URL]

@@ -213,3 +213,16 @@ def test_sender_retries_after_a_network_error(monkeypatch):
     outbox_attempt(row)
     assert (row.status, row.last_error) == ("pending", "ConnectionRefusedError")
     assert row.next_attempt_at >= before + timedelta(minutes=1)
+
+
+def test_a_peer_province_code_is_read_as_a_number(settings):
+    """GSO writes "01" for Hà Nội; a payload carries the unit's code ("1"): a peer written
+    "tinh-01:01:..." was refused as another province's key on every push."""
+    settings.CTIP_PUSH_PEERS = f"{KEY_ID}:051:{SECRET}; tinh-01:01:khac"
+    assert {p.key_id: p.province_code for p in signing.peers().values()} == {
+        KEY_ID: "51",
+        "tinh-01": "1",
+    }
+    assert receive(payload()).code == "applied"
+    outcome = receive(payload(province="1"), key="tinh-01", secret="khac")
+    assert (outcome.status, outcome.code) == (200, "applied")

@@ -42,6 +42,7 @@ def test_there_is_one_demo_account_per_role(demo):
         "kiemsat",
         "toaan",
         "lanhdao",
+        "trunguong",  # a leader of the country (ADR 0016): the national pages
         "xa",
         "hosobp",  # a second agency's case worker, for need-to-know demos
     }
@@ -63,7 +64,8 @@ def test_each_demo_account_sees_only_its_roles_menu(client, demo, username):
     for label in ADMIN_ONLY:
         assert (label in nav) == (username == "admin"), label
     assert ('href="/nguoi-dung/"' in nav) == (username in MANAGERS)
-    assert (OFFICER in nav) == (username not in {"admin", "lanhdao"}), OFFICER
+    assert (OFFICER in nav) == (username not in {"admin", "lanhdao", "trunguong"}), OFFICER
+    assert ('href="/trao-doi/"' in nav) == (username == "trunguong")
 
 
 def test_admin_opens_the_audit_viewer_with_filters(client, demo):

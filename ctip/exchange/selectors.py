@@ -13,11 +13,11 @@ from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from ctip.accounts.scope import has_perm, territories_granting
+from ctip.accounts.scope import territories_granting
 from ctip.core.permissions import P
 from ctip.exchange.models import Outbox, ReceivedFigure, ReceivedPush
 from ctip.exchange.payload import Period, definition_hash, pushed_indicators
-from ctip.exchange.sending import PUSH_PERMISSION
+from ctip.exchange.sending import may_push, own_province
 from ctip.geo.models import Level, Unit
 from ctip.rules.selectors import RuleMissing, deadline
 
@@ -61,12 +61,15 @@ def is_sender() -> bool:
 
 
 def outbox_sent(user: Any) -> QuerySet[Outbox]:
-    """This instance's pushes, newest first, for a user who may push; the signed body (kilobytes
-    of figures) is not read: the page shows a push's state, not its figures."""
-    if not has_perm(user, PUSH_PERMISSION):
+    """This instance's pushes, newest first, for a user who compiles the province's reports
+    (`may_push`); the signed body (kilobytes of figures) is not read: the page shows a push's
+    state, not its figures. The province is the unit the setting names, so "051" or a name
+    finds the rows push_queue stored under the unit's code."""
+    province = own_province()
+    if province is None or not may_push(user, province):
         return Outbox.objects.none()
     return (
-        Outbox.objects.filter(province_code=settings.CTIP_PUSH_PROVINCE)
+        Outbox.objects.filter(province_code=str(province.code))
         .defer("body", "url")
         .order_by("-created_at", "-pk")
     )

@@ -87,12 +87,17 @@ def own_key() -> tuple[str, bytes]:
 
 def peers() -> dict[str, Peer]:
     """The provinces' keys a national ctip accepts: CTIP_PUSH_PEERS, "id:province:secret"
-    separated by commas or semicolons."""
+    separated by commas or semicolons. The province is a GSO code read as a number: GSO writes
+    "01" for Hà Nội, a payload carries the unit's code "1", and the two must match. An entry
+    whose province is not a number is ignored (it could match no payload)."""
     found: dict[str, Peer] = {}
     for item in settings.CTIP_PUSH_PEERS.replace(";", ",").split(","):
         parts = item.strip().split(":", 2)
-        if len(parts) == 3 and all(parts):
-            found[parts[0]] = Peer(parts[0], parts[1], parts[2].encode())
+        if len(parts) != 3 or not all(parts):
+            continue
+        province = parts[1].strip()
+        if province.isascii() and province.isdigit():
+            found[parts[0]] = Peer(parts[0], str(int(province)), parts[2].encode())
     return found
 
 

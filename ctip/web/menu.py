@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from ctip.accounts.scope import user_permissions
 from ctip.core.permissions import P
 from ctip.exchange.selectors import is_national, is_sender
-from ctip.exchange.sending import PUSH_PERMISSION
+from ctip.exchange.sending import PUSH_PERMISSION, may_push
 from ctip.work.queue import has_sources, request_work
 from ctip.work.selectors import unread_count
 
@@ -53,8 +53,9 @@ def _work_count(request: Any) -> str:
 
 
 def _sender(user: Any) -> bool:
-    """The outbox matters only on an instance that pushes to a national ctip (settings)."""
-    return is_sender()
+    """The outbox matters only on an instance that pushes to a national ctip (settings), and
+    only to whoever compiles its province's reports (not a commune's compiler)."""
+    return is_sender() and may_push(user)
 
 
 def _unread(request: Any) -> str:
