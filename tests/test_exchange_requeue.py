@@ -338,3 +338,15 @@ def test_requeue_sends_to_the_url_set_now(
     assert seen == ["http://sai.test/nhan/", URL]
     audit = AuditEntry.objects.get(action="exchange.push_requeue")
     assert audit.changes["url"] == ["http://sai.test/nhan/", URL]
+
+
+def test_sent_page_on_an_instance_that_does_not_push(settings):
+    """No CTIP_PUSH_PROVINCE: the province's compiler is told the server does not push (the
+    menu hides the entry), rather than a 404 for a page the permission opens."""
+    settings.CTIP_PUSH_PROVINCE = ""
+    settings.CTIP_PUSH_URL = ""
+    outbox("failed", n=1)  # a row left from an earlier setting: no province to show it under
+    response = signed_in(office()).get("/trao-doi/da-gui/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "chưa được cấu hình để gửi số liệu" in html and ">Gửi lại</button>" not in html

@@ -24,7 +24,13 @@ from ctip.exchange.selectors import (
     period_deadline,
     summary,
 )
-from ctip.exchange.sending import PUSH_PERMISSION, PushRefused, may_push, push_requeue
+from ctip.exchange.sending import (
+    PUSH_PERMISSION,
+    PushRefused,
+    may_push,
+    own_province,
+    push_requeue,
+)
 from ctip.indicators.registry import IndicatorError
 
 MAX_BODY = 1024 * 1024  # a province's figures for a period are a few kilobytes
@@ -71,7 +77,13 @@ def sent(request: HttpRequest) -> HttpResponse:
     """This province's pushes, newest first: status, attempts, the last error's code, times.
     For whoever compiles the province's reports; a compiler of a commune's or a district's gets
     the 404 of a missing page, as the national page does to a province's leader."""
-    if not may_push(request.user):
+    province = own_province()
+    if province is None:
+        # Not configured to push (no CTIP_PUSH_PROVINCE): an empty page that says so, as the
+        # menu hides the entry; there is no province whose pushes could be shown.
+        empty = Paginator([], SENT_PAGE_SIZE).get_page(1)
+        return render(request, "exchange/sent.html", {"page": empty, "sender": False})
+    if not may_push(request.user, province):
         raise Http404
     page = Paginator(outbox_sent(request.user), SENT_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "exchange/sent.html", {"page": page, "sender": is_sender()})
