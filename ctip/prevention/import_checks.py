@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from ctip.agencies.models import Agency
 from ctip.core.bounds import MAX_CELL, MAX_COUNT, MAX_DATE, MAX_IMPORT_ROWS, MAX_TEXT, MIN_DATE
-from ctip.core.cells import Problems, cell_problem, shown
+from ctip.core.cells import CONTROL, Problems, cell_problem, shown
 from ctip.core.submissions import not_imported, submission_ids
 from ctip.core.text import fold, vn_int
 from ctip.geo.area import Areas
@@ -67,6 +67,12 @@ class _Lookups:
 def _campaign_names() -> dict[str, str]:
     """A campaign's label (as the export writes it, in Vietnamese, or in the active language) ->
     its code."""
+    return _campaign_names_in(translation.get_language())
+
+
+@lru_cache(maxsize=16)
+def _campaign_names_in(language: str | None) -> dict[str, str]:
+    # Built once per language, not once per row that names a campaign.
     return _labels({value: label for value, label in Campaign.choices if value})
 
 
@@ -91,6 +97,28 @@ def _unit_code(value: Any) -> int | None:
         return None
     # A code no unit has is "no such unit", never a number the database cannot compare.
     return code if 0 < code <= MAX_COUNT else None
+
+
+# The fewest characters a column's text may hold, and the types of value that never have a text
+# problem (cell_problem gives None for them).
+SHORTEST_TEXT = min(TEXT_LIMITS.get(key, MAX_CELL) for key in COLUMNS)
+PLAIN = frozenset({type(None), int, float, bool, date, datetime, time, timedelta})
+_control = CONTROL.search
+
+
+def _texts_fine(raw: dict[str, Any]) -> bool:
+    """True when no cell of the row can have a text problem: plain values, and texts within
+    every column's bound without a control character. Anything else (a list, a TooLong, a str
+    subclass, a longer text) is left to _text_problem, whose messages stay the only ones; so
+    are the row's other keys ("_row", "_instance"), checked here only to be on the safe side."""
+    for value in raw.values():
+        kind = type(value)
+        if kind is str:
+            if len(value) > SHORTEST_TEXT or _control(value):
+                return False
+        elif kind not in PLAIN:
+            return False
+    return True
 
 
 def _text_problem(key: str, value: Any) -> str | None:
@@ -276,11 +304,13 @@ def _check_row(raw, row, today, lookups, groups, group_names, kinds, errors) -> 
         errors.append(cell_error(row, key, message))
 
     # Texts first: a value the database cannot take (or a message cannot show) goes no further.
-    for key in COLUMNS:
-        value = raw.get(key)
-        problem = None if value is None else _text_problem(key, value)
-        if problem:
-            bad(key, problem)
+    # Most rows hold plain values only: one quick pass, the messages only for the others.
+    if not _texts_fine(raw):
+        for key in COLUMNS:
+            value = raw.get(key)
+            problem = None if value is None else _text_problem(key, value)
+            if problem:
+                bad(key, problem)
     for key in REQUIRED:
         if raw.get(key) in (None, ""):
             bad(key, _("bắt buộc."))
