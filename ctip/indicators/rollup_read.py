@@ -14,7 +14,7 @@ from typing import Any
 from django.db import connection
 
 from ctip.core.models import RollupState
-from ctip.geo.models import COMMUNE_LEVELS
+from ctip.geo.models import COMMUNE_LEVELS, Level
 from ctip.indicators.raw import raw_result
 from ctip.indicators.registry import _as_date
 from ctip.indicators.rollups import INT_KEYS, SOURCES, Source, _next_month
@@ -36,6 +36,8 @@ def answer(
     if fit is None or unit.level in COMMUNE_LEVELS:
         return None
     source, shape = fit
+    # By province from the cells kept by today's commune (the country's breakdown, issue 27).
+    regroup = "unit" in shape and level != source.unit_level
     whole: tuple[date, date] | None
     edges: list[tuple[date, date]] = []
     if source.daily(shape):
@@ -46,7 +48,9 @@ def answer(
             return None  # no whole month: the records alone are as quick
     if source.rollup(shape) not in _built():
         return None
-    found = _cells(source, shape, batch, unit.pk, whole, by, where)
+    if regroup and not _communes_keep_provinces():
+        return None
+    found = _cells(source, shape, batch, unit.pk, whole, by, where, regroup=regroup)
     for edge in edges:
         # One query per edge: a single date range lets the (unit, date) index serve it, where
         # two ranges joined by OR made PostgreSQL read every unit's rows of those days.
@@ -75,6 +79,8 @@ def answer_split(
 
 
 _SNAPSHOT: ContextVar[frozenset[str] | None] = ContextVar("rollups_built", default=None)
+# Within `reading()`: the answer of `_communes_keep_provinces`, once asked.
+_KEEP: ContextVar[list[bool] | None] = ContextVar("rollups_keep_provinces", default=None)
 
 
 @contextmanager
@@ -82,9 +88,11 @@ def reading() -> Iterator[None]:
     """Within: which rollups are built is read once (a dashboard page asks dozens of times).
     Outside, every `compute` asks the database."""
     token = _SNAPSHOT.set(frozenset(RollupState.objects.values_list("name", flat=True)))
+    kept = _KEEP.set([])
     try:
         yield
     finally:
+        _KEEP.reset(kept)
         _SNAPSHOT.reset(token)
 
 
@@ -93,6 +101,33 @@ def _built() -> frozenset[str]:
     if snapshot is not None:
         return snapshot
     return frozenset(RollupState.objects.values_list("name", flat=True))
+
+
+# A commune unit's cell key is `Coalesce(rollup_commune, unit)` of the records' own units, and
+# a record counts in its own unit's `rollup_province` (registry._unit_key). The cells of a key
+# may be grouped by the key unit's province only if every unit rolled up into another commune
+# stands in that commune's province. `compute_rollup` places them so (an old commune follows its
+# whole successor), except in odd unit data (a commune today in no province, whose whole
+# predecessor its old district places): then the records answer. Reference data only.
+_MOVED_PROVINCE = (
+    "SELECT 1 FROM geo_unit u JOIN geo_unit c ON c.id = u.rollup_commune_id "
+    "WHERE u.rollup_commune_id <> u.id "
+    "AND COALESCE(u.rollup_province_id, 0) <> COALESCE(c.rollup_province_id, 0)"
+)
+
+
+def _communes_keep_provinces() -> bool:
+    """True when grouping commune cells by the commune's province equals grouping the records
+    by their own unit's province (asked once per `reading()`)."""
+    kept = _KEEP.get()
+    if kept:
+        return kept[0]
+    with connection.cursor() as cursor:
+        cursor.execute(f"{_MOVED_PROVINCE} LIMIT 1")  # noqa: S608 - a constant
+        answer = cursor.fetchone() is None
+    if kept is not None:
+        kept.append(answer)
+    return answer
 
 
 def _fit(
@@ -105,7 +140,9 @@ def _fit(
     for source in SOURCES.values():
         if not codes <= set(source.indicators):
             continue
-        if "unit" in wanted and level != source.unit_level:
+        # Today's provinces from cells kept by today's commune: each commune stands in one.
+        by_province = level == Level.PROVINCE and source.unit_level == "commune"
+        if "unit" in wanted and level != source.unit_level and not by_province:
             return None
         # The shape must be exactly the dimensions asked for: summing cells over a dimension
         # with several values per record (target groups) would count a record twice.
@@ -143,8 +180,11 @@ def _cells(
     by: tuple[str, ...],
     where: dict[str, Any] | None,
     split: date | None = None,
+    regroup: bool = False,
 ) -> list[dict[str, Any]]:
-    """`by` may hold "_split" (with `split`): the side of that day each cell falls on.
+    """`by` may hold "_split" (with `split`): the side of that day each cell falls on. With
+    `regroup`, the unit dimension (kept by today's commune) is grouped and narrowed by the
+    commune's province (`_by_province`).
 
     Written as SQL, not through the ORM: a province's dashboard reads cells some twenty times,
     and building and compiling a queryset each time cost more than the index scan itself."""
@@ -167,20 +207,71 @@ def _cells(
     conditions = ["rollup = %s", "scope = %s", "month BETWEEN %s AND %s"]
     params += [source.rollup(shape), scope, adapt(whole[0]), adapt(whole[1])]
     for dim, value in (where or {}).items():
+        if regroup and dim == "unit":
+            continue  # a province: narrowed after the cells are grouped by it
         column = f"key{shape.index(dim) + 1}"
         if value is None:
             conditions.append(f"{column} IS NULL")
         else:
             conditions.append(f"{column} = %s")
             params.append(str(value))  # keys are stored as text
-    sql = f"SELECT {', '.join([*(e for _, e in keys), *values])} FROM core_rollupcell "  # noqa: S608 - names are ours
-    sql += f"WHERE {' AND '.join(conditions)}"
-    if keys:
-        sql += f" GROUP BY {', '.join(str(i + 1) for i in range(len(keys)))}"
+    if regroup:
+        unit_key = f"key{shape.index('unit') + 1}"
+        sql = _by_province(keys, values, conditions, unit_key, params, (where or {}))
+    else:
+        sql = _select(keys, values, conditions)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         found = cursor.fetchall()
     return _merge(_cell_rows(found, keys, batch), [], batch, by)
+
+
+def _select(
+    keys: list[tuple[str, str]], values: list[str], conditions: list[str], named: bool = False
+) -> str:
+    """The cells' aggregate; `named`: the keys' columns named c0, c1..., the values' x0, x1..."""
+    columns = [e for _, e in keys] + values
+    if named:
+        columns = [f"{e} AS c{i}" for i, (_, e) in enumerate(keys)]
+        columns += [f"{e} AS x{j}" for j, e in enumerate(values)]
+    sql = f"SELECT {', '.join(columns)} FROM core_rollupcell "  # noqa: S608 - names are ours
+    sql += f"WHERE {' AND '.join(conditions)}"
+    if keys:
+        sql += f" GROUP BY {', '.join(str(i + 1) for i in range(len(keys)))}"
+    return sql
+
+
+def _by_province(
+    keys: list[tuple[str, str]],
+    values: list[str],
+    conditions: list[str],
+    unit_key: str,
+    params: list[Any],
+    where: dict[str, Any],
+) -> str:
+    """The cells grouped by today's commune (a few thousand rows for the country), then each
+    commune by its `rollup_province`: the key `compute` gives the records at level province
+    (registry._unit_key), NULL for a commune placed in no province as for its records. Appends
+    the outer query's parameters to `params`."""
+    inner_keys = list(keys)
+    if all(e != unit_key for _, e in keys):
+        inner_keys.append(("k_unit", unit_key))  # only to narrow to one province
+    unit = next(i for i, (_, e) in enumerate(inner_keys) if e == unit_key)
+    outer = ["g.rollup_province_id" if i == unit else f"s.c{i}" for i in range(len(keys))]
+    # A sum of sums, the estimate flag a maximum of maxima.
+    outer += [f"{'MAX' if e.startswith('MAX') else 'SUM'}(s.x{j})" for j, e in enumerate(values)]
+    sql = f"SELECT {', '.join(outer)} FROM ({_select(inner_keys, values, conditions, True)}) s "  # noqa: S608 - names are ours
+    # Keys are stored as text; the ids are bigints.
+    sql += f"LEFT JOIN geo_unit g ON g.id = CAST(s.c{unit} AS BIGINT)"
+    if "unit" in where:
+        if where["unit"] is None:
+            sql += " WHERE g.rollup_province_id IS NULL"
+        else:
+            sql += " WHERE g.rollup_province_id = %s"
+            params.append(int(where["unit"]))
+    if keys:
+        sql += f" GROUP BY {', '.join(str(i + 1) for i in range(len(keys)))}"
+    return sql
 
 
 def _month_sql() -> str:
