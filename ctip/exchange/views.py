@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from ctip.core.access import access_object, public, requires
 from ctip.core.permissions import P
+from ctip.exchange.models import Outbox
 from ctip.exchange.payload import parse_period
 from ctip.exchange.receiving import push_receive
 from ctip.exchange.selectors import (
@@ -81,7 +82,7 @@ def sent(request: HttpRequest) -> HttpResponse:
     if province is None:
         # Not configured to push (no CTIP_PUSH_PROVINCE): an empty page that says so, as the
         # menu hides the entry; there is no province whose pushes could be shown.
-        empty = Paginator([], SENT_PAGE_SIZE).get_page(1)
+        empty = Paginator(Outbox.objects.none(), SENT_PAGE_SIZE).get_page(1)
         return render(request, "exchange/sent.html", {"page": empty, "sender": False})
     if not may_push(request.user, province):
         raise Http404
