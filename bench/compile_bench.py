@@ -144,6 +144,9 @@ def verify(compiled: dict, expected: dict[tuple, int], annex: list[dict], unit: 
     """Figures and annex cells of the compiled report that differ from the bare SQL."""
     found: list[str] = []
     checked = 0
+    national = unit.level == "country"
+    if national:
+        expected = {**expected, **_national_groups(expected)}
 
     def check(target: str, dims: tuple, keys: tuple, got: Any, where: str) -> None:
         nonlocal checked
@@ -167,8 +170,13 @@ def verify(compiled: dict, expected: dict[tuple, int], annex: list[dict], unit: 
         tables = {t["title"]: t for t in sheet["tables"]}
         for dim in [None, *spec.get("by", [])]:
             title = "Tổng số" if dim is None else str(DIMENSIONS[dim].label)
+            by_province = national and dim == "unit"
+            if by_province:
+                title = "Theo tỉnh, thành phố"
             table = tables.get(title, {"rows": [], "coded": False})
-            want = _annex_rows(spec["indicators"], dim, expected, unit.name)
+            want = _annex_rows(
+                spec["indicators"], "province" if by_province else dim, expected, unit.name
+            )
             # Values only (groups are named as at the period's end, units carry their code);
             # rows of zeros only say nothing either way.
             got = _value_rows([r[2:] if table["coded"] else r[1:] for r in table["rows"]])
@@ -184,6 +192,32 @@ def verify(compiled: dict, expected: dict[tuple, int], annex: list[dict], unit: 
     return {"checked": checked, "found": found}
 
 
+def _national_groups(expected: dict[tuple, int]) -> dict[tuple, int]:
+    """The national review's groups (issue 27), from the bare SQL's own rows: its sectors (the
+    agencies of one kind, II.1) from the rows by agency and kind, added up by the heir's kind;
+    its annex by today's province from the rows by unit, added up by the unit's
+    rollup_province (None: placed in no province)."""
+    from ctip.agencies.models import Agency
+    from ctip.geo.models import Unit
+
+    agency_ids = {k[0] for (_t, d, k) in expected if d == ("agency", "kind")}
+    kinds = dict(Agency.objects.filter(pk__in=agency_ids).values_list("pk", "kind"))
+    unit_ids = {k[0] for (_t, d, k) in expected if d == ("unit",)}
+    provinces = dict(Unit.objects.filter(pk__in=unit_ids).values_list("pk", "rollup_province"))
+    found: dict[tuple, int] = {}
+    for (target, dims, keys), value in expected.items():
+        if dims == ("agency", "kind"):
+            group = (target, ("agency_kind", "kind"), (kinds.get(keys[0]), keys[1]))
+        elif dims == ("unit",):
+            group = (target, ("province",), (provinces.get(keys[0]),))
+        else:
+            continue
+        # An estimate flag says whether any record is one; values and records add up.
+        added = max if target.startswith("~") else (lambda a, b: a + b)
+        found[group] = added(found.get(group, 0), value)
+    return found
+
+
 def _value_rows(rows: list) -> list[tuple]:
     return sorted(tuple(int(v) for v in row) for row in rows if any(int(v) for v in row))
 
@@ -191,7 +225,8 @@ def _value_rows(rows: list) -> list[tuple]:
 def _annex_rows(codes: list[str], dim: str | None, expected: dict, unit_name: str) -> list:
     from ctip.indicators.registry import DIMENSIONS, REGISTRY
 
-    columns = [c for c in codes if dim is None or dim in REGISTRY[c].dimensions]
+    has = "unit" if dim == "province" else dim
+    columns = [c for c in codes if has is None or has in REGISTRY[c].dimensions]
     if dim is None:
         return [[unit_name, *(expected.get((c, (), ()), 0) for c in columns)]]
     keys = sorted(
@@ -200,6 +235,8 @@ def _annex_rows(codes: list[str], dim: str | None, expected: dict, unit_name: st
     )
     if dim == "quarter":
         names = {k: {"name": f"{k // 10}-Q{k % 10}"} for k in keys if k is not None}
+    elif dim == "province":  # the national annex by today's province
+        names = DIMENSIONS["unit"].describe(keys)
     else:
         names = DIMENSIONS[dim].describe(keys)
     # As the annex does: unit versions sharing a GSO code and name make one row, their values

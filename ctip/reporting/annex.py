@@ -7,7 +7,11 @@ Every sheet opens with the title block of an appendix to a state document ("Ph�
 when the XLSX is written: issuing gives the number and date to the header only. Headers are
 Vietnamese words, rows are numbered (STT), units carry their statistics (GSO) code, agencies
 are named as they stood at the period's end, a breakdown without rows is left out, and a
-table whose groups overlap says so."""
+table whose groups overlap says so.
+
+The national annex (ADR 0016, issue 27) lists provinces, not communes: its tables "by unit" are
+by today's province, each record counted in exactly one (as the national dashboard breaks
+figures down), with one row for records placed in no province when there are any."""
 
 from __future__ import annotations
 
@@ -20,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from ctip.core.exports import safe_cell
-from ctip.geo.models import Unit
+from ctip.geo.models import Level, Unit
 from ctip.indicators import disclosure
 from ctip.indicators.naming import agency_rows_named_at
 from ctip.indicators.queries import compute
@@ -30,6 +34,7 @@ from ctip.reporting.prose import vn_date
 if TYPE_CHECKING:
     from ctip.reporting.builder import Builder
 
+UNPLACED = _l("Không xác định được tỉnh (chỉ tính ở cấp toàn quốc)")
 OVERLAP_NOTE = _l(
     "Ghi chú: một hoạt động có thể thuộc nhiều nhóm, nên tổng các dòng có thể lớn hơn tổng số."
 )
@@ -44,10 +49,12 @@ def annex_tables(b: Builder, specs: list[dict]) -> list[dict[str, Any]]:
         total = _table(b, _("Tổng số"), codes, compute(codes, **span), None)
         tables = [total]
         for dim in spec.get("by", []):
-            rows = compute(codes, by=(dim,), **span)
+            level = _level(b, dim)
+            rows = compute(codes, by=(dim,), level=level, **span)
             if dim == "agency":
                 rows = agency_rows_named_at(rows, unit=b.unit, day=b.end)
-            table = _table(b, str(DIMENSIONS[dim].label), codes, rows, dim)
+            title = _("Theo tỉnh, thành phố") if level else str(DIMENSIONS[dim].label)
+            table = _table(b, title, codes, rows, dim, by_province=bool(level))
             if table["rows"] and table["columns"]:
                 table["note"] = _overlap_note(b, dim, table, total)
                 tables.append(table)
@@ -55,7 +62,21 @@ def annex_tables(b: Builder, specs: list[dict]) -> list[dict[str, Any]]:
     return sheets
 
 
-def _table(b: Builder, title: str, codes: list[str], rows: list[dict], dim: str | None) -> dict:
+def _level(b: Builder, dim: str) -> str | None:
+    """The level a table "by unit" groups by: the country's, by today's province; a province's,
+    by each record's own unit (None)."""
+    return Level.PROVINCE if dim == "unit" and b.unit.level == Level.COUNTRY else None
+
+
+def _table(
+    b: Builder,
+    title: str,
+    codes: list[str],
+    rows: list[dict],
+    dim: str | None,
+    *,
+    by_province: bool = False,
+) -> dict:
     """Groups down, indicators across; an indicator without that breakdown is left out. A row
     is [name, *values], or [name, GSO code, *values] for units (the total and by unit)."""
     columns = [c for c in codes if dim is None or dim in REGISTRY[c].dimensions]
@@ -65,7 +86,8 @@ def _table(b: Builder, title: str, codes: list[str], rows: list[dict], dim: str 
     groups: dict[Any, dict[str, Any]] = {}
     for r in rows:
         key = (r[dim]["code"], r[dim]["name"]) if dim else ""
-        name = (r[dim]["name"] if r[dim]["code"] else _("Không xác định")) if dim else b.unit.name
+        unknown = str(UNPLACED) if by_province else _("Không xác định")
+        name = (r[dim]["name"] if r[dim]["code"] else unknown) if dim else b.unit.name
         code = key[0] if dim else str(b.unit.code)
         group = groups.setdefault(key, {"name": name, "code": code, "values": {}})
         values = group["values"]
@@ -73,7 +95,9 @@ def _table(b: Builder, title: str, codes: list[str], rows: list[dict], dim: str 
     controlled = {c for c in columns if b.public and disclosure.applies(REGISTRY[c])}
     coded = dim in (None, "unit")
     table = []
-    for group in groups.values():
+    for key, group in groups.items():
+        if by_province and not key[0] and not any(group["values"].values()):
+            continue  # every record placed in a province: no row saying none is unplaced
         values = [_cell(b, c, group["values"].get(c, 0), c in controlled) for c in columns]
         # In a breakdown, a group listed only for withheld values would say that it has records.
         bare = all(
@@ -84,7 +108,7 @@ def _table(b: Builder, title: str, codes: list[str], rows: list[dict], dim: str 
             table.append([group["name"], *([group["code"]] if coded else []), *values])
     return {
         "title": title,
-        "group": _group_heading(dim),
+        "group": _("Tỉnh, thành phố") if by_province else _group_heading(dim),
         "coded": coded,
         "indicators": columns,
         "columns": [str(REGISTRY[c].label) for c in columns],

@@ -84,12 +84,13 @@ class RequestForm(forms.Form):
 
 def _offer_country(form: RequestForm) -> None:
     """The ministry, whose area is the country, may also ask for the national review (ADR
-    0016); a province's users keep to provinces."""
+    0016), and the field says so; a province's users keep to provinces ("Tỉnh báo cáo")."""
     field = form.fields["unit"]
     assert isinstance(field, UnitPickerField)
     country = national_unit()
     if country is not None and country.pk in field.area:
         field.levels = (Level.COUNTRY, Level.PROVINCE)
+        field.label = _l("Tỉnh, thành phố hoặc toàn quốc")
         field._sync()
 
 
