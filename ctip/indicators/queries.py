@@ -89,7 +89,11 @@ def _batches(
     (several aggregates in one query). An indicator without a requested breakdown is left out,
     never guessed; rows still come out in the order asked for."""
     chosen = [REGISTRY[c] for c in codes] if codes else list(REGISTRY.values())
-    chosen = [i for i in chosen if all(d in i.dimensions for d in wanted)]
+    chosen = [
+        i
+        for i in chosen
+        if all(d in i.dimensions or (d in DIMENSIONS and DIMENSIONS[d].applies(i)) for d in wanted)
+    ]
     batches: dict[tuple, list[Indicator]] = {}
     for indicator in chosen:
         batches.setdefault(_scan_key(indicator), []).append(indicator)

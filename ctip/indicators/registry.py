@@ -23,7 +23,7 @@ from django.db.models import Case, F, Q, QuerySet, When
 from django.db.models.functions import Coalesce, ExtractYear, TruncMonth, TruncQuarter
 from django.utils.translation import gettext_lazy as _
 
-from ctip.agencies.models import Agency
+from ctip.agencies.models import Agency, Kind
 from ctip.geo.models import COMMUNE_LEVELS, Level, Unit
 
 FLOW, STOCK = "flow", "stock"
@@ -68,6 +68,14 @@ class Dimension:
     # A record may fall in several groups (an activity for pupils and teachers): the groups of
     # a breakdown then add up to more than the total, which a table must say.
     many: bool = False
+    # Derived from another dimension: every indicator that has `within` has this one too (the
+    # kind of agency, from the agency), without each domain declaring it.
+    within: str = ""
+
+    def applies(self, indicator: Indicator) -> bool:
+        return self.code in indicator.dimensions or (
+            bool(self.within) and self.within in indicator.dimensions
+        )
 
 
 REGISTRY: dict[str, Indicator] = {}
@@ -211,7 +219,32 @@ def _describe_kinds(keys: list[Any]) -> dict[Any, dict[str, str]]:
     return {k: {"code": k, "name": str(labels.get(k, k))} for k in keys if k is not None}
 
 
+def _agency_kind_key(ind: Indicator, level: str | None) -> Any:
+    if not ind.agency_field:
+        raise IndicatorError(f"{ind.code} has no agency")
+    return F(f"{ind.agency_field}__rollup_agency__kind")
+
+
+def _describe_agency_kinds(keys: list[Any]) -> dict[Any, dict[str, str]]:
+    labels = dict(Kind.choices)
+    return {k: {"code": k, "name": str(labels.get(k, k))} for k in keys if k}
+
+
 register_dimension(Dimension("agency", _agency_key, _describe_agencies, label=_("Theo cơ quan")))
+# The kind of the agency today's heir is (police, border guard...): a national review's sector
+# figure narrows to it (ctip.reporting.agency_work), and so must the live value a period lock
+# compares it with (ctip.periods.locks). A narrowing only: a sector's rows are summed by kind
+# from the per-agency rows where the review needs them.
+register_dimension(
+    Dimension(
+        "agency_kind",
+        _agency_kind_key,
+        _describe_agency_kinds,
+        breakdown=False,
+        label=_("Theo ngành"),
+        within="agency",
+    )
+)
 register_dimension(Dimension("kind", _kind_key, _describe_kinds, label=_("Theo hình thức")))
 register_dimension(Dimension("unit", _unit_key, _describe_units, label=_("Theo địa bàn")))
 register_dimension(
