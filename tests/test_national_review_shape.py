@@ -5,6 +5,8 @@ not communes; its request form offers the country in words that say so."""
 from datetime import date
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from ctip.agencies.models import Agency
 from ctip.geo.derived import units_refresh_rollup
@@ -12,7 +14,8 @@ from ctip.geo.models import COMMUNE_LEVELS, Level, Unit
 from ctip.geo.selectors import national_unit
 from ctip.indicators.queries import compute
 from ctip.indicators.raw import records_behind
-from ctip.prevention.models import VolunteerCount, VolunteerTeam
+from ctip.periods.locks import IssuedPeriod, live_values
+from ctip.prevention.models import Activity, VolunteerCount, VolunteerTeam
 from ctip.reporting.models import ReportTemplate
 from ctip.reporting.render import paragraph_text
 from ctip.reporting.services import compilation_start, report_create
@@ -193,3 +196,41 @@ def check_no_province_words(result):
     text = review_text(result)
     for words in ("Công an tỉnh", "toàn tỉnh", "địa bàn tỉnh", "của tỉnh", "sở, ngành"):
         assert words.casefold() not in text.casefold(), words
+
+
+def test_a_lock_reads_the_sector_figures_from_one_aggregate_per_indicator(world):
+    """An edit of a locked national period reads every sector figure's live value: from one
+    aggregate per indicator and period, not a scan of the country's records per figure."""
+    result = national()
+    figures = {
+        fid: f for fid, f in result["figures"].items() if "agency_kind" in (f.get("where") or {})
+    }
+    assert len(figures) >= 4
+    issued = IssuedPeriod(
+        pk=1,
+        number="1/BC-BCA",
+        unit=national_unit(),
+        start=date(2022, 1, 1),
+        end=date(2022, 12, 31),
+        figures=figures,
+    )
+    with CaptureQueriesContext(connection) as seen:
+        live = live_values(issued, Activity)
+    one_by_one = {
+        fid: sum(
+            r["value"] or 0
+            for r in compute(
+                [f["indicator"]],
+                unit=national_unit(),
+                start=date.fromisoformat(f["start"]),
+                end=date.fromisoformat(f["end"]),
+                where=f["where"],
+            )
+        )
+        for fid, f in figures.items()
+    }
+    assert live == one_by_one
+    assert live == {fid: f["value"] for fid, f in figures.items()}
+    scans = [q for q in seen.captured_queries if "prevention_activity" in q["sql"]]
+    indicators = {(f["indicator"], f["start"], f["end"]) for f in figures.values()}
+    assert len(scans) <= len(indicators) < len(figures)

@@ -25,11 +25,12 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Model
 from django.utils.translation import gettext as _
 
+from ctip.agencies.models import Agency
 from ctip.core.validators import check_text
 from ctip.geo.models import Unit
 from ctip.geo.selectors import covered_unit_ids
 from ctip.indicators.queries import compute
-from ctip.indicators.registry import REGISTRY
+from ctip.indicators.registry import DIMENSIONS, REGISTRY
 
 
 @dataclass(frozen=True)
@@ -136,16 +137,64 @@ def _touched(report: IssuedPeriod, model: type[Model]) -> dict[str, dict[str, An
 def live_values(report: IssuedPeriod, model: type[Model]) -> dict[str, int]:
     """Today's value of each touched figure, over the same unit, period and group."""
     values = {}
+    sectors: dict[tuple[str, str, str, tuple[str, ...]], list[tuple[str, dict[str, Any]]]] = {}
     for fid, f in _touched(report, model).items():
+        where = f["where"] or {}
+        if SECTOR in where and all(
+            d in DIMENSIONS and DIMENSIONS[d].breakdown for d in where if d != SECTOR
+        ):
+            others = tuple(sorted(d for d in where if d != SECTOR))
+            sectors.setdefault((f["indicator"], f["start"], f["end"], others), []).append((fid, f))
+            continue
         rows = compute(
             [f["indicator"]],
             unit=report.unit,
             start=date.fromisoformat(f["start"]),
             end=date.fromisoformat(f["end"]),
-            where=f["where"] or None,
+            where=where or None,
         )
         values[fid] = int(rows[0]["value"] or 0) if rows else 0
+    for key, figures in sectors.items():
+        values.update(_sector_values(report, key, figures))
     return values
+
+
+# A national review's sector figures (ctip.reporting.agency_work) narrow to a kind of agency,
+# which no rollup keeps: a hundred or more of them, each a scan of the country's records, made
+# one edit of a locked period take minutes. Those of one indicator and period are answered from
+# one aggregate by heir agency (and the figure's other groups), summed by the heir's kind.
+SECTOR = "agency_kind"
+
+
+def _sector_values(
+    report: IssuedPeriod,
+    key: tuple[str, str, str, tuple[str, ...]],
+    figures: list[tuple[str, dict[str, Any]]],
+) -> dict[str, int]:
+    indicator, start, end, others = key
+    rows = compute(
+        [indicator],
+        unit=report.unit,
+        start=date.fromisoformat(start),
+        end=date.fromisoformat(end),
+        by=("agency", *others),
+    )
+    kinds = dict(
+        Agency.objects.filter(code__in={r["agency"]["code"] for r in rows}).values_list(
+            "code", "kind"
+        )
+    )
+    sums: dict[tuple[Any, ...], int] = {}
+    for r in rows:
+        kind = kinds.get(r["agency"]["code"])
+        if kind is None:
+            continue  # no agency: in no sector
+        group = (kind, *(str(r[d]["code"]) for d in others))
+        sums[group] = sums.get(group, 0) + int(r["value"] or 0)
+    return {
+        fid: sums.get((f["where"][SECTOR], *(str(f["where"][d]) for d in others)), 0)
+        for fid, f in figures
+    }
 
 
 def record(
