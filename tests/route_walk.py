@@ -223,7 +223,27 @@ def seed(found: dict[str, Person]) -> dict[str, Any]:
     world.update(_registers(found))
     world.update(_reporting(found, world))
     world["account"] = found["case_worker"].user  # user management's pages (issue 24)
+    world["outbox"] = _outbox()
     return world
+
+
+def _outbox() -> Any:
+    """A push the national level refused (issue 27): the resend route's object."""
+    from django.utils import timezone
+
+    from ctip.exchange.models import Outbox
+
+    return Outbox.objects.create(
+        push_id="walk-51-2025",
+        province_code="51",
+        period="2025",
+        content_hash="0" * 64,
+        url="http://quoc-gia.test/trao-doi/nhan/",
+        body="{}",
+        status=Outbox.Status.FAILED,
+        last_error="HTTP 401 bad_signature",
+        next_attempt_at=timezone.now(),
+    )
 
 
 def _victims(found: dict[str, Person]) -> dict[str, Any]:
@@ -559,6 +579,7 @@ PARAMS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "figure_detail": lambda w: {"pk": w["compilation"].pk, "fid": w["figure"]},
     "compilation_download": lambda w: {"pk": w["compilation"].pk, "fmt": "docx"},
     "dashboard_download": lambda w: {"key": "prevention-0", "fmt": "csv"},
+    "exchange_requeue": lambda w: {"pk": w["outbox"].pk},
     "user_detail": lambda w: {"pk": w["account"].pk},
     "user_edit": lambda w: {"pk": w["account"].pk},
     "user_active": lambda w: {"pk": w["account"].pk},

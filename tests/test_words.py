@@ -347,6 +347,7 @@ NOT_IN_DEMO = {
     "paper_download",
     "evidence_download",
     "referral_action",
+    "exchange_requeue",  # a POST of the outbox page; the demo pushes nothing
 }
 
 

@@ -20,7 +20,7 @@ OFFICER = "Cơ quan của tôi"
 
 def test_every_demo_account_logs_in_sees_its_menu_and_switches_language(server, browser):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    assert len(server["users"]) == 17
+    assert len(server["users"]) == 18
     assert set(server["secrets"]) == {
         "admin",
         "xahoi",
@@ -46,7 +46,7 @@ def test_every_demo_account_logs_in_sees_its_menu_and_switches_language(server, 
         nav = page.locator("nav.menu").inner_text()
         assert "Đơn vị hành chính" in nav, username
         assert (ADMIN_ONLY in nav) == (username == "admin"), username
-        assert (OFFICER in nav) == (username not in {"admin", "lanhdao"}), username
+        assert (OFFICER in nav) == (username not in {"admin", "lanhdao", "trunguong"}), username
         page.screenshot(path=str(ARTIFACTS / f"{username}.png"), full_page=True)
         if username == "thuongtruc":
             _prevention_pages(page, server)
