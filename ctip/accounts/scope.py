@@ -91,10 +91,13 @@ def unit_within(code: int, day: date, territories: list[Any]) -> Any | None:
     unit = unit_by_code(code, day=day)
     if unit is None:
         return None
+    return unit if within_any(unit, territories) else None
+
+
+def within_any(unit: Any, territories: list[Any]) -> bool:
+    """`unit` lies within one of `territories` (each covering its own subtree)."""
     covered = [covered_unit_ids(territory) for territory in territories]
-    if any(Unit.objects.filter(pk=unit.pk, id__in=ids).exists() for ids in covered):
-        return unit
-    return None
+    return any(Unit.objects.filter(pk=unit.pk, id__in=ids).exists() for ids in covered)
 
 
 class AccountActors:

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ctip.accounts.scope import territories_granting
+from ctip.accounts.scope import territories_granting, within_any
 from ctip.core.access import has_perm
 from ctip.core.audit import audit_write
 from ctip.core.permissions import P
@@ -25,7 +25,6 @@ from ctip.exchange import payload as payloads
 from ctip.exchange import signing, transport
 from ctip.exchange.models import Outbox
 from ctip.geo.models import Unit
-from ctip.geo.selectors import covered_unit_ids
 from ctip.indicators.registry import IndicatorError
 
 # Delays after the 1st, 2nd... failure: 1 min doubling to at most 6 hours.
@@ -110,13 +109,8 @@ def may_push(user: Any, province: Unit | None = None) -> bool:
     # assignments it rests on are read once (ctip.accounts.scope.active_assignments).
     key = f"_ctip_may_push_{province.pk}"
     if not hasattr(user, key):
-        setattr(user, key, _covers(territories_granting(user, PUSH_PERMISSION), province))
+        setattr(user, key, within_any(province, territories_granting(user, PUSH_PERMISSION)))
     return bool(getattr(user, key))
-
-
-def _covers(territories: list[Any], province: Unit) -> bool:
-    covered = Unit.objects.filter(pk=province.pk)
-    return any(covered.filter(id__in=covered_unit_ids(t)).exists() for t in territories)
 
 
 def push_requeue(*, outbox_id: int, acting_user: Any) -> Outbox:
