@@ -35,6 +35,12 @@ def digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
+def via(token: ApiToken) -> str:
+    """The audit rows' channel of a token's writes: its prefix, which names it and is not
+    secret (the secret part is never stored)."""
+    return f"api:{token.prefix}"
+
+
 def split_token(text: str) -> tuple[str, str] | None:
     """(prefix, secret) of `ctip_<prefix>_<secret>`, or None."""
     parts = text.split("_", 2)
@@ -89,6 +95,8 @@ class HashedTokenAuthentication(BaseAuthentication):
         _touch(token, now)
         user = token.user
         user.ctip_token_permissions = token_permissions(token.scopes)  # type: ignore[attr-defined]
+        # Every audit row this request writes names the token it came through (audit_write).
+        user.ctip_via = via(token)  # type: ignore[attr-defined]
         return user, token
 
     def authenticate_header(self, request: Any) -> str:

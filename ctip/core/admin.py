@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from ctip.core.audit_words import action_label
+from ctip.core.audit_words import action_label, via_words
 from ctip.core.models import AuditEntry
 
 # The object-type filter's choice for entries about no one record (a batch, a login).
@@ -84,7 +84,15 @@ class ActionFilter(admin.SimpleListFilter):
 
 @admin.register(AuditEntry)
 class AuditEntryAdmin(ReadOnlyAdmin):
-    list_display = ("at", "actor", "action_words", "object_type_name", "object_id", "count")
+    list_display = (
+        "at",
+        "actor",
+        "action_words",
+        "object_type_name",
+        "object_id",
+        "count",
+        "via_words",
+    )
     list_filter = (ActionFilter, ObjectTypeFilter, "actor")
     # The entry's page shows the same words as the list, not the codes stored.
     fields = (
@@ -96,6 +104,7 @@ class AuditEntryAdmin(ReadOnlyAdmin):
         "changes",
         "count",
         "file_hash",
+        "via_words",
     )
     search_fields = ("action", "object_id", "actor__username")
     date_hierarchy = "at"
@@ -106,6 +115,10 @@ class AuditEntryAdmin(ReadOnlyAdmin):
     @admin.display(description=_("hành động"), ordering="action")
     def action_words(self, entry: AuditEntry) -> str:
         return action_label(entry.action)
+
+    @admin.display(description=_("kênh"), ordering="via")
+    def via_words(self, entry: AuditEntry) -> str:
+        return via_words(entry.via)
 
     @admin.display(description=_("loại đối tượng"), ordering="object_type")
     def object_type_name(self, entry: AuditEntry) -> str:

@@ -34,6 +34,8 @@ def audit_write(
         changes=changes or {},
         count=count,
         file_hash=file_hash,
+        # A write made with an API token names the token (ctip.api.auth marks the user).
+        via=getattr(acting_user, "ctip_via", None),
     )
 
 

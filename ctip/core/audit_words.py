@@ -196,3 +196,14 @@ def generic_label(code: str) -> str:
     if part:
         return str(_("Thao tác khác (%(part)s)") % {"part": part})
     return str(_("Thao tác khác"))
+
+
+def via_words(via: str | None) -> str:
+    """ "Giao diện lập trình (API), mã truy cập ctip_1a2b3c4d" for "api:1a2b3c4d"; a page or a
+    command (no channel recorded) reads as "Màn hình hoặc lệnh"."""
+    if not via:
+        return str(_("Màn hình hoặc lệnh"))
+    kind, _sep, name = via.partition(":")
+    if kind == "api" and name:
+        return str(_("Giao diện lập trình (API), mã truy cập ctip_%(prefix)s") % {"prefix": name})
+    return via

@@ -120,3 +120,47 @@ class AppendOnly(migrations.operations.base.Operation):
 
     def describe(self) -> str:
         return f"Make {self.table} append-only"
+
+
+class AppendOnlyWiden(migrations.operations.base.Operation):
+    """The append-only trigger of `table` re-created over more columns (a column added to a
+    log later is as unchangeable as the first ones); backwards, the trigger over `before`."""
+
+    reduces_to_sql = True
+    reversible = True
+
+    def __init__(
+        self, *, table: str, before: list[str], columns: list[str], whole_row_if: str = ""
+    ) -> None:
+        self.table, self.before, self.columns = table, before, columns
+        self.whole_row_if = whole_row_if
+
+    def deconstruct(self) -> tuple[str, list, dict[str, Any]]:
+        kwargs = {
+            "table": self.table,
+            "before": self.before,
+            "columns": self.columns,
+            "whole_row_if": self.whole_row_if,
+        }
+        return (self.__class__.__qualname__, [], kwargs)
+
+    def state_forwards(self, app_label: str, state: Any) -> None:
+        pass
+
+    def _swap(self, old: list[str], new: list[str], *args: Any) -> None:
+        when = self.whole_row_if
+        AppendOnly(table=self.table, columns=old, whole_row_if=when).database_backwards(*args)
+        AppendOnly(table=self.table, columns=new, whole_row_if=when).database_forwards(*args)
+
+    def database_forwards(
+        self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any
+    ) -> None:
+        self._swap(self.before, self.columns, app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(
+        self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any
+    ) -> None:
+        self._swap(self.columns, self.before, app_label, schema_editor, from_state, to_state)
+
+    def describe(self) -> str:
+        return f"Widen the append-only trigger of {self.table}"

@@ -33,6 +33,12 @@ class AuditEntry(models.Model):
     changes = models.JSONField(_("thay đổi"), default=dict, blank=True)
     count = models.PositiveIntegerField(_("số bản ghi"), null=True, blank=True)
     file_hash = models.CharField(_("mã băm tệp"), max_length=64, blank=True)
+    # The way in when it was not a page or a command: "api:<token prefix>" for a write made
+    # with an API token (ctip.api.auth marks the user it authenticates), so that what a stolen
+    # or misused token did can be found and told apart from the owner's own work. Null, not
+    # "", on purpose: SQLite adds a nullable column without rebuilding the table, which would
+    # drop the append-only trigger.
+    via = models.CharField(_("kênh"), max_length=40, null=True, blank=True)  # noqa: DJ001
 
     class Meta:
         verbose_name = _("nhật ký thao tác")
