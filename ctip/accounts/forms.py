@@ -10,6 +10,7 @@ from ctip.accounts.models import Assignment
 from ctip.accounts.permissions import ROLES
 from ctip.accounts.pickers import agencies_offered, bind_pickers_for
 from ctip.accounts.stewardship import agencies_within, agency_required_message, reach
+from ctip.agencies.labels import AgencyChoiceField
 from ctip.agencies.models import Agency
 from ctip.core import formfields as bounded
 from ctip.geo.models import Level
@@ -77,7 +78,7 @@ class AssignmentForm(forms.Form):
     is picked by name, within its own area for a standing office."""
 
     role = forms.ChoiceField(label=_("Vai trò"))
-    agency = bounded.ModelChoiceField(
+    agency = AgencyChoiceField(
         label=_("Cơ quan"),
         queryset=Agency.objects.none(),
         required=False,

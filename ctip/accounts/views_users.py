@@ -51,6 +51,7 @@ from ctip.accounts.stewardship import (
     reach,
     users_managed,
 )
+from ctip.agencies import labels as agency_labels
 from ctip.agencies.models import Agency
 from ctip.core.access import access_object, requires
 from ctip.core.listing import Listing
@@ -184,7 +185,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
     visible = users_managed(request.user)
     theirs = Assignment.objects.filter(user__in=visible.values("pk"))
     agencies = Agency.objects.filter(pk__in=theirs.values("agency")).order_by("name", "pk")
-    agency_choices = [(str(a.pk), a.name) for a in agencies]
+    agency_choices = agency_labels.choices(agencies, key="pk")
     units = Unit.objects.filter(
         Q(pk__in=theirs.values("unit")) | Q(pk__in=theirs.values("agency__unit"))
     )

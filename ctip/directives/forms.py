@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ctip.agencies.labels import AgencyChoiceField, AgencyMultipleChoiceField
 from ctip.agencies.models import Agency
 from ctip.core import formfields as bounded
 from ctip.directives.models import Relation, TaskStatus
@@ -12,7 +13,7 @@ class DocumentForm(forms.Form):
     )
     date_issued = bounded.DateField(label=_("Ngày ban hành (ngày/tháng/năm)"))
     issuer_name = bounded.CharField(label=_("Cơ quan ban hành"), max_length=300)
-    issuers = bounded.ModelMultipleChoiceField(
+    issuers = AgencyMultipleChoiceField(
         label=_("Cơ quan ban hành có trong hệ thống (nếu có)"),
         queryset=Agency.objects.none(),
         required=False,
@@ -32,7 +33,7 @@ class SearchForm(forms.Form):
 
 
 class TaskForm(forms.Form):
-    agency = bounded.ModelChoiceField(label=_("Cơ quan thực hiện"), queryset=Agency.objects.none())
+    agency = AgencyChoiceField(label=_("Cơ quan thực hiện"), queryset=Agency.objects.none())
     description = bounded.CharField(label=_("Nội dung"), widget=forms.Textarea(attrs={"rows": 2}))
     deadline = bounded.DateField(label=_("Hạn hoàn thành (ngày/tháng/năm)"), required=False)
 

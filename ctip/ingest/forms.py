@@ -11,6 +11,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ctip.agencies import labels as agency_labels
 from ctip.core import formfields as bounded
 from ctip.enforcement.forms import CaseForm
 from ctip.geo.picker import UnitPickerField
@@ -34,7 +35,7 @@ class ReadingForm(forms.Form):
     def __init__(self, *args: Any, agencies: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.agencies = {str(a.pk): a for a in agencies}
-        self.fields["agency"].choices = [(str(a.pk), a.name) for a in agencies]  # type: ignore[attr-defined]
+        self.fields["agency"].choices = agency_labels.choices(agencies, key="pk")  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

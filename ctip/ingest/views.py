@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from ctip.accounts.pickers import user_territories
 from ctip.accounts.scope import has_perm
+from ctip.agencies import labels as agency_labels
 from ctip.agencies.selectors import offered_on
 from ctip.core.access import requires
 from ctip.core.permissions import P
@@ -264,7 +265,7 @@ def _choices(user: Any, drafts: list[DraftActivity]) -> Choices:
                 own.setdefault(agency.pk, agency)
     kept = {code for d in drafts for code in d.partners}
     return Choices(
-        agencies=[(a.code, a.name) for a in sorted(own.values(), key=lambda a: (a.name, a.pk))],
+        agencies=agency_labels.choices(sorted(own.values(), key=lambda a: (a.name, a.pk))),
         partners=partner_choices(agencies, today, keep=kept) if agencies else [],
     )
 

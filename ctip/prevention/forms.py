@@ -4,6 +4,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ctip.agencies import labels as agency_labels
 from ctip.agencies.models import Agency
 from ctip.agencies.selectors import in_territories, offered_on
 from ctip.core import formfields as bounded
@@ -56,7 +57,7 @@ class ActivityForm(forms.Form):
         self.allowed = {a.pk for a in agencies}
         day = record_day(self, "start_date")
         own = agencies_on(agencies, day) or agencies_on(agencies, date.today())
-        self.fields["agency"].choices = [(a.code, a.name) for a in own]  # type: ignore[attr-defined]
+        self.fields["agency"].choices = agency_labels.choices(own)  # type: ignore[attr-defined]
         self.fields["partners"].choices = partner_choices(  # type: ignore[attr-defined]
             agencies, day, keep=self.initial.get("partners") or ()
         )
@@ -93,7 +94,7 @@ def partner_choices(agencies: Any, day: date, *, keep: Any = ()) -> list[tuple[s
     offered = list(offered_on(in_territories(provinces), day))
     codes = {a.code for a in offered}
     kept = [a for a in Agency.objects.filter(code__in=list(keep)) if a.code not in codes]
-    return [(a.code, a.name) for a in sorted([*offered, *kept], key=lambda a: (a.name, a.pk))]
+    return agency_labels.choices(sorted([*offered, *kept], key=lambda a: (a.name, a.pk)))
 
 
 class UploadForm(forms.Form):

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _l
 
 from ctip.accounts.permissions import ROLES
 from ctip.accounts.scope import active_assignments
+from ctip.agencies.labels import AgencyMultipleChoiceField
 from ctip.agencies.models import Agency
 from ctip.agencies.selectors import offered_on
 from ctip.core import formfields as bounded
@@ -51,7 +52,7 @@ def completeness(request_obj: Any) -> dict[str, int]:
 
 
 class AssignForm(forms.Form):
-    agencies = bounded.ModelMultipleChoiceField(
+    agencies = AgencyMultipleChoiceField(
         label=_l("Cơ quan được giao"),
         queryset=Agency.objects.none(),
         widget=forms.CheckboxSelectMultiple,

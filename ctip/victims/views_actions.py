@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from ctip.accounts.pickers import user_provinces
+from ctip.agencies.labels import AgencyChoiceField
 from ctip.agencies.models import Agency
 from ctip.agencies.selectors import in_territories, offered_on
 from ctip.agencies.selectors_scope import agency_acting_for
@@ -34,7 +35,7 @@ class ActionForm(forms.Form):
     on = bounded.DateField(label=_l("Ngày thực hiện"), initial=date.today)
     # The body that took the step, not necessarily the recording user's: one of the user's or
     # the case's province in force on the step's day (_agencies_of).
-    agency = bounded.ModelChoiceField(label=_l("Cơ quan thực hiện"), queryset=Agency.objects.none())
+    agency = AgencyChoiceField(label=_l("Cơ quan thực hiện"), queryset=Agency.objects.none())
     regime = forms.ChoiceField(
         label=_l("Chế độ hỗ trợ bị từ chối (chỉ khi ghi nhận từ chối nhận hỗ trợ)"),
         choices=[("", "—"), *REGIMES.items()],

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _l
 
 from ctip.accounts.pickers import agencies_offered
 from ctip.accounts.scope import scoped
+from ctip.agencies.labels import AgencyChoiceField
 from ctip.agencies.models import Agency
 from ctip.core import formfields as bounded
 from ctip.core.access import access_object, requires
@@ -100,9 +101,7 @@ class ConsentForm(forms.Form):
 
 
 class ReferralForm(forms.Form):
-    to_agency = bounded.ModelChoiceField(
-        label=_l("Chuyển đến cơ quan"), queryset=Agency.objects.none()
-    )
+    to_agency = AgencyChoiceField(label=_l("Chuyển đến cơ quan"), queryset=Agency.objects.none())
     reason = bounded.CharField(label=_l("Lý do chuyển"), widget=forms.Textarea(attrs={"rows": 2}))
     override_reason = bounded.CharField(
         label=_l("Nếu chưa có sự đồng ý: lý do vẫn phải chuyển"),
