@@ -1,5 +1,6 @@
 """National-scale benchmark (issue 10): build a synthetic national dataset, load the dashboards
-with wrk, compile the ACTIP review next to its bare SQL, import a workbook; on SQLite and/or
+with wrk, compile the ACTIP review of a province and of the country next to their bare SQL, push
+a period's figures to a second (national) ctip, import a workbook; on SQLite and/or
 PostgreSQL. Writes bench/results.json and the "National scale (issue 10)" section at the end of
 docs/benchmarks.md. See bench/README.md.
 
@@ -23,7 +24,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,8 @@ import load_test  # noqa: E402
 import results_doc  # noqa: E402
 from support import (  # noqa: E402
     ROOT,
+    Database,
+    copy_database,
     ctip,
     ctip_env,
     fresh_database,
@@ -184,6 +187,9 @@ def run_backend(backend: str, args: argparse.Namespace, logdir: Path) -> dict[st
     workdir = Path(tempfile.mkdtemp(prefix=f"ctip-bench-{backend}-"))
     db = fresh_database(backend, workdir)
     env = ctip_env(db, workdir)
+    # The national ctip a push goes to: a copy of the database right after migrate (empty).
+    national_dir = Path(tempfile.mkdtemp(prefix=f"ctip-bench-{backend}-national-"))
+    national: Database | None = None
     out: dict[str, Any] = {
         "measured_at": datetime.now().astimezone().isoformat(timespec="seconds"),
         "git": git_commit(),
@@ -194,14 +200,22 @@ def run_backend(backend: str, args: argparse.Namespace, logdir: Path) -> dict[st
         "log": str(log),
     }
     steps = out["git_steps"] = {}
+    # Wall time of each step, its process start and setup included (what a run costs).
+    seconds = out["step_s"] = {}
 
-    def commit() -> str:
+    def commit(name: str) -> None:
         found = git_commit()
-        return found["commit"][:10] + (" + changes under ctip/" if found["ctip_dirty"] else "")
+        steps[name] = found["commit"][:10] + (
+            " + changes under ctip/" if found["ctip_dirty"] else ""
+        )
+        seconds[name] = time.perf_counter()
+
+    def done(name: str) -> None:
+        seconds[name] = time.perf_counter() - seconds[name]
 
     try:
-        steps["dataset"] = commit()
-        out["dataset"] = build(db, env, args, log)
+        commit("dataset")
+        out["dataset"], national = build(db, env, args, log, national_dir)
         site = step(
             "site_setup.py",
             ["--users", str(args.users), "--password", _password()],
@@ -212,36 +226,139 @@ def run_backend(backend: str, args: argparse.Namespace, logdir: Path) -> dict[st
             {"code": p["code"], "name": p["name"], "activities": p["activities"]}
             for p in site["provinces"]
         ]
-        steps["dashboard"] = commit()
+        done("dataset")
+        commit("dashboard")
         out["dashboard"] = dashboard(env, site, args, logdir)
+        done("dashboard")
         largest = max(site["provinces"], key=lambda p: p["activities"])
         print(f"bench: {backend}: compiling the ACTIP review ({largest['name']})", flush=True)
-        steps["compile"] = commit()
-        out["compile"] = step(
-            "compile_bench.py",
-            [
-                "--province",
-                str(largest["code"]),
-                "--start",
-                site["window"][0],
-                "--end",
-                site["window"][1],
-                "--runs",
-                str(args.runs),
-            ],
-            env,
-            log,
-        )
+        commit("compile")
+        out["compile"] = review(str(largest["code"]), site["window"], args, env, log)
+        done("compile")
+        print(f"bench: {backend}: compiling the national ACTIP review", flush=True)
+        commit("compile_national")
+        out["compile_national"] = review("0", site["window"], args, env, log)
+        done("compile_national")
+        print(f"bench: {backend}: pushing a period to a national ctip", flush=True)
+        commit("push")
+        out["push"] = push(national, national_dir, env, largest["code"], site["window"], args, log)
+        done("push")
         print(f"bench: {backend}: importing {args.import_rows:,} rows", flush=True)
-        steps["import"] = commit()
+        commit("import")
         out["import"] = step("import_bench.py", ["--rows", str(args.import_rows)], env, log)
+        done("import")
     finally:
         if not args.keep:
-            db.drop()
+            for database in (db, national):
+                if database is not None:
+                    database.drop()
             shutil.rmtree(workdir, ignore_errors=True)
+            shutil.rmtree(national_dir, ignore_errors=True)
         else:
             out["database"] = db.url
+            out["national_database"] = national.url if national else None
     return out
+
+
+def review(
+    code: str, window: list[str], args: argparse.Namespace, env: dict[str, str], log: Path
+) -> dict[str, Any]:
+    """The ACTIP review of a province, or of the country (code "0", ADR 0016), next to its bare
+    SQL (compile_bench.py)."""
+    where = ["--national"] if code == "0" else ["--province", code]
+    dates = ["--start", window[0], "--end", window[1], "--runs", str(args.runs)]
+    return step("compile_bench.py", [*where, *dates], env, log)
+
+
+def push(
+    national: Database | None,
+    national_dir: Path,
+    env: dict[str, str],
+    code: int,
+    window: list[str],
+    args: argparse.Namespace,
+    log: Path,
+) -> dict[str, Any]:
+    """One period's figures of province `code` pushed from the benchmark's database to the
+    national ctip (its own gunicorn on loopback: ctip's sender and receiver over real HTTP),
+    then pushed again; what the receiver stored is counted in its database afterwards (it must
+    hold the push once)."""
+    if national is None:
+        raise RuntimeError("no national database (build() makes it after migrate)")
+    key_id, secret = f"tinh-{code}", secrets.token_urlsafe(24)
+    receiver_env = {
+        **ctip_env(national, national_dir),
+        "CTIP_PUSH_PEERS": f"{key_id}:{code}:{secret}",
+    }
+    sender_env = {
+        **env,
+        "CTIP_PUSH_PROVINCE": str(code),
+        "CTIP_PUSH_KEY_ID": key_id,
+        "CTIP_PUSH_KEY": secret,
+        # The benchmark sends itself, timed: a job run at queue time would send it first.
+        "CTIP_JOBS_SYNC": "0",
+    }
+    period = last_quarter(date.fromisoformat(window[1]))
+    # One worker: a province pushes one request at a time.
+    proc, base = load_test.start_gunicorn(receiver_env, 1, log)
+    try:
+        out = step(
+            "push_bench.py",
+            ["--period", period, "--to", f"{base}/trao-doi/nhan/", "--runs", str(args.runs)],
+            sender_env,
+            log,
+        )
+    finally:
+        load_test.stop_server(proc)
+    out["receiver"] = {
+        "database": "a copy of the benchmark's database right after migrate (empty)",
+        "workers": 1,
+        **_received(national),
+    }
+    out["arrived_once"] = arrived_once(out)
+    return out
+
+
+def last_quarter(end: date) -> str:
+    """The last whole quarter ending on or before `end` ("2026-Q3"): a push's period."""
+    index = end.year * 4 + (end.month - 1) // 3
+    following = end + timedelta(days=1)
+    if not (following.day == 1 and following.month in (1, 4, 7, 10)):
+        index -= 1  # `end` falls inside its quarter
+    year, quarter = divmod(index, 4)
+    return f"{year}-Q{quarter + 1}"
+
+
+def _received(db: Database) -> dict[str, int]:
+    """What the national ctip stored (it was empty: every row is the benchmark's): pushes,
+    figures, apply audit rows, and the signed requests it saw."""
+    queries = {
+        "pushes": "SELECT COUNT(*) FROM exchange_receivedpush",
+        "figures": "SELECT COUNT(*) FROM exchange_receivedfigure",
+        "applied": "SELECT COUNT(*) FROM core_auditentry WHERE action = 'exchange.push_apply'",
+        "signatures": "SELECT COUNT(*) FROM exchange_seensignature",
+    }
+    if db.backend == "sqlite":
+        with sqlite3.connect(db.name) as conn:
+            return {k: int(conn.execute(q).fetchone()[0]) for k, q in queries.items()}
+    return {k: int(pg_tool("psql", "-d", db.name, "-Atc", q)) for k, q in queries.items()}
+
+
+def arrived_once(out: dict[str, Any]) -> bool:
+    """The push was applied, its figures stored once, and pushing the period again (queued
+    again, and the same body posted again) applied nothing."""
+    got, again = out["receiver"], out["again"]
+    return (
+        (out.get("first_answer") or {}).get("code") == "applied"
+        and out["status"] == "sent"
+        and got["pushes"] == 1
+        and got["applied"] == 1
+        and got["figures"] == out["figures"]
+        and not again["created"]
+        and again["same_row"]
+        and again["due"] == 0
+        and out["resend_answer"]["code"] == "already_applied"
+    )
 
 
 def _password() -> str:
@@ -254,12 +371,28 @@ def _password() -> str:
 _PASSWORD = ""
 
 
-def build(db: Any, env: dict[str, str], args: argparse.Namespace, log: Path) -> dict[str, Any]:
+def build(
+    db: Database, env: dict[str, str], args: argparse.Namespace, log: Path, national_dir: Path
+) -> tuple[dict[str, Any], Database]:
+    """The dataset, and a copy of the database as it stands after migrate: the national ctip
+    the push goes to (a second migrate would cost as much as the first, for the same tables)."""
     print(f"bench: {db.backend}: migrate, reference data, synth", flush=True)
     migrate = run_timed(ctip("migrate", "--noinput"), env, log)
-    reference = run_timed(ctip("load_reference"), env, log)
-    sizes = [f"--{name}={getattr(args, name)}" for name in FULL]
-    synth = run_timed(ctip("synth", "--no-reference", *sizes, f"--seed={args.seed}"), env, log)
+    started = time.perf_counter()
+    national = copy_database(db, national_dir, "national")
+    # With the keys it was migrated under: ctip refuses to start on a database whose recorded
+    # key fingerprints differ from its own (ctip.core.keyring). The push signs with its own key.
+    secrets_file = Path(env["CTIP_VAR_DIR"]) / "secrets.json"
+    if secrets_file.exists():
+        shutil.copy2(secrets_file, national_dir / secrets_file.name)
+    copy = time.perf_counter() - started
+    try:
+        reference = run_timed(ctip("load_reference"), env, log)
+        sizes = [f"--{name}={getattr(args, name)}" for name in FULL]
+        synth = run_timed(ctip("synth", "--no-reference", *sizes, f"--seed={args.seed}"), env, log)
+    except Exception:
+        national.drop()  # the caller never gets it to drop
+        raise
     started = time.perf_counter()
     if db.backend == "postgres":
         # This server runs with autovacuum off; a production server's autovacuum would have
@@ -275,6 +408,7 @@ def build(db: Any, env: dict[str, str], args: argparse.Namespace, log: Path) -> 
     main_rows = sum(counts.get(k, 0) for k in MAIN_RECORDS)
     return {
         "migrate_s": migrate,
+        "national_copy_s": copy,
         "load_reference_s": reference,
         "synth_s": synth,
         "analyze_s": analyze,
@@ -284,7 +418,7 @@ def build(db: Any, env: dict[str, str], args: argparse.Namespace, log: Path) -> 
         "rows_per_s": rows / synth,
         "records": main_rows,
         "records_per_s": main_rows / synth,
-    }
+    }, national
 
 
 MAIN_RECORDS = ("activities", "victim_cases", "criminal_cases", "watch_entries")

@@ -81,14 +81,27 @@ def summary_lines(results: dict[str, Any]) -> list[str]:
             continue
         size = "full size" if r.get("full_size") else "REDUCED sizes"
         for key, g in r.get("goals", {}).items():
-            verdict = "met" if g["met"] else "NOT met"
+            # A goal set for other sizes or another backend gets no verdict (a smoke run's
+            # "NOT met" would read as a failure, its "met" as a result).
+            verdict = ("met" if g["met"] else "NOT met") if g["applies"] else "(goal not set)"
             lines.append(
                 f"{backend} ({size}): {GOALS[key]['text']}: {_fmt(g['measured'], key)} "
                 f"({g['ratio_to_goal']:.2f} of the goal) {verdict}"
             )
-        mismatches = r.get("compile", {}).get("mismatches")
-        if mismatches:
-            lines.append(f"{backend}: {len(mismatches)} compiled values differ from the bare SQL")
+        for key, what in (("compile", "review"), ("compile_national", "national review")):
+            mismatches = r.get(key, {}).get("mismatches")
+            if mismatches:
+                lines.append(
+                    f"{backend}: {len(mismatches)} compiled values of the {what} differ from the "
+                    "bare SQL"
+                )
+        pushed = r.get("push")
+        if pushed is not None:
+            lines.append(
+                f"{backend}: push of {pushed.get('period')} ({pushed.get('figures')} figures) in "
+                f"{pushed.get('push_s', 0):.2f} s, "
+                + ("arrived once" if pushed.get("arrived_once") else "DID NOT arrive once")
+            )
     return lines
 
 
@@ -297,6 +310,7 @@ def section(results: dict[str, Any]) -> str:
     for backend, r in backends.items():
         for m in r.get("compile", {}).get("mismatches", []):
             out.append(f"- {backend} mismatch: {m}")
+    out += _national_section(backends)
     out += ["", "### Importing activities on both backends (`bench/import_bench.py`)", ""]
     out += [
         "| backend | rows | activities already there | bare openpyxl read | ctip read + check | "
@@ -314,7 +328,7 @@ def section(results: dict[str, Any]) -> str:
         )
     out += [
         "",
-        "Into the benchmark's national database, after the other steps (the same workbook as "
+        "Into the benchmark's database, after the other steps (the same workbook as "
         "`bench/import_activities.py`).",
         "",
         "### Goals",
@@ -337,6 +351,65 @@ def section(results: dict[str, Any]) -> str:
     if ANALYSIS.exists():
         out += ["", "### Which goals are not met, and why", "", ANALYSIS.read_text().strip()]
     return "\n".join(out) + "\n"
+
+
+def _national_section(backends: dict[str, Any]) -> list[str]:
+    """The country's review next to its bare SQL, and a province's push to a national ctip
+    (issue 27); nothing for results recorded before these steps existed."""
+    if not any("compile_national" in r or "push" in r for r in backends.values()):
+        return []
+    out = [
+        "",
+        "### National review and province push (issue 27)",
+        "",
+        "| backend | national review (median) | its queries | bare SQL (median) | "
+        "compile / bare | values checked | mismatches |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for backend, r in backends.items():
+        c = r.get("compile_national")
+        if c:
+            out.append(
+                f"| {backend} | {_s(c.get('compile_s', 0))} | {c.get('compile_queries')} | "
+                f"{_s(c.get('bare_sql_s', 0))} | {c.get('ratio') or 0:.2f}x | "
+                f"{_n(c.get('checked'))} | {len(c.get('mismatches', []))} |"
+            )
+    out += [
+        "",
+        "The country's review (`compile_bench.py --national`) over the same window, checked "
+        "value by value against the plain national GROUP BYs "
+        "(`bare_sql.Statement.text(national=True)`); issue 10 sets no goal for it.",
+        "",
+        "| backend | province | period | figures (withheld) | payload built (median) | "
+        "queued | sent and applied | pushed again | arrived once |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for backend, r in backends.items():
+        p = r.get("push")
+        if p:
+            again = p.get("resend_answer", {}).get("code")
+            out.append(
+                f"| {backend} | {p.get('province', {}).get('name')} | {p.get('period')} | "
+                f"{p.get('figures')} ({p.get('withheld')}) | {_s(p.get('build_s', 0))} | "
+                f"{_s(p.get('queue_s', 0))} | {_s(p.get('send_s', 0))} | "
+                f"{'no new row' if not p.get('again', {}).get('created') else 'a new row'}, "
+                f"resent: {again} | {'yes' if p.get('arrived_once') else '**no**'} |"
+            )
+    out += [
+        "",
+        "`bench/push_bench.py`: ctip's sender (`push_queue`, one `outbox_attempt`) posts the "
+        "signed payload over HTTP to a second ctip (gunicorn, one worker, on a copy of the "
+        "database taken right after migrate); then the same period is queued again (the same "
+        "push id: no new row, nothing due) and the same body posted again freshly signed (the "
+        "receiver answers `already_applied`). The receiver's tables are counted afterwards: one "
+        "push, its figures, one apply audit row.",
+    ]
+    if any(r.get("compile_national", {}).get("mismatches") for r in backends.values()):
+        out.append("")
+    for backend, r in backends.items():
+        for m in r.get("compile_national", {}).get("mismatches", []):
+            out.append(f"- {backend} national mismatch: {m}")
+    return out
 
 
 def _verdict(g: dict[str, Any] | None) -> str:

@@ -53,14 +53,30 @@ def pg_tool(tool: str, *args: str) -> str:
     return found.stdout
 
 
-def fresh_database(backend: str, workdir: Path) -> Database:
-    """An empty database: a new SQLite file in `workdir`, or a new PostgreSQL database."""
+def fresh_database(backend: str, workdir: Path, role: str = "bench") -> Database:
+    """An empty database: a new SQLite file in `workdir`, or a new PostgreSQL database. `role`
+    names it, so that a second one (the national ctip a push goes to) sits beside the first."""
     if backend == "sqlite":
-        path = workdir / "bench.sqlite3"
+        path = workdir / f"{role}.sqlite3"
         return Database("sqlite", f"sqlite:///{path}", str(path))
-    name = f"ctip_bench_{os.getpid()}"
+    name = f"ctip_{role}_{os.getpid()}"
     pg_tool("dropdb", "--if-exists", "--force", name)
     pg_tool("createdb", name)
+    return Database("postgres", f"{PG_SERVER.rstrip('/')}/{name}", name)
+
+
+def copy_database(db: Database, workdir: Path, role: str) -> Database:
+    """A copy of `db` (no process may be connected to it): the SQLite file, or a PostgreSQL
+    database created from it as a template."""
+    if db.backend == "sqlite":
+        path = workdir / f"{role}.sqlite3"
+        for suffix in ("", "-wal"):
+            if Path(db.name + suffix).exists():
+                shutil.copyfile(db.name + suffix, str(path) + suffix)
+        return Database("sqlite", f"sqlite:///{path}", str(path))
+    name = f"ctip_{role}_{os.getpid()}"
+    pg_tool("dropdb", "--if-exists", "--force", name)
+    pg_tool("createdb", "-T", db.name, name)
     return Database("postgres", f"{PG_SERVER.rstrip('/')}/{name}", name)
 
 

@@ -1,9 +1,11 @@
 """The national benchmark's smoke run (bench/national.py --smoke) on SQLite: tiny sizes, a few
-seconds of wrk, one compile next to its bare SQL, a small import. Skipped without wrk (CI
-installs it). The full benchmark is `make bench`, not part of the test suite."""
+seconds of wrk, a province's and the country's review next to their bare SQL, a period pushed to
+a second (national) ctip over HTTP, a small import. Skipped without wrk (CI installs it). The
+full benchmark is `make bench`, not part of the test suite."""
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -36,7 +38,7 @@ def test_national_benchmark_smoke_run(tmp_path):
         env=env,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=400,
         check=False,
     )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
@@ -50,11 +52,44 @@ def test_national_benchmark_smoke_run(tmp_path):
     assert 0 < load["p50_ms"] <= load["p95_ms"]
     assert load["error_count"] == 0, load
 
-    report = run["compile"]
-    assert report["compile_s"] > 0 and report["bare_sql_s"] > 0
-    assert report["ratio"] > 0
-    assert report["figures"] > 0 and report["checked"] > 0
-    assert report["mismatches"] == []  # every compiled value equals its bare SQL
+    check_run(run, done.stdout)
+    # Smoke runs never touch the recorded results or the docs.
+    assert [p.stat().st_mtime_ns if p.exists() else None for p in recorded] == before
+
+
+def check_run(run: dict, stdout: str) -> None:
+    """One backend's smoke results: every step ran, every compiled value equals its bare SQL,
+    the push arrived once, and no goal got a verdict."""
+    assert {"compile", "compile_national", "push", "import"} <= set(run["step_s"])
+
+    for key, national in (("compile", False), ("compile_national", True)):
+        report = run[key]
+        assert report["national"] is national, key
+        assert report["compile_s"] > 0 and report["bare_sql_s"] > 0, key
+        assert report["ratio"] > 0, key
+        assert report["figures"] > 0 and report["checked"] > 0, key
+        assert report["mismatches"] == [], key  # every compiled value equals its bare SQL
+    assert run["compile_national"]["province"]["id"] != run["compile"]["province"]["id"]
+
+    pushed = run["push"]
+    assert pushed["build_s"] > 0 and pushed["queue_s"] > 0 and pushed["send_s"] > 0
+    assert pushed["figures"] > 0
+    assert pushed["status"] == "sent" and pushed["attempts"] == 1
+    assert pushed["first_answer"] == {"status": 200, "code": "applied", "version": 1}
+    # The same period pushed again: the same row, nothing to send, the receiver applies nothing.
+    assert pushed["again"] == {
+        "created": False,
+        "same_row": True,
+        "status": "sent",
+        "attempts": 1,
+        "due": 0,
+    }
+    assert pushed["resend_answer"]["code"] == "already_applied"
+    received = pushed["receiver"]
+    assert (received["pushes"], received["applied"]) == (1, 1)
+    assert received["figures"] == pushed["figures"]
+    assert received["signatures"] == 2  # both requests reached the receiver's checks
+    assert pushed["arrived_once"] is True
 
     assert run["import"]["rows"] == 2000 and run["import"]["import_s"] > 0
     assert set(run["goals"]) == {
@@ -65,5 +100,7 @@ def test_national_benchmark_smoke_run(tmp_path):
         "import_full_vs_bare",
     }
     assert not any(g["applies"] for g in run["goals"].values())  # smoke sizes: no verdict
-    # Smoke runs never touch the recorded results or the docs.
-    assert [p.stat().st_mtime_ns if p.exists() else None for p in recorded] == before
+    # Nor does the summary it prints say a goal is met or not.
+    summary = [line for line in stdout.splitlines() if "of the goal" in line]
+    assert len(summary) == len(run["goals"])
+    assert not [line for line in summary if re.search(r"\bmet\b", line)], summary
