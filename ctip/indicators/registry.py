@@ -20,10 +20,11 @@ from datetime import date
 from typing import Any
 
 from django.db.models import Case, F, Q, QuerySet, When
-from django.db.models.functions import Coalesce, ExtractYear, TruncMonth, TruncQuarter
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from ctip.agencies.models import Agency, Kind
+from ctip.core.datefunctions import MonthStart, QuarterStart, YearOf
 from ctip.geo.models import COMMUNE_LEVELS, Level, Unit
 
 FLOW, STOCK = "flow", "stock"
@@ -250,7 +251,7 @@ register_dimension(Dimension("unit", _unit_key, _describe_units, label=_("Theo �
 register_dimension(
     Dimension(
         "month",
-        lambda ind, level: TruncMonth(ind.date_field),
+        lambda ind, level: MonthStart(ind.date_field),
         _period_describer(lambda v: f"{_as_date(v):%Y-%m}", _month_name),
         label=_("Theo tháng"),
     )
@@ -258,7 +259,7 @@ register_dimension(
 register_dimension(
     Dimension(
         "quarter",
-        lambda ind, level: TruncQuarter(ind.date_field),
+        lambda ind, level: QuarterStart(ind.date_field),
         _period_describer(
             lambda v: f"{_as_date(v).year}-Q{(_as_date(v).month - 1) // 3 + 1}", _quarter_name
         ),
@@ -268,7 +269,7 @@ register_dimension(
 register_dimension(
     Dimension(
         "year",
-        lambda ind, level: ExtractYear(ind.date_field),
+        lambda ind, level: YearOf(ind.date_field),
         _period_describer(str),
         label=_("Theo năm"),
     )

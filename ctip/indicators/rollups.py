@@ -27,9 +27,10 @@ from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import Count, F, IntegerField, Max, Model, Q, Sum, Value
-from django.db.models.functions import Cast, TruncMonth
+from django.db.models.functions import Cast
 from django.utils import timezone
 
+from ctip.core.datefunctions import MonthStart
 from ctip.core.models import RollupCell, RollupState
 from ctip.core.work import everything_changed, mark_refreshed, provide_rollups
 from ctip.geo.models import COMMUNE_LEVELS, Level, Unit, UnitCover
@@ -267,7 +268,7 @@ def _inner(
         qs = qs.filter(**{f"{first.unit_field}__in": covered})
     values: dict[str, Any] = {
         "r_unit": F(first.unit_field),
-        "r_month": F(first.date_field) if source.daily(shape) else TruncMonth(first.date_field),
+        "r_month": F(first.date_field) if source.daily(shape) else MonthStart(first.date_field),
     }
     for n, dim in enumerate(shape):
         values[f"r_k{n}"] = DIMENSIONS[dim].key(first, source.unit_level if dim == "unit" else None)
