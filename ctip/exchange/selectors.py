@@ -98,16 +98,9 @@ def national_status(period: Period) -> list[ProvinceStatus]:
         period=period.code
     ).values_list("province_code", "indicator", "definition"):
         received.setdefault(province, {})[indicator] = definition
-    names = {
-        str(code): name
-        for code, name in Unit.objects.valid_on(period.end)
-        .filter(level=Level.PROVINCE)
-        .values_list("code", "name")
-    }
-    for code, found in pushes.items():
-        names.setdefault(code, found.province_name)
+    names = province_names(period, {code: p.province_name for code, p in pushes.items()})
     rows = []
-    for code, name in sorted(names.items(), key=lambda item: int(item[0])):
+    for code, name in names.items():
         push = pushes.get(code)
         got = received.get(code, {})
         rows.append(
@@ -124,6 +117,21 @@ def national_status(period: Period) -> list[ProvinceStatus]:
             )
         )
     return rows
+
+
+def province_names(period: Period, pushed: dict[str, str]) -> dict[str, str]:
+    """{GSO code: name} of every province standing at the period's end, and of every province
+    in `pushed` ({code: name as pushed}) that the unit list does not hold, in code order: a
+    code that pushed must never vanish from a national page. One query."""
+    names = {
+        str(code): name
+        for code, name in Unit.objects.valid_on(period.end)
+        .filter(level=Level.PROVINCE)
+        .values_list("code", "name")
+    }
+    for code, name in pushed.items():
+        names.setdefault(code, name)
+    return dict(sorted(names.items(), key=lambda item: int(item[0])))
 
 
 def _late(received_at: datetime, due: date) -> int:

@@ -1,7 +1,10 @@
-"""The receiver's endpoint (a national ctip), the national page of provinces' pushes, and the
-province's page of its own pushes (with "Gửi lại" for one the receiver refused)."""
+"""The receiver's endpoint (a national ctip), the national page of provinces' pushes, the
+national page of the figures they pushed (with its XLSX), and the province's page of its own
+pushes (with "Gửi lại" for one the receiver refused)."""
 
 from __future__ import annotations
+
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -13,9 +16,14 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from ctip.core.access import access_object, public, requires
+from ctip.core.listing import attachment_name, content_disposition
 from ctip.core.permissions import P
+from ctip.dashboard.exports import as_xlsx
+from ctip.exchange.figures import TOTAL_NOTE, PushedFigures, completeness, pushed_figures
+from ctip.exchange.figures import table as pushed_table
+from ctip.exchange.figures import title as pushed_title
 from ctip.exchange.models import Outbox
-from ctip.exchange.payload import parse_period
+from ctip.exchange.payload import Period, parse_period, pushed_indicators
 from ctip.exchange.receiving import push_receive
 from ctip.exchange.selectors import (
     is_national,
@@ -34,6 +42,7 @@ from ctip.exchange.sending import (
 )
 from ctip.indicators.registry import IndicatorError
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_BODY = 1024 * 1024  # a province's figures for a period are a few kilobytes
 SENT_PAGE_SIZE = 50  # one push per period (and one per change of its figures): years of them
 
@@ -55,13 +64,7 @@ def national(request: HttpRequest) -> HttpResponse:
     push status. Others get the 404 of a missing page, as a record out of scope does."""
     if not is_national(request.user):
         raise Http404
-    default = str(timezone.localdate().year - 1)
-    text = request.GET.get("ky", "") or default
-    try:
-        period = parse_period(text)
-        error = ""
-    except IndicatorError as exc:
-        period, error = parse_period(default), str(exc)
+    period, error = _period(request)
     rows = national_status(period)
     context = {
         "period": period,
@@ -71,6 +74,59 @@ def national(request: HttpRequest) -> HttpResponse:
         "error": error,
     }
     return render(request, "exchange/national.html", context)
+
+
+def _period(request: HttpRequest) -> tuple[Period, str]:
+    """The period asked for (?ky=2025 or 2025-Q3), last year by default; a period that does not
+    parse shows last year's with the error."""
+    default = str(timezone.localdate().year - 1)
+    text = request.GET.get("ky", "") or default
+    try:
+        return parse_period(text), ""
+    except IndicatorError as exc:
+        return parse_period(default), str(exc)
+
+
+def _pushed(request: HttpRequest) -> tuple[PushedFigures, str]:
+    """The figures provinces pushed, for national users only (the guard of the national page:
+    a province's leader reads aggregates, but not the other provinces' figures)."""
+    if not is_national(request.user):
+        raise Http404
+    period, error = _period(request)
+    return pushed_figures(period, request.GET.getlist("ct")), error
+
+
+@requires(P.VIEW_AGGREGATES)
+def figures(request: HttpRequest) -> HttpResponse:
+    """Per indicator, the national total of the provinces' current pushes with how it was made,
+    and the table province x indicator (?ct= chooses the indicators; all by default)."""
+    data, error = _pushed(request)
+    query = [("ky", data.period.code)]
+    if data.chosen:
+        query += [("ct", ind.code) for ind in data.columns]
+    context = {
+        "data": data,
+        "period": data.period,
+        "title": pushed_title(data.period),
+        "completeness": completeness(data),
+        "indicators": pushed_indicators(),
+        "selected": {ind.code for ind in data.columns} if data.chosen else set(),
+        "total_note": TOTAL_NOTE,
+        "query": urlencode(query),
+        "error": error,
+    }
+    return render(request, "exchange/figures.html", context)
+
+
+@requires(P.VIEW_AGGREGATES)
+def figures_download(request: HttpRequest) -> HttpResponse:
+    """The table province x indicator of the page, as XLSX (the dashboards' writer)."""
+    data, _error = _pushed(request)
+    body = as_xlsx(pushed_table(data), _("Số liệu các tỉnh"))
+    response = HttpResponse(body, content_type=XLSX)
+    name = attachment_name("So-lieu-cac-tinh-gui", data.period.code, ext="xlsx")
+    response["Content-Disposition"] = content_disposition(name)
+    return response
 
 
 @requires(PUSH_PERMISSION)
