@@ -1,5 +1,12 @@
 """Derived tables recomputed from the reference data (no user acts here, so no audit row):
-run after loads and by the daily job."""
+run after loads and by the daily job.
+
+The refresh is its own unit of work (ctip.core.work, without an audit row): the heirs it
+rewrites and the rollups it stops commit together or not at all, whoever calls it (a load,
+the daily job, `ctip synth`, `ctip shell`). Inside a caller's unit of work it is a savepoint of
+the caller's transaction, whose end bumps the dashboards' versions; outside any (alone, or in
+`ctip synth`'s plain transaction) its own end bumps the agencies' everywhere, so every panel
+recomputes."""
 
 from __future__ import annotations
 
@@ -8,11 +15,18 @@ from typing import Any
 
 from ctip.agencies.models import Agency, AgencySuccession
 from ctip.core.models import rollups_invalidate
+from ctip.core.work import unit_of_work
 
 
 def agencies_refresh_heirs(*, today: date | None = None) -> int:
     """Recompute, for every agency, the agency in force today that carries its records."""
-    today = today or date.today()
+    # Rollup cells are keyed by heir: new heirs with the rollups still read (a failure between
+    # the update and the invalidation) would put records under the wrong agency.
+    with unit_of_work(audit=False):
+        return _refresh(today or date.today())
+
+
+def _refresh(today: date) -> int:
     agencies = {
         a.pk: a
         for a in Agency.objects.only(
