@@ -25,7 +25,6 @@ from typing import Any
 
 from django.apps import apps
 from django.db import models
-from django.utils.translation import gettext as _
 
 from ctip.core import keyring
 from ctip.core.audit import audit_write
@@ -68,7 +67,7 @@ def _begin(target: str, acting_user: Any) -> None:
         stored = keyring.stored_fingerprints()
         # The old key must still be in the ring: without it nothing can be re-encrypted. (A
         # changed blind-index key is what a rotation fixes, so that problem is not a refusal.)
-        refused = keyring.encryption_problems(stored) + _unreadable_abandoned(target)
+        refused = keyring.encryption_problems(stored) + keyring.rotation_problems()
         if refused:
             raise keyring.KeyMismatch(" ".join(refused))
         abandoned = KeyRotation.objects.exclude(target=target)
@@ -84,26 +83,6 @@ def _begin(target: str, acting_user: Any) -> None:
                 acting_user=acting_user,
                 changes={"target": target, "abandoned": dropped},
             )
-
-
-def _unreadable_abandoned(target: str) -> list[str]:
-    """An unfinished rotation to another encryption key wrote part of the data under it (and
-    ctip wrote new records under it while it was first): that key must still be in the ring."""
-    ring = keyring.ring()
-    keys = {
-        other.split(":")[0]
-        for other in KeyRotation.objects.exclude(target=target).values_list("target", flat=True)
-    }
-    return [
-        _(
-            "Lần đổi khóa trước (sang khóa mã hóa có dấu %(fingerprint)s) chưa xong: một phần "
-            "dữ liệu đã được mã hóa bằng khóa đó, nhưng khóa này không còn trong "
-            "CTIP_ENCRYPTION_KEY. Thêm lại khóa đó vào sau khóa mới rồi chạy lại "
-            "“ctip rotate-key”."
-        )
-        % {"fingerprint": key}
-        for key in sorted(keys - set(ring))
-    ]
 
 
 def _locked(target: str, step: str) -> KeyRotation | None:

@@ -21,7 +21,7 @@ from django.db import DatabaseError, connection
 from django.utils.translation import gettext as _
 
 from ctip.core.crypto import blind_index_key, encryption_keys
-from ctip.core.models import KeyFingerprint
+from ctip.core.models import KeyFingerprint, KeyRotation
 
 
 def fingerprint(key: str) -> str:
@@ -81,6 +81,29 @@ def encryption_problems(stored: Fingerprints | None) -> list[str]:
     ]
 
 
+def rotation_problems() -> list[str]:
+    """An unfinished `ctip rotate-key` has re-encrypted part of the data under its new key (and
+    new records were written under it): that key must stay in the ring until the rotation ends,
+    or those rows cannot be read. Checked at start-up like the stored fingerprints."""
+    try:
+        targets = set(KeyRotation.objects.values_list("target", flat=True))
+    except DatabaseError:  # before `ctip migrate`
+        if connection.in_atomic_block:
+            raise
+        return []
+    keys = {target.split(":")[0] for target in targets}
+    return [
+        _(
+            "Lần đổi khóa trước (sang khóa mã hóa có dấu %(fingerprint)s) chưa xong: một phần "
+            "dữ liệu đã được mã hóa bằng khóa đó, nhưng khóa này không còn trong "
+            "CTIP_ENCRYPTION_KEY. Thêm lại khóa đó vào sau khóa mới rồi chạy lại "
+            "“ctip rotate-key”."
+        )
+        % {"fingerprint": key}
+        for key in sorted(keys - set(ring()))
+    ]
+
+
 def stored_fingerprints() -> Fingerprints | None:
     """The database's fingerprints; None before migrations or on a database that has none."""
 
@@ -104,7 +127,7 @@ def record(fingerprints: Fingerprints | None = None) -> None:
 
 def verify() -> None:
     """Raise KeyMismatch with a clear message when the configured keys cannot read the data."""
-    found = problems(stored_fingerprints())
+    found = problems(stored_fingerprints()) + rotation_problems()
     if found:
         raise KeyMismatch(" ".join(found))
 
@@ -115,4 +138,5 @@ def key_check(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessag
         stored = stored_fingerprints()
     except DatabaseError:  # no database to compare with (yet): nothing to check
         return []
-    return [checks.Error(message, id="ctip.E001") for message in problems(stored)]
+    found = problems(stored) + rotation_problems()
+    return [checks.Error(message, id="ctip.E001") for message in found]
