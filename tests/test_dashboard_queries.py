@@ -1,7 +1,8 @@
 """Issue 27: queries per dashboard page bounded by a small constant, whatever the data size: a
 province page and the risk page read from the panel cache in at most 8 queries (the issue asks
-15 or fewer), the same with 1x and 3x the records, and the menu's count of work is not read again
-on every page."""
+15 or fewer), the same with 1x and 3x the records; computed afresh (no cache) a province page
+reads all its panels' figures together in at most 16 and the risk page in at most 12; and the
+menu's count of work is not read again on every page."""
 
 from datetime import date
 
@@ -18,6 +19,11 @@ from tests.test_dashboard import PERIOD, commune, import_rows, island, province
 pytestmark = pytest.mark.django_db
 PAGES = ("/bang-dieu-khien/?" + PERIOD, "/bang-dieu-khien/nguy-co/?" + PERIOD)
 BOUND = 8
+# Uncached (14 and 10 on the test world: the session, the user and the scope, the threshold,
+# the population, which rollups are built, ONE query for every figure read from rollup cells
+# or from records without breakdown, one per breakdown of records without rollup (cooperation),
+# one per dimension named (units, agencies) and the menu), with a little slack.
+UNCACHED_BOUND = {PAGES[0]: 16, PAGES[1]: 12}
 
 
 def rows(times):
@@ -73,14 +79,20 @@ def html_of(client):
     return client.get(PAGES[0]).content.decode()
 
 
-def test_an_uncached_page_runs_as_many_queries_with_3x_the_records(client, settings, leader):
+@pytest.mark.parametrize("url", PAGES)
+def test_an_uncached_page_runs_few_queries_and_as_many_with_3x_the_records(
+    client, settings, leader, url
+):
     settings.CTIP_PANEL_CACHE = False
     import_rows(*rows(1))
-    client.get(PAGES[0])
-    small, _sql, _html = counted(client, PAGES[0])
+    client.get(url)
+    small, sql, _html = counted(client, url)
+    assert small <= UNCACHED_BOUND[url], "\n".join(sql)
     import_rows(*rows(3))
-    large, _sql, _html = counted(client, PAGES[0])
-    assert large == small
+    large, sql, html = counted(client, url)
+    assert large == small, "\n".join(sql)
+    if url == PAGES[0]:  # figures are read, not skipped
+        assert sum(r["value"] or 0 for r in island(html, "prevention-0")) > 0
 
 
 def test_the_work_count_is_not_read_again_on_every_page(client, settings):

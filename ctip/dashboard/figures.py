@@ -1,9 +1,9 @@
-"""The figures of a dashboard, all from the indicator registry (one aggregate query per
-indicator and breakdown, whatever the data size), with disclosure control
-(ctip.indicators.disclosure) for figures about persons whose records the reader does not open: the
-period is whole quarters, a value below the threshold (zero included) is withheld and its group
-not listed, every other value is rounded to a multiple of the threshold, changes come from the
-values shown, and a monthly series becomes quarterly.
+"""The figures of a dashboard, all from the indicator registry (aggregates in SQL, a page's
+panels read together by `panels_data`: the same queries whatever the data size), with
+disclosure control (ctip.indicators.disclosure) for figures about persons whose records the
+reader does not open: the period is whole quarters, a value below the threshold (zero included)
+is withheld and its group not listed, every other value is rounded to a multiple of the
+threshold, changes come from the values shown, and a monthly series becomes quarterly.
 
 Comparison: the same period a year earlier ("Cùng kỳ năm trước", `year_earlier`). A month or
 quarter not yet ended at `today()` is marked partial (its figures run to today), one not yet
@@ -11,7 +11,8 @@ begun is not plotted; a chart whose every value is withheld by the rule is not d
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -22,7 +23,7 @@ from django.utils.translation import gettext_lazy as _l
 from ctip.dashboard.panels import Panel, Scope
 from ctip.geo.models import COMMUNE_LEVELS, Level, Unit
 from ctip.indicators import disclosure
-from ctip.indicators.queries import compute
+from ctip.indicators.queries import Ask, compute, compute_many
 from ctip.indicators.registry import REGISTRY
 from ctip.prevention.population import PopulationFigure, per_thousand
 
@@ -105,18 +106,26 @@ def _where(scope: Scope) -> dict[str, Any] | None:
     return {"agency": scope.agency_id} if scope.agency_id else None
 
 
+# How a figure is read: `read(codes, scope, period, by=..., level=...)` gives `compute`'s rows.
+# `_compute` asks the database; a whole page reads through `panels_data`, which first notes
+# what its panels ask and then reads it all at once (`compute_many`).
+Read = Callable[..., list[dict[str, Any]]]
+
+
 def _compute(codes: list[str], scope: Scope, period: Period, **kw: Any) -> list[dict[str, Any]]:
     return compute(
         codes, unit=period.unit, start=period.start, end=period.end, where=_where(scope), **kw
     )
 
 
-def headline(panel: Panel, scope: Scope, period: Period, limit: int) -> list[dict[str, Any]]:
+def headline(
+    panel: Panel, scope: Scope, period: Period, limit: int, read: Read = _compute
+) -> list[dict[str, Any]]:
     # The period and the same period a year earlier: one query per batch of indicators each
     # (two periods that do not adjoin cannot share compute_halves' one scan).
-    current = _compute(list(panel.headline), scope, period)
+    current = read(list(panel.headline), scope, period)
     now = {r["indicator"]: r for r in current}
-    before, base = _comparison(panel, scope, period, now)
+    before, base = _comparison(panel, scope, period, now, read)
     cards = []
     for code in panel.headline:
         if code not in now:
@@ -149,7 +158,11 @@ def headline(panel: Panel, scope: Scope, period: Period, limit: int) -> list[dic
 
 
 def _comparison(
-    panel: Panel, scope: Scope, period: Period, now: dict[str, dict[str, Any]]
+    panel: Panel,
+    scope: Scope,
+    period: Period,
+    now: dict[str, dict[str, Any]],
+    read: Read = _compute,
 ) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
     """The headlines a year earlier and the values they are compared with: the period's own, or
     (a running period on the grid) those of its ended quarters, one more query; none when no
@@ -157,11 +170,11 @@ def _comparison(
     compared, previous = period.compared, period.previous
     if compared is None or previous is None:
         return {}, {}
-    earlier = _compute(list(panel.headline), scope, previous)
+    earlier = read(list(panel.headline), scope, previous)
     before = {r["indicator"]: r for r in earlier}
     if not period.partly_compared:
         return before, now
-    base = {r["indicator"]: r for r in _compute(list(panel.headline), scope, compared)}
+    base = {r["indicator"]: r for r in read(list(panel.headline), scope, compared)}
     return before, base
 
 
@@ -173,13 +186,14 @@ def months(start: date, end: date) -> list[str]:
     return out
 
 
-def series(code: str, scope: Scope, period: Period, limit: int) -> dict[str, Any]:
+def series(
+    code: str, scope: Scope, period: Period, limit: int, read: Read = _compute
+) -> dict[str, Any]:
     """Monthly values over the period (months without records show 0); quarterly when the
     figure is disclosure-controlled (the grid is whole quarters). A month or quarter not yet
     ended at the period's `today` is marked partial, one not yet begun is not plotted."""
     found = {
-        r["month"]["code"]: int(r["value"] or 0)
-        for r in _compute([code], scope, period, by=("month",))
+        r["month"]["code"]: int(r["value"] or 0) for r in read([code], scope, period, by=("month",))
     }
     if scope.controls(code):
         by_quarter: dict[str, int] = {}
@@ -247,7 +261,9 @@ def unit_level(unit: Unit) -> str | None:
     return "commune" if unit.level in _BY_COMMUNE else None
 
 
-def breakdown(code: str, dim: str, scope: Scope, period: Period, limit: int) -> dict[str, Any]:
+def breakdown(
+    code: str, dim: str, scope: Scope, period: Period, limit: int, read: Read = _compute
+) -> dict[str, Any]:
     level = unit_level(period.unit) if dim == "unit" else None
     by_province = level == Level.PROVINCE
     rows = [
@@ -256,7 +272,7 @@ def breakdown(code: str, dim: str, scope: Scope, period: Period, limit: int) -> 
             "name": r[dim]["name"] if r[dim]["code"] or not by_province else str(UNPLACED),
             "value": int(r["value"] or 0),
         }
-        for r in _compute([code], scope, period, by=(dim,), level=level)
+        for r in read([code], scope, period, by=(dim,), level=level)
         if r["value"]
     ]
     name = _("tỉnh, thành phố") if by_province else None
@@ -338,11 +354,13 @@ def _specs(panel: Panel, scope: Scope, period: Period) -> list[tuple[str, str]]:
     return specs
 
 
-def _chart_for(spec: tuple[str, str], scope: Scope, period: Period, limit: int) -> dict:
+def _chart_for(
+    spec: tuple[str, str], scope: Scope, period: Period, limit: int, read: Read = _compute
+) -> dict:
     code, dim = spec
     if dim == "month":
-        return series(code, scope, period, limit)
-    return breakdown(code, dim, scope, period, limit)
+        return series(code, scope, period, limit, read)
+    return breakdown(code, dim, scope, period, limit, read)
 
 
 def withheld(chart: dict[str, Any]) -> bool:
@@ -359,16 +377,18 @@ def panel_data(
     period: Period,
     limit: int,
     population: PopulationFigure | None = None,
+    read: Read = _compute,
 ) -> dict[str, Any]:
     """`limit`: the disclosure threshold in force today (read once for the page);
     `population`: the inhabitants of the period's territory (read once for the page), for the
-    panel's rates per 1,000 inhabitants."""
+    panel's rates per 1,000 inhabitants. Its figures are read panel by panel: a page reads its
+    panels' together (`panels_data`)."""
     charts = []
     for n, spec in enumerate(_specs(panel, scope, period)):
-        charts.append({**_chart_for(spec, scope, period, limit), "key": f"{panel.code}-{n}"})
+        charts.append({**_chart_for(spec, scope, period, limit, read), "key": f"{panel.code}-{n}"})
     for chart in charts:
         chart["withheld"] = withheld(chart)  # not drawn (no empty box); counted in a note
-    cards = headline(panel, scope, period, limit)
+    cards = headline(panel, scope, period, limit, read)
     return {
         "panel": panel,
         "cards": cards,
@@ -376,6 +396,58 @@ def panel_data(
         "charts": charts,
         "withheld": sum(1 for c in charts if c["withheld"]),
     }
+
+
+def panels_data(
+    panels: list[Panel],
+    scope: Scope,
+    period: Period,
+    limit: int,
+    population: PopulationFigure | None = None,
+) -> list[dict[str, Any]]:
+    """`panel_data` of each panel, the same data, read together (issue 27: a page's queries
+    bounded by a small constant): the panels are first built over no rows while noting what
+    they ask, the asks of the same period and breakdown are joined into one (`compute` reads
+    the indicators sharing a scan together), `compute_many` reads them all at once, and the
+    panels are built again over the rows found."""
+    asked: list[Ask] = []
+
+    def note(codes: list[str], _scope: Scope, p: Period, **kw: Any) -> list[dict[str, Any]]:
+        asked.append(_ask(codes, p, **kw))
+        return []
+
+    for panel in panels:
+        panel_data(panel, scope, period, limit, population, note)
+    by_code = _read_together(asked, scope, period)
+
+    def found(codes: list[str], _scope: Scope, p: Period, **kw: Any) -> list[dict[str, Any]]:
+        rows = by_code.get(_ask((), p, **kw), {})
+        return [dict(row) for code in codes for row in rows.get(code, [])]
+
+    return [panel_data(panel, scope, period, limit, population, found) for panel in panels]
+
+
+def _read_together(
+    asked: list[Ask], scope: Scope, period: Period
+) -> dict[Ask, dict[str, list[dict[str, Any]]]]:
+    """The rows of each ask (keyed without its codes) by indicator, the asks of one period and
+    breakdown joined into one."""
+    joined: dict[Ask, list[str]] = {}
+    for ask in asked:
+        codes = joined.setdefault(replace(ask, codes=()), [])
+        codes += [c for c in ask.codes if c not in codes]
+    keys = list(joined)
+    asks = [replace(k, codes=tuple(joined[k])) for k in keys]
+    by_code: dict[Ask, dict[str, list[dict[str, Any]]]] = {k: {} for k in keys}
+    found = compute_many(asks, unit=period.unit, where=_where(scope))
+    for key, rows in zip(keys, found, strict=True):
+        for row in rows:
+            by_code[key].setdefault(row["indicator"], []).append(row)
+    return by_code
+
+
+def _ask(codes: Any, period: Period, by: tuple[str, ...] = (), level: str | None = None) -> Ask:
+    return Ask(tuple(codes), period.start, period.end, by, level)
 
 
 def rates(

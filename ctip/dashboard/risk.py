@@ -26,7 +26,7 @@ from ctip.dashboard.figures import UNPLACED, Period, unit_level
 from ctip.geo.models import COMMUNE_LEVELS, Level, Unit
 from ctip.geo.selectors import covered_unit_ids
 from ctip.indicators import disclosure
-from ctip.indicators.queries import compute
+from ctip.indicators.queries import Ask, compute_many
 from ctip.indicators.registry import REGISTRY
 from ctip.prevention.models import Population
 from ctip.prevention.population import is_synthetic, per_thousand
@@ -65,23 +65,27 @@ def by_province(period: Period) -> bool:
     return unit_level(period.unit) == Level.PROVINCE
 
 
-def outreach_vs_risk(period: Period, *, readable: frozenset[str]) -> list[Row]:
+def outreach_vs_risk(
+    period: Period, *, readable: frozenset[str], limit: int | None = None
+) -> list[Row]:
+    """`limit`: the disclosure threshold in force (read here when not given)."""
     by_code: dict[str, dict[str, int]] = {code: {} for code in (*OUTREACH, *RISK)}
     provinces = by_province(period)
-    # One call: compute reads indicators over the same records (sessions, participants) in
-    # one scan.
-    for r in compute(
-        [*OUTREACH, *RISK],
-        unit=period.unit,
-        start=period.start,
-        end=period.end,
+    # One query for the four sources' rollup cells (compute_many; `compute` would read one per
+    # source), the units named once.
+    ask = Ask(
+        (*OUTREACH, *RISK),
+        period.start,
+        period.end,
         by=("unit",),
         level=Level.PROVINCE if provinces else "commune",
-    ):
+    )
+    for r in compute_many([ask], unit=period.unit)[0]:
         # Added, not overwritten: a split commune's old version may share a code with a new one.
         values, key = by_code[r["indicator"]], r["unit"]["code"]
         values[key] = values.get(key, 0) + int(r["value"] or 0)
-    limit = disclosure.current_threshold()
+    if limit is None:
+        limit = disclosure.current_threshold()
     controlled = {c for c in by_code if disclosure.controlled(REGISTRY[c], readable)}
     for code in controlled:
         shown = {

@@ -24,7 +24,14 @@ from ctip.core.permissions import P
 from ctip.core.validators import NUMBER_MESSAGE
 from ctip.dashboard import cache as panel_cache
 from ctip.dashboard import exports, figures
-from ctip.dashboard.figures import DIMENSION_NAMES, TOP, Period, panel_chart, panel_data, rates
+from ctip.dashboard.figures import (
+    DIMENSION_NAMES,
+    TOP,
+    Period,
+    panel_chart,
+    panels_data,
+    rates,
+)
 from ctip.dashboard.panels import Panel, Scope, user_scope
 from ctip.dashboard.risk import OUTREACH, RISK, by_province, outreach_vs_risk
 from ctip.dashboard.templatetags.dashboard import risk_rows
@@ -118,7 +125,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
     def compute(missing: list[Panel]) -> list[dict[str, Any]]:
         with rollup_read.reading():  # which rollups are built: asked once for the page
-            found = [panel_data(p, scope, period, limit) for p in missing]
+            found = panels_data(missing, scope, period, limit)  # read together
         return [{k: d[k] for k in ("cards", "charts", "withheld")} for d in found]
 
     def section(panel: Panel, computed: dict[str, Any]) -> str:
@@ -243,7 +250,7 @@ def risk(request: HttpRequest) -> HttpResponse:
     def compute() -> dict[str, Any]:
         # The table's rows rendered once (a province lists hundreds of communes): kept as HTML.
         with rollup_read.reading():
-            rows = outreach_vs_risk(period, readable=scope.readable)
+            rows = outreach_vs_risk(period, readable=scope.readable, limit=limit)
         return {
             "table": risk_rows(rows, columns, limit) if rows else "",
             "flagged": sum(1 for r in rows if r.low_outreach),

@@ -3,12 +3,17 @@ rollups' daily cells where they serve, grouped by dimensions, with the records b
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ctip.geo.models import Unit
+from django.db import connection
+from django.db.models import IntegerField, Max, Value
+from django.db.models.functions import Cast
+
+from ctip.geo.models import COMMUNE_LEVELS, Unit
 from ctip.indicators import rollup_read
-from ctip.indicators.raw import raw_result
+from ctip.indicators.raw import _base, _narrow, raw_result
 from ctip.indicators.registry import (
     DIMENSIONS,
     FLOW,
@@ -137,9 +142,16 @@ def _compute_batch(
 
 
 def _rows(
-    batch: list[Indicator], result: list[dict[str, Any]], by: tuple[str, ...], records: bool
+    batch: list[Indicator],
+    result: list[dict[str, Any]],
+    by: tuple[str, ...],
+    records: bool,
+    described: dict[str, dict[Any, dict[str, str]]] | None = None,
 ) -> dict[str, list[dict[str, Any]]]:
-    described = {d: DIMENSIONS[d].describe([r[f"k_{d}"] for r in result]) for d in by}
+    """`described`: the groups' names, when already read (`compute_many` names each
+    dimension's groups once for all its asks)."""
+    if described is None:
+        described = {d: DIMENSIONS[d].describe([r[f"k_{d}"] for r in result]) for d in by}
     missing = {"code": "", "name": "—"}
     found: dict[str, list[dict[str, Any]]] = {}
     for n, indicator in enumerate(batch):
@@ -159,3 +171,223 @@ def _rows(
                 row[d] = described[d].get(r[f"k_{d}"], missing)
             rows.append(row)
     return found
+
+
+# --- several computations in one round trip (a dashboard page, issue 27) ----------------------
+
+
+@dataclass(frozen=True)
+class Ask:
+    """One `compute` call of `compute_many`: the indicators, the period and the breakdown."""
+
+    codes: tuple[str, ...]
+    start: date
+    end: date
+    by: tuple[str, ...] = ()
+    level: str | None = None
+
+
+def compute_many(
+    asks: list[Ask], *, unit: Unit, where: dict[str, Any] | None = None
+) -> list[list[dict[str, Any]]]:
+    """For each ask, the rows `compute(ask.codes, unit=unit, start=ask.start, end=ask.end,
+    by=ask.by, level=ask.level, where=where)` gives, in fewer queries: every batch answered by
+    rollup cells, and every batch of records without a breakdown (headline figures), is read in
+    ONE query (a UNION ALL, each part tagged with its number); the other batches (records
+    broken down, cells grouped by province) run as `compute` runs them; each dimension's groups
+    are named in one query for all asks."""
+    parts: list[tuple[int, Ask, list[Indicator]]] = []
+    chosen_by_ask = []
+    for n, ask in enumerate(asks):
+        if ask.start > ask.end:
+            raise IndicatorError("start must not be after end")
+        if narrow := [d for d in ask.by if d in DIMENSIONS and not DIMENSIONS[d].breakdown]:
+            raise IndicatorError(f"{', '.join(narrow)}: narrows a figure, never breaks it down")
+        chosen, batches = _batches(list(ask.codes), (*ask.by, *(where or {})))
+        chosen_by_ask.append(chosen)
+        parts += [(n, ask, batch) for batch in batches]
+    results = _read(parts, unit, where)
+    keys: dict[str, list[Any]] = {d: [] for ask in asks for d in ask.by}
+    for (_n, ask, _batch), result in zip(parts, results, strict=True):
+        for d in ask.by:
+            keys[d] += [r[f"k_{d}"] for r in result]
+    described = {d: DIMENSIONS[d].describe(found) for d, found in keys.items()}
+    found: list[dict[str, list[dict[str, Any]]]] = [{} for _ask in asks]
+    for (n, ask, batch), result in zip(parts, results, strict=True):
+        found[n].update(_rows(batch, result, ask.by, False, described))
+    return [
+        [row for i in chosen for row in found[n][i.code]] for n, chosen in enumerate(chosen_by_ask)
+    ]
+
+
+def _read(
+    parts: list[tuple[int, Ask, list[Indicator]]], unit: Unit, where: dict[str, Any] | None
+) -> list[list[dict[str, Any]]]:
+    """The raw result of each part (ask and batch), as `_compute_batch` reads it."""
+    plans = [_plan(batch, unit, ask, where) for _n, ask, batch in parts]
+    unioned = _union(parts, plans, unit, where)
+    results = []
+    for n, ((_n, ask, batch), plan) in enumerate(zip(parts, plans, strict=True)):
+        if n not in unioned:
+            results.append(_answer(batch, unit, ask, where))
+            continue
+        result = unioned[n]
+        for edge in plan[3] if isinstance(plan, tuple) else ():
+            # As `rollup_read.answer`: the partial months at the edges from the records.
+            raw = raw_result(
+                batch, unit, ask.start, ask.end, ask.by, ask.level, where, ranges=[edge]
+            )
+            result = rollup_read._merge(result, raw, batch, ask.by)
+        results.append(result)
+    return results
+
+
+# A cells' plan: (source, shape, whole months, partial months at the edges read from records).
+_Plan = tuple[Any, tuple[str, ...], tuple[date, date], list[tuple[date, date]]]
+
+
+def _plan(
+    batch: list[Indicator], unit: Unit, ask: Ask, where: dict[str, Any] | None
+) -> _Plan | str | None:
+    """How `compute` answers the batch, asked without a query (which rollups are built is read
+    once per page within `rollup_read.reading()`), as `rollup_read.answer` decides: from cells
+    (a plan), from the records without breakdown ("records"), otherwise None (cells grouped by
+    province, records broken down: run as `compute` runs them)."""
+    fit = rollup_read._fit(batch, ask.by, ask.level, where)
+    if fit is not None and unit.level not in COMMUNE_LEVELS:
+        source, shape = fit
+        whole: tuple[date, date] | None = (ask.start, ask.end)
+        edges: list[tuple[date, date]] = []
+        if not source.daily(shape):
+            whole, edges = rollup_read.split_period(ask.start, ask.end)
+        if whole is not None and source.rollup(shape) in rollup_read._built():
+            if "unit" in shape and ask.level != source.unit_level:
+                return None  # grouped by province: `answer` checks the units first
+            return source, shape, whole, edges
+    return "records" if not ask.by else None
+
+
+def _answer(
+    batch: list[Indicator], unit: Unit, ask: Ask, where: dict[str, Any] | None
+) -> list[dict[str, Any]]:
+    """The raw result `compute` reads for the batch (`_compute_batch` without naming groups)."""
+    found = rollup_read.answer(batch, unit, ask.start, ask.end, ask.by, ask.level, where)
+    if found is None:
+        found = raw_result(batch, unit, ask.start, ask.end, ask.by, ask.level, where)
+    return found
+
+
+def _value_names(batch: list[Indicator]) -> list[str]:
+    names = []
+    for n, indicator in enumerate(batch):
+        names.append(f"v{n}")
+        if indicator.estimate_field:
+            names.append(f"e{n}")
+    return names
+
+
+def _cells_part(
+    plan: _Plan, batch: list[Indicator], unit: Unit, ask: Ask, where: dict[str, Any] | None
+) -> tuple[list[str], list[str], list[str], list[Any]]:
+    """(key expressions in `ask.by` order, value expressions, conditions, parameters): the
+    aggregate `rollup_read._cells` runs for the plan (not grouped by province)."""
+    source, shape, whole, _edges = plan
+    adapt = connection.ops.adapt_datefield_value
+    keys = []
+    for d in ask.by:
+        if d == "month":
+            keys.append(rollup_read._month_sql() if source.daily(shape) else "month")
+        else:
+            keys.append(f"key{shape.index(d) + 1}")
+    values = []
+    for indicator in batch:
+        values.append(f"SUM(v{source.indicators.index(indicator.code)})")
+        if indicator.estimate_field:
+            values.append("MAX(estimate)")
+    conditions = ["rollup = %s", "scope = %s", "month BETWEEN %s AND %s"]
+    params: list[Any] = [source.rollup(shape), unit.pk, adapt(whole[0]), adapt(whole[1])]
+    for dim, value in (where or {}).items():
+        column = f"key{shape.index(dim) + 1}"
+        if value is None:
+            conditions.append(f"{column} IS NULL")
+        else:
+            conditions.append(f"{column} = %s")
+            params.append(str(value))  # keys are stored as text
+    return keys, values, conditions, params
+
+
+def _union(
+    parts: list[tuple[int, Ask, list[Indicator]]],
+    plans: list[_Plan | str | None],
+    unit: Unit,
+    where: dict[str, Any] | None,
+) -> dict[int, list[dict[str, Any]]]:
+    """The raw results of the parts answered by cells or by records without breakdown, read
+    in one query: each part a SELECT tagged with its number, with a column per dimension asked
+    anywhere (NULL where not its own) and the values padded with NULLs, typed so that
+    PostgreSQL can join the parts' columns."""
+    chosen = [n for n, plan in enumerate(plans) if plan is not None]
+    if not chosen:
+        return {}
+    dims = sorted({d for n in chosen if plans[n] != "records" for d in parts[n][1].by})
+    width = max(len(_value_names(parts[n][2])) for n in chosen)
+    null_key = {
+        d: "CAST(NULL AS DATE)" if d == "month" else "CAST(NULL AS VARCHAR(64))" for d in dims
+    }
+    selects, params = [], []
+    for n in chosen:
+        _i, ask, batch = parts[n]
+        plan = plans[n]
+        if plan == "records":
+            first = batch[0]
+            qs = _narrow(_base(first, unit, ask.start, ask.end), first, where, ask.level)
+            aggregates: dict[str, Any] = {}
+            for m, indicator in enumerate(batch):
+                aggregates[f"v{m}"] = indicator.value()
+                if indicator.estimate_field:
+                    aggregates[f"e{m}"] = Max(Cast(indicator.estimate_field, IntegerField()))
+            # No GROUP BY (a constant groups nothing): one row, as `aggregate()` gives.
+            query = qs.order_by().values(t=Value(n)).annotate(**aggregates)
+            sql, own = query.query.sql_with_params()
+            columns = [f'x."{name}"' for name in aggregates]
+            columns += ["CAST(NULL AS BIGINT)"] * (width - len(columns))
+            keys = [null_key[d] for d in dims]
+            selects.append(f"SELECT {n}, {', '.join([*keys, *columns])} FROM ({sql}) x")  # noqa: S608 - names are ours
+            params += list(own)
+            continue
+        assert not isinstance(plan, str) and plan is not None
+        exprs, values, conditions, own = _cells_part(plan, batch, unit, ask, where)
+        keys = [exprs[ask.by.index(d)] if d in ask.by else null_key[d] for d in dims]
+        values += ["CAST(NULL AS BIGINT)"] * (width - len(values))
+        sql = f"SELECT {n}, {', '.join([*keys, *values])} FROM core_rollupcell "  # noqa: S608 - names are ours
+        sql += f"WHERE {' AND '.join(conditions)}"
+        if ask.by:
+            sql += f" GROUP BY {', '.join(str(2 + dims.index(d)) for d in ask.by)}"
+        selects.append(sql)
+        params += own
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(selects), params)
+        found = cursor.fetchall()
+    out: dict[int, list[tuple]] = {n: [] for n in chosen}
+    for row in found:
+        out[row[0]].append(row[1:])
+    return {n: _part_result(out[n], parts[n], plans[n], dims) for n in chosen}
+
+
+def _part_result(
+    rows: list[tuple],
+    part: tuple[int, Ask, list[Indicator]],
+    plan: _Plan | str | None,
+    dims: list[str],
+) -> list[dict[str, Any]]:
+    _i, ask, batch = part
+    names = _value_names(batch)
+    if plan == "records":
+        values = rows[0][len(dims) :] if rows else (None,) * len(names)
+        return [dict(zip(names, values, strict=False))]
+    found = [
+        tuple(r[dims.index(d)] for d in ask.by) + tuple(r[len(dims) : len(dims) + len(names)])
+        for r in rows
+    ]
+    keys = [(f"k_{d}", "") for d in ask.by]
+    return rollup_read._merge(rollup_read._cell_rows(found, keys, batch), [], batch, ask.by)
