@@ -321,3 +321,12 @@ def test_table_numbers_are_written_as_number_format_writes_them(language):
         assert [number(v) for v in values] == [
             number_format(v, force_grouping=True) for v in values
         ]
+
+
+def test_the_enforcement_panel_counts_the_defendants_convicted(client):
+    """A leader reads how many defendants the courts convicted at first instance beside the
+    cases tried (issue 24's verdicts, on the dashboard since 07/12/2026)."""
+    html = page(client, make_user("u", "leader", unit=province()))
+    section = html.split('id="muc-enforcement"', 1)[-1].split('id="muc-watch"', 1)[0]
+    assert "Số vụ đã xét xử sơ thẩm" in section
+    assert "Số bị cáo bị kết án sơ thẩm" in section

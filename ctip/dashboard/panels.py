@@ -76,6 +76,7 @@ PANELS = [
             "enforcement.suspects",
             "enforcement.cases_instituted",
             "enforcement.cases_tried",
+            "enforcement.defendants_convicted",
             "enforcement.inspections",
         ),
         "enforcement.cases_detected",

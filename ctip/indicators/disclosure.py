@@ -45,8 +45,14 @@ DEFAULT = 5
 VICTIM_REGISTERS = frozenset(
     {"victims.case", "victims.caseevent", "victims.supportgiven", "victims.referral"}
 )
+# A defendant's sentence is read with the case it was passed in (issue 24's verdicts).
 CRIMINAL_REGISTERS = frozenset(
-    {"enforcement.criminalcase", "enforcement.stageevent", "enforcement.suspect"}
+    {
+        "enforcement.criminalcase",
+        "enforcement.stageevent",
+        "enforcement.suspect",
+        "enforcement.sentence",
+    }
 )
 WATCH_REGISTERS = frozenset({"enforcement.watchentry", "enforcement.watchcheck"})
 PERSON_REGISTERS = VICTIM_REGISTERS | CRIMINAL_REGISTERS | WATCH_REGISTERS

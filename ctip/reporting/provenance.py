@@ -68,7 +68,9 @@ def _allowed(user: Any, model: Any) -> QuerySet | None:
         criminal = criminal_cases_visible(user)
         if label == "enforcement.criminalcase":
             return criminal
-        return model.objects.filter(case__in=criminal.values("pk"))
+        # A sentence hangs on its judgment, the judgment on the case.
+        path = "decision__case" if label == "enforcement.sentence" else "case"
+        return model.objects.filter(**{f"{path}__in": criminal.values("pk")})
     return None  # watched persons and their checks: never listed from a report
 
 
