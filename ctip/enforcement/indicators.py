@@ -8,7 +8,7 @@ from django.db.models import Count, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
 from ctip.enforcement.decision_models import DecisionKind, Sentence, Verdict
-from ctip.enforcement.models import PLATFORMS, CriminalCase, Stage, StageEvent
+from ctip.enforcement.models import PLATFORMS, Campaign, CriminalCase, Stage, StageEvent
 from ctip.indicators.registry import FLOW, STOCK, Indicator, register, register_field_dimension
 from ctip.indicators.rollups import Source as RollupSource
 from ctip.indicators.rollups import register_source
@@ -207,6 +207,23 @@ for _code, _label, _standing in (
         )
     )
 
+
+# The peaks opened in a period (by their first day), under the agency that led them: a national
+# review counts the country's and names the lead sectors (ctip.reporting.national_blocks).
+register(
+    Indicator(
+        code="enforcement.campaigns",
+        label=_("Số đợt cao điểm"),
+        measure=_("đợt"),
+        kind=FLOW,
+        records=lambda: Campaign.objects.all(),
+        value=lambda: Count("pk"),
+        date_field="start",
+        unit_field="lead__unit",
+        agency_field="lead",
+        dimensions=("agency", "unit", "month", "quarter", "year"),
+    )
+)
 
 # Dashboards read criminal cases and the watchlist from rollups (ADR 0008); every shape is kept
 # per day (a province holds a few thousand cases, so its cells stay few).

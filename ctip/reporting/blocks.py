@@ -15,12 +15,22 @@ from ctip.core.countries import country_name
 from ctip.directives.models import Document, Task
 from ctip.directives.symbols import KINDS, OFFICIAL_LETTER
 from ctip.enforcement.models import Campaign
+from ctip.geo.models import Level
 from ctip.geo.selectors import covered_unit_ids
 from ctip.indicators.naming import agency_names_at
 from ctip.indicators.queries import compute
+from ctip.indicators.raw import records_behind
 from ctip.indicators.registry import REGISTRY
 from ctip.reporting.agency_work import agency_work
 from ctip.reporting.builder import Builder, Progress, Segment, worded
+from ctip.reporting.national_blocks import (
+    LOCAL_DOCUMENTS,
+    campaign_count,
+    cooperation_summary,
+    local_document_kinds,
+    local_documents,
+    national_words,
+)
 from ctip.reporting.phrasing import (
     enumerate_vi,
     local_name,
@@ -137,6 +147,10 @@ def _directives(b: Builder) -> tuple[list[Document], list[Document]]:
 
 
 def _documents(b: Builder, block: dict) -> None:
+    national = national_words(b, block)
+    if national is not None:
+        _national_documents(b, block, national)
+        return
     own, central = _directives(b)
     if not own and not central:
         b.para("p", block["zero"])
@@ -147,6 +161,39 @@ def _documents(b: Builder, block: dict) -> None:
     if central:
         b.para("p", block["intro_central"])
         b.items([_document_words(b, block, d, tasks=False) for d in central])
+
+
+def _national_documents(b: Builder, block: dict, words: dict) -> None:
+    """The country's review: the central documents listed as a province's review lists them,
+    then the provinces' own documents in one sentence of figures (national_blocks)."""
+    central = _central_documents(b)
+    kinds = local_document_kinds(b)
+    if not central and not kinds:
+        b.para("p", block["zero"])
+        return
+    if central:
+        b.para("p", words["intro_central"])
+        b.items([_document_words(b, block, d, tasks=False) for d in central])
+    local_documents(b, words, kinds)
+
+
+def _central_documents(b: Builder) -> list[Document]:
+    """The documents of the period not issued by a province (the indicator of local documents
+    says which are), and the older central ones the provinces' documents carry out."""
+    tasks = Prefetch("tasks", Task.objects.select_related("agency").order_by("pk"))
+    local = records_behind(LOCAL_DOCUMENTS, unit=b.unit, start=b.start, end=b.end)
+    recorded = Document.objects.filter(
+        recorded_by__unit__in=covered_unit_ids(b.unit), date__range=(b.start, b.end)
+    ).exclude(pk__in=local.values("pk"))
+    every_local = Document.objects.filter(REGISTRY[LOCAL_DOCUMENTS].filters).values("pk")
+    related = (
+        Document.objects.filter(relations_in__source__in=local.values("pk"))
+        .exclude(pk__in=every_local)
+        .exclude(pk__in=recorded.values("pk"))
+        .distinct()
+    )
+    found = recorded.prefetch_related("issuers", tasks).order_by("date", "pk")
+    return list(found) + list(related.prefetch_related("issuers", tasks).order_by("date", "pk"))
 
 
 def _document_words(b: Builder, block: dict, d: Document, *, tasks: bool) -> str:
@@ -187,6 +234,13 @@ def _campaigns(b: Builder, block: dict) -> None:
     campaigns = Campaign.objects.filter(
         lead__unit__in=covered_unit_ids(b.unit), start__lte=b.end, end__gte=b.start
     ).select_related("lead")
+    intro = block["intro"]
+    national = national_words(b, block)
+    if national is not None:
+        # The country's count with its lead sectors; only the central bodies' peaks listed.
+        campaign_count(b, national)
+        campaigns = campaigns.filter(lead__unit__level=Level.COUNTRY)
+        intro = national["intro_central"]
     lines = [
         block["item"]
         .replace("{name}", c.name)
@@ -196,11 +250,15 @@ def _campaigns(b: Builder, block: dict) -> None:
         for c in campaigns.order_by("start", "pk")
     ]
     if lines:
-        b.para("p", block["intro"])
+        b.para("p", intro)
         b.items(lines)
 
 
 def _cooperation(b: Builder, block: dict) -> None:
+    national = national_words(b, block)
+    if national is not None:
+        cooperation_summary(b, national)
+        return
     activities = CooperationActivity.objects.filter(
         agency__unit__in=covered_unit_ids(b.unit), start__range=(b.start, b.end)
     ).select_related("agency")

@@ -10,7 +10,9 @@ Blocks:
 - {"type": "agency_work", "kinds": [{"kind", "figure", "text", "blank"}], "extras", "slots",
    "order", "campaigns", "slot"}: one paragraph per agency (ctip/reporting/agency_work.py);
 - {"type": "documents"} / {"type": "campaigns"} / {"type": "cooperation"}: lists from those
-   registers, in the block's sentence patterns (REQUIRED_WORDS);
+   registers, in the block's sentence patterns (REQUIRED_WORDS); an optional "national" mapping
+   holds the national review's sentences of figures instead of lists (NATIONAL_WORDS, each with
+   its slots; ctip/reporting/national_blocks.py);
 - {"type": "narrative", "slot": key, "label": text, "optional": bool}: written by people in the
    browser (or the agencies' accepted parts); a required one left empty stops issuing;
 - {"type": "text", "text": fixed sentence}.
@@ -40,6 +42,27 @@ REQUIRED_WORDS = {
     "campaigns": ("intro", "item"),
     "cooperation": ("item", "summary"),
     "agency_work": ("kinds",),
+}
+
+
+# The national review's sentences of a block's optional "national" mapping, each with the slots
+# it must hold ("{value}" a figure, "{list}" the groups' figures).
+NATIONAL_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "documents": {
+        "intro_central": (),
+        "local": ("{list}",),
+        "local_partial": ("{list}", "{provinces}"),
+        "local_kind": ("{value}", "{kind}"),
+        "local_zero": (),
+    },
+    "campaigns": {"count": ("{value}",), "sector": ("{value}", "{sector}"), "intro_central": ()},
+    "cooperation": {
+        "kinds": ("{list}",),
+        "kind": ("{value}", "{kind}"),
+        "countries": ("{list}",),
+        "country": ("{value}", "{country}"),
+        "others": ("{count}",),
+    },
 }
 
 
@@ -107,6 +130,8 @@ def _check_block(block: dict, numeral: str, slots: set[str]) -> None:
         )
     if kind == "agency_work":
         _check_agency_work(block, numeral)
+    if "national" in block:
+        _check_national(block, numeral)
     if kind in ("narrative", "agency_work") and (kind == "narrative" or block.get("slot")):
         slot = block.get("slot")
         if not slot or slot in slots:
@@ -114,6 +139,28 @@ def _check_block(block: dict, numeral: str, slots: set[str]) -> None:
                 _("Mục %(n)s: phần viết phải có mã (“slot”) riêng.") % {"n": numeral}
             )
         slots.add(slot)
+
+
+def _check_national(block: dict, numeral: str) -> None:
+    """The national sentences a block declares: every one its type needs, each with its slots."""
+    words = block["national"]
+    needed = NATIONAL_WORDS.get(block["type"])
+    if needed is None or not isinstance(words, dict):
+        raise OutlineError(
+            _("Mục %(n)s: khối “%(t)s” không nhận mẫu câu toàn quốc (“national”).")
+            % {"n": numeral, "t": block["type"]}
+        )
+    for key, slots in needed.items():
+        text = words.get(key)
+        if not isinstance(text, str):
+            raise OutlineError(
+                _("Mục %(n)s: thiếu mẫu câu toàn quốc “%(k)s”.") % {"n": numeral, "k": key}
+            )
+        if any(slot not in text for slot in slots):
+            raise OutlineError(
+                _("Mục %(n)s: mẫu câu toàn quốc “%(k)s” phải chứa %(s)s.")
+                % {"n": numeral, "k": key, "s": ", ".join(slots)}
+            )
 
 
 def _check_agency_work(block: dict, numeral: str) -> None:
