@@ -5,9 +5,11 @@ under it could not be read."""
 from __future__ import annotations
 
 import pytest
+from cryptography.fernet import Fernet
 
-from ctip.core import keyring
+from ctip.core import crypto_rotation, keyring
 from ctip.core.models import KeyRotation
+from tests.test_rotation_atomic import NAMES, STEP, cases, crash_after_first, names  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -28,3 +30,34 @@ def test_an_unfinished_rotation_to_a_configured_key_starts():
     KeyRotation.objects.create(target=f"{here.encryption}:{here.blind_index}", step="x")
     assert keyring.key_check() == []
     keyring.verify()
+
+
+def test_an_abandoned_rotations_key_stays_required_until_a_later_rotation_finishes(
+    settings,
+    monkeypatch,
+    cases,  # noqa: F811 - the fixture
+):
+    """A review's scenario: a rotation to a second key interrupted, one to a third key (the
+    second kept, as allowed) interrupted too; dropping the second key must be refused at
+    start-up, since rows already under it are not yet under the third."""
+    old = settings.CTIP_ENCRYPTION_KEY
+    second, third = Fernet.generate_key().decode(), Fernet.generate_key().decode()
+    settings.CTIP_ENCRYPTION_KEY = f"{second},{old}"
+    monkeypatch.setattr(crypto_rotation, "_after_batch", crash_after_first(STEP))
+    with pytest.raises(KeyboardInterrupt):
+        crypto_rotation.encryption_rotate(acting_user=None, batch=2)
+    settings.CTIP_ENCRYPTION_KEY = f"{third},{second},{old}"
+    with pytest.raises(KeyboardInterrupt):
+        crypto_rotation.encryption_rotate(acting_user=None, batch=1)
+    settings.CTIP_ENCRYPTION_KEY = f"{third},{old}"
+    (error,) = keyring.key_check()
+    assert keyring.fingerprint(second) in error.msg
+    with pytest.raises(keyring.KeyMismatch):
+        keyring.verify()
+    # With the second key back the third rotation ends, and then only the third is needed.
+    monkeypatch.setattr(crypto_rotation, "_after_batch", lambda step, count: None)
+    settings.CTIP_ENCRYPTION_KEY = f"{third},{second},{old}"
+    crypto_rotation.encryption_rotate(acting_user=None)
+    settings.CTIP_ENCRYPTION_KEY = third
+    assert not KeyRotation.objects.exists() and keyring.key_check() == []
+    assert names() == NAMES

@@ -61,8 +61,8 @@ def _steps() -> list[str]:
 
 
 def _begin(target: str, acting_user: Any) -> None:
-    """Refuse what would leave data unreadable, drop the progress of an abandoned rotation to
-    other keys, and create this one's progress rows (audited when it starts)."""
+    """Refuse what would leave data unreadable and create this one's progress rows (audited when
+    it starts); an abandoned rotation's rows are kept until this one finishes."""
     with unit_of_work():
         stored = keyring.stored_fingerprints()
         # The old key must still be in the ring: without it nothing can be re-encrypted. (A
@@ -70,18 +70,19 @@ def _begin(target: str, acting_user: Any) -> None:
         refused = keyring.encryption_problems(stored) + keyring.rotation_problems()
         if refused:
             raise keyring.KeyMismatch(" ".join(refused))
+        # An abandoned rotation's progress rows stay until this one finishes: part of the data
+        # is still under its key, which keyring.rotation_problems keeps required at start-up
+        # (deleting them here let an operator drop that key once this run was interrupted too).
         abandoned = KeyRotation.objects.exclude(target=target)
-        dropped = sorted(set(abandoned.values_list("target", flat=True)))
-        if dropped:  # a DELETE of nothing is still a write the unit of work would audit
-            abandoned.delete()
+        kept = sorted(set(abandoned.values_list("target", flat=True)))
         have = set(KeyRotation.objects.filter(target=target).values_list("step", flat=True))
         missing = [step for step in _steps() if step not in have]
         KeyRotation.objects.bulk_create([KeyRotation(target=target, step=s) for s in missing])
-        if dropped or missing:
+        if missing:
             audit_write(
                 action="core.encryption_rotate",
                 acting_user=acting_user,
-                changes={"target": target, "abandoned": dropped},
+                changes={"target": target, "abandoned": kept},
             )
 
 
@@ -182,7 +183,8 @@ def _finish(target: str, done: dict[str, int], acting_user: Any) -> None:
     """The new keys become the database's, with the audit row of the run, in one transaction."""
     with unit_of_work():
         keyring.record()
-        KeyRotation.objects.filter(target=target).delete()
+        # Everything is under the new keys now, also what an abandoned rotation had moved.
+        KeyRotation.objects.all().delete()
         audit_write(
             action="core.encryption_rotate",
             acting_user=acting_user,
