@@ -102,3 +102,25 @@ def test_namesakes_under_one_province_read_with_their_own_commune():
         a.pk: f"Đồn Công an khu vực ({communes[0].name})",
         b.pk: f"Đồn Công an khu vực ({communes[1].name})",
     }
+
+
+def test_the_field_form_and_the_case_lists_tell_namesakes_apart():
+    from ctip.enforcement.views import CRIMINAL_COLUMNS as CRIMINAL
+    from ctip.fieldforms.lists import activity_form_for
+    from ctip.victims.views import CASE_COLUMNS as VICTIMS
+
+    first, second = _two_communes_of_one_name()
+    a = _agency("t-a", "Công an phường Thử Nghiệm", first)
+    b = _agency("t-b", "Công an phường Thử Nghiệm", second)
+    apart = {
+        f"Công an phường Thử Nghiệm ({first.parent.name})",
+        f"Công an phường Thử Nghiệm ({second.parent.name})",
+    }
+    form = activity_form_for([a, b], day=OLD)
+    assert form is not None
+    assert {str(label) for _code, label in form.choices["agencies"]} == apart
+    partners = {str(label) for code, label in form.choices["partners"] if code in ("t-a", "t-b")}
+    assert partners == apart
+    for columns in (VICTIMS, CRIMINAL):
+        assert columns.owner_choices is not None
+        assert {label for _pk, label in columns.owner_choices([a, b])} == apart

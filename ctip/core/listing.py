@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -283,6 +283,9 @@ class CaseColumns:
     state: str  # the state field, also the name of its parameter: "state"
     states: Sequence[tuple[Any, Any]]
     state_label: Any
+    # (pk, label) of the owners the filter offers; the agencies' own labelling tells namesakes
+    # apart (ctip.agencies.labels, above this module: passed in). Default: their names.
+    owner_choices: Callable[[list[Any]], list[tuple[str, str]]] | None = None
 
 
 def case_list_context(
@@ -308,7 +311,7 @@ def case_list_context(
             ((str(u.pk), _place_name(u)) for u in places), key=lambda c: fold(c[1])
         )
     owners = _related(visible, columns.owner).order_by("name")
-    owner_choices = [(str(a.pk), a.name) for a in owners]
+    owner_choices = (columns.owner_choices or _named)(list(owners))
     listing = Listing(
         request, visible, sorts=sorts, default_sort=default_sort, counted_as=counted_as
     )
@@ -334,6 +337,10 @@ def case_list_context(
         {"states": columns.states, "unit_choices": place_choices, "agency_choices": owner_choices}
     )
     return context
+
+
+def _named(owners: list[Any]) -> list[tuple[str, str]]:
+    return [(str(a.pk), a.name) for a in owners]
 
 
 def _related(visible: QuerySet[Any], field: str) -> QuerySet[Any]:

@@ -1,4 +1,5 @@
 from datetime import date
+from functools import partial
 from typing import Any
 
 from django import forms
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy as _l
 
 from ctip.accounts.pickers import bind_pickers_for
 from ctip.accounts.scope import agency_missing_notice, has_perm
+from ctip.agencies import labels as agency_labels
 from ctip.core import formfields as bounded
 from ctip.core.access import access_confidential, access_object, requires
 from ctip.core.listing import CaseColumns, case_list_context
@@ -59,6 +61,7 @@ CRIMINAL_COLUMNS = CaseColumns(
     state="stage",
     states=Stage.choices,
     state_label=_l("Giai đoạn"),
+    owner_choices=partial(agency_labels.choices, key="pk"),
 )
 
 

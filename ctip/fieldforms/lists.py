@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db.models import Q
 
+from ctip.agencies import labels as agency_labels
 from ctip.agencies.models import Agency
 from ctip.fieldforms.definitions import Form, activity_form
 from ctip.geo.models import Level, Unit
@@ -33,7 +34,7 @@ def activity_form_for(agencies: Iterable[Agency], *, day: date | None = None) ->
     if not recording:
         return None
     return activity_form(
-        agencies=[(a.code, a.name) for a in recording],
+        agencies=agency_labels.choices(recording),
         units=_units(recording, day),
         partners=_partners(recording, day),
     )
@@ -62,7 +63,7 @@ def _partners(agencies: list[Agency], day: date) -> list[tuple[str, str]]:
     for province in {_province(a.unit) for a in agencies} - {None}:
         condition |= Q(unit__in=covered_unit_ids(province))  # type: ignore[arg-type]
     partners = Agency.objects.valid_on(day).filter(condition).order_by("name", "code")  # type: ignore[attr-defined]
-    return [(a.code, a.name) for a in partners]
+    return agency_labels.choices(partners)
 
 
 def _province(unit: Unit | None) -> Unit | None:

@@ -1,4 +1,5 @@
 from datetime import date
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from ctip.accounts.scope import agency_missing_notice
+from ctip.agencies import labels as agency_labels
 from ctip.agencies.selectors_scope import agency_acting_for
 from ctip.core.access import access_object, requires
 from ctip.core.listing import CaseColumns, case_list_context
@@ -40,6 +42,7 @@ CASE_COLUMNS = CaseColumns(
     state="state",
     states=State.choices,
     state_label=_l("Trạng thái"),
+    owner_choices=partial(agency_labels.choices, key="pk"),
 )
 
 
