@@ -330,3 +330,31 @@ def test_the_enforcement_panel_counts_the_defendants_convicted(client):
     section = html.split('id="muc-enforcement"', 1)[-1].split('id="muc-watch"', 1)[0]
     assert "Số vụ đã xét xử sơ thẩm" in section
     assert "Số bị cáo bị kết án sơ thẩm" in section
+
+
+def test_a_leader_who_also_judges_reads_the_province_under_the_rule():
+    """The dashboard's scope comes from one assignment, and so do its exact figures: a leader
+    who also sits as a judge reads the province's figures about persons under the disclosure
+    rule, as a leader (a reviewer's finding: the judge's registers made them exact)."""
+    from ctip.accounts.services import assignment_grant
+    from ctip.agencies.models import Agency
+    from ctip.dashboard.panels import user_scope
+
+    both = make_user("both", "leader", unit=province())
+    leader = user_scope(both)
+    assignment_grant(
+        user=both,
+        role="judge",
+        agency=Agency.objects.get(code="qng-ta-2025"),
+        unit=None,
+        acting_user=None,
+    )
+    both = type(both).objects.get(pk=both.pk)  # permissions are cached on the object
+    assert len(list(both.assignments.all())) == 2
+    scope = user_scope(both)
+    assert scope.agency_id is None and scope.unit == leader.unit
+    assert scope.readable == frozenset() == leader.readable
+    assert scope.controls("enforcement.defendants_convicted")
+    assert scope.controls("enforcement.suspects")
+    judge = user_scope(make_user("judge", "judge", agency="qng-ta-2025"))
+    assert judge.agency_id is not None and not judge.controls("enforcement.defendants_convicted")

@@ -53,7 +53,9 @@ def test_the_same_month_quarter_and_year_as_django(day):
 
 
 def test_a_timestamp_keeps_djangos_time_zone_aware_function():
-    late = timezone.make_aware(datetime(2025, 6, 30, 23, 30), timezone.get_current_timezone())
-    of = Value(late, output_field=DateTimeField())
+    # 00:30 on 1/7/2025 in Vietnam is still June in UTC: SQLite's own date() would say June.
+    early = timezone.make_aware(datetime(2025, 7, 1, 0, 30), timezone.get_current_timezone())
+    of = Value(early, output_field=DateTimeField())
     mine, _sql = _one(MonthStart(of))
     assert mine == _one(TruncMonth(of))[0]
+    assert (mine.year, mine.month) == (2025, 7)

@@ -14,7 +14,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from ctip.accounts.permissions import ROLES
-from ctip.accounts.scope import active_assignments, has_perm
+from ctip.accounts.scope import active_assignments, has_perm, user_permissions
 from ctip.core.permissions import P
 from ctip.geo.models import Level, Unit
 from ctip.indicators import disclosure
@@ -141,11 +141,19 @@ def user_scope(user: Any, *, today: date | None = None) -> Scope | None:
     panels: tuple[Panel, ...] = tuple(p for p in PANELS if _may_see(user, p))
     if not panels:
         return None
-    registers = disclosure.readable(user)
+    held = user_permissions(user)
+
+    def registers(a: Any) -> frozenset[str]:
+        # Exact figures only for the registers the assignment the scope comes from opens: a
+        # leader who also sits as a judge reads the province's convictions under the rule, not
+        # exactly (the judge's own are exact on the court's narrowed dashboard).
+        role = ROLES.get(a.role)
+        return disclosure.registers_for(role.permissions & held) if role else frozenset()
+
     for a in active_assignments(user):
         role = ROLES.get(a.role)
         if role is not None and a.unit is not None and not role.scoped_by_agency:
-            return Scope(a.unit, None, "", registers, panels)
+            return Scope(a.unit, None, "", registers(a), panels)
     for a in active_assignments(user):
         if a.agency is not None:
             province = _province_of(a.agency.unit, today)
@@ -155,7 +163,7 @@ def user_scope(user: Any, *, today: date | None = None) -> Scope | None:
             # An agency's dashboard: its own prevention and enforcement figures; territory-wide
             # panels (cooperation) are for aggregate readers only.
             own = tuple(p for p in panels if p.code != "cooperation")
-            return Scope(province, heir, a.agency.name, registers, own)
+            return Scope(province, heir, a.agency.name, registers(a), own)
     return None
 
 

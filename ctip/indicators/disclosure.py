@@ -27,6 +27,7 @@ The rule, for such a reader and such a figure (k = the threshold, rule
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
@@ -108,7 +109,13 @@ def readable(user: Any) -> frozenset[str]:
     """The registers of persons whose records the user opens one by one. Dashboards narrow such
     a user's figures to the same agency or commune, so those figures stay exact for them."""
 
-    perms = user_permissions(user)
+    return registers_for(user_permissions(user))
+
+
+def registers_for(perms: Iterable[str]) -> frozenset[str]:
+    """The registers of persons a set of permissions opens one by one (`readable` of a user;
+    the dashboards ask it of the one assignment their scope comes from)."""
+    perms = set(perms)
     if P.VIEW_PERSONAL_DATA not in perms:
         return frozenset()
     found: set[str] = set()
