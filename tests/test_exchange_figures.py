@@ -181,10 +181,20 @@ def test_page_and_xlsx_show_the_same_cells(three):
     assert cells[0][0] == "Số liệu do các tỉnh, thành phố gửi, năm 2025"
     assert "3/34 tỉnh đã gửi" in cells[2][0]
     header = cells.index(next(r for r in cells if r[0] == "Mã"))
-    written = [[as_page(v) for v in row] for row in cells[header:]]
-    assert written == shown
+    # The sheet is as wide as its widest row (the totals' block below): the rest is empty.
+    written = [[as_page(v) for v in row] for row in cells[header : header + len(shown)]]
+    assert [row[: len(shown[0])] for row in written] == shown
+    assert not any(v for row in written for v in row[len(shown[0]) :])
     # Numbers stay numbers in the workbook.
-    assert cells[-1][2:5] == [42, 3000, 25]
+    assert cells[header + len(shown) - 1][2:5] == [42, 3000, 25]
+    # How each total was made, below it: added in, withheld, not sent, other definitions.
+    below = cells[header + len(shown) :]
+    assert [r[0] for r in below[:3]] == [None, "Tổng cả nước theo chỉ tiêu", "Chỉ tiêu"]
+    made = {r[0]: r[2:] for r in below[3:]}
+    names = province_names(YEAR, {})
+    assert made[str(REGISTRY[SESSIONS].label)][:6] == [42, 2, 0, 31, names["46"], None]
+    assert made[str(REGISTRY[RECEIVED].label)][:6] == [25, 2, 1, 31, None, None]
+    assert made[str(REGISTRY[PARTICIPANTS].label)][:6] == [3000, 1, 0, 33, None, "Có"]
 
 
 def test_all_indicators_by_default_and_totals_table(three):

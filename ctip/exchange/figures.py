@@ -314,4 +314,34 @@ def table(data: PushedFigures) -> list[list[Any]]:
             ]
         )
     rows.append(["", _("Cả nước"), *map(total_value, data.column_totals), str(TOTAL_NOTE)])
+    # How each national total was made, as the page's first table says it: a downloaded
+    # "Cả nước" row must not read as complete when provinces withheld or did not send.
+    rows += [[], [_("Tổng cả nước theo chỉ tiêu")], _TOTALS_HEADER()]
+    rows += [_total_row(t) for t in data.column_totals]
     return rows
+
+
+def _TOTALS_HEADER() -> list[Any]:  # noqa: N802 - a constant row, translated when written
+    return [
+        _("Chỉ tiêu"),
+        _("Đơn vị tính"),
+        _("Tổng"),
+        _("Số tỉnh cộng vào"),
+        _("Số tỉnh không công bố"),
+        _("Số tỉnh chưa gửi"),
+        _("Định nghĩa khác (không cộng vào)"),
+        _("Có số ước tính"),
+    ]
+
+
+def _total_row(total: Total) -> list[Any]:
+    return [
+        total.label,
+        total.measure,
+        total_value(total),
+        total.contributed,
+        total.withheld,
+        total.not_pushed,
+        safe_cell(", ".join(total.foreign)),
+        _("Có") if total.estimate else "",
+    ]
