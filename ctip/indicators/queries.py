@@ -8,12 +8,10 @@ from datetime import date
 from typing import Any
 
 from django.db import connection
-from django.db.models import IntegerField, Max, Value
-from django.db.models.functions import Cast
 
-from ctip.geo.models import COMMUNE_LEVELS, Unit
+from ctip.geo.models import Unit
 from ctip.indicators import rollup_read
-from ctip.indicators.raw import _base, _narrow, raw_result
+from ctip.indicators.raw import Part, raw_result, totals_sql
 from ctip.indicators.registry import (
     DIMENSIONS,
     FLOW,
@@ -230,40 +228,26 @@ def _read(
     for n, ((_n, ask, batch), plan) in enumerate(zip(parts, plans, strict=True)):
         if n not in unioned:
             results.append(_answer(batch, unit, ask, where))
-            continue
-        result = unioned[n]
-        for edge in plan[3] if isinstance(plan, tuple) else ():
+        elif isinstance(plan, rollup_read.Plan):
             # As `rollup_read.answer`: the partial months at the edges from the records.
-            raw = raw_result(
-                batch, unit, ask.start, ask.end, ask.by, ask.level, where, ranges=[edge]
-            )
-            result = rollup_read._merge(result, raw, batch, ask.by)
-        results.append(result)
+            args = (batch, unit, ask.start, ask.end, ask.by, ask.level, where)
+            results.append(rollup_read.with_edges(unioned[n], plan, *args))
+        else:
+            results.append(unioned[n])
     return results
-
-
-# A cells' plan: (source, shape, whole months, partial months at the edges read from records).
-_Plan = tuple[Any, tuple[str, ...], tuple[date, date], list[tuple[date, date]]]
 
 
 def _plan(
     batch: list[Indicator], unit: Unit, ask: Ask, where: dict[str, Any] | None
-) -> _Plan | str | None:
+) -> rollup_read.Plan | str | None:
     """How `compute` answers the batch, asked without a query (which rollups are built is read
     once per page within `rollup_read.reading()`), as `rollup_read.answer` decides: from cells
     (a plan), from the records without breakdown ("records"), otherwise None (cells grouped by
     province, records broken down: run as `compute` runs them)."""
-    fit = rollup_read._fit(batch, ask.by, ask.level, where)
-    if fit is not None and unit.level not in COMMUNE_LEVELS:
-        source, shape = fit
-        whole: tuple[date, date] | None = (ask.start, ask.end)
-        edges: list[tuple[date, date]] = []
-        if not source.daily(shape):
-            whole, edges = rollup_read.split_period(ask.start, ask.end)
-        if whole is not None and source.rollup(shape) in rollup_read._built():
-            if "unit" in shape and ask.level != source.unit_level:
-                return None  # grouped by province: `answer` checks the units first
-            return source, shape, whole, edges
+    cells = rollup_read.plan(batch, unit, ask.start, ask.end, ask.by, ask.level, where)
+    if cells is not None:
+        # Grouped by province: `answer` checks the units first, run as `compute` runs it.
+        return None if cells.regroup else cells
     return "records" if not ask.by else None
 
 
@@ -286,39 +270,9 @@ def _value_names(batch: list[Indicator]) -> list[str]:
     return names
 
 
-def _cells_part(
-    plan: _Plan, batch: list[Indicator], unit: Unit, ask: Ask, where: dict[str, Any] | None
-) -> tuple[list[str], list[str], list[str], list[Any]]:
-    """(key expressions in `ask.by` order, value expressions, conditions, parameters): the
-    aggregate `rollup_read._cells` runs for the plan (not grouped by province)."""
-    source, shape, whole, _edges = plan
-    adapt = connection.ops.adapt_datefield_value
-    keys = []
-    for d in ask.by:
-        if d == "month":
-            keys.append(rollup_read._month_sql() if source.daily(shape) else "month")
-        else:
-            keys.append(f"key{shape.index(d) + 1}")
-    values = []
-    for indicator in batch:
-        values.append(f"SUM(v{source.indicators.index(indicator.code)})")
-        if indicator.estimate_field:
-            values.append("MAX(estimate)")
-    conditions = ["rollup = %s", "scope = %s", "month BETWEEN %s AND %s"]
-    params: list[Any] = [source.rollup(shape), unit.pk, adapt(whole[0]), adapt(whole[1])]
-    for dim, value in (where or {}).items():
-        column = f"key{shape.index(dim) + 1}"
-        if value is None:
-            conditions.append(f"{column} IS NULL")
-        else:
-            conditions.append(f"{column} = %s")
-            params.append(str(value))  # keys are stored as text
-    return keys, values, conditions, params
-
-
 def _union(
     parts: list[tuple[int, Ask, list[Indicator]]],
-    plans: list[_Plan | str | None],
+    plans: list[rollup_read.Plan | str | None],
     unit: Unit,
     where: dict[str, Any] | None,
 ) -> dict[int, list[dict[str, Any]]]:
@@ -331,38 +285,16 @@ def _union(
         return {}
     dims = sorted({d for n in chosen if plans[n] != "records" for d in parts[n][1].by})
     width = max(len(_value_names(parts[n][2])) for n in chosen)
-    null_key = {
-        d: "CAST(NULL AS DATE)" if d == "month" else "CAST(NULL AS VARCHAR(64))" for d in dims
-    }
+    nulls = {d: "CAST(NULL AS DATE)" if d == "month" else "CAST(NULL AS VARCHAR(64))" for d in dims}
     selects, params = [], []
     for n in chosen:
         _i, ask, batch = parts[n]
-        plan = plans[n]
-        if plan == "records":
-            first = batch[0]
-            qs = _narrow(_base(first, unit, ask.start, ask.end), first, where, ask.level)
-            aggregates: dict[str, Any] = {}
-            for m, indicator in enumerate(batch):
-                aggregates[f"v{m}"] = indicator.value()
-                if indicator.estimate_field:
-                    aggregates[f"e{m}"] = Max(Cast(indicator.estimate_field, IntegerField()))
-            # No GROUP BY (a constant groups nothing): one row, as `aggregate()` gives.
-            query = qs.order_by().values(t=Value(n)).annotate(**aggregates)
-            sql, own = query.query.sql_with_params()
-            columns = [f'x."{name}"' for name in aggregates]
-            columns += ["CAST(NULL AS BIGINT)"] * (width - len(columns))
-            keys = [null_key[d] for d in dims]
-            selects.append(f"SELECT {n}, {', '.join([*keys, *columns])} FROM ({sql}) x")  # noqa: S608 - names are ours
-            params += list(own)
-            continue
-        assert not isinstance(plan, str) and plan is not None
-        exprs, values, conditions, own = _cells_part(plan, batch, unit, ask, where)
-        keys = [exprs[ask.by.index(d)] if d in ask.by else null_key[d] for d in dims]
-        values += ["CAST(NULL AS BIGINT)"] * (width - len(values))
-        sql = f"SELECT {n}, {', '.join([*keys, *values])} FROM core_rollupcell "  # noqa: S608 - names are ours
-        sql += f"WHERE {' AND '.join(conditions)}"
-        if ask.by:
-            sql += f" GROUP BY {', '.join(str(2 + dims.index(d)) for d in ask.by)}"
+        plan, part = plans[n], Part(n, nulls, width)
+        if isinstance(plan, rollup_read.Plan):
+            args = (plan.source, plan.shape, batch, unit.pk, plan.whole, ask.by, where)
+            sql, own, _keys = rollup_read.cells_sql(*args, part=part)
+        else:
+            sql, own = totals_sql(batch, unit, ask.start, ask.end, ask.level, where, part)
         selects.append(sql)
         params += own
     with connection.cursor() as cursor:
@@ -377,7 +309,7 @@ def _union(
 def _part_result(
     rows: list[tuple],
     part: tuple[int, Ask, list[Indicator]],
-    plan: _Plan | str | None,
+    plan: rollup_read.Plan | str | None,
     dims: list[str],
 ) -> list[dict[str, Any]]:
     _i, ask, batch = part
@@ -390,4 +322,4 @@ def _part_result(
         for r in rows
     ]
     keys = [(f"k_{d}", "") for d in ask.by]
-    return rollup_read._merge(rollup_read._cell_rows(found, keys, batch), [], batch, ask.by)
+    return rollup_read.cells_result(found, keys, batch, ask.by)

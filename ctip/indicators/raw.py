@@ -1,10 +1,11 @@
 """The one aggregate query over an indicator's records (no rollup cells): what `compute` falls back
-to, what rollups add at the edges of a period, and the records behind a value (provenance)."""
+to, what rollups add at the edges of a period, a headline total as one part of `compute_many`'s
+UNION ALL (`totals_sql`), and the records behind a value (provenance)."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db.models import Case, Count, IntegerField, Max, Q, QuerySet, Value, When
 from django.db.models.functions import Cast
@@ -83,6 +84,13 @@ def raw_result(
     keys = {f"k_{d}": DIMENSIONS[d].key(first, level) for d in by}
     if split is not None:
         keys["k__split"] = split_key(first.date_field, split)
+    aggregates = _aggregates(batch, records)
+    if keys:
+        return list(qs.values(**keys).annotate(**aggregates).order_by(*keys))
+    return [qs.aggregate(**aggregates)]
+
+
+def _aggregates(batch: list[Indicator], records: bool = False) -> dict[str, Any]:
     # The records behind each value (provenance) come from the same scan as the values.
     aggregates: dict[str, Any] = {"records": Count("pk", distinct=True)} if records else {}
     for n, indicator in enumerate(batch):
@@ -90,9 +98,41 @@ def raw_result(
         if indicator.estimate_field:
             # "At least": any contributing record that is an estimate makes the value one.
             aggregates[f"e{n}"] = Max(Cast(indicator.estimate_field, IntegerField()))
-    if keys:
-        return list(qs.values(**keys).annotate(**aggregates).order_by(*keys))
-    return [qs.aggregate(**aggregates)]
+    return aggregates
+
+
+class Part(NamedTuple):
+    """One SELECT of a UNION ALL (`queries.compute_many`): the columns every part shares."""
+
+    tag: int  # the first column: the part a row comes from
+    nulls: dict[str, str]  # a key column per dimension asked in any part: its typed NULL
+    width: int  # the value columns, padded with NULLs (typed, so PostgreSQL joins the parts)
+
+    def columns(self, own: dict[str, str], values: list[str]) -> list[str]:
+        """The tag, each key column (the part's own `own[d]` or NULL), the values padded."""
+        keys = [own.get(d, null) for d, null in self.nulls.items()]
+        padding = ["CAST(NULL AS BIGINT)"] * (self.width - len(values))
+        return [str(self.tag), *keys, *values, *padding]
+
+
+def totals_sql(
+    batch: list[Indicator],
+    unit: Unit,
+    start: date,
+    end: date,
+    level: str | None,
+    where: dict[str, Any] | None,
+    part: Part,
+) -> tuple[str, list[Any]]:
+    """(SQL, parameters) of `raw_result` without breakdown as one SELECT of a UNION ALL."""
+    first = batch[0]
+    qs = _narrow(_base(first, unit, start, end), first, where, level)
+    aggregates = _aggregates(batch)
+    # No GROUP BY (a constant groups nothing): one row, as `aggregate()` gives.
+    query = qs.order_by().values(t=Value(part.tag)).annotate(**aggregates)
+    sql, params = query.query.sql_with_params()
+    columns = part.columns({}, [f'x."{name}"' for name in aggregates])
+    return f"SELECT {', '.join(columns)} FROM ({sql}) x", list(params)  # noqa: S608 - names are ours
 
 
 def split_key(field: str, split: date) -> Case:

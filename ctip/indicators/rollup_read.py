@@ -1,6 +1,7 @@
 """Reading rollup cells (ADR 0008): `answer` gives `compute` the whole months of a period from
-the cells of the asked unit and the partial months at its edges from the records; `reading()`
-asks once per page which rollups are built."""
+the cells of the asked unit and the partial months at its edges from the records; `plan`,
+`cells_sql`, `with_edges` and `cells_result` give `compute_many` the same reading, its cells read
+as parts of one UNION ALL; `reading()` asks once per page which rollups are built."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import calendar
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -15,7 +17,7 @@ from django.db import connection
 
 from ctip.core.models import RollupState
 from ctip.geo.models import COMMUNE_LEVELS, Level
-from ctip.indicators.raw import raw_result
+from ctip.indicators.raw import Part, raw_result
 from ctip.indicators.registry import _as_date
 from ctip.indicators.rollups import INT_KEYS, SOURCES, Source, _next_month
 
@@ -32,6 +34,38 @@ def answer(
     """The raw result `compute` would get (k_<dim>, v<n>, e<n> per group), from the cells of
     the whole months and the records of the partial ones; None when no built rollup fits."""
 
+    cells = plan(batch, unit, start, end, by, level, where)
+    if cells is None:
+        return None
+    if cells.regroup and not _communes_keep_provinces():
+        return None
+    found = _cells(
+        cells.source, cells.shape, batch, unit.pk, cells.whole, by, where, regroup=cells.regroup
+    )
+    return with_edges(found, cells, batch, unit, start, end, by, level, where)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Which cells answer a batch (`plan`), decided without reading a cell."""
+
+    source: Source
+    shape: tuple[str, ...]
+    whole: tuple[date, date]  # the cells' months
+    edges: list[tuple[date, date]]  # the partial months at the edges, read from the records
+    regroup: bool  # by province from the cells kept by today's commune (`_by_province`)
+
+
+def plan(
+    batch: list[Any],
+    unit: Any,
+    start: date,
+    end: date,
+    by: tuple[str, ...],
+    level: str | None,
+    where: dict[str, Any] | None,
+) -> Plan | None:
+    """How `answer` reads the batch from cells; None when no built rollup fits."""
     fit = _fit(batch, by, level, where)
     if fit is None or unit.level in COMMUNE_LEVELS:
         return None
@@ -48,10 +82,22 @@ def answer(
             return None  # no whole month: the records alone are as quick
     if source.rollup(shape) not in _built():
         return None
-    if regroup and not _communes_keep_provinces():
-        return None
-    found = _cells(source, shape, batch, unit.pk, whole, by, where, regroup=regroup)
-    for edge in edges:
+    return Plan(source, shape, whole, edges, regroup)
+
+
+def with_edges(
+    found: list[dict[str, Any]],
+    cells: Plan,
+    batch: list[Any],
+    unit: Any,
+    start: date,
+    end: date,
+    by: tuple[str, ...],
+    level: str | None,
+    where: dict[str, Any] | None,
+) -> list[dict[str, Any]]:
+    """The cells' rows `found` with the records of the plan's partial months added."""
+    for edge in cells.edges:
         # One query per edge: a single date range lets the (unit, date) index serve it, where
         # two ranges joined by OR made PostgreSQL read every unit's rows of those days.
         raw = raw_result(batch, unit, start, end, by, level, where, ranges=[edge])
@@ -182,9 +228,35 @@ def _cells(
     split: date | None = None,
     regroup: bool = False,
 ) -> list[dict[str, Any]]:
-    """`by` may hold "_split" (with `split`): the side of that day each cell falls on. With
+    """The cells' aggregate (`cells_sql`) read, as `compute`'s raw result."""
+    sql, params, keys = cells_sql(
+        source, shape, batch, scope, whole, by, where, split=split, regroup=regroup
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        found = cursor.fetchall()
+    return cells_result(found, keys, batch, by)
+
+
+def cells_sql(
+    source: Source,
+    shape: tuple[str, ...],
+    batch: list[Any],
+    scope: int,
+    whole: tuple[date, date],
+    by: tuple[str, ...],
+    where: dict[str, Any] | None,
+    *,
+    split: date | None = None,
+    regroup: bool = False,
+    part: Part | None = None,
+) -> tuple[str, list[Any], list[tuple[str, str]]]:
+    """(SQL, parameters, keys as (result name, SQL expression)) of the cells' aggregate.
+
+    `by` may hold "_split" (with `split`): the side of that day each cell falls on. With
     `regroup`, the unit dimension (kept by today's commune) is grouped and narrowed by the
-    commune's province (`_by_province`).
+    commune's province (`_by_province`). With `part` (not regrouped), the aggregate is one
+    SELECT of a UNION ALL (`queries.compute_many`), its columns laid out as `Part.columns`.
 
     Written as SQL, not through the ORM: a province's dashboard reads cells some twenty times,
     and building and compiling a queryset each time cost more than the index scan itself."""
@@ -218,11 +290,20 @@ def _cells(
     if regroup:
         unit_key = f"key{shape.index('unit') + 1}"
         sql = _by_province(keys, values, conditions, unit_key, params, (where or {}))
+    elif part is not None:
+        own = {d: e for d, (_, e) in zip(by, keys, strict=True)}
+        # Grouped by this part's key columns, after the tag.
+        group = [2 + list(part.nulls).index(d) for d in by]
+        sql = _aggregate(part.columns(own, values), conditions, group)
     else:
         sql = _select(keys, values, conditions)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        found = cursor.fetchall()
+    return sql, params, keys
+
+
+def cells_result(
+    found: list[tuple], keys: list[tuple[str, str]], batch: list[Any], by: tuple[str, ...]
+) -> list[dict[str, Any]]:
+    """A cells' aggregate's rows (`cells_sql`'s keys, then values) as `compute`'s raw result."""
     return _merge(_cell_rows(found, keys, batch), [], batch, by)
 
 
@@ -234,10 +315,15 @@ def _select(
     if named:
         columns = [f"{e} AS c{i}" for i, (_, e) in enumerate(keys)]
         columns += [f"{e} AS x{j}" for j, e in enumerate(values)]
+    return _aggregate(columns, conditions, list(range(1, len(keys) + 1)))
+
+
+def _aggregate(columns: list[str], conditions: list[str], group: list[int]) -> str:
+    """SELECT `columns` of the cells meeting `conditions`, GROUP BY the `group` positions."""
     sql = f"SELECT {', '.join(columns)} FROM core_rollupcell "  # noqa: S608 - names are ours
     sql += f"WHERE {' AND '.join(conditions)}"
-    if keys:
-        sql += f" GROUP BY {', '.join(str(i + 1) for i in range(len(keys)))}"
+    if group:
+        sql += f" GROUP BY {', '.join(str(i) for i in group)}"
     return sql
 
 
