@@ -421,7 +421,9 @@ def panels_data(
     by_code = _read_together(asked, scope, period)
 
     def found(codes: list[str], _scope: Scope, p: Period, **kw: Any) -> list[dict[str, Any]]:
-        rows = by_code.get(_ask((), p, **kw), {})
+        rows = by_code.get(_ask((), p, **kw))
+        if rows is None:  # an ask the first pass did not make (rows it had not seen): read it
+            return _compute(codes, _scope, p, **kw)
         return [dict(row) for code in codes for row in rows.get(code, [])]
 
     return [panel_data(panel, scope, period, limit, population, found) for panel in panels]
