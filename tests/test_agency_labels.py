@@ -82,9 +82,7 @@ def test_a_model_choice_field_shows_the_labels_and_still_takes_the_choice():
 
 def test_the_labels_cost_one_query_whatever_the_list():
     first, second = _two_communes_of_one_name()
-    made = [
-        _agency(f"t-{n}", f"Công an {n % 3}", first if n % 2 else second) for n in range(30)
-    ]
+    made = [_agency(f"t-{n}", f"Công an {n % 3}", first if n % 2 else second) for n in range(30)]
     with CaptureQueriesContext(connection) as queries:
         named = labels(made)
     assert len(queries) == 1 and len(set(named.values())) == len(named)
