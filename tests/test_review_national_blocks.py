@@ -286,3 +286,97 @@ def test_the_outline_check_requires_the_national_slots(db):
     del documents["national"]["local_kind"]
     with pytest.raises(OutlineError, match="local_kind"):
         check_outline(outline)
+
+
+# A reviewer's findings (r3) on the local documents and the national sentences.
+
+
+def local_kinds() -> dict[str, int]:
+    return values("directives.local_documents", ("kind",))
+
+
+def commune_police(province: str) -> Agency:
+    """The police of an old commune (under a district) of `province`, as seeded."""
+    return Agency.objects.filter(
+        code__startswith="ca-x",
+        unit__level=Level.COMMUNE,
+        unit__parent__level=Level.DISTRICT,
+        unit__parent__parent__name=province,
+    ).first()
+
+
+def test_a_central_document_recorded_by_a_centrally_run_city_is_not_its_own(world):
+    """Hà Nội's kind ("thành phố trung ương") is longer than its name's "Thành phố": the place
+    was empty and every issuer matched. Old "Phường 1" gave the place "1"."""
+    before = local_kinds()
+    document("2194/QĐ-TTg", date(2022, 3, 2), "Thủ tướng Chính phủ", "hn-ca", "QĐ")
+    ward = commune_police("Tỉnh Quảng Ngãi")
+    ward.unit.__class__.objects.filter(pk=ward.unit_id).update(name="Phường 1")
+    document("141/BQP-TM", date(2022, 3, 3), "Đoàn công tác 141, Bộ Quốc phòng", ward.code, "CV")
+    # A Hà Nội document without a linked issuer still counts as Hà Nội's.
+    document("78/KH-UBND", date(2022, 3, 4), "Ủy ban nhân dân thành phố Hà Nội", "hn-ca", "KH")
+    assert local_kinds() == {**before, "KH": before["KH"] + 1}
+    part = section(review(national_unit()), "I. ", "II. ")
+    assert sum("2194/QĐ-TTg" in t and t.startswith("- ") for t in part) == 1
+
+
+def test_a_commune_recording_its_province_s_document_counts_it_as_local(world):
+    """The place of the recording unit's province (through `parent`, the province of the
+    unit's time) is accepted, as the province review accepts its own place."""
+    before = local_kinds()
+    kon_tum = commune_police("Tỉnh Kon Tum")
+    document("88/KH-UBND", date(2022, 3, 3), "Ủy ban nhân dân tỉnh Kon Tum", kon_tum.code, "KH")
+    assert local_kinds() == {**before, "KH": before["KH"] + 1}
+    part = section(review(national_unit()), "I. ", "II. ")
+    assert not any("88/KH-UBND" in t for t in part)
+
+
+def test_a_provincial_party_document_is_local_a_central_one_central(world):
+    before = local_kinds()
+    document("45-KH/TU", date(2022, 3, 4), "Tỉnh ủy Quảng Ngãi", "qng-ubnd", "KH", party=True)
+    document("46-CT/HU", date(2022, 3, 4), "Huyện ủy Đắk Hà", "kt-ubnd", "CT", party=True)
+    document("47-KH/TU-BDV", date(2022, 3, 4), "Ban Dân vận Tỉnh ủy", "qng-ubnd", "KH", party=True)
+    document("48-CT/BBT", date(2022, 3, 4), "Ban Bí thư", "qng-ubnd", "CT", party=True)
+    assert local_kinds() == {**before, "KH": before["KH"] + 2, "CT": before["CT"] + 1}
+    part = section(review(national_unit()), "I. ", "II. ")
+    for symbol in ("45-KH/TU", "46-CT/HU", "47-KH/TU-BDV"):
+        assert not any(symbol in t for t in part), symbol
+    assert sum("48-CT/BBT" in t and t.startswith("- ") for t in part) == 1
+
+
+def test_local_documents_counted_in_no_province_claim_no_province(db):
+    """Recorded by a ministry: no province counted, so neither "Các tỉnh, thành phố" (every
+    province) nor a count of provinces."""
+    agency("bca", "Bộ Công an", Kind.POLICE, national_unit())
+    agencies_refresh_heirs()
+    quang_ngai = "Ủy ban nhân dân tỉnh Quảng Ngãi"
+    document("34/KH-UBND", date(2022, 3, 1), quang_ngai, "bca", "KH", issuers=["qng-ubnd"])
+    assert (
+        "Trong kỳ, đã ghi nhận 1 kế hoạch do địa phương ban hành để chỉ đạo, tổ chức thực hiện "
+        "công tác này tại địa phương."
+    ) in lines(review(national_unit()))
+
+
+def test_one_province_and_one_lead_sector_read_as_a_clerk_writes_them(db):
+    agency("bca", "Bộ Công an", Kind.POLICE, national_unit())
+    agencies_refresh_heirs()
+    quang_ngai = "Ủy ban nhân dân tỉnh Quảng Ngãi"
+    document("34/KH-UBND", date(2022, 3, 1), quang_ngai, "qng-ubnd", "KH", issuers=["qng-ubnd"])
+    campaign("Cao điểm Quảng Ngãi", "qng-ca", date(2022, 4, 1), date(2022, 5, 1))
+    campaign("Cao điểm toàn quốc", "bca", date(2022, 7, 1), date(2022, 7, 31))
+    text = lines(review(national_unit()))
+    assert (
+        "Tỉnh Quảng Ngãi đã ban hành 1 kế hoạch để chỉ đạo, tổ chức thực hiện công tác này tại "
+        "địa phương."
+    ) in text
+    assert (
+        "Trong kỳ, lực lượng chức năng các cấp đã mở 2 đợt cao điểm phòng, chống tội phạm mua "
+        "bán người, do lực lượng Công an chủ trì."
+    ) in text
+
+
+def test_the_level_words_of_the_indicator_are_the_review_s():
+    from ctip.directives.indicators import _LEVEL_WORDS
+    from ctip.reporting.phrasing import LEVEL_WORDS
+
+    assert set(_LEVEL_WORDS) == set(LEVEL_WORDS)

@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from ctip.enforcement.decision_models import DecisionKind
 from ctip.enforcement.decisions import decision_record
@@ -56,3 +58,27 @@ def test_the_records_behind_the_convicted_are_listed_to_the_cases_readers_only(p
     assert total == 1 and len(shown) == 1 and not withheld
     total, shown, withheld = listed_for(people["leader"], figure)
     assert total == 1 and shown == [] and withheld
+
+
+def test_listing_sentences_reads_their_judgments_in_the_same_query(people):  # noqa: F811
+    """A sentence is described by its judgment's number: listing more sentences costs no more
+    queries (one query per sentence before)."""
+    figure = {
+        "indicator": CONVICTED,
+        "unit": unit(51, Level.PROVINCE, NEW).pk,
+        "start": "2025-07-01",
+        "end": "2026-01-01",
+        "where": {},
+    }
+
+    def queries() -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as ctx:
+            _total, shown, _withheld = listed_for(people["judge"], figure)
+        return len(shown), len(ctx.captured_queries)
+
+    _judged(people)
+    few, cost = queries()
+    _judged(people)
+    more, cost_more = queries()
+    assert more > few >= 1
+    assert cost_more == cost

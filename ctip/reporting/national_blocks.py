@@ -22,7 +22,7 @@ from ctip.geo.models import Level, Unit
 from ctip.indicators.queries import compute
 from ctip.reporting.agency_work import SECTORS, _sector_in_sentence
 from ctip.reporting.builder import Builder, Segment
-from ctip.reporting.phrasing import lower_first
+from ctip.reporting.phrasing import lower_first, upper_first
 
 LOCAL_DOCUMENTS = "directives.local_documents"
 CAMPAIGNS = "enforcement.campaigns"
@@ -67,13 +67,25 @@ def local_documents(b: Builder, words: dict, kinds: list[dict[str, Any]]) -> Non
         return
     by_province = compute([LOCAL_DOCUMENTS], by=("unit",), level=Level.PROVINCE, **_span(b))
     # Records placed in no province today count nationally only: not a province.
-    provinces = sum(1 for r in by_province if r["unit"]["code"] and b.listed(r))
+    counted = [r for r in by_province if r["unit"]["code"] and b.listed(r)]
     listed = _listing(
         b, kinds, "kind", words["local_kind"], "{kind}", lambda r: lower_first(r["kind"]["name"])
     )
-    every = not provinces or provinces >= _provinces_today()
-    pattern = words["local"] if every else words["local_partial"]
-    b.para("p", *_filled(pattern.replace("{provinces}", str(provinces)), listed))
+    b.para("p", *_filled(_issued_by(words, counted), listed))
+
+
+def _issued_by(words: dict, counted: list[dict[str, Any]]) -> str:
+    """Who issued them: "Các tỉnh, thành phố" only when every province of today did; one
+    province by its name ("Tỉnh Quảng Ngãi", as the review names units); "Có 30 tỉnh, thành
+    phố" for some; and, when none is counted (documents recorded by a central body, or in
+    groups too small to name), a sentence that counts no province and claims none."""
+    if not counted:
+        return words["local_unplaced"]
+    if len(counted) == 1:
+        return words["local_one"].replace("{province}", upper_first(counted[0]["unit"]["name"]))
+    if len(counted) >= _provinces_today():
+        return words["local"]
+    return words["local_partial"].replace("{provinces}", str(len(counted)))
 
 
 def _provinces_today() -> int:
@@ -98,7 +110,11 @@ def campaign_count(b: Builder, words: dict) -> None:
         ((k, r) for k, r in sectors.items() if b.listed(r)),
         key=lambda kr: (-int(kr[1]["value"] or 0), str(SECTORS.get(kr[0], kr[0]))),
     )
-    if shown and words.get("sectors"):
+    alone = len(sectors) == 1 and bool(shown) and shown[0][1]["value"] == total["value"]
+    if alone and words.get("sector_one"):
+        # Every peak led by one sector: its share is the count, so no "trong đó", no figure.
+        segments.append(words["sector_one"].replace("{sector}", _sector_in_sentence(shown[0][0])))
+    elif shown and words.get("sectors"):
         items = [
             _worded(
                 words["sector"].replace("{sector}", _sector_in_sentence(kind)),
@@ -197,7 +213,9 @@ def _worded(pattern: str, figure: Segment) -> list[Segment | str]:
 
 
 def _joined(items: list[list[Segment | str]]) -> list[Segment | str]:
-    """Items as a clerk lists them: "A, B và C"."""
+    """Items as a clerk lists them: "A, B và C". Not phrasing.enumerate_vi: the items are
+    segments holding figures (the reader's links to their records), not strings, and two items
+    that read the same ("1 đợt" of two sectors) are both kept."""
     out: list[Segment | str] = []
     for n, item in enumerate(items):
         if n:

@@ -52,6 +52,8 @@ NATIONAL_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "intro_central": (),
         "local": ("{list}",),
         "local_partial": ("{list}", "{provinces}"),
+        "local_one": ("{list}", "{province}"),
+        "local_unplaced": ("{list}",),
         "local_kind": ("{value}", "{kind}"),
         "local_zero": (),
     },

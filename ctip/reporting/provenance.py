@@ -47,13 +47,23 @@ def listed_for(
         limit = limit or disclosure.threshold(on=date.fromisoformat(figure["end"]))
         total = disclosure.release(total, limit)
     if not is_personal(figure["indicator"]):
-        return total, [_describe(r) for r in records[:LISTED]], (total or 0) > LISTED
+        return total, [_describe(r) for r in _listed(records)], (total or 0) > LISTED
     allowed = _allowed(user, records.model)
     if allowed is None:
         return total, [], True
     visible = records.filter(pk__in=allowed.values("pk"))
-    shown = [_describe(r) for r in visible[:LISTED]]
+    shown = [_describe(r) for r in _listed(visible)]
     return total, shown, total is None or len(shown) < total
+
+
+# What a record's description reads beyond its own row (a sentence is described by its
+# judgment's number, Sentence.__str__): joined in the one query that lists them, not one each.
+_DESCRIBED_WITH = {"enforcement.sentence": ("decision",)}
+
+
+def _listed(records: QuerySet) -> QuerySet:
+    related = _DESCRIBED_WITH.get(records.model._meta.label_lower, ())
+    return (records.select_related(*related) if related else records)[:LISTED]
 
 
 def _allowed(user: Any, model: Any) -> QuerySet | None:
