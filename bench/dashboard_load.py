@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import sys
 import time
@@ -174,7 +175,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                     base: str = base,
                     log: Path = log,
                 ) -> dict:
-                    return load_test.run_wrk(
+                    # Other work on the machine weighs on every figure: its load is recorded.
+                    before = os.getloadavg()[0]
+                    found = load_test.run_wrk(
                         base,
                         requests,
                         connections=args.users,
@@ -183,6 +186,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                         log=log,
                         think_ms=think,
                     )
+                    found["load_before"], found["load_after"] = before, os.getloadavg()[0]
+                    return found
 
                 load(args.warmup, (0, 0))
                 time.sleep(5)
@@ -200,6 +205,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
 def _brief(found: dict[str, Any]) -> dict[str, Any]:
     keys = ("requests", "requests_per_s", "p50_ms", "p95_ms", "p99_ms", "error_count")
+    keys += ("load_before", "load_after")
     return {k: found[k] for k in keys}
 
 
