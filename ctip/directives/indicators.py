@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from ctip.directives.models import Document
 from ctip.directives.symbols import KINDS, LAW, OFFICIAL_LETTER
 from ctip.geo.models import Level
+from ctip.geo.names import LEVEL_WORDS
 from ctip.indicators.registry import FLOW, Indicator, register
 
 register(
@@ -35,19 +36,8 @@ def _local_documents() -> QuerySet:
 # Every level below the country: the agencies of a province, a district or a commune.
 _LOCAL_LEVELS = [level for level in Level.values if level != Level.COUNTRY]
 
-# The words a unit's name begins with (as ctip.reporting.phrasing.LEVEL_WORDS, which this layer
-# may not import; a test keeps them the same), longest first where one begins another.
-_LEVEL_WORDS = (
-    "Thành phố",
-    "Thị xã",
-    "Thị trấn",
-    "Đặc khu",
-    "Tỉnh",
-    "Huyện",
-    "Quận",
-    "Xã",
-    "Phường",
-)
+# The words a unit's name begins with (one list: ctip.geo.names).
+_LEVEL_WORDS = LEVEL_WORDS
 
 # The issuer part of a provincial, district or commune Party committee's symbol ("45-KH/TU"
 # Tỉnh ủy or Thành ủy, "HU" Huyện ủy, "QU" Quận ủy, "TXU" Thị ủy, "ĐU" Đảng ủy; "/TU-BTG" a board

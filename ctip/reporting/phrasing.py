@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from ctip.geo.names import LEVEL_WORDS
+
 
 def enumerate_vi(items: Iterable[str], *, last: str = " và ") -> str:
     """ "A", "A và B", "A, B và C", without repeats. Items holding a comma ("học sinh, sinh
@@ -35,20 +37,6 @@ def lower_first(text: str, keep: Iterable[str] = ()) -> str:
 
 def upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-# The words naming a unit's level, as unit names begin ("Thành phố Hà Nội", "Tỉnh Quảng Ngãi").
-LEVEL_WORDS = (
-    "Thành phố",
-    "Thị xã",
-    "Thị trấn",
-    "Đặc khu",
-    "Tỉnh",
-    "Huyện",
-    "Quận",
-    "Xã",
-    "Phường",
-)
 
 
 def unit_parts(unit_name: str) -> tuple[str, str]:
