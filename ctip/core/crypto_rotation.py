@@ -106,6 +106,20 @@ def _audit_batch(step: str, count: int, last_pk: int, acting_user: Any) -> None:
     )
 
 
+def _next_batch(
+    rows: Any, progress: KeyRotation, batch: int, fields: list[str]
+) -> tuple[list[Any], bool]:
+    """The next `batch` rows after the step's progress, locked, and whether they are the last
+    (one row more than the batch is read to tell)."""
+    found = list(
+        rows.select_for_update()
+        .filter(pk__gt=progress.last_pk)
+        .order_by("pk")
+        .only("pk", *fields)[: batch + 1]
+    )
+    return found[:batch], len(found) <= batch
+
+
 def _rows_batch(
     model: Any, names: list[str], target: str, batch: int, acting_user: Any
 ) -> tuple[int, bool]:
@@ -116,14 +130,7 @@ def _rows_batch(
         progress = _locked(target, label)
         if progress is None or progress.done:
             return 0, True
-        # One row more than the batch tells whether this batch is the last one.
-        objs = list(
-            model.objects.select_for_update()
-            .filter(pk__gt=progress.last_pk)
-            .order_by("pk")
-            .only("pk", *names, *indexes)[: batch + 1]
-        )
-        finished, objs = len(objs) <= batch, objs[:batch]
+        objs, finished = _next_batch(model.objects, progress, batch, [*names, *indexes])
         if not objs:
             return 0, True
         for obj in objs:
@@ -148,13 +155,7 @@ def _files_batch(target: str, batch: int, acting_user: Any) -> tuple[int, bool]:
         if progress is None or progress.done:
             return 0, True
         # Locked rows: a purge deleting one of them (its file unlinked at its commit) waits.
-        files = list(
-            SealedFile.objects.select_for_update()
-            .filter(pk__gt=progress.last_pk)
-            .order_by("pk")
-            .only("pk", "path")[: batch + 1]
-        )
-        finished, files = len(files) <= batch, files[:batch]
+        files, finished = _next_batch(SealedFile.objects, progress, batch, ["path"])
         if not files:
             return 0, True
         for sealed in files:
