@@ -316,12 +316,12 @@ def table(data: PushedFigures) -> list[list[Any]]:
     rows.append(["", _("Cả nước"), *map(total_value, data.column_totals), str(TOTAL_NOTE)])
     # How each national total was made, as the page's first table says it: a downloaded
     # "Cả nước" row must not read as complete when provinces withheld or did not send.
-    rows += [[], [_("Tổng cả nước theo chỉ tiêu")], _TOTALS_HEADER()]
+    rows += [[], [_("Tổng cả nước theo chỉ tiêu")], _totals_header()]
     rows += [_total_row(t) for t in data.column_totals]
     return rows
 
 
-def _TOTALS_HEADER() -> list[Any]:  # noqa: N802 - a constant row, translated when written
+def _totals_header() -> list[Any]:
     return [
         _("Chỉ tiêu"),
         _("Đơn vị tính"),
