@@ -25,6 +25,7 @@ from ctip.exchange.figures import title as pushed_title
 from ctip.exchange.models import Outbox
 from ctip.exchange.payload import Period, parse_period, pushed_indicators
 from ctip.exchange.receiving import push_receive
+from ctip.exchange.review import render as render_summary
 from ctip.exchange.selectors import (
     is_national,
     is_sender,
@@ -43,6 +44,7 @@ from ctip.exchange.sending import (
 from ctip.indicators.registry import IndicatorError
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MAX_BODY = 1024 * 1024  # a province's figures for a period are a few kilobytes
 SENT_PAGE_SIZE = 50  # one push per period (and one per change of its figures): years of them
 
@@ -125,6 +127,19 @@ def figures_download(request: HttpRequest) -> HttpResponse:
     body = as_xlsx(pushed_table(data), _("Số liệu các tỉnh"))
     response = HttpResponse(body, content_type=XLSX)
     name = attachment_name("So-lieu-cac-tinh-gui", data.period.code, ext="xlsx")
+    response["Content-Disposition"] = content_disposition(name)
+    return response
+
+
+@requires(P.VIEW_AGGREGATES)
+def figures_summary(request: HttpRequest) -> HttpResponse:
+    """A draft national summary (DOCX) of the period's pushed figures: every indicator's total
+    with how it was made, and who sent (ctip.exchange.review). Whatever indicators the page's
+    table shows, the document speaks of all of them."""
+    data, _error = _pushed(request)
+    body = render_summary(data, national_status(data.period))
+    response = HttpResponse(body, content_type=DOCX)
+    name = attachment_name("Du-thao-bao-cao-tong-hop", data.period.code, ext="docx")
     response["Content-Disposition"] = content_disposition(name)
     return response
 

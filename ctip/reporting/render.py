@@ -26,8 +26,13 @@ def paragraph_text(paragraph: dict[str, Any]) -> str:
 
 
 def render_docx(result: dict[str, Any], template: ReportTemplate) -> bytes:
-    layout = template.layout.read() if template.layout else build_layout()
-    doc = DocxTemplate(BytesIO(layout))
+    return render_docx_layout(result, template.layout.read() if template.layout else None)
+
+
+def render_docx_layout(result: dict[str, Any], layout: bytes | None = None) -> bytes:
+    """A compilation (`header`, `body`) in a Word layout; the built-in one by default (a
+    document made outside a report template: the national summary of pushed figures)."""
+    doc = DocxTemplate(BytesIO(layout or build_layout()))
     # A hint is for the people preparing the report (the preview shows it); it is never printed.
     body = [
         {"kind": p["kind"], "text": paragraph_text(p)}
