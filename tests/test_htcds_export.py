@@ -38,12 +38,14 @@ from ctip.victims.htcds import (
     HtcdsRefused,
     abroad_basis_exists,
     age_band,
+    exploitation_ladder,
+    exploitation_types,
     htcds_cases,
     htcds_export,
     quasi_identifiers,
     spec,
 )
-from ctip.victims.models import Case, Consent
+from ctip.victims.models import Case, CaseExploitation, Consent
 from ctip.victims.privacy import PrivacyError, abroad_basis
 from ctip.victims.states import ConsentBasis, ConsentPurpose
 from tests import leakcheck
@@ -136,6 +138,9 @@ def test_a_synthetic_province_is_released_k_anonymous_with_under_five_percent_su
     assert header["records_suppressed"] == str(result.suppressed)
     assert header["generalised"] == ", ".join(f"{c}={v}" for c, v in result.generalised.items())
     assert "yearOfRegistration" in result.generalised  # three years of 600 cases: not by year
+    # The forms of exploitation still say something: at the same height, a release that keeps
+    # their class wins over one that withholds them from every record (kanon.Level.blank).
+    assert result.levels["typeOfExploitConcatenated"] != "withheld", result.levels
     assert list(records[0]) == spec()["columns"]
     assert [r["recordNumber"] for r in records] == [str(i) for i in range(1, len(records) + 1)]
     assert_nothing_personal(export.data.decode("utf-8"))
@@ -539,3 +544,206 @@ def test_the_period_is_whole_calendar_years_so_exports_cannot_be_differenced(pro
         unit=province, start=date(2023, 1, 1), end=date(2026, 12, 31), acting_user=office
     )
     assert second.result.total == whole.count()
+
+
+# --- review of issue 26: the names checked against the standard, the exploitation mix -------------
+
+# CTDC's global dataset header (globaldataset_20200414.csv), in its order, after its unnamed
+# first column; then the HTCDS 2.0 fields (Toolkit/Survey/htcds_xlsform.xml of
+# UNMigration/HTCDS @2606448) and ctip's homeArea. docs/htcds-export.md names the sources.
+CTDC_COLUMNS = (
+    ["yearOfRegistration", "Datasource", "gender", "ageBroad", "majorityStatus"]
+    + ["majorityStatusAtExploit", "majorityEntry", "citizenship"]
+    + [
+        f"meansOfControl{n}"
+        for n in [
+            "DebtBondage",
+            "TakesEarnings",
+            "RestrictsFinancialAccess",
+            "Threats",
+            "PsychologicalAbuse",
+            "PhysicalAbuse",
+            "SexualAbuse",
+            "FalsePromises",
+            "PsychoactiveSubstances",
+            "RestrictsMovement",
+            "RestrictsMedicalCare",
+            "ExcessiveWorkingHours",
+            "UsesChildren",
+            "ThreatOfLawEnforcement",
+            "WithholdsNecessities",
+            "WithholdsDocuments",
+            "Other",
+            "NotSpecified",
+            "Concatenated",
+        ]
+    ]
+    + ["isForcedLabour", "isSexualExploit", "isOtherExploit", "isSexAndLabour"]
+    + ["isForcedMarriage", "isForcedMilitary", "isOrganRemoval", "isSlaveryAndPractices"]
+    + ["typeOfExploitConcatenated"]
+    + [
+        f"typeOfLabour{n}"
+        for n in [
+            "Agriculture",
+            "Aquafarming",
+            "Begging",
+            "Construction",
+            "DomesticWork",
+            "Hospitality",
+            "IllicitActivities",
+            "Manufacturing",
+            "MiningOrDrilling",
+            "Peddling",
+            "Transportation",
+            "Other",
+            "NotSpecified",
+            "Concatenated",
+        ]
+    ]
+    + [
+        f"typeOfSex{n}"
+        for n in [
+            "Prostitution",
+            "Pornography",
+            "RemoteInteractiveServices",
+            "PrivateSexualServices",
+            "Concatenated",
+        ]
+    ]
+    + ["isAbduction", "RecruiterRelationship", "CountryOfExploitation"]
+    + [f"recruiterRelation{n}" for n in ["IntimatePartner", "Friend", "Family", "Other", "Unknown"]]
+)
+HTCDS_20 = {
+    "vic_TraffickingStatus": {
+        "PossibleVictimOfTrafficking",
+        "ActualVictimOfTrafficking",
+        "NotAVictimOfTrafficking",
+    },
+    "cas_Status": {"Active", "FollowUp", "Closed", "ClosedReferred"},
+    "vic_MethodOfRecruitment": set(
+        [
+            "AtAPlaceOfBusiness",
+            "AtAnEducationalInstitution",
+            "AtWork",
+            "ThroughOnlineSocialNetworks",
+            "ThroughAnOnlineAdvertisement",
+            "ThroughATelevisionAdvert",
+            "ThroughANewspaperAdvert",
+            "ThroughFamilyOrFamilyEvents",
+            "ThroughFriendsOrSocialEvents",
+            "Other",
+        ]
+    ),
+    "typeOfExploitConcatenated": set(
+        [
+            "ForcedLabour",
+            "SexualExploitation",
+            "ChildLabour",
+            "ForcedMarriage",
+            "Servitude",
+            "ForcedMilitaryByNonStateActors",
+            "OrganRemoval",
+            "ForcedBegging",
+            "ForcedAdoption",
+            "Surrogacy",
+            "Other",
+        ]
+    ),
+}
+# HTCDS Field Reference.md @38195b9, vic_MethodsOfControl value names.
+METHODS_OF_CONTROL = [
+    "DebtBondage",
+    "TakesEarnings",
+    "RestrictsFinancialAccess",
+    "Threats",
+    "PsychologicalAbuse",
+    "PhysicalAbuse",
+    "SexualAbuse",
+    "FalsePromises",
+    "PsychoactiveSubstances",
+    "RestrictsMovement",
+    "RestrictsMedicalCare",
+    "ExcessiveWorkingHours",
+    "UsesChildren",
+    "ThreatOfLawEnforcement",
+    "WithholdsNecessities",
+    "WithholdsDocuments",
+    "Other",
+]
+
+
+def test_the_columns_and_codes_are_those_checked_against_ctdc_and_htcds_2():
+    htcds = ["vic_TraffickingStatus", "cas_Status", "vic_MethodOfRecruitment"]
+    assert spec()["columns"] == ["recordNumber", *CTDC_COLUMNS, *htcds, "homeArea"]
+    codes = spec()["codes"]
+    assert codes["means_of_control_names"] == METHODS_OF_CONTROL
+    assert {n for ns in codes["means_of_control"].values() for n in ns} <= set(METHODS_OF_CONTROL)
+    assert set(codes["trafficking_status"].values()) <= HTCDS_20["vic_TraffickingStatus"]
+    statuses = {*codes["case_status"].values(), codes["case_status_default"]}
+    assert statuses <= HTCDS_20["cas_Status"]
+    methods = {*codes["method_of_recruitment"].values(), codes["method_of_recruitment_default"]}
+    assert methods <= HTCDS_20["vic_MethodOfRecruitment"]
+    assert set(codes["exploitation_types"].values()) <= HTCDS_20["typeOfExploitConcatenated"]
+    flags = {flag for flag, _class in codes["exploitation_type_flags"].values()}
+    assert flags | {"isSexAndLabour"} == set(codes["exploitation_flags"]) <= set(CTDC_COLUMNS)
+
+
+def _released(ladder, value):
+    """A recorded mix as released at each level of its ladder: (value, flags)."""
+    return [
+        (lvl.group(value), ladder.companion_values(lvl, lvl.group(value))) for lvl in ladder.levels
+    ]
+
+
+def test_the_exploitation_flags_never_say_more_than_the_level():
+    ladder = exploitation_ladder(["forms", "class", "withheld"])
+    marriage, organs = (
+        exploitation_types(["forced_marriage"]),
+        exploitation_types(["organ_removal"]),
+    )
+    both = exploitation_types(["sexual", "forced_labour"])
+    sexual_other = exploitation_types(["sexual", "child_sale"])
+    # As recorded: forced online scamming is forced labour; the flags spell the mix out.
+    assert exploitation_types(["online_scam"]) == "ForcedLabour"
+    forms = _released(ladder, both)[0]
+    assert forms[0] == "ForcedLabour;SexualExploitation"
+    assert forms[1]["isSexAndLabour"] == forms[1]["isForcedLabour"] == 1
+    # A class: two mixes of one class are released alike, value and flags.
+    assert _released(ladder, marriage)[1] == _released(ladder, organs)[1]
+    assert _released(ladder, both)[1] == _released(ladder, sexual_other)[1]
+    assert _released(ladder, both)[1][1]["isSexAndLabour"] == -99
+    # Withheld: nothing.
+    for mix in (marriage, organs, both, sexual_other, -99):
+        value, flags = _released(ladder, mix)[2]
+        assert value == -99 and set(flags.values()) == {-99}
+
+
+def test_a_unique_mix_of_forms_is_not_released_with_that_mix(province, office):
+    """One case alone has sexual exploitation, forced labour, removal of organs and surrogacy.
+    Its class on the other quasi-identifiers has k records, so without the mix as a
+    quasi-identifier it would be released with that mix, found by anyone who knows it."""
+    case_id = (
+        htcds_cases(unit=province, start=START, end=END, acting_user=office)
+        .order_by("pk")
+        .values_list("pk", flat=True)[0]
+    )
+    CaseExploitation.objects.filter(case_id=case_id).delete()
+    forms = ["sexual", "forced_labour", "organ_removal", "surrogacy"]
+    CaseExploitation.objects.bulk_create(CaseExploitation(case_id=case_id, form=f) for f in forms)
+    export = htcds_export(unit=province, start=START, end=END, purpose="report", acting_user=office)
+    header, records = read_csv(export.data)
+    assert "typeOfExploitConcatenated" in header["quasi_identifiers"]
+    level = export.result.levels["typeOfExploitConcatenated"]
+    assert f"typeOfExploitConcatenated={level}" in header["levels"]
+    assert "isSexualExploit" in header["follow_typeOfExploitConcatenated"]
+    assert exploitation_types(forms) not in {r["typeOfExploitConcatenated"] for r in records}
+    fingerprint = ("isSexualExploit", "isForcedLabour", "isOrganRemoval", "isOtherExploit")
+    assert not [r for r in records if all(r[f] == "1" for f in fingerprint)]
+    # Every record's flags are those of its released value at the released level.
+    ladder = exploitation_ladder(["forms", "class", "withheld"])
+    derive = ladder.levels[ladder.index(level)].derive
+    for record in records:
+        value = record["typeOfExploitConcatenated"]
+        flags = derive(-99 if value == "-99" else value)
+        assert {f: str(v) for f, v in flags.items()} == {f: record[f] for f in flags}
+    assert min(qi_classes(records).values()) >= 11

@@ -4,13 +4,20 @@ suppression of the records that still sit in a class smaller than k (issue 26, t
 Pure functions over plain rows (dicts); nothing here reads the database.
 
 - A `Ladder` names one quasi-identifier (a column a reader may know from elsewhere: year, sex,
-  age band, nationality, country, home area) and its levels, finest first. Level 0 is the value
-  as the row holds it; each further level maps that value to a coarser group ("0--8" -> "Minor").
+  age band, nationality, country, home area, forms of exploitation) and its levels, finest
+  first. Level 0 is the value as the row holds it; each further level maps that value to a
+  coarser group ("0--8" -> "Minor").
+- A ladder may have companions: columns that spell out the same value another way (the HTCDS
+  `is...` flags beside typeOfExploitConcatenated). Each level then derives them from the released
+  value alone, so that no released row says more in a companion than its quasi-identifier says
+  at that level (a companion left as recorded would undo the generalisation).
 - `caps` name, per quasi-identifier, the coarsest level a release may use: beyond it the column
   would no longer say what the release is for, and the release is refused instead.
 - `anonymise` visits every combination of levels within the caps (a small lattice), by total
   height, and takes the first height where one combination suppresses at most
-  `max_suppressed` of the rows (ties: fewer suppressed, then the lattice order). Full-domain:
+  `max_suppressed` of the rows (ties: fewer columns left blank, then fewer suppressed, then the
+  lattice order: a column withheld from every row says nothing at all, where one step coarser
+  on two columns still tells something of both). Full-domain:
   every row of the release is generalised to the same level of each ladder, so a reader can
   tell which level each column is at.
 - Refusal (`KAnonymityRefused`) names counts only: how many rows, how many would have been
@@ -32,20 +39,38 @@ MAX_SUPPRESSED = 0.05
 
 @dataclass(frozen=True)
 class Level:
-    """One step of a ladder: its name ("majority") and how a row's own value maps to it."""
+    """One step of a ladder: its name ("majority"), how a row's own value maps to it, and (for a
+    ladder with companions) the companions' values for a released value."""
 
     name: str
     group: Callable[[Any], Hashable] = lambda value: value
+    derive: Callable[[Hashable], Mapping[str, Any]] | None = None
+    # Every row gets the same value: the column says nothing at this level (withheld, or the
+    # release's whole period). Among releases of one height, fewer blank columns win.
+    blank: bool = False
 
 
 @dataclass(frozen=True)
 class Ladder:
     column: str
     levels: tuple[Level, ...]
+    companions: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.levels:
             raise ValueError(f"{self.column}: a ladder needs at least one level")
+        if self.companions and any(level.derive is None for level in self.levels):
+            raise ValueError(f"{self.column}: with companions, every level must derive them")
+
+    def companion_values(self, level: Level, released: Hashable) -> dict[str, Any]:
+        """The companions of a released value: a function of that value only, so they can say
+        nothing finer than the level."""
+        if level.derive is None:
+            return {}
+        out = dict(level.derive(released))
+        if set(out) != set(self.companions):
+            raise ValueError(f"{self.column}/{level.name}: derives {sorted(out)}")
+        return out
 
     def index(self, name: str) -> int:
         for i, level in enumerate(self.levels):
@@ -143,7 +168,8 @@ def anonymise(
     allowed = int(max_suppressed * total + 1e-9)
     nodes = sorted(itertools.product(*(range(top + 1) for top in tops)), key=lambda n: sum(n))
     best: tuple[int, int, tuple[int, ...]] | None = None  # (suppressed, smallest, node)
-    chosen: tuple[int, tuple[int, ...], list[tuple[Hashable, ...]], Counter] | None = None
+    Chosen = tuple[tuple[int, int], tuple[int, ...], list[tuple[Hashable, ...]], Counter]
+    chosen: Chosen | None = None  # ((blank columns, suppressed), node, keys, counts)
     for height, group in itertools.groupby(nodes, key=lambda n: sum(n)):
         del height
         for node in group:
@@ -151,8 +177,9 @@ def anonymise(
             smallest = min(counts.values())
             if best is None or (suppressed, -smallest) < (best[0], -best[1]):
                 best = (suppressed, smallest, node)
-            if suppressed <= allowed and (chosen is None or suppressed < chosen[0]):
-                chosen = (suppressed, node, keys, counts)
+            blanks = sum(ladder.levels[node[q]].blank for q, ladder in enumerate(ladders))
+            if suppressed <= allowed and (chosen is None or (blanks, suppressed) < chosen[0]):
+                chosen = ((blanks, suppressed), node, keys, counts)
         if chosen is not None:
             break
     if chosen is None:
@@ -175,12 +202,15 @@ def anonymise(
             suppressed=best[0],
             smallest_class=best[1],
         )
-    suppressed, node, keys, counts = chosen
+    (_blanks, suppressed), node, keys, counts = chosen
     released = []
+    chosen_levels = [ladder.levels[node[q]] for q, ladder in enumerate(ladders)]
     for row, key in zip(rows, keys, strict=True):
         if counts[key] >= k:
             out = dict(row)
-            out.update({ladder.column: key[q] for q, ladder in enumerate(ladders)})
+            for q, ladder in enumerate(ladders):
+                out[ladder.column] = key[q]
+                out.update(ladder.companion_values(chosen_levels[q], key[q]))
             released.append(out)
     levels = {ladder.column: ladder.levels[node[q]].name for q, ladder in enumerate(ladders)}
     return Result(

@@ -1,9 +1,10 @@
-"""The HTCDS export of victim cases (issue 26): de-identified records under the column names and
-code lists of the Human Trafficking Case Data Standard as the CTDC global dataset writes them,
-k-anonymous over their quasi-identifiers.
+"""The HTCDS export of victim cases (issue 26): de-identified records under the CTDC global
+dataset's column names and HTCDS 2.0 fields and codes (checked against UNMigration/HTCDS: the
+fixture names the files and commits), k-anonymous over their quasi-identifiers, the mix of forms
+of exploitation among them.
 
-- What is exported is data (fixtures/htcds.yaml: columns, codes, ladders, caps, sources, what is
-  unverified); docs/htcds-export.md describes it.
+- What is exported is data (fixtures/htcds.yaml: columns, codes, ladders, caps, sources, what was
+  checked and what could not be); docs/htcds-export.md describes it.
 - A province only, named in the header and the file name (a finer unit would say where everyone
   in the file lives); the period snapped to whole calendar years (two exports a few days apart
   would otherwise give the cases of those days by difference).
@@ -59,7 +60,6 @@ from ctip.geo.selectors import covered_unit_ids
 from ctip.victims.models import Case, CaseEvent, CaseExploitation, Consent
 from ctip.victims.privacy import full_years
 from ctip.victims.states import ConsentBasis, ConsentPurpose, State
-from ctip.victims.vocab import HTCDS_EXPLOITATION
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "htcds.yaml"
 ACTION = "victims.htcds_export"
@@ -199,7 +199,8 @@ def _row(v: dict[str, Any], forms: set[str]) -> dict[str, Any]:
         citizenship=_citizenship(v["nationality"]),
         CountryOfExploitation=_country(v["destination_country"] or "VN"),
         homeArea=_province_code(v),
-        traffickingStatus=codes["trafficking_status"][
+        typeOfExploitConcatenated=exploitation_types(forms),
+        vic_TraffickingStatus=codes["trafficking_status"][
             "identified" if v["identified"] else "possible"
         ],
         cas_Status=codes["case_status"].get(v["state"], codes["case_status_default"]),
@@ -208,7 +209,6 @@ def _row(v: dict[str, Any], forms: set[str]) -> dict[str, Any]:
         ),
     )
     row.update(_means_of_control(v["means_of_control"] or []))
-    row.update(_exploitation(forms))
     row.update(_recruiter(v["recruitment_channel"]))
     return row
 
@@ -274,18 +274,68 @@ def _means_of_control(means: Iterable[str]) -> dict[str, Any]:
     return out
 
 
-def _exploitation(forms: set[str]) -> dict[str, Any]:
-    codes, missing = spec()["codes"], spec()["missing"]
-    if not forms:
-        out: dict[str, Any] = {flag: missing for flag in codes["exploitation_flags"]}
-        out.update(isSexAndLabour=missing, typeOfExploitConcatenated=missing)
-        return out
-    flags = {codes["exploitation"].get(f, "isOtherExploit") for f in forms}
+def exploitation_types(forms: Iterable[str]) -> Any:
+    """typeOfExploitConcatenated as recorded: the HTCDS types of the case's forms, sorted and
+    ";"-joined; -99 when none is recorded. The `is...` flags are derived from it at the level
+    the release uses (`exploitation_ladder`), never read beside it."""
+    types = spec()["codes"]["exploitation_types"]
+    found = sorted({types.get(form, "Other") for form in forms})
+    return ";".join(found) if found else spec()["missing"]
+
+
+def _types(value: Any) -> list[str]:
+    return [] if value == spec()["missing"] else str(value).split(";")
+
+
+def exploitation_class(value: Any) -> Any:
+    """The broad class of a recorded mix: Sexual, Labour, OtherForms, or Several."""
+    type_flags = spec()["codes"]["exploitation_type_flags"]
+    classes = {type_flags.get(t, type_flags["Other"])[1] for t in _types(value)}
+    if not classes:
+        return spec()["missing"]
+    return classes.pop() if len(classes) == 1 else spec()["labels"]["several"]
+
+
+def _flags_withheld(_value: Any = None) -> dict[str, Any]:
+    return {flag: spec()["missing"] for flag in spec()["codes"]["exploitation_flags"]}
+
+
+def _flags_of_forms(value: Any) -> dict[str, Any]:
+    codes = spec()["codes"]
+    if value == spec()["missing"]:
+        return _flags_withheld()
+    type_flags = codes["exploitation_type_flags"]
+    flags = {type_flags.get(t, type_flags["Other"])[0] for t in _types(value)}
     out = {flag: int(flag in flags) for flag in codes["exploitation_flags"]}
     out["isSexAndLabour"] = int({"isSexualExploit", "isForcedLabour"} <= flags)
-    labels = sorted({HTCDS_EXPLOITATION.get(f, "Other") for f in forms})
-    out["typeOfExploitConcatenated"] = ";".join(labels)
     return out
+
+
+def _flags_of_class(value: Any) -> dict[str, Any]:
+    if value == spec()["missing"]:
+        return _flags_withheld()
+    return dict(spec()["codes"]["exploitation_flags_at"][value])
+
+
+# Levels at which every row of a release holds the same value: the column then says nothing
+# (kanon.Level.blank; the search prefers releases that leave fewer columns blank).
+BLANK_LEVELS = frozenset({"withheld", "period"})
+
+
+def exploitation_ladder(names: Iterable[str]) -> Ladder:
+    """typeOfExploitConcatenated's ladder, the `is...` flags its companions: at each level they
+    are derived from the released value alone (kanon.Ladder), so a file never shows a finer
+    form in a flag than in the column."""
+    missing = spec()["missing"]
+    levels = {
+        "forms": Level("forms", derive=_flags_of_forms),
+        "class": Level("class", exploitation_class, derive=_flags_of_class),
+        "withheld": Level("withheld", lambda _v: missing, derive=_flags_withheld, blank=True),
+    }
+    companions = tuple(spec()["codes"]["exploitation_flags"])
+    return Ladder(
+        "typeOfExploitConcatenated", tuple(levels[n] for n in names), companions=companions
+    )
 
 
 def _recruiter(channel: str) -> dict[str, Any]:
@@ -332,10 +382,16 @@ def ladders(*, start: date, end: date) -> list[Ladder]:
     }
     out = []
     for column, entry in s["quasi_identifiers"].items():
+        if column == "typeOfExploitConcatenated":
+            out.append(exploitation_ladder(entry["levels"]))
+            continue
         levels = []
         for name in entry["levels"]:
             group = groups[column][name]
-            levels.append(Level(name) if group is None else Level(name, group))
+            blank = name in BLANK_LEVELS
+            levels.append(
+                Level(name, blank=blank) if group is None else Level(name, group, blank=blank)
+            )
         out.append(Ladder(column, tuple(levels)))
     return out
 
@@ -570,6 +626,7 @@ def _header(
         "k": result.k,
         "quasi_identifiers": ", ".join(quasi_identifiers()),
         "levels": ", ".join(f"{c}={lvl}" for c, lvl in result.levels.items()),
+        "follow_typeOfExploitConcatenated": ", ".join(s["codes"]["exploitation_flags"]),
         "generalised": ", ".join(f"{c}={lvl}" for c, lvl in result.generalised.items()) or "none",
         "records_considered": result.total,
         "records_released": result.released,
@@ -579,8 +636,11 @@ def _header(
         "excluded_no_abroad_basis": excluded,
         "missing_value": s["missing"],
         "note": (
-            "k-anonymity over the quasi-identifiers only; the other columns are released as "
-            "recorded (no l-diversity). Columns marked as gaps in docs/htcds-export.md are -99."
+            "k-anonymity over the quasi-identifiers only; the is... flags follow the level of "
+            "typeOfExploitConcatenated (forms, class, or withheld as -99). The other columns "
+            "(means of control, recruiter relation, method of recruitment, statuses, data "
+            "source) are released as recorded (no l-diversity). Columns marked as gaps in "
+            "docs/htcds-export.md are -99."
         ),
     }
 

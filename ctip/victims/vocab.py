@@ -40,18 +40,6 @@ EXPLOITATION_FORMS = {
     "online_scam": _("Cưỡng bức lừa đảo trực tuyến"),
     "other": _("Khác"),
 }
-# The exploitation categories of the Human Trafficking Case Data Standard (HTCDS), for exports;
-# ctip's finer codes map onto them (forced scamming is forced criminal activity).
-HTCDS_EXPLOITATION = {
-    "sexual": "Sexual exploitation",
-    "forced_labour": "Forced labour",
-    "forced_marriage": "Forced marriage",
-    "organ_removal": "Removal of organs",
-    "surrogacy": "Other",
-    "child_sale": "Other",
-    "online_scam": "Forced criminal activity",
-    "other": "Other",
-}
 MEANS_OF_CONTROL = {
     "debt": _("Ép nợ"),
     "documents_withheld": _("Giữ giấy tờ"),
