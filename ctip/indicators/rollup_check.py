@@ -11,7 +11,7 @@ from django.db import connection, transaction
 from django.db.models import Model
 
 from ctip.core.models import RollupCell
-from ctip.indicators.rollup_read import _built
+from ctip.indicators.rollup_read import built_rollups
 from ctip.indicators.rollups import SLOTS, SOURCES, _insert
 
 Cells = dict[tuple, tuple]
@@ -25,7 +25,7 @@ def stale_rollups(models: Iterable[type[Model]] | None = None) -> dict[str, int]
     """{rollup name: groups whose stored cells differ from the records} for the built rollups
     of the sources over `models` (all sources by default); {} when every cell is right."""
     wanted = set(models) if models is not None else None
-    built = _built()
+    built = built_rollups()
     stale: dict[str, int] = {}
     for source in SOURCES.values():
         if wanted is not None and source.model not in wanted:

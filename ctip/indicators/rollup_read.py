@@ -80,7 +80,7 @@ def plan(
         whole, edges = split_period(start, end)
         if whole is None:
             return None  # no whole month: the records alone are as quick
-    if source.rollup(shape) not in _built():
+    if source.rollup(shape) not in built_rollups():
         return None
     return Plan(source, shape, whole, edges, regroup)
 
@@ -119,7 +119,7 @@ def answer_split(
     if fit is None or unit.level in COMMUNE_LEVELS:
         return None
     source, shape = fit
-    if not source.daily(shape) or source.rollup(shape) not in _built():
+    if not source.daily(shape) or source.rollup(shape) not in built_rollups():
         return None
     return _cells(source, shape, batch, unit.pk, (start, end), ("_split",), where, split=split)
 
@@ -142,7 +142,9 @@ def reading() -> Iterator[None]:
         _SNAPSHOT.reset(token)
 
 
-def _built() -> frozenset[str]:
+def built_rollups() -> frozenset[str]:
+    """The names of the rollups whose cells may be read (a RollupState row each): within
+    `reading()` as read once; outside, asked now. The test suite's check reads them too."""
     snapshot = _SNAPSHOT.get()
     if snapshot is not None:
         return snapshot
