@@ -45,12 +45,22 @@ def fernet() -> MultiFernet:
     return _fernet(tuple(encryption_keys()))
 
 
+def _encrypting() -> MultiFernet:
+    """The ring, once the database knows its first key is in use: a key that has encrypted
+    anything must stay configured until a rotation re-encrypts it (ctip.core.keyring)."""
+    from ctip.core.keyring import encrypting  # keyring imports the models, which import this
+
+    keys = encryption_keys()
+    encrypting(keys[0])
+    return _fernet(tuple(keys))
+
+
 def encrypt(text: str) -> str:
-    return fernet().encrypt(text.encode("utf-8")).decode("ascii")
+    return _encrypting().encrypt(text.encode("utf-8")).decode("ascii")
 
 
 def encrypt_bytes(data: bytes) -> bytes:
-    return fernet().encrypt(data)
+    return _encrypting().encrypt(data)
 
 
 def decrypt_bytes(token: bytes) -> bytes:
@@ -61,7 +71,7 @@ def decrypt_bytes(token: bytes) -> bytes:
 
 
 def rotate_bytes(token: bytes) -> bytes:
-    return fernet().rotate(token)
+    return _encrypting().rotate(token)
 
 
 def decrypt(token: str) -> str:
@@ -74,7 +84,7 @@ def decrypt(token: str) -> str:
 
 def rotate(token: str) -> str:
     """The same value encrypted under the current first key."""
-    return fernet().rotate(token.encode("ascii")).decode("ascii")
+    return _encrypting().rotate(token.encode("ascii")).decode("ascii")
 
 
 def blind_index(value: str) -> str:

@@ -5,7 +5,8 @@ Put the new encryption key first in CTIP_ENCRYPTION_KEY (keep the old ones after
 new CTIP_BLIND_INDEX_KEY, and run `ctip rotate-key`. The work goes in batches, each a unit of
 work (ctip.core.work) with its progress (`KeyRotation`) and its audit row, so a run that is
 interrupted resumes where it stopped and every committed batch says who rotated what. When every
-step is done the database's key fingerprints are updated; only then may the old key be dropped.
+step is done the database's key fingerprints are updated and the keys no longer in use are
+released (`KeyInUse`); only then may the old key be dropped.
 
 Midway the data is under both keys: rows and files of the committed batches under the new one,
 the rest under the old one, both read through the ring (MultiFernet). The old key cannot be
@@ -67,7 +68,12 @@ def _begin(target: str, acting_user: Any) -> None:
         stored = keyring.stored_fingerprints()
         # The old key must still be in the ring: without it nothing can be re-encrypted. (A
         # changed blind-index key is what a rotation fixes, so that problem is not a refusal.)
-        refused = keyring.encryption_problems(stored) + keyring.rotation_problems()
+        # Nor may any key that encrypted something not yet re-encrypted be missing.
+        refused = (
+            keyring.encryption_problems(stored)
+            + keyring.rotation_problems()
+            + keyring.in_use_problems(stored)
+        )
         if refused:
             raise keyring.KeyMismatch(" ".join(refused))
         # An abandoned rotation's progress rows stay until this one finishes: part of the data
@@ -184,13 +190,16 @@ def _finish(target: str, done: dict[str, int], acting_user: Any) -> None:
     """The new keys become the database's, with the audit row of the run, in one transaction."""
     with unit_of_work():
         keyring.record()
-        # Everything is under the new keys now, also what an abandoned rotation had moved.
+        # Everything is under the new keys now, also what an abandoned rotation had moved, and
+        # what was written under a key put first since the last rotation: only the new key is
+        # still in use, so the others may leave the ring.
         KeyRotation.objects.all().delete()
+        released = keyring.keys_in_use_only(target.split(":")[0])
         audit_write(
             action="core.encryption_rotate",
             acting_user=acting_user,
             count=sum(done.values()),
-            changes={"steps": done, "target": target},
+            changes={"steps": done, "target": target, "released": released},
         )
 
 

@@ -166,6 +166,24 @@ class KeyRotation(models.Model):
         return f"{self.step} > {self.last_pk}"
 
 
+class KeyInUse(models.Model):
+    """An encryption key that may have encrypted something not yet re-encrypted under another
+    (one row per key, by fingerprint). ctip.core.keyring writes the row before anything is
+    encrypted under a key (inside the writing transaction) and refuses to start while a key
+    listed here is missing from CTIP_ENCRYPTION_KEY; a finished rotation keeps only its own key.
+    Without it, a key put first and taken out again before `ctip rotate-key` went unnoticed."""
+
+    fingerprint = models.CharField(max_length=64, primary_key=True)
+    since = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("khóa mã hóa đang dùng")
+        verbose_name_plural = _("khóa mã hóa đang dùng")
+
+    def __str__(self) -> str:
+        return self.fingerprint
+
+
 def sealed_file_field(verbose_name: Any = None, *, on_delete: Any = models.PROTECT) -> Any:
     """The foreign key a record uses for a file that can hold personal data (never a FileField):
     optional, and without a reverse accessor (a sealed file is reached through its record)."""

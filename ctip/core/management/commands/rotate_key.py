@@ -12,7 +12,8 @@ from ctip.core.keyring import KeyMismatch
 class Command(BaseCommand):
     help = "Re-encrypt all personal data and files under the configured keys (resumable)."
     # The key check would refuse a changed blind-index key, which is what this command fixes;
-    # encryption_rotate checks that the old encryption key is still configured.
+    # encryption_rotate checks that the old encryption key, and every key still in use
+    # (keyring.in_use_problems), is configured.
     requires_system_checks: list[str] = []
 
     def handle(self, *args, **options):
