@@ -75,7 +75,9 @@ def commune(n=0):
         ),
         ("agency_officer", {"agency": "qng-ca-2025"}, ["prevention"], False),
         ("case_worker", {"agency": "qng-syt-2025"}, ["prevention", "protection"], True),
-        ("investigator", {"agency": "qng-ca-2025"}, ["prevention", "enforcement", "watch"], True),
+        # The watchlist belongs to no agency: narrowed to the police it would only read 0
+        # (ctip.dashboard.panels.counts_for), so the agency's dashboard leaves it out.
+        ("investigator", {"agency": "qng-ca-2025"}, ["prevention", "enforcement"], True),
         ("agency_leader", {"agency": "qng-bdbp-2025"}, ["prevention"], False),
         ("case_supervisor", {"agency": "qng-syt-2025"}, ["prevention", "protection"], True),
         ("prosecutor", {"agency": "qng-vks-2025"}, ["prevention", "enforcement"], True),

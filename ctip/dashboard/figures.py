@@ -121,6 +121,8 @@ def _compute(codes: list[str], scope: Scope, period: Period, **kw: Any) -> list[
 def headline(
     panel: Panel, scope: Scope, period: Period, limit: int, read: Read = _compute
 ) -> list[dict[str, Any]]:
+    if not panel.headline:  # none counts for the agency's kind (panels.narrowed); and
+        return []  # `compute` asked for no codes would compute every indicator
     # The period and the same period a year earlier: one query per batch of indicators each
     # (two periods that do not adjoin cannot share compute_halves' one scan).
     current = read(list(panel.headline), scope, period)
@@ -345,8 +347,8 @@ DIMENSION_NAMES: dict[str, Any] = {
 
 def _specs(panel: Panel, scope: Scope, period: Period) -> list[tuple[str, str]]:
     """(indicator, dimension) of each chart the panel draws for this scope and territory; a
-    commune has no breakdown by unit."""
-    specs = [(panel.series, "month")]
+    commune has no breakdown by unit; an agency's panel may have no series (panels.narrowed)."""
+    specs = [(panel.series, "month")] if panel.series else []
     for code, dim in panel.breakdowns:
         below = dim == "unit" and period.unit.level in COMMUNE_LEVELS
         if _supports(code, dim, scope) and not below:

@@ -3,11 +3,15 @@ figures, a monthly series, breakdowns), and the scope a user reads them in.
 
 Figures come only from the indicator registry. A panel is shown when the user holds its
 permission; the scope is the territory of an aggregate-reading role (standing office, leaders),
-the own agency of an agency role, or the own commune of a commune officer."""
+the own agency of an agency role, or the own commune of a commune officer.
+
+An agency's dashboard shows only the figures that can count for an agency of its kind: a figure
+whose agency field never names one (the court's judgments on a police dashboard, the watchlist
+that belongs to no agency) is left out, as a 0 there would read as "none" (`counts_for`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -15,10 +19,11 @@ from django.utils.translation import gettext_lazy as _
 
 from ctip.accounts.permissions import ROLES
 from ctip.accounts.scope import active_assignments, has_perm, user_permissions
+from ctip.agencies.models import Agency
 from ctip.core.permissions import P
 from ctip.geo.models import Level, Unit
 from ctip.indicators import disclosure
-from ctip.indicators.registry import REGISTRY
+from ctip.indicators.registry import REGISTRY, Indicator
 
 
 @dataclass(frozen=True)
@@ -27,7 +32,7 @@ class Panel:
     title: Any
     permission: str
     headline: tuple[str, ...]
-    series: str
+    series: str  # "" on an agency's dashboard whose kind the series never counts for
     breakdowns: tuple[tuple[str, str], ...]  # (indicator, dimension)
     # Headline figures also shown per 1,000 inhabitants of the territory, once its population
     # is loaded (ctip.prevention.population.per_thousand).
@@ -120,6 +125,9 @@ class Scope:
     # their figures stay exact; every other figure about persons is disclosure-controlled.
     readable: frozenset[str]
     panels: tuple[Panel, ...]
+    # The kind of the agency figures are narrowed to (today's roll-up agency's): its panels
+    # hold only the figures that can count for it (`counts_for`).
+    agency_kind: str = ""
 
     def controls(self, code: str) -> bool:
         return disclosure.controlled(REGISTRY[code], self.readable)
@@ -132,7 +140,34 @@ class Scope:
 
 
 def panel_codes(panel: Panel) -> set[str]:
-    return {*panel.headline, panel.series, *(code for code, _dim in panel.breakdowns)}
+    codes = {*panel.headline, *(code for code, _dim in panel.breakdowns)}
+    return codes | {panel.series} if panel.series else codes
+
+
+def counts_for(indicator: Indicator, kind: str) -> bool:
+    """Whether the figure narrowed to one agency of `kind` can count any record: it has an
+    agency (the narrowing `where={"agency": ...}` needs the breakdown) and its agency field can
+    name an agency of that kind (`Indicator.agency_kinds`, empty for any kind)."""
+    if not indicator.agency_field or "agency" not in indicator.dimensions:
+        return False
+    return not indicator.agency_kinds or kind in indicator.agency_kinds
+
+
+def narrowed(panel: Panel, kind: str) -> Panel | None:
+    """The panel as an agency of `kind` reads it: the headline figures, series, breakdowns and
+    rates that can count for it; None when none can (the section is not shown at all)."""
+
+    def counts(code: str) -> bool:
+        return counts_for(REGISTRY[code], kind)
+
+    kept = replace(
+        panel,
+        headline=tuple(code for code in panel.headline if counts(code)),
+        series=panel.series if counts(panel.series) else "",
+        breakdowns=tuple((code, dim) for code, dim in panel.breakdowns if counts(code)),
+        rates=tuple(code for code in panel.rates if counts(code)),
+    )
+    return kept if panel_codes(kept) else None
 
 
 def user_scope(user: Any, *, today: date | None = None) -> Scope | None:
@@ -160,11 +195,25 @@ def user_scope(user: Any, *, today: date | None = None) -> Scope | None:
             if province is None:
                 continue
             heir = a.agency.rollup_agency_id or a.agency.pk
+            kind = _kind_of(a.agency, heir)
             # An agency's dashboard: its own prevention and enforcement figures; territory-wide
             # panels (cooperation) are for aggregate readers only.
-            own = tuple(p for p in panels if p.code != "cooperation")
-            return Scope(province, heir, a.agency.name, registers(a), own)
+            own = [narrowed(p, kind) for p in panels if p.code != "cooperation"]
+            shown = tuple(p for p in own if p is not None)
+            if shown:  # else nothing of the pillars it may read can count for its kind
+                return Scope(province, heir, a.agency.name, registers(a), shown, kind)
     return None
+
+
+def _kind_of(agency: Agency, heir: int) -> str:
+    """The kind of the agency the figures are narrowed to (`heir`, the agency's roll-up). An
+    agency that is its own roll-up, or has none, is known already; a district branch rolls up
+    to the top of its own kind, but that top may since have been succeeded by another kind's
+    agency, so any other roll-up's kind is read (one query)."""
+    if heir == agency.pk:
+        return agency.kind
+    found = Agency.objects.filter(pk=heir).values_list("kind", flat=True).first()
+    return found or agency.kind
 
 
 def _may_see(user: Any, panel: Panel) -> bool:

@@ -7,8 +7,16 @@ from datetime import date
 from django.db.models import Count, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
+from ctip.agencies.models import Kind
 from ctip.enforcement.decision_models import DecisionKind, Sentence, Verdict
-from ctip.enforcement.models import PLATFORMS, Campaign, CriminalCase, Stage, StageEvent
+from ctip.enforcement.models import (
+    PLATFORMS,
+    STAGE_OWNER_KIND,
+    Campaign,
+    CriminalCase,
+    Stage,
+    StageEvent,
+)
 from ctip.indicators.registry import FLOW, STOCK, Indicator, register, register_field_dimension
 from ctip.indicators.rollups import Source as RollupSource
 from ctip.indicators.rollups import register_source
@@ -24,6 +32,11 @@ CASE_DIMS = (
     "quarter",
     "year",
 )
+# The agencies that own a criminal case: the investigating bodies (a police investigator opens it,
+# `selectors.investigating_agency`; the synthetic data also gives the border guard some). An
+# agency of another kind (the procuracy, the court) is never the one a case counts for, so its
+# dashboard leaves these figures out instead of showing 0 (`Indicator.agency_kinds`).
+INVESTIGATING = (Kind.POLICE.value, Kind.BORDER_GUARD.value, Kind.COAST_GUARD.value)
 
 
 def _cases() -> QuerySet:
@@ -42,6 +55,7 @@ register(
         value=lambda: Count("pk"),
         date_field="detected_on",
         agency_field="owner",
+        agency_kinds=INVESTIGATING,
         dimensions=CASE_DIMS,
     )
 )
@@ -55,6 +69,7 @@ register(
         value=lambda: Sum("suspects_count"),
         date_field="detected_on",
         agency_field="owner",
+        agency_kinds=INVESTIGATING,
         persons=True,
         dimensions=CASE_DIMS,
     )
@@ -69,6 +84,7 @@ register(
         value=lambda: Sum("unregistered_victims"),
         date_field="detected_on",
         agency_field="owner",
+        agency_kinds=INVESTIGATING,
         persons=True,
         dimensions=CASE_DIMS,
     )
@@ -87,6 +103,8 @@ def _stage_indicator(stage: str, label: object) -> None:
             date_field="on",
             unit_field="case__unit",
             agency_field="agency",
+            # Each stage is taken in an agency of the kind that owns it (stages.stage_advance).
+            agency_kinds=(STAGE_OWNER_KIND[stage],),
             dimensions=("agency", "unit", "month", "quarter", "year"),
         )
     )
@@ -112,6 +130,8 @@ register(
         date_field="decision__on",
         unit_field="decision__case__unit",
         agency_field="decision__agency",
+        # A judgment is the court's (decisions.DECISIONS: its body).
+        agency_kinds=(Kind.COURT.value,),
         persons=True,
         dimensions=("agency", "unit", "month", "quarter", "year"),
     )

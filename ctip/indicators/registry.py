@@ -54,6 +54,11 @@ class Indicator:
     additive: bool = True
     kind_field: str | None = None
     kind_labels: dict[str, Any] = field(default_factory=dict)
+    # The kinds of agency (ctip.agencies.models.Kind values) `agency_field` can name, where only
+    # some can (the court that judged): a figure narrowed to an agency of another kind is left
+    # out, never shown as 0 (ctip.dashboard.panels). Empty: any kind. What a record counts for
+    # is unchanged, so it is not part of the definition a push hashes (ctip.exchange.payload).
+    agency_kinds: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
