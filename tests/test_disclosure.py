@@ -197,10 +197,9 @@ def _controlled_codes(user: Any, scope: Any) -> set[str]:
     panels; the risk table for those who may open it)."""
     from ctip.accounts.scope import has_perm
     from ctip.core.permissions import P
+    from ctip.dashboard.panels import panel_codes
 
-    codes = {
-        c for p in scope.panels for c in (*p.headline, p.series, *(c for c, _d in p.breakdowns))
-    }
+    codes = set().union(*(panel_codes(p) for p in scope.panels))
     if has_perm(user, P.VIEW_AGGREGATES):
         codes |= set(RISK)
     return {c for c in codes if scope.controls(c)}
