@@ -22,7 +22,11 @@ from ctip.reporting.checked import (
     check_contribution,
     request_mismatches,
 )
-from ctip.reporting.contributions import contribution_save, contributions_assign
+from ctip.reporting.contributions import (
+    contribution_figures,
+    contribution_save,
+    contributions_assign,
+)
 from ctip.reporting.models import Contribution, ReportTemplate
 from ctip.reporting.services import report_create, report_request_register
 from tests.conftest import unit
@@ -236,3 +240,20 @@ def test_the_issue_pages_check_reads_all_parts_in_a_fixed_number_of_queries():
     assert checked == {part: 1, border: 1}  # 100 against 98; 41 against 40
     assert checked[border] == sum(1 for c in check_contribution(border) if c.differs)
     assert len(two) == len(one)
+
+
+def test_a_figure_only_other_kinds_of_agency_are_counted_for_is_not_compared():
+    """ "xét xử 5 vụ" in the police's part: cases tried count for the court that judged, so the
+    police's data is 0 by definition; flagged as differing it would say the police got it wrong.
+    Its own cases detected are still compared, and its figures leave out the court's."""
+    _office, officer, part = setup_part()
+    text = "Phát hiện 2 vụ mua bán người. Tòa án đã đưa ra xét xử 5 vụ."
+    checks = by_written(check_contribution(write(part, officer, text)))
+    tried = checks["5 vụ"]
+    assert tried.verdict == NOT_COMPARABLE and tried.data is None
+    assert "chỉ tính cho" in tried.reason and "Tòa án" in tried.reason
+    assert checks["2 vụ"].verdict == DIFFERS and checks["2 vụ"].data == 0
+    assert request_mismatches(part.request)[0][1] == 1  # the detected cases only
+    shown = {f["indicator"] for f in contribution_figures(part)}
+    assert "prevention.sessions" in shown
+    assert not shown & {"enforcement.cases_tried", "enforcement.defendants_convicted"}

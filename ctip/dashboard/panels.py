@@ -145,12 +145,9 @@ def panel_codes(panel: Panel) -> set[str]:
 
 
 def counts_for(indicator: Indicator, kind: str) -> bool:
-    """Whether the figure narrowed to one agency of `kind` can count any record: it has an
-    agency (the narrowing `where={"agency": ...}` needs the breakdown) and its agency field can
-    name an agency of that kind (`Indicator.agency_kinds`, empty for any kind)."""
-    if not indicator.agency_field or "agency" not in indicator.dimensions:
-        return False
-    return not indicator.agency_kinds or kind in indicator.agency_kinds
+    """Whether the figure narrowed to one agency of `kind` can count any record
+    (`Indicator.counts_for_kind`)."""
+    return indicator.counts_for_kind(kind)
 
 
 def narrowed(panel: Panel, kind: str) -> Panel | None:

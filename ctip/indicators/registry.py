@@ -60,6 +60,14 @@ class Indicator:
     # is unchanged, so it is not part of the definition a push hashes (ctip.exchange.payload).
     agency_kinds: tuple[str, ...] = ()
 
+    def counts_for_kind(self, kind: str) -> bool:
+        """Whether the figure narrowed to one agency of `kind` can count any record: it has an
+        agency (the narrowing `where={"agency": ...}` needs the breakdown) and its agency field
+        can name an agency of that kind. The dashboards and the agencies' report parts ask."""
+        if not self.agency_field or "agency" not in self.dimensions:
+            return False
+        return not self.agency_kinds or kind in self.agency_kinds
+
 
 @dataclass(frozen=True)
 class Dimension:

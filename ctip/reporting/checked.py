@@ -16,6 +16,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from ctip.agencies.models import Kind
 from ctip.indicators.queries import compute
 from ctip.indicators.registry import REGISTRY
 from ctip.ingest.extract import Figure, extract
@@ -117,6 +118,14 @@ def _foreign(figure: Figure, contribution: Contribution) -> bool:
     return figure.agency is not None and figure.agency_kind != contribution.agency.kind
 
 
+def _other_kind(code: str, contribution: Contribution) -> bool:
+    """A figure only agencies of other kinds are counted for ("xét xử 5 vụ" in the police's
+    part: the court's judgments): its data for this agency is 0 by definition, so comparing
+    would flag every such sentence (`Indicator.agency_kinds`)."""
+    indicator = REGISTRY[code]
+    return bool(indicator.agency_kinds) and not indicator.counts_for_kind(contribution.agency.kind)
+
+
 def _other_period(figure: Figure, request: ReportRequest) -> bool:
     period = figure.period
     if period is None:
@@ -138,6 +147,10 @@ def _planned(contribution: Contribution) -> list[tuple[str, Figure, str, str | N
                 reason = _("không có chỉ tiêu tương ứng")
             elif _foreign(figure, contribution):
                 reason = _("số liệu của cơ quan khác (%(agency)s)") % {"agency": figure.agency}
+            elif _other_kind(code, contribution):
+                reason = _("chỉ tiêu chỉ tính cho %(kinds)s") % {
+                    "kinds": ", ".join(str(Kind(k).label) for k in REGISTRY[code].agency_kinds)
+                }
             elif _other_period(figure, request):
                 reason = _("kỳ khác với kỳ báo cáo (%(period)s)") % {
                     "period": figure.period.text  # type: ignore[union-attr]

@@ -17,6 +17,7 @@ from ctip.core.permissions import P
 from ctip.core.validators import check_date, check_text
 from ctip.core.work import unit_of_work
 from ctip.indicators.queries import compute
+from ctip.indicators.registry import REGISTRY
 from ctip.reporting.errors import ReportError
 from ctip.reporting.models import Contribution, ContributionRound, ReportRequest
 from ctip.reporting.outline import narrative_slots, walk
@@ -75,8 +76,17 @@ def contribution_figures(contribution: Contribution) -> list[dict[str, Any]]:
 
     request = contribution.request
     agency = contribution.agency
+    # Figures its kind can never be counted for (the court's judgments in the police's part)
+    # are left out, as on its dashboard: shown, they would read 0.
+    codes = [
+        code
+        for code in contribution_codes(request)
+        if not REGISTRY[code].agency_kinds or REGISTRY[code].counts_for_kind(agency.kind)
+    ]
+    if not codes:
+        return []
     rows = compute(
-        contribution_codes(request),
+        codes,
         unit=request.unit,
         start=request.period_start,
         end=request.period_end,
