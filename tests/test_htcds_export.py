@@ -31,6 +31,7 @@ from ctip.core.personal import personal_fields
 from ctip.geo.models import Level, Unit
 from ctip.ops.demo.victims import demo_cases_ensure
 from ctip.ops.synth import Options, synth_load
+from ctip.victims import htcds as htcds_module
 from ctip.victims.htcds import (
     _FIELDS,
     ACTION,
@@ -108,8 +109,10 @@ def read_csv(data: bytes) -> tuple[dict[str, str], list[dict[str, str]]]:
     return header, list(csv.DictReader(io.StringIO("\n".join(lines))))
 
 
-def qi_classes(records: list[dict]) -> Counter:
-    return Counter(tuple(str(r[c]) for c in quasi_identifiers()) for r in records)
+def qi_classes(records: list[dict], standard: str = "htcds") -> Counter:
+    """The classes of the quasi-identifiers, under the names of the file's vocabulary (htcds,
+    the default, unless the export asked for another)."""
+    return Counter(tuple(str(r[c]) for c in quasi_identifiers(standard)) for r in records)
 
 
 def assert_nothing_personal(text: str) -> None:
@@ -124,13 +127,15 @@ def assert_nothing_personal(text: str) -> None:
 def test_a_synthetic_province_is_released_k_anonymous_with_under_five_percent_suppressed(
     province, office
 ):
-    export = htcds_export(unit=province, start=START, end=END, purpose="report", acting_user=office)
+    export = htcds_export(
+        unit=province, start=START, end=END, purpose="report", acting_user=office, standard="ctdc"
+    )
     result = export.result
     assert result.k == DEFAULT_K == 11
     assert result.total > 400 and result.suppressed_share < 0.05
     header, records = read_csv(export.data)
     assert len(records) == result.released == result.total - result.suppressed
-    classes = qi_classes(records)
+    classes = qi_classes(records, "ctdc")
     assert min(classes.values()) >= 11, classes
     assert len(classes) > 3  # the release still tells groups apart
     # The header says what was generalised and suppressed.
@@ -185,6 +190,7 @@ def test_the_other_formats_carry_the_same_header_and_records(province, office, f
         records = [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
         text = "\n".join(str(cell) for row in rows for cell in row)
         assert_nothing_personal(text)
+    assert list(records[0]) == HTCDS_HEADER and meta["vocabulary"] == "htcds"
     assert meta["records_suppressed"] == export.result.suppressed
     assert len(records) == export.result.released
     assert min(qi_classes(records).values()) >= 11
@@ -730,7 +736,9 @@ def test_a_unique_mix_of_forms_is_not_released_with_that_mix(province, office):
     CaseExploitation.objects.filter(case_id=case_id).delete()
     forms = ["sexual", "forced_labour", "organ_removal", "surrogacy"]
     CaseExploitation.objects.bulk_create(CaseExploitation(case_id=case_id, form=f) for f in forms)
-    export = htcds_export(unit=province, start=START, end=END, purpose="report", acting_user=office)
+    export = htcds_export(
+        unit=province, start=START, end=END, purpose="report", acting_user=office, standard="ctdc"
+    )
     header, records = read_csv(export.data)
     assert "typeOfExploitConcatenated" in header["quasi_identifiers"]
     level = export.result.levels["typeOfExploitConcatenated"]
@@ -746,4 +754,205 @@ def test_a_unique_mix_of_forms_is_not_released_with_that_mix(province, office):
         value = record["typeOfExploitConcatenated"]
         flags = derive(-99 if value == "-99" else value)
         assert {f: str(v) for f, v in flags.items()} == {f: record[f] for f in flags}
+    assert min(qi_classes(records, "ctdc").values()) >= 11
+
+
+# --- the column vocabularies: HTCDS 2.0 names and codes by default, CTDC's on request ------------
+
+# The header of the default export: the de-identified columns under CTDC's/ctip's names (HTCDS
+# holds a birth date and full records, not these), then the HTCDS 2.0 fields in the order of
+# Toolkit/Survey/htcds_xlsform.xml (UNMigration/HTCDS @2606448).
+HTCDS_HEADER = [
+    "recordNumber",
+    "yearOfRegistration",
+    "ageBroad",
+    "majorityStatus",
+    "majorityStatusAtExploit",
+    "homeArea",
+    "prs_Gender",
+    "prs_Citizenship",
+    "vic_MethodOfRecruitment",
+    "vic_TraffickingStatus",
+    "vic_Methods_of_Control",
+    "vic_TypeOfExploitation",
+    "vic_ForcedLabourIndustry",
+    "vic_TypeOfSexExploitation",
+    "vic_LocationOfExploitation",
+    "cas_Status",
+]
+# The value names of htcds_xlsform.xml @2606448.
+HTCDS_20_GENDER = {
+    "Feminine",
+    "Masculine",
+    "TransgenderFeminine",
+    "TransgenderMasculine",
+    "NonConforming",
+    "NonSpecifiedUnknown",
+}
+HTCDS_20_METHODS_OF_CONTROL = {
+    "PhysicalThreats",
+    "ThreatsLawEnforcement",
+    "ThreatensChildrenFamily",
+    "DebtBondage",
+    "FalsePromises",
+    "PhysicalAbuse",
+    "SexualAbuse",
+    "TakesEarnings",
+    "RestrictsFinancialAccess",
+    "RestrictsMedicalCare",
+    "WithholdsNecessities",
+    "PsychologicalAbuse",
+    "PsychoactiveSubstance",
+    "ExcessiveWorkingHours",
+    "WithholdsDocuments",
+    "Other",
+}
+HTCDS_QUASI_IDENTIFIERS = (
+    "yearOfRegistration, prs_Gender, ageBroad, majorityStatusAtExploit, prs_Citizenship, "
+    "vic_LocationOfExploitation, homeArea, vic_TypeOfExploitation"
+)
+
+
+def _json_export(province: Unit, office, **options) -> tuple[dict, list[dict], object]:
+    export = htcds_export(
+        unit=province,
+        start=START,
+        end=END,
+        purpose="report",
+        fmt="json",
+        acting_user=office,
+        **options,
+    )
+    body = json.loads(export.data)
+    return body["anonymisation"], body["records"], export
+
+
+def test_the_default_export_has_the_htcds_2_names_and_codes(province, office):
+    export = htcds_export(unit=province, start=START, end=END, purpose="report", acting_user=office)
+    header, records = read_csv(export.data)
+    assert list(records[0]) == HTCDS_HEADER
+    genders = Counter(r["prs_Gender"] for r in records)
+    assert set(genders) <= HTCDS_20_GENDER and genders["Feminine"] and genders["Masculine"]
+    methods = {p for r in records for p in r["vic_Methods_of_Control"].split(";")} - {"-99"}
+    assert methods and methods <= HTCDS_20_METHODS_OF_CONTROL, methods
+    # Multi-select values joined with ";" and sorted, as HTCDS's v2.0 spreadsheets store them.
+    for record in records:
+        parts = record["vic_Methods_of_Control"].split(";")
+        assert parts == sorted(set(parts))
+    assert {r["vic_ForcedLabourIndustry"] for r in records} == {"-99"}
+    assert {r["vic_TypeOfSexExploitation"] for r in records} == {"-99"}
+    assert header["vocabulary"] == "htcds" and "HTCDS 2.0" in header["standard"]
     assert min(qi_classes(records).values()) >= 11
+    entry = AuditEntry.objects.get(action=ACTION)
+    assert entry.changes["standard"] == [None, "htcds"]
+    assert_nothing_personal(export.data.decode("utf-8"))
+
+
+def test_both_vocabularies_release_the_same_records_at_the_same_levels(province, office):
+    ctdc_meta, ctdc, ctdc_export = _json_export(province, office, standard="ctdc")
+    htcds_meta, htcds, htcds_export_ = _json_export(province, office, standard="htcds")
+    # The ctdc vocabulary is today's file: CTDC's columns and three HTCDS 2.0 fields.
+    columns = ["recordNumber", *CTDC_COLUMNS]
+    columns += ["vic_TraffickingStatus", "cas_Status", "vic_MethodOfRecruitment", "homeArea"]
+    assert list(ctdc[0]) == columns == spec()["columns"]
+    assert {r["gender"] for r in ctdc} == {"Female", "Male"}
+    # The same release: records, levels, what was suppressed; then the same rows once mapped.
+    assert ctdc_export.result.levels == htcds_export_.result.levels
+    assert ctdc_export.result.released == htcds_export_.result.released == len(htcds)
+    assert ctdc_export.result.suppressed == htcds_export_.result.suppressed
+    assert htcds_module.apply_vocabulary(ctdc, "htcds") == htcds
+    for key in ("records_released", "records_suppressed", "smallest_class", "k"):
+        assert ctdc_meta[key] == htcds_meta[key]
+    assert Counter(qi_classes(ctdc, "ctdc").values()) == Counter(qi_classes(htcds).values())
+    standards = AuditEntry.objects.filter(action=ACTION).values_list("changes", flat=True)
+    assert sorted(changes["standard"][1] for changes in standards) == ["ctdc", "htcds"]
+
+
+@pytest.mark.parametrize("standard", ["htcds", "ctdc"])
+def test_the_anonymisation_header_uses_the_vocabularys_names(province, office, standard):
+    meta, records, export = _json_export(province, office, standard=standard)
+    names = set(records[0])
+    quasi = meta["quasi_identifiers"].split(", ")
+    assert set(quasi) <= names
+    for key in ("levels", "generalised"):
+        named = [part.partition("=")[0] for part in meta[key].split(", ")]
+        assert set(named) <= set(quasi), (key, named)
+    assert export.result.generalised  # the synthetic province is generalised: names are shown
+    follow = [key for key in meta if key.startswith("follow_")]
+    if standard == "htcds":
+        assert meta["quasi_identifiers"] == HTCDS_QUASI_IDENTIFIERS
+        # HTCDS has no is... flags: the exploitation is vic_TypeOfExploitation alone.
+        assert follow == [] and not [n for n in names if n.startswith("is")]
+        levels = [part.partition("=")[0] for part in meta["levels"].split(", ")]
+        assert levels == quasi  # prs_Gender=..., vic_TypeOfExploitation=..., never CTDC's names
+    else:
+        assert quasi == list(spec()["quasi_identifiers"])
+        assert follow == ["follow_typeOfExploitConcatenated"]
+        assert set(meta[follow[0]].split(", ")) <= names
+
+
+def test_the_page_and_the_command_offer_both_vocabularies(province, office, tmp_path):
+    client = Client()
+    log_in(client, office)
+    page = client.get("/ho-so/htcds/").content.decode()
+    select = re.search(r'<select name="standard"[^>]*>(.*?)</select>', page, re.S)
+    assert select, page[:3000]
+    options = re.findall(r'<option value="(\w+)"( selected)?', select.group(1))
+    assert options == [("htcds", " selected"), ("ctdc", "")]
+    response = client.post("/ho-so/htcds/", _post(province, standard="ctdc"))
+    assert response["Content-Type"].startswith("text/csv")
+    header, records = read_csv(response.content)
+    assert list(records[0]) == spec()["columns"] and header["vocabulary"] == "ctdc"
+    assert AuditEntry.objects.get(action=ACTION).changes["standard"][1] == "ctdc"
+    target = tmp_path / "htcds.json"
+    for standard, columns in (("ctdc", spec()["columns"]), ("htcds", HTCDS_HEADER)):
+        call_command(
+            "htcds_export",
+            f"--unit={province.code}",
+            f"--from={START.isoformat()}",
+            f"--to={END.isoformat()}",
+            "--format=json",
+            f"--standard={standard}",
+            f"--output={target}",
+            stdout=StringIO(),
+        )
+        assert json.loads(target.read_bytes())["columns"] == columns
+    with pytest.raises(HtcdsRefused):
+        htcds_export(
+            unit=province,
+            start=START,
+            end=END,
+            purpose="report",
+            acting_user=office,
+            standard="htcds-1.0",
+        )
+
+
+def test_the_vocabularies_are_the_fixtures_and_recode_into_htcds_2_value_names():
+    assert set(htcds_module.VOCABULARIES) == set(spec()["vocabularies"])
+    assert htcds_module.DEFAULT_STANDARD == "htcds"
+    htcds = spec()["vocabularies"]["htcds"]
+    assert list(htcds["columns"]) == HTCDS_HEADER
+    for standard in htcds_module.VOCABULARIES:
+        assert len(quasi_identifiers(standard)) == len(spec()["quasi_identifiers"])
+    values = htcds["values"]
+    assert set(values["prs_Gender"].values()) <= HTCDS_20_GENDER
+    assert set(spec()["codes"]["gender"].values()) <= set(values["prs_Gender"])
+    # Every means of control CTDC names has an HTCDS 2.0 value name, recoded or the same.
+    recoded = {values["vic_Methods_of_Control"].get(n, n) for n in METHODS_OF_CONTROL}
+    assert recoded <= HTCDS_20_METHODS_OF_CONTROL
+    # Recoding a multi-select value: parts recoded, merged, sorted; a generalised value as it is.
+    row = {c: -99 for c in spec()["columns"]}
+    row.update(
+        gender="Female",
+        meansOfControlConcatenated="PhysicalAbuse;RestrictsMovement;Threats",
+        typeOfExploitConcatenated="Several",
+        CountryOfExploitation="Abroad",
+        citizenship="Other",
+    )
+    (out,) = htcds_module.apply_vocabulary([row], "htcds")
+    assert out["prs_Gender"] == "Feminine"
+    assert out["vic_Methods_of_Control"] == "Other;PhysicalAbuse;PhysicalThreats"
+    assert out["vic_TypeOfExploitation"] == "Several"
+    assert out["vic_LocationOfExploitation"] == "Abroad" and out["prs_Citizenship"] == "Other"
+    assert htcds_module.apply_vocabulary([row], "ctdc") == [row]

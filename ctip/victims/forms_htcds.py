@@ -10,7 +10,16 @@ from django.utils.translation import gettext_lazy as _
 from ctip.core import formfields as bounded
 from ctip.geo.models import Level
 from ctip.geo.picker import CountryField, UnitPickerField
-from ctip.victims.htcds import CSV, JSON, MAX_K, PURPOSES, XLSX, configured_k
+from ctip.victims.htcds import (
+    CSV,
+    DEFAULT_STANDARD,
+    JSON,
+    MAX_K,
+    PURPOSES,
+    VOCABULARIES,
+    XLSX,
+    configured_k,
+)
 
 
 class HtcdsForm(forms.Form):
@@ -36,6 +45,14 @@ class HtcdsForm(forms.Form):
         choices=[(CSV, "CSV"), (XLSX, "Excel (XLSX)"), (JSON, "JSON")],
         initial=CSV,
     )
+    # The column names and codes of the file; the anonymisation is the same for both. Not
+    # required: a request without it gets the default, as the command does.
+    standard = forms.ChoiceField(
+        label=_("Bộ tên cột và mã"),
+        choices=list(VOCABULARIES.items()),
+        initial=DEFAULT_STANDARD,
+        required=False,
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -48,6 +65,9 @@ class HtcdsForm(forms.Form):
             required=False,
             initial=least,
         )
+
+    def clean_standard(self) -> str:
+        return self.cleaned_data.get("standard") or DEFAULT_STANDARD
 
     def clean(self) -> dict:
         data = super().clean() or {}

@@ -1,7 +1,12 @@
-"""The HTCDS export of victim cases (issue 26): de-identified records under the CTDC global
-dataset's column names and HTCDS 2.0 fields and codes (checked against UNMigration/HTCDS: the
-fixture names the files and commits), k-anonymous over their quasi-identifiers, the mix of forms
-of exploitation among them.
+"""The HTCDS export of victim cases (issue 26): de-identified records, k-anonymous over their
+quasi-identifiers (the mix of forms of exploitation among them), written in one of two column
+vocabularies chosen per export (checked against UNMigration/HTCDS: the fixture names the files
+and commits): `htcds` (the default), HTCDS 2.0 field and value names wherever HTCDS 2.0 has the
+field, or `ctdc`, the CTDC global dataset's column names with three HTCDS 2.0 fields.
+
+- Rows are built and anonymised under the ctdc columns; the vocabulary renames and recodes the
+  released rows afterwards (`apply_vocabulary`), so both vocabularies release the same records
+  at the same levels.
 
 - What is exported is data (fixtures/htcds.yaml: columns, codes, ladders, caps, sources, what was
   checked and what could not be); docs/htcds-export.md describes it.
@@ -75,6 +80,13 @@ PURPOSES = {
 CSV, XLSX, JSON = "csv", "xlsx", "json"
 FORMATS = {CSV: "text/csv; charset=utf-8", XLSX: "", JSON: "application/json"}
 FORMATS[XLSX] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# The column vocabularies (fixtures/htcds.yaml, `vocabularies`; a test holds the keys equal).
+HTCDS, CTDC = "htcds", "ctdc"
+DEFAULT_STANDARD = HTCDS
+VOCABULARIES = {
+    HTCDS: gettext_lazy("HTCDS 2.0 (tên trường và mã của chuẩn HTCDS 2.0)"),
+    CTDC: gettext_lazy("CTDC (tên cột của bộ dữ liệu toàn cầu CTDC)"),
+}
 
 
 class HtcdsRefused(ValueError):
@@ -89,6 +101,7 @@ class Export:
     result: Result
     excluded_no_basis: int
     digest: str  # SHA-256 of `data`, as the audit row holds it
+    standard: str  # the column vocabulary the file is written in
 
 
 # --- the standard, as data -----------------------------------------------------------------------
@@ -113,8 +126,61 @@ def configured_k() -> int:
     return max(2, int(getattr(settings, "CTIP_HTCDS_K", DEFAULT_K)))
 
 
-def quasi_identifiers() -> list[str]:
-    return list(spec()["quasi_identifiers"])
+def quasi_identifiers(standard: str = CTDC) -> list[str]:
+    """The quasi-identifiers under the vocabulary's names (ctdc: the names they are anonymised
+    under)."""
+    return [column_name(standard, column) for column in spec()["quasi_identifiers"]]
+
+
+# --- the column vocabularies ---------------------------------------------------------------------
+
+
+def output_columns(standard: str) -> list[tuple[str, str | None]]:
+    """(output column, internal column or None for a gap) in the vocabulary's order; a
+    vocabulary without `columns` writes the internal columns as they are (ctdc)."""
+    entry = spec()["vocabularies"][standard]
+    if "columns" not in entry:
+        return [(column, column) for column in spec()["columns"]]
+    return list(entry["columns"].items())
+
+
+def column_name(standard: str, column: str) -> str:
+    """The vocabulary's name of an internal column (itself when the vocabulary has none)."""
+    for out, source in output_columns(standard):
+        if source == column:
+            return out
+    return column
+
+
+def apply_vocabulary(rows: list[dict[str, Any]], standard: str) -> list[dict[str, Any]]:
+    """Released rows under the vocabulary's columns and values. Renaming and recoding only, after
+    anonymisation: a recoding maps a released value to one value, so no record says more than
+    it was released with; a value with no recoding (a generalised one) is written as it is."""
+    entry = spec()["vocabularies"][standard]
+    missing = spec()["missing"]
+    tables = entry.get("values", {})
+    multi = set(entry.get("multi_select", []))
+    columns = output_columns(standard)
+    return [
+        {
+            out: _recode(
+                missing if source is None else row[source], tables.get(out, {}), out in multi
+            )
+            for out, source in columns
+        }
+        for row in rows
+    ]
+
+
+def _recode(value: Any, table: dict[str, Any], multi: bool) -> Any:
+    if not table:
+        return value
+    if not multi:
+        return table.get(str(value), value)
+    if value == spec()["missing"]:
+        return value
+    # A multi-select field: each part recoded, then sorted and ";"-joined (HTCDS's spreadsheets).
+    return ";".join(sorted({str(table.get(part, part)) for part in str(value).split(";")}))
 
 
 # --- reading the cases ---------------------------------------------------------------------------
@@ -415,6 +481,7 @@ def htcds_export(
     counterpart_country: str = "",
     counterpart: str = "",
     today: date | None = None,
+    standard: str = DEFAULT_STANDARD,
 ) -> Export:
     """The k-anonymous HTCDS file of the cases of `unit` received in [start, end], and its audit
     row; HtcdsRefused (nothing written) when the request is not allowed or k is not reached."""
@@ -430,6 +497,7 @@ def htcds_export(
         fmt=fmt,
         counterpart_country=counterpart_country,
         counterpart=counterpart,
+        standard=standard,
     )
     start, end = whole_years(start, end)  # after the checks: they judge the dates asked for
     _check_finished(purpose=purpose, end=end, today=day)
@@ -445,7 +513,8 @@ def htcds_export(
             result = anonymise(rows, ladders(start=start, end=end), k=k, caps=caps())
         except KAnonymityRefused as exc:
             raise HtcdsRefused(_refusal(str(exc), excluded)) from exc
-        released = released_rows(result)
+        # The vocabulary after anonymisation: the same records and levels whatever it is.
+        released = apply_vocabulary(released_rows(result), standard)
         meta = _header(
             unit=unit,
             start=start,
@@ -455,8 +524,10 @@ def htcds_export(
             excluded=excluded,
             country=counterpart_country.upper(),
             counterpart=counterpart.strip(),
+            standard=standard,
         )
-        data = render(fmt, meta, released)
+        columns = [out for out, _source in output_columns(standard)]
+        data = render(fmt, meta, released, columns)
         digest = hashlib.sha256(data).hexdigest()
         audit_write(
             action=ACTION,
@@ -475,6 +546,7 @@ def htcds_export(
                 "country": [None, counterpart_country.upper()],
                 "counterpart": [None, counterpart.strip()],
                 "format": [None, fmt],
+                "standard": [None, standard],
             },
         )
     name = attachment_name("htcds", unit.name, start.year, end.year, ext=fmt)
@@ -485,6 +557,7 @@ def htcds_export(
         result=result,
         excluded_no_basis=excluded,
         digest=digest,
+        standard=standard,
     )
 
 
@@ -529,6 +602,7 @@ def _check_request(
     fmt: str,
     counterpart_country: str,
     counterpart: str,
+    standard: str,
 ) -> int:
     check_date(start, label=_("Từ ngày"), error=HtcdsRefused)
     check_date(end, label=_("Đến ngày"), error=HtcdsRefused)
@@ -538,6 +612,8 @@ def _check_request(
         raise HtcdsRefused(_("Mục đích xuất dữ liệu không có trong danh mục."))
     if fmt not in FORMATS:
         raise HtcdsRefused(_("Định dạng tệp không có trong danh mục."))
+    if standard not in VOCABULARIES:
+        raise HtcdsRefused(_("Bộ tên cột không có trong danh mục."))
     least = configured_k()
     k = least if k is None else k
     if not least <= k <= MAX_K:
@@ -611,64 +687,72 @@ def _header(
     excluded: int,
     country: str,
     counterpart: str,
+    standard: str,
 ) -> dict[str, Any]:
     """What the file says about itself: the standard, the request, and what was generalised and
-    suppressed to reach k (English keys: the file goes to partners; counts only)."""
+    suppressed to reach k (English keys: the file goes to partners; counts only), every column
+    under the vocabulary's own names."""
     s = spec()
+    vocabulary = s["vocabularies"][standard]
     share = f"{100 * result.suppressed_share:.1f}%"
-    return {
-        "standard": s["standard"],
+
+    def named(levels: dict[str, str]) -> str:
+        return ", ".join(f"{column_name(standard, c)}={lvl}" for c, lvl in levels.items())
+
+    meta: dict[str, Any] = {
+        "standard": vocabulary["standard"],
+        "vocabulary": standard,
         "unit": unit.name,
         "period": f"{start.isoformat()}--{end.isoformat()}",
         "purpose": purpose,
         "counterpart_country": country if purpose == PARTNER_ABROAD else "",
         "counterpart": counterpart,
         "k": result.k,
-        "quasi_identifiers": ", ".join(quasi_identifiers()),
-        "levels": ", ".join(f"{c}={lvl}" for c, lvl in result.levels.items()),
-        "follow_typeOfExploitConcatenated": ", ".join(s["codes"]["exploitation_flags"]),
-        "generalised": ", ".join(f"{c}={lvl}" for c, lvl in result.generalised.items()) or "none",
-        "records_considered": result.total,
-        "records_released": result.released,
-        "records_suppressed": result.suppressed,
-        "suppressed_share": share,
-        "smallest_class": result.smallest_class,
-        "excluded_no_abroad_basis": excluded,
-        "missing_value": s["missing"],
-        "note": (
-            "k-anonymity over the quasi-identifiers only; the is... flags follow the level of "
-            "typeOfExploitConcatenated (forms, class, or withheld as -99). The other columns "
-            "(means of control, recruiter relation, method of recruitment, statuses, data "
-            "source) are released as recorded (no l-diversity). Columns marked as gaps in "
-            "docs/htcds-export.md are -99."
-        ),
+        "quasi_identifiers": ", ".join(quasi_identifiers(standard)),
+        "levels": named(result.levels),
     }
+    if vocabulary.get("flags_follow"):  # a vocabulary without the is... flags names none
+        flags = ", ".join(s["codes"]["exploitation_flags"])
+        meta[f"follow_{column_name(standard, 'typeOfExploitConcatenated')}"] = flags
+    meta.update(
+        {
+            "generalised": named(result.generalised) or "none",
+            "records_considered": result.total,
+            "records_released": result.released,
+            "records_suppressed": result.suppressed,
+            "suppressed_share": share,
+            "smallest_class": result.smallest_class,
+            "excluded_no_abroad_basis": excluded,
+            "missing_value": s["missing"],
+            "note": vocabulary["note"],
+        }
+    )
+    return meta
 
 
-def render(fmt: str, meta: dict[str, Any], rows: list[dict[str, Any]]) -> bytes:
+def render(fmt: str, meta: dict[str, Any], rows: list[dict[str, Any]], columns: list[str]) -> bytes:
     if fmt == JSON:
-        body = {"anonymisation": meta, "columns": spec()["columns"], "records": rows}
+        body = {"anonymisation": meta, "columns": columns, "records": rows}
         return json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8")
     if fmt == XLSX:
-        return _xlsx(meta, rows)
-    return _csv(meta, rows)
+        return _xlsx(meta, rows, columns)
+    return _csv(meta, rows, columns)
 
 
-def _csv(meta: dict[str, Any], rows: list[dict[str, Any]]) -> bytes:
+def _csv(meta: dict[str, Any], rows: list[dict[str, Any]], columns: list[str]) -> bytes:
     """The header part as comment lines ("# key: value"; pandas reads it with comment="#"),
     then the columns and the rows."""
     buffer = io.StringIO()
     for key, value in meta.items():
         buffer.write(f"# {key}: {safe_cell(str(value))}\n")
     writer = csv.writer(buffer, lineterminator="\n")
-    columns = spec()["columns"]
     writer.writerow(columns)
     for row in rows:
         writer.writerow([row[c] for c in columns])
     return buffer.getvalue().encode("utf-8")
 
 
-def _xlsx(meta: dict[str, Any], rows: list[dict[str, Any]]) -> bytes:
+def _xlsx(meta: dict[str, Any], rows: list[dict[str, Any]], columns: list[str]) -> bytes:
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
@@ -676,7 +760,6 @@ def _xlsx(meta: dict[str, Any], rows: list[dict[str, Any]]) -> bytes:
     for key, value in meta.items():
         notes.append([key, safe_cell(value)])
     sheet = workbook.create_sheet("HTCDS")
-    columns = spec()["columns"]
     sheet.append(columns)
     for row in rows:
         sheet.append([row[c] for c in columns])

@@ -14,7 +14,13 @@ from ctip.core.listing import content_disposition
 from ctip.core.permissions import P
 from ctip.geo.picker import bind_unit_pickers
 from ctip.victims.forms_htcds import HtcdsForm
-from ctip.victims.htcds import HtcdsRefused, configured_k, htcds_export, quasi_identifiers
+from ctip.victims.htcds import (
+    DEFAULT_STANDARD,
+    HtcdsRefused,
+    configured_k,
+    htcds_export,
+    quasi_identifiers,
+)
 
 
 @requires(P.EXPORT_HTCDS)
@@ -29,6 +35,7 @@ def htcds_export_view(request: HttpRequest) -> HttpResponse:
         "date_to": date(today.year - 1, 12, 31),
         "purpose": "report",
         "fmt": "csv",
+        "standard": DEFAULT_STANDARD,
     }
     form = HtcdsForm(request.POST if request.method == "POST" else None, initial=initial)
     bind_unit_pickers(form, territories=territories)
@@ -46,6 +53,7 @@ def htcds_export_view(request: HttpRequest) -> HttpResponse:
                     purpose=data["purpose"],
                     k=data["k"],
                     fmt=data["fmt"],
+                    standard=data["standard"],
                     counterpart=data["counterpart"],
                     counterpart_country=data["counterpart_country"],
                     acting_user=request.user,
@@ -56,5 +64,9 @@ def htcds_export_view(request: HttpRequest) -> HttpResponse:
                 response = HttpResponse(export.data, content_type=export.content_type)
                 response["Content-Disposition"] = content_disposition(export.name)
                 return response
-    context = {"form": form, "k": configured_k(), "quasi_identifiers": quasi_identifiers()}
+    context = {
+        "form": form,
+        "k": configured_k(),
+        "quasi_identifiers": quasi_identifiers(DEFAULT_STANDARD),
+    }
     return render(request, "victims/htcds.html", context)
