@@ -557,33 +557,30 @@ def test_the_period_is_whole_calendar_years_so_exports_cannot_be_differenced(pro
 # CTDC's global dataset header (globaldataset_20200414.csv), in its order, after its unnamed
 # first column; then the HTCDS 2.0 fields (Toolkit/Survey/htcds_xlsform.xml of
 # UNMigration/HTCDS @2606448) and ctip's homeArea. docs/htcds-export.md names the sources.
+# HTCDS Field Reference.md @38195b9, vic_MethodsOfControl value names.
+METHODS_OF_CONTROL = [
+    "DebtBondage",
+    "TakesEarnings",
+    "RestrictsFinancialAccess",
+    "Threats",
+    "PsychologicalAbuse",
+    "PhysicalAbuse",
+    "SexualAbuse",
+    "FalsePromises",
+    "PsychoactiveSubstances",
+    "RestrictsMovement",
+    "RestrictsMedicalCare",
+    "ExcessiveWorkingHours",
+    "UsesChildren",
+    "ThreatOfLawEnforcement",
+    "WithholdsNecessities",
+    "WithholdsDocuments",
+    "Other",
+]
 CTDC_COLUMNS = (
     ["yearOfRegistration", "Datasource", "gender", "ageBroad", "majorityStatus"]
     + ["majorityStatusAtExploit", "majorityEntry", "citizenship"]
-    + [
-        f"meansOfControl{n}"
-        for n in [
-            "DebtBondage",
-            "TakesEarnings",
-            "RestrictsFinancialAccess",
-            "Threats",
-            "PsychologicalAbuse",
-            "PhysicalAbuse",
-            "SexualAbuse",
-            "FalsePromises",
-            "PsychoactiveSubstances",
-            "RestrictsMovement",
-            "RestrictsMedicalCare",
-            "ExcessiveWorkingHours",
-            "UsesChildren",
-            "ThreatOfLawEnforcement",
-            "WithholdsNecessities",
-            "WithholdsDocuments",
-            "Other",
-            "NotSpecified",
-            "Concatenated",
-        ]
-    ]
+    + [f"meansOfControl{n}" for n in [*METHODS_OF_CONTROL, "NotSpecified", "Concatenated"]]
     + ["isForcedLabour", "isSexualExploit", "isOtherExploit", "isSexAndLabour"]
     + ["isForcedMarriage", "isForcedMilitary", "isOrganRemoval", "isSlaveryAndPractices"]
     + ["typeOfExploitConcatenated"]
@@ -656,26 +653,6 @@ HTCDS_20 = {
         ]
     ),
 }
-# HTCDS Field Reference.md @38195b9, vic_MethodsOfControl value names.
-METHODS_OF_CONTROL = [
-    "DebtBondage",
-    "TakesEarnings",
-    "RestrictsFinancialAccess",
-    "Threats",
-    "PsychologicalAbuse",
-    "PhysicalAbuse",
-    "SexualAbuse",
-    "FalsePromises",
-    "PsychoactiveSubstances",
-    "RestrictsMovement",
-    "RestrictsMedicalCare",
-    "ExcessiveWorkingHours",
-    "UsesChildren",
-    "ThreatOfLawEnforcement",
-    "WithholdsNecessities",
-    "WithholdsDocuments",
-    "Other",
-]
 
 
 def test_the_columns_and_codes_are_those_checked_against_ctdc_and_htcds_2():
