@@ -196,3 +196,22 @@ def test_one_cases_figures_are_never_broken_down_case_by_case():
     }
     with pytest.raises(OutlineError):
         check_outline(outline)
+
+
+def test_cases_being_identified_are_an_anti_join_and_count_the_undecided():
+    """The stock of cases still being identified is read with NOT EXISTS: PostgreSQL rescans a
+    NOT IN subquery for every case once the decided cases outgrow work_mem (a province's figure
+    took 275 s at the benchmark's national size). Its value: a case decided on or before the
+    period's end leaves it; one decided after it still counts."""
+    from ctip.indicators.registry import REGISTRY
+
+    indicator = REGISTRY["victims.being_identified"]
+    assert indicator.standing_on is not None
+    sql = str(indicator.standing_on(Case.objects.all(), DAY).query)
+    assert "NOT EXISTS" in sql and "IN (SELECT" not in sql, sql
+    waiting, decided, later = _case("Người A"), _case("Người B"), _case("Người C")
+    before = _figures(end=DAY)["victims.being_identified"]
+    _identified(decided)
+    _move(_move(later, State.VERIFYING, DAY, "", None), State.IDENTIFIED, YEAR[1], "", None)
+    assert waiting.pk
+    assert _figures(end=DAY)["victims.being_identified"] == before - 1
