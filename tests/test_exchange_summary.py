@@ -140,3 +140,44 @@ def test_for_national_users_only():
 def test_the_page_links_the_draft():
     html = national_client().get("/trao-doi/so-lieu/?ky=2025").content.decode()
     assert 'href="/trao-doi/so-lieu/docx/?ky=2025"' in html
+
+
+@pytest.mark.usefixtures("peers")
+def test_a_correction_after_the_deadline_does_not_make_an_on_time_sender_late(settings):
+    """Quảng Ngãi sent before the deadline, then a correction months later: it sent on time
+    (the first version's arrival), on the national page and in the draft."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from ctip.exchange.models import ReceivedPush
+    from ctip.exchange.selectors import period_deadline
+
+    push("51", fig(SESSIONS, 10))
+    due = period_deadline(YEAR)
+    assert due is not None
+    first = timezone.make_aware(
+        timezone.datetime.combine(due - timedelta(days=10), timezone.datetime.min.time())
+    )
+    ReceivedPush.objects.filter(province_code="51").update(received_at=first)
+    push("51", fig(SESSIONS, 12))  # a new version, received now: long after the deadline
+    (row,) = [r for r in national_status(YEAR) if r.code == "51"]
+    assert row.version == 2 and row.late_days == 0
+    lines = texts(national_client().get("/trao-doi/so-lieu/docx/?ky=2025").content)
+    assert not [line for line in lines if line.startswith("- Gửi muộn:")]
+    assert "1 tỉnh, thành phố gửi đúng hạn" in "\n".join(lines)
+
+
+def test_a_complete_total_reads_plainly():
+    """Every province added in: the figure alone; a province of another definition is named
+    and the total is not called complete."""
+    from ctip.exchange.figures import Total
+
+    indicator = REGISTRY[SESSIONS]
+    plain = Total(indicator, 3000, 34, 0, [], 0, False)
+    assert total_words(plain) == f"{indicator.label}: 3.000 {indicator.measure}"
+    other = Total(indicator, 3000, 33, 0, ["Thành phố Huế"], 0, False)
+    assert total_words(other).endswith(
+        "(cộng số liệu của 33 tỉnh, thành phố; "
+        "không cộng số liệu tính theo định nghĩa khác của Thành phố Huế)"
+    )

@@ -40,6 +40,7 @@ PILLARS = (
     ("enforcement.", gettext_lazy("Công tác đấu tranh, xử lý tội phạm mua bán người")),
     ("victims.", gettext_lazy("Công tác tiếp nhận, xác minh, bảo vệ, hỗ trợ nạn nhân")),
     ("cooperation.", gettext_lazy("Công tác hợp tác quốc tế")),
+    ("reporting.", gettext_lazy("Công tác thông tin, báo cáo")),
 )
 ROMAN = ("I", "II", "III", "IV")
 
@@ -128,8 +129,10 @@ def _sending(body: list[dict[str, Any]], data: PushedFigures, rows: list[Provinc
         "provinces": len(rows),
     }
     if received:
+        # Complete: every indicator, each under the national definition (a figure of another
+        # definition is not added into the totals below).
         text += _("; %(complete)s tỉnh, thành phố gửi đủ các chỉ tiêu") % {
-            "complete": sum(r.complete for r in rows)
+            "complete": sum(r.complete and not r.redefined for r in rows)
         }
     if due is not None and received:
         text += _("; %(on_time)s tỉnh, thành phố gửi đúng hạn (hạn ngày %(due)s)") % {

@@ -1,7 +1,7 @@
 """The national page's figures: for a period, every province's completeness (indicators
-received out of those the national registry pushes) and timeliness (received when, against the
-deadline rule `exchange.push_deadline`); who may read them (a national user); and the province
-side's own outbox."""
+received out of those the national registry pushes) and timeliness (the period's first version
+received when, against the deadline rule `exchange.push_deadline`); who may read them (a
+national user); and the province side's own outbox."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Min, Q, QuerySet
 from django.utils import timezone
 
 from ctip.accounts.scope import territories_granting
@@ -34,7 +34,10 @@ class ProvinceStatus:
     expected: int
     missing: list[str]
     redefined: list[str]
-    late_days: int | None  # None: not received, or no deadline rule
+    # Days after the deadline of the period's FIRST version (a correction pushed after the
+    # deadline does not make a province that sent on time late); None: not received, or no
+    # deadline rule.
+    late_days: int | None
 
     @property
     def complete(self) -> bool:
@@ -98,6 +101,13 @@ def national_status(period: Period) -> list[ProvinceStatus]:
         period=period.code
     ).values_list("province_code", "indicator", "definition"):
         received.setdefault(province, {})[indicator] = definition
+    first = dict(
+        ReceivedPush.objects.filter(period=period.code)
+        .values("province_code")
+        .annotate(first=Min("received_at"))
+        .values_list("province_code", "first")
+        .order_by()
+    )
     names = province_names(period, {code: p.province_name for code, p in pushes.items()})
     rows = []
     for code, name in names.items():
@@ -113,7 +123,7 @@ def national_status(period: Period) -> list[ProvinceStatus]:
                 expected=len(expected),
                 missing=sorted(c for c in expected if c not in got) if push else sorted(expected),
                 redefined=sorted(c for c, h in got.items() if c in expected and expected[c] != h),
-                late_days=_late(push.received_at, due) if push and due else None,
+                late_days=_late(first[code], due) if push and due else None,
             )
         )
     return rows
