@@ -34,3 +34,6 @@ CTIP_WORK_COUNT_SECONDS = 0
 # that a test comparing two pages' queries never sees a save because a minute went by between
 # them on a slow machine. tests/test_login.py sets the real 60 s.
 CTIP_SESSION_TOUCH_SECONDS = 24 * 3600
+# Likewise for the keys in use (ctip.core.keyring): a write page's queries never include a
+# re-listing of the key because a minute went by; tests/test_keys_in_use.py sets it to 0.
+CTIP_KEY_RECHECK_SECONDS = 24 * 3600

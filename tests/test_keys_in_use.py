@@ -145,3 +145,26 @@ def test_an_upgrade_takes_every_configured_key_to_be_in_use(settings):
     settings.CTIP_ENCRYPTION_KEY = old
     (error,) = keyring.key_check()
     assert keyring.fingerprint(new) in error.msg
+
+
+def test_a_process_left_on_the_released_key_lists_it_again(settings, monkeypatch):
+    """Review r1: a rotation finished and released the old key, but a worker still runs the old
+    ring. It learnt long ago that its key was listed; once CTIP_KEY_RECHECK_SECONDS have passed
+    its next write lists the key again, so start-up without that key refuses."""
+    import time
+
+    old = settings.CTIP_ENCRYPTION_KEY
+    fp = keyring.fingerprint(old)
+    monkeypatch.setitem(keyring._recorded, fp, time.monotonic() - 120)
+    KeyInUse.objects.filter(fingerprint=fp).delete()  # what the rotation's finish does
+    settings.CTIP_KEY_RECHECK_SECONDS = 3600
+    CaseFactory(full_name=NAME)  # within the interval: trusted, not listed again
+    assert not KeyInUse.objects.filter(fingerprint=fp).exists()
+    settings.CTIP_KEY_RECHECK_SECONDS = 60
+    CaseFactory(full_name=NAME)  # the interval has passed: listed again
+    assert KeyInUse.objects.filter(fingerprint=fp).exists()
+    new = Fernet.generate_key().decode()
+    KeyFingerprint.objects.update(encryption=keyring.fingerprint(new))  # the rotation's key
+    settings.CTIP_ENCRYPTION_KEY = new  # the old key dropped: its late records would be lost
+    (error,) = keyring.key_check()
+    assert fp in error.msg and no_key_material(error.msg, old, new)

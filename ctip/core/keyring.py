@@ -19,10 +19,12 @@ revealing anything usable about it.
 from __future__ import annotations
 
 import hashlib
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from django.conf import settings
 from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 from django.db import DatabaseError, connection, transaction
@@ -140,11 +142,20 @@ def in_use_problems(stored: Fingerprints | None) -> list[str]:
     ]
 
 
-# Fingerprints whose `KeyInUse` row this process knows to be committed: the encryption path then
-# asks the database nothing. A row goes only when a rotation finishes, which keeps its own key
-# (every process runs the same ring: docs/operations.md).
-_recorded: set[str] = set()
+# Fingerprints whose `KeyInUse` row this process knows to be committed, with when it learnt it:
+# the encryption path then asks the database nothing for CTIP_KEY_RECHECK_SECONDS. After that
+# the next encryption writes the row again (one INSERT ... ON CONFLICT DO NOTHING): a finished
+# rotation deletes every other key's row, and a process still running the old ring (a worker
+# not restarted) would otherwise keep writing under the released key without the database
+# knowing it. Within that interval it still can: every process must run the same ring
+# (docs/operations.md).
+_recorded: dict[str, float] = {}
 _table_ready = False
+
+
+def _known(fp: str) -> bool:
+    learnt = _recorded.get(fp)
+    return learnt is not None and time.monotonic() - learnt < settings.CTIP_KEY_RECHECK_SECONDS
 
 
 class _Written:
@@ -158,7 +169,7 @@ class _Written:
 
     def __call__(self) -> None:
         if self.recorded:
-            _recorded.add(self.fingerprint)
+            _recorded[self.fingerprint] = time.monotonic()
 
 
 def _written_in_transaction(fp: str) -> bool:
@@ -178,9 +189,11 @@ def encrypting(key: str) -> None:
     """Called before anything is encrypted under `key` (ctip.core.crypto): its fingerprint is
     written into `KeyInUse` first, in the same transaction as what is encrypted, so that no
     value or file under a key can be committed while the database does not know the key. Once
-    per process and key (a query the first time, none after)."""
+    per process and key in CTIP_KEY_RECHECK_SECONDS (a query, then none until it has passed).
+    Savepoints are followed as `transaction.atomic` takes them; a savepoint taken by hand
+    (`transaction.savepoint()`) and rolled back would leave the marker of a row it removed."""
     fp = fingerprint(key)
-    if fp in _recorded or _written_in_transaction(fp):
+    if _known(fp) or _written_in_transaction(fp):
         return
     recorded = _table_exists()  # before migration 0008 (it records the ring itself)
     if recorded:
@@ -188,7 +201,7 @@ def encrypting(key: str) -> None:
     if connection.in_atomic_block:
         transaction.on_commit(_Written(fp, recorded))
     elif recorded:
-        _recorded.add(fp)
+        _recorded[fp] = time.monotonic()
 
 
 def recorded_on_commit(fingerprints: set[str]) -> None:
