@@ -84,15 +84,34 @@ def raw_result(
     keys = {f"k_{d}": DIMENSIONS[d].key(first, level) for d in by}
     if split is not None:
         keys["k__split"] = split_key(first.date_field, split)
-    aggregates = _aggregates(batch, records)
     if keys:
-        return list(qs.values(**keys).annotate(**aggregates).order_by(*keys))
-    return [qs.aggregate(**aggregates)]
+        grouped = qs.values(**keys)
+        aggregates = _aggregates(batch, records, repeats=_repeats_records(grouped))
+        return list(grouped.annotate(**aggregates).order_by(*keys))
+    return [qs.aggregate(**_aggregates(batch, records, repeats=_repeats_records(qs)))]
 
 
-def _aggregates(batch: list[Indicator], records: bool = False) -> dict[str, Any]:
-    # The records behind each value (provenance) come from the same scan as the values.
-    aggregates: dict[str, Any] = {"records": Count("pk", distinct=True)} if records else {}
+def _repeats_records(qs: QuerySet) -> bool:
+    """Whether a join of the query can give one record several rows within a group: a join
+    along a set (a reverse foreign key, a many-to-many), not along a foreign key. A breakdown by
+    target group joins the activity's set of groups, yet each (activity, group) row is one:
+    still counted as repeating, the safe side."""
+    for table in qs.query.alias_map.values():
+        field = getattr(table, "join_field", None)
+        if field is not None and (field.one_to_many or field.many_to_many):
+            return True
+    return False
+
+
+def _aggregates(
+    batch: list[Indicator], records: bool = False, *, repeats: bool = True
+) -> dict[str, Any]:
+    # The records behind each value (provenance) come from the same scan as the values. Where
+    # no join repeats a record (`_repeats_records`), COUNT(*) counts them: PostgreSQL then
+    # hashes the groups, where a DISTINCT sorts each group's ids (the national review's sums by
+    # agency and kind at 7M: 18.8 s with DISTINCT, docs/benchmarks.md "Full size (7M)").
+    counted = Count("pk", distinct=True) if repeats else Count("*")
+    aggregates: dict[str, Any] = {"records": counted} if records else {}
     for n, indicator in enumerate(batch):
         aggregates[f"v{n}"] = indicator.value()
         if indicator.estimate_field:
