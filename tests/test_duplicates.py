@@ -182,6 +182,9 @@ def test_the_queue_page_runs_the_same_number_of_queries_whatever_its_length(clie
         return len(captured)
 
     add_match()
+    # The first request of a process also reads the rules it caches (25 queries): the growth
+    # with the list is measured from a warm page, as in the middle of the suite.
+    queries()
     one = queries()
     add_match()
     add_match()
