@@ -257,7 +257,7 @@ SESSION_SAVE_EVERY_REQUEST = False
 SESSION_ENGINE = "ctip.accounts.session_touch"  # database sessions stamped when saved
 CTIP_SESSION_TOUCH_SECONDS = 60
 # How long a process trusts that its encrypting key is listed in KeyInUse before writing the row
-# again (ctip.core.keyring.encrypting): a process left on an old key ring after a rotation
+# again (ctip.core.key_use.encrypting): a process left on an old key ring after a rotation
 # lists its key again within this time.
 CTIP_KEY_RECHECK_SECONDS = int(os.environ.get("CTIP_KEY_RECHECK_SECONDS", "60"))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

@@ -14,7 +14,7 @@ from django.core.management.base import SystemCheckError
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from ctip.core import crypto_rotation, keyring
+from ctip.core import crypto_rotation, key_use, keyring
 from ctip.core.models import AuditEntry, KeyFingerprint, KeyInUse
 from ctip.core.sealed import seal, unseal
 from ctip.victims.models import Case
@@ -155,7 +155,7 @@ def test_a_process_left_on_the_released_key_lists_it_again(settings, monkeypatch
 
     old = settings.CTIP_ENCRYPTION_KEY
     fp = keyring.fingerprint(old)
-    monkeypatch.setitem(keyring._recorded, fp, time.monotonic() - 120)
+    monkeypatch.setitem(key_use._recorded, fp, time.monotonic() - 120)
     KeyInUse.objects.filter(fingerprint=fp).delete()  # what the rotation's finish does
     settings.CTIP_KEY_RECHECK_SECONDS = 3600
     CaseFactory(full_name=NAME)  # within the interval: trusted, not listed again

@@ -18,6 +18,7 @@ from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.db import models
 
+from ctip.core.key_use import encrypting
 from ctip.core.personal import PersonalField, remember
 from ctip.core.text import fold
 
@@ -48,8 +49,6 @@ def fernet() -> MultiFernet:
 def _encrypting() -> MultiFernet:
     """The ring, once the database knows its first key is in use: a key that has encrypted
     anything must stay configured until a rotation re-encrypts it (ctip.core.keyring)."""
-    from ctip.core.keyring import encrypting  # keyring imports the models, which import this
-
     keys = encryption_keys()
     encrypting(keys[0])
     return _fernet(tuple(keys))

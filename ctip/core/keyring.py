@@ -18,25 +18,17 @@ revealing anything usable about it.
 
 from __future__ import annotations
 
-import hashlib
-import time
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
-from django.conf import settings
 from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, connection
 from django.utils.translation import gettext as _
 
 from ctip.core.crypto import blind_index_key, encryption_keys
+from ctip.core.key_use import fingerprint, recorded_on_commit
 from ctip.core.models import KeyFingerprint, KeyInUse, KeyRotation
-
-
-@lru_cache(maxsize=16)  # computed on every encryption (`encrypting`)
-def fingerprint(key: str) -> str:
-    return hashlib.sha256(b"ctip-key-fingerprint:" + key.strip().encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -142,74 +134,6 @@ def in_use_problems(stored: Fingerprints | None) -> list[str]:
     ]
 
 
-# Fingerprints whose `KeyInUse` row this process knows to be committed, with when it learnt it:
-# the encryption path then asks the database nothing for CTIP_KEY_RECHECK_SECONDS. After that
-# the next encryption writes the row again (one INSERT ... ON CONFLICT DO NOTHING): a finished
-# rotation deletes every other key's row, and a process still running the old ring (a worker
-# not restarted) would otherwise keep writing under the released key without the database
-# knowing it. Within that interval it still can: every process must run the same ring
-# (docs/operations.md).
-_recorded: dict[str, float] = {}
-_table_ready = False
-
-
-def _known(fp: str) -> bool:
-    learnt = _recorded.get(fp)
-    return learnt is not None and time.monotonic() - learnt < settings.CTIP_KEY_RECHECK_SECONDS
-
-
-class _Written:
-    """The on-commit callback of a `KeyInUse` row written in the open transaction. While it is
-    queued it also says the row is there: Django drops it with the savepoint the row was written
-    in if that rolls back, and then the next encryption writes the row again."""
-
-    def __init__(self, fingerprint: str, recorded: bool) -> None:
-        self.fingerprint = fingerprint
-        self.recorded = recorded
-
-    def __call__(self) -> None:
-        if self.recorded:
-            _recorded[self.fingerprint] = time.monotonic()
-
-
-def _written_in_transaction(fp: str) -> bool:
-    callbacks = (entry[1] for entry in connection.run_on_commit)  # (savepoints, func, robust)
-    return any(isinstance(func, _Written) and func.fingerprint == fp for func in callbacks)
-
-
-def _table_exists() -> bool:
-    """Whether migration 0008 has run (it records the keys of the process that runs it)."""
-    global _table_ready
-    if not _table_ready:
-        _table_ready = KeyInUse._meta.db_table in connection.introspection.table_names()
-    return _table_ready
-
-
-def encrypting(key: str) -> None:
-    """Called before anything is encrypted under `key` (ctip.core.crypto): its fingerprint is
-    written into `KeyInUse` first, in the same transaction as what is encrypted, so that no
-    value or file under a key can be committed while the database does not know the key. Once
-    per process and key in CTIP_KEY_RECHECK_SECONDS (a query, then none until it has passed).
-    Savepoints are followed as `transaction.atomic` takes them; a savepoint taken by hand
-    (`transaction.savepoint()`) and rolled back would leave the marker of a row it removed."""
-    fp = fingerprint(key)
-    if _known(fp) or _written_in_transaction(fp):
-        return
-    recorded = _table_exists()  # before migration 0008 (it records the ring itself)
-    if recorded:
-        KeyInUse.objects.bulk_create([KeyInUse(fingerprint=fp)], ignore_conflicts=True)
-    if connection.in_atomic_block:
-        transaction.on_commit(_Written(fp, recorded))
-    elif recorded:
-        _recorded[fp] = time.monotonic()
-
-
-def recorded_on_commit(fingerprints: set[str]) -> None:
-    """Migration 0008 wrote these rows: this process may trust them once they commit."""
-    for fp in fingerprints:
-        transaction.on_commit(_Written(fp, recorded=True))
-
-
 def keys_in_use_only(fp: str) -> list[str]:
     """A rotation to the key `fp` has finished: nothing is left under any other key. Returns
     the fingerprints released (for the rotation's audit row)."""
@@ -218,7 +142,7 @@ def keys_in_use_only(fp: str) -> list[str]:
     )
     KeyInUse.objects.exclude(fingerprint=fp).delete()
     KeyInUse.objects.bulk_create([KeyInUse(fingerprint=fp)], ignore_conflicts=True)
-    transaction.on_commit(_Written(fp, recorded=True))
+    recorded_on_commit({fp})
     return released
 
 

@@ -6,7 +6,8 @@ def record_keys_in_use(apps, schema_editor):
     and every configured key are taken to be in use (any of them may have been first in the
     ring since the last finished rotation: the gap this table closes). A fresh database records
     its ring. A key listed here is dropped only after `ctip rotate-key` has finished."""
-    from ctip.core.keyring import recorded_on_commit, ring
+    from ctip.core.key_use import recorded_on_commit
+    from ctip.core.keyring import ring
 
     found = set(ring())
     stored = apps.get_model("core", "KeyFingerprint").objects.filter(pk=1).first()
