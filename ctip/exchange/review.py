@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy
 from ctip.core.text import vn_date, vn_int
 from ctip.exchange.figures import PushedFigures, Total, period_words
 from ctip.exchange.selectors import ProvinceStatus, period_deadline
-from ctip.reporting.header import authority_lines
+from ctip.reporting.header import MOTTO, NATION, authority_lines
 from ctip.reporting.phrasing import enumerate_vi
 from ctip.reporting.render import render_docx_layout
 
@@ -105,8 +105,8 @@ def _header(data: PushedFigures, words: str) -> dict[str, Any]:
         "authority": authority_lines(AUTHORITY),
         "number": f"Số:      /{SYMBOL}",
         "place_date": f"{PLACE}, ngày      tháng      năm {timezone.localdate().year}",
-        "nation": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "motto": "Độc lập - Tự do - Hạnh phúc",
+        "nation": NATION,
+        "motto": MOTTO,
         "kind": "BÁO CÁO",
         "subject": _("Tổng hợp kết quả công tác phòng, chống mua bán người %(period)s")
         % {"period": words},

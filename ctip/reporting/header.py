@@ -18,6 +18,9 @@ COMMITTEE = "ủy ban nhân dân"
 ABBREVIATIONS = {COMMITTEE: "UBND", "bộ công an": "BCA"}
 # Signing on behalf (TM.), in place of the head (KT.), as acting head (Q.), by order (TL.) and
 # by delegation (TUQ.) of Decree 30/2020 art. 13; "QUYỀN CHỦ TỊCH" is a word, not a mark.
+# The national title and motto heading every state document (Decree 30/2020, Appendix I).
+NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
 SIGNING_MARK = re.compile(r"(TM|KT|Q|TL|TUQ)(?!\w)")
 
 
@@ -91,8 +94,8 @@ def header(report: Report) -> dict[str, Any]:
         "authority": authority_lines(report.authority),
         "number": number_line(report),
         "place_date": place_date_line(report),
-        "nation": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "motto": "Độc lập - Tự do - Hạnh phúc",
+        "nation": NATION,
+        "motto": MOTTO,
         "kind": "BÁO CÁO",
         "subject": report.subject,
         "period": _("(Từ ngày %(start)s đến ngày %(end)s)")
