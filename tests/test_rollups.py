@@ -15,6 +15,7 @@ from ctip.geo.derived import units_refresh_cover
 from ctip.geo.models import COMMUNE_LEVELS, Level, Unit
 from ctip.indicators import rollup_read, rollups
 from ctip.indicators.queries import compute
+from ctip.indicators.registry import REGISTRY
 from ctip.prevention.import_batch import import_file
 from ctip.prevention.importer import Spec
 from ctip.prevention.models import Activity
@@ -75,11 +76,17 @@ def cases():
     heir = police.rollup_agency_id or police.pk
     yield {}
     yield {"by": ("month",)}
+    # Quarters and years from the months' cells (the review's and the dashboards' series).
+    yield {"by": ("quarter",)}
+    yield {"by": ("year",)}
+    yield {"by": ("agency", "quarter")}
+    yield {"by": ("year", "target_group")}
     yield {"by": ("agency",)}
     yield {"by": ("target_group",)}
     yield {"by": ("unit",), "level": "commune"}
     yield {"where": {"agency": heir}}
     yield {"by": ("month",), "where": {"agency": heir}}
+    yield {"by": ("quarter",), "where": {"agency": heir}}
     yield {"by": ("target_group",), "where": {"agency": heir}}
     yield {"by": ("unit",), "level": "commune", "where": {"agency": heir}}
 
@@ -148,8 +155,12 @@ def test_the_cells_are_read():
     scope = unit(51, Level.PROVINCE, OLD)
     whole = {"unit": scope, "start": date(2022, 1, 1), "end": date(2022, 12, 31)}
     before = compute(["prevention.sessions"], **whole)[0]["value"]
+    series = {p: compute(["prevention.sessions"], by=(p,), **whole) for p in ("quarter", "year")}
     RollupCell.objects.filter(rollup="prevention.activity:total", scope=scope.pk).update(v1=1000)
     assert compute(["prevention.sessions"], **whole)[0]["value"] != before
+    # Quarters and years are read from the same cells.
+    for period, rows in series.items():
+        assert compute(["prevention.sessions"], by=(period,), **whole) != rows
     # Records answer provenance (record counts) and periods inside one month.
     assert compute(["prevention.sessions"], records=True, **whole)[0]["value"] == before
 
@@ -237,13 +248,23 @@ def every_source_figures(provinces):
     for p in provinces:
         scopes += list(Unit.objects.filter(parent=p, level=Level.DISTRICT).order_by("code")[:1])
     for source in rollups.SOURCES.values():
-        for shape in source.shapes:
-            kw = {"by": shape, "level": source.unit_level if "unit" in shape else None}
+        for by in source_breakdowns(source):
+            kw = {"by": by, "level": source.unit_level if "unit" in by else None}
             for scope in scopes:
                 for start, end in periods:
                     rows = compute(list(source.indicators), unit=scope, start=start, end=end, **kw)
                     out.append(sorted(rows, key=lambda r: json.dumps(r, sort_keys=True)))
     return out
+
+
+def source_breakdowns(source):
+    """Each shape, and each shape by quarter and by year where the indicators have them."""
+    dimensions = set.intersection(*(set(REGISTRY[c].dimensions) for c in source.indicators))
+    for shape in source.shapes:
+        yield shape
+        for period in ("quarter", "year"):
+            if period in dimensions:
+                yield (*shape, period)
 
 
 def raw_every_source(provinces):

@@ -286,7 +286,7 @@ def _union(
         return {}
     dims = sorted({d for n in chosen if plans[n] != "records" for d in parts[n][1].by})
     width = max(len(_value_names(parts[n][2])) for n in chosen)
-    nulls = {d: "CAST(NULL AS DATE)" if d == "month" else "CAST(NULL AS VARCHAR(64))" for d in dims}
+    nulls = {d: _NULLS.get(d, "CAST(NULL AS VARCHAR(64))") for d in dims}
     statements = []
     for n in chosen:
         _i, ask, batch = parts[n]
@@ -306,6 +306,12 @@ def _union(
 
 
 UNION_TERMS = 400
+# A key column's typed NULL where a part has not that dimension (text unless listed).
+_NULLS = {
+    "month": "CAST(NULL AS DATE)",
+    "quarter": "CAST(NULL AS DATE)",
+    "year": "CAST(NULL AS INTEGER)",
+}
 
 
 def _run_union(statements: list[tuple[str, list[Any]]]) -> list[tuple]:

@@ -182,7 +182,7 @@ def _fit(
     batch: list[Any], by: tuple[str, ...], level: str | None, where: dict[str, Any] | None
 ) -> tuple[Source, tuple[str, ...]] | None:
     codes = {i.code for i in batch}
-    wanted = {*(d for d in by if d != "month"), *(where or {})}
+    wanted = {*(d for d in by if d not in PERIOD_DIMS), *(where or {})}
     if "unit" in wanted and level is None:
         return None
     for source in SOURCES.values():
@@ -269,8 +269,8 @@ def cells_sql(
         if d == "_split" and split is not None:
             keys.append(("k__split", "CASE WHEN month >= %s THEN 1 ELSE 0 END"))
             params.append(adapt(split))
-        elif d == "month":
-            keys.append(("k_month", _month_sql() if source.daily(shape) else "month"))
+        elif d in PERIOD_DIMS:
+            keys.append((f"k_{d}", _period_sql(d, daily=source.daily(shape))))
         else:
             keys.append((f"k_{d}", f"key{shape.index(d) + 1}"))
     values: list[str] = []
@@ -362,9 +362,28 @@ def _by_province(
     return sql
 
 
-def _month_sql() -> str:
-    """The first day of a daily cell's month."""
-    if connection.vendor == "postgresql":
+# Breakdowns by period that cells of a month (or a day) answer: each month lies in one quarter
+# and one year, so the cells of a quarter or a year add up as the records do.
+PERIOD_DIMS = ("month", "quarter", "year")
+
+
+def _period_sql(dimension: str, *, daily: bool) -> str:
+    """A cell's month, quarter (its first day) or year, as the records' key gives it
+    (`datefunctions.MonthStart`, `QuarterStart`, `YearOf`). The cells' `month` column holds
+    the month's first day, or the day itself in daily cells."""
+    postgres = connection.vendor == "postgresql"
+    if dimension == "year":
+        if postgres:
+            return "CAST(EXTRACT(YEAR FROM month) AS INTEGER)"
+        return "CAST(strftime('%%Y', month) AS INTEGER)"
+    if dimension == "quarter":
+        if postgres:
+            return "CAST(DATE_TRUNC('quarter', month) AS DATE)"
+        back = "'-' || ((CAST(strftime('%%m', month) AS INTEGER) - 1) %% 3) || ' months'"
+        return f"date(month, 'start of month', {back})"
+    if not daily:
+        return "month"
+    if postgres:
         return "CAST(DATE_TRUNC('month', month) AS DATE)"
     return "strftime('%%Y-%%m-01', month)"
 
@@ -394,7 +413,7 @@ def _merge(
     is a Decimal), in the database's order of the keys."""
 
     names = [f"k_{d}" for d in by]
-    months = [d == "month" for d in by]  # a date, a datetime or (SQLite) text
+    months = [d in ("month", "quarter") for d in by]  # a date, a datetime or (SQLite) text
     slots = [(f"v{n}", f"e{n}") for n in range(len(batch))]
     merged: dict[tuple, dict[str, Any]] = {}
     for r in (*cells, *raw):
