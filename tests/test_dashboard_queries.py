@@ -11,6 +11,7 @@ from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from ctip.geo.models import COMMUNE_LEVELS, Unit
 from ctip.indicators import rollups
 from ctip.ops.demo.victims import demo_cases_ensure
 from tests.helpers import activity_row, log_in, make_user
@@ -110,3 +111,33 @@ def test_the_work_count_is_not_read_again_on_every_page(client, settings):
     client.get(PAGES[0])
     cached, sql, _html = counted(client, PAGES[0])
     assert cached <= BOUND, "\n".join(sql)
+
+
+def unit_reads(sql):
+    """The picker's reads of the scope's unit ids, and of a unit by its code."""
+    ids = [q for q in sql if q.startswith('SELECT "geo_unitcover"."unit_id"')]
+    ids += [q for q in sql if q.startswith('SELECT "geo_unit"."id" AS "pk" FROM "geo_unit" WHERE')]
+    by_code = [q for q in sql if 'LEFT OUTER JOIN "geo_unit" T2' in q and '"code" = ' in q]
+    return ids, by_code
+
+
+@pytest.mark.parametrize("page", ["/bang-dieu-khien/", "/bang-dieu-khien/nguy-co/"])
+def test_a_page_reads_the_scopes_units_only_for_a_unit_named(client, settings, leader, page):
+    """The scope's thousands of unit ids are read only when the link names a unit, and that unit
+    once, for the check and its label (issue 27: the drawn mix names a commune in 3 of 5)."""
+    settings.CTIP_PANEL_CACHE = False
+    import_rows(*rows(1))
+    client.get(f"{page}?{PERIOD}")
+    _n, sql, _html = counted(client, f"{page}?{PERIOD}")
+    assert unit_reads(sql) == ([], [])
+    place = commune(1)
+    _n, sql, html = counted(client, f"{page}?{PERIOD}&dv={place.code}")
+    ids, by_code = unit_reads(sql)
+    assert len(ids) == 1 and len(by_code) == 1, "\n".join(sql)
+    assert place.name in html  # the picker's label, from the unit the check read
+    # A unit outside the scope is still refused: the page shows the whole province.
+    outside = Unit.objects.valid_on(date(2026, 11, 28)).filter(level__in=COMMUNE_LEVELS)
+    other = outside.exclude(rollup_province__code=51).order_by("code").first()
+    response = client.get(f"{page}?{PERIOD}&dv={other.code}")
+    assert response.status_code == 200
+    assert "không thuộc địa bàn của bạn" in response.content.decode()

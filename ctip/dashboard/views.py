@@ -5,6 +5,7 @@ download of exactly that table."""
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from datetime import date
 from typing import Any
 from urllib.parse import urlencode
@@ -37,7 +38,7 @@ from ctip.dashboard.risk import OUTREACH, RISK, by_province, outreach_vs_risk
 from ctip.dashboard.templatetags.dashboard import risk_rows
 from ctip.geo.models import Unit
 from ctip.geo.picker import UnitPickerField, bind_unit_pickers
-from ctip.geo.selectors import covered_unit_ids, unit_by_code
+from ctip.geo.selectors import unit_by_code
 from ctip.indicators import disclosure, rollup_read
 from ctip.prevention.population import population_of
 
@@ -84,18 +85,19 @@ def period_for(
     if valid:
         code = form.cleaned_data["dv"]
         if code:
-            unit = _unit_within(code, end, scope) or unit
+            picker = form.fields["dv"]
+            assert isinstance(picker, UnitPickerField)
+            unit = _unit_within(code, end, picker.area) or unit
             if unit is scope.unit:
                 form.add_error("dv", _("Không có địa bàn mã này trong phạm vi của bạn."))
     return form, Period(unit, start, end, grid=grid, today=today)
 
 
-def _unit_within(code: int, day: date, scope: Scope) -> Unit | None:
+def _unit_within(code: int, day: date, area: AbstractSet[int]) -> Unit | None:
+    """The unit with `code` on `day` (the period's end) if inside the scope's `area` (the
+    picker's ids of the scope's units, `bind_unit_pickers`)."""
     unit = unit_by_code(code, day=day)
-    if unit is None:
-        return None
-    inside = Unit.objects.filter(pk=unit.pk, id__in=covered_unit_ids(scope.unit)).exists()
-    return unit if inside else None
+    return unit if unit is not None and unit.pk in area else None
 
 
 def _links_query(form: FilterForm, period: Period, scope: Scope) -> str:

@@ -14,7 +14,8 @@ two-letter code.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -29,8 +30,7 @@ from ctip.core.countries import NAMES as COUNTRY_NAMES
 from ctip.core.countries import STATELESS
 from ctip.core.text import fold
 from ctip.geo.area import unit_label
-from ctip.geo.models import Level, Unit
-from ctip.geo.selectors import covered_unit_ids
+from ctip.geo.models import Level, Unit, UnitCover
 
 SEPARATOR = " — "
 LIMIT = 20
@@ -110,13 +110,36 @@ class _Units:
 
 
 def area_ids(territories: Iterable[Unit]) -> set[int]:
-    """Ids of the units inside the territories (their subtrees and what they succeeded)."""
-    found: set[int] = set()
-    for territory in territories:
-        found |= set(
-            Unit.objects.filter(id__in=covered_unit_ids(territory)).values_list("pk", flat=True)
-        )
-    return found
+    """Ids of the units inside the territories (their subtrees and what they succeeded): the
+    cover table `covered_unit_ids` reads, in one query for all the territories."""
+    wanted = [t.pk for t in territories]
+    if not wanted:
+        return set()
+    return set(UnitCover.objects.filter(ancestor_id__in=wanted).values_list("unit_id", flat=True))
+
+
+class Area(AbstractSet[int]):
+    """The ids of `area_ids`, read when first asked: a page whose pickers name no unit (a
+    dashboard as it opens) reads none of a province's thousands of ids."""
+
+    def __init__(self, territories: Iterable[Unit]) -> None:
+        self._territories = list(territories)
+        self._ids: set[int] | None = None
+
+    @property
+    def ids(self) -> set[int]:
+        if self._ids is None:
+            self._ids = area_ids(self._territories)
+        return self._ids
+
+    def __contains__(self, pk: object) -> bool:
+        return pk in self.ids
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
 
 
 def _levels(levels: Iterable[str] | None) -> set[str]:
@@ -147,7 +170,7 @@ def search_units(
     query: str,
     *,
     day: date,
-    area: set[int] | None = None,
+    area: AbstractSet[int] | None = None,
     levels: Iterable[str] | None = None,
     area_only: bool = False,
     limit: int = LIMIT,
@@ -157,7 +180,7 @@ def search_units(
     query = query.replace("\x00", "").strip()[:MAX_QUERY]
     if not query:
         return []
-    area = area or set()
+    area = set() if area is None else area
     wanted = _levels(levels)
     units = _Units(day)
     found: list[tuple[tuple, _Row]] = []
@@ -234,7 +257,7 @@ def resolve_unit(
     text: str,
     *,
     day: date,
-    area: set[int] | None = None,
+    area: AbstractSet[int] | None = None,
     levels: Iterable[str] | None = None,
     area_only: bool = False,
 ) -> Suggestion:
@@ -242,7 +265,7 @@ def resolve_unit(
     those above it ("Ba Tơ, Quảng Ngãi"), or its full path as the picker shows it. Refused with
     the candidates when several units carry the name, or with suggestions when none does."""
     text = text.replace("\x00", "").strip()[:MAX_QUERY]
-    area = area or set()
+    area = set() if area is None else area
     wanted = _levels(levels)
     units = _Units(day)
     parts = [p.strip() for p in text.replace(SEPARATOR.strip(), ",").split(",") if p.strip()]
@@ -315,6 +338,8 @@ class UnitPickerWidget(forms.Widget):
         self.levels: tuple[str, ...] = ()
         self.area_only = False
         self.date_input = ""
+        # The unit the field's `clean` took for the posted code: its label needs no query.
+        self.picked: UnitCode | None = None
 
     def value_from_datadict(self, data: Any, files: Any, name: str) -> tuple[str, str]:
         return (str(data.get(name, "") or ""), str(data.get(f"{name}_text", "") or ""))
@@ -330,7 +355,12 @@ class UnitPickerWidget(forms.Widget):
         elif value not in (None, ""):
             code = str(value)
         if code and not text and code.isdecimal() and len(code) <= 9:
-            text = label_of(int(code), day=self.day or date.today(), levels=self.levels or None)
+            picked = self.picked
+            if picked is not None and str(picked) == code and getattr(picked, "unit", None):
+                text = unit_path(picked.unit)  # its parents selected by `_checked`
+            else:
+                day = self.day or date.today()
+                text = label_of(int(code), day=day, levels=self.levels or None)
             if not text:
                 text = code
         context["widget"].update(
@@ -378,7 +408,7 @@ class UnitPickerField(forms.Field):
         self.levels = tuple(levels or ())
         self.area_only = area_only
         self.date_field = date_field
-        self.area: set[int] = set()
+        self.area: AbstractSet[int] = set()
         self.day_of: Callable[[], date] = date.today
         self._sync()
 
@@ -391,11 +421,12 @@ class UnitPickerField(forms.Field):
 
     def __deepcopy__(self, memo: dict) -> Any:
         result = super().__deepcopy__(memo)  # type: ignore[misc]
-        result.area = set(self.area)
+        # The user's area is read-only (`Area`); a plain set is copied.
+        result.area = self.area if isinstance(self.area, Area) else set(self.area)
         result._sync()
         return result
 
-    def bind(self, *, area: set[int], day_of: Callable[[], date]) -> None:
+    def bind(self, *, area: AbstractSet[int], day_of: Callable[[], date]) -> None:
         self.area = area
         self.day_of = day_of
         assert isinstance(self.widget, UnitPickerWidget)
@@ -429,7 +460,10 @@ class UnitPickerField(forms.Field):
         day = self._day()
         levels = self.levels or None
         if code and (not text or self._same(int(code), text, day)):
-            return self._checked(int(code), day, text)
+            checked = self._checked(int(code), day, text)
+            assert isinstance(self.widget, UnitPickerWidget)
+            self.widget.picked = checked
+            return checked
         picked = resolve_unit(
             text, day=day, area=self.area, levels=levels, area_only=self.area_only
         )
@@ -530,7 +564,7 @@ class UnitCode(int):
 def bind_unit_pickers(form: forms.BaseForm, *, territories: Iterable[Unit]) -> None:
     """Give every unit picker of `form` the user's area and the record's date (the form's own
     date field as posted, else its initial value, else today)."""
-    ids = area_ids(territories)
+    ids = Area(territories)
     for field in form.fields.values():
         if isinstance(field, UnitPickerField):
             field.bind(area=ids, day_of=_day_of(form, field.date_field))
