@@ -18,6 +18,7 @@ from ctip.indicators.registry import (
     REGISTRY,
     Indicator,
 )
+from ctip.indicators.sql_templates import Templates
 
 
 def records_behind(
@@ -143,15 +144,31 @@ def totals_sql(
     where: dict[str, Any] | None,
     part: Part,
 ) -> tuple[str, list[Any]]:
-    """(SQL, parameters) of `raw_result` without breakdown as one SELECT of a UNION ALL."""
+    """(SQL, parameters) of `raw_result` without breakdown as one SELECT of a UNION ALL. A
+    flow's SQL is compiled once per definition, narrowing and level (`sql_templates`): its
+    dates are a range lookup's bounds and its unit the cover's id, parameters both."""
     first = batch[0]
-    qs = _narrow(_base(first, unit, start, end), first, where, level)
     aggregates = _aggregates(batch)
-    # No GROUP BY (a constant groups nothing): one row, as `aggregate()` gives.
-    query = qs.order_by().values(t=Value(part.tag)).annotate(**aggregates)
-    sql, params = query.query.sql_with_params()
+
+    def compile_(unit_pk: int, start: date, end: date) -> tuple[str, list[Any]]:
+        stand_in = Unit(pk=unit_pk)  # `_base` reads the unit's id alone
+        qs = _narrow(_base(first, stand_in, start, end), first, where, level)
+        # No GROUP BY (a constant groups nothing): one row, as `aggregate()` gives.
+        query = qs.order_by().values(t=Value(0)).annotate(**_aggregates(batch))
+        sql, params = query.query.sql_with_params()
+        return sql, list(params)
+
+    if first.kind != FLOW:
+        # A stock's `standing_on(qs, end)` may use the end in any way: compiled every time.
+        sql, params = compile_(unit.pk, start, end)
+    else:
+        key = (tuple(i.code for i in batch), level, tuple(sorted((where or {}).items())))
+        sql, params = TEMPLATES.sql(key, compile_, unit.pk, start, end)
     columns = part.columns({}, [f'x."{name}"' for name in aggregates])
-    return f"SELECT {', '.join(columns)} FROM ({sql}) x", list(params)  # noqa: S608 - names are ours
+    return f"SELECT {', '.join(columns)} FROM ({sql}) x", params  # noqa: S608 - names are ours
+
+
+TEMPLATES = Templates()
 
 
 def split_key(field: str, split: date) -> Case:

@@ -36,6 +36,8 @@ class Indicator:
     label: Any  # lazy Vietnamese msgid; English through the catalog
     measure: Any
     kind: str
+    # The definition: `records`, `filters` and `value` read neither the database nor the
+    # clock (a flow's compiled SQL is kept and reused, ctip.indicators.sql_templates).
     records: Callable[[], QuerySet]
     value: Callable[[], Any]  # an aggregate expression, e.g. Sum("sessions")
     date_field: str
