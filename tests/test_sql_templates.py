@@ -14,7 +14,7 @@ from ctip.geo.selectors import national_unit
 from ctip.indicators import raw
 from ctip.indicators.queries import Ask, compute_many
 from ctip.indicators.raw import Part, totals_sql
-from ctip.indicators.registry import REGISTRY
+from ctip.indicators.registry import DIMENSIONS, FLOW, REGISTRY
 from ctip.indicators.sql_templates import Templates
 from tests.conftest import unit
 from tests.test_dashboard_batched import seeded  # noqa: F401 - the fixture
@@ -74,6 +74,42 @@ def test_the_kept_sql_of_every_indicator_is_the_orms_for_any_unit_and_period(
     assert not kept.kept((("enforcement.watch_overdue",), None, ()))
 
 
+def orm_rows(batch, place, start, end, by, level, where, records):
+    """`raw_result`'s rows as the ORM's `values()` gives them, compiled afresh."""
+    first = batch[0]
+    qs = raw._narrow(raw._base(first, place, start, end), first, where, level)
+    keys = {f"k_{d}": DIMENSIONS[d].key(first, level) for d in by}
+    return list(raw._grouped(qs, batch, keys, records))
+
+
+def types(rows):
+    return [list(map(type, r.values())) for r in rows]
+
+
+def test_every_flows_breakdowns_from_kept_sql_are_the_orms(seeded, monkeypatch):  # noqa: F811
+    monkeypatch.setattr(raw, "TEMPLATES", Templates())
+    compared = 0
+    for indicator in REGISTRY.values():
+        if indicator.kind != FLOW:
+            continue
+        for d in indicator.dimensions:
+            if not DIMENSIONS[d].breakdown:
+                continue
+            level = Level.COMMUNE if d == "unit" else None
+            for where in narrowings(indicator):
+                for place in places()[:2]:
+                    for start, end in PERIODS:
+                        for records in (False, True):
+                            args = ([indicator], place, start, end, (d,), level, where, records)
+                            kept = raw.raw_result(*args)
+                            # Types too (a date, not SQLite's text; an int, not a Decimal).
+                            assert kept == orm_rows(*args), (indicator.code, d)
+                            assert types(kept) == types(orm_rows(*args)), (indicator.code, d)
+                            compared += 1
+    assert compared > 100
+    assert any(v is not None for v in raw.TEMPLATES._kept.values())
+
+
 def test_a_page_read_together_gives_the_same_figures_with_kept_sql(seeded, monkeypatch):  # noqa: F811
     place = places()[0]
     codes = ("victims.being_identified", "enforcement.watch_overdue", "cooperation.activities")
@@ -90,39 +126,39 @@ def test_sql_that_is_not_a_function_of_the_unit_and_dates_is_compiled_every_time
 
     def days_before(unit_pk, start, end):
         calls.append(end)
-        return "SELECT %s, %s", [unit_pk, end - timedelta(days=30)]
+        return "SELECT %s, %s", [unit_pk, end - timedelta(days=30)], None
 
     def by_year(unit_pk, start, end):
-        return ("SELECT 1" if start.year < 2025 else "SELECT 2"), [unit_pk]
+        return ("SELECT 1" if start.year < 2025 else "SELECT 2"), [unit_pk], None
 
     def plain(unit_pk, start, end):
-        return "SELECT %s WHERE d BETWEEN %s AND %s", [unit_pk, start, end]
+        return "SELECT %s WHERE d BETWEEN %s AND %s", [unit_pk, start, end], "rest"
 
     templates = Templates()
     day = date(2026, 5, 6)
-    assert templates.sql("a", days_before, 4, day, day) == (
+    assert templates.sql("a", days_before, 4, day, day)[:2] == (
         "SELECT %s, %s",
         [4, day - timedelta(30)],
     )
     assert not templates.kept("a") and len(calls) == 3  # two stand-ins, then the real values
-    assert templates.sql("b", by_year, 4, day, day) == ("SELECT 2", [4])
+    assert templates.sql("b", by_year, 4, day, day)[:2] == ("SELECT 2", [4])
     assert not templates.kept("b")
     found = templates.sql("c", plain, 9, date(2024, 1, 1), day)
     assert templates.kept("c")
-    assert found == ("SELECT %s WHERE d BETWEEN %s AND %s", [9, date(2024, 1, 1), day])
+    assert found == ("SELECT %s WHERE d BETWEEN %s AND %s", [9, date(2024, 1, 1), day], "rest")
 
     def adapted(unit_pk, start, end):  # as the ORM gives dates on SQLite: text
-        return "SELECT %s WHERE d BETWEEN %s AND %s", [unit_pk, str(start), str(end)]
+        return "SELECT %s WHERE d BETWEEN %s AND %s", [unit_pk, str(start), str(end)], None
 
     found = templates.sql("d", adapted, 9, date(2024, 1, 1), day)
     if connection.vendor == "sqlite":  # the text is the adapted date there
         assert templates.kept("d")
-    assert found == ("SELECT %s WHERE d BETWEEN %s AND %s", [9, "2024-01-01", "2026-05-06"])
+    assert found[:2] == ("SELECT %s WHERE d BETWEEN %s AND %s", [9, "2024-01-01", "2026-05-06"])
 
 
 def test_a_worker_keeps_at_most_so_many_and_drops_the_least_recently_asked():
     def plain(unit_pk, start, end):
-        return "SELECT %s, %s, %s", [unit_pk, start, end]
+        return "SELECT %s, %s, %s", [unit_pk, start, end], None
 
     templates = Templates(most=2)
     day = date(2026, 1, 2)

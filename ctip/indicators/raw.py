@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, NamedTuple
 
+from django.db import connection
 from django.db.models import Case, Count, IntegerField, Max, Q, QuerySet, Value, When
 from django.db.models.functions import Cast
 
@@ -81,15 +82,69 @@ def raw_result(
     value of each indicator of the batch ("v<n>"), its estimate flag ("e<n>"). With `split`,
     groups are also keyed "k__split": 0 for dates before it, 1 from it."""
     first = batch[0]  # the batch shares records, conditions and dimension keys
+    if by and first.kind == FLOW and ranges is None and split is None:
+        return _grouped_kept(batch, unit, start, end, by, level, where, records)
     qs = _narrow(_base(first, unit, start, end, ranges), first, where, level)
     keys = {f"k_{d}": DIMENSIONS[d].key(first, level) for d in by}
     if split is not None:
         keys["k__split"] = split_key(first.date_field, split)
     if keys:
-        grouped = qs.values(**keys)
-        aggregates = _aggregates(batch, records, repeats=_repeats_records(grouped))
-        return list(grouped.annotate(**aggregates).order_by(*keys))
+        return list(_grouped(qs, batch, keys, records))
     return [qs.aggregate(**_aggregates(batch, records, repeats=_repeats_records(qs)))]
+
+
+def _grouped(qs: QuerySet, batch: list[Indicator], keys: dict[str, Any], records: bool) -> Any:
+    grouped = qs.values(**keys)
+    aggregates = _aggregates(batch, records, repeats=_repeats_records(grouped))
+    return grouped.annotate(**aggregates).order_by(*keys)
+
+
+def _grouped_kept(
+    batch: list[Indicator],
+    unit: Unit,
+    start: date,
+    end: date,
+    by: tuple[str, ...],
+    level: str | None,
+    where: dict[str, Any] | None,
+    records: bool,
+) -> list[dict[str, Any]]:
+    """`raw_result` of a flow broken down, its SQL kept as `totals_sql` keeps it; the rows
+    named and converted as the ORM's `values()` gives them (dates from SQLite's text, say)."""
+    first = batch[0]
+
+    def compile_(unit_pk: int, start: date, end: date) -> tuple[str, list[Any], Any]:
+        qs = _narrow(_base(first, Unit(pk=unit_pk), start, end), first, where, level)
+        keys = {f"k_{d}": DIMENSIONS[d].key(first, level) for d in by}
+        query = _grouped(qs, batch, keys, records).query
+        compiler = query.get_compiler(connection=connection)
+        sql, params = compiler.as_sql()
+        names = list(query.selected or [])
+        names = names or [*query.extra_select, *query.values_select, *query.annotation_select]
+        return sql, list(params), (names, [s[0] for s in compiler.select[: compiler.col_count]])
+
+    key = ("by", tuple(i.code for i in batch), by, level, _where_key(where), records)
+    sql, params, (names, columns) = TEMPLATES.sql(key, compile_, unit.pk, start, end)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    converters = []
+    for n, column in enumerate(columns):
+        # As the ORM's compiler converts a column: the backend's, then the field's own.
+        found = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
+        if found:
+            converters.append((n, found, column))
+    out = []
+    for values in map(list, rows):
+        for n, found, column in converters:
+            for convert in found:
+                values[n] = convert(values[n], column, connection)
+        out.append(dict(zip(names, values, strict=True)))
+    return out
+
+
+def _where_key(where: dict[str, Any] | None) -> tuple:
+    return tuple(sorted((where or {}).items()))
 
 
 def _repeats_records(qs: QuerySet) -> bool:
@@ -150,20 +205,20 @@ def totals_sql(
     first = batch[0]
     aggregates = _aggregates(batch)
 
-    def compile_(unit_pk: int, start: date, end: date) -> tuple[str, list[Any]]:
+    def compile_(unit_pk: int, start: date, end: date) -> tuple[str, list[Any], Any]:
         stand_in = Unit(pk=unit_pk)  # `_base` reads the unit's id alone
         qs = _narrow(_base(first, stand_in, start, end), first, where, level)
         # No GROUP BY (a constant groups nothing): one row, as `aggregate()` gives.
         query = qs.order_by().values(t=Value(0)).annotate(**_aggregates(batch))
         sql, params = query.query.sql_with_params()
-        return sql, list(params)
+        return sql, list(params), None
 
     if first.kind != FLOW:
         # A stock's `standing_on(qs, end)` may use the end in any way: compiled every time.
-        sql, params = compile_(unit.pk, start, end)
+        sql, params, _rest = compile_(unit.pk, start, end)
     else:
-        key = (tuple(i.code for i in batch), level, tuple(sorted((where or {}).items())))
-        sql, params = TEMPLATES.sql(key, compile_, unit.pk, start, end)
+        key = (tuple(i.code for i in batch), level, _where_key(where))
+        sql, params, _rest = TEMPLATES.sql(key, compile_, unit.pk, start, end)
     columns = part.columns({}, [f'x."{name}"' for name in aggregates])
     return f"SELECT {', '.join(columns)} FROM ({sql}) x", params  # noqa: S608 - names are ours
 

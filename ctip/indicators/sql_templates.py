@@ -35,7 +35,8 @@ STAND_INS = (
 # Keys are definitions × narrowings (an agency's page narrows to its agency): a worker keeps at
 # most this many, the least recently asked dropped first.
 MOST_KEPT = 2_000
-Compile = Callable[[int, date, date], tuple[str, list[Any]]]
+# A compile gives (SQL, parameters, what else its caller keeps: the columns' names, say).
+Compile = Callable[[int, date, date], tuple[str, list[Any], Any]]
 # A parameter of the kept SQL: ("value", v) kept as it is, ("slot", n, adapt) the n-th asked
 # value (0 the unit id, 1 the start, 2 the end) as the ORM adapted it.
 Param = tuple[Any, ...]
@@ -45,14 +46,15 @@ class Templates:
     """`keep=False`: compile every time (the tests' reference)."""
 
     def __init__(self, *, keep: bool = True, most: int = MOST_KEPT) -> None:
-        self._kept: OrderedDict[Hashable, tuple[str, list[Param]] | None] = OrderedDict()
+        self._kept: OrderedDict[Hashable, tuple[str, list[Param], Any] | None] = OrderedDict()
         self._keep = keep
         self._most = most
 
     def sql(
         self, key: Hashable, compile_: Compile, unit_pk: int, start: date, end: date
-    ) -> tuple[str, list[Any]]:
-        """(SQL, parameters) as `compile_(unit_pk, start, end)` gives them."""
+    ) -> tuple[str, list[Any], Any]:
+        """(SQL, parameters, the rest) as `compile_(unit_pk, start, end)` gives them (the rest
+        from the first stand-in's compile when kept)."""
         if not self._keep:
             return compile_(unit_pk, start, end)
         key = (connection.vendor, key)
@@ -65,19 +67,19 @@ class Templates:
         kept = self._kept[key]
         if kept is None:
             return compile_(unit_pk, start, end)
-        sql, params = kept
+        sql, params, rest = kept
         asked = (unit_pk, start, end)
-        return sql, [p[1] if p[0] == "value" else p[2](asked[p[1]]) for p in params]
+        return sql, [p[1] if p[0] == "value" else p[2](asked[p[1]]) for p in params], rest
 
     def kept(self, key: Hashable) -> bool:
         """Whether the SQL for `key` is kept (False: compiled every time, or not yet asked)."""
         return self._kept.get((connection.vendor, key)) is not None
 
 
-def _template(compile_: Compile) -> tuple[str, list[Param]] | None:
+def _template(compile_: Compile) -> tuple[str, list[Param], Any] | None:
     """The SQL and its parameters' places, or None when the SQL is not a function of the three
     values through its parameters alone."""
-    (sql_a, params_a), (sql_b, params_b) = (compile_(*values) for values in STAND_INS)
+    (sql_a, params_a, rest), (sql_b, params_b, _rest) = (compile_(*v) for v in STAND_INS)
     if sql_a != sql_b or len(params_a) != len(params_b):
         return None
     params: list[Param] = []
@@ -91,7 +93,7 @@ def _template(compile_: Compile) -> tuple[str, list[Param]] | None:
         if slot is None or _slot(b, STAND_INS[1]) != slot:
             return None
         params.append(("slot", *slot))
-    return sql_a, params
+    return sql_a, params, rest
 
 
 def _slot(value: Any, values: tuple[int, date, date]) -> tuple[int, Callable] | None:
