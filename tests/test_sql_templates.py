@@ -43,6 +43,11 @@ def narrowings(indicator):
         yield {"agency": police.rollup_agency_id or police.pk}
 
 
+def kept_codes(templates):
+    """The codes of the definitions whose SQL `templates` keeps (one indicator each here)."""
+    return {key[1][1][0] for key, kept in templates._kept.items() if kept is not None}
+
+
 def run(sql, params):
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -68,10 +73,9 @@ def test_the_kept_sql_of_every_indicator_is_the_orms_for_any_unit_and_period(
                     monkeypatch.setattr(raw, "TEMPLATES", kept)
                     compared += 1
     assert compared > 3 * len(REGISTRY) * len(PERIODS)
-    # Kept for the flows a dashboard reads from the records, not for stocks.
-    assert kept.kept((("victims.received",), None, ()))
-    assert kept.kept((("cooperation.activities",), None, ()))
-    assert not kept.kept((("enforcement.watch_overdue",), None, ()))
+    # Kept for every flow, not for stocks; an agency's narrowing is a parameter too.
+    flows = {c for c, i in REGISTRY.items() if i.kind == FLOW}
+    assert kept_codes(kept) == flows
 
 
 def orm_rows(batch, place, start, end, by, level, where, records):
@@ -107,7 +111,9 @@ def test_every_flows_breakdowns_from_kept_sql_are_the_orms(seeded, monkeypatch):
                             assert types(kept) == types(orm_rows(*args)), (indicator.code, d)
                             compared += 1
     assert compared > 100
-    assert any(v is not None for v in raw.TEMPLATES._kept.values())
+    # Every flow broken down is kept, for any agency: one SQL per breakdown and narrowing.
+    assert all(v is not None for v in raw.TEMPLATES._kept.values())
+    assert kept_codes(raw.TEMPLATES) == {c for c, i in REGISTRY.items() if i.kind == FLOW}
 
 
 def test_a_page_read_together_gives_the_same_figures_with_kept_sql(seeded, monkeypatch):  # noqa: F811
@@ -124,44 +130,79 @@ def test_a_page_read_together_gives_the_same_figures_with_kept_sql(seeded, monke
 def test_sql_that_is_not_a_function_of_the_unit_and_dates_is_compiled_every_time():
     calls = []
 
-    def days_before(unit_pk, start, end):
+    def days_before(values):
+        unit_pk, start, end = values
         calls.append(end)
         return "SELECT %s, %s", [unit_pk, end - timedelta(days=30)], None
 
-    def by_year(unit_pk, start, end):
+    def by_year(values):
+        unit_pk, start, end = values
         return ("SELECT 1" if start.year < 2025 else "SELECT 2"), [unit_pk], None
 
-    def plain(unit_pk, start, end):
+    def plain(values):
+        unit_pk, start, end = values
         return "SELECT %s WHERE d BETWEEN %s AND %s", [unit_pk, start, end], "rest"
 
     templates = Templates()
     day = date(2026, 5, 6)
-    assert templates.sql("a", days_before, 4, day, day)[:2] == (
+    assert templates.sql("a", days_before, (4, day, day))[:2] == (
         "SELECT %s, %s",
         [4, day - timedelta(30)],
     )
-    assert not templates.kept("a") and len(calls) == 3  # two stand-ins, then the real values
-    assert templates.sql("b", by_year, 4, day, day)[:2] == ("SELECT 2", [4])
-    assert not templates.kept("b")
-    found = templates.sql("c", plain, 9, date(2024, 1, 1), day)
-    assert templates.kept("c")
+    assert (
+        not templates.kept("a", (1, day, day)) and len(calls) == 3
+    )  # two stand-ins, then the real values
+    assert templates.sql("b", by_year, (4, day, day))[:2] == ("SELECT 2", [4])
+    assert not templates.kept("b", (1, day, day))
+    found = templates.sql("c", plain, (9, date(2024, 1, 1), day))
+    assert templates.kept("c", (1, day, day))
     assert found == ("SELECT %s WHERE d BETWEEN %s AND %s", [9, date(2024, 1, 1), day], "rest")
 
-    def adapted(unit_pk, start, end):  # as the ORM gives dates on SQLite: text
+    def adapted(values):  # as the ORM gives dates on SQLite: text
+        unit_pk, start, end = values
         return "SELECT %s WHERE d BETWEEN %s AND %s", [unit_pk, str(start), str(end)], None
 
-    found = templates.sql("d", adapted, 9, date(2024, 1, 1), day)
+    found = templates.sql("d", adapted, (9, date(2024, 1, 1), day))
     if connection.vendor == "sqlite":  # the text is the adapted date there
-        assert templates.kept("d")
+        assert templates.kept("d", (1, day, day))
     assert found[:2] == ("SELECT %s WHERE d BETWEEN %s AND %s", [9, "2024-01-01", "2026-05-06"])
 
 
 def test_a_worker_keeps_at_most_so_many_and_drops_the_least_recently_asked():
-    def plain(unit_pk, start, end):
-        return "SELECT %s, %s, %s", [unit_pk, start, end], None
+    def plain(values):
+        return "SELECT %s, %s, %s", list(values), None
 
     templates = Templates(most=2)
     day = date(2026, 1, 2)
     for key in ("a", "b", "a", "c"):
-        templates.sql(key, plain, 1, day, day)
-    assert templates.kept("a") and templates.kept("c") and not templates.kept("b")
+        templates.sql(key, plain, (1, day, day))
+    assert (
+        templates.kept("a", (1, day, day))
+        and templates.kept("c", (1, day, day))
+        and not templates.kept("b", (1, day, day))
+    )
+
+
+def test_agencies_narrowings_share_one_kept_sql_and_keep_their_own_figures(seeded, monkeypatch):  # noqa: F811
+    """An agency's page narrows its figures to the agency: its id is a parameter of the kept
+    SQL, not part of the key (else every agency, every case, would keep SQL of its own)."""
+    kept = Templates()
+    monkeypatch.setattr(raw, "TEMPLATES", kept)
+    place, (start, end) = places()[0], PERIODS[1]
+    found_agencies = Agency.objects.filter(code__in=["qng-ca-2025", "qng-hlhpn-2025"])
+    agencies = sorted({a.rollup_agency_id or a.pk for a in found_agencies})
+    assert len(agencies) == 2
+    batch = [REGISTRY["prevention.sessions"]]
+    seen = []
+    for pk in agencies:
+        for where in ({"agency": pk}, {"agency": pk, "kind": "session"}):
+            found = totals_sql(batch, place, start, end, None, where, PART)
+            rows = raw.raw_result(batch, place, start, end, ("month",), None, where)
+            assert rows == orm_rows(batch, place, start, end, ("month",), None, where, False)
+            seen += [r for r in rows if r["v0"]]
+            monkeypatch.setattr(raw, "TEMPLATES", Templates(keep=False))
+            assert found == totals_sql(batch, place, start, end, None, where, PART)
+            monkeypatch.setattr(raw, "TEMPLATES", kept)
+    assert len(kept._kept) == 4  # total and by month, narrowed by agency, and by agency and kind
+    assert all(v is not None for v in kept._kept.values())
+    assert seen, "the narrowed figures read some records"

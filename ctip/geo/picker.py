@@ -141,6 +141,11 @@ class Area(AbstractSet[int]):
     def __len__(self) -> int:
         return len(self.ids)
 
+    @classmethod
+    def _from_iterable(cls, iterable: Iterable[Any]) -> AbstractSet[Any]:
+        """`|`, `&` and `-` give a plain set (an `Area` is built from territories)."""
+        return set(iterable)
+
 
 def _levels(levels: Iterable[str] | None) -> set[str]:
     return set(levels) if levels else set(PICKED_LEVELS)

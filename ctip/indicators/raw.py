@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, NamedTuple
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Case, Count, IntegerField, Max, Q, QuerySet, Value, When
 from django.db.models.functions import Cast
@@ -112,9 +113,12 @@ def _grouped_kept(
     """`raw_result` of a flow broken down, its SQL kept as `totals_sql` keeps it; the rows
     named and converted as the ORM's `values()` gives them (dates from SQLite's text, say)."""
     first = batch[0]
+    fixed, slots = _narrowing(where)
 
-    def compile_(unit_pk: int, start: date, end: date) -> tuple[str, list[Any], Any]:
-        qs = _narrow(_base(first, Unit(pk=unit_pk), start, end), first, where, level)
+    def compile_(values: tuple[Any, ...]) -> tuple[str, list[Any], Any]:
+        unit_pk, start, end, *given = values
+        asked = {**fixed, **dict(zip(slots, given, strict=True))}
+        qs = _narrow(_base(first, Unit(pk=unit_pk), start, end), first, asked, level)
         keys = {f"k_{d}": DIMENSIONS[d].key(first, level) for d in by}
         query = _grouped(qs, batch, keys, records).query
         compiler = query.get_compiler(connection=connection)
@@ -123,8 +127,12 @@ def _grouped_kept(
         names = names or [*query.extra_select, *query.values_select, *query.annotation_select]
         return sql, list(params), (names, [s[0] for s in compiler.select[: compiler.col_count]])
 
-    key = ("by", tuple(i.code for i in batch), by, level, _where_key(where), records)
-    sql, params, (names, columns) = TEMPLATES.sql(key, compile_, unit.pk, start, end)
+    key = ("by", tuple(i.code for i in batch), by, level, tuple(fixed.items()), slots, records)
+    values = (unit.pk, start, end, *(where[d] for d in slots))  # type: ignore[index]
+    try:
+        sql, params, (names, columns) = TEMPLATES.sql(key, compile_, values)
+    except EmptyResultSet:
+        return []  # as the ORM's values() gives for a query that can match nothing
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
@@ -135,16 +143,20 @@ def _grouped_kept(
         if found:
             converters.append((n, found, column))
     out = []
-    for values in map(list, rows):
+    for row in map(list, rows):
         for n, found, column in converters:
             for convert in found:
-                values[n] = convert(values[n], column, connection)
-        out.append(dict(zip(names, values, strict=True)))
+                row[n] = convert(row[n], column, connection)
+        out.append(dict(zip(names, row, strict=True)))
     return out
 
 
-def _where_key(where: dict[str, Any] | None) -> tuple:
-    return tuple(sorted((where or {}).items()))
+def _narrowing(where: dict[str, Any] | None) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """A narrowing's values that are kept in the key (None, a boolean...) and the dimensions
+    whose values are parameters of the kept SQL (ids and codes: an agency's page, a case's
+    support), so that each agency or case does not keep SQL of its own."""
+    fixed = {d: v for d, v in sorted((where or {}).items()) if type(v) not in (int, str)}
+    return fixed, tuple(d for d in sorted(where or {}) if d not in fixed)
 
 
 def _repeats_records(qs: QuerySet) -> bool:
@@ -205,20 +217,24 @@ def totals_sql(
     first = batch[0]
     aggregates = _aggregates(batch)
 
-    def compile_(unit_pk: int, start: date, end: date) -> tuple[str, list[Any], Any]:
-        stand_in = Unit(pk=unit_pk)  # `_base` reads the unit's id alone
-        qs = _narrow(_base(first, stand_in, start, end), first, where, level)
+    fixed, slots = _narrowing(where)
+
+    def compile_(values: tuple[Any, ...]) -> tuple[str, list[Any], Any]:
+        unit_pk, start, end, *given = values
+        asked = {**fixed, **dict(zip(slots, given, strict=True))}
+        qs = _narrow(_base(first, Unit(pk=unit_pk), start, end), first, asked, level)
         # No GROUP BY (a constant groups nothing): one row, as `aggregate()` gives.
         query = qs.order_by().values(t=Value(0)).annotate(**_aggregates(batch))
         sql, params = query.query.sql_with_params()
         return sql, list(params), None
 
+    values = (unit.pk, start, end, *(where[d] for d in slots))  # type: ignore[index]
     if first.kind != FLOW:
         # A stock's `standing_on(qs, end)` may use the end in any way: compiled every time.
-        sql, params, _rest = compile_(unit.pk, start, end)
+        sql, params, _rest = compile_(values)
     else:
-        key = (tuple(i.code for i in batch), level, _where_key(where))
-        sql, params, _rest = TEMPLATES.sql(key, compile_, unit.pk, start, end)
+        key = ("total", tuple(i.code for i in batch), level, tuple(fixed.items()), slots)
+        sql, params, _rest = TEMPLATES.sql(key, compile_, values)
     columns = part.columns({}, [f'x."{name}"' for name in aggregates])
     return f"SELECT {', '.join(columns)} FROM ({sql}) x", params  # noqa: S608 - names are ours
 
