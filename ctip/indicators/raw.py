@@ -116,9 +116,7 @@ def _grouped_kept(
     fixed, slots = _narrowing(where)
 
     def compile_(values: tuple[Any, ...]) -> tuple[str, list[Any], Any]:
-        unit_pk, start, end, *given = values
-        asked = {**fixed, **dict(zip(slots, given, strict=True))}
-        qs = _narrow(_base(first, Unit(pk=unit_pk), start, end), first, asked, level)
+        qs = _records_for(first, level, fixed, slots, values)
         keys = {f"k_{d}": DIMENSIONS[d].key(first, level) for d in by}
         query = _grouped(qs, batch, keys, records).query
         compiler = query.get_compiler(connection=connection)
@@ -128,7 +126,7 @@ def _grouped_kept(
         return sql, list(params), (names, [s[0] for s in compiler.select[: compiler.col_count]])
 
     key = ("by", tuple(i.code for i in batch), by, level, tuple(fixed.items()), slots, records)
-    values = (unit.pk, start, end, *(where[d] for d in slots))  # type: ignore[index]
+    values = _asked(unit, start, end, where, slots)
     try:
         sql, params, (names, columns) = TEMPLATES.sql(key, compile_, values)
     except EmptyResultSet:
@@ -149,6 +147,27 @@ def _grouped_kept(
                 row[n] = convert(row[n], column, connection)
         out.append(dict(zip(names, row, strict=True)))
     return out
+
+
+def _records_for(
+    first: Indicator,
+    level: str | None,
+    fixed: dict[str, Any],
+    slots: tuple[str, ...],
+    values: tuple[Any, ...],
+) -> QuerySet:
+    """The records a kept SQL reads, for the asked values or their stand-ins (`_asked`: the
+    unit's id, the dates, then the narrowing's values of `slots`)."""
+    unit_pk, start, end, *given = values
+    where = {**fixed, **dict(zip(slots, given, strict=True))}
+    # `_base` reads the unit's id alone.
+    return _narrow(_base(first, Unit(pk=unit_pk), start, end), first, where, level)
+
+
+def _asked(
+    unit: Unit, start: date, end: date, where: dict[str, Any] | None, slots: tuple[str, ...]
+) -> tuple[Any, ...]:
+    return (unit.pk, start, end, *((where or {})[d] for d in slots))
 
 
 def _narrowing(where: dict[str, Any] | None) -> tuple[dict[str, Any], tuple[str, ...]]:
@@ -216,19 +235,16 @@ def totals_sql(
     dates are a range lookup's bounds and its unit the cover's id, parameters both."""
     first = batch[0]
     aggregates = _aggregates(batch)
-
     fixed, slots = _narrowing(where)
 
     def compile_(values: tuple[Any, ...]) -> tuple[str, list[Any], Any]:
-        unit_pk, start, end, *given = values
-        asked = {**fixed, **dict(zip(slots, given, strict=True))}
-        qs = _narrow(_base(first, Unit(pk=unit_pk), start, end), first, asked, level)
+        qs = _records_for(first, level, fixed, slots, values)
         # No GROUP BY (a constant groups nothing): one row, as `aggregate()` gives.
         query = qs.order_by().values(t=Value(0)).annotate(**_aggregates(batch))
         sql, params = query.query.sql_with_params()
         return sql, list(params), None
 
-    values = (unit.pk, start, end, *(where[d] for d in slots))  # type: ignore[index]
+    values = _asked(unit, start, end, where, slots)
     if first.kind != FLOW:
         # A stock's `standing_on(qs, end)` may use the end in any way: compiled every time.
         sql, params, _rest = compile_(values)

@@ -413,11 +413,11 @@ def _merge(
     is a Decimal), in the database's order of the keys."""
 
     names = [f"k_{d}" for d in by]
-    months = [d in ("month", "quarter") for d in by]  # a date, a datetime or (SQLite) text
+    dated = [d in ("month", "quarter") for d in by]  # a date, a datetime or (SQLite) text
     slots = [(f"v{n}", f"e{n}") for n in range(len(batch))]
     merged: dict[tuple, dict[str, Any]] = {}
     for r in (*cells, *raw):
-        key = tuple(_as_date(r[k]) if m else r[k] for k, m in zip(names, months, strict=True))
+        key = tuple(_as_date(r[k]) if m else r[k] for k, m in zip(names, dated, strict=True))
         into = merged.get(key)
         if into is None:
             into = merged[key] = dict(zip(names, key, strict=True))
