@@ -85,6 +85,21 @@ The rules are the language's, not any one text's:
   verb of printing or posting "trên" is "on", no bound. "thời lượng"/"kéo dài" make "giờ" a
   duration ("thời lượng từ 8 đến 12 giờ"), not a time of day. A bare "số" is an issue only after
   a periodical named in its clause series ("Podcast ... có 12 số").
+  Not figures either: people staying in a place named ("1.287 người đang ở Campuchia"), a
+  population's state after a word of time or intent ("thường xuyên mất liên lạc", "chuẩn bị vượt
+  biên"), a part of a population named after "Trong số", people back home with no victims
+  counted ("29 người từ Campuchia trở về"), passengers ("02 xe ô tô khách chở 31 người"), people
+  processed at a border post ("làm thủ tục cho ... lượt người ... xuất, nhập cảnh"), people
+  sheltered from violence at home, speakers who talk to others ("215 báo cáo viên ... nói
+  chuyện ... cho học sinh"), a facility's staff ("Cơ sở trợ giúp xã hội chỉ có 06 nhân viên"),
+  a bare "người" after citizens handed over ("bàn giao công dân ... tổng số 1.452 người"), a
+  group's size ("theo nhóm 5 - 7 người"), copies ("lập thành 03 bản", "mỗi nơi 01 bản"), and a
+  part named by the noun its whole wrote as another word ("31 vụ việc trợ giúp pháp lý, trong
+  đó 09 vụ việc"). "05 người còn lại" count what the people counted before them count, and
+  nothing after a part of a whole ("39/64 người ..., 25 người còn lại"). "tội mua bán người" is
+  a crime's name, no verb. A hotline's "tiếp nhận" makes no victims ("Tổng đài 111 tiếp nhận 19
+  ca"). "trường hợp" after victims named uncounted in its sentence, and a bare "chị" after
+  victims counted in it, are victims.
 The words before a number are read within REACH characters of it, and a full stop's word within
 a few dozen (ctip.ingest.text): the reading time is linear in a text's length.
 The agency of a figure is its paragraph's heading ("- Công an tỉnh: ..."), else the last agency
@@ -100,6 +115,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import deque
 from dataclasses import asdict, dataclass, replace
 from typing import NamedTuple
 
@@ -111,11 +127,13 @@ from ctip.ingest.kinds import (
     CAMPAIGN_AFTER,
     CAMPAIGN_VERBS,
     CARE_VERBS,
+    CARRYING_VERBS,
     CHECKING_VERBS,
     CHILD_NOUNS,
     COMPOUNDS,
     CONTROL_VERBS,
     FOUND_VERBS,
+    HOTLINE_WORDS,
     INSPECTION_VERBS,
     KINDS,
     LODGING_NOUNS,
@@ -131,6 +149,9 @@ from ctip.ingest.kinds import (
     REMOVABLE_KINDS,
     REMOVAL_VERBS,
     REPORT_VERBS,
+    SISTER_NOUNS,
+    SPEAKER_NOUNS,
+    SPEAKING_VERBS,
     SPLIT_VERBS,
     STAFF_AFTER,
     STAFF_BODIES,
@@ -164,7 +185,8 @@ _PASSIVE_ON = re.compile(
 )
 # A length of time, not a time of day: "thời lượng mỗi lớp từ 8 đến 12 giờ", "kéo dài 40 giờ".
 _DURATION = re.compile(r"\b(?:thời\s+lượng|kéo\s+dài)\b[^,;.\d]{0,40}$", re.IGNORECASE)
-# A number right after these names something (an article, a committee, a switchboard), unless
+# A number right after these names something (an article, a committee, a switchboard, a hamlet
+# "khóm 3"), or a group's size ("theo nhóm 5 - 7 người"), unless
 # the noun is the unit of a rate ("mỗi lớp 25-30 học viên", "từng thôn 02 buổi": per class);
 # "Chỉ đạo" names the committee only after "Ban" ("Ban Chỉ đạo 138"): alone it is the verb
 # ("Chỉ đạo 21/21 xã, thị trấn tuyên truyền").
@@ -172,7 +194,7 @@ _DESIGNATOR = re.compile(
     r"(?<!\b[Mm]ỗi\s)(?<!\b[Tt]ừng\s)"
     r"(?:\b(?:Điều|điều|khoản|Khoản|điểm|Điểm|Chương|chương|Mục|Khóa|khóa|thứ|lần thứ"
     r"|[Bb]an\s+[Cc]hỉ\s+đạo|BCĐ|[Đđ]ài|hotline|Quốc lộ|QL|Tỉnh lộ|ĐT|[Tt]hôn|[Tt]ổ|[Kk]hối"
-    r"|[Ấấ]p|[Xx]óm|[Kk]hu phố"
+    r"|[Ấấ]p|[Xx]óm|[Kk]hóm|[Kk]hu phố|[Nn]hóm"
     r"|[Tt]ổ dân phố|[Ll]ớp)|Tổng đài)\s*$"
 )
 # A change, not a count: "tăng 5 vụ", "nhiều hơn 4 vụ so với cùng kỳ" (whose "hơn" is no bound).
@@ -196,14 +218,18 @@ _YEAR_BEFORE = re.compile(r"\b(?:năm|giai đoạn)\s+$", re.IGNORECASE)
 # After a person noun, words that make the people victims: "3 người bị lừa bán", "04 phụ nữ đi
 # bán", "47 người là nạn nhân", "09 trường hợp nghi là nạn nhân", "2 trẻ em có dấu hiệu bị mua
 # bán", the exploitation they suffered ("19 người bị cưỡng bức lao động", "bị bóc lột tình dục",
-# "bị ép kết hôn") or the lure that took them ("07 người có dấu hiệu bị lừa đi lao động"); not
-# "đi bán hàng" (selling goods) nor "bị lừa đảo" (a fraud).
+# "bị ép kết hôn") or the lure that took them ("07 người có dấu hiệu bị lừa đi lao động"), two
+# words before them ("39/64 người được xác định có dấu hiệu nạn nhân"); not "đi bán hàng"
+# (selling goods) nor "bị lừa đảo" (a fraud).
 _VICTIM_WORDS = (
-    r"(?:(?:đều|đã|được|nghi|nghi\s+ngờ|nghi\s+vấn|được\s+xác\s+định|có\s+dấu\s+hiệu"
-    r"|(?:tự\s+)?khai|trình\s+báo|từng)\s+)?"
+    r"(?:(?:đều|đã|đang|được|nghi|nghi\s+ngờ|nghi\s+vấn|được\s+xác\s+định|có\s+dấu\s+hiệu"
+    r"|(?:tự\s+)?khai|trình\s+báo|từng)\s+){0,2}"
     r"(?:bị\s+(?:mua\s+bán|lừa\s+bán|bán|cưỡng\s+bức|bóc\s+lột|ép|dụ\s+dỗ|bắt\s+cóc"
     r"|lừa\s+(?:đi|sang|ra|đưa|bán)|(?:dẫn|đưa|chở)\s+(?:đi|sang|qua|ra)\b)"
     r"|(?:là\s+)?(?:nạn\s+nhân|bị\s+hại)"
+    # Led or carried by suspects: "02 phụ nữ đang được đối tượng dẫn qua cánh đồng".
+    r"|(?:được|bị)\s+(?:các\s+|những\s+)?(?:đối\s+tượng|bị\s+can|kẻ\s+buôn\s+người)"
+    r"\s+(?:dẫn|đưa|chở|dụ\s+dỗ|lôi\s+kéo|lừa)"
     r"|(?:đi|để|đem|mang)\s+bán(?!\s+hàng))\b"
 )
 # Where the people are from may stand between them and those words ("17 phụ nữ của xã bị lừa bán"),
@@ -217,10 +243,16 @@ _VICTIM_AFTER = re.compile(
     rf"\s+{_VICTIM_WORDS}",
     re.IGNORECASE,
 )
+_CAPITALS = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x1EFA) if chr(c).isupper())
+# A place by its name: "Campuchia", "Phnôm Pênh".
+_PLACE_NAME = rf"(?-i:[{_CAPITALS}])[^\W\d_]*(?:\s+(?-i:[{_CAPITALS}])[^\W\d_]*){{0,2}}"
 # People brought home after victims counted in their sentence are those victims ("17 phụ nữ bị
-# lừa bán sang Trung Quốc, 11 người đã trở về").
+# lừa bán sang Trung Quốc, 11 người đã trở về"); with none counted, a population back home ("29
+# người từ Campuchia trở về địa phương"), where they came from between.
 _RETURNED_AFTER = re.compile(
-    r"\s+(?:đã\s+|được\s+)?(?:trở\s+về|về\s+nước|hồi\s+hương|được\s+đưa\s+về)\b", re.IGNORECASE
+    rf"(?:\s+từ\s+{_PLACE_NAME})?"
+    r"\s+(?:đã\s+|được\s+)?(?:trở\s+về|về\s+nước|hồi\s+hương|được\s+đưa\s+về)\b",
+    re.IGNORECASE,
 )
 # A number after these words is a part of the figure before it ("14 nạn nhân, trong đó có 05 trẻ
 # em": 5 of the victims; "giải cứu 07 người, có 05 trẻ em"), and counts what that figure counts.
@@ -269,10 +301,22 @@ _GROUP_NAMED = re.compile(rf"(?<![\d.]\s)(?<!\bvề\s)(?!đối\s+tượng){_GRO
 _COUNT_OF = re.compile(rf"\bsố(?:\s+lượng)?\s+{_GROUP}", re.IGNORECASE)
 _COPULA = re.compile(r"\blà\s+$", re.IGNORECASE)
 _SUSPECT_NOUN = re.compile(rf"\b(?:{_words(SUSPECT_NOUNS)})\b", re.IGNORECASE)
-_POPULATION_AFTER = re.compile(rf"\s+(?:{_words(POPULATION_AFTER)})\b", re.IGNORECASE)
+# A word of time or intent may come first ("341 người thường xuyên mất liên lạc", "21 người
+# chuẩn bị vượt biên"), and people staying in a place named are a population too ("1.287 người
+# đang ở Campuchia").
+_POPULATION_AFTER = re.compile(
+    r"\s+(?:(?:đang|đã|vẫn|còn|hiện|thường\s+xuyên|chuẩn\s+bị|dự\s+định|định|sắp)\s+){0,2}"
+    rf"(?:{_words(POPULATION_AFTER)}"
+    rf"|(?<=đang\s)(?:ở|sống|sinh\s+sống|cư\s+trú|lưu\s+trú)(?:\s+(?:ở|tại))?\s+{_PLACE_NAME})\b",
+    re.IGNORECASE,
+)
 # Also after the people listed with them ("15 lượt phụ nữ, trẻ em bị bạo lực gia đình").
+# Sheltered from it, whichever way the sentence puts it ("cho 37 lượt người tạm lánh khi bị bạo
+# hành trong gia đình"): care, whoever it was for.
 _OTHER_HARM = re.compile(
-    rf"(?:\s*(?:,|và|hoặc)\s+(?:{_words(PERSON_NOUNS)}))?\s+(?:{_words(OTHER_HARM_AFTER)})\b",
+    rf"(?:\s*(?:,|và|hoặc)\s+(?:{_words(PERSON_NOUNS)}))?"
+    r"(?P<shelter>\s+(?:tạm\s+lánh|lánh\s+nạn)(?:\s+(?:khi|do|vì))?)?"
+    rf"\s+(?:{_words(OTHER_HARM_AFTER)})\b",
     re.IGNORECASE,
 )
 _TRAINING_WORD = re.compile(rf"\b(?:{_words(TRAINING_WORDS)})\b", re.IGNORECASE)
@@ -302,13 +346,13 @@ _STAFF_AFTER = re.compile(
 # Chỉ đạo 138 tỉnh có 21 thành viên": between the body and "gồm"/"có" only the rest of its name
 # (a number, its level, a proper name), not a verb ("Ban Chỉ đạo tổ chức hội nghị có 120 đại
 # biểu" are people reached).
-_CAPITALS = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x1EFA) if chr(c).isupper())
 _BODY_NAME = (
     r"(?:\d+|tỉnh|huyện|xã|phường|thị\s+xã|thành\s+phố|liên\s+ngành|cấp|của"
     rf"|(?-i:[{_CAPITALS}])\w*)"
 )
 _STAFF_BODY = re.compile(
-    rf"\b(?:{_words(STAFF_BODIES)})(?![^\W_])(?:\s+{_BODY_NAME}){{0,4}}\s+(?:gồm|có)(?:\s+có)?"
+    rf"\b(?:{_words(STAFF_BODIES)})(?![^\W_])(?:\s+{_BODY_NAME}){{0,4}}"
+    r"\s+(?:(?:chỉ|hiện|mới|còn)\s+)?(?:gồm|có)(?:\s+có)?"
     r"\s*:?\s*$",
     re.IGNORECASE,
 )
@@ -335,7 +379,9 @@ _PART_WORDS = re.compile(
 # People crossing a border or checked, named after the people and what is listed with them
 # ("187.540 lượt người và 41.226 lượt phương tiện xuất cảnh, nhập cảnh được kiểm soát").
 _CROSSING_AFTER = re.compile(
-    r"(?:[^;.,]|(?<=\d)[.,](?=\d)){0,100}?\b(?:xuất\s+cảnh|nhập\s+cảnh|xuất\s+nhập\s+cảnh"
+    # A comma may list the last thing before the words ("128.450 lượt xe, ghe xuất, nhập cảnh").
+    r"(?:[^;.,]|(?<=\d)[.,](?=\d)|,(?=\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s+xuất\b)){0,100}?"
+    r"\b(?:xuất\s*,\s*nhập\s+cảnh|xuất\s+cảnh|nhập\s+cảnh|xuất\s+nhập\s+cảnh"
     # Working across the border ("3.000 người dân các xã sang Trung Quốc làm thuê").
     r"|(?<!\bkhông\s)(?<!\bkhông\sđi\s)(?:đi\s+)?làm\s+thuê"
     r"|được\s+(?:kiểm\s+tra|kiểm\s+soát|rà\s+soát|sàng\s+lọc))\b",
@@ -363,6 +409,13 @@ _POPULATION_IS = re.compile(
     rf"\bsố\s+(?:{_words(PERSON_NOUNS)})\s+(?:{_words(POPULATION_AFTER)})\b[^;:]{{0,80}}\blà\s+$",
     re.IGNORECASE,
 )
+# A population named as the group a part belongs to: "Trong số người xuất cảnh trái phép bị ngăn
+# chặn, có 43 người ..." (as "Trong số nạn nhân ..." for victims).
+_AMONG_POPULATION = re.compile(
+    rf"\btrong\s+(?:tổng\s+)?số\s+(?:các\s+|những\s+)?(?:{_words(PERSON_NOUNS)}|công\s+dân)"
+    rf"{_POPULATION_AFTER.pattern}",
+    re.IGNORECASE,
+)
 # A group of suspects, not a team of the work ("triệt phá 02 nhóm đối tượng").
 _SUSPECTS_AFTER = re.compile(r"\s+(?:đối\s+tượng|tội\s+phạm)(?![^\W_])", re.IGNORECASE)
 # A rate, not a count: "phát 07 buổi/tuần" (a schedule, as "24 giờ mỗi ngày").
@@ -380,6 +433,29 @@ _PERIODICAL = re.compile(rf"\b(?:{_words(PERIODICAL_WORDS)})\b", re.IGNORECASE)
 # ", có" opens a clause of who was there ("lồng ghép nội dung phòng, chống mua bán trẻ em, có
 # gần 700 cán bộ ... tham gia"): no verb before it governs the number after it.
 _NEW_CLAUSE = re.compile(r",\s*có\b", re.IGNORECASE)
+# Speakers who talk to others after them ("215 báo cáo viên là cán bộ Công an, Biên phòng nói
+# chuyện chuyên đề cho học sinh").
+_SPEAKING_AFTER = re.compile(
+    rf"[^;.]{{0,80}}?\b(?:{_words(SPEAKING_VERBS)})\b[^;.]{{0,60}}?\b(?:cho|với|tới)\b",
+    re.IGNORECASE,
+)
+# A border post processes the people crossing: "làm thủ tục cho 1.046.300 lượt người ... xuất,
+# nhập cảnh" are people checked, though after "cho".
+_PROCESSED = re.compile(
+    r"\b(?:làm|giải\s+quyết)\s+thủ\s+tục\b[^;.\d]{0,40}?\bcho\s*$", re.IGNORECASE
+)
+# Citizens handed over or received, named uncounted: the people counted after them in their
+# clause series are those citizens ("27 lần bàn giao công dân ... với tổng số 1.452 người").
+_HANDED_CITIZENS = re.compile(
+    r"\b(?:bàn\s+giao|trao\s+trả|tiếp\s+nhận)\s+(?:các\s+|những\s+)?"
+    r"(?:công\s+dân|lao\s+động)(?![^\W_])",
+    re.IGNORECASE,
+)
+# "05 người còn lại": the rest of the people counted before them.
+_REST = re.compile(r"\s+còn\s+lại(?![^\W_])", re.IGNORECASE)
+_HOTLINE = re.compile(rf"\b(?:{_words(HOTLINE_WORDS)})\b", re.IGNORECASE)
+# Copies given to each recipient ("gửi ... mỗi nơi 01 bản"), not villages.
+_EACH_RECIPIENT = re.compile(r"\bmỗi\s+(?:nơi|bên|cơ\s+quan|đơn\s+vị)\s*$", re.IGNORECASE)
 # Not a figure, yet the group a part named after it belongs to ("Qua rà soát, có 1.126 người
 # đang lao động ở nước ngoài, trong đó 312 người ..."; "186 người ..., chủ yếu tại Lào (97
 # người)"): people no work reached.
@@ -393,6 +469,9 @@ _NEXT_WORD = re.compile(r"(\s*,)?\s+([^\W\d_]+)")
 # in a sentence's length (the whole sentence before each number made it grow with the square).
 REACH = 300
 _SPACE = re.compile(r"\s")
+# A verb right after these is none of the number's: passive ("bị mua bán"), a topic ("chống mua
+# bán"), a crime's name ("tội mua bán người", "tội phạm mua bán người").
+_NOT_A_VERB_AFTER = frozenset({"bị", "chống", "tội", "phạm"})
 
 
 @dataclass(frozen=True)
@@ -490,6 +569,8 @@ def _in_sentence(sentence: Sentence, head: AgencyName | None) -> list[Figure]:
         previous = number
         for read in reads:
             read, part = _part_of_previous(text, read, people, last, semicolons, latest)
+            read = _rest_of(text, read, people)
+            read = _victims_again(text, read, counted)
             latest = read
             if read.kind == _UNREACHED:
                 # A part named as such ("trong đó 1.817 nam, 217 nữ") carries the list after it.
@@ -498,9 +579,8 @@ def _in_sentence(sentence: Sentence, head: AgencyName | None) -> list[Figure]:
                 people = read
                 before = None
                 continue
-            read = _instances_of(read, counted)
+            read = _instances_of(text, read, counted)
             read = _children_of(text, read, counted, semicolons)
-            read = _victims_again(text, read, counted)
             if before is not None and _shares_victims_words(text, before, read):
                 found[-1] = replace(found[-1], kind="victims")
             last = read if part else None
@@ -539,11 +619,35 @@ def _part_of_previous(
     after that part, are victims or suspects too (in one clause series: not past a ";"), as is
     a count in parentheses right after them, no figure between ("186 người đang làm việc ở nước
     ngoài, chủ yếu tại Lào (97 người)"); the parts of people no work reached are none either.
+    A part its own words already make victims or suspects still carries the list after it
+    ("là 112 người (71 nam, 41 nữ)": 71 is read in the group's parentheses, 41 after it, which
+    nothing else would make victims).
     The read, and whether it is such a part."""
-    if read.kind not in PERSON_KINDS or read.unit.lower().startswith("lượt"):
+    if read.unit.lower().startswith("lượt"):
         return read, False
+    if read.kind in ("victims", "suspects"):
+        # Also the first of a list in parentheses after a group named uncounted ("nạn nhân trở
+        # về ... (18 phụ nữ, 07 trẻ em)").
+        opening = _OPENING.search(text, max(0, read.start - 8), read.start)
+        whole = _whole_kind(text, read, people, None, semicolons, latest)
+        return read, whole == read.kind or opening is not None
+    if read.kind not in PERSON_KINDS:
+        return read, False
+    kind = _whole_kind(text, read, people, part, semicolons, latest)
+    return (read, False) if kind is None else (read._replace(kind=kind), True)
+
+
+def _whole_kind(
+    text: str,
+    read: _Read,
+    people: _Read | None,
+    part: _Read | None,
+    semicolons: list[int],
+    latest: _Read | None,
+) -> str | None:
+    """The kind of the whole `read` is a part of, if it is one (see `_part_of_previous`)."""
     if part is not None and _LIST_GAP.fullmatch(text, part.end, read.start):
-        return read._replace(kind=part.kind), True
+        return part.kind
     if (
         people is not None
         and people.kind in ("victims", "suspects", _UNREACHED)
@@ -554,31 +658,50 @@ def _part_of_previous(
             or (latest is people and _OPENING.search(text, max(0, read.start - 8), read.start))
         )
     ):
-        return read._replace(kind=people.kind), True
-    return read, False
+        return people.kind
+    return None
 
 
-def _instances_of(read: _Read, counted: _Read | None) -> _Read:
-    """ "hỗ trợ cho 09 nạn nhân; đã chi trả trợ cấp cho 07 trường hợp": "trường hợp" names
-    again the people the sentence counted before it, victims or suspects."""
-    if read.kind != "instances" or counted is None or read.unit.lower().startswith("lượt"):
+def _rest_of(text: str, read: _Read, people: _Read | None) -> _Read:
+    """ "giải cứu 58 người, đưa về nước 53 người; 05 người còn lại ...": the rest of the people
+    counted before count what those count; the rest of a whole a part was counted of ("39/64
+    người ... là nạn nhân, 25 người còn lại ...") are the others, no figure."""
+    if read.kind not in PERSON_KINDS or people is None or not _REST.match(text, read.end):
         return read
-    return read._replace(kind=counted.kind)
+    if people.of is not None:
+        return read._replace(kind=_UNREACHED)
+    return read._replace(kind=people.kind) if people.kind in ("victims", "suspects") else read
+
+
+def _instances_of(text: str, read: _Read, counted: _Read | None) -> _Read:
+    """ "hỗ trợ cho 09 nạn nhân; đã chi trả trợ cấp cho 07 trường hợp": "trường hợp" names
+    again the people the sentence counted before it, victims or suspects, or named as a group
+    uncounted ("Các nạn nhân được tư vấn tâm lý ...; 12 trường hợp có rối loạn ...")."""
+    if read.kind != "instances" or read.unit.lower().startswith("lượt"):
+        return read
+    if counted is not None:
+        return read._replace(kind=counted.kind)
+    groups = list(_GROUP_NAMED.finditer(text, max(0, read.start - REACH), read.start))
+    if not groups:
+        return read
+    return read._replace(kind="victims" if groups[-1].group("victims") else "suspects")
 
 
 def _children_of(text: str, read: _Read, counted: _Read | None, semicolons: list[int]) -> _Read:
     """ "tiếp nhận 03 trẻ em ..., bàn giao 02 em về với gia đình": a bare "em" or "cháu" (the
     children spoken of) names again the victims or suspects counted before it in its clause
     series (not past ";", unless the clause after it only says who there was: "; có 05 em dưới
-    16 tuổi"), unless the work was for them ("tuyên truyền cho 300 em")."""
+    16 tuổi"), unless the work was for them ("tuyên truyền cho 300 em"); a bare "chị" anywhere
+    after them in the sentence."""
     if counted is None:
         return read
     same_series = bisect_left(semicolons, counted.end) == bisect_left(semicolons, read.start)
     having = _ONLY_HAVING.search(text, max(0, read.start - 20), read.start)
+    sister = read.unit.lower() in SISTER_NOUNS
     if (
         read.kind != "participants"
-        or read.unit.lower() not in CHILD_NOUNS
-        or not (same_series or having)
+        or read.unit.lower() not in CHILD_NOUNS | SISTER_NOUNS
+        or not (same_series or having or sister)
         or _FOR_WHOM.search(text, max(0, read.start - REACH), read.start)
         or _ANOTHER_PERSON.match(text, read.end)
         or _ATTENDING.match(text, read.end)
@@ -593,7 +716,9 @@ def _part_by_head(
     """ "24 phiên giao dịch việc làm, trong đó 06 phiên lưu động": a part after "trong đó" named
     by the first word of its whole's noun alone counts what the whole counts, in the whole's
     clause series, whether that word is no noun of its own ("phiên", a bare "lượt" after "lượt
-    tin, bài") or a noun of another kind ("12 cuộc thi, trong đó 03 cuộc": contests)."""
+    tin, bài") or a noun of another kind ("12 cuộc thi, trong đó 03 cuộc": contests); a bare
+    "lượt" after a whole of bare "lượt" too, whose verb is not in the part's phrase ("phát lại
+    ... hơn 9.500 lượt, trong đó khoảng 3.000 lượt")."""
     if number.upper is not None or number.percent:
         return []
     if bisect_left(semicolons, whole.end) != bisect_left(semicolons, number.start):
@@ -601,29 +726,32 @@ def _part_by_head(
     head = whole.unit.split()[0]
     if reads and reads[0].unit.lower() != head.lower():
         return []
-    if head.lower() == whole.unit.lower() or not _PART_WORDS.search(
-        text, max(0, number.start - 40), number.start
-    ):
+    if head.lower() == whole.unit.lower() and (reads or head.lower() != "lượt"):
+        return []
+    window, offset = _window(text, number.start)
+    bound, start = _bound(window, number)
+    # A bound word may stand between "trong đó" and the part ("trong đó khoảng 3.000 lượt").
+    if not _PART_WORDS.search(window, max(0, start - 40), start):
         return []
     noun = re.compile(rf"\s+({re.escape(head)})(?![^\W_])", re.IGNORECASE).match(text, number.end)
     if noun is None:
         return []
-    window, offset = _window(text, number.start)
-    bound, start = _bound(window, number)
     start += offset
     return [_Read(whole.kind, number.value, bound, noun.group(1), start, noun.end(), number.of)]
 
 
 def _victims_again(text: str, read: _Read, counted: _Read | None) -> _Read:
     """People after victims counted in their sentence are those victims when brought home ("17
-    phụ nữ bị lừa bán ..., 11 người đã trở về") or cared for ("tiếp nhận 29 nạn nhân ...;
-    chăm sóc ban đầu 17 người")."""
+    phụ nữ bị lừa bán ..., 11 người đã trở về": read as a population back home when alone) or
+    cared for ("tiếp nhận 29 nạn nhân ...; chăm sóc ban đầu 17 người")."""
     if (
         counted is None
         or counted.kind != "victims"
-        or read.kind != "participants"
+        or read.kind not in ("participants", _UNREACHED)
         or read.unit.lower().startswith("lượt")
     ):
+        return read
+    if read.kind == _UNREACHED and not _RETURNED_AFTER.match(text, read.end):
         return read
     before = _window(text, read.start)[0]
     if _RETURNED_AFTER.match(text, read.end) or (
@@ -749,6 +877,8 @@ def _figure(text: str, number: Number) -> _Read | None:
         return None
     if _not_counted(kind, noun, plain_before, text, unit_end):
         return None
+    if _part_of_no_unit(text, before, offset, noun):
+        return None
     if kind in PERSON_KINDS:
         people = _people_kind(plain_before, text, unit_end, kind, noun)
         # People paired with cases ("phát hiện 03 vụ/04 người") are the cases' people, no
@@ -759,6 +889,16 @@ def _figure(text: str, number: Number) -> _Read | None:
         # đang lao động ở nước ngoài, trong đó 312 người ...").
         kind = _UNREACHED if people is None else people
     return _Read(kind, number.value, bound, noun, start, unit_end, number.of, number.upper)
+
+
+def _part_of_no_unit(text: str, before: str, offset: int, noun: str) -> bool:
+    """ "31 vụ việc trợ giúp pháp lý ..., trong đó 09 vụ việc tham gia tố tụng": a part named
+    after "trong đó" by the noun its whole wrote as another word has no kind either."""
+    if not _PART_WORDS.search(before, max(0, len(before) - 40)):
+        return False
+    wholes = re.finditer(rf"(?<![\d.])\d[\d.]*\s+(?={re.escape(noun)})", before, re.IGNORECASE)
+    last = deque(wholes, maxlen=1)
+    return bool(last) and _unit_at(text, offset + last[0].end(), gap=None) is None
 
 
 def _bound(before: str, number: Number) -> tuple[str, int]:
@@ -863,7 +1003,7 @@ def _not_counted(kind: str, noun: str, before: str, text: str, unit_end: int) ->
     if kind == "media_items" and noun in ("số", "kỳ"):
         return not _PERIODICAL.search(before.split(";")[-1])
     if kind == "villages" and noun == "bản":
-        return _governed_by(before, PRINT_VERBS)
+        return _governed_by(before, PRINT_VERBS) or bool(_EACH_RECIPIENT.search(before))
     if kind == "documents" and noun.endswith("quyết định"):
         return bool(_PROCEDURAL_AFTER.match(text, unit_end))
     if kind == "establishments" and noun.startswith(("doanh nghiệp", *LODGING_NOUNS)):
@@ -882,22 +1022,27 @@ def _people_kind(before: str, text: str, unit_end: int, kind: str, noun: str) ->
     attendances = noun.lower().startswith("lượt")
     # Harmed otherwise: no figure, unless the work was for them, care aside ("hỗ trợ tạm lánh
     # cho 15 lượt phụ nữ, trẻ em bị bạo lực gia đình").
-    if _OTHER_HARM.match(text, unit_end) and (
-        not _FOR_WHOM.search(before) or _in_phrase(before, CARE_VERBS)
+    harm = _OTHER_HARM.match(text, unit_end)
+    if harm and (
+        not _FOR_WHOM.search(before) or _in_phrase(before, CARE_VERBS) or harm.group("shelter")
     ):
         return None
+    found: str | None = kind
     if not attendances:
         whose = noun.lower() in ("trường hợp", "ca") and _WHOSE.match(text, unit_end)
-        kind = _person_kind(before, text, unit_end, kind, bool(whose))
-    if kind not in PERSON_KINDS:
-        return kind
+        found = _person_kind(before, text, unit_end, kind, bool(whose))
+    if found not in PERSON_KINDS:
+        return found
     if _NO_KIND_WHOLE.search(before, max(0, len(before) - 120)):
         return None
-    if _POPULATION_IS.search(before.split(";")[-1], max(0, len(before.split(";")[-1]) - 160)):
+    series = before.split(";")[-1]
+    if _AMONG_POPULATION.search(series, max(0, len(series) - 200)):
+        return None
+    if _POPULATION_IS.search(series, max(0, len(series) - 160)):
         return None
     if _not_reached(attendances, before, text, unit_end, noun):
         return None
-    return kind
+    return found
 
 
 def _not_reached(attendances: bool, before: str, text: str, unit_end: int, noun: str) -> bool:
@@ -908,34 +1053,61 @@ def _not_reached(attendances: bool, before: str, text: str, unit_end: int, noun:
     phụ nữ có nguy cơ cao")."""
     if _governed_by(before, CONTROL_VERBS):
         return True
-    if _CROSSING_AFTER.match(text, unit_end) and not _FOR_WHOM.search(before):
+    if _CROSSING_AFTER.match(text, unit_end) and (
+        not _FOR_WHOM.search(before) or _PROCESSED.search(before, max(0, len(before) - 80))
+    ):
         return True
     if attendances:
         return False
     if _governed_by(before, STAFF_VERBS) or _STAFF_BODY.search(before):
         return True
+    if noun.lower() == "người" and _handed_citizens(before):
+        return True
     if noun.lower() in _STAFF_NOUNS and _WORKING_AFTER.match(text, unit_end):
         return not _FOR_WHOM.search(before)
-    after = _STAFF_AFTER.match(text, unit_end) or _POPULATION_AFTER.match(text, unit_end)
+    if noun.lower() in SPEAKER_NOUNS and _SPEAKING_AFTER.match(text, unit_end):
+        return not (_FOR_WHOM.search(before) or _governed_by(before, TRAINING_WORDS))
+    after = (
+        _STAFF_AFTER.match(text, unit_end)
+        or _POPULATION_AFTER.match(text, unit_end)
+        # Back home: those victims when victims were counted before (`_victims_again`).
+        or _RETURNED_AFTER.match(text, unit_end)
+    )
     return bool(after) and not _FOR_WHOM.search(before)
 
 
-def _person_kind(before: str, text: str, unit_end: int, kind: str, whose: bool = False) -> str:
+def _handed_citizens(before: str) -> bool:
+    """Citizens handed over or received named in the clause series before a bare "người", who
+    counts them again (unless the work was for them)."""
+    series = before.split(";")[-1]
+    found = _HANDED_CITIZENS.search(series, max(0, len(series) - 200))
+    return found is not None and not _FOR_WHOM.search(before)
+
+
+def _person_kind(
+    before: str, text: str, unit_end: int, kind: str, whose: bool = False
+) -> str | None:
     """`whose`: a "trường hợp" followed by whose matters they are, which a verb of checking
-    alone does not make victims."""
+    alone does not make victims; after a hotline, "tiếp nhận" receives calls and cases."""
     if _described_as_victims(text, unit_end):
         return "victims"
     group = _group_of(before)
     if group is not None:
         return group
-    verbs = tuple(v for v in VICTIM_VERBS if v not in CHECKING_VERBS) if whose else VICTIM_VERBS
-    if _governed_by(before, verbs):
+    clause = re.split(r"[;:]", before)[-1]
+    skipped = (CHECKING_VERBS if whose else ()) + (
+        ("tiếp nhận",) if _HOTLINE.search(clause, max(0, len(clause) - 160)) else ()
+    )
+    if _governed_by(before, tuple(v for v in VICTIM_VERBS if v not in skipped)):
         return "victims"
     if _governed_by(before, SUSPECT_VERBS):
         return "suspects"
-    clause = re.split(r"[;:]", before)[-1]
     if _governed_by(before, MOVING_VERBS) and _SUSPECT_NOUN.search(clause):
         return "victims"
+    # Passengers carried with no one named who carries them ("02 xe ô tô khách chở 31 người"):
+    # people no work reached.
+    if _governed_by(before, CARRYING_VERBS):
+        return None
     return kind
 
 
@@ -973,10 +1145,14 @@ def _governed_by(before: str, verbs: tuple[str, ...]) -> bool:
     its clause, and not cut off from it by a word naming who the work was for ("xác minh nạn
     nhân bị mua bán cho 160 cán bộ": the officials are the audience, not the victims), nor
     after "bị" ("87 nạn nhân bị mua bán và 1.204 người": a passive verb tells of the people
-    before it)."""
+    before it), nor in a crime's name ("về tội mua bán người, thu hút 420 người": no verb)."""
     clause = _NEW_CLAUSE.split(re.split(r"[;:]", before)[-1])[-1]
     clause = _QUOTED.sub(" “” ", clause)
     words = _AUDIENCE.split(clause)[-1].lower().split()
     reach = " ".join(words[-5:])
-    passive = "bị " if len(words) > 5 and words[-6] == "bị" else ""
-    return any(re.search(rf"(?<!\bbị )(?<!\bchống )\b{verb}\b", passive + reach) for verb in verbs)
+    # The word before the reach, when it makes the verb after it none of the number's.
+    lead = f"{words[-6]} " if len(words) > 5 and words[-6] in _NOT_A_VERB_AFTER else ""
+    return any(
+        re.search(rf"(?<!\bbị )(?<!\bchống )(?<!\btội )(?<!\bphạm )\b{verb}\b", lead + reach)
+        for verb in verbs
+    )

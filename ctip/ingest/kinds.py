@@ -100,6 +100,8 @@ PERSON_NOUNS = (
     "chức sắc",
     "người cao tuổi",
     "bà con",
+    # The people of an ethnic group met in their villages ("26.380 lượt đồng bào").
+    "đồng bào",
     "quần chúng",
     # A witness who tells of what happened to them ("03 nhân chứng là nạn nhân trở về").
     "nhân chứng",
@@ -110,6 +112,9 @@ PERSON_NOUNS = (
     "đại diện",
     "em gái",
     "em trai",
+    # A woman already spoken of ("43 phụ nữ là nạn nhân ...; giới thiệu 11 chị vay vốn"):
+    # extract._children_of names her again as those counted before her.
+    "chị",
     # Prisoners and recruits taught the law in a prison or a barracks, trainees of a course.
     "phạm nhân",
     "tân binh",
@@ -158,6 +163,9 @@ KINDS: tuple[Kind, ...] = (
             "cuộc tuyên truyền",
             "lượt truyền thông",
             "cuộc truyền thông",
+            # Talks given in person, each with people present ("642 hoạt động tuyên truyền trực
+            # tiếp"); a bare "hoạt động" may be any work, and no session.
+            "hoạt động tuyên truyền trực tiếp",
             # Counselling given in person ("14 buổi tư vấn", "08 cuộc tư vấn"): not a meeting.
             "buổi tư vấn",
             "cuộc tư vấn",
@@ -429,13 +437,18 @@ KINDS: tuple[Kind, ...] = (
         _("Nạn nhân"),
         ("nạn nhân", "bị hại", "người bị hại", "lượt nạn nhân", "lượt bị hại"),
     ),
+    # Since the reorganisation of 2025 the units are also named by their level ("102 đơn vị
+    # hành chính cấp xã").
     Kind(
-        "communes", _("Xã, phường, thị trấn"), ("xã", "phường", "thị trấn", "đặc khu"), listed=True
+        "communes",
+        _("Xã, phường, thị trấn"),
+        ("xã", "phường", "thị trấn", "đặc khu", "đơn vị hành chính cấp xã"),
+        listed=True,
     ),
     Kind(
         "districts",
         _("Huyện, thị xã, thành phố"),
-        ("huyện", "thị xã", "thành phố", "quận"),
+        ("huyện", "thị xã", "thành phố", "quận", "đơn vị hành chính cấp huyện"),
         listed=True,
     ),
     Kind(
@@ -447,6 +460,8 @@ KINDS: tuple[Kind, ...] = (
             "thôn",
             "làng",
             "tổ dân phố",
+            # A ward's hamlet in the Mekong Delta ("Phường có 14 khóm").
+            "khóm",
             "khu dân cư",
             "khu phố",
             "ấp",
@@ -461,7 +476,23 @@ KINDS: tuple[Kind, ...] = (
         listed=True,
     ),
     # "điểm trường": a school's satellite site, where the pupils of a village are taught.
-    Kind("schools", _("Trường học"), ("trường", "trường học", "điểm trường", "cơ sở giáo dục")),
+    # A vocational and continuing-education centre teaches pupils as a school does ("6 trung tâm
+    # GDNN-GDTX"); not a "trung tâm y tế".
+    Kind(
+        "schools",
+        _("Trường học"),
+        (
+            "trường",
+            "trường học",
+            "điểm trường",
+            "cơ sở giáo dục",
+            "trung tâm gdnn-gdtx",
+            "trung tâm gdnn - gdtx",
+            "trung tâm gdtx",
+            "trung tâm giáo dục thường xuyên",
+            "trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên",
+        ),
+    ),
     Kind("households", _("Hộ gia đình"), ("hộ", "hộ gia đình", "hộ dân", "lượt hộ")),
     # "lượt cơ sở" counts establishments visited, as "lượt phương tiện" counts vehicles.
     Kind(
@@ -604,6 +635,9 @@ SUSPECT_VERBS = ("bắt", "bắt giữ", "khởi tố", "truy tố", "xét xử"
 # A person noun counts victims when people who are counted as suspects in its clause move them
 # ("02 đối tượng ... đang dẫn 01 trẻ em"): the verbs of leading, carrying and luring.
 MOVING_VERBS = ("dẫn", "dẫn dắt", "đưa", "chở", "dụ dỗ", "lôi kéo", "lừa", "lừa gạt")
+# People carried by a vehicle, with no suspects named, are its passengers: no figure of the work
+# ("02 xe ô tô khách chở 31 người"); not "đưa", which is also the agency's own bringing home.
+CARRYING_VERBS = ("chở", "chuyên chở")
 # The nouns of victims and of suspects, as the group a later person noun belongs to ("Trong số
 # nạn nhân trở về, 06 người ...", "Số bị hại năm 2024 là 12 người").
 VICTIM_NOUNS = ("nạn nhân", "bị hại", "người bị hại")
@@ -674,7 +708,18 @@ POPULATION_AFTER = (
 OTHER_HARM_AFTER = ("bị bạo lực", "bị bạo hành", "bị ngược đãi")
 # A bare "lớp" is a training only when held ("mở 02 lớp") or named as one ("lớp dạy nghề"); "giờ
 # sinh hoạt của 32 lớp" are the classes of a school.
-TRAINING_VERBS = ("mở", "tổ chức", "khai giảng", "tiến hành")
+# Classes attended are held too ("76 cán bộ đã học 02 lớp về sơ cứu tâm lý").
+TRAINING_VERBS = (
+    "mở",
+    "tổ chức",
+    "khai giảng",
+    "tiến hành",
+    "đã học",
+    "được học",
+    "theo học",
+    "tham gia",
+    "tham dự",
+)
 # A training split into classes: "tập huấn ... cho 74 học viên, chia thành 02 lớp" (the verb
 # counts as held only when a word of training stands before it in the sentence).
 # "qua 03 lớp", "gồm 02 lớp" after a training word: the classes it was given in.
@@ -704,7 +749,19 @@ BARE_LUOT_VERBS = (
     ("inspections", ("kiểm tra", "thanh tra")),
 )
 # A bare "bản" after a verb of printing counts copies, not villages ("in 2.000 bản").
-PRINT_VERBS = ("in", "in ấn", "phát hành", "tái bản", "photo", "sao", "sao chụp", "cấp phát")
+# "lập thành 03 bản": a paper drawn up in copies.
+PRINT_VERBS = (
+    "in",
+    "in ấn",
+    "phát hành",
+    "tái bản",
+    "photo",
+    "sao",
+    "sao chụp",
+    "cấp phát",
+    "lập thành",
+    "làm thành",
+)
 # "quyết định" before a step of a procedure is that step, not a document of direction ("06 quyết
 # định khởi tố bị can").
 PROCEDURAL_AFTER = (
@@ -759,6 +816,12 @@ STAFF_BODIES = (
     "tổ giúp việc",
     "ban chỉ đạo",
     "ban điều hành",
+    # A facility of care has its staff ("Cơ sở trợ giúp xã hội chỉ có 06 nhân viên").
+    "cơ sở trợ giúp xã hội",
+    "cơ sở bảo trợ xã hội",
+    "trung tâm công tác xã hội",
+    "trung tâm bảo trợ xã hội",
+    "nhà tạm lánh",
 )
 # Printed or posted things taken down or seized are no material of the work ("bóc gỡ 23 tờ
 # quảng cáo tuyển lao động", "gỡ bỏ 12 bài viết").
@@ -1010,6 +1073,17 @@ BARE_LUOT_NEXT = frozenset({"tham", "dự", "được", "nghe", "người"})
 # "em" and "cháu" alone are the children a sentence speaks of: after victims or suspects
 # counted before them, they name those again ("tiếp nhận 03 trẻ em ..., bàn giao 02 em").
 CHILD_NOUNS = frozenset({"em", "cháu"})
+# A bare "chị" is a woman already spoken of, never a public met: after victims counted before
+# her anywhere in her sentence, she is one of them ("43 phụ nữ là nạn nhân ...; giới thiệu 11
+# chị vay vốn").
+SISTER_NOUNS = frozenset({"chị"})
+# A hotline receives calls and the cases they tell of ("Tổng đài 111 tiếp nhận 19 ca"), not
+# people: "tiếp nhận" after it makes no victims.
+HOTLINE_WORDS = ("tổng đài", "đường dây nóng", "đường dây tư vấn")
+# Speakers by their trade, who talk to the audience ("mời 215 báo cáo viên ... nói chuyện cho
+# học sinh"): no people reached, unless the work was for them.
+SPEAKER_NOUNS = ("báo cáo viên", "giảng viên")
+SPEAKING_VERBS = ("nói chuyện", "trình bày", "thuyết trình", "truyền đạt", "giảng")
 # Kinds whose nouns name people: a verb before the number may make them victims or suspects.
 PERSON_KINDS = frozenset({"participants", "instances"})
 
