@@ -145,9 +145,8 @@ def _rows_batch(
                 setattr(obj, column, blind_index(value) if value else "")
         # Saving re-encrypts every encrypted field under the first key.
         model.objects.bulk_update(objs, [*names, *indexes])
-        # Only ciphertext and blind indexes changed, which no rollup cell reads: touching no
-        # (date, unit) point tells the unit of work the cells stand as they are.
-        work.touch(model)
+        # Only ciphertext and blind indexes changed, which no rollup cell reads.
+        work.untouched(model)
         _advance(progress, objs[-1].pk, finished)
         _audit_batch(label, len(objs), objs[-1].pk, acting_user)
     return len(objs), finished

@@ -16,7 +16,9 @@ a signal of ours) and, on leaving the block normally, refuses to commit:
 - a write without an audit row (any INSERT, UPDATE or DELETE other than the audit rows, the
   rollup cells and the log of reads; `audit=False` for a unit that audits nothing of its own);
 - a write to the records of a rollup source (or its many-to-many links) whose cells it did not
-  refresh (`work.touch`, `work.add`, or `rollups.refresh` inside it).
+  refresh (`work.touch`, `work.add`, or `rollups.refresh` inside it), or to records a source
+  follows (a case's events' decisions move with the case's unit): that source must be
+  refreshed too.
 The rollups belong to `ctip.indicators`, above the kernel, which provides the refresh and the
 tables of its sources here at import (`provide_rollups`).
 """
@@ -40,6 +42,7 @@ _refresh: Refresh | None = None
 _add: Refresh | None = None
 _source_tables: Callable[[], dict[str, type[Model]]] = dict
 _points: Callable[..., Iterable[Point]] | None = None
+_followers: Callable[[], dict[type[Model], set[type[Model]]]] = dict
 _current: ContextVar[Work | None] = ContextVar("ctip_unit_of_work", default=None)
 # Called with the outermost Work before its transaction commits (after its checks): the
 # dashboards' panel cache bumps the versions of what it changed (ctip.dashboard.versions).
@@ -60,11 +63,14 @@ def provide_rollups(
     add: Refresh,
     tables: Callable[[], dict[str, type[Model]]],
     points: Callable[..., Iterable[Point]],
+    followers: Callable[[], dict[type[Model], set[type[Model]]]] = dict,
 ) -> None:
     """`tables()`: {database table: source model} of every table whose rows a rollup reads;
-    `points(model, rows)`: the (date, unit) of those rows in every rollup over the model."""
-    global _refresh, _add, _source_tables, _points
+    `points(model, rows)`: the (date, unit) of those rows in every rollup over the model;
+    `followers()`: {source model: the source models a write to it must refresh as well}."""
+    global _refresh, _add, _source_tables, _points, _followers
     _refresh, _add, _source_tables, _points = refresh, add, tables, points
+    _followers = followers
 
 
 class Work:
@@ -76,6 +82,7 @@ class Work:
         self.written: set[type[Model]] = set()  # rollup sources whose records were written
         self.refreshed: set[type[Model]] = set()
         self._tables: dict[str, type[Model]] | None = None
+        self._followers: dict[type[Model], set[type[Model]]] | None = None
         self.tables: set[str] = set()  # every table written (audit rows and cells aside)
         self.points: dict[type[Model], set[Point]] = {}  # where `touch` said records changed
         self.added: dict[type[Model], list[Q]] = {}  # the batches `add` inserted
@@ -89,9 +96,17 @@ class Work:
         _provided(_refresh)(model=model, points=points)
         self.points.setdefault(model, set()).update(points)
 
+    def untouched(self, model: type[Model]) -> None:
+        """Records of `model` were written in what no rollup reads (ciphertext, blind indexes):
+        neither its cells nor those of the sources following it change."""
+        self._declared(model)
+        for changed in (model, *_followers().get(model, ())):
+            _provided(_refresh)(model=changed, points=())
+
     def touch_records(self, model: type[Model], rows: Any) -> None:
-        """`touch` at the points of these records (a queryset), read where they stand now:
-        call it after a write that did not move them, or before and after one that did."""
+        """`touch` at the points of these records (a queryset), read where they stand now,
+        after the write. A write that moves them must also `touch` the points they stood at,
+        read before it: a refresh runs at once, so one before the write would miss it."""
         if _points is None:
             raise RuntimeError("no rollup refresh provided (ctip.indicators.rollups)")
         self.touch(model, *_points(model, rows))
@@ -113,6 +128,9 @@ class Work:
             source = self._tables.get(table)
             if source is not None:
                 self.written.add(source)
+                if self._followers is None:
+                    self._followers = _followers()
+                self.written |= self._followers.get(source, set())
         return execute(sql, params, many, context)
 
     def _declared(self, model: type[Model]) -> None:

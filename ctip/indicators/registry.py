@@ -61,6 +61,11 @@ class Indicator:
     # out, never shown as 0 (ctip.dashboard.panels). Empty: any kind. What a record counts for
     # is unchanged, so it is not part of the definition a push hashes (ctip.exchange.payload).
     agency_kinds: tuple[str, ...] = ()
+    # At most one record for each thing a distinct count counts (a case's first decision is one
+    # event): the count is then one of records, whose months add up, so it may roll up
+    # (ctip.indicators.rollups). It says how the records are shaped, not what they count, so a
+    # push's definition hash leaves it out.
+    one_record_each: bool = False
 
     def counts_for_kind(self, kind: str) -> bool:
         """Whether the figure narrowed to one agency of `kind` can count any record: it has an

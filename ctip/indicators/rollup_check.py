@@ -23,12 +23,13 @@ class _Discard(Exception):
 
 def stale_rollups(models: Iterable[type[Model]] | None = None) -> dict[str, int]:
     """{rollup name: groups whose stored cells differ from the records} for the built rollups
-    of the sources over `models` (all sources by default); {} when every cell is right."""
+    of the sources over `models`, or following one of them (all sources by default); {} when
+    every cell is right."""
     wanted = set(models) if models is not None else None
     built = built_rollups()
     stale: dict[str, int] = {}
     for source in SOURCES.values():
-        if wanted is not None and source.model not in wanted:
+        if wanted is not None and not wanted & {source.model, *source.follows}:
             continue
         for shape in source.shapes:
             name = source.rollup(shape)

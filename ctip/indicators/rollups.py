@@ -54,6 +54,10 @@ class Source:
     # Cells per day for every shape (a source of few records: victims, watch entries), where
     # they are hardly more than the monthly ones and no period edge reads records.
     all_daily: bool = False
+    # Models whose writes can change what the records count without writing them (a case's
+    # home unit or merge moves its events' decisions): a unit of work writing one of them must
+    # refresh this source too (ctip.core.work), and the tests check its cells after it.
+    follows: tuple[type[Model], ...] = ()
 
     def rollup(self, shape: tuple[str, ...]) -> str:
         return f"{self.name}:{'+'.join(shape) or 'total'}"
@@ -83,7 +87,7 @@ def register_source(source: Source) -> Source:
         value = indicator.value()
         if indicator.kind != FLOW or not indicator.additive:
             raise ValueError(f"{indicator.code}: only additive flows roll up")
-        if not isinstance(value, Sum | Count) or not _monthly_additive(value):
+        if not isinstance(value, Sum | Count) or not _monthly_additive(value, indicator):
             raise ValueError(f"{indicator.code}: only sums and counts of records roll up")
         for shape in source.shapes:
             if len(shape) > 2 or not set(shape) <= set(indicator.dimensions):
@@ -92,11 +96,11 @@ def register_source(source: Source) -> Source:
     return source
 
 
-def _monthly_additive(value: Any) -> bool:
+def _monthly_additive(value: Any, indicator: Any) -> bool:
     """Months add up: a sum, a count of rows, or a distinct count of the records themselves
     (each record has one date, so one month). A distinct count of something else (cases behind
-    events) could count one case in two months."""
-    if not getattr(value, "distinct", False):
+    events) could count one case in two months, unless each case has one record at most."""
+    if not getattr(value, "distinct", False) or indicator.one_record_each:
         return True
     counted = value.get_source_expressions()[0]
     return getattr(counted, "name", None) in ("pk", "id")
@@ -324,6 +328,15 @@ def source_tables() -> dict[str, type[Model]]:
     return tables
 
 
+def followers() -> dict[type[Model], set[type[Model]]]:
+    """{model: the source models whose cells its writes can change} (`Source.follows`)."""
+    found: dict[type[Model], set[type[Model]]] = {}
+    for source in SOURCES.values():
+        for model in source.follows:
+            found.setdefault(model, set()).add(source.model)
+    return found
+
+
 def points_of(model: Any, rows: Any) -> set[tuple[date, int]]:
     """(date, unit) of `rows` for every rollup kept over `model`'s records: the cells a write
     to them touches (`refresh`). Nothing for a model no rollup reads."""
@@ -337,4 +350,6 @@ def points_of(model: Any, rows: Any) -> set[tuple[date, int]]:
 
 # The kernel's unit of work refreshes the sources its services declare through these, and
 # refuses a write to their tables that was not refreshed.
-provide_rollups(refresh=refresh, add=add, tables=source_tables, points=points_of)
+provide_rollups(
+    refresh=refresh, add=add, tables=source_tables, points=points_of, followers=followers
+)
