@@ -77,6 +77,8 @@ def _decisions(state: str) -> Any:
 
 
 def _decided(state: str, code: str, label: Any) -> None:
+    # A distinct count of cases, but each case has one first decision into a state at most:
+    # the count is one of events, and may roll up (the source below).
     register(
         Indicator(
             code=code,
@@ -90,6 +92,7 @@ def _decided(state: str, code: str, label: Any) -> None:
             agency_field="case__owner",
             persons=True,
             dimensions=("agency", "month", "quarter", "year", "unit"),
+            one_record_each=True,
         )
     )
 
@@ -278,5 +281,24 @@ register_source(
             ("age_band",),
         ),
         all_daily=True,
+    )
+)
+
+
+# The persons identified, on every province dashboard: read from the records, PostgreSQL
+# underestimates how many of a province's cases lie in its cover (it assumes them spread over
+# the whole country's units) and probes every case's events, whatever the period (about 15 ms a
+# figure at 6,000 cases, growing with the province's cases; docs/benchmarks.md). Cells per day.
+# Which event is a case's first decision depends on its other events, and its unit on the case:
+# the services touch every event of a case they change, and a write to a case must refresh
+# these cells too (`follows`).
+register_source(
+    RollupSource(
+        name="victims.identified",
+        model=CaseEvent,
+        indicators=("victims.identified",),
+        shapes=((), ("agency",)),
+        all_daily=True,
+        follows=(Case,),
     )
 )

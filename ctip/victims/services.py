@@ -21,6 +21,7 @@ from ctip.core.personal import personal_fields
 from ctip.core.validators import check_count, check_date, check_number, check_text
 from ctip.core.work import unit_of_work
 from ctip.geo.models import Unit
+from ctip.indicators.rollups import points_of
 from ctip.rules.selectors import RuleMissing, deadline, rule_value_or
 from ctip.victims import duplicates
 from ctip.victims.checks import CaseError, ConflictError, check_scope
@@ -118,7 +119,7 @@ def case_create(
     for attempt in range(5):
         try:
             # In an import (batch) the import's own unit of work writes the one audit row.
-            with unit_of_work(sources=[Case], audit=not batch) as work:
+            with unit_of_work(sources=[Case, CaseEvent], audit=not batch) as work:
                 case = Case.objects.create(
                     code=_next_code(received_on.year),
                     owner=owner,
@@ -145,6 +146,7 @@ def case_create(
                     to_state=State.RECEIVED,
                 )
                 work.touch(Case, (received_on, case.home_unit_id))
+                work.touch(CaseEvent, (received_on, case.home_unit_id))
                 duplicates.reviews_open(new_case=case, matches=unseen)
                 if not batch:
                     audit_write(
@@ -167,7 +169,10 @@ def case_update(*, case: Case, version: int, values: dict[str, Any], acting_user
         raise CaseError(f"not editable: {sorted(unknown)}")
     _check_values(values)
     check_scope(acting_user, case)
-    with unit_of_work(sources=[Case]) as work:
+    with unit_of_work(sources=[Case, CaseEvent]) as work:
+        # Where the case's events count now: a new home unit moves its decisions' cells.
+        events = CaseEvent.objects.filter(case=case)
+        were = set(points_of(CaseEvent, events))
         prepared = dict(values)
         if "full_name" in values:
             prepared["name_index"] = blind_index(values["full_name"])
@@ -201,6 +206,7 @@ def case_update(*, case: Case, version: int, values: dict[str, Any], acting_user
         after = Case.objects.get(pk=case.pk)
         points = [(case.received_on, case.home_unit_id), (after.received_on, after.home_unit_id)]
         work.touch(Case, *points)
+        work.touch(CaseEvent, *were, *points_of(CaseEvent, events))
     return after
 
 

@@ -88,7 +88,7 @@ def _check_step(user: Any, step: str, on: date, place: Any = None) -> Any:
 def _move(
     case: Case, to_state: str, on: date, reason: str, acting_user: Any, agency: Any = None
 ) -> Case:
-    with unit_of_work(sources=[Case]) as work:
+    with unit_of_work(sources=[Case, CaseEvent]) as work:
         locked = Case.objects.select_for_update().get(pk=case.pk)
         if locked.state != case.state:
             raise ConflictError(_("Trạng thái hồ sơ vừa được người khác thay đổi."))
@@ -106,6 +106,8 @@ def _move(
             state=to_state, state_since=on, version=F("version") + 1
         )
         work.touch_records(Case, Case.objects.filter(pk=locked.pk))
+        # Every event of the case: a decision dated before the first one takes its place.
+        work.touch_records(CaseEvent, CaseEvent.objects.filter(case=locked))
         audit_write(
             action="victims.case_transition",
             acting_user=acting_user,
