@@ -126,12 +126,14 @@ from ctip.ingest.kinds import (
     BARE_LUOT_VERBS,
     CAMPAIGN_AFTER,
     CAMPAIGN_VERBS,
+    CARE_FACILITIES,
     CARE_VERBS,
     CARRYING_VERBS,
     CHECKING_VERBS,
     CHILD_NOUNS,
     COMPOUNDS,
     CONTROL_VERBS,
+    CROSSING_VERBS,
     FOUND_VERBS,
     HOTLINE_WORDS,
     INSPECTION_VERBS,
@@ -149,6 +151,8 @@ from ctip.ingest.kinds import (
     REMOVABLE_KINDS,
     REMOVAL_VERBS,
     REPORT_VERBS,
+    RING_NOUNS,
+    SENDING_VERBS,
     SISTER_NOUNS,
     SPEAKER_NOUNS,
     SPEAKING_VERBS,
@@ -170,8 +174,9 @@ from ctip.ingest.text import Sentence, normalise, paragraphs, sentences
 
 # "range": from `value` to `upper` ("từ 30 đến 50 người").
 BOUNDS = ("exact", "more_than", "nearly", "about", "at_least", "at_most", "range")
+# A bound word begins a word: "năm trước 07 vụ", "về nước 24 em" end in "ước", no "about".
 _BOUND = re.compile(
-    r"(?:(?P<more_than>hơn|trên|hơn\s+là)|(?P<nearly>gần\s+như|gần|xấp\s+xỉ\s+gần)"
+    r"(?<![^\W\d_])(?:(?P<more_than>hơn|trên|hơn\s+là)|(?P<nearly>gần\s+như|gần|xấp\s+xỉ\s+gần)"
     r"|(?P<about>khoảng\s+chừng|khoảng|chừng|xấp\s+xỉ|ước\s+tính|ước\s+khoảng|ước|trên\s+dưới)"
     r"|(?P<at_least>ít\s+nhất|tối\s+thiểu|không\s+dưới|không\s+ít\s+hơn)"
     r"|(?P<at_most>tối\s+đa|không\s+quá))\s+$",
@@ -199,8 +204,11 @@ _DESIGNATOR = re.compile(
 )
 # A change, not a count: "tăng 5 vụ", "nhiều hơn 4 vụ so với cùng kỳ" (whose "hơn" is no bound).
 # "không ít hơn" is a bound ("không ít hơn 200 người": at least), no change.
+# The comparand may stand between ("nhiều hơn năm trước 07 vụ", "ít hơn cùng kỳ 3 vụ").
 _CHANGE = re.compile(
-    r"\b(?:tăng|giảm|nhiều\s+hơn|(?<!\bkhông\s)ít\s+hơn|cao\s+hơn|thấp\s+hơn|chênh\s+lệch)\s+$",
+    r"\b(?:tăng|giảm|nhiều\s+hơn|(?<!\bkhông\s)ít\s+hơn|cao\s+hơn|thấp\s+hơn|chênh\s+lệch)"
+    r"(?:\s+(?:so\s+với\s+)?(?:cùng\s+kỳ(?:\s+năm\s+trước)?|năm\s+trước|kỳ\s+trước"
+    r"|năm\s+\d{4}))?\s+$",
     re.IGNORECASE,
 )
 # After a date or another number and a dash: the second of a pair the extractor does not read.
@@ -225,7 +233,13 @@ _VICTIM_WORDS = (
     r"(?:(?:đều|đã|đang|được|nghi|nghi\s+ngờ|nghi\s+vấn|được\s+xác\s+định|có\s+dấu\s+hiệu"
     r"|(?:tự\s+)?khai|trình\s+báo|từng)\s+){0,2}"
     r"(?:bị\s+(?:mua\s+bán|lừa\s+bán|bán|cưỡng\s+bức|bóc\s+lột|ép|dụ\s+dỗ|bắt\s+cóc"
-    r"|lừa\s+(?:đi|sang|ra|đưa|bán)|(?:dẫn|đưa|chở)\s+(?:đi|sang|qua|ra)\b)"
+    # The lure may be quoted before where to ("bị lừa “việc nhẹ lương cao” sang Campuchia").
+    r"|lừa\s+(?:“[^”]{1,40}”\s+)?(?:đi|sang|ra|đưa|bán)|(?:dẫn|đưa|chở)\s+(?:đi|sang|qua|ra)\b"
+    # Who exploits them may be named ("bị chủ tàu giữ giấy tờ, ép làm việc").
+    r"|(?:[^\W\d_]+\s+){1,3}?(?:giữ\s+(?:giấy\s+tờ|hộ\s+chiếu)|ép\s+(?:làm|lao\s+động|bán)"
+    r"|cưỡng\s+bức|bóc\s+lột))"
+    # Rescued: "05 thuyền viên được giải cứu khỏi tàu cá".
+    r"|được\s+giải\s+(?:cứu|thoát)"
     r"|(?:là\s+)?(?:nạn\s+nhân|bị\s+hại)"
     # Led or carried by suspects: "02 phụ nữ đang được đối tượng dẫn qua cánh đồng".
     r"|(?:được|bị)\s+(?:các\s+|những\s+)?(?:đối\s+tượng|bị\s+can|kẻ\s+buôn\s+người)"
@@ -239,7 +253,8 @@ _AGE = (
     r"(?:\s+tuổi)?|\s+(?:dưới|trên|từ)\s+\d{1,2}\s+tuổi|\s+\d{1,2}\s+tuổi)"
 )
 _VICTIM_AFTER = re.compile(
-    rf"(?:\s+(?:của|ở|tại)\s+(?:xã|phường|thị\s+trấn|thôn|bản|làng|huyện|tỉnh|địa\s+phương))?{_AGE}?"
+    r"(?:\s+(?:của|ở|tại)\s+(?:xã|phường|thị\s+trấn|thôn|bản|làng|huyện|tỉnh|địa\s+phương"
+    rf"|thành\s+phố|quận|thị\s+xã|đặc\s+khu))?{_AGE}?"
     rf"\s+{_VICTIM_WORDS}",
     re.IGNORECASE,
 )
@@ -300,12 +315,13 @@ _GROUP_NEAR = 100
 _GROUP_NAMED = re.compile(rf"(?<![\d.]\s)(?<!\bvề\s)(?!đối\s+tượng){_GROUP}", re.IGNORECASE)
 _COUNT_OF = re.compile(rf"\bsố(?:\s+lượng)?\s+{_GROUP}", re.IGNORECASE)
 _COPULA = re.compile(r"\blà\s+$", re.IGNORECASE)
-_SUSPECT_NOUN = re.compile(rf"\b(?:{_words(SUSPECT_NOUNS)})\b", re.IGNORECASE)
+_SUSPECT_NOUN = re.compile(rf"\b(?:{_words(SUSPECT_NOUNS + RING_NOUNS)})\b", re.IGNORECASE)
 # A word of time or intent may come first ("341 người thường xuyên mất liên lạc", "21 người
 # chuẩn bị vượt biên"), and people staying in a place named are a population too ("1.287 người
 # đang ở Campuchia").
+# Where they live may come first ("1.126 phụ nữ trên địa bàn đăng ký kết hôn").
 _POPULATION_AFTER = re.compile(
-    r"\s+(?:(?:đang|đã|vẫn|còn|hiện|thường\s+xuyên|chuẩn\s+bị|dự\s+định|định|sắp)\s+){0,2}"
+    r"\s+(?:trên\s+địa\s+bàn\s+)?(?:(?:đang|đã|vẫn|còn|hiện|thường\s+xuyên|chuẩn\s+bị|dự\s+định|định|sắp)\s+){0,2}"
     rf"(?:{_words(POPULATION_AFTER)}"
     rf"|(?<=đang\s)(?:ở|sống|sinh\s+sống|cư\s+trú|lưu\s+trú)(?:\s+(?:ở|tại))?\s+{_PLACE_NAME})\b",
     re.IGNORECASE,
@@ -317,6 +333,14 @@ _OTHER_HARM = re.compile(
     rf"(?:\s*(?:,|và|hoặc)\s+(?:{_words(PERSON_NOUNS)}))?"
     r"(?P<shelter>\s+(?:tạm\s+lánh|lánh\s+nạn)(?:\s+(?:khi|do|vì))?)?"
     rf"\s+(?:{_words(OTHER_HARM_AFTER)})\b",
+    re.IGNORECASE,
+)
+# People cared for whose parts named after them include people harmed otherwise ("tạm lánh cho 29
+# phụ nữ, trong đó 08 chị là nạn nhân ..., 21 chị bị bạo lực gia đình"): a whole that mixes
+# them is no figure; its parts are read by their own words.
+_HARM_IN_PARTS = re.compile(
+    r"[^;.]{0,40}?\btrong\s+(?:đó|số\s+(?:đó|này))\b[^;.]{0,160}?"
+    rf"\b(?:{_words(OTHER_HARM_AFTER)})\b",
     re.IGNORECASE,
 )
 _TRAINING_WORD = re.compile(rf"\b(?:{_words(TRAINING_WORDS)})\b", re.IGNORECASE)
@@ -368,8 +392,11 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _OPENING = re.compile(r"\(\s*$")
 # "trường hợp" followed by whose matter it is ("43 trường hợp công dân", "58 trường hợp người
 # dân trình báo"): the matters of that group, not victims by a verb of checking alone.
+# Their kin ("27 trường hợp người thân bị lừa sang"), and a group by sex ("lao động nữ").
 _WHOSE = re.compile(
-    rf"\s+(?:công\s+dân|lao\s+động|{_words(PERSON_NOUNS)})(?![^\W_])", re.IGNORECASE
+    rf"\s+(?:công\s+dân|lao\s+động|người\s+(?:thân|nhà)|{_words(PERSON_NOUNS)})"
+    r"(?:\s+(?:nữ|nam))?(?![^\W_])",
+    re.IGNORECASE,
 )
 # A part named after "trong đó" by the head word of its whole's noun ("24 phiên giao dịch việc
 # làm, trong đó 06 phiên lưu động"; "9.840 lượt tin, bài ..., trong đó 2.115 lượt").
@@ -428,8 +455,10 @@ _ATTENDING = re.compile(
 )
 # "; có 23 em dưới 16 tuổi": a clause that only says who there was names a part of the people
 # counted before it, past the semicolon.
-_ONLY_HAVING = re.compile(r";\s*(?:trong\s+đó\s+)?có\s+$", re.IGNORECASE)
+# So does a bare "em" that opens the clause, its subject ("; 15 em đã có việc làm").
+_ONLY_HAVING = re.compile(r";\s*(?:(?:trong\s+đó\s+)?có\s+)?$", re.IGNORECASE)
 _PERIODICAL = re.compile(rf"\b(?:{_words(PERIODICAL_WORDS)})\b", re.IGNORECASE)
+_PART_START = re.compile(r"\btrong\s+(?:đó|số\s+(?:đó|này))\b", re.IGNORECASE)
 # ", có" opens a clause of who was there ("lồng ghép nội dung phòng, chống mua bán trẻ em, có
 # gần 700 cán bộ ... tham gia"): no verb before it governs the number after it.
 _NEW_CLAUSE = re.compile(r",\s*có\b", re.IGNORECASE)
@@ -450,6 +479,32 @@ _HANDED_CITIZENS = re.compile(
     r"\b(?:bàn\s+giao|trao\s+trả|tiếp\s+nhận)\s+(?:các\s+|những\s+)?"
     r"(?:công\s+dân|lao\s+động)(?![^\W_])",
     re.IGNORECASE,
+)
+# A population counted as the subject of "là" by where it lives ("Tổng số đoàn viên công đoàn
+# trên địa bàn là 2.168.400 người"), not the people a piece of work reached.
+_POPULATION_TOTAL = re.compile(
+    rf"\b(?:tổng\s+)?số\s+(?:{_words(PERSON_NOUNS)})(?![^\W_])[^;:,.\d]{{0,40}}"
+    r"\b(?:trên\s+địa\s+bàn|toàn\s+(?:tỉnh|thành\s+phố|huyện|xã|phường))\s+là\s+$",
+    re.IGNORECASE,
+)
+# The members of each team sent out are its staff ("kiểm tra 12 phường, mỗi đoàn từ 5 đến 7
+# thành viên"), as those of "01 đoàn công tác gồm 05 cán bộ".
+_EACH_BODY = re.compile(
+    rf"\bmỗi\s+(?:{_words(STAFF_BODIES)}|đoàn)(?![^\W_])(?:\s+(?:có|gồm))?\s*$", re.IGNORECASE
+)
+# People listed after things checked are checked too: "kiểm tra, kiểm soát 18.460 lượt tàu thuyền
+# xuất, nhập cảnh và 41.300 lượt thuyền viên".
+_CHECKED_LIST = re.compile(
+    rf"\b(?:{_words(CONTROL_VERBS)})\s+[\d.]+\s+[^;:\d]{{1,60}}?\s+và\s+$", re.IGNORECASE
+)
+# A verb of going after staff sent ("cử 186 lượt cán bộ, chiến sĩ xuống các tàu cá").
+_GOING_AFTER = re.compile(
+    r"\s+(?:trực\s+tiếp\s+)?(?:xuống|đến|tới|về|đi|lên|ra)(?![^\W_])", re.IGNORECASE
+)
+# A facility of care that has premises ("Trung tâm Công tác xã hội Thành phố ..., có 02 cơ sở"):
+# its own sites, no places of business inspected.
+_FACILITY_HAS = re.compile(
+    rf"\b(?:{_words(CARE_FACILITIES)})(?![^\W_])[^;:]{{0,120}}\bcó\s+$", re.IGNORECASE
 )
 # "05 người còn lại": the rest of the people counted before them.
 _REST = re.compile(r"\s+còn\s+lại(?![^\W_])", re.IGNORECASE)
@@ -1001,11 +1056,17 @@ def _not_counted(kind: str, noun: str, before: str, text: str, unit_end: int) ->
         launched = _governed_by(before, CAMPAIGN_VERBS) or _CAMPAIGN_AFTER.match(text, unit_end)
         return not launched
     if kind == "media_items" and noun in ("số", "kỳ"):
-        return not _PERIODICAL.search(before.split(";")[-1])
+        # Or right after it: "48 số podcast".
+        after = (
+            _PERIODICAL.match(text, unit_end + 1) if text[unit_end : unit_end + 1] == " " else None
+        )
+        return not (after or _PERIODICAL.search(before.split(";")[-1]))
     if kind == "villages" and noun == "bản":
         return _governed_by(before, PRINT_VERBS) or bool(_EACH_RECIPIENT.search(before))
     if kind == "documents" and noun.endswith("quyết định"):
         return bool(_PROCEDURAL_AFTER.match(text, unit_end))
+    if kind == "establishments" and noun == "cơ sở" and _FACILITY_HAS.search(before):
+        return True
     if kind == "establishments" and noun.startswith(("doanh nghiệp", *LODGING_NOUNS)):
         # The inspection may be named as a noun before its object: "03 cuộc kiểm tra việc chấp
         # hành pháp luật của 06 doanh nghiệp".
@@ -1026,6 +1087,8 @@ def _people_kind(before: str, text: str, unit_end: int, kind: str, noun: str) ->
     if harm and (
         not _FOR_WHOM.search(before) or _in_phrase(before, CARE_VERBS) or harm.group("shelter")
     ):
+        return None
+    if _in_phrase(before, CARE_VERBS) and _HARM_IN_PARTS.match(text, unit_end):
         return None
     found: str | None = kind
     if not attendances:
@@ -1051,7 +1114,9 @@ def _not_reached(attendances: bool, before: str, text: str, unit_end: int, noun:
     lý") and people crossing a border ("người xuất cảnh trái phép"); staff and such people are
     reached when the work was for them ("tập huấn cho 50 cán bộ chuyên trách", "dạy nghề cho 150
     phụ nữ có nguy cơ cao")."""
-    if _governed_by(before, CONTROL_VERBS):
+    if _governed_by(before, CONTROL_VERBS) or _no_work_before(before, noun):
+        return True
+    if _sent_staff(before, text, unit_end, noun):
         return True
     if _CROSSING_AFTER.match(text, unit_end) and (
         not _FOR_WHOM.search(before) or _PROCESSED.search(before, max(0, len(before) - 80))
@@ -1074,6 +1139,38 @@ def _not_reached(attendances: bool, before: str, text: str, unit_end: int, noun:
         or _RETURNED_AFTER.match(text, unit_end)
     )
     return bool(after) and not _FOR_WHOM.search(before)
+
+
+def _no_work_before(before: str, noun: str) -> bool:
+    """People whom the words before them make no audience: a place's population ("dân số Thành
+    phố khoảng 14 triệu người"; "Tổng số đoàn viên công đoàn trên địa bàn là 2.168.400 người"),
+    people let through or stopped at a border ("không cho xuất cảnh 09 người"; not "trường
+    hợp", a matter the post handles), the members of each team sent ("mỗi đoàn từ 5 đến 7 thành
+    viên"), and people listed after things checked ("kiểm soát 18.460 lượt tàu thuyền ... và
+    41.300 lượt thuyền viên")."""
+    if _FOR_WHOM.search(before):
+        return False
+    if _in_phrase(before, ("dân số",)) or _POPULATION_TOTAL.search(
+        before, max(0, len(before) - 120)
+    ):
+        return True
+    crossing = _governed_by(before, CROSSING_VERBS)
+    if crossing and noun.lower() not in ("trường hợp", "ca"):
+        return True
+    tail = max(0, len(before) - 120)
+    return bool(_EACH_BODY.search(before, tail) or _CHECKED_LIST.search(before, tail))
+
+
+def _sent_staff(before: str, text: str, unit_end: int, noun: str) -> bool:
+    """Staff sent to go and do the work, also counted in turns ("cử 186 lượt cán bộ, chiến sĩ
+    xuống các tàu cá"): no people reached."""
+    staff = noun.lower().removeprefix("lượt ") in _STAFF_NOUNS
+    return (
+        staff
+        and _governed_by(before, SENDING_VERBS)
+        and _GOING_AFTER.match(text, unit_end) is not None
+        and not _FOR_WHOM.search(before)
+    )
 
 
 def _handed_citizens(before: str) -> bool:
@@ -1144,9 +1241,12 @@ def _governed_by(before: str, verbs: tuple[str, ...]) -> bool:
     """Whether one of the verbs governs the number after `before`: among the last five words of
     its clause, and not cut off from it by a word naming who the work was for ("xác minh nạn
     nhân bị mua bán cho 160 cán bộ": the officials are the audience, not the victims), nor
+    past "trong đó" (the verb before it governs the whole; "chuyển 27 ca ... để xử lý, trong đó
+    04 ca ...": the part is read as its whole is, `_part_of_previous`), nor
     after "bị" ("87 nạn nhân bị mua bán và 1.204 người": a passive verb tells of the people
     before it), nor in a crime's name ("về tội mua bán người, thu hút 420 người": no verb)."""
     clause = _NEW_CLAUSE.split(re.split(r"[;:]", before)[-1])[-1]
+    clause = _PART_START.split(clause)[-1]
     clause = _QUOTED.sub(" “” ", clause)
     words = _AUDIENCE.split(clause)[-1].lower().split()
     reach = " ".join(words[-5:])

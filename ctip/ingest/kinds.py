@@ -120,6 +120,9 @@ PERSON_NOUNS = (
     "tân binh",
     "trại viên",
     "người học",
+    # Students in their first year, fishermen's wives met as an audience ("160 vợ ngư dân").
+    "tân sinh viên",
+    "vợ",
 )
 
 
@@ -330,6 +333,10 @@ KINDS: tuple[Kind, ...] = (
             "chương trình",
             "chương trình phát thanh",
             "chương trình truyền hình",
+            # Aired live on a page: no one is present, as on a programme ("05 buổi livestream").
+            "buổi livestream",
+            "buổi phát trực tiếp",
+            "buổi phát sóng trực tiếp",
         ),
     ),
     Kind(
@@ -610,7 +617,8 @@ KINDS: tuple[Kind, ...] = (
         "views",
         _("Lượt xem, lượt tiếp cận"),
         # Not "lượt chia sẻ": shares are what others did with an item, as the held-out sets say.
-        ("lượt xem", "lượt truy cập", "lượt tiếp cận", "lượt tương tác", "lượt nghe"),
+        # Nor "lượt tương tác": likes, comments and shares, what others did with it.
+        ("lượt xem", "lượt truy cập", "lượt tiếp cận", "lượt nghe"),
         listed=True,
     ),
 )
@@ -647,6 +655,11 @@ SUSPECT_NOUNS = ("đối tượng", "bị can", "bị cáo")
 # staff): people at risk or under watch ("2.418 người có nguy cơ cao được quản lý") and people
 # crossing a border ("09 người xuất cảnh trái phép").
 CONTROL_VERBS = ("kiểm tra", "kiểm soát", "rà soát", "sàng lọc")
+# People let through or stopped at a border ("không cho xuất cảnh 09 người") cross it, no people
+# reached; not "trường hợp", a matter the post handles.
+CROSSING_VERBS = ("xuất cảnh", "nhập cảnh", "xuất nhập cảnh", "xuất, nhập cảnh")
+# A ring or a trafficker leads or carries people as suspects do ("đường dây đã đưa 46 người").
+RING_NOUNS = ("đường dây", "ổ nhóm", "kẻ buôn người")
 POPULATION_AFTER = (
     "có nguy cơ",
     "được quản lý",
@@ -697,6 +710,9 @@ POPULATION_AFTER = (
     "bỏ học",
     "lấy chồng",
     "kết hôn với người nước ngoài",
+    "đăng ký kết hôn",
+    # People who moved in from elsewhere ("3,5 triệu người nhập cư"): a population.
+    "nhập cư",
     "là lao động",
     "đi theo diện",
     # Witnesses heard in a procedure ("lấy lời khai 06 người làm chứng").
@@ -711,6 +727,10 @@ OTHER_HARM_AFTER = ("bị bạo lực", "bị bạo hành", "bị ngược đãi
 # Classes attended are held too ("76 cán bộ đã học 02 lớp về sơ cứu tâm lý").
 TRAINING_VERBS = (
     "mở",
+    # A verb of training before its classes: "tập huấn 03 lớp quản lý ca".
+    "tập huấn",
+    "bồi dưỡng",
+    "huấn luyện",
     "tổ chức",
     "khai giảng",
     "tiến hành",
@@ -747,6 +767,8 @@ BARE_LUOT_VERBS = (
     ("broadcasts", ("phát thanh", "phát sóng", "tiếp sóng", "phát lại", "tiếp âm")),
     ("sessions", ("tuyên truyền",)),
     ("inspections", ("kiểm tra", "thanh tra")),
+    # A page visited: "đã được truy cập 215.000 lượt" are views.
+    ("views", ("truy cập",)),
 )
 # A bare "bản" after a verb of printing counts copies, not villages ("in 2.000 bản").
 # "lập thành 03 bản": a paper drawn up in copies.
@@ -788,7 +810,11 @@ AUDIENCE_WORDS = ("cho", "với")
 # A person noun counts staff assigned, not people reached, after these verbs ("bố trí 01 cán
 # bộ") or before these words ("cán bộ chuyên trách"); staff are no figure of the work.
 # Not "tăng cường" as a verb: "tăng cường tuyên truyền tới 200 người" are people reached.
-STAFF_VERBS = ("bố trí", "phân công", "điều động", "biệt phái")
+# "trưng tập": staff seconded from elsewhere ("trưng tập thêm 02 cán bộ").
+STAFF_VERBS = ("bố trí", "phân công", "điều động", "biệt phái", "trưng tập")
+# Staff sent out to do the work themselves, counted in turns too ("cử 186 lượt cán bộ, chiến sĩ
+# xuống các tàu cá"): the verbs that send them, before a verb of going.
+SENDING_VERBS = ("cử", "huy động", "phái")
 # "tăng cường" after the people: sent to reinforce ("26 cán bộ, chiến sĩ tăng cường về các xã");
 # "trực": on duty ("01 cán bộ trực 24/24 giờ"; not "trực tiếp", "trực tuyến").
 STAFF_AFTER = (
@@ -802,6 +828,14 @@ STAFF_AFTER = (
     "trực",
     "thường trực",
     "túc trực",
+)
+# Facilities of care: their staff and their own sites ("..., có 02 cơ sở") are no figure.
+CARE_FACILITIES = (
+    "cơ sở trợ giúp xã hội",
+    "cơ sở bảo trợ xã hội",
+    "trung tâm công tác xã hội",
+    "trung tâm bảo trợ xã hội",
+    "nhà tạm lánh",
 )
 # The people a committee or a working group is made of are its staff, not people reached ("01
 # đoàn công tác gồm 05 cán bộ", "Ban Chỉ đạo gồm 21 thành viên").
@@ -817,11 +851,7 @@ STAFF_BODIES = (
     "ban chỉ đạo",
     "ban điều hành",
     # A facility of care has its staff ("Cơ sở trợ giúp xã hội chỉ có 06 nhân viên").
-    "cơ sở trợ giúp xã hội",
-    "cơ sở bảo trợ xã hội",
-    "trung tâm công tác xã hội",
-    "trung tâm bảo trợ xã hội",
-    "nhà tạm lánh",
+    *CARE_FACILITIES,
 )
 # Printed or posted things taken down or seized are no material of the work ("bóc gỡ 23 tờ
 # quảng cáo tuyển lao động", "gỡ bỏ 12 bài viết").
@@ -1065,6 +1095,16 @@ COMPOUNDS = frozenset(
         "số tiền",
         "số người",
         "số vụ",
+        # Likes, comments, interactions and shares are what others did with an item, no views.
+        "lượt tương",
+        "lượt thích",
+        "lượt bình",
+        "lượt chia",
+        # A programme's groups of tasks or measures, no team ("08 nhóm nhiệm vụ").
+        "nhóm nhiệm",
+        "nhóm giải",
+        # A married couple ("02 vợ chồng") is no audience of wives.
+        "vợ chồng",
     }
 )
 # A bare "lượt" counts attendances only before one of these words ("3.000 lượt tham gia");
