@@ -9,7 +9,7 @@ where it counts on the case's home unit: the services touch every event of a cas
 and a write to a case without refreshing these cells is refused. The check after every test
 (tests/rollupcheck.py) compares the cells with the records after each step here."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.db import connection
@@ -17,11 +17,13 @@ from django.test.utils import CaptureQueriesContext
 
 from ctip.core.audit import audit_write
 from ctip.core.work import unit_of_work
+from ctip.dashboard.versions import read
 from ctip.geo.models import COMMUNE_LEVELS, Level, Unit
 from ctip.indicators import rollups
 from ctip.indicators.queries import compute
-from ctip.victims.lifecycle import case_merge
-from ctip.victims.models import Case
+from ctip.indicators.rollup_check import stale_rollups
+from ctip.victims.lifecycle import case_merge, case_purge
+from ctip.victims.models import Case, CaseEvent
 from ctip.victims.services import case_update
 from ctip.victims.states import State
 from ctip.victims.transitions import case_transition
@@ -57,6 +59,19 @@ def _from_cells_and_records(unit: Unit) -> list[tuple[int, int]]:
     return found
 
 
+def _same_by_agency(*units: Unit) -> None:
+    """Every period's breakdown by agency from the cells equals the records', here and in the
+    country (summed from the provinces' cells)."""
+    for unit in (*units, Unit.objects.get(level=Level.COUNTRY)):
+        for start, end in SPANS:
+            asked = {"unit": unit, "start": start, "end": end, "by": ("agency",)}
+            cells = [(r["agency"]["code"], r["value"]) for r in compute([CODE], **asked)]
+            records = [
+                (r["agency"]["code"], r["value"]) for r in compute([CODE], records=True, **asked)
+            ]
+            assert sorted(cells) == sorted(records)
+
+
 @pytest.fixture
 def police():
     return (
@@ -76,7 +91,7 @@ def test_the_figure_is_read_from_cells_without_the_case_events(police):
     assert not [q for q in queries.captured_queries if "victims_caseevent" in q["sql"]]
 
 
-def test_cells_follow_decisions_reopening_moves_and_merges(police):
+def test_cells_follow_decisions_moves_and_merges(police):
     worker, supervisor = police
     rollups.rebuild()
     province = _province(51)
@@ -137,3 +152,57 @@ def test_a_write_to_a_case_that_leaves_its_decisions_stale_is_refused(police):
     assert case.home_unit_id != elsewhere.pk
     value = compute([CODE], unit=_province(51), start=DAY, end=DAY)[0]["value"]
     assert value == 1
+
+
+def test_merges_either_way_and_a_purge_after_one(police):
+    """The kept case decided first, the kept case decided after the duplicate it took in, then
+    the personal data purged: cells equal records by agency, here and nationally."""
+    worker, supervisor = police
+    rollups.rebuild()
+    province = _province(51)
+    keep = _identified(CaseFactory(owner="qng-ca-2025"), date(2025, 9, 12), worker, supervisor)
+    other = _identified(CaseFactory(owner="qng-ca-2025"), date(2025, 10, 2), worker, supervisor)
+    case_merge(keep=keep, other=other, acting_user=supervisor)
+    undecided = CaseFactory(owner="qng-ca-2025")
+    moved = _identified(CaseFactory(owner="qng-ca-2025"), date(2025, 10, 5), worker, supervisor)
+    case_merge(keep=undecided, other=moved, acting_user=supervisor)
+    undecided.refresh_from_db()
+    _identified(undecided, date(2025, 10, 6), worker, supervisor)
+    assert _from_cells_and_records(province) == [(1, 1), (2, 2), (2, 2)]
+    _same_by_agency(province)
+    keep.refresh_from_db()
+    case_purge(case=keep, acting_user=None, today=date(2026, 1, 1))
+    assert stale_rollups({Case, CaseEvent}) == {}
+    assert _from_cells_and_records(province) == [(1, 1), (2, 2), (2, 2)]
+    _same_by_agency(province)
+
+
+def test_a_merge_note_does_not_hide_a_decision_dated_after_it(police):
+    """Found by review: a decision recorded ahead of its date, then a merge, whose note (from
+    identified to identified) is dated the day of the merge. The note took the place of the
+    first decision, and the person was counted nowhere."""
+    worker, supervisor = police
+    rollups.rebuild()
+    ahead = date.today() + timedelta(days=3)
+    today = date.today()
+    keep = _identified(
+        CaseFactory(owner="qng-ca-2025", received_on=today), ahead, worker, supervisor
+    )
+    case_merge(
+        keep=keep, other=CaseFactory(owner="qng-ca-2025", received_on=today), acting_user=supervisor
+    )
+    asked = {"unit": _province(51), "start": ahead, "end": ahead}
+    assert compute([CODE], records=True, **asked)[0]["value"] == 1
+    assert compute([CODE], **asked)[0]["value"] == 1
+
+
+def test_a_write_no_rollup_reads_changes_no_panel(police):
+    """Found by review: key rotation says its writes change nothing a rollup reads; the panel
+    cache must then keep every panel, not count the cases as changed everywhere."""
+    case = CaseFactory(owner="qng-ca-2025")
+    before = read(["victims"], 0)
+    with unit_of_work(sources=[Case]) as work:
+        Case.objects.filter(pk=case.pk).update(full_name="Nguyễn Thị Lan")
+        work.untouched(Case)
+        audit_write(action="victims.case_update", acting_user=None, obj=case, changes={})
+    assert read(["victims"], 0) == before

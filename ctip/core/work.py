@@ -102,6 +102,9 @@ class Work:
         self._declared(model)
         for changed in (model, *_followers().get(model, ())):
             _provided(_refresh)(model=changed, points=())
+            # Written at no point: the panel cache keeps every panel (a written source model
+            # absent from `points` would count as changed everywhere).
+            self.points.setdefault(changed, set())
 
     def touch_records(self, model: type[Model], rows: Any) -> None:
         """`touch` at the points of these records (a queryset), read where they stand now,

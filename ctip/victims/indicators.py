@@ -66,8 +66,12 @@ def _decisions(state: str) -> Any:
     """The events deciding `state` for a person: each live case's first event into it. Later
     ones decide nothing new: a merge's note (from the state to itself), a reopened case going
     back to its decision, and the duplicate's own decision moved to the case kept."""
-    earlier = CaseEvent.objects.filter(case=OuterRef("case"), to_state=state).filter(
-        Q(on__lt=OuterRef("on")) | Q(on=OuterRef("on"), pk__lt=OuterRef("pk"))
+    # A note is no decision before another either: a merge's note is dated the day of the
+    # merge, which may come before a decision recorded ahead of its date.
+    earlier = (
+        CaseEvent.objects.filter(case=OuterRef("case"), to_state=state)
+        .exclude(from_state=state)
+        .filter(Q(on__lt=OuterRef("on")) | Q(on=OuterRef("on"), pk__lt=OuterRef("pk")))
     )
     return (
         CaseEvent.objects.filter(to_state=state, case__merged_into__isnull=True)
