@@ -233,9 +233,8 @@ def _destroy_personal_data(due: list[int], today: date) -> dict[str, int]:
     Case.objects.filter(pk__in=cases).update(**blank, purged_on=today)
     # Counts keep the statistical attributes; the cells are redone all the same, so no rollup
     # can disagree with the records it was built from whatever a purge comes to change.
+    # The events' cells (which follow the case) are redone with their blanked reasons below.
     rollups.refresh(model=Case, points=rollups.points_of(Case, Case.objects.filter(pk__in=cases)))
-    events = CaseEvent.objects.filter(case__in=cases)
-    rollups.refresh(model=CaseEvent, points=rollups.points_of(CaseEvent, events))
     _destroy_related(Case, cases, today, report, depth=0)
     return report
 
