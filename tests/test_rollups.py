@@ -83,6 +83,8 @@ def cases():
     yield {"by": ("year", "target_group")}
     yield {"by": ("agency",)}
     yield {"by": ("target_group",)}
+    yield {"by": ("kind",)}
+    yield {"by": ("agency", "kind")}
     yield {"by": ("unit",), "level": "commune"}
     yield {"where": {"agency": heir}}
     yield {"by": ("month",), "where": {"agency": heir}}
@@ -100,9 +102,12 @@ def figures():
     for scope in scopes():
         for start, end in PERIODS:
             for kw in cases():
-                rows = compute(CODES, unit=scope, start=start, end=end, **kw)
-                # Groups in one order (the database's and Python's differ for NULL and codes).
-                out.append(sorted(rows, key=lambda r: json.dumps(r, sort_keys=True)))
+                # With the records behind each value (a report's provenance), with the tally
+                # asked and without it (`Source.tally`, read along).
+                for codes, records in ((CODES, False), (CODES, True), (CODES[1:], True)):
+                    rows = compute(codes, unit=scope, start=start, end=end, records=records, **kw)
+                    # Groups in one order (the database's and Python's differ for NULL and codes).
+                    out.append(sorted(rows, key=lambda r: json.dumps(r, sort_keys=True)))
     return out
 
 
@@ -161,8 +166,21 @@ def test_the_cells_are_read():
     # Quarters and years are read from the same cells.
     for period, rows in series.items():
         assert compute(["prevention.sessions"], by=(period,), **whole) != rows
-    # Records answer provenance (record counts) and periods inside one month.
-    assert compute(["prevention.sessions"], records=True, **whole)[0]["value"] == before
+    # The records behind a value (a report's provenance) are the tally's cells (the count of
+    # activities, v0): read there too, with the other values.
+    counted = compute(["prevention.sessions"], records=True, **whole)[0]
+    assert counted["value"] != before and counted["records"] > 0
+    RollupCell.objects.filter(rollup="prevention.activity:total", scope=scope.pk).update(v0=0)
+    assert compute(["prevention.sessions"], records=True, **whole)[0]["records"] == 0
+    # A monthly shape's partial months are read from the records (one activity on 10/5/2022).
+    RollupCell.objects.filter(rollup="prevention.activity:agency", scope=scope.pk).update(v0=0)
+    inside = {**whole, "start": date(2022, 5, 3), "end": date(2022, 5, 20)}
+    rows = compute(["prevention.sessions"], by=("agency",), records=True, **inside)
+    assert [r["records"] for r in rows] == [1]
+    assert [
+        r["records"]
+        for r in compute(["prevention.sessions"], by=("agency",), records=True, **whole)
+    ] == [0, 0]
 
 
 def test_writes_keep_the_cells_exact():
@@ -252,9 +270,22 @@ def every_source_figures(provinces):
             kw = {"by": by, "level": source.unit_level if "unit" in by else None}
             for scope in scopes:
                 for start, end in periods:
-                    rows = compute(list(source.indicators), unit=scope, start=start, end=end, **kw)
-                    out.append(sorted(rows, key=lambda r: json.dumps(r, sort_keys=True)))
+                    for codes, records in asked(source):
+                        rows = compute(
+                            codes, unit=scope, start=start, end=end, records=records, **kw
+                        )
+                        out.append(sorted(rows, key=lambda r: json.dumps(r, sort_keys=True)))
     return out
+
+
+def asked(source):
+    """The source's indicators, then with the records behind each value, then (when the source
+    has others) without its tally, which is read along for the records."""
+    yield list(source.indicators), False
+    yield list(source.indicators), True
+    others = [c for c in source.indicators if c != source.tally]
+    if others and source.tally:
+        yield others, True
 
 
 def source_breakdowns(source):

@@ -258,6 +258,7 @@ register_source(
         ),
         shapes=((), ("agency",), ("platform",), ("destination",), ("unit",)),
         all_daily=True,
+        tally="enforcement.cases_detected",
     )
 )
 register_source(
@@ -267,6 +268,7 @@ register_source(
         indicators=("enforcement.watch_entries",),
         shapes=((), ("watch_category",), ("unit",)),
         all_daily=True,
+        tally="enforcement.watch_entries",
     )
 )
 register_source(
@@ -275,6 +277,7 @@ register_source(
         model=WatchCheck,
         indicators=("enforcement.watch_checks",),
         shapes=((),),
+        tally="enforcement.watch_checks",
     )
 )
 register_source(
@@ -283,5 +286,6 @@ register_source(
         model=WatchEntry,
         indicators=("enforcement.watch_escalations",),
         shapes=((),),
+        tally="enforcement.watch_escalations",
     )
 )

@@ -133,10 +133,10 @@ def _compute_batch(
     where: dict[str, Any] | None = None,
     records: bool = False,
 ) -> dict[str, list[dict[str, Any]]]:
-    if not records:
-        result = rollup_read.answer(batch, unit, start, end, by, level, where)
-        if result is not None:
-            return _rows(batch, result, by, records)
+    read = rollup_read.counted if records else rollup_read.answer
+    result = read(batch, unit, start, end, by, level, where)
+    if result is not None:
+        return _rows(batch, result, by, records)
     return _rows(batch, raw_result(batch, unit, start, end, by, level, where, records), by, records)
 
 

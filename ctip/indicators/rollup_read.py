@@ -18,7 +18,7 @@ from django.db import connection
 from ctip.core.models import RollupState
 from ctip.geo.models import COMMUNE_LEVELS, Level
 from ctip.indicators.raw import Part, raw_result
-from ctip.indicators.registry import _as_date
+from ctip.indicators.registry import REGISTRY, _as_date
 from ctip.indicators.rollups import INT_KEYS, SOURCES, Source, _next_month
 
 
@@ -102,6 +102,34 @@ def with_edges(
         # two ranges joined by OR made PostgreSQL read every unit's rows of those days.
         raw = raw_result(batch, unit, start, end, by, level, where, ranges=[edge])
         found = _merge(found, raw, batch, by)
+    return found
+
+
+def counted(
+    batch: list[Any],
+    unit: Any,
+    start: date,
+    end: date,
+    by: tuple[str, ...],
+    level: str | None,
+    where: dict[str, Any] | None,
+) -> list[dict[str, Any]] | None:
+    """`answer` with "records", the records behind each group's values: the value of the
+    source's tally (`Source.tally`, asked along with the batch when it is not in it), which
+    counts each record of the batch's scan once. None when the batch's source keeps no tally or
+    no built rollup fits: the records answer."""
+    codes = {i.code for i in batch}
+    source = next((s for s in SOURCES.values() if codes <= set(s.indicators)), None)
+    if source is None or source.tally is None:
+        return None
+    tally = REGISTRY[source.tally]
+    asked = batch if tally in batch else [*batch, tally]
+    found = answer(asked, unit, start, end, by, level, where)
+    if found is None:
+        return None
+    value = f"v{asked.index(tally)}"
+    for row in found:
+        row["records"] = row[value] or 0
     return found
 
 

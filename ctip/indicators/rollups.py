@@ -27,6 +27,7 @@ from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import Count, F, IntegerField, Max, Model, Q, Sum, Value
+from django.db.models.expressions import Star
 from django.db.models.functions import Cast
 from django.utils import timezone
 
@@ -58,6 +59,11 @@ class Source:
     # home unit or merge moves its events' decisions): a unit of work writing one of them must
     # refresh this source too (ctip.core.work), and the tests check its cells after it.
     follows: tuple[type[Model], ...] = ()
+    # The indicator counting each of the source's records once (a count of the records
+    # themselves, or `one_record_each`): its value in a group is the number of records behind
+    # every value of that group, so a report's provenance (`compute(records=True)`) reads it
+    # from the cells instead of scanning the records (the national review, issue 27).
+    tally: str | None = None
 
     def rollup(self, shape: tuple[str, ...]) -> str:
         return f"{self.name}:{'+'.join(shape) or 'total'}"
@@ -83,6 +89,8 @@ def register_source(source: Source) -> Source:
         raise ValueError(f"{source.name}: indicators must share records and conditions")
     if len({i.estimate_field for i in batch if i.estimate_field}) > 1:
         raise ValueError(f"{source.name}: one estimate field at most")
+    if source.tally is not None and not _counts_each_record(source):
+        raise ValueError(f"{source.name}: the tally must count each of its records once")
     for indicator in batch:
         value = indicator.value()
         if indicator.kind != FLOW or not indicator.additive:
@@ -94,6 +102,22 @@ def register_source(source: Source) -> Source:
                 raise ValueError(f"{indicator.code}: cannot keep {shape}")
     SOURCES[source.name] = source
     return source
+
+
+def _counts_each_record(source: Source) -> bool:
+    """The tally is one of the source's indicators and counts rows: COUNT(*), or COUNT of the
+    records' own key (distinct or not: a join along a set repeats a record's rows, never its
+    key), or of another column when each counted thing has one record at most."""
+    if source.tally not in source.indicators:
+        return False
+    indicator = REGISTRY[source.tally]
+    value = indicator.value()
+    if not isinstance(value, Count) or getattr(value, "filter", None) is not None:
+        return False
+    counted = value.get_source_expressions()[0]
+    if isinstance(counted, Star):
+        return True
+    return getattr(counted, "name", None) in ("pk", "id") or indicator.one_record_each
 
 
 def _monthly_additive(value: Any, indicator: Any) -> bool:

@@ -203,6 +203,12 @@ register_source(
             ("target_group",),
             ("unit",),
             ("agency", "target_group"),
+            # The reviews' work by kind and each agency's (sector's) by kind, with the records
+            # behind each figure (the tally): at 7M the national review scanned every activity
+            # twice for them (docs/benchmarks.md, issue 27).
+            ("kind",),
+            ("agency", "kind"),
         ),
+        tally="prevention.activities",
     )
 )

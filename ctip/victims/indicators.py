@@ -285,6 +285,7 @@ register_source(
             ("age_band",),
         ),
         all_daily=True,
+        tally="victims.received",
     )
 )
 
@@ -304,5 +305,6 @@ register_source(
         shapes=((), ("agency",)),
         all_daily=True,
         follows=(Case,),
+        tally="victims.identified",
     )
 )

@@ -1,0 +1,59 @@
+"""The records behind a value from the cells (issue 27): a source's tally counts each of its
+records once, so a report's provenance (`compute(records=True)`) is read from the cells with the
+values; the national review's work by agency and kind then scans no activity."""
+
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from ctip.geo.models import Level
+from ctip.indicators import rollups
+from ctip.indicators.queries import compute
+from ctip.indicators.rollups import SOURCES, Source, register_source
+from ctip.prevention.models import Activity
+from tests.conftest import unit
+from tests.test_rollups import CODES, load_rows
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "tally",
+    [
+        "prevention.sessions",  # a sum: not a count of records
+        "victims.received",  # another source's
+    ],
+)
+def test_a_tally_must_count_each_record_once(tally):
+    source = Source(
+        name="x.test", model=Activity, indicators=tuple(CODES), shapes=((),), tally=tally
+    )
+    with pytest.raises(ValueError, match="tally"):
+        register_source(source)
+    assert "x.test" not in SOURCES
+
+
+def test_every_declared_tally_counts_records():
+    tallies = {s.name: s.tally for s in SOURCES.values()}
+    assert tallies["prevention.activity"] == "prevention.activities"
+    assert all(tallies.values()), tallies  # every source keeps one: provenance from cells
+
+
+def test_the_work_by_agency_and_kind_with_its_records_scans_no_activity():
+    load_rows()
+    province = unit(51, Level.PROVINCE, date(2023, 1, 1))
+    whole = {"unit": province, "start": date(2022, 1, 1), "end": date(2023, 12, 31)}
+    raw = compute(CODES, by=("agency", "kind"), records=True, **whole)
+    rollups.rebuild()
+    with CaptureQueriesContext(connection) as found:
+        read = compute(CODES, by=("agency", "kind"), records=True, **whole)
+        by_kind = compute(["prevention.sessions"], by=("kind",), records=True, **whole)
+    key = lambda r: (r["indicator"], r["agency"]["code"], r["kind"]["code"])  # noqa: E731
+    assert sorted(read, key=key) == sorted(raw, key=key)
+    assert (
+        sum(r["records"] for r in by_kind)
+        == Activity.objects.filter(start_date__range=(whole["start"], whole["end"])).count()
+    )
+    assert not [q["sql"] for q in found.captured_queries if "prevention_activity" in q["sql"]]
