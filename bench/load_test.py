@@ -37,7 +37,11 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_gunicorn(env: dict[str, str], workers: int, log: Path) -> tuple[subprocess.Popen, str]:
+def start_gunicorn(
+    env: dict[str, str], workers: int, log: Path, cwd: Path | None = None
+) -> tuple[subprocess.Popen, str]:
+    """gunicorn serving ctip on a free loopback port; `cwd`, its working directory, comes first
+    on its sys.path (the tree of an exported revision, see support.export_revision)."""
     port = free_port()
     out = log.open("a", encoding="utf-8")
     proc = subprocess.Popen(  # noqa: S603 - gunicorn from our own virtualenv
@@ -56,6 +60,7 @@ def start_gunicorn(env: dict[str, str], workers: int, log: Path) -> tuple[subpro
             "warning",
         ],
         env=env,
+        cwd=cwd,
         stdout=out,
         stderr=subprocess.STDOUT,
         start_new_session=True,

@@ -112,13 +112,64 @@ def ctip_env(db: Database, workdir: Path) -> dict[str, str]:
     return env
 
 
-def run_timed(args: list[str], env: dict[str, str], log: Path) -> float:
+def source_env(env: dict[str, str], tree: Path) -> dict[str, str]:
+    """`env` (from `ctip_env`) for the code exported into `tree` (see `export_revision`): the
+    tree first on PYTHONPATH and the working tree off it. The virtualenv's editable install of
+    the working tree is found by a meta-path finder that comes after PYTHONPATH, so `import ctip`
+    finds the tree's package (run the processes with the tree as their working directory: `-m`
+    and gunicorn put the current directory before PYTHONPATH)."""
+    rest = [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p and p != str(ROOT)]
+    return {**env, "PYTHONPATH": os.pathsep.join([str(tree), *rest])}
+
+
+def _git(*args: str, check: bool = True) -> str:
+    """git's output in the working tree; a failure raises (`check`) or gives its output."""
+    found = subprocess.run(  # noqa: S603
+        ["git", *args],  # noqa: S607 - git on PATH
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if check and found.returncode:
+        raise RuntimeError(f"git {' '.join(args)} failed: {found.stderr.strip()}")
+    return found.stdout.strip()
+
+
+def export_revision(rev: str, workdir: Path) -> tuple[Path, str]:
+    """The code of git revision `rev` (`git archive REV | tar -x`) in `workdir`/src-<short sha>,
+    exported once (an existing one is reused); the tree and the revision's full sha."""
+    commit = _git("rev-parse", "--verify", f"{rev}^{{commit}}")
+    tree = workdir / f"src-{_git('rev-parse', '--short', commit)}"
+    if tree.is_dir():
+        return tree, commit
+    partial = workdir / f".{tree.name}.partial"
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir(parents=True)
+    archive = subprocess.Popen(["git", "archive", commit], cwd=ROOT, stdout=subprocess.PIPE)  # noqa: S603, S607
+    untar = subprocess.run(["tar", "-x", "-C", str(partial)], stdin=archive.stdout, check=False)  # noqa: S603, S607
+    assert archive.stdout is not None
+    archive.stdout.close()
+    if archive.wait() or untar.returncode:
+        raise RuntimeError(f"git archive {commit} | tar -x -C {partial} failed")
+    partial.rename(tree)  # whole or not at all: a tree that is present is complete
+    return tree, commit
+
+
+def revision(commit: str) -> dict[str, Any]:
+    """What the results record of a git revision run from an exported tree."""
+    return {"commit": commit, "subject": _git("log", "-1", "--format=%s", commit)}
+
+
+def run_timed(args: list[str], env: dict[str, str], log: Path, cwd: Path | None = None) -> float:
     """Run a command to completion (output appended to `log`); seconds taken."""
     started = time.perf_counter()
     with log.open("a", encoding="utf-8") as out:
         out.write(f"\n$ {' '.join(args)}\n")
         out.flush()
-        done = subprocess.run(args, env=env, stdout=out, stderr=subprocess.STDOUT, check=False)  # noqa: S603
+        done = subprocess.run(  # noqa: S603
+            args, env=env, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, check=False
+        )
     if done.returncode:
         raise RuntimeError(f"{' '.join(args)} failed ({done.returncode}); see {log}")
     return time.perf_counter() - started
@@ -128,10 +179,18 @@ def ctip(*args: str) -> list[str]:
     return [PYTHON, "-m", "ctip", *args]
 
 
-def step(script: str, args: list[str], env: dict[str, str], log: Path) -> dict[str, Any]:
-    """Run bench/<script> in a fresh process; it writes its result as JSON to --out."""
+def step(
+    script: str,
+    args: list[str],
+    env: dict[str, str],
+    log: Path,
+    bench: Path = BENCH,
+    cwd: Path | None = None,
+) -> dict[str, Any]:
+    """Run <bench>/<script> (default: this bench/) in a fresh process; it writes its result as
+    JSON to --out."""
     out = log.parent / f"{Path(script).stem}-{time.monotonic_ns()}.json"
-    run_timed([PYTHON, str(BENCH / script), *args, "--out", str(out)], env, log)
+    run_timed([PYTHON, str(bench / script), *args, "--out", str(out)], env, log, cwd)
     return json.loads(out.read_text(encoding="utf-8"))
 
 
@@ -176,14 +235,7 @@ def python_reference_ms() -> float:
 
 def git_commit() -> dict[str, Any]:
     def git(*args: str) -> str:
-        found = subprocess.run(  # noqa: S603
-            ["git", *args],  # noqa: S607 - git on PATH
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        return found.stdout.strip()
+        return _git(*args, check=False)  # outside a repository: empty fields
 
     return {
         "commit": git("rev-parse", "HEAD"),
