@@ -2,15 +2,18 @@
 records once, so a report's provenance (`compute(records=True)`) is read from the cells with the
 values; the national review's work by agency and kind then scans no activity."""
 
+import dataclasses
 from datetime import date
 
 import pytest
 from django.db import connection
+from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
 
 from ctip.geo.models import Level
 from ctip.indicators import rollups
 from ctip.indicators.queries import compute
+from ctip.indicators.registry import REGISTRY
 from ctip.indicators.rollups import SOURCES, Source, register_source
 from ctip.prevention.models import Activity
 from tests.conftest import unit
@@ -32,6 +35,47 @@ def test_a_tally_must_count_each_record_once(tally):
     )
     with pytest.raises(ValueError, match="tally"):
         register_source(source)
+    assert "x.test" not in SOURCES
+
+
+def test_a_tally_counts_its_records_once_whatever_its_scan_joins(monkeypatch):
+    """COUNT(*) over a scan that joins along a set (activities for two target groups: one row
+    per matching group) counts an activity twice: refused; COUNT(DISTINCT pk) is not. A
+    distinct count of another column must be of a required one (COUNT skips NULLs)."""
+    base = REGISTRY["prevention.activities"]
+    repeats = dataclasses.replace(
+        base,
+        code="x.repeats",
+        records=lambda: Activity.objects.filter(target_groups__in=["public", "pupils_students"]),
+    )
+    distinct = dataclasses.replace(
+        repeats, code="x.distinct", value=lambda: Count("pk", distinct=True)
+    )
+    nullable = dataclasses.replace(
+        base, code="x.nullable", value=lambda: Count("batch", distinct=True), one_record_each=True
+    )
+    for indicator in (repeats, distinct, nullable):
+        monkeypatch.setitem(REGISTRY, indicator.code, indicator)
+    for refused in ("x.repeats", "x.nullable"):
+        with pytest.raises(ValueError, match="tally"):
+            register_source(
+                Source(
+                    name="x.test",
+                    model=Activity,
+                    indicators=(refused,),
+                    shapes=((),),
+                    tally=refused,
+                )
+            )
+    assert rollups._counts_each_record(
+        Source(
+            name="x.test",
+            model=Activity,
+            indicators=("x.distinct",),
+            shapes=((),),
+            tally="x.distinct",
+        )
+    )
     assert "x.test" not in SOURCES
 
 

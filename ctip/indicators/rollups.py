@@ -35,6 +35,7 @@ from ctip.core.datefunctions import MonthStart
 from ctip.core.models import RollupCell, RollupState
 from ctip.core.work import everything_changed, mark_refreshed, provide_rollups
 from ctip.geo.models import COMMUNE_LEVELS, Level, Unit, UnitCover
+from ctip.indicators.raw import _repeats_records
 from ctip.indicators.registry import DIMENSIONS, FLOW, REGISTRY, _scan_key
 
 SLOTS = 6  # value columns v0..v5 of RollupCell
@@ -105,9 +106,12 @@ def register_source(source: Source) -> Source:
 
 
 def _counts_each_record(source: Source) -> bool:
-    """The tally is one of the source's indicators and counts rows: COUNT(*), or COUNT of the
-    records' own key (distinct or not: a join along a set repeats a record's rows, never its
-    key), or of another column when each counted thing has one record at most."""
+    """The tally is one of the source's indicators and counts each record of its scan once:
+    COUNT(*) or COUNT(pk) over a scan whose joins repeat no record, COUNT(DISTINCT pk) over any
+    scan, or COUNT(DISTINCT column) of a required column when each counted thing has one record
+    at most (`one_record_each`). (A shape's set-valued key, target groups say, groups by its
+    link rows, each link once: a record counts once within each of its groups, as the records'
+    own count does.)"""
     if source.tally not in source.indicators:
         return False
     indicator = REGISTRY[source.tally]
@@ -115,9 +119,17 @@ def _counts_each_record(source: Source) -> bool:
     if not isinstance(value, Count) or getattr(value, "filter", None) is not None:
         return False
     counted = value.get_source_expressions()[0]
-    if isinstance(counted, Star):
+    scan = indicator.records().filter(indicator.filters)
+    name = getattr(counted, "name", None)
+    distinct = bool(getattr(value, "distinct", False))
+    if isinstance(counted, Star) or (name in ("pk", "id") and not distinct):
+        return not _repeats_records(scan)
+    if name in ("pk", "id"):
         return True
-    return getattr(counted, "name", None) in ("pk", "id") or indicator.one_record_each
+    if not indicator.one_record_each or not distinct or name is None:
+        return False
+    field = scan.model._meta.get_field(name)
+    return not field.null
 
 
 def _monthly_additive(value: Any, indicator: Any) -> bool:
