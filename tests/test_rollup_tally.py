@@ -22,6 +22,12 @@ from tests.test_rollups import CODES, load_rows
 pytestmark = pytest.mark.django_db
 
 
+def unregistered_source(tally, indicators=None):
+    """A source of activities, never registered, whose tally is `tally`."""
+    codes = tuple(indicators or (tally,))
+    return Source(name="x.test", model=Activity, indicators=codes, shapes=((),), tally=tally)
+
+
 @pytest.mark.parametrize(
     "tally",
     [
@@ -30,11 +36,8 @@ pytestmark = pytest.mark.django_db
     ],
 )
 def test_a_tally_must_count_each_record_once(tally):
-    source = Source(
-        name="x.test", model=Activity, indicators=tuple(CODES), shapes=((),), tally=tally
-    )
     with pytest.raises(ValueError, match="tally"):
-        register_source(source)
+        register_source(unregistered_source(tally, CODES))
     assert "x.test" not in SOURCES
 
 
@@ -58,24 +61,8 @@ def test_a_tally_counts_its_records_once_whatever_its_scan_joins(monkeypatch):
         monkeypatch.setitem(REGISTRY, indicator.code, indicator)
     for refused in ("x.repeats", "x.nullable"):
         with pytest.raises(ValueError, match="tally"):
-            register_source(
-                Source(
-                    name="x.test",
-                    model=Activity,
-                    indicators=(refused,),
-                    shapes=((),),
-                    tally=refused,
-                )
-            )
-    assert rollups._counts_each_record(
-        Source(
-            name="x.test",
-            model=Activity,
-            indicators=("x.distinct",),
-            shapes=((),),
-            tally="x.distinct",
-        )
-    )
+            register_source(unregistered_source(refused))
+    assert rollups._counts_each_record(unregistered_source("x.distinct"))
     assert "x.test" not in SOURCES
 
 

@@ -118,8 +118,7 @@ def counted(
     source's tally (`Source.tally`, asked along with the batch when it is not in it), which
     counts each record of the batch's scan once. None when the batch's source keeps no tally or
     no built rollup fits: the records answer."""
-    codes = {i.code for i in batch}
-    source = next((s for s in SOURCES.values() if codes <= set(s.indicators)), None)
+    source = next(_holding(batch), None)
     if source is None or source.tally is None:
         return None
     tally = REGISTRY[source.tally]
@@ -206,16 +205,19 @@ def _communes_keep_provinces() -> bool:
     return answer
 
 
+def _holding(batch: list[Any]) -> Iterator[Source]:
+    """The sources that roll up every indicator of the batch."""
+    codes = {i.code for i in batch}
+    return (s for s in SOURCES.values() if codes <= set(s.indicators))
+
+
 def _fit(
     batch: list[Any], by: tuple[str, ...], level: str | None, where: dict[str, Any] | None
 ) -> tuple[Source, tuple[str, ...]] | None:
-    codes = {i.code for i in batch}
     wanted = {*(d for d in by if d not in PERIOD_DIMS), *(where or {})}
     if "unit" in wanted and level is None:
         return None
-    for source in SOURCES.values():
-        if not codes <= set(source.indicators):
-            continue
+    for source in _holding(batch):
         # Today's provinces from cells kept by today's commune: each commune stands in one.
         by_province = level == Level.PROVINCE and source.unit_level == "commune"
         if "unit" in wanted and level != source.unit_level and not by_province:
