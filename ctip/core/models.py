@@ -56,10 +56,11 @@ class RollupCell(models.Model):
 
     One row per rollup (a source of records and the dimensions it keeps), scope unit (every
     unit above commune level whose territory covers the records, through geo_unitcover), month
-    (or day, for daily rollups: `month` then holds the day) and dimension keys; value columns
-    follow the order of the source's indicators. Built from the records, never typed in; the
-    write services refresh the cells a write touches, in the same transaction. An import adds
-    its own rows' cells beside the others, so one key may have several rows: reads sum them."""
+    (or day, for daily rollups: `month` then holds the day) and dimension keys (up to three);
+    value columns follow the order of the source's indicators. Built from the records, never
+    typed in; the write services refresh the cells a write touches, in the same transaction. An
+    import adds its own rows' cells beside the others, so one key may have several rows: reads
+    sum them."""
 
     rollup = models.CharField(max_length=80)
     scope = models.IntegerField()  # a geo Unit id; no foreign key: rebuilt wholesale
@@ -67,6 +68,7 @@ class RollupCell(models.Model):
     # NULL is a group of its own (records without an agency or target group), as in compute.
     key1 = models.CharField(max_length=64, null=True)  # noqa: DJ001
     key2 = models.CharField(max_length=64, null=True)  # noqa: DJ001
+    key3 = models.CharField(max_length=64, null=True)  # noqa: DJ001
     v0 = models.BigIntegerField(default=0)
     v1 = models.BigIntegerField(default=0)
     v2 = models.BigIntegerField(default=0)
@@ -84,7 +86,7 @@ class RollupCell(models.Model):
         indexes = [
             models.Index(
                 fields=["rollup", "scope", "month"],
-                include=["key1", "key2", "v0", "v1", "v2", "v3", "v4", "v5", "estimate"],
+                include=["key1", "key2", "key3", "v0", "v1", "v2", "v3", "v4", "v5", "estimate"],
                 name="core_rollup_read",
             )
         ]

@@ -12,7 +12,7 @@ from django.db.models import Model
 
 from ctip.core.models import RollupCell
 from ctip.indicators.rollup_read import built_rollups
-from ctip.indicators.rollups import SLOTS, SOURCES, _insert
+from ctip.indicators.rollups import KEY_COLUMNS, KEYS, SLOTS, SOURCES, _insert
 
 Cells = dict[tuple, tuple]
 
@@ -61,15 +61,16 @@ def _summed(name: str) -> Cells:
     the same group, which reads sum. Groups that add up to nothing are left out."""
     sums = ", ".join(f"SUM(v{i})" for i in range(SLOTS))
     sql = (
-        f"SELECT scope, month, key1, key2, {sums}, MAX(estimate) FROM core_rollupcell "  # noqa: S608
-        "WHERE rollup = %s GROUP BY scope, month, key1, key2"
+        f"SELECT scope, month, {KEY_COLUMNS}, {sums}, MAX(estimate) FROM core_rollupcell "  # noqa: S608
+        f"WHERE rollup = %s GROUP BY scope, month, {KEY_COLUMNS}"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [name])
         rows = cursor.fetchall()
     out: Cells = {}
-    for scope, month, key1, key2, *values in rows:
+    for scope, month, *rest in rows:
+        keys, values = rest[:KEYS], rest[KEYS:]
         numbers = tuple(int(v or 0) for v in values)
         if any(numbers):
-            out[(scope, str(month)[:10], key1, key2)] = numbers
+            out[(scope, str(month)[:10], *keys)] = numbers
     return out

@@ -39,13 +39,15 @@ from ctip.indicators.raw import _repeats_records
 from ctip.indicators.registry import DIMENSIONS, FLOW, REGISTRY, _scan_key
 
 SLOTS = 6  # value columns v0..v5 of RollupCell
+KEYS = 3  # key columns key1..key3 of RollupCell
+KEY_COLUMNS = ", ".join(f"key{i + 1}" for i in range(KEYS))
 INT_KEYS = {"agency", "unit"}  # dimensions keyed by an integer id (the others by a code)
 
 
 @dataclass(frozen=True)
 class Source:
     """Records whose additive flow indicators are rolled up, and the dimension sets kept
-    (each at most two dimensions; the month is always kept). A "unit" dimension is kept at
+    (each at most `KEYS` dimensions; the month is always kept). A "unit" dimension is kept at
     `unit_level` (the dashboards' breakdown by today's commune)."""
 
     name: str
@@ -99,7 +101,7 @@ def register_source(source: Source) -> Source:
         if not isinstance(value, Sum | Count) or not _monthly_additive(value, indicator):
             raise ValueError(f"{indicator.code}: only sums and counts of records roll up")
         for shape in source.shapes:
-            if len(shape) > 2 or not set(shape) <= set(indicator.dimensions):
+            if len(shape) > KEYS or not set(shape) <= set(indicator.dimensions):
                 raise ValueError(f"{indicator.code}: cannot keep {shape}")
     SOURCES[source.name] = source
     return source
@@ -268,11 +270,12 @@ def _insert_national(
         params += [adapt(m), adapt(_next_month(m))]
     values = ", ".join(f"v{i}" for i in range(SLOTS))
     sums = ", ".join(f"SUM(v{i})" for i in range(SLOTS))
+    keys = KEY_COLUMNS
     statement = (
-        f"INSERT INTO core_rollupcell (rollup, scope, month, key1, key2, {values}, estimate) "  # noqa: S608 - names are ours
-        f"SELECT rollup, %s, month, key1, key2, {sums}, MAX(estimate) FROM core_rollupcell "
+        f"INSERT INTO core_rollupcell (rollup, scope, month, {keys}, {values}, estimate) "  # noqa: S608 - names are ours
+        f"SELECT rollup, %s, month, {keys}, {sums}, MAX(estimate) FROM core_rollupcell "
         f"WHERE rollup = %s AND scope IN ({_PROVINCES}) AND ({ranges}) "
-        "GROUP BY rollup, month, key1, key2"
+        f"GROUP BY rollup, month, {keys}"
     )
     with connection.cursor() as cursor:
         cursor.execute(statement, params)
@@ -330,7 +333,7 @@ def _insert(
     sql, params = _inner(source, shape, months, scopes, only)
     n = len(source.indicators)
     month = "CAST(s.r_month AS DATE)" if connection.vendor == "postgresql" else "s.r_month"
-    keys = [f"CAST(s.r_k{i} AS TEXT)" if i < len(shape) else "NULL" for i in range(2)]
+    keys = [f"CAST(s.r_k{i} AS TEXT)" if i < len(shape) else "NULL" for i in range(KEYS)]
     sums = [f"SUM(s.r_v{i})" if i < n else "0" for i in range(SLOTS)]
     group = ["c.ancestor_id", "s.r_month", *(f"s.r_k{i}" for i in range(len(shape)))]
     # Cells only for units above communes: a commune's own records are few (an index on unit
@@ -342,7 +345,7 @@ def _insert(
         where += f" AND c.ancestor_id IN ({', '.join(['%s'] * len(scopes))})"
         extra = tuple(scopes)
     statement = (
-        "INSERT INTO core_rollupcell (rollup, scope, month, key1, key2, "  # noqa: S608
+        f"INSERT INTO core_rollupcell (rollup, scope, month, {KEY_COLUMNS}, "  # noqa: S608
         f"{', '.join(f'v{i}' for i in range(SLOTS))}, estimate) "
         f"SELECT %s, c.ancestor_id, {month}, {', '.join(keys)}, {', '.join(sums)}, "
         f"COALESCE(MAX(s.r_e), 0) FROM ({sql}) s "

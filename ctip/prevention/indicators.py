@@ -208,6 +208,9 @@ register_source(
             # twice for them (docs/benchmarks.md, issue 27).
             ("kind",),
             ("agency", "kind"),
+            # The audiences each agency (sector) reached with each kind of work, named in the
+            # reviews: at 7M the national review read every activity and its groups for them.
+            ("agency", "kind", "target_group"),
         ),
         tally="prevention.activities",
     )
