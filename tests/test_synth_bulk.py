@@ -7,8 +7,11 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
+from ctip.agencies.models import Agency
 from ctip.core.models import RollupCell
 from ctip.enforcement.models import WatchCheck, WatchEntry
+from ctip.geo.models import Unit, UnitCover
+from ctip.ops.synth import load
 from ctip.ops.synth.load import TABLES
 from ctip.prevention.models import Activity
 
@@ -51,6 +54,19 @@ def test_indexes_and_foreign_keys_set_aside_for_empty_tables_come_back():
     assert "deferred:" in out and "foreign keys checked" in out
     assert _schema() == before
     assert len(before[0]) > 40 and any("FOREIGN KEY" in c[2] for c in before[1])
+
+
+def test_the_load_counts_the_units_and_agencies_it_joins(monkeypatch):
+    """A development server's PostgreSQL runs without autovacuum: unanalysed, the country's
+    cover was estimated at 739 units of 14,166 and the national review planned a nested loop
+    over every victim case (3.2 s where 0.7 s do). The load analyses them with its own rows."""
+    seen: list = []
+    analyze = load._analyze
+    monkeypatch.setattr(
+        load, "_analyze", lambda models, report: (seen.extend(models), analyze(models, report))
+    )
+    synth()
+    assert {Unit, UnitCover, Agency} <= set(seen)
 
 
 @postgres_only

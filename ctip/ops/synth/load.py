@@ -15,6 +15,7 @@ from django.db import connection, transaction
 from django.db.models import Model
 from django.utils.translation import gettext as _
 
+from ctip.agencies.models import Agency, AgencySuccession
 from ctip.core.audit import audit_write
 from ctip.core.models import AuditEntry, RollupCell
 from ctip.enforcement.models import (
@@ -24,6 +25,7 @@ from ctip.enforcement.models import (
     WatchCheck,
     WatchEntry,
 )
+from ctip.geo.models import Unit, UnitCover, UnitSuccession
 from ctip.indicators import rollups
 from ctip.ops.synth import enforcement, prevention, victims
 from ctip.ops.synth.agencies import agencies_ensure, committee_specs, province_specs
@@ -86,7 +88,7 @@ def synth_load(
                 count=sum(counts.values()),
                 changes={"seed": options.seed, "options": asdict(options), "counts": counts},
             )
-            _analyze(TABLES, report)
+            _analyze((*TABLES, *JOINED), report)
             # Dashboards read whole months from rollups: build them for the new records.
             _rollups(report, deferring)
         _analyze((RollupCell,), report)
@@ -109,6 +111,11 @@ TABLES = (
     WatchEntry,
     WatchCheck,
 )
+# The units and agencies every aggregate joins: loaded by `load_reference` and this load, and
+# never counted by a development server's PostgreSQL, which runs without autovacuum. Unanalysed,
+# the country's cover (14,166 units) was estimated at 739 rows, and the national review chose a
+# nested loop over every victim case's events (3.2 s where 0.7 s do; docs/benchmarks.md).
+JOINED = (Unit, UnitCover, UnitSuccession, Agency, AgencySuccession)
 
 
 def _tune() -> None:
