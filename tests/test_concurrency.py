@@ -6,7 +6,8 @@ transaction at a time, so nothing there can race.
 
 - two transitions of one victim case: one wins, the other is told the case just changed;
 - two reports issued at once in one register: both issued, with distinct numbers;
-- a confirmation of one import posted twice at once: one write queued, the rows written once.
+- a confirmation of one import posted twice at once: one write queued, the rows written once;
+- an activity saved while a rollup is being built: the new cells count it.
 """
 
 from __future__ import annotations
@@ -23,8 +24,10 @@ from django.db import connection
 
 from ctip.agencies.models import Agency
 from ctip.core.audit import audit_write
-from ctip.core.models import AuditEntry
+from ctip.core.models import AuditEntry, RollupState
 from ctip.geo.models import Level, Unit
+from ctip.indicators import rollups
+from ctip.indicators.rollup_check import stale_rollups
 from ctip.prevention import jobs
 from ctip.prevention.import_jobs import ImportJobError, import_job_confirm, import_job_create
 from ctip.prevention.models import Activity, ImportJob, ImportStatus
@@ -37,6 +40,7 @@ from ctip.victims.services import Person, case_create
 from ctip.victims.states import State
 from ctip.victims.transitions import case_transition
 from tests.conftest import load_reference_data
+from tests.factories import ActivityFactory
 from tests.helpers import activity_row, make_user, written_out
 
 pytestmark = [
@@ -212,3 +216,49 @@ def test_the_audit_guard_refuses_a_write_in_autocommit():
     with pytest.raises(RuntimeError, match="inside transaction.atomic"):
         audit_write(action="test.outside")
     assert AuditEntry.objects.count() == before
+
+
+def test_an_activity_saved_while_a_rollup_is_built_is_in_its_cells(monkeypatch):
+    """A rollup is built (`ensure`: a release adds a shape, or the units changed) while an
+    officer saves an activity. The build reads the records as its statement starts; the
+    officer's refresh, finding the rollup not built, skipped it and committed after that read,
+    so the new cells missed the activity for good. Now the officer waits for the build."""
+    ActivityFactory()
+    rollups.rebuild()
+    name = "prevention.activity:agency+kind"
+    RollupState.objects.filter(name=name).delete()
+    read, saved = threading.Event(), threading.Event()
+    insert = rollups._insert
+
+    def insert_then_wait(source: Any, shape: Any, **narrowed: Any) -> None:
+        insert(source, shape, **narrowed)
+        if source.rollup(shape) == name and not narrowed:  # the build's own read
+            read.set()
+            _until(lambda: saved.is_set() or _someone_waits())
+
+    monkeypatch.setattr(rollups, "_insert", insert_then_wait)
+
+    def save() -> None:
+        assert read.wait(timeout=10)
+        ActivityFactory(participants=12)
+        saved.set()
+
+    results = race(rollups.ensure, save)
+    assert not any(isinstance(r, Exception) for r in results), results
+    assert RollupState.objects.filter(name=name).exists()
+    assert Activity.objects.count() == 2
+    assert stale_rollups([Activity]) == {}
+
+
+def _until(condition: Callable[[], bool]) -> None:
+    deadline = time.monotonic() + 10
+    while not condition():
+        assert time.monotonic() < deadline, "neither saved nor waiting"
+        time.sleep(0.05)
+
+
+def _someone_waits() -> bool:
+    """Another transaction waits for a lock (asked on this thread's own connection)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_locks WHERE NOT granted AND pid <> pg_backend_pid()")
+        return cursor.fetchone() is not None

@@ -9,10 +9,12 @@ import hashlib
 from django.db import connection
 
 
-def serialise(name: str) -> None:
-    """Wait for any other transaction that serialised on `name`; held until this one ends."""
+def serialise(name: str, *, shared: bool = False) -> None:
+    """Wait for any other transaction that serialised on `name`; held until this one ends.
+    `shared`: many transactions may hold it together, and wait only for one holding it alone."""
     if connection.vendor != "postgresql":
         return
     key = int(hashlib.sha256(name.encode()).hexdigest()[:15], 16)
+    function = "pg_advisory_xact_lock_shared" if shared else "pg_advisory_xact_lock"
     with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
+        cursor.execute(f"SELECT {function}(%s)", [key])  # noqa: S608 - one of two names
