@@ -7,7 +7,8 @@ transaction at a time, so nothing there can race.
 - two transitions of one victim case: one wins, the other is told the case just changed;
 - two reports issued at once in one register: both issued, with distinct numbers;
 - a confirmation of one import posted twice at once: one write queued, the rows written once;
-- an activity saved while a rollup is being built: the new cells count it.
+- an activity saved while a rollup is being built: the new cells count it;
+- agencies changed while a rollup is being built: its cells are not read.
 """
 
 from __future__ import annotations
@@ -20,11 +21,11 @@ from datetime import date
 from typing import Any
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 
 from ctip.agencies.models import Agency
 from ctip.core.audit import audit_write
-from ctip.core.models import AuditEntry, RollupState
+from ctip.core.models import AuditEntry, RollupState, rollups_invalidate
 from ctip.geo.models import Level, Unit
 from ctip.indicators import rollups
 from ctip.indicators.rollup_check import stale_rollups
@@ -223,20 +224,8 @@ def test_an_activity_saved_while_a_rollup_is_built_is_in_its_cells(monkeypatch):
     officer saves an activity. The build reads the records as its statement starts; the
     officer's refresh, finding the rollup not built, skipped it and committed after that read,
     so the new cells missed the activity for good. Now the officer waits for the build."""
-    ActivityFactory()
-    rollups.rebuild()
-    name = "prevention.activity:agency+kind"
-    RollupState.objects.filter(name=name).delete()
-    read, saved = threading.Event(), threading.Event()
-    insert = rollups._insert
-
-    def insert_then_wait(source: Any, shape: Any, **narrowed: Any) -> None:
-        insert(source, shape, **narrowed)
-        if source.rollup(shape) == name and not narrowed:  # the build's own read
-            read.set()
-            _until(lambda: saved.is_set() or _someone_waits())
-
-    monkeypatch.setattr(rollups, "_insert", insert_then_wait)
+    saved = threading.Event()
+    read = _build_pausing(monkeypatch, until=saved)
 
     def save() -> None:
         assert read.wait(timeout=10)
@@ -245,20 +234,71 @@ def test_an_activity_saved_while_a_rollup_is_built_is_in_its_cells(monkeypatch):
 
     results = race(rollups.ensure, save)
     assert not any(isinstance(r, Exception) for r in results), results
-    assert RollupState.objects.filter(name=name).exists()
+    assert RollupState.objects.filter(name=PAUSED).exists()
     assert Activity.objects.count() == 2
     assert stale_rollups([Activity]) == {}
+
+
+def test_agencies_changed_while_a_rollup_is_built_stop_its_cells_too(monkeypatch):
+    """An agency's heir changes (the daily job, a fixture) while a rollup is built on the old
+    heirs: the change deleted every state row but the build's new one, not yet committed, which
+    then survived and was read, keyed by the old heirs (found in review). Now the change waits
+    for the build and stops its cells too."""
+    changed = threading.Event()
+    read = _build_pausing(monkeypatch, until=changed)
+    heir = Agency.objects.get(code="qng-bdbp")
+
+    def change() -> None:
+        assert read.wait(timeout=10)
+        with transaction.atomic():
+            Agency.objects.filter(code="qng-ca").update(rollup_agency=heir)
+            rollups_invalidate()
+        changed.set()
+
+    results = race(rollups.ensure, change)
+    assert not any(isinstance(r, Exception) for r in results), results
+    assert not RollupState.objects.exists()  # the records answer until the next build
+    rollups.ensure()
+    assert stale_rollups([Activity]) == {}
+
+
+PAUSED = "prevention.activity:agency+kind"
+
+
+def _build_pausing(monkeypatch: Any, *, until: threading.Event) -> threading.Event:
+    """One activity, every rollup built but PAUSED, whose build (`ensure`) will stop after
+    reading the records until `until` is set or another transaction waits on the writers'
+    lock. Returns the event set when the build has read."""
+    ActivityFactory()
+    rollups.rebuild()
+    RollupState.objects.filter(name=PAUSED).delete()
+    read = threading.Event()
+    insert = rollups._insert
+
+    def insert_then_wait(source: Any, shape: Any, **narrowed: Any) -> None:
+        insert(source, shape, **narrowed)
+        if source.rollup(shape) == PAUSED and not narrowed:  # the build's own read
+            read.set()
+            _until(lambda: until.is_set() or _someone_waits())
+
+    monkeypatch.setattr(rollups, "_insert", insert_then_wait)
+    return read
 
 
 def _until(condition: Callable[[], bool]) -> None:
     deadline = time.monotonic() + 10
     while not condition():
-        assert time.monotonic() < deadline, "neither saved nor waiting"
+        assert time.monotonic() < deadline, "neither done nor waiting"
         time.sleep(0.05)
 
 
 def _someone_waits() -> bool:
-    """Another transaction waits for a lock (asked on this thread's own connection)."""
+    """Another transaction of this database waits for an advisory lock (asked on this
+    thread's own connection): the writers' lock, the only one the code under test takes."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_locks WHERE NOT granted AND pid <> pg_backend_pid()")
+        cursor.execute(
+            "SELECT 1 FROM pg_locks WHERE NOT granted AND locktype = 'advisory' "
+            "AND pid <> pg_backend_pid() "
+            "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+        )
         return cursor.fetchone() is not None

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ctip.core.audit_words import action_label
 from ctip.core.crypto import EncryptedTextField
+from ctip.core.serial import serialise
 
 
 class AuditEntry(models.Model):
@@ -199,8 +200,25 @@ def sealed_file_field(verbose_name: Any = None, *, on_delete: Any = models.PROTE
     )
 
 
+# Writers of rollup cells hold this lock shared from their first refresh to their commit
+# (ctip.indicators.rollups); a build, and whatever stops the cells being read, holds it alone.
+ROLLUP_WRITERS = "rollups:writers"
+
+
+def rollups_lock_out_writers() -> None:
+    """Wait for every transaction that is refreshing or adding to rollup cells, and keep new
+    ones waiting until this one ends (PostgreSQL; SQLite writes one transaction at a time).
+    A build reads the records as its statement starts: a writer committing after that, whose
+    rollup was not built yet (or whose state row the build had deleted), skipped its refresh, so
+    the new cells missed its records for good. Call before this transaction locks anything a
+    writer may wait for (a state row)."""
+    serialise(ROLLUP_WRITERS)
+
+
 def rollups_invalidate() -> None:
     """Stop reading every rollup (units, successions or agency heirs changed): the records answer
     until `ctip rollups` rebuilds the cells (ctip.indicators.rollups). Here in the kernel because
-    the reference services below the indicators call it."""
+    the reference services below the indicators call it. After any build in progress: deleting
+    its state rows before it commits would leave its new ones, built on the old units."""
+    rollups_lock_out_writers()
     RollupState.objects.all().delete()

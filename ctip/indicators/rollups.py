@@ -32,7 +32,7 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 
 from ctip.core.datefunctions import MonthStart
-from ctip.core.models import RollupCell, RollupState
+from ctip.core.models import ROLLUP_WRITERS, RollupCell, RollupState, rollups_lock_out_writers
 from ctip.core.serial import serialise
 from ctip.core.work import everything_changed, mark_refreshed, provide_rollups
 from ctip.geo.models import COMMUNE_LEVELS, Level, Unit, UnitCover
@@ -159,7 +159,7 @@ def rebuild(names: Iterable[str] | None = None) -> dict[str, int]:
     chosen = set(names) if names is not None else None
     counts: dict[str, int] = {}
     with transaction.atomic():
-        lock_out_writers()
+        rollups_lock_out_writers()
         for source in SOURCES.values():
             for shape in source.shapes:
                 name = source.rollup(shape)
@@ -174,20 +174,6 @@ def rebuild(names: Iterable[str] | None = None) -> dict[str, int]:
         # the order the daily job takes them, so the two cannot wait on each other.
         everything_changed()
     return counts
-
-
-# Writers of any source hold this lock shared from their first refresh (`_locked_built`) to their
-# commit; a build holds it alone (PostgreSQL; SQLite writes one transaction at a time).
-WRITERS = "rollups:writers"
-
-
-def lock_out_writers() -> None:
-    """Wait for every transaction that is refreshing or adding to cells, and keep new ones
-    waiting until this one ends. A build reads the records as its statement starts: a writer
-    committing after that, whose rollup was not yet built (or whose state row the build had
-    deleted), skipped its refresh, so the new cells missed its records for good. Call first
-    in the transaction, before it locks anything a writer may wait for (a state row)."""
-    serialise(WRITERS)
 
 
 def ensure() -> dict[str, int]:
@@ -221,8 +207,8 @@ def _locked_built(source: Source) -> list[tuple[str, ...]]:
     """The source's built shapes, their state rows locked: refreshes of one source run one at
     a time, so two writers cannot delete and re-insert the same cells from different snapshots.
     First, the writers' lock shared: a build in progress finishes before the built shapes are
-    read (`lock_out_writers`)."""
-    serialise(WRITERS, shared=True)
+    read (`core.models.rollups_lock_out_writers`)."""
+    serialise(ROLLUP_WRITERS, shared=True)
     with transaction.atomic():
         built = set(
             RollupState.objects.select_for_update()

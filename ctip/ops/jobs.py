@@ -28,9 +28,6 @@ def refresh_reference_data() -> dict[str, int]:
     # A unit of work (no user acts, so no audit row) for the dashboards' panel cache: the units
     # and agencies it rewrites make every panel recompute at its commit (ctip.dashboard.versions).
     with unit_of_work(audit=False):
-        # Writers wait from here, not from the rebuild below: the refreshes may delete state
-        # rows a writer waits on, and the rebuild would then wait on that writer.
-        rollups.lock_out_writers()
         done = {"units": units_refresh_rollup(), "agencies": agencies_refresh_heirs()}
         # A change of today's structure stopped the rollups: rebuild them now, not at the next
         # load, so the dashboards read cells again.
