@@ -211,7 +211,8 @@ def rollups_lock_out_writers() -> None:
     A build reads the records as its statement starts: a writer committing after that, whose
     rollup was not built yet (or whose state row the build had deleted), skipped its refresh, so
     the new cells missed its records for good. Call before this transaction locks anything a
-    writer may wait for (a state row)."""
+    writer may wait for (a state row), and never after it refreshed cells itself (it would hold
+    the lock shared and wait for it alone)."""
     serialise(ROLLUP_WRITERS)
 
 

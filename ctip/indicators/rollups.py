@@ -275,12 +275,11 @@ def _insert_national(
         params += [adapt(m), adapt(_next_month(m))]
     values = ", ".join(f"v{i}" for i in range(SLOTS))
     sums = ", ".join(f"SUM(v{i})" for i in range(SLOTS))
-    keys = KEY_COLUMNS
     statement = (
-        f"INSERT INTO core_rollupcell (rollup, scope, month, {keys}, {values}, estimate) "  # noqa: S608 - names are ours
-        f"SELECT rollup, %s, month, {keys}, {sums}, MAX(estimate) FROM core_rollupcell "
+        f"INSERT INTO core_rollupcell (rollup, scope, month, {KEY_COLUMNS}, {values}, estimate) "  # noqa: S608 - names are ours
+        f"SELECT rollup, %s, month, {KEY_COLUMNS}, {sums}, MAX(estimate) FROM core_rollupcell "
         f"WHERE rollup = %s AND scope IN ({_PROVINCES}) AND ({ranges}) "
-        f"GROUP BY rollup, month, {keys}"
+        f"GROUP BY rollup, month, {KEY_COLUMNS}"
     )
     with connection.cursor() as cursor:
         cursor.execute(statement, params)
