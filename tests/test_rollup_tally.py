@@ -72,20 +72,31 @@ def test_every_declared_tally_counts_records():
     assert all(tallies.values()), tallies  # every source keeps one: provenance from cells
 
 
-def test_the_work_by_agency_and_kind_with_its_records_scans_no_activity():
+WHOLE = {"start": date(2022, 1, 1), "end": date(2023, 12, 31)}
+
+
+def records_then_cells(by, also=()):
+    """The test world's activities by `by` with their records, from the records and then,
+    rollups built, again (and each of `also`, (codes, by)) with the queries captured."""
     load_rows()
-    province = unit(51, Level.PROVINCE, date(2023, 1, 1))
-    whole = {"unit": province, "start": date(2022, 1, 1), "end": date(2023, 12, 31)}
-    raw = compute(CODES, by=("agency", "kind"), records=True, **whole)
+    whole = {"unit": unit(51, Level.PROVINCE, date(2023, 1, 1)), **WHOLE}
+    raw = compute(CODES, by=by, records=True, **whole)
     rollups.rebuild()
     with CaptureQueriesContext(connection) as found:
-        read = compute(CODES, by=("agency", "kind"), records=True, **whole)
-        by_kind = compute(["prevention.sessions"], by=("kind",), records=True, **whole)
+        read = compute(CODES, by=by, records=True, **whole)
+        more = [compute(codes, by=b, records=True, **whole) for codes, b in also]
+    return raw, read, more, found
+
+
+def test_the_work_by_agency_and_kind_with_its_records_scans_no_activity():
+    raw, read, (by_kind,), found = records_then_cells(
+        ("agency", "kind"), also=[(["prevention.sessions"], ("kind",))]
+    )
     key = lambda r: (r["indicator"], r["agency"]["code"], r["kind"]["code"])  # noqa: E731
     assert sorted(read, key=key) == sorted(raw, key=key)
     assert (
         sum(r["records"] for r in by_kind)
-        == Activity.objects.filter(start_date__range=(whole["start"], whole["end"])).count()
+        == Activity.objects.filter(start_date__range=(WHOLE["start"], WHOLE["end"])).count()
     )
     assert not [q["sql"] for q in found.captured_queries if "prevention_activity" in q["sql"]]
 
@@ -94,14 +105,8 @@ def test_the_audiences_by_agency_kind_and_group_scan_no_activity():
     """The reviews name each agency's (sector's) audiences of each kind of work from counts by
     agency, kind and target group: three keys. At 7M the national review read every activity
     and its groups for them (5.6 s of 11.7 s); cells of three keys answer instead."""
-    load_rows()
-    province = unit(51, Level.PROVINCE, date(2023, 1, 1))
-    whole = {"unit": province, "start": date(2022, 1, 1), "end": date(2023, 12, 31)}
     by = ("agency", "kind", "target_group")
-    raw = compute(CODES, by=by, records=True, **whole)
-    rollups.rebuild()
-    with CaptureQueriesContext(connection) as found:
-        read = compute(CODES, by=by, records=True, **whole)
+    raw, read, _more, found = records_then_cells(by)
     key = lambda r: (r["indicator"], *(r[d]["code"] for d in by))  # noqa: E731
     assert sorted(read, key=key) == sorted(raw, key=key)
     assert {r["target_group"]["code"] for r in read} >= {"public", "pupils_students"}

@@ -216,6 +216,12 @@ def rollups_lock_out_writers() -> None:
     serialise(ROLLUP_WRITERS)
 
 
+def rollups_writing() -> None:
+    """Hold the writers' lock shared until this transaction ends: called before a refresh or
+    an addition reads which rollups are built (ctip.indicators.rollups)."""
+    serialise(ROLLUP_WRITERS, shared=True)
+
+
 def rollups_invalidate() -> None:
     """Stop reading every rollup (units, successions or agency heirs changed): the records answer
     until `ctip rollups` rebuilds the cells (ctip.indicators.rollups). Here in the kernel because

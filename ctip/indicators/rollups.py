@@ -32,8 +32,12 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 
 from ctip.core.datefunctions import MonthStart
-from ctip.core.models import ROLLUP_WRITERS, RollupCell, RollupState, rollups_lock_out_writers
-from ctip.core.serial import serialise
+from ctip.core.models import (
+    RollupCell,
+    RollupState,
+    rollups_lock_out_writers,
+    rollups_writing,
+)
 from ctip.core.work import everything_changed, mark_refreshed, provide_rollups
 from ctip.geo.models import COMMUNE_LEVELS, Level, Unit, UnitCover
 from ctip.indicators.raw import _repeats_records
@@ -208,7 +212,7 @@ def _locked_built(source: Source) -> list[tuple[str, ...]]:
     a time, so two writers cannot delete and re-insert the same cells from different snapshots.
     First, the writers' lock shared: a build in progress finishes before the built shapes are
     read (`core.models.rollups_lock_out_writers`)."""
-    serialise(ROLLUP_WRITERS, shared=True)
+    rollups_writing()
     with transaction.atomic():
         built = set(
             RollupState.objects.select_for_update()
